@@ -1,0 +1,74 @@
+// Builds the browser assets into dist/public: Sass → CSS, TypeScript → bundled JS, images copied. Every file
+// name carries a content hash (so it can be cached for a year) and is pre-compressed with Brotli and gzip.
+// dist/public/manifest.json maps logical names ("casebook.css") to their fingerprinted URLs.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import * as sass from 'sass';
+
+const root = new URL('..', import.meta.url).pathname;
+const outDir = join(root, 'dist/public/assets');
+const manifest: Record<string, string> = {};
+
+/** Browser entry points: one small bundle per job, so a page loads only what it uses. */
+const scriptEntries: Record<string, string> = {
+  casebook: 'src/web/main.ts',
+};
+
+async function emit(logicalName: string, contents: Uint8Array | string): Promise<void> {
+  const bytes = typeof contents === 'string' ? Buffer.from(contents) : Buffer.from(contents);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const ext = extname(logicalName);
+  const fileName = `${basename(logicalName, ext)}-${hash}${ext}`;
+  await writeFile(join(outDir, fileName), bytes);
+  if (/\.(css|js|svg|json|map)$/.test(ext)) {
+    await writeFile(join(outDir, `${fileName}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    await writeFile(join(outDir, `${fileName}.gz`), gzipSync(bytes, { level: 9 }));
+  }
+  manifest[logicalName] = `/assets/${fileName}`;
+}
+
+async function buildStyles(): Promise<void> {
+  const result = sass.compile(join(root, 'src/web/styles/casebook.scss'), {
+    style: 'compressed',
+    quietDeps: true,
+    importers: [new sass.NodePackageImporter(root)],
+  });
+  await emit('casebook.css', result.css);
+}
+
+async function buildScripts(): Promise<void> {
+  for (const [name, entry] of Object.entries(scriptEntries)) {
+    const result = await esbuild.build({
+      entryPoints: [join(root, entry)],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: ['es2022'],
+      platform: 'browser',
+      write: false,
+      legalComments: 'none',
+      // The browser bundle must never pull in server code or Node built-ins.
+      external: [],
+      logLevel: 'warning',
+    });
+    const file = result.outputFiles[0];
+    if (!file) throw new Error(`esbuild produced nothing for ${entry}`);
+    await emit(`${name}.js`, file.contents);
+  }
+}
+
+async function copyImages(): Promise<void> {
+  const dir = join(root, 'src/web/images');
+  for (const name of await readdir(dir)) {
+    await emit(name, await readFile(join(dir, name)));
+  }
+}
+
+await rm(join(root, 'dist/public'), { recursive: true, force: true });
+await mkdir(outDir, { recursive: true });
+await Promise.all([buildStyles(), buildScripts(), copyImages()]);
+await writeFile(join(root, 'dist/public/manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`assets built: ${Object.keys(manifest).length} files → dist/public`);

@@ -1,0 +1,57 @@
+// `npm test`: everything a fresh machine needs to run the whole suite, then one summary line that CI reads:
+// "N passed, N failed, N skipped". Steps: make sure Chromium is there, build the assets, type-check, run Vitest.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { CHROMIUM_PATH } from '../e2e/support/browser.ts';
+
+const args = process.argv.slice(2);
+const run = (command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(command, commandArgs, { stdio: 'inherit', env }).status ?? 1;
+
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM_PATH)) return;
+  if (process.getuid?.() === 0) {
+    console.log('Chromium is missing: installing it from Debian (apt-get install -y chromium) …');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['update', '-qq'], env) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium'], env) === 0) return;
+  }
+  console.error(`Chromium is needed for the browser tests and is not at ${CHROMIUM_PATH}.\nInstall it with:  sudo apt-get install -y chromium\n(or point CHROMIUM_PATH at a Chromium binary), then run npm test again.`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+ensureChromium();
+if (run('npm', ['run', '--silent', 'build']) !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const typecheckFailed = run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0;
+if (typecheckFailed) console.error('Type check failed (tsc --noEmit).');
+
+mkdirSync('test-results', { recursive: true });
+const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...args]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  };
+  passed = report.numPassedTests;
+  // A file that fails to load runs no tests but must still count as a failure.
+  failed = report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+  skipped = report.numPendingTests + report.numTodoTests;
+} catch {
+  failed += 1;
+}
+if (typecheckFailed) failed += 1;
+else passed += 1;
+if (vitestStatus !== 0 && failed === 0) failed = 1;
+
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

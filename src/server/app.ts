@@ -1,0 +1,35 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import fp from 'fastify-plugin';
+import type { Services } from './services.ts';
+import { loggerOptions } from './setup/logging.ts';
+import { securityHeaders } from './setup/security-headers.ts';
+import { staticAssets } from './setup/static-assets.ts';
+import { errorPages } from './setup/errors.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { guidanceRoutes } from './features/guidance/routes.ts';
+import { searchRoutes } from './features/search/routes.ts';
+
+/** The whole service, as one list of set-up steps. Each step is a small file; services come from one place. */
+export async function createApp(services: Services): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    maxParamLength: 200,
+    disableRequestLogging: config.logLevel === 'silent',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  await app.register(fp(securityHeaders));
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(errorPages, { views: services.views });
+  await app.register(staticAssets, { assets: services.assets });
+  await app.register(healthRoutes, { services });
+  await app.register(guidanceRoutes, { services });
+  await app.register(searchRoutes, { services });
+
+  app.addHook('onClose', async () => services.database.close());
+  return app;
+}

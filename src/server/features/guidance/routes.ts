@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+import { sendPublicPage } from '../../http/html.ts';
+import type { Page } from './content-store.ts';
+import { SECTIONS } from './sections.ts';
+
+const segment = { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } as const;
+
+/** The home page, each section's landing page and every guidance page: rendered once a minute, then cached. */
+export async function guidanceRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { content, views, pageCache, clock } = services;
+
+  const relatedOf = (page: Page) => page.related.flatMap((key) => content.get(key) ?? []);
+
+  app.get('/', async (request, reply) =>
+    sendPublicPage(request, reply, pageCache, clock(), () =>
+      views.render('pages/home.njk', {
+        description: 'Help if you are being stalked or harassed: understand it, keep a private record, get help and stay safe.',
+        pillars: SECTIONS.filter((s) => s.inNavigation).flatMap((s) => content.get(s.id) ?? []),
+        ...services.liveStatus(clock()),
+      }),
+    ),
+  );
+
+  app.get('/:section', { schema: { params: { type: 'object', properties: { section: segment } } } }, async (request, reply) => {
+    const { section } = request.params as { section: string };
+    const page = content.get(section);
+    if (!page) return reply.callNotFound();
+    return sendPublicPage(request, reply, pageCache, clock(), () =>
+      views.render('pages/section.njk', {
+        pageTitle: page.title,
+        description: page.summary,
+        currentSection: page.section.id,
+        page,
+        children: content.sectionPages(page.section.id),
+        breadcrumbs: [{ text: 'Home', href: '/' }],
+      }),
+    );
+  });
+
+  app.get(
+    '/:section/:slug',
+    { schema: { params: { type: 'object', properties: { section: segment, slug: segment } } } },
+    async (request, reply) => {
+      const { section, slug } = request.params as { section: string; slug: string };
+      const page = content.get(`${section}/${slug}`);
+      if (!page) return reply.callNotFound();
+      const sectionPage = content.get(section);
+      return sendPublicPage(request, reply, pageCache, clock(), () =>
+        views.render('pages/content.njk', {
+          pageTitle: page.title,
+          description: page.summary,
+          currentSection: page.section.id,
+          page,
+          related: relatedOf(page),
+          breadcrumbs: [
+            { text: 'Home', href: '/' },
+            { text: sectionPage?.title ?? page.section.title, href: `/${page.section.id}` },
+          ],
+        }),
+      );
+    },
+  );
+}

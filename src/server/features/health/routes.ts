@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+
+/** Liveness (the process answers) and readiness (it can reach its database), for a load balancer. */
+export async function healthRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+
+  app.get('/readyz', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    try {
+      await services.database.ping();
+      return reply.send({ status: 'ready', database: services.database.dialect });
+    } catch (error) {
+      request.log.warn({ err: error }, 'database not reachable');
+      return reply.code(503).send({ status: 'unavailable', database: services.database.dialect });
+    }
+  });
+}

@@ -1,0 +1,89 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { stemmer } from 'stemmer';
+import type { Page } from '../guidance/content-store.ts';
+
+export interface SearchHit {
+  path: string;
+  title: string;
+  section: string;
+  /** HTML-escaped text with matched words in <mark>. */
+  snippet: string;
+}
+
+export interface SearchIndex {
+  search(query: string, limit?: number): SearchHit[];
+}
+
+interface IndexedPage {
+  id: string;
+  title: string;
+  summary: string;
+  headings: string;
+  text: string;
+}
+
+// "stalkers", "stalking" and "stalked" all find pages about stalking; fuzzy matching then catches typos.
+const processTerm = (term: string): string | null => {
+  const lower = term.toLowerCase();
+  return lower.length < 2 ? null : stemmer(lower);
+};
+
+/** Full-text search over the guidance, in memory: the content is small and changes only on deploy. */
+export function createSearchIndex(pages: readonly Page[]): SearchIndex {
+  const byPath = new Map(pages.map((p) => [p.path, p]));
+  const index = new MiniSearch<IndexedPage>({
+    fields: ['title', 'summary', 'headings', 'text'],
+    processTerm,
+    searchOptions: {
+      boost: { title: 4, summary: 2, headings: 1.5, text: 1 },
+      fuzzy: (term) => (term.length > 4 ? 0.25 : term.length > 3 ? 1 : 0),
+      prefix: (term) => term.length > 3,
+      combineWith: 'AND',
+    },
+  });
+  index.addAll(
+    pages.map((p) => ({ id: p.path, title: p.title, summary: p.summary, headings: p.headings.join('\n'), text: p.text })),
+  );
+
+  const run = (query: string, combineWith: 'AND' | 'OR'): SearchResult[] => index.search(query, { combineWith });
+
+  return {
+    search(query, limit = 20) {
+      // Every word first; if nothing has them all, pages with any of them.
+      let results = run(query, 'AND');
+      if (results.length === 0) results = run(query, 'OR');
+      return results.slice(0, limit).flatMap((result) => {
+        const page = byPath.get(result.id as string);
+        if (!page) return [];
+        return [{ path: page.path, title: page.title, section: page.section.title, snippet: snippet(page, result.terms) }];
+      });
+    },
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The sentence that holds most matched words, with those words marked; the summary when none does. */
+function snippet(page: Page, matchedStems: string[], maxLength = 240): string {
+  const stems = new Set(matchedStems);
+  const sentences = `${page.summary}\n${page.text}`.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 0);
+  const isMatch = (word: string) => {
+    const t = processTerm(word.replace(/[^\p{L}\p{N}]/gu, ''));
+    return t !== null && stems.has(t);
+  };
+  let best = page.summary;
+  let bestScore = 0;
+  for (const sentence of sentences) {
+    const score = sentence.split(/\s+/).filter(isMatch).length;
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  const trimmed = best.length > maxLength ? `${best.slice(0, maxLength).replace(/\s+\S*$/, '')}…` : best;
+  return trimmed
+    .split(/(\s+)/)
+    .map((part) => (isMatch(part) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part)))
+    .join('');
+}

@@ -1,0 +1,43 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CachedPage, PageCache } from '../setup/page-cache.ts';
+
+/**
+ * HTML is never stored by the browser (T1: a shared or seized device must not hold copies of what was
+ * read), so every HTML response says no-store.
+ */
+export const HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+} as const;
+
+export function preferredEncoding(request: FastifyRequest): 'br' | 'gzip' | undefined {
+  const accept = request.headers['accept-encoding'];
+  if (typeof accept !== 'string') return undefined;
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return undefined;
+}
+
+export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+  reply.headers(HTML_HEADERS).header('vary', 'accept-encoding');
+  const encoding = preferredEncoding(request);
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity);
+}
+
+/** Renders a public page through the shared cache, keyed by its path. */
+export function sendPublicPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache,
+  now: number,
+  render: () => string,
+): FastifyReply {
+  const key = request.url.split('?', 1)[0] ?? request.url;
+  return sendCachedPage(request, reply, cache.get(key, now, render));
+}
+
+/** A page that differs per request (search results, forms): rendered fresh; the compress plugin encodes it. */
+export function sendDynamicPage(reply: FastifyReply, html: string, status = 200): FastifyReply {
+  return reply.code(status).headers(HTML_HEADERS).send(html);
+}

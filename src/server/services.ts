@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadContent, type ContentStore } from './features/guidance/content-store.ts';
+import { createSearchIndex, type SearchIndex } from './features/search/search-index.ts';
+import { loadAssetManifest, type AssetManifest } from './setup/assets.ts';
+import { createPageCache, type PageCache } from './setup/page-cache.ts';
+import { createViews, type Views } from './setup/views.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const CONTENT_DIR = join(here, 'content');
+export const PUBLIC_DIR = join(here, '..', '..', 'dist', 'public');
+
+/** Everything the routes use, made in one place so tests and benchmarks can build the same app. */
+export interface Services {
+  config: Config;
+  /** Milliseconds since the epoch; tests pass a fixed clock. */
+  clock: () => number;
+  database: Database;
+  content: ContentStore;
+  search: SearchIndex;
+  assets: AssetManifest;
+  views: Views;
+  pageCache: PageCache;
+  /** Template context for the parts of public pages that change with time (opening status). */
+  liveStatus: (now: number) => Record<string, unknown>;
+}
+
+export interface ServiceOverrides {
+  clock?: () => number;
+  pgSchema?: string;
+}
+
+export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(overrides.pgSchema ? { pgSchema: overrides.pgSchema } : {}) });
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const content = loadContent(join(CONTENT_DIR, 'en'));
+  const assets = loadAssetManifest(PUBLIC_DIR);
+  return {
+    config,
+    clock: overrides.clock ?? Date.now,
+    database,
+    content,
+    search: createSearchIndex(content.pages),
+    assets,
+    views: createViews({ assets, exitUrl: config.exitUrl }),
+    pageCache: createPageCache(),
+    liveStatus: () => ({}),
+  };
+}

@@ -1,0 +1,42 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/**
+ * Public pages are the same for every visitor, so each is rendered once and kept as ready-to-send bytes,
+ * compressed both ways. Entries expire at the next minute boundary, which keeps live parts such as the
+ * helpline's "open now" correct to the minute while costing one render a minute per page.
+ */
+export interface CachedPage {
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  expiresAt: number;
+}
+
+export interface PageCache {
+  get(key: string, now: number, render: () => string): CachedPage;
+  clear(): void;
+}
+
+export function createPageCache(maxEntries = 500): PageCache {
+  const entries = new Map<string, CachedPage>();
+  return {
+    get(key, now, render) {
+      const hit = entries.get(key);
+      if (hit && hit.expiresAt > now) return hit;
+      const identity = Buffer.from(render());
+      const page: CachedPage = {
+        identity,
+        br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+        gzip: gzipSync(identity, { level: 9 }),
+        expiresAt: Math.floor(now / 60_000) * 60_000 + 60_000,
+      };
+      if (!hit && entries.size >= maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+      entries.set(key, page);
+      return page;
+    },
+    clear: () => entries.clear(),
+  };
+}

@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import nunjucks from 'nunjucks';
+import type { AssetManifest } from './assets.ts';
+import { JS_ENABLED_SCRIPT } from './inline-script.ts';
+import { SECTIONS } from '../features/guidance/sections.ts';
+
+export interface Views {
+  render(template: string, context: Record<string, unknown>): string;
+}
+
+export interface ViewOptions {
+  assets: AssetManifest;
+  exitUrl: string;
+}
+
+const viewsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'views');
+const govukDir = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
+
+const FOOTER_LINKS = [
+  { href: '/about', text: 'About Casebook' },
+  { href: '/about/for-professionals', text: 'For professionals' },
+  { href: '/about/supporting-the-helpline', text: 'Support the helpline' },
+  { href: '/about/press-enquiries', text: 'Press' },
+  { href: '/about/accessibility', text: 'Accessibility' },
+  { href: '/about/privacy', text: 'Privacy' },
+  { href: '/about/cookies', text: 'Cookies' },
+  { href: '/search', text: 'Search' },
+];
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export function createViews({ assets, exitUrl }: ViewOptions): Views {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDir], { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  env.addGlobal('asset', (name: string) => assets.url(name));
+  env.addGlobal('exitUrl', exitUrl);
+  env.addGlobal('jsEnabledScript', JS_ENABLED_SCRIPT);
+  env.addGlobal('footerLinks', FOOTER_LINKS);
+  env.addFilter('longDate', (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`)));
+
+  return {
+    render(template, context) {
+      const current = typeof context.currentSection === 'string' ? context.currentSection : undefined;
+      const navigation = SECTIONS.filter((s) => s.inNavigation).map((s) => ({
+        href: `/${s.id}`,
+        text: s.title,
+        active: s.id === current,
+      }));
+      return env.render(template, { navigation, ...context });
+    },
+  };
+}

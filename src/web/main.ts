@@ -1,0 +1,7 @@
+// Progressive enhancements for every page. Pages work without this file.
+import { createAll, ServiceNavigation, SkipLink } from 'govuk-frontend';
+import { CasebookExitThisPage } from './components/exit-this-page/exit-this-page.ts';
+
+createAll(CasebookExitThisPage);
+createAll(ServiceNavigation);
+createAll(SkipLink);

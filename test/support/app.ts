@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/server/config.ts';
+import { createApp } from '../../src/server/app.ts';
+import { createServices, type Services } from '../../src/server/services.ts';
+import { createTestSchema, TEST_DATABASE_URL } from './postgres.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  dialect?: 'sqlite' | 'postgres';
+  clock?: () => number;
+  env?: Record<string, string>;
+}
+
+/** The real app on a real database in a throw-away data directory (and schema, for PostgreSQL). */
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'casebook-test-'));
+  const pgSchema = options.dialect === 'postgres' ? await createTestSchema() : undefined;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...(pgSchema ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
+    ...options.env,
+  });
+  const services = await createServices(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(pgSchema ? { pgSchema: pgSchema.schema } : {}),
+  });
+  const app = await createApp(services);
+  await app.ready();
+  return {
+    app,
+    services,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await pgSchema?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
