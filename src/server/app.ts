@@ -1,8 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import compress from '@fastify/compress';
 import fp from 'fastify-plugin';
 import type { Services } from './services.ts';
-import { loggerOptions } from './setup/logging.ts';
+import { loggerOptions, RequestLogController } from './setup/logging.ts';
 import { securityHeaders } from './setup/security-headers.ts';
 import { staticAssets } from './setup/static-assets.ts';
 import { errorPages } from './setup/errors.ts';
@@ -17,13 +16,11 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
     logger: loggerOptions(config),
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
-    maxParamLength: 200,
-    disableRequestLogging: config.logLevel === 'silent',
-    routerOptions: { ignoreTrailingSlash: true },
+    logController: new RequestLogController(),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
   await app.register(fp(securityHeaders));
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(errorPages, { views: services.views });
   await app.register(staticAssets, { assets: services.assets });
   await app.register(healthRoutes, { services });

@@ -58,7 +58,7 @@ export const contactSchema = z
   .strictObject({
     kind: z.enum(CONTACT_KINDS),
     value: z.string().trim().min(1, { message: 'must not be empty' }).max(300),
-    label: plainText(80).optional(),
+    label: plainText(120).optional(),
     free: z.boolean().optional(),
     hours: openingHoursSchema.optional(),
   })

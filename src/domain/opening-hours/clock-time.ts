@@ -5,6 +5,8 @@ const CLOCK_TIME = /^([01]\d|2[0-4]):([0-5]\d)$/;
 export function parseClockTime(time: string): number {
   const match = CLOCK_TIME.exec(time);
   const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-  if (!(minutes <= 1440)) throw new RangeError(`Not a time in the form HH:MM (00:00 to 24:00): ${JSON.stringify(time)}`);
+  if (!(minutes <= 1440)) {
+    throw new RangeError(`Not a time in the form HH:MM (00:00 to 24:00): ${JSON.stringify(time)}`);
+  }
   return minutes;
 }

@@ -83,8 +83,8 @@ function untilItCloses(closesAt: Date, today: string): string {
   const { date, time } = dayAndTime(closesAt, true);
   if (date === today) return `until ${time}`;
   const day = dayPhrase(date, today);
-  if (time === 'midnight') return day === 'tomorrow' ? 'until midnight tomorrow' : `until midnight on ${day}`;
-  return `until ${day} at ${time}`;
+  if (day === 'tomorrow') return `until ${time} tomorrow`;
+  return time === 'midnight' ? `until midnight on ${day}` : `until ${day} at ${time}`;
 }
 
 function closedPrefix(status: OpeningStatus, opensLaterToday: boolean): string {

@@ -119,6 +119,7 @@ export function openingStatus(hours: OpeningHours, at: Instant, options: Opening
   if (hours.alwaysOpen) return { open: true, alwaysOpen: true };
 
   const searchDays = options.searchDays ?? DEFAULT_SEARCH_DAYS;
+  if (!Number.isInteger(searchDays) || searchDays < 1) throw new RangeError('searchDays must be a whole number from 1');
   const today = dayScheduleOn(hours, londonDateOf(now));
   const todaysIntervals = intervalsOf(today);
   const current = todaysIntervals.find((interval) => interval.start <= now && now < interval.end);
@@ -140,9 +141,7 @@ export function openingStatus(hours: OpeningHours, at: Instant, options: Opening
   }
 
   const status: OpeningStatus = { open: false, reason: closedReason(today) };
-  if (today.label !== undefined && (status.reason === 'bank-holiday' || status.reason === 'exception')) {
-    status.reasonLabel = today.label;
-  }
+  if (today.label !== undefined) status.reasonLabel = today.label;
   const laterToday = todaysIntervals.find((interval) => interval.start > now);
   if (laterToday) return { ...status, opensAt: new Date(laterToday.start) };
   let date = today.date;

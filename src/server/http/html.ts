@@ -1,3 +1,4 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, PageCache } from '../setup/page-cache.ts';
 
@@ -37,7 +38,13 @@ export function sendPublicPage(
   return sendCachedPage(request, reply, cache.get(key, now, render));
 }
 
-/** A page that differs per request (search results, forms): rendered fresh; the compress plugin encodes it. */
+/** A page that differs per request (search results, forms): rendered fresh and compressed quickly. */
 export function sendDynamicPage(reply: FastifyReply, html: string, status = 200): FastifyReply {
-  return reply.code(status).headers(HTML_HEADERS).send(html);
+  reply.code(status).headers(HTML_HEADERS).header('vary', 'accept-encoding');
+  const encoding = preferredEncoding(reply.request);
+  if (!encoding || html.length < 1024) return reply.send(html);
+  reply.header('content-encoding', encoding);
+  return reply.send(
+    encoding === 'br' ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : gzipSync(html, { level: 6 }),
+  );
 }

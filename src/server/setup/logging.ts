@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.ts';
 
 /**
@@ -26,4 +26,20 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOp
 export function pathOnly(url: string): string {
   const q = url.indexOf('?');
   return q === -1 ? url : url.slice(0, q);
+}
+
+/**
+ * One line per request, and only where it is worth keeping: failures, refusals and slow answers at info;
+ * ordinary successful requests at debug. A log of every page a visitor read is a record of their fears,
+ * and it also costs throughput.
+ */
+export class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const entry = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime) };
+    if (error) reply.log.error({ ...entry, err: error }, 'request errored');
+    else if (reply.statusCode >= 400 || reply.elapsedTime > 1000) reply.log.info(entry, 'request completed');
+    else reply.log.debug(entry, 'request completed');
+  }
 }

@@ -55,7 +55,7 @@ export function createSearchIndex(pages: readonly Page[]): SearchIndex {
       return results.slice(0, limit).flatMap((result) => {
         const page = byPath.get(result.id as string);
         if (!page) return [];
-        return [{ path: page.path, title: page.title, section: page.section.title, snippet: snippet(page, result.terms) }];
+        return [{ path: page.path, title: page.title, section: page.section.title, snippet: snippet(page, result.queryTerms, result.terms) }];
       });
     },
   };
@@ -64,18 +64,23 @@ export function createSearchIndex(pages: readonly Page[]): SearchIndex {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-/** The sentence that holds most matched words, with those words marked; the summary when none does. */
-function snippet(page: Page, matchedStems: string[], maxLength = 240): string {
-  const stems = new Set(matchedStems);
+/**
+ * The sentence that best shows why the page matched — words typed count twice as much as near matches —
+ * with the matched words marked; the summary when no sentence has any.
+ */
+function snippet(page: Page, queryStems: string[], matchedStems: string[], maxLength = 240): string {
+  const typed = new Set(queryStems);
+  const matched = new Set(matchedStems);
   const sentences = `${page.summary}\n${page.text}`.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 0);
-  const isMatch = (word: string) => {
+  const weight = (word: string) => {
     const t = processTerm(word.replace(/[^\p{L}\p{N}]/gu, ''));
-    return t !== null && stems.has(t);
+    return t === null ? 0 : typed.has(t) ? 2 : matched.has(t) ? 1 : 0;
   };
+  const isMatch = (word: string) => weight(word) > 0;
   let best = page.summary;
   let bestScore = 0;
   for (const sentence of sentences) {
-    const score = sentence.split(/\s+/).filter(isMatch).length;
+    const score = sentence.split(/\s+/).reduce((sum, word) => sum + weight(word), 0);
     if (score > bestScore) {
       best = sentence;
       bestScore = score;

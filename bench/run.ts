@@ -1,0 +1,16 @@
+// npm run bench [-- name …]: runs the named benchmarks (all by default), each writing its section of
+// docs/performance.md. Run `npm run build` first (npm run bench does).
+const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  guidance: () => import('./guidance.ts'),
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"; choose from: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n▶ ${name}`);
+  await (await bench()).run();
+}
