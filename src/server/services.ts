@@ -8,6 +8,8 @@ import { createSearchIndex, type SearchIndex } from './features/search/search-in
 import { loadAssetManifest, type AssetManifest } from './setup/assets.ts';
 import { createPageCache, type PageCache } from './setup/page-cache.ts';
 import { createViews, type Views } from './setup/views.ts';
+import { loadDirectory, type DirectoryStore } from './features/directory/directory-store.ts';
+import { createOpeningStatus, type OpeningStatusService } from './features/opening-status/opening-status.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const CONTENT_DIR = join(here, 'content');
@@ -24,8 +26,8 @@ export interface Services {
   assets: AssetManifest;
   views: Views;
   pageCache: PageCache;
-  /** Template context for the parts of public pages that change with time (opening status). */
-  liveStatus: (now: number) => Record<string, unknown>;
+  directory: DirectoryStore;
+  openingStatus: OpeningStatusService;
 }
 
 export interface ServiceOverrides {
@@ -43,6 +45,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   }
   const content = loadContent(join(CONTENT_DIR, 'en'));
   const assets = loadAssetManifest(PUBLIC_DIR);
+  const directory = loadDirectory(join(CONTENT_DIR, 'directory'));
   return {
     config,
     clock: overrides.clock ?? Date.now,
@@ -52,6 +55,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     assets,
     views: createViews({ assets, exitUrl: config.exitUrl }),
     pageCache: createPageCache(),
-    liveStatus: () => ({}),
+    directory,
+    openingStatus: createOpeningStatus(directory),
   };
 }

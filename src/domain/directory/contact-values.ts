@@ -4,8 +4,9 @@
 // Short numbers that are whole UK numbers on their own: emergency (999, 112), police non-emergency (101),
 // NHS (111), Relay UK's emergency prefix (18000) and the 116 numbers for services of social value.
 const SHORT_NUMBERS = /^(?:999|112|101|111|18000|116\d{3})$/;
-// A national number: 0, then 9 or 10 more digits, the second digit never 0 (that would be international).
-const NATIONAL_NUMBER = /^0[1-9]\d{8,9}$/;
+// A national number has 11 digits starting 0 (never 00, which is international); Ofcom's plan leaves
+// 10-digit numbers only in a few 01 areas and on 0800, so a digit dropped elsewhere is caught.
+const NATIONAL_NUMBER = /^0[1-9]\d{9}$|^01\d{8}$|^0800\d{6}$/;
 // Short codes that only take text messages, such as 70070.
 const TEXT_SHORT_CODE = /^\d{5}$/;
 const DIGIT_GROUPS = /^\d+(?: \d+)*$/;

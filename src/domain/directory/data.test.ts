@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { lookupPostcode } from './area.ts';
 import { phoneDigits } from './contact-values.ts';
+import { filterEntries } from './filters.ts';
 import { parseServiceEntry } from './schema.ts';
 import type { ServiceEntry } from './schema.ts';
 
@@ -106,5 +108,18 @@ describe('directory data files', () => {
     expect(entry('warwickshire-against-domestic-abuse').area).toEqual({ kind: 'counties', counties: ['Warwickshire'] });
     expect(entry('paladin').area).toEqual({ kind: 'nations', nations: ['england', 'wales'] });
     expect(entry('paladin').notes).toMatch(/England and Wales/);
+  });
+
+  it('shows local services to people in their area only', () => {
+    const near = (postcode: string) => {
+      const lookup = lookupPostcode(postcode);
+      if (lookup.kind !== 'found') throw new Error(postcode);
+      return filterEntries(entries, { location: lookup.location }).map((e) => e.id);
+    };
+    expect(near('CV34 4AB')).toContain('warwickshire-against-domestic-abuse');
+    expect(near('SW1A 1AA')).not.toContain('warwickshire-against-domestic-abuse');
+    expect(near('CF10 1AA')).toEqual(expect.arrayContaining(['paladin', 'victim-support', 'national-stalking-helpline']));
+    expect(near('EH1 1AA')).not.toContain('paladin');
+    expect(near('PO1 1AA')).toContain('aurora-new-dawn');
   });
 });

@@ -78,7 +78,3 @@ export function nationOfForce(force: PoliceForce): UkNation {
   if (force === 'Police Service of Northern Ireland') return 'northern-ireland';
   return WELSH_FORCES.has(force) ? 'wales' : 'england';
 }
-
-export function isPoliceForce(value: string): value is PoliceForce {
-  return (POLICE_FORCES as readonly string[]).includes(value);
-}

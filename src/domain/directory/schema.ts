@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isHttpsUrl, isUkPhoneNumber, isUkTextNumber, phoneDigits, RETIRED_NUMBERS } from './contact-values.ts';
 import { COUNTY_NAMES } from './counties.ts';
-import { isCalendarDate, openingHoursSchema } from './hours-schema.ts';
+import { isoDateSchema, openingHoursSchema } from './hours-schema.ts';
 import { POLICE_FORCES, UK_NATIONS } from './police-forces.ts';
 import { CONTACT_KINDS, NEEDS, SERVES } from './vocabulary.ts';
 
@@ -113,7 +113,7 @@ export const serviceEntrySchema = z
     hours: openingHoursSchema.optional(),
     area: areaSchema,
     sources: z.array(sourceSchema).min(1, { message: 'must cite at least one source' }),
-    lastChecked: z.string().refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' }),
+    lastChecked: isoDateSchema,
     notes: plainText(600).optional(),
   })
   .superRefine((entry, ctx) => {

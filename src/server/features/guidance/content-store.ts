@@ -10,6 +10,8 @@ const frontMatter = z.strictObject({
   summary: z.string().min(1).max(240),
   order: z.number().int().min(0),
   related: z.array(z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/)).max(6).default([]),
+  /** Directory ids of services the page names: each gets a box with its number and "open now". */
+  services: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(4).default([]),
   sources: z.array(z.strictObject({ title: z.string().min(1), url: z.url() })).default([]),
   lastReviewed: z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).transform((d) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10))),
 });
@@ -24,6 +26,7 @@ export interface Page {
   summary: string;
   order: number;
   related: string[];
+  services: string[];
   sources: { title: string; url: string }[];
   lastReviewed: string;
   html: string;

@@ -11,13 +11,21 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
   const { content, views, pageCache, clock } = services;
 
   const relatedOf = (page: Page) => page.related.flatMap((key) => content.get(key) ?? []);
+  // The services a page names, each with its phone number and "open now" line.
+  const servicesOf = (page: Page) =>
+    page.services.flatMap((id) => {
+      const entry = services.directory.get(id);
+      if (!entry) return [];
+      const phone = entry.contact.find((c) => c.kind === 'phone');
+      return [{ entry, phone, status: services.openingStatus.of(id, clock()) }];
+    });
 
   app.get('/', async (request, reply) =>
     sendPublicPage(request, reply, pageCache, clock(), () =>
       views.render('pages/home.njk', {
         description: 'Help if you are being stalked or harassed: understand it, keep a private record, get help and stay safe.',
         pillars: SECTIONS.filter((s) => s.inNavigation).flatMap((s) => content.get(s.id) ?? []),
-        ...services.liveStatus(clock()),
+        helpline: services.openingStatus.of('national-stalking-helpline', clock()),
       }),
     ),
   );
@@ -33,6 +41,7 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
         currentSection: page.section.id,
         page,
         children: content.sectionPages(page.section.id),
+        services: servicesOf(page),
         breadcrumbs: [{ text: 'Home', href: '/' }],
       }),
     );
@@ -53,6 +62,7 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
           currentSection: page.section.id,
           page,
           related: relatedOf(page),
+          services: servicesOf(page),
           breadcrumbs: [
             { text: 'Home', href: '/' },
             { text: sectionPage?.title ?? page.section.title, href: `/${page.section.id}` },

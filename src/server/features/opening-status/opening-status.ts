@@ -1,0 +1,37 @@
+import { describeOpeningNow, isOpenAt } from '../../../domain/opening-hours/index.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+
+export interface LiveStatus {
+  id: string;
+  name: string;
+  open: boolean;
+  /** "Open now until 4pm", "Closed — opens Wednesday at 1pm" … */
+  sentence: string;
+}
+
+export interface OpeningStatusService {
+  /** Every service that publishes hours, as of `now`; computed once a minute. */
+  all(now: number): ReadonlyMap<string, LiveStatus>;
+  of(id: string, now: number): LiveStatus | undefined;
+}
+
+/** "Open now" for every service in the directory, from the hours engine, cached to the minute. */
+export function createOpeningStatus(directory: DirectoryStore): OpeningStatusService {
+  let minute = -1;
+  let statuses = new Map<string, LiveStatus>();
+  const all = (now: number) => {
+    const thisMinute = Math.floor(now / 60_000);
+    if (thisMinute !== minute) {
+      statuses = new Map(
+        directory.entries.flatMap((entry) =>
+          entry.hours
+            ? [[entry.id, { id: entry.id, name: entry.name, open: isOpenAt(entry.hours, now), sentence: describeOpeningNow(entry.hours, now) }] as const]
+            : [],
+        ),
+      );
+      minute = thisMinute;
+    }
+    return statuses;
+  };
+  return { all, of: (id, now) => all(now).get(id) };
+}
