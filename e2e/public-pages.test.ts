@@ -7,7 +7,7 @@ import { DESKTOP, launchBrowser, newContext, PHONE } from './support/browser.ts'
 import { saveScreenshot } from './support/screenshots.ts';
 import { startNeutralSite, startServer, type RunningServer } from './support/server.ts';
 
-const pages = ['/', '/search', '/search?q=stalkerware', '/no-such-page', ...loadContent(join(process.cwd(), 'src/server/content/en')).pages.map((p) => p.path)];
+const pages = ['/', '/search', '/search?q=stalkerware', '/no-such-page', '/get-help/support-directory', '/get-help/support-directory?need=stalking&postcode=CV34+4AB', '/get-help/support-directory?postcode=nonsense', '/get-help/support-directory/national-stalking-helpline', ...loadContent(join(process.cwd(), 'src/server/content/en')).pages.map((p) => p.path)];
 
 let server: RunningServer;
 let neutral: Awaited<ReturnType<typeof startNeutralSite>>;
@@ -51,7 +51,7 @@ describe('every public page in Chromium', () => {
     for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
       const context = await newContext(browser, viewport);
       const page = await context.newPage();
-      for (const path of ['/', '/understand/what-is-stalking', '/get-help/report-to-the-police', '/search?q=phone', '/no-such-page']) {
+      for (const path of ['/', '/understand/what-is-stalking', '/get-help/report-to-the-police', '/search?q=phone', '/no-such-page', '/get-help/support-directory?need=stalking&postcode=CV34+4AB', '/get-help/support-directory/paladin']) {
         await page.goto(server.url + path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} at ${label}`).toBeLessThanOrEqual(0);

@@ -9,6 +9,7 @@ import { healthRoutes } from './features/health/routes.ts';
 import { guidanceRoutes } from './features/guidance/routes.ts';
 import { searchRoutes } from './features/search/routes.ts';
 import { openingStatusRoutes } from './features/opening-status/routes.ts';
+import { directoryRoutes } from './features/directory/routes.ts';
 
 /** The whole service, as one list of set-up steps. Each step is a small file; services come from one place. */
 export async function createApp(services: Services): Promise<FastifyInstance> {
@@ -28,6 +29,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(guidanceRoutes, { services });
   await app.register(searchRoutes, { services });
   await app.register(openingStatusRoutes, { services });
+  await app.register(directoryRoutes, { services });
 
   app.addHook('onClose', async () => services.database.close());
   return app;
