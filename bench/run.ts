@@ -2,6 +2,7 @@
 // docs/performance.md. Run `npm run build` first (npm run bench does).
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   guidance: () => import('./guidance.ts'),
+  directory: () => import('./directory.ts'),
 };
 
 const wanted = process.argv.slice(2);

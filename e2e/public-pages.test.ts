@@ -108,3 +108,25 @@ describe('keyboard', () => {
     await context.close();
   });
 });
+
+describe('open now in the browser', () => {
+  it('refreshes the status line in place at the minute boundary, without a reload', async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.route('**/api/opening-status', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ statuses: { 'national-stalking-helpline': { open: false, sentence: 'Closed — opens Monday at 9:30am' } } }) }),
+    );
+    await page.goto(server.url + '/');
+    const line = page.locator('[data-live-status="national-stalking-helpline"]');
+    const before = await line.textContent();
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.clock.runFor(61_000);
+    await expect.poll(() => line.textContent()).toBe('Closed — opens Monday at 9:30am');
+    expect(before).not.toBe('Closed — opens Monday at 9:30am');
+    await expect(line.getAttribute('class')).resolves.toContain('casebook-status--closed');
+    // Same document: nothing reloaded.
+    await expect(page.evaluate(() => (window as unknown as { marker?: number }).marker)).resolves.toBe(1);
+    await context.close();
+  });
+});
