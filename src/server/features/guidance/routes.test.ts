@@ -139,3 +139,16 @@ describe('health', () => {
     expect((await get('/readyz')).json()).toEqual({ status: 'ready', database: 'sqlite' });
   });
 });
+
+describe('on PostgreSQL', async () => {
+  const { postgresAvailable } = await import('../../../../test/support/postgres.ts');
+  it.runIf(await postgresAvailable())('serves pages and reports the database ready', async () => {
+    const pgApp = await buildTestApp({ dialect: 'postgres' });
+    try {
+      expect((await pgApp.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready', database: 'postgres' });
+      expect((await pgApp.app.inject({ method: 'GET', url: '/understand/the-law' })).statusCode).toBe(200);
+    } finally {
+      await pgApp.close();
+    }
+  });
+});
