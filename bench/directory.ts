@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
     connections: 50,
     duration: 10,
     headers: HEADERS,
-    requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
   });
   await casebook.stop();
   const rps = Math.round(result.requests.average);
