@@ -20,7 +20,8 @@ export function preferredEncoding(request: FastifyRequest): 'br' | 'gzip' | unde
 }
 
 export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  reply.headers(HTML_HEADERS).header('vary', 'accept-encoding');
+  // No Vary header: a no-store response is never cached, so there is nothing for it to key.
+  reply.headers(HTML_HEADERS);
   const encoding = preferredEncoding(request);
   if (encoding) reply.header('content-encoding', encoding);
   return reply.send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity);
@@ -40,7 +41,7 @@ export function sendPublicPage(
 
 /** A page that differs per request (search results, forms): rendered fresh and compressed quickly. */
 export function sendDynamicPage(reply: FastifyReply, html: string, status = 200): FastifyReply {
-  reply.code(status).headers(HTML_HEADERS).header('vary', 'accept-encoding');
+  reply.code(status).headers(HTML_HEADERS);
   const encoding = preferredEncoding(reply.request);
   if (!encoding || html.length < 1024) return reply.send(html);
   reply.header('content-encoding', encoding);

@@ -27,9 +27,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy':
-    'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()',
-  'x-dns-prefetch-control': 'off',
+  // The powerful features a page could ask a frightened person to allow; none is ever needed here.
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), display-capture=(), payment=(), usb=(), browsing-topics=()',
 };
 
 export async function securityHeaders(app: FastifyInstance): Promise<void> {
