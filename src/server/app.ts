@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Services } from './services.ts';
-import { loggerOptions, RequestLogController } from './setup/logging.ts';
+import { loggerOptions, RequestLogController, sharedRequestLogger } from './setup/logging.ts';
 import { securityHeaders } from './setup/security-headers.ts';
 import { staticAssets } from './setup/static-assets.ts';
 import { errorPages } from './setup/errors.ts';
@@ -19,6 +19,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     logController: new RequestLogController(),
+    childLoggerFactory: sharedRequestLogger,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 

@@ -27,16 +27,16 @@ export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, pag
   return reply.send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity);
 }
 
-/** Renders a public page through the shared cache, keyed by its path. */
+/** Renders a public page through the shared cache, keyed by its path and the live content's version. */
 export function sendPublicPage(
   request: FastifyRequest,
   reply: FastifyReply,
   cache: PageCache,
-  now: number,
+  version: string,
   render: () => string,
 ): FastifyReply {
   const key = request.url.split('?', 1)[0] ?? request.url;
-  return sendCachedPage(request, reply, cache.get(key, now, render));
+  return sendCachedPage(request, reply, cache.get(key, version, render));
 }
 
 /** A page that differs per request (search results, forms): rendered fresh and compressed quickly. */

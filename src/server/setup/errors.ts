@@ -43,8 +43,8 @@ export const errorPages = fp(async (app: FastifyInstance, { views }: { views: Vi
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: error.code, statusCode: status }, 'request rejected');
+    if (status >= 500) request.log.error({ reqId: request.id, err: error }, 'request failed');
+    else request.log.info({ reqId: request.id, code: error.code, statusCode: status }, 'request rejected');
     if (wantsJson(request)) {
       const message = status >= 500 ? 'Something went wrong. Please try again.' : error.message;
       return reply.code(status).send({ error: error.code ?? 'error', message });

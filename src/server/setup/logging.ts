@@ -1,4 +1,4 @@
-import { LogController, type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.ts';
 
 /**
@@ -37,9 +37,15 @@ export class RequestLogController extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const entry = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime) };
+    const entry = { reqId: request.id, req: request, res: reply, responseTime: Math.round(reply.elapsedTime) };
     if (error) reply.log.error({ ...entry, err: error }, 'request errored');
     else if (reply.statusCode >= 400 || reply.elapsedTime > 1000) reply.log.info(entry, 'request completed');
     else reply.log.debug(entry, 'request completed');
   }
 }
+
+/**
+ * Requests share the server's logger instead of each getting a child logger: a child per request costs a
+ * third of the throughput of a cached page, and the few lines we do log name their request id themselves.
+ */
+export const sharedRequestLogger = (logger: FastifyBaseLogger): FastifyBaseLogger => logger;

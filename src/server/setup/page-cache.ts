@@ -2,33 +2,34 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * Public pages are the same for every visitor, so each is rendered once and kept as ready-to-send bytes,
- * compressed both ways. Entries expire at the next minute boundary, which keeps live parts such as the
- * helpline's "open now" correct to the minute while costing one render a minute per page.
+ * compressed both ways. Each entry remembers the version of the live content it showed (the "open now"
+ * lines); when that version moves on — a service opens or closes — the page is rendered again. Expiring
+ * everything each minute instead would re-render every page at the same instant, sixty times an hour.
  */
 export interface CachedPage {
   identity: Buffer;
   br: Buffer;
   gzip: Buffer;
-  expiresAt: number;
+  version: string;
 }
 
 export interface PageCache {
-  get(key: string, now: number, render: () => string): CachedPage;
+  get(key: string, version: string, render: () => string): CachedPage;
   clear(): void;
 }
 
 export function createPageCache(maxEntries = 500): PageCache {
   const entries = new Map<string, CachedPage>();
   return {
-    get(key, now, render) {
+    get(key, version, render) {
       const hit = entries.get(key);
-      if (hit && hit.expiresAt > now) return hit;
+      if (hit && hit.version === version) return hit;
       const identity = Buffer.from(collapseIndentation(render()));
       const page: CachedPage = {
         identity,
         br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
         gzip: gzipSync(identity, { level: 9 }),
-        expiresAt: Math.floor(now / 60_000) * 60_000 + 60_000,
+        version,
       };
       if (!hit && entries.size >= maxEntries) {
         const oldest = entries.keys().next().value;

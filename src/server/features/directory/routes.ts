@@ -33,7 +33,7 @@ export async function directoryRoutes(app: FastifyInstance, { services }: { serv
       errors.map((e) => `${e.key}:${e.message}`).join('|'),
     ].join('#');
 
-    const page = pageCache.get(key, now, () => {
+    const page = pageCache.get(key, openingStatus.version(now), () => {
       const open = openCheck(now);
       const statuses = openingStatus.all(now);
       const shown = results(directory.entries, filters, open).map((entry) => serviceCard(entry, statuses.get(entry.id)));
@@ -69,7 +69,7 @@ export async function directoryRoutes(app: FastifyInstance, { services }: { serv
       return sendCachedPage(
         request,
         reply,
-        pageCache.get(`${PATH}/${id}`, now, () =>
+        pageCache.get(`${PATH}/${id}`, openingStatus.version(now), () =>
           views.render('pages/directory/service.njk', {
             pageTitle: entry.name,
             description: entry.summary,

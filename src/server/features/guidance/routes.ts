@@ -21,7 +21,7 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
     });
 
   app.get('/', async (request, reply) =>
-    sendPublicPage(request, reply, pageCache, clock(), () =>
+    sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
       views.render('pages/home.njk', {
         description: 'Help if you are being stalked or harassed: understand it, keep a private record, get help and stay safe.',
         pillars: SECTIONS.filter((s) => s.inNavigation).flatMap((s) => content.get(s.id) ?? []),
@@ -34,7 +34,7 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
     const { section } = request.params as { section: string };
     const page = content.get(section);
     if (!page) return reply.callNotFound();
-    return sendPublicPage(request, reply, pageCache, clock(), () =>
+    return sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
       views.render('pages/section.njk', {
         pageTitle: page.title,
         description: page.summary,
@@ -55,7 +55,7 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
       const page = content.get(`${section}/${slug}`);
       if (!page) return reply.callNotFound();
       const sectionPage = content.get(section);
-      return sendPublicPage(request, reply, pageCache, clock(), () =>
+      return sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
         views.render('pages/content.njk', {
           pageTitle: page.title,
           description: page.summary,

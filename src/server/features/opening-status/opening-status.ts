@@ -13,12 +13,15 @@ export interface OpeningStatusService {
   /** Every service that publishes hours, as of `now`; computed once a minute. */
   all(now: number): ReadonlyMap<string, LiveStatus>;
   of(id: string, now: number): LiveStatus | undefined;
+  /** Changes exactly when any line would read differently: the key for re-rendering cached pages. */
+  version(now: number): string;
 }
 
 /** "Open now" for every service in the directory, from the hours engine, cached to the minute. */
 export function createOpeningStatus(directory: DirectoryStore): OpeningStatusService {
   let minute = -1;
   let statuses = new Map<string, LiveStatus>();
+  let version = '';
   const all = (now: number) => {
     const thisMinute = Math.floor(now / 60_000);
     if (thisMinute !== minute) {
@@ -29,9 +32,17 @@ export function createOpeningStatus(directory: DirectoryStore): OpeningStatusSer
             : [],
         ),
       );
+      version = [...statuses.values()].map((s) => `${s.id}:${s.open}:${s.sentence}`).join('|');
       minute = thisMinute;
     }
     return statuses;
   };
-  return { all, of: (id, now) => all(now).get(id) };
+  return {
+    all,
+    of: (id, now) => all(now).get(id),
+    version: (now) => {
+      all(now);
+      return version;
+    },
+  };
 }

@@ -1,0 +1,47 @@
+// The incident diary's data: what one incident, person and place record holds, the behaviours checklist, and
+// how to validate and read them. Plain JSON-friendly data (dates are ISO strings) that the browser encrypts.
+export { BEHAVIOUR_IDS, BEHAVIOURS, behaviourById, isBehaviourId } from './behaviours.ts';
+export type { Behaviour, BehaviourId, StalkingExample } from './behaviours.ts';
+export {
+  DAILY_LIFE_CHANGE_LABELS,
+  DAILY_LIFE_CHANGES,
+  LIMITS,
+  METHOD_KINDS,
+  METHOD_LABELS,
+  PERSON_ROLE_LABELS,
+  PERSON_ROLES,
+  REPORT_TARGET_LABELS,
+  REPORT_TARGETS,
+} from './vocabulary.ts';
+export type { DailyLifeChange, MethodKind, PersonRole, ReportTarget } from './vocabulary.ts';
+export {
+  SCHEMA_VERSION,
+  effectsSchema,
+  idSchema,
+  incidentSchema,
+  instantSchema,
+  isoDateSchema,
+  methodSchema,
+  personLinkSchema,
+  personSchema,
+  placeSchema,
+  reportSchema,
+  whenSchema,
+} from './schema.ts';
+export type { Effects, Incident, IncidentWhen, MethodUse, Person, PersonLink, Place, Report } from './schema.ts';
+export { parseIncident, parsePerson, parsePlace, problemsOf } from './parse.ts';
+export type { ParseResult, Problem } from './parse.ts';
+export {
+  LONDON,
+  describeWhen,
+  exactWhenAt,
+  exactWhenFromLondon,
+  whenBounds,
+  whenExactTime,
+  whenKnownDate,
+  whenSortKey,
+  whenStartDate,
+} from './when.ts';
+export type { WhenBounds } from './when.ts';
+export { newIncident, newPerson, newPlace, newQuickNote } from './create.ts';
+export { hasCrimeReference, isReported, personIdsWithRole, recordsHarm, stalkerIds } from './involvement.ts';

@@ -1,0 +1,195 @@
+// Zod schemas for the plain data the browser encrypts: incidents, people and places. Parsing never changes
+// the data (no trimming or defaults), because the vault commits to the exact bytes the person saved.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { BEHAVIOUR_IDS } from './behaviours.ts';
+import { boundOf } from './when.ts';
+import { DAILY_LIFE_CHANGES, LIMITS, METHOD_KINDS, PERSON_ROLES, REPORT_TARGETS } from './vocabulary.ts';
+
+export const SCHEMA_VERSION = 1;
+
+// Control characters other than tab and line breaks only arrive by accident or on purpose (T7).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LINE_BREAK = /[\r\n]/;
+const ID = /^[A-Za-z0-9_-]+$/;
+
+const characters = (max: number) => `must be ${max.toLocaleString('en-GB')} characters or fewer`;
+
+/** Text that may run over several lines and may be empty. */
+const text = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .max(max, { error: characters(max) })
+    .refine((value) => !CONTROL.test(value), { error: 'contains characters that cannot be shown' });
+
+/** One line of text. */
+const line = (max: number) => text(max).refine((value) => !LINE_BREAK.test(value), { error: 'must be on one line' });
+
+const filledLine = (max: number) => line(max).refine((value) => value.trim() !== '', { error: 'must not be empty' });
+
+export const idSchema = z
+  .string({ error: 'must be an id' })
+  .min(1, { error: 'must not be empty' })
+  .max(LIMITS.idLength, { error: characters(LIMITS.idLength) })
+  .regex(ID, { error: 'must use only letters, digits, - and _' });
+
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+
+/** A calendar date in Europe/London, 'YYYY-MM-DD'. */
+export const isoDateSchema = z
+  .string({ error: 'must be a date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-03-03' })
+  .refine((value) => DateTime.fromISO(value).isValid, { error: 'must be a real date' })
+  .refine((value) => inYears(Number(value.slice(0, 4))), { error: `must be between ${FIRST_YEAR} and ${LAST_YEAR}` });
+
+/** An instant with its offset, e.g. '2026-03-03T18:30:00+00:00' or '…Z'. A time without an offset is ambiguous. */
+export const instantSchema = z
+  .string({ error: 'must be a date and time' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/, {
+    error: 'must be a date and time with its offset, like 2026-03-03T18:30:00Z',
+  })
+  .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, { error: 'must be a real date and time' })
+  .refine((value) => inYears(DateTime.fromISO(value, { zone: 'utc' }).year), {
+    error: `must be between ${FIRST_YEAR} and ${LAST_YEAR}`,
+  });
+
+function inYears(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+const dateOrInstant = z.union([isoDateSchema, instantSchema], { error: 'must be a date, or a date and time' });
+
+export const whenSchema = z.discriminatedUnion(
+  'precision',
+  [
+    z.strictObject({ precision: z.literal('exact'), at: instantSchema }),
+    // An approximate day: the date is known, the time is not (or only roughly).
+    z.strictObject({ precision: z.literal('day'), date: isoDateSchema }),
+    // Either end may be a date (the whole day) or an instant.
+    z
+      .strictObject({ precision: z.literal('range'), from: dateOrInstant, to: dateOrInstant })
+      .refine((range) => boundOf(range.from, false) < boundOf(range.to, true), {
+        error: 'the end must come after the start',
+        path: ['to'],
+      }),
+  ],
+  { error: 'must say whether the time is exact, a day, or a range' },
+);
+
+function uniqueBy<T>(key: (item: T) => string, what: string) {
+  return (items: readonly T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const k = key(item);
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [index], message: `lists the same ${what} twice` });
+      seen.add(k);
+    });
+  };
+}
+
+// Every method kind except the two that carry a detail.
+const PLAIN_METHOD_KINDS = ['in-person', 'phone-call', 'text-message', 'email', 'letter', 'through-other-people', 'tracking'] as const;
+
+const countMessage = (max: number, what: string) => ({ error: `can list at most ${max} ${what}` });
+
+export const methodSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('social-media'), platform: filledLine(LIMITS.shortText) }),
+    z.strictObject({ kind: z.literal('other'), detail: line(LIMITS.shortText).optional() }),
+    z.strictObject({ kind: z.enum(PLAIN_METHOD_KINDS) }),
+  ],
+  { error: `must be one of: ${METHOD_KINDS.join(', ')}` },
+);
+
+export const personLinkSchema = z.strictObject({
+  personId: idSchema,
+  role: z.enum(PERSON_ROLES, { error: `must be one of: ${PERSON_ROLES.join(', ')}` }),
+});
+
+export const effectsSchema = z.strictObject({
+  /** Fear that violence would be used against you (ss.4 and 4A count the occasions). */
+  fearOfViolence: z.boolean({ error: 'must be yes or no' }),
+  alarmOrDistress: z.boolean({ error: 'must be yes or no' }),
+  dailyLifeChanges: z
+    .array(z.enum(DAILY_LIFE_CHANGES, { error: 'is not a change on the list' }), { error: 'must be a list' })
+    .max(DAILY_LIFE_CHANGES.length, countMessage(DAILY_LIFE_CHANGES.length, 'changes'))
+    .superRefine(uniqueBy((change) => change, 'change')),
+  otherChange: line(LIMITS.mediumText).optional(),
+  /** How it made you feel, in your own words. */
+  notes: text(LIMITS.longText).optional(),
+});
+
+export const reportSchema = z.strictObject({
+  to: z.enum(REPORT_TARGETS, { error: `must be one of: ${REPORT_TARGETS.join(', ')}` }),
+  /** The platform, employer or other body, e.g. "Instagram". */
+  name: line(LIMITS.shortText).optional(),
+  crimeReference: filledLine(LIMITS.crimeReference).optional(),
+  officerName: filledLine(LIMITS.shortText).optional(),
+  date: isoDateSchema.optional(),
+});
+
+export const incidentSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
+  id: idSchema,
+  when: whenSchema,
+  where: line(LIMITS.where),
+  placeId: idSchema.optional(),
+  whatHappened: text(LIMITS.whatHappened).refine((value) => value.trim() !== '', { error: 'must not be empty' }),
+  behaviours: z
+    .array(z.enum(BEHAVIOUR_IDS, { error: 'is not a behaviour on the checklist' }), { error: 'must be a list' })
+    .max(LIMITS.behaviours, countMessage(LIMITS.behaviours, 'behaviours'))
+    .superRefine(uniqueBy((id) => id, 'behaviour')),
+  methods: z
+    .array(methodSchema, { error: 'must be a list' })
+    .max(LIMITS.methods, countMessage(LIMITS.methods, 'ways'))
+    .superRefine(uniqueBy((method) => `${method.kind}:${'platform' in method ? method.platform.toLowerCase() : ''}`, 'way')),
+  people: z
+    .array(personLinkSchema, { error: 'must be a list' })
+    .max(LIMITS.people, countMessage(LIMITS.people, 'people'))
+    .superRefine(uniqueBy((link) => `${link.personId}:${link.role}`, 'person in the same role')),
+  effects: effectsSchema,
+  reports: z.array(reportSchema, { error: 'must be a list' }).max(LIMITS.reports, countMessage(LIMITS.reports, 'reports')),
+  attachments: z
+    .array(idSchema, { error: 'must be a list' })
+    .max(LIMITS.attachments, countMessage(LIMITS.attachments, 'attachments'))
+    .superRefine(uniqueBy((id) => id, 'attachment')),
+  /** A quick note: what happened and when, to be completed later. */
+  quickNote: z.boolean({ error: 'must be yes or no' }),
+});
+
+export const personSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
+  id: idSchema,
+  name: filledLine(LIMITS.shortText),
+  /** The role they usually have; each incident says the role they had that time. */
+  role: z.enum(PERSON_ROLES, { error: `must be one of: ${PERSON_ROLES.join(', ')}` }),
+  /** How you know them, e.g. "ex-partner", "neighbour". */
+  relationship: line(LIMITS.shortText).optional(),
+  /** Other names, usernames and accounts they use; searched like the name. */
+  aliases: z
+    .array(filledLine(LIMITS.shortText), { error: 'must be a list' })
+    .max(LIMITS.aliases, countMessage(LIMITS.aliases, 'other names')),
+  /** What they look like, their car, or an officer's collar number. */
+  description: text(LIMITS.longText).optional(),
+  /** How to reach a witness or officer. */
+  contact: line(LIMITS.mediumText).optional(),
+});
+
+export const placeSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
+  id: idSchema,
+  name: filledLine(LIMITS.shortText),
+  address: text(LIMITS.mediumText).optional(),
+  notes: text(LIMITS.longText).optional(),
+});
+
+export type IncidentWhen = z.infer<typeof whenSchema>;
+export type MethodUse = z.infer<typeof methodSchema>;
+export type PersonLink = z.infer<typeof personLinkSchema>;
+export type Effects = z.infer<typeof effectsSchema>;
+export type Report = z.infer<typeof reportSchema>;
+export type Incident = z.infer<typeof incidentSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Place = z.infer<typeof placeSchema>;
