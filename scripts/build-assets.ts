@@ -15,6 +15,7 @@ const manifest: Record<string, string> = {};
 /** Browser entry points: one small bundle per job, so a page loads only what it uses. */
 const scriptEntries: Record<string, string> = {
   casebook: 'src/web/main.ts',
+  'risk-screen': 'src/web/components/risk-screen/risk-screen.ts',
 };
 
 async function emit(logicalName: string, contents: Uint8Array | string): Promise<void> {

@@ -8,6 +8,7 @@ import { errorPages } from './setup/errors.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { guidanceRoutes } from './features/guidance/routes.ts';
 import { searchRoutes } from './features/search/routes.ts';
+import { riskScreenRoutes } from './features/risk-screen/routes.ts';
 import { openingStatusRoutes } from './features/opening-status/routes.ts';
 import { directoryRoutes } from './features/directory/routes.ts';
 
@@ -29,6 +30,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(healthRoutes, { services });
   await app.register(guidanceRoutes, { services });
   await app.register(searchRoutes, { services });
+  await app.register(riskScreenRoutes, { services });
   await app.register(openingStatusRoutes, { services });
   await app.register(directoryRoutes, { services });
 
