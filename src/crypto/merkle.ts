@@ -171,17 +171,17 @@ export class MerkleTree implements MerkleNodeSource {
     return buffer.slice(index * HASH_BYTES, (index + 1) * HASH_BYTES);
   }
 
-  root(treeSize: number = this.size): Promise<Bytes> {
+  async root(treeSize: number = this.size): Promise<Bytes> {
     this.#checkWithin(treeSize);
     return rootFromSource(this, treeSize);
   }
 
-  inclusionProof(index: number, treeSize: number = this.size): Promise<Bytes[]> {
+  async inclusionProof(index: number, treeSize: number = this.size): Promise<Bytes[]> {
     this.#checkWithin(treeSize);
     return inclusionProofFromSource(this, index, treeSize);
   }
 
-  consistencyProof(oldSize: number, newSize: number = this.size): Promise<Bytes[]> {
+  async consistencyProof(oldSize: number, newSize: number = this.size): Promise<Bytes[]> {
     this.#checkWithin(newSize);
     return consistencyProofFromSource(this, oldSize, newSize);
   }

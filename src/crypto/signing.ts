@@ -58,7 +58,7 @@ export async function exportPublicKey(publicKey: CryptoKey): Promise<string> {
   return base64urlEncode(new Uint8Array(await crypto.subtle.exportKey('raw', publicKey)));
 }
 
-export function importPublicKey(publicKey: string | Uint8Array): Promise<CryptoKey> {
+export async function importPublicKey(publicKey: string | Uint8Array): Promise<CryptoKey> {
   const raw = typeof publicKey === 'string' ? base64urlDecode(publicKey) : toBytes(publicKey);
   if (raw.length !== PUBLIC_KEY_BYTES) throw new TypeError(`An Ed25519 public key is ${PUBLIC_KEY_BYTES} bytes`);
   return crypto.subtle.importKey('raw', raw, ED25519, true, ['verify']);
@@ -69,7 +69,7 @@ export async function exportPrivateKey(privateKey: CryptoKey): Promise<Bytes> {
 }
 
 /** Non-extractable by default: a running server only needs to sign with it. */
-export function importPrivateKey(pkcs8: Uint8Array, extractable = false): Promise<CryptoKey> {
+export async function importPrivateKey(pkcs8: Uint8Array, extractable = false): Promise<CryptoKey> {
   return crypto.subtle.importKey('pkcs8', toBytes(pkcs8), ED25519, extractable, ['sign']);
 }
 
