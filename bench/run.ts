@@ -3,6 +3,8 @@
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   guidance: () => import('./guidance.ts'),
   directory: () => import('./directory.ts'),
+  vault: () => import('./vault.ts'),
+  'vault-browser': () => import('./vault-browser.ts'),
 };
 
 const wanted = process.argv.slice(2);

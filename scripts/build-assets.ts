@@ -16,6 +16,8 @@ const manifest: Record<string, string> = {};
 const scriptEntries: Record<string, string> = {
   casebook: 'src/web/main.ts',
   'risk-screen': 'src/web/components/risk-screen/risk-screen.ts',
+  vault: 'src/web/vault/main.tsx',
+  'vault-worker': 'src/web/vault/kdf/kdf-worker.ts',
 };
 
 async function emit(logicalName: string, contents: Uint8Array | string): Promise<void> {
@@ -43,7 +45,7 @@ async function buildStyles(): Promise<void> {
 async function buildScripts(): Promise<void> {
   for (const [name, entry] of Object.entries(scriptEntries)) {
     const result = await esbuild.build({
-      entryPoints: [join(root, entry)],
+      entryPoints: { [name]: join(root, entry) },
       bundle: true,
       minify: true,
       format: 'esm',
@@ -51,14 +53,33 @@ async function buildScripts(): Promise<void> {
       platform: 'browser',
       write: false,
       legalComments: 'none',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      // Dynamic import() becomes a separate chunk loaded on demand (the passphrase estimator's dictionaries),
+      // so an entry stays small. Chunk names carry esbuild's content hash, so the entry's relative imports
+      // of them stay valid after the entry itself is renamed with its hash below.
+      splitting: true,
+      outdir: outDir,
+      entryNames: '[name]',
+      chunkNames: '[name]-[hash]',
       // The browser bundle must never pull in server code or Node built-ins.
       external: [],
       logLevel: 'warning',
     });
-    const file = result.outputFiles[0];
-    if (!file) throw new Error(`esbuild produced nothing for ${entry}`);
-    await emit(`${name}.js`, file.contents);
+    const entryFile = result.outputFiles.find((file) => basename(file.path) === `${name}.js`);
+    if (!entryFile) throw new Error(`esbuild produced nothing for ${entry}`);
+    for (const file of result.outputFiles) {
+      if (file !== entryFile) await emitChunk(basename(file.path), file.contents);
+    }
+    await emit(`${name}.js`, entryFile.contents);
   }
+}
+
+/** A code-split chunk: already named with its content hash by esbuild, and found by relative import, not the manifest. */
+async function emitChunk(fileName: string, bytes: Uint8Array): Promise<void> {
+  await writeFile(join(outDir, fileName), bytes);
+  await writeFile(join(outDir, `${fileName}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  await writeFile(join(outDir, `${fileName}.gz`), gzipSync(bytes, { level: 9 }));
 }
 
 async function copyImages(): Promise<void> {

@@ -11,6 +11,8 @@ import { searchRoutes } from './features/search/routes.ts';
 import { riskScreenRoutes } from './features/risk-screen/routes.ts';
 import { openingStatusRoutes } from './features/opening-status/routes.ts';
 import { directoryRoutes } from './features/directory/routes.ts';
+import { vaultRoutes } from './features/vault/plugin.ts';
+import { vaultPageRoutes } from './features/vault-pages/routes.ts';
 
 /** The whole service, as one list of set-up steps. Each step is a small file; services come from one place. */
 export async function createApp(services: Services): Promise<FastifyInstance> {
@@ -33,6 +35,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(riskScreenRoutes, { services });
   await app.register(openingStatusRoutes, { services });
   await app.register(directoryRoutes, { services });
+  await app.register(vaultRoutes, { services });
+  await app.register(vaultPageRoutes, { services });
 
   app.addHook('onClose', async () => services.database.close());
   return app;

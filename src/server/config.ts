@@ -20,6 +20,11 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  ATTACHMENT_QUOTA_BYTES: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(2 * 1024 ** 3),
 });
 
 export interface Config {
@@ -31,6 +36,10 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   trustProxy: boolean;
   environment: z.infer<typeof schema>['NODE_ENV'];
+  /** The vault's session cookie is Secure unless this is false (plain-http development only). */
+  cookieSecure: boolean;
+  /** Encrypted attachment bytes one vault account may store. */
+  attachmentQuotaBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -53,5 +62,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
     environment: c.NODE_ENV,
+    cookieSecure: c.COOKIE_SECURE,
+    attachmentQuotaBytes: c.ATTACHMENT_QUOTA_BYTES,
   };
 }

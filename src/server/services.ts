@@ -10,6 +10,7 @@ import { createPageCache, type PageCache } from './setup/page-cache.ts';
 import { createViews, type Views } from './setup/views.ts';
 import { loadDirectory, type DirectoryStore } from './features/directory/directory-store.ts';
 import { createOpeningStatus, type OpeningStatusService } from './features/opening-status/opening-status.ts';
+import { createVaultServices, type VaultServices } from './features/vault/services.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const CONTENT_DIR = join(here, 'content');
@@ -28,6 +29,8 @@ export interface Services {
   pageCache: PageCache;
   directory: DirectoryStore;
   openingStatus: OpeningStatusService;
+  /** The end-to-end encrypted vault: accounts, sessions, items, attachments, the transparency log. */
+  vault: VaultServices;
 }
 
 export interface ServiceOverrides {
@@ -57,5 +60,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     pageCache: createPageCache(),
     directory,
     openingStatus: createOpeningStatus(directory),
+    vault: await createVaultServices(config, database, overrides.clock ?? Date.now),
   };
 }

@@ -1,9 +1,142 @@
+import type { ColumnType } from 'kysely';
+
 // The tables Kysely knows about. Each migration that adds a table adds its interface here.
 export interface ServiceMetaTable {
   key: string;
   value: string;
 }
 
+// Vault tables (migrations 0002–0005). PostgreSQL returns bigint columns as strings, hence `Int8`.
+export type Int8 = ColumnType<number | string, number, number>;
+
+export interface VaultAccountsTable {
+  id: string;
+  username: string;
+  auth_hash: Uint8Array;
+  auth_salt: Uint8Array;
+  auth_params: string;
+  recovery_hash: Uint8Array;
+  recovery_salt: Uint8Array;
+  recovery_params: string;
+  kdf_version: number;
+  kdf_salt: string;
+  wrapped_key_passphrase: string;
+  wrapped_key_recovery: string;
+  created_at: Int8;
+}
+
+export interface VaultSessionsTable {
+  id_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: Int8;
+  last_seen_at: Int8;
+  expires_at: Int8;
+}
+
+export interface VaultRecoveryTokensTable {
+  token_hash: string;
+  account_id: string;
+  expires_at: Int8;
+}
+
+export interface VaultSignInsTable {
+  id: string;
+  account_id: string;
+  at: Int8;
+  device: string;
+  succeeded: number;
+}
+
+export interface VaultRateLimitsTable {
+  key: string;
+  window_start: Int8;
+  count: number;
+  failures: ColumnType<number, number | undefined, number>;
+  locked_until: ColumnType<number | string, number | undefined, number>;
+}
+
+export interface VaultItemsTable {
+  account_id: string;
+  item_id: string;
+  version: number;
+  deleted: number;
+  seq: Int8;
+  updated_at: Int8;
+}
+
+export interface VaultItemVersionsTable {
+  account_id: string;
+  item_id: string;
+  version: number;
+  deleted: number;
+  envelope: Uint8Array | null;
+  stored_size: number;
+  commitment: Uint8Array;
+  leaf_index: Int8;
+  created_at: Int8;
+}
+
+export interface VaultAttachmentsTable {
+  id: string;
+  account_id: string;
+  chunk_count: number;
+  size: Int8;
+  header: string;
+  metadata: string;
+  created_at: Int8;
+  completed_at: ColumnType<number | string | null, number | null | undefined, number | null>;
+}
+
+export interface VaultAttachmentChunksTable {
+  attachment_id: string;
+  idx: number;
+  size: number;
+  received_at: Int8;
+}
+
+export interface VaultLogStateTable {
+  id: number;
+  tree_size: Int8;
+  updated_at: Int8;
+}
+
+export interface VaultLogLeavesTable {
+  leaf_index: Int8;
+  leaf_hash: Uint8Array;
+  timestamp: Int8;
+  log_id: string;
+  signature: Uint8Array;
+}
+
+export interface VaultLogNodesTable {
+  level: number;
+  idx: Int8;
+  hash: Uint8Array;
+}
+
+export interface VaultTreeHeadsTable {
+  id: string;
+  tree_size: Int8;
+  root_hash: Uint8Array;
+  timestamp: Int8;
+  log_id: string;
+  signature: Uint8Array;
+}
+
 export interface Schema {
   service_meta: ServiceMetaTable;
+  vault_accounts: VaultAccountsTable;
+  vault_sessions: VaultSessionsTable;
+  vault_recovery_tokens: VaultRecoveryTokensTable;
+  vault_sign_ins: VaultSignInsTable;
+  vault_rate_limits: VaultRateLimitsTable;
+  vault_items: VaultItemsTable;
+  vault_item_versions: VaultItemVersionsTable;
+  vault_attachments: VaultAttachmentsTable;
+  vault_attachment_chunks: VaultAttachmentChunksTable;
+  vault_log_state: VaultLogStateTable;
+  vault_log_leaves: VaultLogLeavesTable;
+  vault_log_nodes: VaultLogNodesTable;
+  vault_tree_heads: VaultTreeHeadsTable;
 }

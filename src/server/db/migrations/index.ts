@@ -1,7 +1,15 @@
 import type { Migration } from 'kysely';
 import * as serviceMeta from './0001-service-meta.ts';
+import * as vaultAccounts from './0002-vault-accounts.ts';
+import * as vaultItems from './0003-vault-items.ts';
+import * as vaultAttachments from './0004-vault-attachments.ts';
+import * as vaultTransparencyLog from './0005-vault-transparency-log.ts';
 
 /** Every migration, in order. Names sort by their number; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-service-meta': serviceMeta,
+  '0002-vault-accounts': vaultAccounts,
+  '0003-vault-items': vaultItems,
+  '0004-vault-attachments': vaultAttachments,
+  '0005-vault-transparency-log': vaultTransparencyLog,
 };

@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
+import { DESKTOP, launchBrowser, newContext, PHONE } from './support/browser.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { startNeutralSite, startServer, type RunningServer } from './support/server.ts';
+import { addNote, deviceStorage, signUp, unlock, type CreatedAccount } from './vault-flows.ts';
+
+let server: RunningServer;
+let neutral: Awaited<ReturnType<typeof startNeutralSite>>;
+let browser: Browser;
+const MARKER = `zebra-marker-${Date.now().toString(36)}`;
+const FILE_MARKER = `file-marker-${Date.now().toString(36)}`;
+let account: CreatedAccount;
+
+beforeAll(async () => {
+  neutral = await startNeutralSite();
+  server = await startServer({ EXIT_URL: neutral.url });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await neutral?.close();
+});
+
+/** axe on the current screen, with the failures named by screen. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // At the top, as a person arriving at the step sees it (Exit this page turns sticky, over the menu, when scrolled).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  expect(await axeViolations(page), screen).toEqual([]);
+}
+
+function watchPage(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin !== server.origin && !request.url().startsWith(neutral.url) && !request.url().startsWith('blob:')) problems.push(`off-origin ${request.url()}`);
+  });
+  return problems;
+}
+
+// Real Argon2id (64 MiB) several times per test, and axe on every screen: minutes, not seconds, on 2 cores.
+describe('the vault in Chromium', { timeout: 240_000 }, () => {
+  it('serves a neutral, uncached, unindexed shell that explains itself without JavaScript', async () => {
+    const response = await fetch(`${server.url}/diary`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+    const html = await response.text();
+    expect(html).toMatch(/<title>Casebook<\/title>/);
+    expect(html).toContain('noindex');
+    // The site-wide policy stays strict.
+    expect((await fetch(`${server.url}/`)).headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
+
+    const context = await newContext(browser, PHONE, false);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/diary`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Your private record needs JavaScript');
+    await expect(page.getByRole('link', { name: /keep a record/ }).getAttribute('href')).resolves.toBe('/record/keeping-a-record');
+    await expectAccessible(page, 'no-js');
+    await saveScreenshot(page, 'vault-phone-no-js');
+    await context.close();
+  });
+
+  it('signs up with the real KDF, confirms the recovery key, adds a note and a file, and wipes everything on Exit this page', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/diary`);
+    await expect(page.title()).resolves.toBe('Casebook');
+    await page.getByRole('heading', { name: 'Open your record' }).waitFor();
+    await expectAccessible(page, 'unlock');
+    await saveScreenshot(page, 'vault-desktop-unlock');
+
+    account = await signUp(page, undefined, async (step) => {
+      await expectAccessible(page, step);
+      await saveScreenshot(page, `vault-desktop-signup-${step}`);
+    });
+    // Focus moved to the new screen's heading.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Your record');
+    await expectAccessible(page, 'home (empty)');
+
+    await addNote(page, `He was outside work again. ${MARKER}`, { name: 'screenshot.txt', mimeType: 'text/plain', buffer: Buffer.from(`evidence ${FILE_MARKER}\n`.repeat(1000)) });
+    await page.getByText(MARKER).waitFor();
+    await page.getByText('time receipt checked').first().waitFor();
+    await expectAccessible(page, 'home with a note');
+    await saveScreenshot(page, 'vault-desktop-home');
+
+    // The file comes back decrypted, byte for byte.
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save a copy of screenshot.txt' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('screenshot.txt');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(`evidence ${FILE_MARKER}\n`.repeat(1000));
+
+    // Exit this page: hold the neutral site's answer so the page being left can be inspected after the wipe.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`${neutral.url}**`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Clicked from the page itself: Playwright's click would wait for the navigation this test is holding.
+    await page.evaluate(() => document.querySelector<HTMLElement>('.govuk-exit-this-page__button')!.click());
+    await expect.poll(() => page.evaluate(() => document.getElementById('vault-app')?.innerHTML ?? '')).toBe('');
+    const html = await page.content();
+    expect(html).not.toContain(MARKER);
+    expect(html).not.toContain(account.recoveryKey.slice(0, 9));
+    release();
+    await page.waitForURL(neutral.url);
+
+    // Nothing left in this browser's storage for the site.
+    const check = await context.newPage();
+    await check.goto(`${server.url}/diary`);
+    const stored = await deviceStorage(check);
+    expect(stored).not.toContain(MARKER);
+    expect(stored).toBe('');
+    // The session ended with the exit: a reload shows the locked screen.
+    await check.getByRole('heading', { name: 'Open your record' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('unlocks in a new browser on a phone, shows the last sign-ins, and locks on demand with nothing left in the page', async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/diary`);
+    await saveScreenshot(page, 'vault-phone-unlock');
+    // A wrong passphrase first: a clear error, and it shows up in the sign-ins.
+    await page.getByLabel('Username').fill(account.username);
+    await page.getByLabel('Passphrase', { exact: true }).fill('not my passphrase at all');
+    await page.getByRole('button', { name: 'Open my record' }).click();
+    await page.locator('.govuk-error-summary').getByText('The username or passphrase is not right').waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'unlock error');
+    await saveScreenshot(page, 'vault-phone-unlock-error');
+
+    await unlock(page, account.username, account.passphrase);
+    await page.getByText(MARKER).waitFor();
+    await expect(page.locator('.casebook-vault-sign-ins li').count()).resolves.toBeGreaterThan(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'home on a phone');
+    await saveScreenshot(page, 'vault-phone-home');
+
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByRole('heading', { name: 'Open your record' }).waitFor();
+    expect(await page.content()).not.toContain(MARKER);
+    expect(await deviceStorage(page)).toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('recovers with the recovery key and a new passphrase, and the old passphrase stops working', async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/diary`);
+    await page.getByRole('button', { name: 'I have forgotten my passphrase' }).click();
+    await page.getByRole('heading', { name: 'Use your recovery key' }).waitFor();
+    await expectAccessible(page, 'recover');
+    await page.getByLabel('Username').fill(account.username);
+    // A typo is caught by the checksum before anything is sent.
+    const typo = account.recoveryKey.slice(0, -1) + (account.recoveryKey.endsWith('0') ? '1' : '0');
+    await page.getByLabel('Recovery key').fill(typo);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.govuk-error-summary').getByText(/typo|does not match/).waitFor();
+    await page.getByLabel('Recovery key').fill(account.recoveryKey.replace(/-/g, ' ').toLowerCase());
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Choose a new passphrase' }).waitFor({ timeout: 30_000 });
+    const newPassphrase = 'saffron lighthouse gravel piano';
+    await page.getByLabel('New passphrase').fill(newPassphrase);
+    await page.getByText('This passphrase is strong enough.').waitFor();
+    await expectAccessible(page, 'recover new passphrase');
+    await saveScreenshot(page, 'vault-phone-recover-passphrase');
+    await page.getByRole('button', { name: 'Save and open my record' }).click();
+    await page.getByRole('heading', { name: 'Your record' }).waitFor({ timeout: 30_000 });
+    await page.getByText(MARKER).waitFor();
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+
+    await page.getByLabel('Username').fill(account.username);
+    await page.getByLabel('Passphrase', { exact: true }).fill(account.passphrase);
+    await page.getByRole('button', { name: 'Open my record' }).click();
+    await page.locator('.govuk-error-summary').getByText('The username or passphrase is not right').waitFor({ timeout: 30_000 });
+    await unlock(page, account.username, newPassphrase);
+    await page.getByText(MARKER).waitFor();
+    account = { ...account, passphrase: newPassphrase };
+    await context.close();
+  });
+
+  it('changes the passphrase, signs out everywhere, and deletes the account for real', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/diary`);
+    await unlock(page, account.username, account.passphrase);
+    await page.getByRole('button', { name: 'Change your passphrase' }).click();
+    await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();
+    const changed = 'copper meadow tundra biscuit';
+    await page.getByLabel('Current passphrase').fill(account.passphrase);
+    await page.getByLabel('New passphrase').fill(changed);
+    await page.getByText('This passphrase is strong enough.').waitFor();
+    await expectAccessible(page, 'change passphrase');
+    await saveScreenshot(page, 'vault-desktop-change-passphrase');
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByRole('heading', { name: 'Your record' }).waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByText(/You are signed out everywhere/).waitFor();
+    await unlock(page, account.username, changed);
+
+    await page.getByRole('button', { name: 'Delete your record and account' }).click();
+    await page.getByRole('heading', { name: 'Delete your record and account' }).waitFor();
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await page.locator('.govuk-error-summary').getByText(/Type your username/).waitFor();
+    await expectAccessible(page, 'delete with errors');
+    await saveScreenshot(page, 'vault-desktop-delete');
+    await page.getByLabel('Type your username to confirm').fill(account.username);
+    await page.getByLabel('Passphrase', { exact: true }).fill(changed);
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await page.getByText('Your record and account have been deleted.').waitFor({ timeout: 30_000 });
+
+    await page.getByLabel('Username').fill(account.username);
+    await page.getByLabel('Passphrase', { exact: true }).fill(changed);
+    await page.getByRole('button', { name: 'Open my record' }).click();
+    await page.locator('.govuk-error-summary').getByText('The username or passphrase is not right').waitFor({ timeout: 30_000 });
+    await context.close();
+  });
+});

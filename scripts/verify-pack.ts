@@ -1,0 +1,150 @@
+// npm run verify -- pack.zip [options]: checks a Casebook evidence pack offline and prints a report.
+// The checking itself is src/crypto/evidence-pack (the same code the /verify page runs in the browser);
+// this file only reads files, optionally fetches the log's published state, and prints.
+//
+// Exit codes (for scripts and forensic tooling):
+//   0  every check passed
+//   1  the pack was read, and something failed verification (each failure is printed)
+//   2  the pack could not be checked: missing or unreadable file, not a ZIP, not a Casebook pack, a format
+//      this verifier does not know, bad options, or (with --online) the log could not be reached
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { PackFormatError, packTreeHead, ukTime, verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
+import type { LogDescription, VerificationReport, VerifyOptions } from '../src/crypto/evidence-pack/index.ts';
+
+const USAGE = `Usage: npm run verify -- <pack.zip> [options]
+
+Checks a Casebook evidence pack without trusting Casebook: each entry's text against its committed
+fingerprint, the log's signed receipts and tree head, the inclusion proofs, and every file's SHA-256.
+
+Options:
+  --key <base64url>          a Casebook log public key you trust (repeatable); otherwise the key inside
+                             the pack is used and the report says so
+  --log <file.json>          a saved copy of Casebook's /.well-known/casebook-log.json: its keys are
+                             trusted and its tree head is compared with the pack's (needs --consistency
+                             unless the sizes are equal)
+  --consistency <file.json>  the log's answer to /api/v1/log/consistency?from=<pack size>&to=<current size>
+  --online <https://…>       fetch the log's keys, current tree head and consistency proof from Casebook
+  --json                     print the full report as JSON
+  --help
+
+Exit codes: 0 all verified; 1 something failed verification; 2 the file could not be read or checked.`;
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      key: { type: 'string', multiple: true },
+      log: { type: 'string' },
+      consistency: { type: 'string' },
+      online: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('Give exactly one pack file.');
+  const path = positionals[0]!;
+  const zip = readBytes(path, 'the pack');
+
+  const options: { publicKeys: string[]; currentTreeHead?: LogDescription['treeHead']; consistencyProof?: string[] } = { publicKeys: [...(values.key ?? [])] };
+  let description: LogDescription | undefined;
+  if (values.log) description = readJson(values.log, 'the log description') as LogDescription;
+  if (values.online) description = await fetchJson<LogDescription>(new URL('/.well-known/casebook-log.json', values.online));
+  if (description) {
+    if (!description.treeHead || typeof description.publicKey !== 'string') throw new UsageError('That is not a Casebook log description (/.well-known/casebook-log.json).');
+    options.publicKeys.push(description.publicKey, ...(description.keys ?? []).map((k) => k.publicKey));
+    options.currentTreeHead = description.treeHead;
+  }
+  if (values.consistency) options.consistencyProof = (readJson(values.consistency, 'the consistency proof') as { proof: string[] }).proof;
+  else if (values.online && description) {
+    const head = packTreeHead(zip);
+    if (head && head.treeSize > 0 && head.treeSize < description.treeHead.treeSize) {
+      const url = new URL(`/api/v1/log/consistency?from=${head.treeSize}&to=${description.treeHead.treeSize}`, values.online);
+      options.consistencyProof = (await fetchJson<{ proof: string[] }>(url)).proof;
+    }
+  }
+
+  const report = await verifyEvidencePack(zip, options as VerifyOptions);
+  console.log(values.json ? JSON.stringify(report, null, 2) : describe(path, report));
+  return report.ok ? 0 : 1;
+}
+
+function describe(path: string, r: VerificationReport): string {
+  const lines: string[] = [];
+  lines.push(`Casebook evidence pack: ${path}`);
+  lines.push(`  "${r.title}", made ${ukTime(Date.parse(r.createdAt))} (format ${r.formatVersion})`);
+  lines.push(`  SHA-256 of the pack: ${r.packSha256}`);
+  lines.push(`  Log key${r.keys.length === 1 ? '' : 's'}: ${r.keys.map((k) => `${k.logId}${k.trusted ? ' (trusted: given to the verifier)' : ' (from the pack only)'}`).join(', ')}`);
+  if (r.treeHead) lines.push(`  Log tree head: ${r.treeHead.treeSize} entries, signed ${ukTime(r.treeHead.timestamp)}, signature ${r.treeHead.signature}`);
+  if (r.consistency.checked) lines.push(`  Log now: ${r.consistency.treeSize} entries, ${ukTime(r.consistency.timestamp)}: ${r.consistency.ok ? 'consistent with the pack (not rewritten)' : 'NOT consistent'}`);
+  lines.push('');
+  for (const entry of r.entries) {
+    const first = entry.versions[0]?.receiptTime;
+    const last = entry.versions[entry.versions.length - 1]?.receiptTime;
+    const times = first == null ? '' : entry.versions.length === 1 ? `, logged ${ukTime(first)}` : `, logged ${ukTime(first)} to ${ukTime(last ?? first)}`;
+    lines.push(`  ${entry.verified ? 'OK  ' : 'FAIL'} Entry ${entry.number} (${entry.id}): ${entry.versions.length} version${entry.versions.length === 1 ? '' : 's'}${times}`);
+  }
+  for (const a of r.attachments) {
+    lines.push(`  ${a.verified ? 'OK  ' : 'FAIL'} Attachment ${a.number} "${a.name}" sha256 ${a.sha256}${a.verified && !a.timestamped ? ' (not covered by a receipt)' : ''}`);
+  }
+  if (r.problems.length > 0) {
+    lines.push('', `Problems (${r.problems.length}):`);
+    for (const p of r.problems) lines.push(`  - ${p}`);
+  }
+  if (r.notices.length > 0) {
+    lines.push('', 'Please note:');
+    for (const n of r.notices) lines.push(`  - ${n}`);
+  }
+  lines.push('', r.summary);
+  return lines.join('\n');
+}
+
+function readBytes(path: string, what: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    throw new UsageError(`Cannot read ${what} (${path}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(readBytes(path, what)));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${what} (${path}) is not JSON.`);
+  }
+}
+
+async function fetchJson<T>(url: URL): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+  } catch (error) {
+    throw new UsageError(`Cannot reach ${url.origin}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok) throw new UsageError(`${url.href} answered ${response.status}.`);
+  return (await response.json()) as T;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof PackFormatError || error instanceof UsageError) {
+    console.error(`Cannot check this pack: ${error.message}`);
+    if (error instanceof UsageError) console.error(`\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    console.error(error);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,12 @@
+// Evidence pack format 1 (docs/evidence-pack.md): build a pack from decrypted entries and their receipts, and
+// verify one offline. Pure: runs in the browser and in Node, no I/O.
+export { buildEvidencePack, EvidencePackInputError } from './build.ts';
+export type { AttachmentInput, EntryInput, EntryVersionInput, EvidencePackInput } from './build.ts';
+export { packTreeHead, verifyEvidencePack, PackFormatError } from './verify.ts';
+export type { AttachmentReport, CheckStatus, EntryReport, KeyReport, VerificationReport, VerifyOptions, VersionReport } from './verify.ts';
+export { FORMAT, FORMAT_VERSION } from './format.ts';
+export type { InclusionProofFile, LogDescription, LogKeysFile, Manifest, PackAttachment, PackEntry, PackIndex, PublishedLogKey } from './format.ts';
+export type { PackSummary } from './summary.ts';
+export { attachmentRefsOf } from './attachment-refs.ts';
+export type { AttachmentRef } from './attachment-refs.ts';
+export { ukTime } from './wording.ts';

@@ -1,0 +1,65 @@
+import { unzipSync, zipSync } from 'fflate';
+import type { Zippable } from 'fflate';
+
+// fflate writes DOS timestamps from a Date's *local* fields, so a constant built from local fields gives the
+// same bytes in every time zone: 1980-01-01 00:00, the earliest a ZIP can hold, as reproducible builds use.
+const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+
+// Already-compressed formats gain nothing from deflate and cost time on both ends.
+const STORE = /^(image|audio|video)\/|^application\/(zip|pdf|gzip)$/;
+
+export interface ZipFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** When true the file is stored, not deflated. */
+  readonly store?: boolean;
+}
+
+export function shouldStore(mediaType: string): boolean {
+  return STORE.test(mediaType);
+}
+
+/** A ZIP whose bytes depend only on the files: sorted paths, one fixed timestamp, fixed attributes. */
+export function deterministicZip(files: readonly ZipFile[]): Uint8Array {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const zippable: Zippable = {};
+  for (const file of sorted) {
+    if (Object.hasOwn(zippable, file.path)) throw new Error(`Two files would have the same path: ${file.path}`);
+    zippable[file.path] = [file.bytes, { level: file.store ? 0 : 6, mtime: FIXED_MTIME, os: 3, attrs: 0o100644 << 16 }];
+  }
+  return zipSync(zippable);
+}
+
+export class UnreadableZipError extends Error {
+  override readonly name = 'UnreadableZipError';
+}
+
+export interface UnzippedPack {
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  /** Paths that occur more than once: different tools would extract different files. */
+  readonly duplicates: readonly string[];
+}
+
+/** Every file in the ZIP, directory entries left out (a team that unzips and re-zips a pack adds them). */
+export function readZip(bytes: Uint8Array, maxTotalBytes: number, wanted: (name: string) => boolean = () => true): UnzippedPack {
+  const seen = new Set<string>();
+  const duplicates: string[] = [];
+  let total = 0;
+  let raw: Record<string, Uint8Array>;
+  try {
+    raw = unzipSync(bytes, {
+      filter(file) {
+        if (file.name.endsWith('/') || !wanted(file.name)) return false;
+        if (seen.has(file.name)) duplicates.push(file.name);
+        seen.add(file.name);
+        total += file.originalSize;
+        if (total > maxTotalBytes) throw new UnreadableZipError(`The ZIP unpacks to more than ${Math.round(maxTotalBytes / 2 ** 20)} MiB, larger than any evidence pack`);
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof UnreadableZipError) throw error;
+    throw new UnreadableZipError(`This file is not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return { files: new Map(Object.entries(raw)), duplicates };
+}

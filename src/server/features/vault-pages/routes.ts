@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+import { sendDynamicPage } from '../../http/html.ts';
+import { CONTENT_SECURITY_POLICY } from '../../setup/security-headers.ts';
+
+export const VAULT_PATH = '/diary';
+export const KDF_WORKER_PATH = '/diary/kdf-worker.js';
+
+/**
+ * The site-wide policy plus 'wasm-unsafe-eval', which lets the page compile WebAssembly (Argon2id in hash-wasm)
+ * and nothing more: no eval of JavaScript. Only the vault's own responses carry it.
+ */
+export const VAULT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(/script-src 'self'/, "script-src 'self' 'wasm-unsafe-eval'");
+
+/**
+ * The shell of the private record. The server sends only the empty page; the app in src/web/vault runs in the
+ * browser, which alone ever holds keys or plaintext. The page title stays "Casebook" (T1: a tab or history
+ * entry must not say what this is), and nothing here may be cached or indexed.
+ */
+export async function vaultPageRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  if (!VAULT_CONTENT_SECURITY_POLICY.includes('wasm-unsafe-eval')) throw new Error('vault CSP: script-src not found');
+
+  // A dedicated worker takes its policy from its own response, so the Argon2id worker is served here, with the
+  // vault's policy, rather than from /assets/ with the site's. Read on first use, then kept: it changes only
+  // with a new build.
+  let workerSource: Buffer | undefined;
+  const readWorker = () =>
+    (workerSource ??= readFileSync(join(services.assets.dir, basename(services.assets.url('vault-worker.js')))));
+
+  app.get(VAULT_PATH, async (_request, reply) => {
+    reply.header('content-security-policy', VAULT_CONTENT_SECURITY_POLICY);
+    return sendDynamicPage(reply, services.views.render('pages/vault/diary.njk', { noindex: true, kdfWorkerUrl: KDF_WORKER_PATH }));
+  });
+
+  app.get(KDF_WORKER_PATH, async (_request, reply) => {
+    return reply
+      .header('content-security-policy', VAULT_CONTENT_SECURITY_POLICY)
+      .header('content-type', 'text/javascript; charset=utf-8')
+      // Not fingerprinted, so it must be fetched again after each deploy; it is small and holds nothing private.
+      .header('cache-control', 'no-cache')
+      .send(readWorker());
+  });
+}

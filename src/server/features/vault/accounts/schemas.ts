@@ -1,0 +1,25 @@
+import { authKey, b64url, kdf, object, username, wrappedKeyEnvelope } from '../schemas.ts';
+import { signInRecord } from '../sessions/schemas.ts';
+
+export const suggestionResponse = object({ username: { type: 'string' } });
+export const preloginBody = object({ username });
+export const preloginResponse = object({ kdf });
+
+export const signUpBody = object({
+  username,
+  authKey,
+  kdf,
+  wrappedVaultKey: object({ passphrase: wrappedKeyEnvelope, recovery: wrappedKeyEnvelope }),
+  recoveryAuthKey: authKey,
+});
+export const signUpResponse = object({ username: { type: 'string' }, csrfToken: { type: 'string' } });
+
+export const signInsResponse = object({ signIns: { type: 'array', items: signInRecord } });
+
+export const changePassphraseBody = object({ currentAuthKey: authKey, authKey, kdf, wrappedVaultKey: wrappedKeyEnvelope });
+
+export const recoveryBody = object({ username, recoveryAuthKey: authKey });
+export const recoveryResponse = object({ wrappedVaultKey: wrappedKeyEnvelope, recoveryToken: { type: 'string' } });
+export const recoveryPassphraseBody = object({ recoveryToken: b64url(64, 43), authKey, kdf, wrappedVaultKey: wrappedKeyEnvelope });
+
+export const deleteAccountBody = object({ authKey });

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Envelope } from '../../../../crypto/envelope.ts';
+import type { Schema } from '../../../db/schema.ts';
+import { int } from '../binary.ts';
+
+export interface Attachment {
+  id: string;
+  chunkCount: number;
+  size: number;
+  header: unknown;
+  metadata: Envelope;
+  complete: boolean;
+}
+
+export function createAttachmentsRepository(db: Kysely<Schema>) {
+  return {
+    /** Bytes the account has reserved: the declared size of each of its attachments. */
+    async usedBytes(accountId: string): Promise<number> {
+      const row = await db.selectFrom('vault_attachments').select((eb) => eb.fn.sum<number | string | null>('size').as('total')).where('account_id', '=', accountId).executeTakeFirst();
+      return row?.total ? int(row.total) : 0;
+    },
+
+    async create(accountId: string, a: { chunkCount: number; size: number; header: unknown; metadata: Envelope }, now: number): Promise<string> {
+      const id = randomUUID();
+      await db
+        .insertInto('vault_attachments')
+        .values({ id, account_id: accountId, chunk_count: a.chunkCount, size: a.size, header: JSON.stringify(a.header), metadata: JSON.stringify(a.metadata), created_at: now, completed_at: null })
+        .execute();
+      return id;
+    },
+
+    /** Only the owner's attachment: another account's id is simply not found. */
+    async get(accountId: string, id: string): Promise<Attachment | undefined> {
+      const row = await db.selectFrom('vault_attachments').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        chunkCount: row.chunk_count,
+        size: int(row.size),
+        header: JSON.parse(row.header) as unknown,
+        metadata: JSON.parse(row.metadata) as Envelope,
+        complete: row.completed_at !== null,
+      };
+    },
+
+    async chunks(id: string): Promise<{ index: number; size: number }[]> {
+      const rows = await db.selectFrom('vault_attachment_chunks').select(['idx', 'size']).where('attachment_id', '=', id).orderBy('idx').execute();
+      return rows.map((r) => ({ index: r.idx, size: r.size }));
+    },
+
+    /** Records a chunk as received (again, when re-sent: the newest bytes win). */
+    async putChunk(id: string, index: number, size: number, now: number): Promise<void> {
+      await db
+        .insertInto('vault_attachment_chunks')
+        .values({ attachment_id: id, idx: index, size, received_at: now })
+        .onConflict((oc) => oc.columns(['attachment_id', 'idx']).doUpdateSet({ size, received_at: now }))
+        .execute();
+    },
+
+    async removeChunk(id: string, index: number): Promise<void> {
+      await db.deleteFrom('vault_attachment_chunks').where('attachment_id', '=', id).where('idx', '=', index).execute();
+    },
+
+    async markComplete(id: string, now: number): Promise<void> {
+      await db.updateTable('vault_attachments').set({ completed_at: now }).where('id', '=', id).execute();
+    },
+
+    async delete(accountId: string, id: string): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const owned = await trx.selectFrom('vault_attachments').select('id').where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+        if (!owned) return false;
+        await trx.deleteFrom('vault_attachment_chunks').where('attachment_id', '=', id).execute();
+        await trx.deleteFrom('vault_attachments').where('id', '=', id).execute();
+        return true;
+      });
+    },
+  };
+}
+
+export type AttachmentsRepository = ReturnType<typeof createAttachmentsRepository>;

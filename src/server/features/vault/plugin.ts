@@ -1,0 +1,51 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+import { accountRoutes } from './accounts/routes.ts';
+import { attachmentRoutes } from './attachments/routes.ts';
+import { vaultErrorHandler } from './errors.ts';
+import { itemRoutes } from './items/routes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
+import { SESSION_COOKIE } from './sessions/guard.ts';
+import { transparencyLogRoutes } from './transparency-log/routes.ts';
+import { strictValidation } from './validation.ts';
+
+/**
+ * The vault API (docs/vault-api.md): one encapsulated plugin with its own cookie parser, strict JSON
+ * Schema validation, JSON errors and OpenAPI document. The server only ever sees ciphertext, wrapped
+ * keys, derived authentication keys and salted commitments.
+ */
+export async function vaultRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const { vault } = services;
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Casebook vault API', version: '1.0.0', description: 'End-to-end encrypted diary storage and the transparency log. See docs/vault-api.md.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+  strictValidation(app);
+  vaultErrorHandler(app);
+  // JSON only (chunks excepted, below): a text/plain or form body is refused with 415, not half-parsed.
+  app.removeContentTypeParser(['text/plain']);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(sessionRoutes, { vault });
+  await app.register(accountRoutes, { vault });
+  await app.register(itemRoutes, { vault });
+  await app.register(attachmentRoutes, { vault });
+  await app.register(transparencyLogRoutes, { vault });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return app.swagger();
+  });
+
+  // Receipts already promised are committed before the database closes.
+  app.addHook('onClose', async () => vault.log.close());
+}

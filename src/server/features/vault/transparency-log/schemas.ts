@@ -1,0 +1,23 @@
+import { object, signedTreeHead } from '../schemas.ts';
+
+const size = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
+
+export const inclusionQuery = object({ index: size, treeSize: { ...size, minimum: 1 } });
+export const consistencyQuery = object({ from: size, to: size });
+
+const proof = { type: 'array', items: { type: 'string' }, maxItems: 128 } as const;
+
+export const inclusionResponse = object({ leafIndex: { type: 'integer' }, treeSize: { type: 'integer' }, proof });
+export const consistencyResponse = object({ from: { type: 'integer' }, to: { type: 'integer' }, proof });
+
+const publishedKey = object(
+  { logId: { type: 'string' }, publicKey: { type: 'string' }, from: { type: 'integer' }, until: { type: 'integer' } },
+  ['logId', 'publicKey', 'from'],
+);
+
+export const wellKnownResponse = object({
+  logId: { type: 'string' },
+  publicKey: { type: 'string' },
+  keys: { type: 'array', items: publishedKey },
+  treeHead: signedTreeHead,
+});

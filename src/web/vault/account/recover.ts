@@ -1,0 +1,50 @@
+import {
+  base64urlEncode,
+  CURRENT_KDF_VERSION,
+  deriveRecoveryKeys,
+  KDF_SALT_BYTES,
+  parseRecoveryKey,
+  randomBytes,
+  rewrapVaultKey,
+} from '../../../crypto/index.ts';
+import type { Envelope } from '../../../crypto/index.ts';
+import type { ApiClient } from '../api/client.ts';
+import type { Kdf, RecoveryResponse, SignedInResponse } from '../api/types.ts';
+import { derivePassphraseKeys } from '../kdf/derive.ts';
+import type { UnlockedVault } from '../vault-session.ts';
+import { openSession } from './unlock.ts';
+
+/** Between the two recovery steps: the server accepted the recovery key and gave a 10-minute token. */
+export interface RecoveryInProgress {
+  readonly username: string;
+  readonly recoveryToken: string;
+  readonly wrappedByRecovery: Envelope;
+  readonly recoveryWrappingKey: CryptoKey;
+}
+
+/** Throws RecoveryKeyError (a typo, caught before any request) or ApiError (401 / 429). */
+export async function startRecovery(api: ApiClient, username: string, recoveryKeyText: string): Promise<RecoveryInProgress> {
+  const recoveryBytes = await parseRecoveryKey(recoveryKeyText);
+  const keys = await deriveRecoveryKeys(recoveryBytes);
+  recoveryBytes.fill(0);
+  const answer = await api.json<RecoveryResponse>('POST', '/recovery', {
+    json: { username, recoveryAuthKey: base64urlEncode(keys.authKey) },
+  });
+  return { username, recoveryToken: answer.recoveryToken, wrappedByRecovery: answer.wrappedVaultKey, recoveryWrappingKey: keys.wrappingKey };
+}
+
+/** A new passphrase re-wraps the same vault key: nothing in the vault is re-encrypted. */
+export async function finishRecovery(api: ApiClient, recovery: RecoveryInProgress, newPassphrase: string): Promise<UnlockedVault> {
+  const salt = randomBytes(KDF_SALT_BYTES);
+  const kdf: Kdf = { version: CURRENT_KDF_VERSION, salt: base64urlEncode(salt) };
+  const keys = await derivePassphraseKeys(newPassphrase, salt, kdf.version);
+  const wrappedVaultKey = await rewrapVaultKey(
+    recovery.wrappedByRecovery,
+    { wrappingKey: recovery.recoveryWrappingKey, purpose: 'recovery' },
+    { wrappingKey: keys.wrappingKey, purpose: 'passphrase' },
+  );
+  const session = await api.json<SignedInResponse>('PUT', '/recovery/passphrase', {
+    json: { recoveryToken: recovery.recoveryToken, authKey: base64urlEncode(keys.authKey), kdf, wrappedVaultKey },
+  });
+  return openSession(api, session, keys.wrappingKey);
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiClient } from './api/client.ts';
+import { signOut } from './account/manage-account.ts';
+import { createIdleTimer, watchActivity } from './safety/idle-timer.ts';
+import { CreateAccountScreen } from './screens/create-account.tsx';
+import { HomeScreen } from './screens/home.tsx';
+import { ChangePassphraseScreen, DeleteAccountScreen } from './screens/manage.tsx';
+import { RecoverScreen } from './screens/recover.tsx';
+import { UnlockScreen } from './screens/unlock.tsx';
+import type { UnlockedVault } from './vault-session.ts';
+
+export const DEFAULT_IDLE_MINUTES = 5;
+
+type Screen =
+  | { readonly name: 'unlock'; readonly notice?: string }
+  | { readonly name: 'create' }
+  | { readonly name: 'recover' }
+  | { readonly name: 'home'; readonly vault: UnlockedVault }
+  | { readonly name: 'change-passphrase'; readonly vault: UnlockedVault }
+  | { readonly name: 'delete'; readonly vault: UnlockedVault };
+
+/**
+ * The whole vault app as one small state machine. The open vault lives only in this state: every way out
+ * (lock, sign out, idle, delete) replaces the state with a locked screen, which drops the keys and the
+ * decrypted notes and re-renders the page without them.
+ */
+export function VaultApp({ api }: { api: ApiClient }) {
+  const [screen, setScreen] = useState<Screen>({ name: 'unlock' });
+  const [idleMinutes, setIdleMinutes] = useState(DEFAULT_IDLE_MINUTES);
+  const vault = 'vault' in screen ? screen.vault : undefined;
+  const lockRef = useRef<(notice: string) => void>(() => {});
+
+  const lock = (notice: string) => {
+    void signOut(api);
+    setScreen({ name: 'unlock', notice });
+  };
+  lockRef.current = lock;
+
+  // Auto-lock while a vault is open. Re-armed when the chosen time changes.
+  useEffect(() => {
+    if (!vault) return;
+    const timer = createIdleTimer({
+      timeoutMs: idleMinutes * 60_000,
+      onIdle: () => lockRef.current(`Your record locked because it was not used for ${idleMinutes} ${idleMinutes === 1 ? 'minute' : 'minutes'}.`),
+    });
+    return watchActivity(timer);
+  }, [vault !== undefined, idleMinutes]);
+
+  const open = (opened: UnlockedVault) => setScreen({ name: 'home', vault: opened });
+
+  switch (screen.name) {
+    case 'unlock':
+      return <UnlockScreen api={api} notice={screen.notice} onUnlocked={open} onCreate={() => setScreen({ name: 'create' })} onRecover={() => setScreen({ name: 'recover' })} />;
+    case 'create':
+      return <CreateAccountScreen api={api} onCreated={open} onCancel={() => setScreen({ name: 'unlock' })} />;
+    case 'recover':
+      return <RecoverScreen api={api} onRecovered={open} onCancel={() => setScreen({ name: 'unlock' })} />;
+    case 'home':
+      return (
+        <HomeScreen
+          vault={screen.vault}
+          idleMinutes={idleMinutes}
+          onIdleMinutes={setIdleMinutes}
+          onLock={() => lock('Your record is locked.')}
+          onSignOut={() => lock('You are signed out.')}
+          onSignedOutEverywhere={() => setScreen({ name: 'unlock', notice: 'You are signed out everywhere. If you think someone else knows your passphrase, change it after you sign in.' })}
+          onChangePassphrase={() => setScreen({ name: 'change-passphrase', vault: screen.vault })}
+          onDelete={() => setScreen({ name: 'delete', vault: screen.vault })}
+        />
+      );
+    case 'change-passphrase':
+      return <ChangePassphraseScreen vault={screen.vault} onChanged={open} onCancel={() => open(screen.vault)} />;
+    case 'delete':
+      return <DeleteAccountScreen vault={screen.vault} onDeleted={() => setScreen({ name: 'unlock', notice: 'Your record and account have been deleted.' })} onCancel={() => open(screen.vault)} />;
+  }
+}

@@ -1,0 +1,81 @@
+// Attachment upload: encrypted here in 1 MiB chunks (src/crypto/chunks.ts), sent one chunk at a time, so
+// neither this page nor the server ever holds the whole file. Resumable: a chunk that fails is sent again,
+// and a restarted upload asks the server which chunks it already has. Re-encrypting a chunk gives the same
+// bytes (the nonce is the file's prefix and the chunk's index), so skipping received chunks is safe.
+import { createFileKey, encryptChunks, encryptFileMetadata } from '../../../crypto/index.ts';
+import type { FileKey } from '../../../crypto/index.ts';
+import { ApiError, NetworkError } from '../api/client.ts';
+import type { AttachmentResponse } from '../api/types.ts';
+import type { AttachmentRef } from '../items/notes.ts';
+import type { UnlockedVault } from '../vault-session.ts';
+import { sealedSize } from './sealed-size.ts';
+
+export interface UploadProgress {
+  readonly sentChunks: number;
+  readonly chunkCount: number;
+}
+
+const MAX_ATTEMPTS = 4;
+
+export async function uploadAttachment(
+  vault: UnlockedVault,
+  file: File,
+  onProgress: (progress: UploadProgress) => void = () => {},
+  signal?: AbortSignal,
+): Promise<AttachmentRef> {
+  const { chunkCount, size } = sealedSize(file.size);
+  const { header, fileKey } = await createFileKey(vault.vaultKey);
+  const type = file.type || 'application/octet-stream';
+  const metadata = await encryptFileMetadata(fileKey, { name: file.name, type, size: file.size });
+  const { id } = await vault.api.json<{ id: string }>('POST', '/attachments', { json: { chunkCount, size, header, metadata } });
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sendMissingChunks(vault, id, fileKey, file, chunkCount, onProgress, signal);
+      await vault.api.json('POST', `/attachments/${encodeURIComponent(id)}/complete`);
+      return { id, name: file.name, type, size: file.size };
+    } catch (error) {
+      if (!retryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await pause(500 * 2 ** attempt, signal);
+    }
+  }
+}
+
+async function sendMissingChunks(
+  vault: UnlockedVault,
+  id: string,
+  fileKey: FileKey,
+  file: File,
+  chunkCount: number,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const status = await vault.api.json<AttachmentResponse>('GET', `/attachments/${encodeURIComponent(id)}`);
+  const received = new Set(status.received);
+  let index = 0;
+  for await (const sealed of encryptChunks(fileKey, file)) {
+    signal?.throwIfAborted();
+    if (!received.has(index)) {
+      await vault.api.send('PUT', `/attachments/${encodeURIComponent(id)}/chunks/${index}`, { bytes: sealed, ...(signal ? { signal } : {}) });
+    }
+    index++;
+    onProgress({ sentChunks: index, chunkCount });
+  }
+}
+
+/** The network, a busy server or a 409 `incomplete` can succeed on another try; a refusal (4xx) cannot. */
+function retryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return error.status >= 500 || error.status === 429 || error.code === 'incomplete';
+  return false;
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}

@@ -1,0 +1,110 @@
+import { useMemo, useState } from 'preact/hooks';
+import { RecoveryKeyError } from '../../../crypto/index.ts';
+import { ApiError } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
+import { finishRecovery, startRecovery } from '../account/recover.ts';
+import type { RecoveryInProgress } from '../account/recover.ts';
+import { normalizeUsername } from '../account/username.ts';
+import { useStrength } from '../strength/strength-meter.tsx';
+import { strengthProblem } from '../strength/strength-policy.ts';
+import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
+import type { FieldError } from '../ui/components.tsx';
+import { describeFailure } from '../ui/messages.ts';
+import type { UnlockedVault } from '../vault-session.ts';
+import { NewPassphraseField } from './passphrase-fields.tsx';
+
+/** Forgotten passphrase: the recovery key opens the vault key, and a new passphrase re-wraps it. */
+export function RecoverScreen({ api, onRecovered, onCancel }: { api: ApiClient; onRecovered: (vault: UnlockedVault) => void; onCancel: () => void }) {
+  const [recovery, setRecovery] = useState<RecoveryInProgress | undefined>(undefined);
+  return recovery
+    ? <NewPassphraseStep api={api} recovery={recovery} onRecovered={onRecovered} onExpired={() => setRecovery(undefined)} />
+    : <RecoveryKeyStep api={api} onAccepted={setRecovery} onCancel={onCancel} />;
+}
+
+function RecoveryKeyStep({ api, onAccepted, onCancel }: { api: ApiClient; onAccepted: (recovery: RecoveryInProgress) => void; onCancel: () => void }) {
+  const [username, setUsername] = useState('');
+  const [key, setKey] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const name = normalizeUsername(username);
+    const found: FieldError[] = [];
+    if (name === '') found.push({ href: '#recover-username', text: 'Enter your username' });
+    if (key.trim() === '') found.push({ href: '#recover-key', text: 'Enter your recovery key' });
+    setErrors(found);
+    if (found.length) return;
+    setBusy(true);
+    try {
+      onAccepted(await startRecovery(api, name, key));
+    } catch (error) {
+      setBusy(false);
+      const text = error instanceof RecoveryKeyError
+        ? error.message
+        : error instanceof ApiError && error.status === 401
+          ? 'The username or recovery key is not right'
+          : describeFailure(error);
+      setErrors([{ href: '#recover-key', text }]);
+    }
+  };
+
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <Heading>Use your recovery key</Heading>
+        <p class="govuk-body">If you have forgotten your passphrase, you can open your record with the recovery key you wrote down when you started it, and then choose a new passphrase.</p>
+        <form onSubmit={submit} noValidate>
+          <TextInput id="recover-username" label="Username" value={username} onInput={setUsername} error={errorFor(errors, 'recover-username')} autocomplete="username" inputClass="govuk-!-width-two-thirds" />
+          <TextInput id="recover-key" label="Recovery key" hint="36 letters and numbers, for example 7K3M-Q0RT-… You can leave out the dashes." value={key} onInput={setKey} error={errorFor(errors, 'recover-key')} inputClass="casebook-vault__code" />
+          {busy ? <Busy>Checking your recovery key.</Busy> : (
+            <div class="govuk-button-group">
+              <Button type="submit">Continue</Button>
+              <LinkButton onClick={onCancel}>Cancel</LinkButton>
+            </div>
+          )}
+        </form>
+        <p class="govuk-body">If you have lost your recovery key too, no one can open the record, not even us. You can start a new one.</p>
+      </div>
+    </div>
+  );
+}
+
+function NewPassphraseStep({ api, recovery, onRecovered, onExpired }: { api: ApiClient; recovery: RecoveryInProgress; onRecovered: (vault: UnlockedVault) => void; onExpired: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const userInputs = useMemo(() => recovery.username.split(/[-_.]/), [recovery.username]);
+  const verdict = useStrength(passphrase, userInputs);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const problem = strengthProblem(passphrase, verdict);
+    setErrors(problem ? [{ href: '#recover-passphrase', text: problem }] : []);
+    if (problem) return;
+    setBusy(true);
+    try {
+      onRecovered(await finishRecovery(api, recovery, passphrase));
+    } catch (error) {
+      setBusy(false);
+      // The 10-minute recovery token ran out: start again with the key.
+      if (error instanceof ApiError && error.status === 401) onExpired();
+      else setErrors([{ href: '#recover-passphrase', text: describeFailure(error) }]);
+    }
+  };
+
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <Heading>Choose a new passphrase</Heading>
+        <p class="govuk-body">Your recovery key was right. Choose a new passphrase for <strong class="casebook-vault__code">{recovery.username}</strong>. Everywhere else you are signed in will be signed out.</p>
+        <form onSubmit={submit} noValidate>
+          <NewPassphraseField id="recover-passphrase" label="New passphrase" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'recover-passphrase')} verdict={verdict} />
+          {busy ? <Busy>Saving your new passphrase. This can take a few seconds.</Busy> : <Button type="submit">Save and open my record</Button>}
+        </form>
+      </div>
+    </div>
+  );
+}
