@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load, stamp, startCasebook, startProcess, writeSection } from './support.ts';
+import { load, SERVER_ENTRY, stamp, startCasebook, startProcess, writeSection } from './support.ts';
 
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
 
@@ -49,7 +49,7 @@ async function coldStart(): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const child = spawn(process.execPath, ['src/server/main.ts'], {
+    const child = spawn(process.execPath, [SERVER_ENTRY], {
       env: { ...process.env, PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-cold-')), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

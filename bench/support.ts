@@ -64,9 +64,12 @@ export async function startProcess(script: string, env: Record<string, string> =
   };
 }
 
+/** What `npm start` runs: the bundled server (npm run bench builds it first). */
+export const SERVER_ENTRY = 'dist/server/main.js';
+
 /** The Casebook service with production settings on a fresh SQLite data directory. */
 export function startCasebook(env: Record<string, string> = {}): Promise<Child> {
-  return startProcess('src/server/main.ts', {
+  return startProcess(SERVER_ENTRY, {
     PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-bench-')),
     NODE_ENV: 'production',

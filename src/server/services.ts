@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
+import { PATHS } from './paths.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadContent, type ContentStore } from './features/guidance/content-store.ts';
@@ -12,9 +12,8 @@ import { loadDirectory, type DirectoryStore } from './features/directory/directo
 import { createOpeningStatus, type OpeningStatusService } from './features/opening-status/opening-status.ts';
 import { createVaultServices, type VaultServices } from './features/vault/services.ts';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-export const CONTENT_DIR = join(here, 'content');
-export const PUBLIC_DIR = join(here, '..', '..', 'dist', 'public');
+export const CONTENT_DIR = PATHS.content;
+export const PUBLIC_DIR = PATHS.public;
 
 /** Everything the routes use, made in one place so tests and benchmarks can build the same app. */
 export interface Services {

@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import nunjucks from 'nunjucks';
 import type { AssetManifest } from './assets.ts';
 import { JS_ENABLED_SCRIPT } from './inline-script.ts';
 import { SECTIONS } from '../features/guidance/sections.ts';
+import { PATHS } from '../paths.ts';
 
 export interface Views {
   render(template: string, context: Record<string, unknown>): string;
@@ -15,7 +15,7 @@ export interface ViewOptions {
   exitUrl: string;
 }
 
-const viewsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'views');
+const viewsDir = PATHS.views;
 const govukDir = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
 
 const FOOTER_LINKS = [
