@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalize } from '../canonical-json.ts';
@@ -70,7 +70,7 @@ beforeAll(async () => {
 });
 
 /** The pack's files, changed by `change`, zipped again; the manifest is recomputed unless told not to. */
-async function tamper(change: (files: Map<string, Uint8Array>) => void | Promise<void>, { fixManifest = true, from = pack } = {}): Promise<Uint8Array> {
+async function tamper(change: (files: Map<string, Uint8Array>) => unknown, { fixManifest = true, from = pack } = {}): Promise<Uint8Array> {
   const files = new Map(Object.entries(unzipSync(from)));
   await change(files);
   if (fixManifest) {
@@ -458,5 +458,34 @@ describe('npm run verify (scripts/verify-pack.ts)', () => {
     const asJson = run(good, '--json');
     expect(asJson.status).toBe(0);
     expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: true, keyTrust: 'pack-only' });
+  });
+});
+
+describe('the Python script in docs/evidence-pack.md', () => {
+  const root = resolve(import.meta.dirname, '../../..');
+  const hasPython = spawnSync('python3', ['-c', 'import cryptography'], { encoding: 'utf8' }).status === 0;
+
+  it.skipIf(!hasPython)('verifies a good pack by hand and catches a changed entry', async () => {
+    const doc = readFileSync(join(root, 'docs/evidence-pack.md'), 'utf8');
+    const script = /<!-- verify-pack\.py -->\n```python\n([\s\S]*?)```\n<!-- \/verify-pack\.py -->/.exec(doc)?.[1];
+    expect(script).toBeDefined();
+    const runOn = (zip: Uint8Array) => {
+      const dir = mkdtempSync(join(tmpdir(), 'casebook-pack-py-'));
+      for (const [path, bytes] of Object.entries(unzipSync(zip))) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), bytes);
+      }
+      return spawnSync('python3', ['-c', script!], { cwd: dir, encoding: 'utf8' });
+    };
+    const good = runOn(pack);
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toContain('ALL CHECKS PASSED');
+    expect(good.stdout).toContain('door.jpg: named by SHA-256 in a committed entry');
+
+    const changed = runOn(await tamper((files) => {
+      files.set('entries/entry-a/v2.json', utf8Encode(utf8Decode(files.get('entries/entry-a/v2.json')!).replace('waited', 'Waited')));
+    }));
+    expect(changed.status).toBe(1);
+    expect(changed.stdout).toContain(`Entry ${numberOf('entry-a')}, version 2: text or salt changed since it was committed`);
   });
 });

@@ -165,7 +165,9 @@ export async function verifyEvidencePack(zip: Uint8Array, options: VerifyOptions
   const attachments = await checkAttachments(files, index, contents, entries);
   problems.push(...attachments.flatMap((a) => a.problems));
 
-  const summary = summarise({ entries: [...contents.values()], attachments: index.attachments.length });
+  // With an entry file missing or unreadable (already reported) the recount would differ for that reason alone.
+  const allReadable = [...contents.values()].every((versions) => versions.every((content) => content !== undefined));
+  const summary = allReadable ? summarise({ entries: [...contents.values()], attachments: index.attachments.length }) : index.summary;
   if (!sameJson(summary, index.summary)) {
     problems.push('pack.json: the summary figures (counts by behaviour, dates) do not match the entries in the pack — they have been edited.');
   }
@@ -570,6 +572,15 @@ async function checkAttachments(
           if (ref.name !== undefined && ref.name !== a.name) problems.push(`${label}: ${where} names this file ${JSON.stringify(ref.name)}, not ${JSON.stringify(a.name)}.`);
         });
       }
+      // An entry version whose file is missing or unreadable is already reported; it can neither confirm nor deny the link.
+      const unreadable = a.usedBy.filter((u) => {
+        const entry = index.entries.find((e) => e.id === u.entry);
+        return entry !== undefined && entry.versions.includes(u.version) && contents.get(u.entry)?.[entry.versions.indexOf(u.version)] === undefined;
+      });
+      for (const u of unreadable) {
+        problems.push(`${label}: entry ${numberOf.get(u.entry)}, version ${u.version}, which it belongs to, is missing or unreadable, so the file cannot be matched to it.`);
+      }
+      referring.push(...unreadable);
       const listed = a.usedBy.map((u) => `${u.entry}/${u.version}`).sort();
       const actual = referring.map((u) => `${u.entry}/${u.version}`).sort();
       if (referring.length === 0) problems.push(`${label}: no entry in the pack refers to this file, though pack.json says it belongs to one.`);
@@ -649,7 +660,8 @@ function officerSummary(
       sentences.push(
         `${plural(failed.length, 'entry', 'entries')} could not be verified (${failed.length > 10 ? `entries ${names} and more` : `entr${failed.length === 1 ? 'y' : 'ies'} ${names}`}); do not rely on ${failed.length === 1 ? 'it' : 'them'} without further checks.`,
       );
-      if (verified > 0) sentences.push(`The other ${plural(verified, 'entry', 'entries')} verified.`);
+      if (verified === 1) sentences.push('The other entry verified.');
+      else if (verified > 1) sentences.push(`The other ${plural(verified, 'entry', 'entries')} verified.`);
     }
     if (files < attachments.length) sentences.push(`${plural(attachments.length - files, 'attached file')} did not match.`);
   }
