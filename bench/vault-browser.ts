@@ -88,6 +88,7 @@ export async function run(): Promise<void> {
       current,
       { memoryKiB: 64 * 1024, iterations: 2, parallelism: 1 },
       { memoryKiB: 64 * 1024, iterations: 4, parallelism: 1 },
+      { memoryKiB: 64 * 1024, iterations: 6, parallelism: 1 },
       { memoryKiB: 128 * 1024, iterations: 2, parallelism: 1 },
       { memoryKiB: 128 * 1024, iterations: 3, parallelism: 1 },
       { memoryKiB: 256 * 1024, iterations: 1, parallelism: 1 },
@@ -123,7 +124,8 @@ export async function run(): Promise<void> {
     writeSection('vault-browser', `
 ## Vault in the browser (issue: the vault)
 
-${stamp('npm run bench -- vault-browser')} Headless Chromium (${browser.version()}), src/crypto bundled with esbuild.
+${stamp('npm run bench -- vault-browser')}
+Headless Chromium (${browser.version()}), src/crypto bundled with esbuild.
 
 ### Unlock: Argon2id (hash-wasm) + HKDF + unwrapping the vault key
 
