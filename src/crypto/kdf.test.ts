@@ -63,9 +63,10 @@ describe('HKDF step', () => {
 });
 
 describe('deriveKeys', () => {
-  it('version 1 is Argon2id with 64 MiB, 3 passes, one lane', () => {
-    expect(CURRENT_KDF_VERSION).toBe(1);
+  it('keeps version 1 (64 MiB, 3 passes) so old accounts open; new accounts use version 2 (128 MiB, 3 passes)', () => {
     expect(KDF_PARAMS[1]).toEqual({ memoryKiB: 65536, iterations: 3, parallelism: 1 });
+    expect(CURRENT_KDF_VERSION).toBe(2);
+    expect(KDF_PARAMS[2]).toEqual({ memoryKiB: 131072, iterations: 3, parallelism: 1 });
   });
 
   it('with the real version-1 cost: Argon2id then HKDF with the auth-key label', async () => {

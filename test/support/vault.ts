@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { postgresAvailable } from './postgres.ts';
+import { CURRENT_KDF_VERSION } from '../../src/crypto/kdf.ts';
 
 /** The databases every vault test runs on: SQLite always, PostgreSQL when a server answers. */
 export async function vaultDialects(): Promise<('sqlite' | 'postgres')[]> {
@@ -17,7 +18,7 @@ export function newCredentials(username = `user-${randomUUID().slice(0, 8)}`) {
     username,
     authKey: randomB64(32),
     recoveryAuthKey: randomB64(32),
-    kdf: { version: 1, salt: randomB64(16) },
+    kdf: { version: CURRENT_KDF_VERSION, salt: randomB64(16) },
     wrappedVaultKey: { passphrase: envelope(48), recovery: envelope(48) },
   };
 }
