@@ -1,29 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, PHONE } from './support/browser.ts';
-import { startNeutralSite, startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { newContext, PHONE } from './support/browser.ts';
+import { useHarness } from './support/harness.ts';
 
-let server: RunningServer;
-let neutral: Awaited<ReturnType<typeof startNeutralSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  neutral = await startNeutralSite();
-  server = await startServer({ EXIT_URL: neutral.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await neutral?.close();
-});
+const h = useHarness();
 
 // The history before Casebook: a neutral page, so "back" has somewhere harmless to go.
 async function openAfterNeutralPage(path: string) {
-  const context = await newContext(browser, PHONE);
+  const context = await newContext(h.browser, PHONE);
   const page = await context.newPage();
-  await page.goto(neutral.url + '?before');
-  await page.goto(server.url + path);
+  await page.goto(h.neutral.url + '?before');
+  await page.goto(h.server.url + path);
   return { context, page };
 }
 
@@ -31,11 +17,11 @@ describe('Exit this page', () => {
   it('leaves for the neutral site on click, and back does not return to Casebook', async () => {
     const { context, page } = await openAfterNeutralPage('/stay-safe/covering-your-tracks');
     await page.getByRole('button', { name: /exit this page/i }).click();
-    await page.waitForURL(neutral.url);
+    await page.waitForURL(h.neutral.url);
     await expect(page.title()).resolves.toBe('Weather forecast');
     await page.goBack();
-    expect(page.url()).not.toContain(server.origin);
-    expect(page.url()).toBe(neutral.url + '?before');
+    expect(page.url()).not.toContain(h.server.origin);
+    expect(page.url()).toBe(h.neutral.url + '?before');
     await context.close();
   });
 
@@ -45,9 +31,9 @@ describe('Exit this page', () => {
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
-    await page.waitForURL(neutral.url);
+    await page.waitForURL(h.neutral.url);
     await page.goBack();
-    expect(page.url()).not.toContain(server.origin);
+    expect(page.url()).not.toContain(h.server.origin);
     await context.close();
   });
 
@@ -57,7 +43,7 @@ describe('Exit this page', () => {
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     await page.waitForTimeout(300);
-    expect(page.url()).toContain(server.origin);
+    expect(page.url()).toContain(h.server.origin);
     await context.close();
   });
 });

@@ -1,44 +1,30 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/server/features/guidance/content-store.ts';
 import { axeViolations } from './support/axe.ts';
-import { DESKTOP, launchBrowser, newContext, PHONE } from './support/browser.ts';
+import { DESKTOP, newContext, PHONE } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startNeutralSite, startServer, type RunningServer } from './support/server.ts';
+import { useHarness } from './support/harness.ts';
 
 const pages = ['/', '/search', '/search?q=stalkerware', '/no-such-page', '/get-help/support-directory', '/get-help/support-directory?need=stalking&postcode=CV34+4AB', '/get-help/support-directory?postcode=nonsense', '/get-help/support-directory/national-stalking-helpline', ...loadContent(join(process.cwd(), 'src/server/content/en')).pages.map((p) => p.path)];
 
-let server: RunningServer;
-let neutral: Awaited<ReturnType<typeof startNeutralSite>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  neutral = await startNeutralSite();
-  server = await startServer({ EXIT_URL: neutral.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await neutral?.close();
-});
+const h = useHarness();
 
 describe('every public page in Chromium', () => {
   it('passes axe (WCAG 2.2 AA), requests nothing from another origin and breaks no CSP rule', async () => {
-    const context = await newContext(browser, DESKTOP);
+    const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();
     const offOrigin: string[] = [];
     const cspErrors: string[] = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).origin !== server.origin) offOrigin.push(request.url());
+      if (new URL(request.url()).origin !== h.server.origin) offOrigin.push(request.url());
     });
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/.test(message.text())) cspErrors.push(message.text());
     });
     const failures: string[] = [];
     for (const path of pages) {
-      await page.goto(server.url + path);
+      await page.goto(h.server.url + path);
       for (const violation of await axeViolations(page)) failures.push(`${path}: ${violation}`);
     }
     await context.close();
@@ -49,10 +35,10 @@ describe('every public page in Chromium', () => {
 
   it('lays out at 390 px and 1280 px without sideways scrolling (screenshots saved)', async () => {
     for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-      const context = await newContext(browser, viewport);
+      const context = await newContext(h.browser, viewport);
       const page = await context.newPage();
       for (const path of ['/', '/understand/what-is-stalking', '/get-help/report-to-the-police', '/search?q=phone', '/no-such-page', '/get-help/support-directory?need=stalking&postcode=CV34+4AB', '/get-help/support-directory/paladin']) {
-        await page.goto(server.url + path);
+        await page.goto(h.server.url + path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} at ${label}`).toBeLessThanOrEqual(0);
         await saveScreenshot(page, `${label}${path.replace(/[/?=]/g, '_') || '_home'}`);
@@ -62,10 +48,10 @@ describe('every public page in Chromium', () => {
   });
 
   it('reflows at 320 px (400% zoom of 1280 px)', async () => {
-    const context = await newContext(browser, { width: 320, height: 640 });
+    const context = await newContext(h.browser, { width: 320, height: 640 });
     const page = await context.newPage();
     for (const path of ['/', '/understand/the-law', '/stay-safe/phones-and-stalkerware']) {
-      await page.goto(server.url + path);
+      await page.goto(h.server.url + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
@@ -75,12 +61,12 @@ describe('every public page in Chromium', () => {
 
 describe('without JavaScript', () => {
   it('reads pages, searches with the form, and keeps Exit this page as a plain link', async () => {
-    const context = await newContext(browser, PHONE, false);
+    const context = await newContext(h.browser, PHONE, false);
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(h.server.url + '/');
     await expect(page.locator('h1').textContent()).resolves.toContain('stalked or harassed');
     const exit = page.getByRole('button', { name: /exit this page/i });
-    await expect(exit.getAttribute('href')).resolves.toBe(neutral.url);
+    await expect(exit.getAttribute('href')).resolves.toBe(h.neutral.url);
     await page.getByLabel('Search Casebook').fill('restraining order');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/search\?q=restraining/);
@@ -93,14 +79,14 @@ describe('without JavaScript', () => {
 
 describe('keyboard', () => {
   it('reaches the skip link first, then Exit this page, and the skip link moves focus to the content', async () => {
-    const context = await newContext(browser, DESKTOP);
+    const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();
-    await page.goto(server.url + '/understand/what-is-stalking');
+    await page.goto(h.server.url + '/understand/what-is-stalking');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Skip to main content');
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main-content');
-    await page.goto(server.url + '/understand/what-is-stalking');
+    await page.goto(h.server.url + '/understand/what-is-stalking');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -111,13 +97,13 @@ describe('keyboard', () => {
 
 describe('open now in the browser', () => {
   it('refreshes the status line in place at the minute boundary, without a reload', async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
     await page.clock.install();
     await page.route('**/api/opening-status', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ statuses: { 'national-stalking-helpline': { open: false, sentence: 'Closed — opens Monday at 9:30am' } } }) }),
     );
-    await page.goto(server.url + '/');
+    await page.goto(h.server.url + '/');
     const line = page.locator('[data-live-status="national-stalking-helpline"]');
     const before = await line.textContent();
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));

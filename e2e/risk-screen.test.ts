@@ -1,26 +1,16 @@
 import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QUESTIONS, type Answer, type QuestionId } from '../src/domain/risk-screen/index.ts';
 import { axeViolations } from './support/axe.ts';
-import { DESKTOP, launchBrowser, newContext, PHONE } from './support/browser.ts';
+import { DESKTOP, newContext, PHONE } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { useHarness } from './support/harness.ts';
 
 const PATH = '/get-help/risk-screen';
 /** govukRadios ids: the first option is the question id, then -2, -3. */
 const RADIO_ID: Record<Answer, string> = { yes: '', no: '-2', 'not-sure': '-3' };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = useHarness();
 
 const answersWith = (changes: Partial<Record<QuestionId, Answer>>): Answer[] => QUESTIONS.map((q) => changes[q.id] ?? 'no');
 
@@ -38,10 +28,10 @@ async function noSidewaysScroll(page: Page): Promise<number> {
  */
 async function axeViolationsWithoutJs(page: Page): Promise<string[]> {
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
-  const context = await newContext(browser, PHONE);
+  const context = await newContext(h.browser, PHONE);
   const checker = await context.newPage();
-  await checker.route(`${server.url}/axe-copy`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await checker.goto(`${server.url}/axe-copy`);
+  await checker.route(`${h.server.url}/axe-copy`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await checker.goto(`${h.server.url}/axe-copy`);
   const violations = await axeViolations(checker);
   await context.close();
   return violations;
@@ -55,13 +45,13 @@ function watchConsoleForCsp(page: Page): string[] {
   return errors;
 }
 
-describe('risk screen with JavaScript (one page, assessed in the browser)', () => {
+describe('risk screen with JavaScript (one page, assessed in the h.browser)', () => {
   it('answers every question on one page at 390 px, shows the result, and sends no answers anywhere', async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const cspErrors = watchConsoleForCsp(page);
-    await page.goto(server.url + PATH);
+    await page.goto(h.server.url + PATH);
     await page.waitForLoadState('networkidle');
 
     // From here on, nothing may leave the page but (at most) requests for our own static assets.
@@ -99,7 +89,7 @@ describe('risk screen with JavaScript (one page, assessed in the browser)', () =
     await expect(page.locator('[data-risk-screen-list="not-sure"] li').allTextContents()).resolves.toEqual(['They have a problem with drugs or alcohol.']);
     await expect(page.locator('a[href="tel:02038664107"]').isVisible()).resolves.toBe(true);
     await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(0);
-    expect(page.url()).toBe(server.url + PATH);
+    expect(page.url()).toBe(h.server.url + PATH);
     expect(await axeViolations(page)).toEqual([]);
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'phone_risk-screen_result-high');
@@ -117,7 +107,7 @@ describe('risk screen with JavaScript (one page, assessed in the browser)', () =
     expect(await axeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'phone_risk-screen_result-standard');
 
-    const leaks = afterLoad.filter((r) => r.method() !== 'GET' || new URL(r.url()).origin !== server.origin || !new URL(r.url()).pathname.startsWith('/assets/') || new URL(r.url()).search !== '');
+    const leaks = afterLoad.filter((r) => r.method() !== 'GET' || new URL(r.url()).origin !== h.server.origin || !new URL(r.url()).pathname.startsWith('/assets/') || new URL(r.url()).search !== '');
     expect(leaks.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
     expect(afterLoad.every((r) => r.postData() === null)).toBe(true);
     expect(cspErrors).toEqual([]);
@@ -125,10 +115,10 @@ describe('risk screen with JavaScript (one page, assessed in the browser)', () =
   });
 
   it('lays out on a desktop (screenshots saved)', async () => {
-    const context = await newContext(browser, DESKTOP);
+    const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(server.url + PATH);
+    await page.goto(h.server.url + PATH);
     await page.locator('[data-risk-screen-form]').waitFor();
     await saveScreenshot(page, 'desktop_risk-screen_one-page');
     for (const question of QUESTIONS) await choose(page, question.id, question.id === 'visits' ? 'yes' : 'no');
@@ -141,13 +131,13 @@ describe('risk screen with JavaScript (one page, assessed in the browser)', () =
 
 describe('risk screen without JavaScript (one question per page)', () => {
   it('walks the questions with Continue and Back to a result, with no answers in any URL', async () => {
-    const context = await newContext(browser, PHONE, false);
+    const context = await newContext(h.browser, PHONE, false);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const cspErrors = watchConsoleForCsp(page);
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
-    await page.goto(server.url + PATH);
+    await page.goto(h.server.url + PATH);
     expect(await axeViolationsWithoutJs(page)).toEqual([]);
     await saveScreenshot(page, 'phone_risk-screen_intro-no-js');
     await page.getByRole('button', { name: 'Start now' }).click();
@@ -194,17 +184,17 @@ describe('risk screen without JavaScript (one question per page)', () => {
 
     for (const url of urls) expect(url, url).not.toMatch(/\?|frightened|loitering|=yes|not-sure/);
     // The server logs the path of each POST, never its body.
-    expect(server.logs()).toContain('/get-help/risk-screen');
-    expect(server.logs()).not.toMatch(/frightened|loitering|pastViolence|not-sure/);
+    expect(h.server.logs()).toContain('/get-help/risk-screen');
+    expect(h.server.logs()).not.toMatch(/frightened|loitering|pastViolence|not-sure/);
     expect(cspErrors).toEqual([]);
     await context.close();
   });
 
   it('shows a question step on a desktop (screenshot saved)', async () => {
-    const context = await newContext(browser, DESKTOP, false);
+    const context = await newContext(h.browser, DESKTOP, false);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(server.url + PATH);
+    await page.goto(h.server.url + PATH);
     await page.getByRole('button', { name: 'Start now' }).click();
     await choose(page, 'frightened', 'not-sure');
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -1,29 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { DESKTOP, launchBrowser, newContext, PHONE } from './support/browser.ts';
+import { DESKTOP, newContext, PHONE } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { startNeutralSite, startServer, type RunningServer } from './support/server.ts';
 import { addNote, deviceStorage, signUp, unlock, type CreatedAccount } from './vault-flows.ts';
+import { useHarness } from './support/harness.ts';
 
-let server: RunningServer;
-let neutral: Awaited<ReturnType<typeof startNeutralSite>>;
-let browser: Browser;
 const MARKER = `zebra-marker-${Date.now().toString(36)}`;
 const FILE_MARKER = `file-marker-${Date.now().toString(36)}`;
 let account: CreatedAccount;
 
-beforeAll(async () => {
-  neutral = await startNeutralSite();
-  server = await startServer({ EXIT_URL: neutral.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await neutral?.close();
-});
+const h = useHarness();
 
 /** axe on the current screen, with the failures named by screen. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -40,7 +28,7 @@ function watchPage(page: Page) {
   });
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('request', (request) => {
-    if (new URL(request.url()).origin !== server.origin && !request.url().startsWith(neutral.url) && !request.url().startsWith('blob:')) problems.push(`off-origin ${request.url()}`);
+    if (new URL(request.url()).origin !== h.server.origin && !request.url().startsWith(h.neutral.url) && !request.url().startsWith('blob:')) problems.push(`off-origin ${request.url()}`);
   });
   return problems;
 }
@@ -48,38 +36,38 @@ function watchPage(page: Page) {
 // Real Argon2id (64 MiB) several times per test, and axe on every screen: minutes, not seconds, on 2 cores.
 describe('the vault in Chromium', { timeout: 240_000 }, () => {
   it('serves a neutral, uncached, unindexed shell that explains itself without JavaScript', async () => {
-    const response = await fetch(`${server.url}/diary`);
+    const response = await fetch(`${h.server.url}/diary`);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
     const html = await response.text();
     expect(html).toMatch(/<title>Casebook<\/title>/);
     expect(html).toContain('noindex');
     // The site-wide policy stays strict.
-    expect((await fetch(`${server.url}/`)).headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
+    expect((await fetch(`${h.server.url}/`)).headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
 
-    const context = await newContext(browser, PHONE, false);
+    const context = await newContext(h.browser, PHONE, false);
     const page = await context.newPage();
-    await page.goto(`${server.url}/diary`);
+    await page.goto(`${h.server.url}/diary`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Your private record needs JavaScript');
     await expect(page.getByRole('link', { name: /keep a record/ }).getAttribute('href')).resolves.toBe('/record/keeping-a-record');
     await saveScreenshot(page, 'vault-phone-no-js');
     await context.close();
 
     // axe needs script in the page, so check the same markup with only the vault's bundle blocked.
-    const scripted = await newContext(browser, PHONE);
+    const scripted = await newContext(h.browser, PHONE);
     const blocked = await scripted.newPage();
     await blocked.route(/\/assets\/vault-[0-9a-f]+\.js$/, (route) => route.abort());
-    await blocked.goto(`${server.url}/diary`);
+    await blocked.goto(`${h.server.url}/diary`);
     await blocked.getByRole('heading', { name: 'Your private record needs JavaScript' }).waitFor();
     await expectAccessible(blocked, 'no-js');
     await scripted.close();
   });
 
   it('signs up with the real KDF, confirms the recovery key, adds a note and a file, and wipes everything on Exit this page', async () => {
-    const context = await newContext(browser, DESKTOP);
+    const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();
     const problems = watchPage(page);
-    await page.goto(`${server.url}/diary`);
+    await page.goto(`${h.server.url}/diary`);
     await expect(page.title()).resolves.toBe('Casebook');
     await page.getByRole('heading', { name: 'Open your record' }).waitFor();
     await expectAccessible(page, 'unlock');
@@ -117,11 +105,11 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     }, MARKER);
     await page.getByRole('button', { name: /Exit this page/ }).click();
     expect(JSON.parse((await report).slice('after-exit:'.length))).toEqual({ marker: false, app: 0 });
-    await page.waitForURL(neutral.url);
+    await page.waitForURL(h.neutral.url);
 
     // Nothing left in this browser's storage for the site.
     const check = await context.newPage();
-    await check.goto(`${server.url}/diary`);
+    await check.goto(`${h.server.url}/diary`);
     const stored = await deviceStorage(check);
     expect(stored).not.toContain(MARKER);
     expect(stored).toBe('');
@@ -132,10 +120,10 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('unlocks in a new browser on a phone, shows the last sign-ins, and locks on demand with nothing left in the page', async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
     const problems = watchPage(page);
-    await page.goto(`${server.url}/diary`);
+    await page.goto(`${h.server.url}/diary`);
     await saveScreenshot(page, 'vault-phone-unlock');
     // A wrong passphrase first: a clear error, and it shows up in the sign-ins.
     await page.getByLabel('Username').fill(account.username);
@@ -162,9 +150,9 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('recovers with the recovery key and a new passphrase, and the old passphrase stops working', async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
-    await page.goto(`${server.url}/diary`);
+    await page.goto(`${h.server.url}/diary`);
     await page.getByRole('button', { name: 'I have forgotten my passphrase' }).click();
     await page.getByRole('heading', { name: 'Use your recovery key' }).waitFor();
     await expectAccessible(page, 'recover');
@@ -198,9 +186,9 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('changes the passphrase, signs out everywhere, and deletes the account for real', async () => {
-    const context = await newContext(browser, DESKTOP);
+    const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();
-    await page.goto(`${server.url}/diary`);
+    await page.goto(`${h.server.url}/diary`);
     await unlock(page, account.username, account.passphrase);
     await page.getByRole('button', { name: 'Change your passphrase' }).click();
     await page.getByRole('heading', { name: 'Change your passphrase' }).waitFor();

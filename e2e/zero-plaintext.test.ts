@@ -3,23 +3,12 @@
 // marker, the passphrase or the recovery key, in plain text or in the encodings a careless log or column would use.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, newContext } from './support/browser.ts';
 import { addNote, signUp, unlock } from './vault-flows.ts';
+import { useHarness } from './support/harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = useHarness();
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -54,9 +43,9 @@ function spellings(secret: string): Map<string, Buffer> {
 describe('zero plaintext on the server', { timeout: 240_000 }, () => {
   it('finds no marker, passphrase or recovery key in the database files, blobs or logs', async () => {
     const marker = `QuokkaMarker${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    const context = await newContext(browser, DESKTOP);
+    const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();
-    await page.goto(`${server.url}/diary`);
+    await page.goto(`${h.server.url}/diary`);
     const passphrase = `lantern ${marker.slice(-6)} cobalt thimble`;
     const account = await signUp(page, passphrase);
     await addNote(page, `First note ${marker} outside the house at 8pm`);
@@ -67,16 +56,16 @@ describe('zero plaintext on the server', { timeout: 240_000 }, () => {
       buffer: Buffer.from(`attachment ${marker}\n`.repeat(80_000)),
     });
     // Open it again elsewhere, so sign-in paths are covered too.
-    const second = await newContext(browser, DESKTOP);
+    const second = await newContext(h.browser, DESKTOP);
     const again = await second.newPage();
-    await again.goto(`${server.url}/diary`);
+    await again.goto(`${h.server.url}/diary`);
     await unlock(again, account.username, passphrase);
     await again.getByText(`Second note ${marker}`).waitFor();
     await second.close();
     await context.close();
 
-    const files = filesUnder(server.dataDir);
-    const names = files.map((f) => f.slice(server.dataDir.length));
+    const files = filesUnder(h.server.dataDir);
+    const names = files.map((f) => f.slice(h.server.dataDir.length));
     expect(names.some((n) => /casebook\.sqlite$/.test(n))).toBe(true);
     expect(names.some((n) => n.includes('blobs'))).toBe(true);
 
@@ -87,8 +76,8 @@ describe('zero plaintext on the server', { timeout: 240_000 }, () => {
       ['recovery key without dashes', account.recoveryKey.replace(/-/g, '')],
     ]);
     const haystacks: [string, Buffer][] = [
-      ...files.map((file) => [file.slice(server.dataDir.length), readFileSync(file)] as [string, Buffer]),
-      ['server logs', Buffer.from(server.logs())],
+      ...files.map((file) => [file.slice(h.server.dataDir.length), readFileSync(file)] as [string, Buffer]),
+      ['server logs', Buffer.from(h.server.logs())],
     ];
     const found: string[] = [];
     for (const [secretName, secret] of secrets) {

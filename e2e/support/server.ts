@@ -55,8 +55,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
 }
 
+export interface NeutralSite {
+  url: string;
+  close(): Promise<void>;
+}
+
 /** A stand-in for the neutral site that "Exit this page" goes to, on this machine. */
-export async function startNeutralSite(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startNeutralSite(): Promise<NeutralSite> {
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<!doctype html><html lang="en"><title>Weather forecast</title><h1>Weather forecast</h1></html>');
