@@ -17,7 +17,7 @@ export async function directoryRoutes(app: FastifyInstance, { services }: { serv
 
   const openCheck = (now: number): OpenCheck => ({ at: new Date(now), isOpen: (entry, at) => (entry.hours ? isOpenAt(entry.hours, at) : false) });
 
-  app.get(PATH, async (request, reply) => {
+  app.get(PATH, (request, reply) => {
     const now = clock();
     const parsed = parseDirectoryQuery(request.query as Record<string, unknown>);
     const { filters, place } = parsed;
@@ -55,18 +55,21 @@ export async function directoryRoutes(app: FastifyInstance, { services }: { serv
       });
     });
     if (errors.length) reply.code(400);
-    return sendCachedPage(request, reply, page);
+    sendCachedPage(request, reply, page);
   });
 
   app.get(
     `${PATH}/:id`,
     { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } } } } },
-    async (request, reply) => {
+    (request, reply) => {
       const { id } = request.params as { id: string };
       const entry = directory.get(id);
-      if (!entry) return reply.callNotFound();
+      if (!entry) {
+        reply.callNotFound();
+        return;
+      }
       const now = clock();
-      return sendCachedPage(
+      sendCachedPage(
         request,
         reply,
         pageCache.get(`${PATH}/${id}`, openingStatus.version(now), () =>

@@ -6,7 +6,10 @@ import { SECTIONS } from './sections.ts';
 
 const segment = { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } as const;
 
-/** The home page, each section's landing page and every guidance page: rendered once a minute, then cached. */
+/**
+ * The home page, each section's landing page and every guidance page, rendered once and then served from the
+ * page cache. Handlers are plain functions, not async ones: a cached page needs no promise.
+ */
 export async function guidanceRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
   const { content, views, pageCache, clock } = services;
 
@@ -20,21 +23,24 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
       return [{ entry, phone, status: services.openingStatus.of(id, clock()) }];
     });
 
-  app.get('/', async (request, reply) =>
+  app.get('/', (request, reply) => {
     sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
       views.render('pages/home.njk', {
         description: 'Help if you are being stalked or harassed: understand it, keep a private record, get help and stay safe.',
         pillars: SECTIONS.filter((s) => s.inNavigation).flatMap((s) => content.get(s.id) ?? []),
         helpline: services.openingStatus.of('national-stalking-helpline', clock()),
       }),
-    ),
-  );
+    );
+  });
 
-  app.get('/:section', { schema: { params: { type: 'object', properties: { section: segment } } } }, async (request, reply) => {
+  app.get('/:section', { schema: { params: { type: 'object', properties: { section: segment } } } }, (request, reply) => {
     const { section } = request.params as { section: string };
     const page = content.get(section);
-    if (!page) return reply.callNotFound();
-    return sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
+    if (!page) {
+      reply.callNotFound();
+      return;
+    }
+    sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
       views.render('pages/section.njk', {
         pageTitle: page.title,
         description: page.summary,
@@ -50,12 +56,15 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
   app.get(
     '/:section/:slug',
     { schema: { params: { type: 'object', properties: { section: segment, slug: segment } } } },
-    async (request, reply) => {
+    (request, reply) => {
       const { section, slug } = request.params as { section: string; slug: string };
       const page = content.get(`${section}/${slug}`);
-      if (!page) return reply.callNotFound();
+      if (!page) {
+      reply.callNotFound();
+      return;
+    }
       const sectionPage = content.get(section);
-      return sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
+      sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
         views.render('pages/content.njk', {
           pageTitle: page.title,
           description: page.summary,

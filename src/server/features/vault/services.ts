@@ -41,7 +41,7 @@ export async function createVaultServices(config: Config, database: Database, cl
     clock,
     database,
     accounts,
-    credentials: createCredentials({ accounts, limits, pseudonyms, clock, dummy: await dummySlowHash() }),
+    credentials: createCredentials({ accounts, limits, pseudonyms, clock, dummy: dummySlowHash() }),
     sessions: createSessionsRepository(db),
     items: createItemsRepository(db, log),
     attachments: createAttachmentsRepository(db),
