@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load, SERVER_ENTRY, stamp, startCasebook, startProcess, writeSection, type LoadResult } from './support.ts';
+import { load, SERVER_ARGS, stamp, startCasebook, startProcess, writeSection, type LoadResult } from './support.ts';
 
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
 
@@ -60,7 +60,7 @@ async function coldStart(): Promise<{ first: number; restarts: number[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-cold-'));
   const once = async () => {
     const started = performance.now();
-    const child = spawn(process.execPath, [SERVER_ENTRY], {
+    const child = spawn(process.execPath, SERVER_ARGS, {
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
