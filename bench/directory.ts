@@ -54,8 +54,8 @@ ${stamp('npm run bench -- directory')}
 | guidance page \`/understand/what-is-stalking\`, autocannon 50 connections × 10 s | yardstick | ${guidance.requestsPerSecond.toLocaleString('en-GB')} req/s, p99 ${guidance.p99} ms |
 | directory, cycling through ${paths.length} filter combinations (needs, who it serves, contact, open now, postcodes, counties) | ≥ 50% of the guidance page | ${rps.toLocaleString('en-GB')} req/s (**${Math.round((rps / guidance.requestsPerSecond) * 100)}%**), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx} |
 
-Each combination is rendered once a minute and then served from the page cache (warmed once before the
-run, as live traffic keeps it); postcodes are cached by their outward code only.`;
+Each combination is rendered once and then served from the page cache until an "open now" line changes
+(warmed once before the run, as live traffic keeps it); postcodes are cached by their outward code only.`;
   writeSection('directory', md);
   console.log(md);
 }
