@@ -1,17 +1,14 @@
 import {
   base64urlEncode,
   createVault,
-  CURRENT_KDF_VERSION,
   deriveRecoveryKeys,
   formatRecoveryKey,
   generateRecoveryKey,
-  KDF_SALT_BYTES,
-  randomBytes,
 } from '../../../crypto/index.ts';
 import type { Envelope } from '../../../crypto/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { CreatedAccountResponse, Kdf } from '../api/types.ts';
-import { derivePassphraseKeys } from '../kdf/derive.ts';
+import { deriveNewPassphraseKeys } from '../kdf/derive.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 
 /**
@@ -33,11 +30,9 @@ export interface PreparedAccount {
 }
 
 export async function prepareAccount(username: string, passphrase: string): Promise<PreparedAccount> {
-  const salt = randomBytes(KDF_SALT_BYTES);
-  const kdf: Kdf = { version: CURRENT_KDF_VERSION, salt: base64urlEncode(salt) };
   const recoveryBytes = generateRecoveryKey();
-  const [passphraseKeys, recoveryKeys, recoveryKey] = await Promise.all([
-    derivePassphraseKeys(passphrase, salt, kdf.version),
+  const [{ kdf, keys: passphraseKeys }, recoveryKeys, recoveryKey] = await Promise.all([
+    deriveNewPassphraseKeys(passphrase),
     deriveRecoveryKeys(recoveryBytes),
     formatRecoveryKey(recoveryBytes),
   ]);

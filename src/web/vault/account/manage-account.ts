@@ -1,7 +1,7 @@
-import { base64urlDecode, base64urlEncode, CURRENT_KDF_VERSION, KDF_SALT_BYTES, randomBytes, rewrapVaultKey } from '../../../crypto/index.ts';
+import { base64urlDecode, base64urlEncode, rewrapVaultKey } from '../../../crypto/index.ts';
 import type { ApiClient } from '../api/client.ts';
-import type { Kdf, SignIn } from '../api/types.ts';
-import { derivePassphraseKeys } from '../kdf/derive.ts';
+import type { SignIn } from '../api/types.ts';
+import { deriveNewPassphraseKeys, derivePassphraseKeys } from '../kdf/derive.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 
 /**
@@ -10,9 +10,7 @@ import type { UnlockedVault } from '../vault-session.ts';
  */
 export async function changePassphrase(vault: UnlockedVault, currentPassphrase: string, newPassphrase: string): Promise<UnlockedVault> {
   const current = await derivePassphraseKeys(currentPassphrase, base64urlDecode(vault.kdf.salt), vault.kdf.version);
-  const salt = randomBytes(KDF_SALT_BYTES);
-  const kdf: Kdf = { version: CURRENT_KDF_VERSION, salt: base64urlEncode(salt) };
-  const next = await derivePassphraseKeys(newPassphrase, salt, kdf.version);
+  const { kdf, keys: next } = await deriveNewPassphraseKeys(newPassphrase);
   // Unwrapping with the typed passphrase also checks it before anything is sent.
   const wrappedVaultKey = await rewrapVaultKey(
     vault.wrappedVaultKey,

@@ -1,16 +1,13 @@
 import {
   base64urlEncode,
-  CURRENT_KDF_VERSION,
   deriveRecoveryKeys,
-  KDF_SALT_BYTES,
   parseRecoveryKey,
-  randomBytes,
   rewrapVaultKey,
 } from '../../../crypto/index.ts';
 import type { Envelope } from '../../../crypto/index.ts';
 import type { ApiClient } from '../api/client.ts';
-import type { Kdf, RecoveryResponse, SignedInResponse } from '../api/types.ts';
-import { derivePassphraseKeys } from '../kdf/derive.ts';
+import type { RecoveryResponse, SignedInResponse } from '../api/types.ts';
+import { deriveNewPassphraseKeys } from '../kdf/derive.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import { openSession } from './unlock.ts';
 
@@ -35,9 +32,7 @@ export async function startRecovery(api: ApiClient, username: string, recoveryKe
 
 /** A new passphrase re-wraps the same vault key: nothing in the vault is re-encrypted. */
 export async function finishRecovery(api: ApiClient, recovery: RecoveryInProgress, newPassphrase: string): Promise<UnlockedVault> {
-  const salt = randomBytes(KDF_SALT_BYTES);
-  const kdf: Kdf = { version: CURRENT_KDF_VERSION, salt: base64urlEncode(salt) };
-  const keys = await derivePassphraseKeys(newPassphrase, salt, kdf.version);
+  const { kdf, keys } = await deriveNewPassphraseKeys(newPassphrase);
   const wrappedVaultKey = await rewrapVaultKey(
     recovery.wrappedByRecovery,
     { wrappingKey: recovery.recoveryWrappingKey, purpose: 'recovery' },

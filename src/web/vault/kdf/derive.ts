@@ -1,5 +1,7 @@
 // Passphrase → { authKey, wrappingKey }, off the page's thread when the browser allows it.
+import { base64urlEncode, CURRENT_KDF_VERSION, KDF_SALT_BYTES, randomBytes } from '../../../crypto/index.ts';
 import type { PassphraseKeys } from '../../../crypto/kdf.ts';
+import type { Kdf } from '../api/types.ts';
 import type { DeriveRequest, DeriveResponse } from './messages.ts';
 
 let workerUrl: string | undefined;
@@ -20,6 +22,16 @@ export async function derivePassphraseKeys(passphrase: string, salt: Uint8Array<
   // Loaded only when needed: hash-wasm stays out of the page's bundle when the worker does the work.
   const { deriveKeys } = await import('../../../crypto/kdf.ts');
   return deriveKeys(passphrase, salt, version);
+}
+
+/**
+ * Keys for a passphrase being set (sign-up, change, recovery): always a fresh salt and the current cost
+ * version, so a new passphrase never inherits an old salt or a cheaper setting.
+ */
+export async function deriveNewPassphraseKeys(passphrase: string): Promise<{ kdf: Kdf; keys: PassphraseKeys }> {
+  const salt = randomBytes(KDF_SALT_BYTES);
+  const kdf: Kdf = { version: CURRENT_KDF_VERSION, salt: base64urlEncode(salt) };
+  return { kdf, keys: await derivePassphraseKeys(passphrase, salt, kdf.version) };
 }
 
 class WorkerUnavailableError extends Error {}
