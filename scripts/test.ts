@@ -1,5 +1,5 @@
 // `npm test`: everything a fresh machine needs to run the whole suite, then one summary line that CI reads:
-// "N passed, N failed, N skipped". Steps: make sure Chromium is there, build the assets, type-check, run Vitest.
+// "N passed, N failed, N skipped". Steps: make sure Chromium and poppler are there, build the assets, type-check, run Vitest.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { CHROMIUM_PATH } from '../e2e/support/browser.ts';
@@ -8,19 +8,28 @@ const args = process.argv.slice(2);
 const run = (command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync(command, commandArgs, { stdio: 'inherit', env }).status ?? 1;
 
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM_PATH)) return;
+/** Debian packages the tests drive: a real browser, and poppler to read the evidence pack's PDF back. */
+const DEBIAN_TOOLS = [
+  { pkg: 'chromium', path: CHROMIUM_PATH, why: 'the browser tests', hint: ' (or point CHROMIUM_PATH at a Chromium binary)' },
+  { pkg: 'poppler-utils', path: '/usr/bin/pdftotext', why: 'reading the evidence pack PDF back (pdftotext, pdftoppm)', hint: '' },
+];
+
+function ensureDebianTools(): void {
+  const missing = DEBIAN_TOOLS.filter((tool) => !existsSync(tool.path));
+  if (missing.length === 0) return;
+  const packages = missing.map((tool) => tool.pkg);
   if (process.getuid?.() === 0) {
-    console.log('Chromium is missing: installing it from Debian (apt-get install -y chromium) …');
+    console.log(`Installing from Debian what the tests need: apt-get install -y ${packages.join(' ')} …`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update', '-qq'], env) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium'], env) === 0) return;
+    if (run('apt-get', ['update', '-qq'], env) === 0 && run('apt-get', ['install', '-y', '-qq', ...packages], env) === 0) return;
   }
-  console.error(`Chromium is needed for the browser tests and is not at ${CHROMIUM_PATH}.\nInstall it with:  sudo apt-get install -y chromium\n(or point CHROMIUM_PATH at a Chromium binary), then run npm test again.`);
+  for (const tool of missing) console.error(`${tool.pkg} is needed for ${tool.why} and ${tool.path} is missing.`);
+  console.error(`Install with:  sudo apt-get install -y ${packages.join(' ')}${missing.map((tool) => tool.hint).join('')}\nthen run npm test again.`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
 
-ensureChromium();
+ensureDebianTools();
 if (run('npm', ['run', '--silent', 'build']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
