@@ -228,6 +228,37 @@ describe.each(dialects)('vault accounts and sessions on %s', (dialect) => {
     expect(expired.statusCode).toBe(401);
   });
 
+  it('replaces the used recovery key during recovery: the old key stops working, the new one works', async () => {
+    const creds = await client().signUp();
+    const r = client();
+    const { recoveryToken } = (await r.request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })).json();
+    const newRecovery = { wrappedVaultKey: envelope(48), recoveryAuthKey: randomB64(32) };
+    const next = { authKey: randomB64(32), kdf: { version: 2, salt: randomB64(16) }, wrappedVaultKey: envelope(48) };
+    const bad = await r.request('PUT', '/api/v1/recovery/passphrase', { body: { recoveryToken, ...next, newRecovery: { wrappedVaultKey: envelope(48) } } });
+    expect(bad.statusCode).toBe(400);
+    const done = await r.request('PUT', '/api/v1/recovery/passphrase', { body: { recoveryToken, ...next, newRecovery } });
+    expect(done.statusCode).toBe(200);
+    expect((await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })).statusCode).toBe(401);
+    const again = await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: newRecovery.recoveryAuthKey } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().wrappedVaultKey).toEqual(newRecovery.wrappedVaultKey);
+  });
+
+  it('replaces the recovery key of a signed-in account after checking the passphrase', async () => {
+    const c = client();
+    const creds = await c.signUp();
+    const newRecovery = { wrappedVaultKey: envelope(48), recoveryAuthKey: randomB64(32) };
+    expect((await client().request('PUT', '/api/v1/account/recovery-key', { body: { currentAuthKey: creds.authKey, newRecovery } })).statusCode).toBe(401);
+    const wrong = await c.request('PUT', '/api/v1/account/recovery-key', { body: { currentAuthKey: randomB64(32), newRecovery } });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error).toBe('wrong_passphrase');
+    expect((await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })).statusCode).toBe(200);
+    expect((await c.request('PUT', '/api/v1/account/recovery-key', { body: { currentAuthKey: creds.authKey, newRecovery } })).statusCode).toBe(204);
+    expect((await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })).statusCode).toBe(401);
+    const works = await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: newRecovery.recoveryAuthKey } });
+    expect(works.json().wrappedVaultKey).toEqual(newRecovery.wrappedVaultKey);
+  });
+
   it('deletes an account and every row and blob it owned', async () => {
     const c = client();
     const creds = await c.signUp();

@@ -101,6 +101,15 @@ export function createAccountsRepository(db: Kysely<Schema>) {
         .execute();
     },
 
+    /** A new recovery key: its slow hash and the vault key wrapped by it. The old key stops working at once. */
+    async setRecovery(trx: Db, accountId: string, recovery: SlowHash, wrapped: Envelope): Promise<void> {
+      await trx
+        .updateTable('vault_accounts')
+        .set({ recovery_hash: recovery.hash, recovery_salt: recovery.salt, recovery_params: recovery.params, wrapped_key_recovery: JSON.stringify(wrapped) })
+        .where('id', '=', accountId)
+        .execute();
+    },
+
     async recordSignIn(accountId: string, at: number, device: string, succeeded: boolean): Promise<void> {
       await db.insertInto('vault_sign_ins').values({ id: randomUUID(), account_id: accountId, at, device, succeeded: succeeded ? 1 : 0 }).execute();
       const keep = db.selectFrom('vault_sign_ins').select('id').where('account_id', '=', accountId).orderBy('at', 'desc').orderBy('id').limit(SIGN_INS_KEPT);

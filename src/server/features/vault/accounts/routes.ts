@@ -20,6 +20,7 @@ import {
   recoveryBody,
   recoveryPassphraseBody,
   recoveryResponse,
+  replaceRecoveryKeyBody,
   signInsResponse,
   signUpBody,
   signUpResponse,
@@ -29,6 +30,11 @@ import {
 const tags = ['accounts'];
 const security = [{ session: [] }];
 const RECOVERY_TOKEN_MS = 10 * 60_000;
+
+interface RecoveryWrap {
+  wrappedVaultKey: Envelope;
+  recoveryAuthKey: string;
+}
 
 const usernameInvalid = () =>
   new VaultError(400, 'username_invalid', 'A username is 3 to 32 characters: letters a to z, numbers, dots, dashes and underscores.');
@@ -131,23 +137,39 @@ export async function accountRoutes(app: FastifyInstance, { vault }: { vault: Va
     },
   );
 
-  app.put<{ Body: { recoveryToken: string; authKey: string; kdf: Kdf; wrappedVaultKey: Envelope } }>(
+  app.put<{ Body: { recoveryToken: string; authKey: string; kdf: Kdf; wrappedVaultKey: Envelope; newRecovery?: RecoveryWrap } }>(
     '/api/v1/recovery/passphrase',
     { schema: { tags, body: recoveryPassphraseBody, response: { 200: signedInResponse } } },
     async (request, reply) => {
       const kdf = checkKdf(request.body.kdf);
       const secret = decodeB64(request.body.authKey, 'authKey', 32);
+      const newRecovery = request.body.newRecovery;
+      const newRecoverySecret = newRecovery && decodeB64(newRecovery.recoveryAuthKey, 'newRecovery.recoveryAuthKey', 32);
       const accountId = await vault.accounts.redeemRecoveryToken(sha256Hex(request.body.recoveryToken), vault.clock());
       if (!accountId) throw new VaultError(401, 'recovery_token_invalid', 'That recovery has expired. Start again with your recovery key.');
-      const auth = await slowHash(secret);
+      const [auth, recovery] = await Promise.all([slowHash(secret), newRecoverySecret && slowHash(newRecoverySecret)]);
       await vault.database.db.transaction().execute(async (trx) => {
         await vault.accounts.setPassphrase(trx, accountId, auth, kdf, request.body.wrappedVaultKey);
+        if (newRecovery && recovery) await vault.accounts.setRecovery(trx, accountId, recovery, newRecovery.wrappedVaultKey);
         await vault.sessions.deleteAll(accountId, undefined, trx);
       });
       const account = await vault.accounts.byId(accountId);
       if (!account) throw signedOut();
       await vault.credentials.clearLock(account.username);
       return signedIn(vault, request, reply, account);
+    },
+  );
+
+  app.put<{ Body: { currentAuthKey: string; newRecovery: RecoveryWrap } }>(
+    '/api/v1/account/recovery-key',
+    { preValidation, schema: { tags, security, body: replaceRecoveryKeyBody } },
+    async (request, reply) => {
+      const account = await vault.accounts.byId(sessionOf(request).accountId);
+      if (!account) throw signedOut();
+      await vault.credentials.confirm(account, decodeB64(request.body.currentAuthKey, 'currentAuthKey', 32));
+      const recovery = await slowHash(decodeB64(request.body.newRecovery.recoveryAuthKey, 'newRecovery.recoveryAuthKey', 32));
+      await vault.database.db.transaction().execute((trx) => vault.accounts.setRecovery(trx, account.id, recovery, request.body.newRecovery.wrappedVaultKey));
+      return reply.code(204).send();
     },
   );
 

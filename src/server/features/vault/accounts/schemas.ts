@@ -20,6 +20,15 @@ export const changePassphraseBody = object({ currentAuthKey: authKey, authKey, k
 
 export const recoveryBody = object({ username, recoveryAuthKey: authKey });
 export const recoveryResponse = object({ wrappedVaultKey: wrappedKeyEnvelope, recoveryToken: { type: 'string' } });
-export const recoveryPassphraseBody = object({ recoveryToken: b64url(64, 43), authKey, kdf, wrappedVaultKey: wrappedKeyEnvelope });
+/** A recovery key and the vault key wrapped by it: sent together, so the pair always matches. */
+export const recoveryWrap = object({ wrappedVaultKey: wrappedKeyEnvelope, recoveryAuthKey: authKey });
+
+/** `newRecovery` replaces the recovery key that was just used; optional only for older clients. */
+export const recoveryPassphraseBody = object(
+  { recoveryToken: b64url(64, 43), authKey, kdf, wrappedVaultKey: wrappedKeyEnvelope, newRecovery: recoveryWrap },
+  ['recoveryToken', 'authKey', 'kdf', 'wrappedVaultKey'],
+);
+
+export const replaceRecoveryKeyBody = object({ currentAuthKey: authKey, newRecovery: recoveryWrap });
 
 export const deleteAccountBody = object({ authKey });
