@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { startAbandonedUploadSweeper } from './attachments/abandoned-uploads.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { vaultErrorHandler } from './errors.ts';
 import { itemRoutes } from './items/routes.ts';
@@ -46,6 +47,13 @@ export async function vaultRoutes(app: FastifyInstance, { services }: { services
     return app.swagger();
   });
 
-  // Receipts already promised are committed before the database closes.
-  app.addHook('onClose', async () => vault.log.close());
+  let stopSweeper: (() => Promise<unknown>) | undefined;
+  app.addHook('onReady', async () => {
+    stopSweeper = startAbandonedUploadSweeper(vault, (error) => app.log.error({ err: error }, 'sweeping abandoned uploads failed'));
+  });
+  // Receipts already promised are committed, and a sweep in progress finishes, before the database closes.
+  app.addHook('onClose', async () => {
+    await stopSweeper?.();
+    await vault.log.close();
+  });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import { envelope, randomB64, vaultDialects, VaultClient } from '../../../../../test/support/vault.ts';
+import { ABANDONED_AFTER_MS, sweepAbandonedUploads } from './abandoned-uploads.ts';
 import { MAX_CHUNK_BYTES } from './schemas.ts';
 
 const dialects = await vaultDialects();
@@ -125,5 +126,24 @@ describe.each(dialects)('vault attachments on %s', (dialect) => {
     expect((await c.request('GET', `/api/v1/attachments/${id}`)).statusCode).toBe(404);
     expect(await t.services.vault.blobs.get(`attachments/${id}/0`)).toBeUndefined();
     expect((await c.request('GET', `/api/v1/attachments/${randomUUID()}/chunks/0`)).statusCode).toBe(404);
+  });
+
+  it('removes uploads never completed a week after they began, with their blobs, and keeps the rest', async () => {
+    const bytes = randomBytes(200);
+    const abandoned = await create([bytes, bytes]);
+    await upload(abandoned, 0, bytes);
+    const finished = await create([bytes]);
+    await upload(finished, 0, bytes);
+    expect((await c.request('POST', `/api/v1/attachments/${finished}/complete`)).statusCode).toBe(200);
+    const { vault } = t.services;
+
+    expect(await sweepAbandonedUploads(vault, Date.now())).toBe(0);
+    expect((await c.request('GET', `/api/v1/attachments/${abandoned}`)).statusCode).toBe(200);
+
+    expect(await sweepAbandonedUploads(vault, Date.now() + ABANDONED_AFTER_MS + 60_000)).toBeGreaterThanOrEqual(1);
+    expect((await c.request('GET', `/api/v1/attachments/${abandoned}`)).statusCode).toBe(404);
+    expect(await vault.blobs.get(`attachments/${abandoned}/0`)).toBeUndefined();
+    expect((await c.request('GET', `/api/v1/attachments/${finished}`)).json().complete).toBe(true);
+    expect(Buffer.compare((await c.request('GET', `/api/v1/attachments/${finished}/chunks/0`)).rawPayload, bytes)).toBe(0);
   });
 });

@@ -66,6 +66,18 @@ export function createAttachmentsRepository(db: Kysely<Schema>) {
       await db.updateTable('vault_attachments').set({ completed_at: now }).where('id', '=', id).execute();
     },
 
+    /** Uploads started before `before` and never completed, removed in batches; the caller removes their blobs. */
+    async removeAbandoned(before: number, limit = 500): Promise<string[]> {
+      return db.transaction().execute(async (trx) => {
+        const rows = await trx.selectFrom('vault_attachments').select('id').where('completed_at', 'is', null).where('created_at', '<', before).limit(limit).execute();
+        const ids = rows.map((row) => row.id);
+        if (ids.length === 0) return ids;
+        await trx.deleteFrom('vault_attachment_chunks').where('attachment_id', 'in', ids).execute();
+        await trx.deleteFrom('vault_attachments').where('id', 'in', ids).execute();
+        return ids;
+      });
+    },
+
     async delete(accountId: string, id: string): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
         const owned = await trx.selectFrom('vault_attachments').select('id').where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
