@@ -20,7 +20,7 @@ export async function sweepAbandonedUploads(vault: Pick<VaultServices, 'attachme
 }
 
 /** Sweeps now and every hour until stopped. A failed sweep is logged and tried again next time. */
-export function startAbandonedUploadSweeper(vault: VaultServices, onError: (error: unknown) => void): () => void {
+export function startAbandonedUploadSweeper(vault: VaultServices, onError: (error: unknown) => void): () => Promise<unknown> {
   let running: Promise<unknown> = Promise.resolve();
   const sweep = () => {
     running = sweepAbandonedUploads(vault, vault.clock()).catch(onError);
