@@ -48,10 +48,20 @@ function startOfLondonDay(date: string): DateTime {
   return DateTime.fromMillis(startOfDay(date), { zone: LONDON });
 }
 
+// The legal rules and charts ask for the same incidents' dates tens of thousands of times, and each zone
+// offset lookup costs tens of µs (Intl underneath): remember the answers, bounded like dayStarts.
+const datesOfInstants = new Map<string, string>();
+
 /** The calendar date an instant falls on in a zone. */
 function dateIn(instant: number, zoneName: string): string {
+  const key = `${zoneName} ${instant}`;
+  const known = datesOfInstants.get(key);
+  if (known !== undefined) return known;
+  if (datesOfInstants.size > 50_000) datesOfInstants.clear();
   const local = instant + zoneNamed(zoneName).offset(instant) * MINUTE_MS;
-  return new Date(Math.floor(local / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const date = new Date(Math.floor(local / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  datesOfInstants.set(key, date);
+  return date;
 }
 
 /** A date's first instant (or, with end, the next day's), or an instant itself (with end, 1 ms after). */
