@@ -107,10 +107,12 @@ describe('a good pack', () => {
     expect(report.entries).toHaveLength(4);
     expect(report.entries.flatMap((e) => e.versions)).toHaveLength(7);
     for (const v of report.entries.flatMap((e) => e.versions)) {
-      expect([v.content, v.commitment, v.signature, v.inclusion]).toEqual(['passed', 'passed', 'passed', 'passed']);
+      expect([v.content, v.commitment, v.signature, v.inclusion, v.files]).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
     }
     expect(report.treeHead?.signature).toBe('passed');
-    expect(report.summary).toMatch(/^All 4 entries verified: each existed at the time shown and has not been changed since\. All 2 attached files match the pack\./);
+    expect(report.summary).toMatch(
+      /^All 4 entries check out: each existed no later than the time shown beside it \(the earliest 3 March 2026 at 14:03, the latest 3 March 2026 at 14:09, UK time\) and has not been changed since\. Both attached files match the pack\./,
+    );
     expect(report.packSha256).toBe(await sha256Hex(pack));
   });
 
@@ -229,7 +231,7 @@ describe('tampering is caught with a precise message', () => {
       `Entry ${n}, version 1: entries/entry-d/v1.json, entries/entry-d/v1.salt, receipts/entry-d/v1.json, proofs/entry-d/v1.json are missing, so this version cannot be checked — it has been removed from the pack.`,
     );
     const report = await verifyEvidencePack(zip);
-    expect(report.summary).toMatch(new RegExp(`^Verification FAILED: \\d+ problems found\\. 1 entry could not be verified \\(entry ${n}\\); do not rely on it without further checks\\. The other 3 entries verified\\.`));
+    expect(report.summary).toMatch(new RegExp(`^Verification FAILED: \\d+ problems found\\. 1 entry could not be verified \\(entry ${n}\\); do not rely on it without further checks\\. The other 3 entries check out\\.`));
   });
 
   it('a removed version in the middle of an entry’s history', async () => {
@@ -439,7 +441,7 @@ describe('npm run verify (scripts/verify-pack.ts)', () => {
 
     const ok = run(good, '--key', log.publicKey);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('All 4 entries verified: each existed at the time shown and has not been changed since.');
+    expect(ok.stdout).toContain('All 4 entries check out: each existed no later than the time shown beside it');
     expect(ok.stdout).toContain(`SHA-256 of the pack: ${await sha256Hex(pack)}`);
     expect(ok.stdout).toContain('(trusted: given to the verifier)');
 
