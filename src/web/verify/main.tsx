@@ -3,15 +3,11 @@
 // The verifier itself (with the diary's rules, for the summary check) is a separate chunk, fetched as soon as
 // the page starts so that the form is usable at once and the check still works if the connection drops.
 import { render } from 'preact';
-import { FileUpload } from 'govuk-frontend';
 import { EXIT_EVENT } from '../components/exit-this-page/exit-this-page.ts';
 import type { Limits, PackOutcome } from './check-pack.ts';
 import { checkPdf } from './pdf-pack-id.ts';
 import type { PdfCheck } from './pdf-pack-id.ts';
 import { Results } from './results.tsx';
-
-const root = document.querySelector<HTMLElement>('[data-verify]');
-if (root) start(root);
 
 /** The checker chunk: fetched at start; fetched again on use if that first attempt failed. */
 let checker: Promise<typeof import('./check-pack.ts')> | undefined;
@@ -28,7 +24,7 @@ function start(container: HTMLElement): void {
   const status = container.querySelector<HTMLElement>('[data-verify-status]')!;
   const results = container.querySelector<HTMLElement>('[data-verify-results]')!;
   const limits: Limits = { maxZipBytes: Number(container.dataset.maxZipBytes), maxPdfBytes: Number(container.dataset.maxPdfBytes) };
-  for (const wrapper of container.querySelectorAll<HTMLElement>('[data-module="govuk-file-upload"]')) new FileUpload(wrapper);
+  for (const zone of container.querySelectorAll<HTMLElement>('[data-verify-drop-zone]')) acceptDrops(zone);
   form.addEventListener('submit', (event) => event.preventDefault());
 
   let outcome: PackOutcome | undefined;
@@ -103,9 +99,45 @@ function start(container: HTMLElement): void {
     pdf = undefined;
     render(null, results);
     form.reset();
-    // The design system's file inputs show the chosen file's name beside them: let them see it is gone.
-    for (const input of [packInput, pdfInput]) input.dispatchEvent(new Event('change'));
   };
   document.addEventListener(EXIT_EVENT, wipe);
   window.addEventListener('pagehide', wipe);
 }
+
+/**
+ * The zone around a file input also takes a dropped file. The input stays an ordinary, visible file input, so
+ * keyboards, screen readers and browsers without drag and drop use it as it is.
+ */
+function acceptDrops(zone: HTMLElement): void {
+  const input = zone.querySelector<HTMLInputElement>('input[type="file"]')!;
+  let depth = 0;
+  const setActive = (active: boolean) => zone.classList.toggle('casebook-verify__drop-zone--active', active);
+  zone.addEventListener('dragenter', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    depth++;
+    setActive(true);
+  });
+  zone.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  zone.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) setActive(false);
+  });
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    depth = 0;
+    setActive(false);
+    const files = event.dataTransfer?.files;
+    if (!files || files.length === 0) return;
+    // One file per box: the first of several dropped.
+    const one = new DataTransfer();
+    one.items.add(files[0]!);
+    input.files = one.files;
+    input.dispatchEvent(new Event('change'));
+  });
+}
+
+const root = document.querySelector<HTMLElement>('[data-verify]');
+if (root) start(root);
