@@ -699,7 +699,7 @@ function officerSummary(
     } else if (entries.length > 1) {
       sentences.push(
         `All ${plural(entries.length, 'entry', 'entries')} check out: each existed no later than the time shown beside it ` +
-          `(the earliest ${ukTimeBare(earliest)}, the latest ${ukTimeBare(latest)}, UK time) and has not been changed since.`,
+          `(${ukTimeBare(earliest) === ukTimeBare(latest) ? `all ${ukTimeBare(earliest)}` : `the earliest ${ukTimeBare(earliest)}, the latest ${ukTimeBare(latest)}`}, UK time) and has not been changed since.`,
       );
     } else {
       sentences.push('The pack holds no entries.');
