@@ -12,7 +12,7 @@ async function pdfWith(keywords: string[] | undefined): Promise<Uint8Array> {
   return doc.save();
 }
 
-const file = (bytes: Uint8Array, name = 'pack.pdf') => new File([bytes], name, { type: 'application/pdf' });
+const file = (bytes: Uint8Array, name = 'pack.pdf') => new File([new Uint8Array(bytes)], name, { type: 'application/pdf' });
 
 describe('the PDF names its pack', () => {
   it('finds casebook-pack:<sha256> among other keywords, and nothing that merely looks like it', () => {
