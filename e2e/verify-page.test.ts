@@ -219,6 +219,17 @@ describe('/verify in Chromium', () => {
       }
     }
 
+    // The bounds, lowered in the page so the test need not make a gigabyte: an oversized file is refused
+    // unread, and a small ZIP that would unpack far beyond the bound (a zip bomb) is refused before unpacking.
+    await page.locator('[data-verify]').evaluate((element) => ((element as HTMLElement).dataset.maxZipBytes = String(2 * 2 ** 20)));
+    await dropPack(page, new Uint8Array(3_000_000), 'huge.zip');
+    expect(await page.locator('.casebook-verify__unusable').textContent()).toContain('huge.zip: This file is 3.0 MB, more than this page can check in a browser (2.1 MB).');
+    const bomb = deterministicZip([{ path: 'manifest.json', bytes: new Uint8Array(64 * 2 ** 20) }]);
+    expect(bomb.length).toBeLessThan(100_000);
+    await dropPack(page, bomb, 'bomb.zip');
+    expect(await page.locator('.casebook-verify__unusable').textContent()).toContain('bomb.zip: The ZIP unpacks to more than 3 MiB, larger than any evidence pack');
+    await page.locator('[data-verify]').evaluate((element) => ((element as HTMLElement).dataset.maxZipBytes = String(2 ** 30)));
+
     await dropPack(page, pack);
     await page.locator('[data-verify-input="pdf"]').setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf') });
     await page.locator('[data-verify-pdf="unusable"]').waitFor();

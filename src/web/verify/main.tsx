@@ -23,7 +23,8 @@ function start(container: HTMLElement): void {
   const pdfInput = container.querySelector<HTMLInputElement>('[data-verify-input="pdf"]')!;
   const status = container.querySelector<HTMLElement>('[data-verify-status]')!;
   const results = container.querySelector<HTMLElement>('[data-verify-results]')!;
-  const limits: Limits = { maxZipBytes: Number(container.dataset.maxZipBytes), maxPdfBytes: Number(container.dataset.maxPdfBytes) };
+  // Read at each check: the server sets them in the page (VERIFY_LIMITS), and tests lower them there.
+  const limits = (): Limits => ({ maxZipBytes: Number(container.dataset.maxZipBytes), maxPdfBytes: Number(container.dataset.maxPdfBytes) });
   for (const zone of container.querySelectorAll<HTMLElement>('[data-verify-drop-zone]')) acceptDrops(zone);
   form.addEventListener('submit', (event) => event.preventDefault());
 
@@ -51,7 +52,7 @@ function start(container: HTMLElement): void {
     }
     pdf = 'checking';
     show();
-    const result = await checkPdf(file, outcome.report.packSha256, limits.maxPdfBytes);
+    const result = await checkPdf(file, outcome.report.packSha256, limits().maxPdfBytes);
     if (run === pdfRun) pdf = result;
   };
 
@@ -69,7 +70,7 @@ function start(container: HTMLElement): void {
       return setStatus('The checker could not be loaded. Reload this page while you are online, then choose the file again: after that it works offline.');
     }
     try {
-      const checked = await checkPack(file, limits, (text) => run === packRun && setStatus(text));
+      const checked = await checkPack(file, limits(), (text) => run === packRun && setStatus(text));
       if (run !== packRun) return;
       outcome = checked;
       await checkChosenPdf();

@@ -31,18 +31,24 @@ export async function checkPdf(file: File, packSha256: string, maxBytes: number)
     return unusable(bytes[0] === 0x50 && bytes[1] === 0x4b ? 'This is a ZIP file, not a PDF. Choose the pack’s .zip file in the first box, and its PDF here.' : 'This file is not a PDF.');
   }
   if (result.kind === 'unreadable') return unusable('This file starts like a PDF but could not be read: it may be damaged or incomplete.');
+  if (result.kind === 'reader-unavailable') return unusable('The PDF reader could not be loaded, so the PDF was not checked. Reload this page while you are online and choose the PDF again.');
   if (result.kind !== 'found') return { kind: 'no-pack-id', fileName };
   return result.packId === packSha256 ? { kind: 'matches', fileName } : { kind: 'other-pack', fileName, packId: result.packId };
 }
 
-export type PackIdResult = { readonly kind: 'found'; readonly packId: string } | { readonly kind: 'none' | 'not-pdf' | 'unreadable' };
+export type PackIdResult = { readonly kind: 'found'; readonly packId: string } | { readonly kind: 'none' | 'not-pdf' | 'unreadable' | 'reader-unavailable' };
 
 /** The pack id a PDF's metadata names, if any. */
 export async function readPackId(bytes: Uint8Array): Promise<PackIdResult> {
   // "%PDF-" must come within the first 1024 bytes (ISO 32000-1, annex H.3 tolerates leading junk there).
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) return { kind: 'not-pdf' };
-  const { PDFDocument } = await import('pdf-lib');
+  let PDFDocument: typeof import('pdf-lib').PDFDocument;
+  try {
+    ({ PDFDocument } = await import('pdf-lib'));
+  } catch {
+    return { kind: 'reader-unavailable' };
+  }
   let keywords: string | undefined;
   try {
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
