@@ -41,7 +41,10 @@ export function Results({ outcome, pdf, runId }: ResultsProps) {
   return (
     <div class="casebook-verify__results" data-verify-outcome={report.ok ? 'passed' : 'failed'}>
       <Headline report={report} heading={heading} />
-      <PdfLine pdf={pdf} />
+      {/* Live, so that a PDF chosen after the pack is announced when its check ends. */}
+      <div aria-live="polite">
+        <PdfLine pdf={pdf} />
+      </div>
       <Problems problems={report.problems} />
       {report.notices.length > 0 && (
         <>
