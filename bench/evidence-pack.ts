@@ -8,13 +8,13 @@ import type { EntrySketch } from '../src/crypto/evidence-pack/test-support.ts';
 import { BEHAVIOUR_IDS } from '../src/domain/incidents/index.ts';
 import { stamp, writeSection } from './support.ts';
 
-const ENTRIES = 1_000;
-const PHOTOS = 50;
+export const ENTRIES = 1_000;
+export const PHOTOS = 50;
 const PHOTO_BYTES = 200 * 1024;
 const EDITED_EVERY = 5; // every 5th entry has a second version
-const OTHER_LEAVES_PER_VERSION = 50; // the log is shared by everyone: proofs as long as a busy service's
+export const OTHER_LEAVES_PER_VERSION = 50; // the log is shared by everyone: proofs as long as a busy service's
 
-function sketches(): { entries: EntrySketch[]; photos: AttachmentInput[] } {
+export function sketches(): { entries: EntrySketch[]; photos: AttachmentInput[] } {
   const photos: AttachmentInput[] = [];
   const entries: EntrySketch[] = [];
   for (let i = 0; i < ENTRIES; i++) {

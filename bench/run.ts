@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'evidence-pack': () => import('./evidence-pack.ts'),
   vault: () => import('./vault.ts'),
   'vault-browser': () => import('./vault-browser.ts'),
+  'verify-browser': () => import('./verify-browser.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -18,6 +18,7 @@ const scriptEntries: Record<string, string> = {
   'risk-screen': 'src/web/components/risk-screen/risk-screen.ts',
   vault: 'src/web/vault/main.tsx',
   'vault-worker': 'src/web/vault/kdf/kdf-worker.ts',
+  verify: 'src/web/verify/main.tsx',
 };
 
 async function emit(logicalName: string, contents: Uint8Array | string): Promise<void> {

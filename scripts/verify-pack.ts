@@ -2,15 +2,23 @@
 // The checking itself is src/crypto/evidence-pack (the same code the /verify page runs in the browser);
 // this file only reads files, optionally fetches the log's published state, and prints.
 //
-// Exit codes (for scripts and forensic tooling):
-//   0  every check passed
-//   1  the pack was read, and something failed verification (each failure is printed)
-//   2  the pack could not be checked: missing or unreadable file, not a ZIP, not a Casebook pack, a format
-//      this verifier does not know, bad options, or (with --online) the log could not be reached
-import { readFileSync } from 'node:fs';
+// Exit codes (for scripts and forensic tooling; docs/evidence-pack.md):
+//   0  every check passed (with --online or --log, the published log was compared too, and matched)
+//   1  the pack was read, and something in it failed verification (each failure is printed)
+//   2  the pack could not be checked: missing, unreadable or oversized file, not a ZIP, not a Casebook pack, a
+//      format this verifier does not know, or bad options
+//   3  the pack itself verified, but the log as published now is not consistent with the pack's tree head:
+//      the log has been rewritten since the pack was made, or the service's proof is wrong
+//   4  the pack itself verified, but --online could not reach the log, so the comparison was not made
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PackFormatError, packTreeHead, ukTime, verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
+import { fetchPublishedLog, PackFormatError, ukTime, verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
 import type { LogDescription, VerificationReport, VerifyOptions } from '../src/crypto/evidence-pack/index.ts';
+
+const EXIT = { valid: 0, invalid: 1, unusable: 2, logInconsistent: 3, logNotChecked: 4 } as const;
+
+/** Node reads at most 2 GiB into one buffer; no evidence pack comes near it. */
+const MAX_PACK_BYTES = 2 ** 31 - 1;
 
 const USAGE = `Usage: npm run verify -- <pack.zip> [options]
 
@@ -28,7 +36,9 @@ Options:
   --json                     print the full report as JSON
   --help
 
-Exit codes: 0 all verified; 1 something failed verification; 2 the file could not be read or checked.`;
+Exit codes: 0 all verified; 1 something in the pack failed verification; 2 the file could not be read or
+checked; 3 the pack verified but the published log is not consistent with it (rewritten); 4 the pack
+verified but --online could not reach the log, so that comparison was not made.`;
 
 class UsageError extends Error {}
 
@@ -50,32 +60,45 @@ async function main(): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('Give exactly one pack file.');
   const path = positionals[0]!;
-  const zip = readBytes(path, 'the pack');
+  const zip = readBytes(path, 'the pack', MAX_PACK_BYTES);
 
   const options: { publicKeys: string[]; currentTreeHead?: LogDescription['treeHead']; consistencyProof?: string[] } = { publicKeys: [...(values.key ?? [])] };
-  let description: LogDescription | undefined;
-  if (values.log) description = readJson(values.log, 'the log description') as LogDescription;
-  if (values.online) description = await fetchJson<LogDescription>(new URL('/.well-known/casebook-log.json', values.online));
-  if (description) {
+  if (values.online && values.log) throw new UsageError('Give --online or --log, not both.');
+  if (values.log) {
+    const description = readJson(values.log, 'the log description') as Partial<LogDescription>;
     if (!description.treeHead || typeof description.publicKey !== 'string') throw new UsageError('That is not a Casebook log description (/.well-known/casebook-log.json).');
     options.publicKeys.push(description.publicKey, ...(description.keys ?? []).map((k) => k.publicKey));
     options.currentTreeHead = description.treeHead;
   }
   if (values.consistency) options.consistencyProof = (readJson(values.consistency, 'the consistency proof') as { proof: string[] }).proof;
-  else if (values.online && description) {
-    const head = packTreeHead(zip);
-    if (head && head.treeSize > 0 && head.treeSize < description.treeHead.treeSize) {
-      const url = new URL(`/api/v1/log/consistency?from=${head.treeSize}&to=${description.treeHead.treeSize}`, values.online);
-      options.consistencyProof = (await fetchJson<{ proof: string[] }>(url)).proof;
+  let notChecked: string | undefined;
+  if (values.online) {
+    if (!/^https?:\/\//.test(values.online)) throw new UsageError(`--online needs a web address such as https://casebook.example, not ${values.online}`);
+    // The pack is never sent: only its tree size goes into the consistency request.
+    const published = await fetchPublishedLog(zip, values.online);
+    if (published.status === 'fetched') {
+      options.publicKeys.push(...published.options.publicKeys);
+      options.currentTreeHead = published.options.currentTreeHead;
+      options.consistencyProof = [...published.options.consistencyProof];
+    } else {
+      notChecked = `${new URL(values.online).origin}: ${published.reason}`;
     }
   }
 
   const report = await verifyEvidencePack(zip, options as VerifyOptions);
-  console.log(values.json ? JSON.stringify(report, null, 2) : describe(path, report));
-  return report.ok ? 0 : 1;
+  console.log(values.json ? JSON.stringify({ ...report, ...(notChecked ? { onlineCheck: { checked: false, reason: notChecked } } : {}) }, null, 2) : describe(path, report, notChecked));
+  return exitCode(report, notChecked !== undefined);
 }
 
-function describe(path: string, r: VerificationReport): string {
+function exitCode(report: VerificationReport, onlineUnavailable: boolean): number {
+  const logFailed = report.consistency.checked && !report.consistency.ok;
+  // checkConsistency adds exactly one problem; anything beyond it is wrong with the pack itself.
+  if (report.problems.length > (logFailed ? 1 : 0)) return EXIT.invalid;
+  if (logFailed) return EXIT.logInconsistent;
+  return onlineUnavailable ? EXIT.logNotChecked : EXIT.valid;
+}
+
+function describe(path: string, r: VerificationReport, notChecked: string | undefined): string {
   const lines: string[] = [];
   lines.push(`Casebook evidence pack: ${path}`);
   lines.push(`  "${r.title}", made ${ukTime(Date.parse(r.createdAt))} (format ${r.formatVersion})`);
@@ -83,6 +106,7 @@ function describe(path: string, r: VerificationReport): string {
   lines.push(`  Log key${r.keys.length === 1 ? '' : 's'}: ${r.keys.map((k) => `${k.logId}${k.trusted ? ' (trusted: given to the verifier)' : ' (from the pack only)'}`).join(', ')}`);
   if (r.treeHead) lines.push(`  Log tree head: ${r.treeHead.treeSize} entries, signed ${ukTime(r.treeHead.timestamp)}, signature ${r.treeHead.signature}`);
   if (r.consistency.checked) lines.push(`  Log now: ${r.consistency.treeSize} entries, ${ukTime(r.consistency.timestamp)}: ${r.consistency.ok ? 'consistent with the pack (not rewritten)' : 'NOT consistent'}`);
+  if (notChecked) lines.push(`  Log now: NOT CHECKED (this is not a failure) — ${notChecked}`);
   lines.push('');
   for (const entry of r.entries) {
     const first = entry.versions[0]?.receiptTime;
@@ -105,10 +129,13 @@ function describe(path: string, r: VerificationReport): string {
   return lines.join('\n');
 }
 
-function readBytes(path: string, what: string): Uint8Array {
+function readBytes(path: string, what: string, maxBytes = 16 * 2 ** 20): Uint8Array {
   try {
+    const size = statSync(path).size;
+    if (size > maxBytes) throw new UsageError(`${what} (${path}) is ${(size / 2 ** 20).toFixed(0)} MiB, larger than this verifier reads (${Math.floor(maxBytes / 2 ** 20)} MiB).`);
     return new Uint8Array(readFileSync(path));
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read ${what} (${path}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
@@ -120,17 +147,6 @@ function readJson(path: string, what: string): unknown {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${what} (${path}) is not JSON.`);
   }
-}
-
-async function fetchJson<T>(url: URL): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
-  } catch (error) {
-    throw new UsageError(`Cannot reach ${url.origin}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!response.ok) throw new UsageError(`${url.href} answered ${response.status}.`);
-  return (await response.json()) as T;
 }
 
 try {

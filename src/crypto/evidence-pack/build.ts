@@ -6,7 +6,6 @@ import { commit, COMMITMENT_SALT_BYTES } from '../commitment.ts';
 import { base64urlEncode, constantTimeEqual, utf8Encode } from '../encoding.ts';
 import { leafHash } from '../merkle.ts';
 import type { Receipt, SignedTreeHead } from '../signing.ts';
-import { parseIncident, whenSortKey } from '../../domain/incidents/index.ts';
 import { attachmentRefsOf, namesHash } from './attachment-refs.ts';
 import { sha256Hex } from './digest.ts';
 import {
@@ -25,6 +24,7 @@ import {
   saltPath,
 } from './format.ts';
 import type { InclusionProofFile, LogKeysFile, Manifest, PackAttachment, PackIndex } from './format.ts';
+import { compareEntries, entrySortKey } from './order.ts';
 import { readmeText } from './readme.ts';
 import { summarise } from './summary.ts';
 import { deterministicZip, shouldStore } from './zip.ts';
@@ -94,7 +94,7 @@ export async function buildEvidencePack(input: EvidencePackInput): Promise<Uint8
     if (seen.has(entry.id)) throw new EvidencePackInputError(`Entry ${entry.id} is listed twice`);
     seen.add(entry.id);
   }
-  entries.sort(byWhenItHappened);
+  entries.sort(compareEntries);
 
   const files: ZipFile[] = [];
   for (const entry of entries) {
@@ -148,6 +148,7 @@ interface CheckedEntry {
   readonly id: string;
   readonly versions: readonly CheckedVersion[];
   readonly sortKey: number;
+  readonly firstLeafIndex: number;
 }
 
 async function checkEntry(entry: EntryInput, treeHead: SignedTreeHead): Promise<CheckedEntry> {
@@ -172,18 +173,8 @@ async function checkEntry(entry: EntryInput, treeHead: SignedTreeHead): Promise<
       return { ...v, canonical };
     }),
   );
-  const latest = parseIncident(versions[versions.length - 1]!.content);
-  const sortKey = latest.ok ? whenSortKey(latest.value.when) : versions[0]!.receipt.timestamp;
-  return { id: entry.id, versions, sortKey };
-}
-
-/** When it happened, as the person recorded it (the chronological log); then when it was first logged. */
-function byWhenItHappened(a: CheckedEntry, b: CheckedEntry): number {
-  return (
-    a.sortKey - b.sortKey ||
-    a.versions[0]!.receipt.leafIndex - b.versions[0]!.receipt.leafIndex ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  const sortKey = entrySortKey(versions[versions.length - 1]!.content, versions[0]!.receipt.timestamp);
+  return { id: entry.id, versions, sortKey, firstLeafIndex: versions[0]!.receipt.leafIndex };
 }
 
 async function attachmentIndex(

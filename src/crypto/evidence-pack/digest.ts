@@ -1,6 +1,11 @@
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { hexEncode, toBytes } from '../encoding.ts';
 
+/** Below this, hashing in JavaScript beats a WebCrypto call's fixed cost; above it, native code wins. */
+const SMALL = 1024;
+
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes.length <= SMALL) return nobleSha256(bytes);
   return new Uint8Array(await crypto.subtle.digest('SHA-256', toBytes(bytes)));
 }
 

@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,7 +18,7 @@ import type { Manifest, PackIndex } from './format.ts';
 import { FIRST_RECEIPT, incident, newTestLog, packInputFor, signHead } from './test-support.ts';
 import type { TestLog } from './test-support.ts';
 import { PackFormatError, verifyEvidencePack } from './verify.ts';
-import { deterministicZip } from './zip.ts';
+import { deterministicZip, readZip } from './zip.ts';
 
 // Real packs: a real Ed25519 log key, a real Merkle tree, real receipts and proofs; each tamper is done to the
 // ZIP's bytes the way someone with the file would, usually also fixing manifest.json so the deeper check is
@@ -107,10 +109,12 @@ describe('a good pack', () => {
     expect(report.entries).toHaveLength(4);
     expect(report.entries.flatMap((e) => e.versions)).toHaveLength(7);
     for (const v of report.entries.flatMap((e) => e.versions)) {
-      expect([v.content, v.commitment, v.signature, v.inclusion]).toEqual(['passed', 'passed', 'passed', 'passed']);
+      expect([v.content, v.commitment, v.signature, v.inclusion, v.files]).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
     }
     expect(report.treeHead?.signature).toBe('passed');
-    expect(report.summary).toMatch(/^All 4 entries verified: each existed at the time shown and has not been changed since\. All 2 attached files match the pack\./);
+    expect(report.summary).toMatch(
+      /^All 4 entries check out: each existed no later than the time shown beside it \(the earliest 3 March 2026 at 14:03, the latest 3 March 2026 at 14:09, UK time\) and has not been changed since\. Both attached files match the pack\./,
+    );
     expect(report.packSha256).toBe(await sha256Hex(pack));
   });
 
@@ -195,6 +199,19 @@ describe('tampering is caught with a precise message', () => {
     const problems = await problemsOf(zip);
     expect(problems[0]).toBe('entries/entry-a/v1.json has been changed since the pack was made: its SHA-256 is not the one manifest.json lists.');
     expect(problems[1]).toMatch(/^Entry \d, version 1: the text does not match what was committed on 3 March 2026 at 14:0\d \(UK time\)/);
+    const entry = (await verifyEvidencePack(zip)).entries.find((e) => e.id === 'entry-a')!;
+    expect(entry.versions.map((v) => [v.files, v.commitment])).toEqual([['failed', 'failed'], ['passed', 'passed']]);
+  });
+
+  it('a reordered entry: two entries swapped in pack.json, so the numbers no longer match the PDF', async () => {
+    const zip = await tamper((files) => {
+      const index = json<PackIndex>(files, 'pack.json');
+      setJson(files, 'pack.json', { ...index, entries: [index.entries[1], index.entries[0], ...index.entries.slice(2)] });
+    });
+    expect(await problemsOf(zip)).toEqual([
+      "Entry 2 comes after entry 1 in pack.json, but it happened (or was first logged) earlier — the entries have been reordered, so the entry numbers may not match the PDF's.",
+    ]);
+    expect((await verifyEvidencePack(zip)).summary).toMatch(/^Verification FAILED: 1 problem found\. Each entry passed its own checks, but the pack as a whole did not: see the problems listed\./);
   });
 
   it('a replaced photo', async () => {
@@ -229,7 +246,7 @@ describe('tampering is caught with a precise message', () => {
       `Entry ${n}, version 1: entries/entry-d/v1.json, entries/entry-d/v1.salt, receipts/entry-d/v1.json, proofs/entry-d/v1.json are missing, so this version cannot be checked — it has been removed from the pack.`,
     );
     const report = await verifyEvidencePack(zip);
-    expect(report.summary).toMatch(new RegExp(`^Verification FAILED: \\d+ problems found\\. 1 entry could not be verified \\(entry ${n}\\); do not rely on it without further checks\\. The other 3 entries verified\\.`));
+    expect(report.summary).toMatch(new RegExp(`^Verification FAILED: \\d+ problems found\\. 1 entry could not be verified \\(entry ${n}\\); do not rely on it without further checks\\. The other 3 entries check out\\.`));
   });
 
   it('a removed version in the middle of an entry’s history', async () => {
@@ -401,6 +418,23 @@ describe('the log since the pack', () => {
     ]);
   });
 
+  it('a published log of the same size must be the same tree; a smaller one means the log was cut back', async () => {
+    const same = await verifyEvidencePack(pack, { publicKeys: [log.publicKey], currentTreeHead: input.treeHead, consistencyProof: [] });
+    expect(same.ok).toBe(true);
+    expect(same.consistency).toMatchObject({ checked: true, ok: true, treeSize: input.treeHead.treeSize });
+
+    const smaller = await signTreeHead(log.signer, { treeSize: 3, rootHash: await log.tree.root(3), timestamp: input.treeHead.timestamp + 1 });
+    const problems = await problemsOf(pack, { publicKeys: [log.publicKey], currentTreeHead: smaller, consistencyProof: [] });
+    expect(problems).toEqual([expect.stringMatching(/^Casebook's log as published now \(3 entries, .*\) is not an extension of the log in this pack/)]);
+  });
+
+  it('a current tree head signed by another key is refused', async () => {
+    const stranger = await newTestLog();
+    const head = await signTreeHead(stranger.signer, { treeSize: input.treeHead.treeSize, rootHash: base64urlDecode(input.treeHead.rootHash), timestamp: input.treeHead.timestamp });
+    const problems = await problemsOf(pack, { publicKeys: [log.publicKey], currentTreeHead: head, consistencyProof: [] });
+    expect(problems).toEqual([expect.stringMatching(/^The current tree head you gave was signed by a key that is not Casebook's log key/)]);
+  });
+
   it('a rewritten log is caught', async () => {
     const rewritten = await newTestLog();
     const other = await packInputFor(rewritten, [{ id: 'x', versions: [{ text: 'different history' }] }], [], { otherPeoplesEntries: 30 });
@@ -409,6 +443,40 @@ describe('the log since the pack', () => {
     const proof = (await rewritten.tree.consistencyProof(input.treeHead.treeSize, head.treeSize)).map(base64urlEncode);
     const problems = await problemsOf(pack, { publicKeys: [log.publicKey], currentTreeHead: head, consistencyProof: proof });
     expect(problems[0]).toMatch(/has been rewritten since the pack was made/);
+  });
+});
+
+describe('zip bombs and oversized packs', () => {
+  it('refuses a ZIP that unpacks to more than the bound, before unpacking it', async () => {
+    const bomb = deterministicZip([{ path: 'manifest.json', bytes: new Uint8Array(8 * 2 ** 20) }]);
+    expect(bomb.length).toBeLessThan(20_000);
+    await expect(verifyEvidencePack(bomb, { maxUnpackedBytes: 2 ** 20 })).rejects.toThrow('The ZIP unpacks to more than 1 MiB, larger than any evidence pack');
+  });
+
+  it('never unpacks more than a file declares, so a lying size cannot get round the bound', () => {
+    const zip = deterministicZip([{ path: 'a.bin', bytes: new Uint8Array(10 * 2 ** 20) }]);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    // Declare 100 bytes in the local and the central header; the deflated stream still holds 10 MiB.
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      const signature = view.getUint32(i, true);
+      if (signature === 0x04034b50) view.setUint32(i + 22, 100, true);
+      if (signature === 0x02014b50) view.setUint32(i + 24, 100, true);
+    }
+    expect(readZip(zip, 2 ** 20).files.get('a.bin')!.length).toBe(100);
+  });
+
+  it('a pack whose file was swapped for a lying-sized one fails on that file, not on memory', async () => {
+    const path = 'entries/entry-b/v1.json';
+    const files = new Map(Object.entries(unzipSync(pack)));
+    const zip = deterministicZip([...files].map(([p, bytes]) => ({ path: p, bytes: p === path ? new Uint8Array(4 * 2 ** 20).fill(32) : bytes })));
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const name = utf8Encode(path);
+    for (let i = 0; i + 46 <= zip.length; i++) {
+      if (view.getUint32(i, true) !== 0x02014b50 || view.getUint16(i + 28, true) !== name.length) continue;
+      if (utf8Decode(zip.subarray(i + 46, i + 46 + name.length)) === path) view.setUint32(i + 24, files.get(path)!.length, true);
+    }
+    const problems = await problemsOf(zip);
+    expect(problems).toContain(`${path} has been changed since the pack was made: its SHA-256 is not the one manifest.json lists.`);
   });
 });
 
@@ -439,7 +507,7 @@ describe('npm run verify (scripts/verify-pack.ts)', () => {
 
     const ok = run(good, '--key', log.publicKey);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('All 4 entries verified: each existed at the time shown and has not been changed since.');
+    expect(ok.stdout).toContain('All 4 entries check out: each existed no later than the time shown beside it');
     expect(ok.stdout).toContain(`SHA-256 of the pack: ${await sha256Hex(pack)}`);
     expect(ok.stdout).toContain('(trusted: given to the verifier)');
 
@@ -458,6 +526,69 @@ describe('npm run verify (scripts/verify-pack.ts)', () => {
     const asJson = run(good, '--json');
     expect(asJson.status).toBe(0);
     expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: true, keyTrust: 'pack-only' });
+  });
+});
+
+describe('npm run verify --online', () => {
+  const root = resolve(import.meta.dirname, '../../..');
+  const runAsync = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+      execFile(process.execPath, [join(root, 'scripts/verify-pack.ts'), ...args], { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
+        done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      });
+    });
+
+  /** A stand-in for Casebook's public log endpoints over real HTTP, answering from the test log. */
+  async function publishedLog(mode: 'honest' | 'forged-proof'): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
+    const current = await signHead(log);
+    const requests: string[] = [];
+    const server = createServer(async (request, response) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      requests.push(`${request.method} ${url.pathname}${url.search}`);
+      let body: unknown;
+      if (url.pathname === '/.well-known/casebook-log.json') body = { ...log.logKeys, treeHead: current };
+      else if (url.pathname === '/api/v1/log/consistency') {
+        const proof = (await log.tree.consistencyProof(Number(url.searchParams.get('from')), Number(url.searchParams.get('to')))).map(base64urlEncode);
+        body = { proof: mode === 'honest' ? proof : proof.map(() => base64urlEncode(randomBytes(32))) };
+      }
+      response.writeHead(body ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? { error: 'not_found' }));
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((closed) => server.close(() => closed())) };
+  }
+
+  it('exits 0 when the published log is consistent, 3 when it is not, 4 when it cannot be reached, 1 for a bad pack', async () => {
+    for (let i = 0; i < 7; i++) await log.tree.append(await leafHash(randomBytes(32)));
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-pack-online-'));
+    const good = join(dir, 'good.zip');
+    const bad = join(dir, 'bad.zip');
+    writeFileSync(good, pack);
+    writeFileSync(bad, await tamper((files) => files.set(`attachments/${photo2Sha}`, randomBytes(100))));
+
+    const honest = await publishedLog('honest');
+    const ok = await runAsync(good, '--online', honest.url);
+    expect(ok.status, ok.stderr + ok.stdout).toBe(0);
+    expect(ok.stdout).toMatch(/Log now: \d+ entries, .*: consistent with the pack \(not rewritten\)/);
+    expect(ok.stdout).toContain('(trusted: given to the verifier)');
+    // The pack was not sent: only its tree size, in the consistency request.
+    expect(honest.requests).toEqual(['GET /.well-known/casebook-log.json', expect.stringMatching(new RegExp(`^GET /api/v1/log/consistency\\?from=${input.treeHead.treeSize}&to=\\d+$`))]);
+    expect((await runAsync(bad, '--online', honest.url)).status).toBe(1);
+    await honest.close();
+
+    const forged = await publishedLog('forged-proof');
+    const rewritten = await runAsync(good, '--online', forged.url);
+    expect(rewritten.status).toBe(3);
+    expect(rewritten.stdout).toContain('NOT consistent');
+    expect(rewritten.stdout).toContain('has been rewritten since the pack was made');
+    await forged.close();
+
+    const unreachable = await runAsync(good, '--online', forged.url);
+    expect(unreachable.status).toBe(4);
+    expect(unreachable.stdout).toMatch(/Log now: NOT CHECKED \(this is not a failure\) — http:\/\/127\.0\.0\.1:\d+: \/\.well-known\/casebook-log\.json could not be reached \(offline\?\)/);
+    expect(unreachable.stdout).toContain('All 4 entries check out');
+
+    expect((await runAsync(good, '--online', 'casebook.example')).status).toBe(2);
   });
 });
 

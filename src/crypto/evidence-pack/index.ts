@@ -5,6 +5,9 @@ export type { AttachmentInput, EntryInput, EntryVersionInput, EvidencePackInput 
 export { packTreeHead, verifyEvidencePack, PackFormatError } from './verify.ts';
 export type { AttachmentReport, CheckStatus, EntryReport, KeyReport, VerificationReport, VerifyOptions, VersionReport } from './verify.ts';
 export { FORMAT, FORMAT_VERSION } from './format.ts';
+export { CONSISTENCY_PATH, fetchPublishedLog, LOG_DESCRIPTION_PATH } from './published-log.ts';
+export type { FetchLike, PublishedLog } from './published-log.ts';
+export { ukTimeBare } from './wording.ts';
 export type { InclusionProofFile, LogDescription, LogKeysFile, Manifest, PackAttachment, PackEntry, PackIndex, PublishedLogKey } from './format.ts';
 export type { PackSummary } from './summary.ts';
 export { attachmentRefsOf } from './attachment-refs.ts';

@@ -26,8 +26,10 @@ import {
   saltPath,
 } from './format.ts';
 import type { InclusionProofFile, Manifest, PackAttachment, PackEntry, PackIndex } from './format.ts';
+import { compareEntries, entrySortKey } from './order.ts';
+import type { OrderFacts } from './order.ts';
 import { summarise } from './summary.ts';
-import { plural, ukTime } from './wording.ts';
+import { plural, ukTime, ukTimeBare } from './wording.ts';
 import { readZip, UnreadableZipError } from './zip.ts';
 
 export interface VerifyOptions {
@@ -57,8 +59,10 @@ export interface VersionReport {
   /** SHA-256(salt || content) is the leaf the receipt signs. */
   readonly commitment: CheckStatus;
   readonly signature: CheckStatus;
-  /** The inclusion proof leads from the leaf to the signed tree head. */
+  /** The inclusion proof leads from the leaf to the signed tree head, which is no older than the receipt. */
   readonly inclusion: CheckStatus;
+  /** The version's four files (content, salt, receipt, proof) are present and match manifest.json. */
+  readonly files: CheckStatus;
   readonly problems: readonly string[];
 }
 
@@ -142,13 +146,14 @@ export async function verifyEvidencePack(zip: Uint8Array, options: VerifyOptions
   for (const path of unzipped.duplicates) {
     problems.push(`The ZIP holds more than one file named ${path}: different tools would show different files.`);
   }
-  problems.push(...(await checkManifest(files, manifest)));
+  const manifestCheck = await checkManifest(files, manifest);
+  problems.push(...manifestCheck.problems);
   problems.push(...checkExpectedFiles(files, index));
 
   const keys = await loadKeys(files, options.publicKeys ?? [], problems);
   const treeHead = await checkTreeHead(files, keys, problems);
   const usedLeaves = new Map<number, string>();
-  const entries = await Promise.all(index.entries.map((entry, i) => checkEntry(files, entry, i + 1, keys, treeHead)));
+  const entries = await Promise.all(index.entries.map((entry, i) => checkEntry(files, entry, i + 1, keys, treeHead, manifestCheck.badPaths)));
   for (const entry of entries) {
     for (const v of entry.versions) {
       if (v.leafIndex === null) continue;
@@ -162,6 +167,7 @@ export async function verifyEvidencePack(zip: Uint8Array, options: VerifyOptions
 
   const contents = new Map<string, unknown[]>();
   for (const entry of index.entries) contents.set(entry.id, entry.versions.map((v) => parseJson(files.get(entryPath(entry.id, v)))));
+  problems.push(...checkEntryOrder(entries, contents));
   const attachments = await checkAttachments(files, index, contents, entries);
   problems.push(...attachments.flatMap((a) => a.problems));
 
@@ -254,8 +260,10 @@ function readIndex(bytes: Uint8Array | undefined): PackIndex {
 // ---------------------------------------------------------------------------------------------------------
 // Files: the manifest covers every file, and every file is one the format expects.
 
-async function checkManifest(files: ReadonlyMap<string, Uint8Array>, manifest: Manifest): Promise<string[]> {
+/** Every problem with the manifest, and the paths that are missing, changed or unlisted. */
+async function checkManifest(files: ReadonlyMap<string, Uint8Array>, manifest: Manifest): Promise<{ problems: string[]; badPaths: ReadonlySet<string> }> {
   const problems: string[] = [];
+  const badPaths = new Set<string>();
   const listed = new Map(Object.entries(manifest.files));
   const checks = await Promise.all(
     [...files].filter(([path]) => path !== MANIFEST_PATH).map(async ([path, bytes]) => ({ path, actual: await sha256Hex(bytes) })),
@@ -264,11 +272,16 @@ async function checkManifest(files: ReadonlyMap<string, Uint8Array>, manifest: M
     const expected = listed.get(path);
     if (expected === undefined) problems.push(`${path} is in the pack but not in manifest.json: it was added after the pack was made.`);
     else if (expected.toLowerCase() !== actual) problems.push(`${path} has been changed since the pack was made: its SHA-256 is not the one manifest.json lists.`);
+    else continue;
+    badPaths.add(path);
   }
   for (const path of [...listed.keys()].sort(compare)) {
-    if (path !== MANIFEST_PATH && !files.has(path)) problems.push(`${path} is listed in manifest.json but is missing from the pack: it has been removed.`);
+    if (path !== MANIFEST_PATH && !files.has(path)) {
+      problems.push(`${path} is listed in manifest.json but is missing from the pack: it has been removed.`);
+      badPaths.add(path);
+    }
   }
-  return problems;
+  return { problems, badPaths };
 }
 
 function checkExpectedFiles(files: ReadonlyMap<string, Uint8Array>, index: PackIndex): string[] {
@@ -389,6 +402,7 @@ async function checkEntry(
   number: number,
   keys: Keys,
   treeHead: TreeHeadCheck | null,
+  badPaths: ReadonlySet<string>,
 ): Promise<EntryReport> {
   const problems: string[] = [];
   if (entry.versions.length === 0) problems.push(`Entry ${number}: pack.json lists no versions of it — it has been emptied.`);
@@ -400,7 +414,7 @@ async function checkEntry(
         `${missing.length ? `; missing ${missing.join(', ')}` : ''}) — a version has been removed or the versions reordered.`,
     );
   }
-  const versions = await Promise.all(entry.versions.map((v) => checkVersion(files, entry.id, v, `Entry ${number}, version ${v}`, keys, treeHead)));
+  const versions = await Promise.all(entry.versions.map((v) => checkVersion(files, entry.id, v, `Entry ${number}, version ${v}`, keys, treeHead, badPaths)));
   // Edits are appended to the log, so a later version must sit later in the log.
   for (let i = 1; i < versions.length; i++) {
     const earlier = versions[i - 1]!;
@@ -424,8 +438,10 @@ async function checkVersion(
   where: string,
   keys: Keys,
   treeHead: TreeHeadCheck | null,
+  badPaths: ReadonlySet<string>,
 ): Promise<VersionReport> {
   const problems: string[] = [];
+  const paths = [entryPath, saltPath, receiptPath, proofPath].map((p) => p(id, version));
   const result = {
     version,
     leafIndex: null as number | null,
@@ -434,9 +450,10 @@ async function checkVersion(
     commitment: 'not-checked' as CheckStatus,
     signature: 'not-checked' as CheckStatus,
     inclusion: 'not-checked' as CheckStatus,
+    files: (paths.some((p) => badPaths.has(p) || !files.has(p)) ? 'failed' : 'passed') as CheckStatus,
     problems,
   };
-  const missing = [entryPath, saltPath, receiptPath, proofPath].map((p) => p(id, version)).filter((p) => !files.has(p));
+  const missing = paths.filter((p) => !files.has(p));
   if (missing.length > 0) {
     problems.push(`${where}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, so this version cannot be checked — ${missing.length === 4 ? 'it has been removed from the pack' : 'part of it has been removed'}.`);
     return result;
@@ -482,7 +499,8 @@ async function checkVersion(
       `${where}: the receipt's signature does not verify — its time, log position or fingerprint has been altered since Casebook signed it (it now claims ${ukTime(receipt.timestamp)}).`,
     );
   }
-  const when = result.signature === 'passed' ? `on ${ukTime(receipt.timestamp)}` : `in the receipt dated ${ukTime(receipt.timestamp)}`;
+  // Formatted only for a problem: Intl formatting for every version of a large pack adds up.
+  const when = () => (result.signature === 'passed' ? `on ${ukTime(receipt.timestamp)}` : `in the receipt dated ${ukTime(receipt.timestamp)}`);
 
   // 3. SHA-256(salt || content) is the leaf the receipt speaks for.
   let receiptLeaf: Uint8Array | undefined;
@@ -493,14 +511,14 @@ async function checkVersion(
   }
   if (salt.length !== 32) {
     result.commitment = 'failed';
-    problems.push(`${where}: the salt ${saltPath(id, version)} is ${salt.length} bytes, not 32 — it has been changed, so the text cannot be matched to what was committed ${when}.`);
+    problems.push(`${where}: the salt ${saltPath(id, version)} is ${salt.length} bytes, not 32 — it has been changed, so the text cannot be matched to what was committed ${when()}.`);
   } else {
     const commitment = await sha256(concatBytes(salt, contentBytes));
     const leaf = await leafHash(commitment);
     const matches = receiptLeaf !== undefined && constantTimeEqual(leaf, receiptLeaf);
     result.commitment = matches ? 'passed' : 'failed';
     if (!matches) {
-      problems.push(`${where}: the text does not match what was committed ${when} — it has been changed since (or its salt has).`);
+      problems.push(`${where}: the text does not match what was committed ${when()} — it has been changed since (or its salt has).`);
     }
   }
 
@@ -525,6 +543,7 @@ async function checkVersion(
     }
   }
   if (receipt.timestamp > treeHead.head.timestamp) {
+    result.inclusion = 'failed';
     problems.push(`${where}: the receipt is dated ${ukTime(receipt.timestamp)}, after the tree head (${ukTime(treeHead.head.timestamp)}) that is meant to contain it — its time has been altered.`);
   }
   return result;
@@ -590,6 +609,30 @@ async function checkAttachments(
   );
 }
 
+/**
+ * Entries are numbered in the order they happened (then were first logged), as the PDF numbers them; a pack.json
+ * in another order means the numbers on paper no longer point at the same entries.
+ */
+function checkEntryOrder(entries: readonly EntryReport[], contents: ReadonlyMap<string, unknown[]>): string[] {
+  const facts = entries.map((entry): OrderFacts | undefined => {
+    const first = entry.versions[0];
+    const latest = contents.get(entry.id)?.at(-1);
+    if (!first || first.receiptTime === null || first.leafIndex === null || latest === undefined) return undefined;
+    return { id: entry.id, sortKey: entrySortKey(latest, first.receiptTime), firstLeafIndex: first.leafIndex };
+  });
+  const problems: string[] = [];
+  for (let i = 1; i < facts.length; i++) {
+    const before = facts[i - 1];
+    const after = facts[i];
+    if (before && after && compareEntries(before, after) > 0) {
+      problems.push(
+        `Entry ${i + 1} comes after entry ${i} in pack.json, but it happened (or was first logged) earlier — the entries have been reordered, so the entry numbers may not match the PDF's.`,
+      );
+    }
+  }
+  return problems;
+}
+
 function entryVerified(entries: readonly EntryReport[], id: string): boolean {
   return entries.find((e) => e.id === id)?.verified ?? false;
 }
@@ -645,13 +688,26 @@ function officerSummary(
   const files = attachments.filter((a) => a.verified).length;
   const sentences: string[] = [];
   if (problems.length === 0) {
-    sentences.push(
-      entries.length === 1
-        ? 'The entry verified: it existed at the time shown and has not been changed since.'
-        : `All ${plural(entries.length, 'entry', 'entries')} verified: each existed at the time shown and has not been changed since.`,
-    );
+    const times = entries.flatMap((e) => e.versions.map((v) => v.receiptTime ?? NaN)).filter(Number.isFinite);
+    const earliest = Math.min(...times);
+    const latest = Math.max(...times);
+    if (entries.length === 1) {
+      sentences.push(
+        earliest === latest
+          ? `The entry checks out: it existed no later than ${ukTime(earliest)} and has not been changed since.`
+          : `The entry checks out: it existed no later than ${ukTime(earliest)}, each later version no later than the time shown beside it (the last ${ukTime(latest)}), and none has been changed since.`,
+      );
+    } else if (entries.length > 1) {
+      sentences.push(
+        `All ${plural(entries.length, 'entry', 'entries')} check out: each existed no later than the time shown beside it ` +
+          `(${ukTimeBare(earliest) === ukTimeBare(latest) ? `all ${ukTimeBare(earliest)}` : `the earliest ${ukTimeBare(earliest)}, the latest ${ukTimeBare(latest)}`}, UK time) and has not been changed since.`,
+      );
+    } else {
+      sentences.push('The pack holds no entries.');
+    }
     if (attachments.length === 1) sentences.push('The attached file matches the pack.');
-    else if (attachments.length > 1) sentences.push(`All ${plural(attachments.length, 'attached file')} match the pack.`);
+    else if (attachments.length === 2) sentences.push('Both attached files match the pack.');
+    else if (attachments.length > 2) sentences.push(`All ${plural(attachments.length, 'attached file')} match the pack.`);
   } else {
     const failed = entries.filter((e) => !e.verified);
     sentences.push(`Verification FAILED: ${plural(problems.length, 'problem')} found.`);
@@ -660,8 +716,15 @@ function officerSummary(
       sentences.push(
         `${plural(failed.length, 'entry', 'entries')} could not be verified (${failed.length > 10 ? `entries ${names} and more` : `entr${failed.length === 1 ? 'y' : 'ies'} ${names}`}); do not rely on ${failed.length === 1 ? 'it' : 'them'} without further checks.`,
       );
-      if (verified === 1) sentences.push('The other entry verified.');
-      else if (verified > 1) sentences.push(`The other ${plural(verified, 'entry', 'entries')} verified.`);
+      if (verified === 1) sentences.push('The other entry checks out.');
+      else if (verified > 1) sentences.push(`The other ${plural(verified, 'entry', 'entries')} check out.`);
+    } else {
+      const logOnly = consistency.checked && !consistency.ok && problems.length === 1;
+      sentences.push(
+        logOnly
+          ? "Each entry passed its own checks, but Casebook's log as published now does not contain the pack's log unchanged."
+          : 'Each entry passed its own checks, but the pack as a whole did not: see the problems listed.',
+      );
     }
     if (files < attachments.length) sentences.push(`${plural(attachments.length - files, 'attached file')} did not match.`);
   }
@@ -670,7 +733,7 @@ function officerSummary(
   return sentences.join(' ');
 }
 
-function isSignedStatement<K1 extends string, K2 extends string>(
+export function isSignedStatement<K1 extends string, K2 extends string>(
   value: unknown,
   numberKey: K1,
   hashKey: K2,
@@ -727,7 +790,7 @@ function sameJson(a: unknown, b: unknown): boolean {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -5,10 +5,16 @@ const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '
 const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export function ukTime(ms: number): string {
-  if (!Number.isFinite(ms)) return 'an unreadable time';
+  const bare = ukTimeBare(ms);
+  return bare === undefined ? 'an unreadable time' : `${bare} (UK time)`;
+}
+
+/** "3 March 2026 at 14:02", for sentences that say "UK time" once for several times. */
+export function ukTimeBare(ms: number): string | undefined {
+  if (!Number.isFinite(ms)) return undefined;
   const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return 'an unreadable time';
-  return `${DAY.format(date)} at ${TIME.format(date)} (UK time)`;
+  if (Number.isNaN(date.getTime())) return undefined;
+  return `${DAY.format(date)} at ${TIME.format(date)}`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
