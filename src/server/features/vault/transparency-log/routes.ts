@@ -2,7 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { VaultServices } from '../services.ts';
 import { encodeB64 } from '../binary.ts';
 import { signedTreeHead } from '../schemas.ts';
-import { consistencyQuery, consistencyResponse, inclusionQuery, inclusionResponse, wellKnownResponse } from './schemas.ts';
+import {
+  consistencyQuery,
+  consistencyResponse,
+  inclusionProofsQuery,
+  inclusionProofsResponse,
+  inclusionQuery,
+  inclusionResponse,
+  wellKnownResponse,
+} from './schemas.ts';
 
 const tags = ['transparency log'];
 
@@ -28,6 +36,18 @@ export async function transparencyLogRoutes(app: FastifyInstance, { vault }: { v
       const { index, treeSize } = request.query;
       const proof = await log.inclusionProof(index, treeSize);
       return { leafIndex: index, treeSize, proof: proof.map(encodeB64) };
+    },
+  );
+
+  app.get<{ Querystring: { treeSize: number; indices: string } }>(
+    '/api/v1/log/inclusion-proofs',
+    { schema: { tags, querystring: inclusionProofsQuery, response: { 200: inclusionProofsResponse } } },
+    async (request) => {
+      const { treeSize } = request.query;
+      const indices = request.query.indices.split(',').map(Number);
+      const proofs = [];
+      for (const index of indices) proofs.push({ leafIndex: index, proof: (await log.inclusionProof(index, treeSize)).map(encodeB64) });
+      return { treeSize, proofs };
     },
   );
 

@@ -53,6 +53,13 @@ describe.each(dialects)('transparency log on %s', (dialect) => {
       const res = (await get(`/api/v1/log/inclusion?index=${r.leafIndex}&treeSize=${head.treeSize}`)).json();
       expect(await verifyInclusion(base64urlDecode(r.leafHash), r.leafIndex, head.treeSize, res.proof.map(base64urlDecode), base64urlDecode(head.rootHash))).toBe(true);
     }
+
+    const batch = (await get(`/api/v1/log/inclusion-proofs?treeSize=${head.treeSize}&indices=${receipts.slice(0, 250).map((r) => r.leafIndex).join(',')}`)).json();
+    expect(batch.proofs).toHaveLength(250);
+    for (const [i, r] of receipts.slice(0, 250).entries()) {
+      expect(batch.proofs[i].leafIndex).toBe(r.leafIndex);
+      expect(await verifyInclusion(base64urlDecode(r.leafHash), r.leafIndex, head.treeSize, batch.proofs[i].proof.map(base64urlDecode), base64urlDecode(head.rootHash))).toBe(true);
+    }
   });
 
   it('reuses a tree head for a minute while nothing changes, and signs a new one after growth or a minute', async () => {
@@ -99,6 +106,12 @@ describe.each(dialects)('transparency log on %s', (dialect) => {
     ['/api/v1/log/inclusion?index=0', 400],
     [`/api/v1/log/inclusion?index=0&treeSize=${'9'.repeat(400)}`, 400],
     ['/api/v1/log/inclusion?index=0&treeSize=3&extra=1', 400],
+    ['/api/v1/log/inclusion-proofs?treeSize=3&indices=0,1,2', 200],
+    ['/api/v1/log/inclusion-proofs?treeSize=3&indices=0,3', 400],
+    ['/api/v1/log/inclusion-proofs?treeSize=3&indices=', 400],
+    ['/api/v1/log/inclusion-proofs?treeSize=3&indices=0,,1', 400],
+    ['/api/v1/log/inclusion-proofs?treeSize=3&indices=-1', 400],
+    [`/api/v1/log/inclusion-proofs?treeSize=3&indices=${Array(251).fill(0).join(',')}`, 400],
     ['/api/v1/log/consistency?from=4&to=3', 400],
     ['/api/v1/log/consistency?from=1&to=99999999', 400],
     ['/api/v1/log/consistency?from=1&to=3', 200],
