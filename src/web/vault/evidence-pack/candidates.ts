@@ -1,7 +1,7 @@
 // What a pack can hold, read from the vault's decrypted items: diary incidents and notes are the entries the
 // person chooses from; the people and places incidents name are looked up for the PDF (witnesses, places).
 // Pure: no fetching, no DOM.
-import { describeWhen, diaryKindOf, parseIncident, parsePerson, parsePlace, whenBounds } from '../../../domain/incidents/index.ts';
+import { describeWhen, diaryKindOf, exactWhenAt, parseIncident, parsePerson, parsePlace, whenBounds } from '../../../domain/incidents/index.ts';
 import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
 import { attachmentRefsOf } from '../../../crypto/evidence-pack/index.ts';
 import type { StoredItem } from '../items/item-store.ts';
@@ -114,23 +114,12 @@ function noteCandidate(item: StoredItem): PackCandidate | undefined {
     kind: 'note',
     start,
     end: start + 1,
-    when: `Note written ${WRITTEN.format(new Date(start)).replace(/\s*([ap]m)$/i, (_, period: string) => period.toLowerCase())}`,
+    when: `Note written ${describeWhen(exactWhenAt(start))}`,
     title: firstWords(content.text) || 'A file, without text',
     files,
     linked: [],
   };
 }
-
-const WRITTEN = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
 
 function firstWords(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
