@@ -12,9 +12,16 @@ export function niceMax(max: number): number {
   return 10 * magnitude;
 }
 
-/** Evenly spaced whole-number ticks from 0 to `top` (a niceMax): four or five steps when they divide evenly. */
+/** 1, 2, 2.5 or 5 times a power of ten, and whole: steps a reader can count along. */
+function isRoundStep(step: number): boolean {
+  if (!Number.isInteger(step) || step < 1) return false;
+  return [1, 2, 2.5, 5].includes(step / 10 ** Math.floor(Math.log10(step)));
+}
+
+/** Evenly spaced ticks from 0 to `top` (a niceMax): 2 to 5 round steps when they fit, else whole ones. */
 export function ticks(top: number): number[] {
-  const parts = [4, 5, 3, 2].find((n) => top % n === 0 && top / n >= 1) ?? 1;
+  const choices = [4, 5, 3, 2];
+  const parts = choices.find((n) => isRoundStep(top / n)) ?? choices.find((n) => Number.isInteger(top / n) && top / n >= 1) ?? 1;
   return Array.from({ length: parts + 1 }, (_, i) => (top / parts) * i);
 }
 
