@@ -4,7 +4,7 @@
 // decrypt the item can later prove what the commitment covered.
 import { base64urlDecode, base64urlEncode, commit, decryptItem, encryptItem } from '../../../crypto/index.ts';
 import type { Receipt } from '../../../crypto/index.ts';
-import type { ChangesResponse, ItemChange, ItemVersionResponse } from '../api/types.ts';
+import type { ChangesResponse, ItemChange, ItemVersionResponse, VersionsResponse } from '../api/types.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import type { ReceiptChecker } from './receipts.ts';
 
@@ -42,7 +42,12 @@ export async function putItem<T>(vault: UnlockedVault, id: string, expectedVersi
   return { id, version, content, receipt: answer.receipt, receiptChecked };
 }
 
-/** Every live item's latest version, decrypted in memory. Items this device cannot open are reported, not hidden. */
+/**
+ * Every live item's latest version, decrypted in memory. Items this device cannot open are reported, not hidden.
+ * Decryption runs for all items at once (WebCrypto queues the work), which with thousands of items is several
+ * times faster than one after another. Without a checker, receipts are left for checkReceipts to do later,
+ * so a long record shows at once.
+ */
 export async function loadItems(vault: UnlockedVault, checker?: ReceiptChecker): Promise<{ items: StoredItem[]; unreadable: string[] }> {
   const latest = new Map<string, ItemChange>();
   let cursor: string | undefined;
@@ -54,18 +59,44 @@ export async function loadItems(vault: UnlockedVault, checker?: ReceiptChecker):
     cursor = page.cursor;
     if (!page.more || page.changes.length === 0) break;
   }
+  const live = [...latest.values()].filter((change) => !change.deleted && change.envelope !== null);
+  const opened = await Promise.all(live.map((change) => openItem(vault, change, checker).catch(() => change.id)));
   const items: StoredItem[] = [];
   const unreadable: string[] = [];
-  for (const change of latest.values()) {
-    if (change.deleted || change.envelope === null) continue;
-    try {
-      items.push(await openItem(vault, change, checker));
-    } catch {
-      unreadable.push(change.id);
-    }
+  for (const result of opened) {
+    if (typeof result === 'string') unreadable.push(result);
+    else items.push(result);
   }
   return { items, unreadable };
 }
+
+/**
+ * Checks the receipts of items loaded without a checker, a batch at a time so the page stays responsive, and
+ * reports the ids whose receipts checked out. Stops when `signal` aborts (the vault locked).
+ */
+export async function checkReceipts(items: readonly StoredItem[], checker: ReceiptChecker, onChecked: (ids: readonly string[]) => void, signal?: AbortSignal): Promise<void> {
+  const BATCH = 100;
+  for (let start = 0; start < items.length; start += BATCH) {
+    if (signal?.aborted) return;
+    const batch = items.slice(start, start + BATCH);
+    const results = await Promise.all(
+      batch.map(async (item) => {
+        const sealedSalt = saltOf.get(item);
+        if (sealedSalt === undefined) return item.receiptChecked ? item.id : undefined;
+        const { commitment } = await commit(item.content, base64urlDecode(sealedSalt));
+        return (await checker.check(item.receipt, commitment)) ? item.id : undefined;
+      }),
+    );
+    if (signal?.aborted) return;
+    onChecked(results.filter((id): id is string => id !== undefined));
+    // Let input and painting in between batches.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+// Each loaded item's commitment salt, kept beside (not inside) the item so it never reaches the screen's data
+// and goes when the item does.
+const saltOf = new WeakMap<StoredItem, string>();
 
 async function openItem(vault: UnlockedVault, change: ItemChange, checker?: ReceiptChecker): Promise<StoredItem> {
   if (change.envelope === null) throw new Error('deleted');
@@ -75,5 +106,29 @@ async function openItem(vault: UnlockedVault, change: ItemChange, checker?: Rece
     const { commitment } = await commit(sealed.content, base64urlDecode(sealed.commitmentSalt));
     receiptChecked = await checker.check(change.receipt, commitment);
   }
-  return { id: change.id, version: change.version, content: sealed.content, receipt: change.receipt, receiptChecked };
+  const item: StoredItem = { id: change.id, version: change.version, content: sealed.content, receipt: change.receipt, receiptChecked };
+  saltOf.set(item, sealed.commitmentSalt);
+  return item;
+}
+
+/** One version of an item, as GET /items/:id/versions lists them, decrypted. */
+export interface OpenedVersion<T = unknown> {
+  readonly version: number;
+  readonly deleted: boolean;
+  readonly content: T | undefined;
+  readonly receipt: Receipt;
+}
+
+/** Every version of one item, oldest first, each decrypted with its own id and version bound in. */
+export async function loadVersions(vault: UnlockedVault, id: string): Promise<OpenedVersion[]> {
+  const { versions } = await vault.api.json<VersionsResponse>('GET', `/items/${encodeURIComponent(id)}/versions`);
+  const opened = await Promise.all(
+    versions.map(async (v) => ({
+      version: v.version,
+      deleted: v.deleted,
+      content: v.envelope === null ? undefined : (await decryptItem<SealedItem<unknown>>(vault.vaultKey, id, v.version, v.envelope)).content,
+      receipt: v.receipt,
+    })),
+  );
+  return opened.sort((a, b) => a.version - b.version);
 }
