@@ -75,6 +75,8 @@ export interface EvidencePdfInput {
   readonly treeHead: SignedTreeHead;
   /** The log's public key (base64url raw Ed25519), as the ZIP's log/public-key.json gives it. */
   readonly logPublicKey: string;
+  /** The verify page's full address, e.g. `${location.origin}/verify`; without it the PDF says "the /verify page". */
+  readonly verifyUrl?: string;
   readonly fonts: EvidencePdfFonts;
 }
 

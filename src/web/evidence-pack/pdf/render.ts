@@ -1,0 +1,70 @@
+// Makes the evidence pack's PDF: cover, chronological log, entries in full, how to check it. The counts and the
+// legal guidance are computed here from the entries' latest versions with the same domain code as the ZIP's
+// summary and the diary's legal panel, so the PDF cannot disagree with the ZIP.
+import { PDFDocument } from 'pdf-lib';
+import { summarise } from '../../../crypto/evidence-pack/summary.ts';
+import { analyseLegalElements } from '../../../domain/legal-elements/index.ts';
+import { drawCover } from './cover.ts';
+import { paddedFontkit } from './fontkit.ts';
+import { drawEntries } from './entries.ts';
+import type { ImageCache } from './entries.ts';
+import { drawFooters, startFlow } from './flow.ts';
+import { drawLog } from './log-table.ts';
+import { modelOf } from './model.ts';
+import { faceOf } from './typeset.ts';
+import type { Faces } from './typeset.ts';
+import { PACK_ID_PREFIX } from './types.ts';
+import type { EvidencePdfFonts, EvidencePdfInput } from './types.ts';
+import { drawVerifyPage } from './verify-page.ts';
+
+export class EvidencePdfInputError extends Error {
+  override readonly name = 'EvidencePdfInputError';
+}
+
+export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8Array> {
+  if (!/^[0-9a-f]{64}$/.test(input.packSha256)) throw new EvidencePdfInputError('packSha256 must be 64 lower-case hex digits');
+  if (!Number.isFinite(input.createdAt)) throw new EvidencePdfInputError('createdAt must be a time in ms');
+  const packId = `${PACK_ID_PREFIX}${input.packSha256}`;
+
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(paddedFontkit);
+  const faces = await embedFonts(doc, input.fonts);
+  const model = modelOf(input);
+  const summary = summarise({ entries: input.entries.map((entry) => entry.versions.map((v) => v.content)), attachments: input.attachments.length });
+  const legal = analyseLegalElements({ incidents: model.incidents, people: [...model.people.values()], now: input.createdAt });
+
+  const flow = startFlow(doc, faces);
+  drawCover(flow, input, model, summary, legal);
+  drawLog(flow, model);
+  const images: ImageCache = new Map();
+  await drawEntries(flow, model, images);
+  drawVerifyPage(flow, input);
+  drawFooters(doc, faces, { left: `Casebook evidence pack · ${packId}` });
+
+  const made = new Date(input.createdAt);
+  const madeBy = input.madeBy?.trim();
+  doc.setTitle(`Casebook evidence pack ${packId}`, { showInWindowTitleBar: true });
+  doc.setSubject(`Incident record and evidence pack. Check it with its ZIP, pack id ${packId}.`);
+  doc.setKeywords([packId, 'Casebook', 'evidence pack']);
+  if (madeBy) doc.setAuthor(madeBy);
+  doc.setCreator('Casebook');
+  doc.setProducer('Casebook (pdf-lib)');
+  doc.setLanguage('en-GB');
+  doc.setCreationDate(made);
+  doc.setModificationDate(made);
+  return doc.save();
+}
+
+async function embedFonts(doc: PDFDocument, fonts: EvidencePdfFonts): Promise<Faces> {
+  // Text is NFC-normalised before drawing, so the body font's precomposed letters (ị, ễ …) are used as they are:
+  // without ccmp they are not split into base + mark, which keeps them whole when the PDF's text is copied or
+  // searched. Fallback fonts keep their features: other scripts need them to join and place marks.
+  const body = { subset: true, features: { ccmp: false } };
+  const [regular, bold, ...fallbacks] = await Promise.all([
+    doc.embedFont(fonts.regular, body),
+    doc.embedFont(fonts.bold, body),
+    ...(fonts.fallbacks ?? []).map((bytes) => doc.embedFont(bytes, { subset: true })),
+  ]);
+  const fallbackFaces = fallbacks.map(faceOf);
+  return { regular: [faceOf(regular!), ...fallbackFaces], bold: [faceOf(bold!), ...fallbackFaces] };
+}
