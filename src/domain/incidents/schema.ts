@@ -1,7 +1,9 @@
 // Zod schemas for the plain data the browser encrypts: incidents, people and places. Parsing never changes
 // the data (no trimming or defaults), because the vault commits to the exact bytes the person saved.
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+// A namespace import lets esbuild keep only the parts used: `import { z }` pulled all of zod (every locale)
+// into the vault's bundle, 55 KB compressed more.
+import * as z from 'zod';
 import { BEHAVIOUR_IDS } from './behaviours.ts';
 import { boundOf } from './when.ts';
 import { DAILY_LIFE_CHANGES, LIMITS, METHOD_KINDS, PERSON_ROLES, REPORT_TARGETS } from './vocabulary.ts';
