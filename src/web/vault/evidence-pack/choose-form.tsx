@@ -1,5 +1,6 @@
 // The first step: which dates, entries and files go in the pack, and an optional name for the cover. Every
 // entry in the dates is chosen unless the person unticks it; the long list stays folded away until wanted.
+import type { ComponentChildren } from 'preact';
 import { Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
 import { formatBytes } from '../ui/messages.ts';
@@ -182,20 +183,11 @@ function EntryList({ entries, total, choices, errors, onChange }: {
               </div>
               <div class="govuk-checkboxes govuk-checkboxes--small">
                 {entries.map((entry) => (
-                  <div class="govuk-checkboxes__item" key={entry.id}>
-                    <input
-                      class="govuk-checkboxes__input"
-                      id={`pack-entry-${entry.id}`}
-                      type="checkbox"
-                      checked={!choices.excluded.has(entry.id)}
-                      onChange={(event) => toggle(entry.id, event.currentTarget.checked)}
-                    />
-                    <label class="govuk-label govuk-checkboxes__label casebook-vault-pack__entry" for={`pack-entry-${entry.id}`}>
-                      <strong>{entry.when}</strong>
-                      <span class="casebook-vault-pack__entry-text">{entry.title}</span>
-                      {entry.files.length > 0 ? <span class="govuk-body-s casebook-vault-pack__entry-files">{count(entry.files.length, 'file', 'files')} attached</span> : null}
-                    </label>
-                  </div>
+                  <Checkbox key={entry.id} id={`pack-entry-${entry.id}`} checked={!choices.excluded.has(entry.id)} onChange={(on) => toggle(entry.id, on)} labelClass="casebook-vault-pack__entry">
+                    <strong>{entry.when}</strong>
+                    <span class="casebook-vault-pack__entry-text">{entry.title}</span>
+                    {entry.files.length > 0 ? <span class="govuk-body-s casebook-vault-pack__entry-files">{count(entry.files.length, 'file', 'files')} attached</span> : null}
+                  </Checkbox>
                 ))}
               </div>
             </fieldset>
@@ -256,24 +248,15 @@ function FileChoices({ files, choices, onChange }: { files: readonly CandidateFi
                   {option.label(files)}
                 </label>
               </div>
-              {option.value === 'some' && choices.files === 'some' ? (
-                <div class="govuk-radios__conditional" id="pack-files-some-list">
+              {option.value === 'some' ? (
+                <div class={`govuk-radios__conditional${choices.files === 'some' ? '' : ' govuk-radios__conditional--hidden'}`} id="pack-files-some-list">
                   <fieldset class="govuk-fieldset">
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Files to put in the pack ({chosen.length} of {files.length})</legend>
                     <div class="govuk-checkboxes govuk-checkboxes--small">
                       {files.map((file) => (
-                        <div class="govuk-checkboxes__item" key={file.id}>
-                          <input
-                            class="govuk-checkboxes__input"
-                            id={`pack-file-${file.id}`}
-                            type="checkbox"
-                            checked={!choices.excludedFiles.has(file.id)}
-                            onChange={(event) => toggle(file.id, event.currentTarget.checked)}
-                          />
-                          <label class="govuk-label govuk-checkboxes__label" for={`pack-file-${file.id}`}>
-                            {file.name} <span class="govuk-body-s">({formatBytes(file.size)})</span>
-                          </label>
-                        </div>
+                        <Checkbox key={file.id} id={`pack-file-${file.id}`} checked={!choices.excludedFiles.has(file.id)} onChange={(on) => toggle(file.id, on)}>
+                          {file.name} <span class="govuk-body-s">({formatBytes(file.size)})</span>
+                        </Checkbox>
                       ))}
                     </div>
                   </fieldset>
@@ -283,6 +266,17 @@ function FileChoices({ files, choices, onChange }: { files: readonly CandidateFi
           ))}
         </div>
       </fieldset>
+    </div>
+  );
+}
+
+function Checkbox({ id, checked, onChange, labelClass, children }: { id: string; checked: boolean; onChange: (on: boolean) => void; labelClass?: string; children: ComponentChildren }) {
+  return (
+    <div class="govuk-checkboxes__item">
+      <input class="govuk-checkboxes__input" id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <label class={`govuk-label govuk-checkboxes__label${labelClass ? ` ${labelClass}` : ''}`} for={id}>
+        {children}
+      </label>
     </div>
   );
 }
