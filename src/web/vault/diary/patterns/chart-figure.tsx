@@ -69,7 +69,7 @@ export function ChartFigure({
   children: ComponentChildren;
 }) {
   return (
-    <figure class={`casebook-patterns__figure${wide ? ' casebook-patterns__figure--wide' : ''}`} aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
+    <figure class={`casebook-patterns__figure${wide ? ' casebook-patterns__figure--wide' : ''}`} aria-labelledby={`${id}-title`}>
       <Heading level={level} id={`${id}-title`} class="govuk-heading-s casebook-patterns__figure-title">
         {title}
       </Heading>

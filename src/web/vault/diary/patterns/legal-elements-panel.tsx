@@ -54,6 +54,8 @@ function StatusMark({ status }: { status: ElementStatus }) {
 }
 
 function ElementCard({ element, level }: { element: ElementFinding; level: HeadingLevel }) {
+  // The closing link is left out when a sentence above already links to the same section.
+  const linked = [...element.shows, ...element.missing].some((point) => point.link?.href === element.link.href);
   return (
     <li class={`casebook-legal__element casebook-legal__element--${element.status}`} data-element={element.id} data-status={element.status}>
       <Heading level={level} class="govuk-heading-s casebook-legal__element-title">
@@ -65,11 +67,13 @@ function ElementCard({ element, level }: { element: ElementFinding; level: Headi
       </p>
       <Points title="What your record shows" points={element.shows} />
       <Points title={element.status === 'supported' ? 'What would make it clearer' : 'What is missing'} points={element.missing} />
-      <p class="govuk-body">
-        <a class="govuk-link" href={element.link.href}>
-          {element.link.text}
-        </a>
-      </p>
+      {linked ? null : (
+        <p class="govuk-body">
+          <a class="govuk-link" href={element.link.href}>
+            {element.link.text}
+          </a>
+        </p>
+      )}
       <p class="govuk-body-s casebook-legal__law">
         {element.law}. {element.notice}
       </p>

@@ -40,8 +40,8 @@ const WHAT_YOU_WILL_SEE = [
   'which days of the week and times of day they happen',
 ];
 
-function EmptyState({ count, who }: { count: number; who: string | null }) {
-  const whose = who ? ` involving ${who}` : '';
+/** `whose` finishes "There is 1 incident…", e.g. " involving Sam", or is empty for everyone's. */
+function EmptyState({ count, whose }: { count: number; whose: string }) {
   return (
     <div class="casebook-patterns__empty">
       <p class="govuk-body">
@@ -123,7 +123,7 @@ export function PatternsView({ incidents, people, now, headingLevel = 2 }: { inc
   const named = useMemo(() => namedPeople(incidents, people), [incidents, people]);
   // A person removed from the list, or a choice that no longer exists, falls back to everyone.
   const whoNow = who === EVERYONE || who === NOT_NAMED || named.some((person) => person.id === who) ? who : EVERYONE;
-  const whoName = whoNow === EVERYONE ? null : whoNow === NOT_NAMED ? 'no one named' : (named.find((person) => person.id === whoNow)?.name ?? null);
+  const whose = whoNow === EVERYONE ? '' : whoNow === NOT_NAMED ? ' that does not say who did it' : ` involving ${named.find((person) => person.id === whoNow)?.name ?? ''}`;
 
   const view = useMemo(() => {
     const at = now.getTime();
@@ -186,7 +186,7 @@ export function PatternsView({ incidents, people, now, headingLevel = 2 }: { inc
       ) : null}
 
       {view.chosen.length < MIN_INCIDENTS_FOR_CHARTS ? (
-        <EmptyState count={view.chosen.length} who={whoName} />
+        <EmptyState count={view.chosen.length} whose={whose} />
       ) : (
         <>
           <EscalationPanel escalation={view.escalation} level={level} id={`${id}-signal`} />
