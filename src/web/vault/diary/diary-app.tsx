@@ -22,7 +22,8 @@ import { EMPTY_RECORDS, recordsFrom, withItem } from './records.ts';
 import type { DiaryRecords } from './records.ts';
 import { useNavigation } from './routes.ts';
 import type { Route } from './routes.ts';
-import { TimelineScreen } from './timeline-screen.tsx';
+import { NO_FILTER, TimelineScreen } from './timeline-screen.tsx';
+import type { TimelineChoices } from './timeline-screen.tsx';
 
 // pdf-lib and the pack builder are large: fetched only when the person asks for a pack.
 const loadPackMaker = () => import('../evidence-pack/index.ts').then((module) => module.EvidencePackScreen);
@@ -36,6 +37,7 @@ export function DiaryApp(props: DiaryAppProps) {
   const [records, setRecords] = useState<DiaryRecords | undefined>(undefined);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
+  const timelineChoices = useState<TimelineChoices>(NO_FILTER);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -56,6 +58,7 @@ export function DiaryApp(props: DiaryAppProps) {
     records: records ?? EMPTY_RECORDS,
     checker,
     nav,
+    timelineChoices,
     isChecked: (item) => item.receiptChecked || checked.has(item.id),
     async save<T extends Incident | Person | Place>(content: T, previous: StoredItem<T> | undefined) {
       const stored = await putItem(vault, previous?.id ?? content.id ?? newItemId(), previous?.version ?? 0, content, checker);

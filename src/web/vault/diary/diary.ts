@@ -5,12 +5,15 @@ import type { ReceiptChecker } from '../items/receipts.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import type { DiaryRecords } from './records.ts';
 import type { Navigation } from './routes.ts';
+import type { TimelineChoices } from './timeline-screen.tsx';
 
 export interface Diary {
   readonly vault: UnlockedVault;
   readonly records: DiaryRecords;
   readonly checker: ReceiptChecker;
   readonly nav: Navigation;
+  /** The timeline's search, filters and order, kept while the vault is open. */
+  readonly timelineChoices: readonly [TimelineChoices, (choices: TimelineChoices) => void];
   /** Receipts checked here after loading (items saved in this session carry their own flag). */
   isChecked(item: StoredItem): boolean;
   /** Saves a new version (or a first one) and puts it in the records. */

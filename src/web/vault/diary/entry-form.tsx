@@ -131,7 +131,7 @@ export function EntryForm({ diary, id, startAt }: { diary: Diary; id: string | u
           {!result.ok ? <p class="govuk-body govuk-error-message">Some answers need changing before you can save: {result.problems.map((p) => p.message).join('; ')}.</p> : null}
           <p class="govuk-body">Saving encrypts this entry on this device and gets a time receipt for it.{previous ? ' The earlier version is kept in its history.' : ''}</p>
           <div id="save" tabIndex={-1}>
-            {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">{previous ? 'Save the changes' : 'Save entry'}</Button>}
+            {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">{previous && !previous.content.quickNote ? 'Save the changes' : 'Save entry'}</Button>}
           </div>
         </form>
       </div>

@@ -45,7 +45,8 @@ export function excerpt(text: string, length = EXCERPT): string {
 
 export function TimelineScreen({ diary, aside }: { diary: Diary; aside: ComponentChildren }) {
   const { records, nav } = diary;
-  const [choices, setChoices] = useState<TimelineChoices>(NO_FILTER);
+  // Kept by the diary, so the filters are still there after opening an entry and coming back.
+  const [choices, setChoices] = diary.timelineChoices;
   const [shown, setShown] = useState(PAGE);
   const incidents = useMemo(() => [...records.incidents.values()].map((item) => item.content), [records.incidents]);
   const people = useMemo(() => peopleByName(records), [records.people]);
@@ -101,6 +102,8 @@ export function TimelineScreen({ diary, aside }: { diary: Diary; aside: Componen
 }
 
 function Filters({ choices, choose, people }: { diary: Diary; choices: TimelineChoices; choose: (change: Partial<TimelineChoices>) => void; people: readonly { id: string; name: string }[] }) {
+  // Open at first when a filter is already set; after that, the person opens and closes it.
+  const [open] = useState(choices.behaviour !== '' || choices.person !== '' || choices.method !== '' || choices.reported !== '' || choices.order !== 'newest');
   return (
     <div class="casebook-diary-filters">
       <div class="govuk-form-group">
@@ -108,7 +111,7 @@ function Filters({ choices, choose, people }: { diary: Diary; choices: TimelineC
         <div class="govuk-hint" id="timeline-search-hint">Words in what happened, where, or the names of people.</div>
         <input class="govuk-input" id="timeline-search" type="search" autocomplete="off" spellcheck={false} aria-describedby="timeline-search-hint" value={choices.text} onInput={(event) => choose({ text: event.currentTarget.value })} />
       </div>
-      <details class="govuk-details casebook-diary-filters__more" open={choices.behaviour !== '' || choices.person !== '' || choices.method !== '' || choices.reported !== ''}>
+      <details class="govuk-details casebook-diary-filters__more" open={open}>
         <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Filter and order</span></summary>
         <div class="govuk-details__text">
           <Select id="filter-behaviour" label="What they did" value={choices.behaviour} onChange={(behaviour) => choose({ behaviour })} choices={[{ value: '' as const, label: 'Anything' }, ...BEHAVIOURS.map((b) => ({ value: b.id, label: b.label }))]} />

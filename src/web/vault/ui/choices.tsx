@@ -132,7 +132,7 @@ export function Select<T extends string>({ id, label, hint, choices, value, onCh
 }
 
 /** A date and an optional time, with the phone's own pickers. */
-export function DateTimeFields({ id, legend, hint, date, time, onDate, onTime, dateError, timeError, timeLabel = 'Time (24-hour clock)', withTime = true }: {
+export function DateTimeFields({ id, legend, hint, date, time, onDate, onTime, dateError, timeError, timeLabel = 'Time', withTime = true }: {
   id: string;
   legend: ComponentChildren;
   hint?: ComponentChildren;
