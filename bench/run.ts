@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'evidence-pack-browser': () => import('./evidence-pack-browser.ts'),
   vault: () => import('./vault.ts'),
   'vault-browser': () => import('./vault-browser.ts'),
+  diary: () => import('./diary.ts'),
 };
 
 const wanted = process.argv.slice(2);
