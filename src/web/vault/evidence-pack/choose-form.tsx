@@ -1,5 +1,6 @@
 // The first step: which dates, entries and files go in the pack, and an optional name for the cover. Every
 // entry in the dates is chosen unless the person unticks it; the long list stays folded away until wanted.
+import { Fragment } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
@@ -232,7 +233,7 @@ function FileChoices({ files, choices, onChange }: { files: readonly CandidateFi
         </div>
         <div class="govuk-radios">
           {FILE_OPTIONS.map((option) => (
-            <div key={option.value}>
+            <Fragment key={option.value}>
               <div class="govuk-radios__item">
                 <input
                   class="govuk-radios__input"
@@ -262,7 +263,7 @@ function FileChoices({ files, choices, onChange }: { files: readonly CandidateFi
                   </fieldset>
                 </div>
               ) : null}
-            </div>
+            </Fragment>
           ))}
         </div>
       </fieldset>

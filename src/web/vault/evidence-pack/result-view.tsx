@@ -34,15 +34,19 @@ export function ResultView({ pack, names, onAgain, onDone }: { pack: MadePack; n
         </Button>
       </div>
       <p class="govuk-body-s">
-        They are saved as <span class="casebook-vault__code">{names.pdf}</span> and <span class="casebook-vault__code">{names.zip}</span>, wherever this browser
-        saves downloads.
+        They are saved as <span class="casebook-vault__code casebook-vault-pack__file-name">{names.pdf}</span> and{' '}
+        <span class="casebook-vault__code casebook-vault-pack__file-name">{names.zip}</span>, wherever this browser saves downloads.
       </p>
 
       <h2 class="govuk-heading-m">When you hand it over</h2>
       <ul class="govuk-list govuk-list--bullet">
         <li>Ask them to write down the pack fingerprint above, or keep a copy of it yourself. It shows later that the ZIP is the one you gave.</li>
         <li>
-          Anyone can check the ZIP without an account: on Casebook's <a class="govuk-link" href="/verify" target="_blank" rel="noopener">verify page</a> (opens in a new tab),
+          Anyone can check the ZIP without an account: on Casebook's{' '}
+          <a class="govuk-link" href="/verify" target="_blank" rel="noopener">
+            verify page (opens in new tab)
+          </a>
+          ,
           which checks it on their own device, or with their own tools. The last page of the PDF explains how.
         </li>
         <li>The files are not protected by your passphrase. Once they are handed over, delete your copies if someone else uses this device.</li>
@@ -89,7 +93,9 @@ function Items({ heading, items }: { heading: string; items: readonly LeftOut[] 
       <ul class="govuk-list govuk-list--bullet">
         {items.map((item, i) => (
           <li key={i}>
-            <strong>{item.label}</strong>. {item.reason}
+            <strong>{item.label}</strong>
+            <br />
+            {item.reason}
           </li>
         ))}
       </ul>
