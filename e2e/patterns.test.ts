@@ -222,6 +222,7 @@ describe('the legal-elements panel in Chromium', { timeout: 120_000 }, () => {
       expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
       expect(await axeViolations(page)).toEqual([]);
       await saveScreenshot(page, `${name}_diary-legal-elements`);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}_diary-legal-elements_first-screen.png`) });
       expect(problems).toEqual([]);
       await close();
     });

@@ -48,6 +48,8 @@ describe('LegalElementsPanel', () => {
       'stalking-protection-order': 'supported',
     });
     const report = analyseLegalElements({ incidents, people, now: NOW.getTime() });
+    // At a glance, then each element in full, in the same order.
+    expect(elements(element(html, 'ul', /casebook-legal__glance/), 'li').map(textOf)).toEqual(report.elements.map((finding) => `${finding.title}: ${finding.statusText}`));
     for (const finding of report.elements) {
       const text = textOf(card(html, finding.id));
       expect(text).toContain(finding.title);

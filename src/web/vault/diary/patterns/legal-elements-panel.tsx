@@ -116,9 +116,25 @@ export function LegalElementsPanel({ incidents, people, now, headingLevel = 2 }:
           <PointText point={note} />
         </p>
       ))}
+      <Heading level={headingLevel} class="govuk-heading-m">
+        At a glance
+      </Heading>
+      <ul class="casebook-legal__glance">
+        {report.elements.map((element) => (
+          <li key={element.id} class="casebook-legal__glance-item">
+            <StatusMark status={element.status} />
+            <span>
+              {element.title}: <strong>{element.statusText}</strong>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Heading level={headingLevel} class="govuk-heading-m">
+        Each part of the law
+      </Heading>
       <ul class="casebook-legal__elements">
         {report.elements.map((element) => (
-          <ElementCard key={element.id} element={element} level={headingLevel} />
+          <ElementCard key={element.id} element={element} level={Math.min(4, headingLevel + 1) as HeadingLevel} />
         ))}
       </ul>
       <Heading level={headingLevel} class="govuk-heading-m">

@@ -49,7 +49,7 @@ describe('PatternsView with a year of incidents', () => {
       'Incidents each week',
       'The last 4 weeks and the 4 before',
       'Behaviours each month',
-      'Calendar',
+      'Calendar of incidents',
       'Days of the week',
       'Times of day',
     ]);

@@ -214,7 +214,7 @@ export function PatternsView({ incidents, people, now, headingLevel = 2 }: { inc
               <ChartFigure id={`${id}-behaviours`} level={level} title="Behaviours each month" summary={behavioursSummary(view.monthly)} table={view.monthly.table} wide>
                 {view.monthly.behaviours.length > 0 ? <BehavioursChart data={view.monthly} labelledBy={`${id}-behaviours-title`} /> : null}
               </ChartFigure>
-              <ChartFigure id={`${id}-calendar`} level={level} title="Calendar" summary={calendarSummary(view.calendar)} table={view.calendar.table} wide>
+              <ChartFigure id={`${id}-calendar`} level={level} title="Calendar of incidents" summary={calendarSummary(view.calendar)} table={view.calendar.table} wide>
                 <CalendarChart calendar={view.calendar} labelledBy={`${id}-calendar-summary`} />
               </ChartFigure>
               <ChartFigure id={`${id}-weekdays`} level={level} title="Days of the week" summary={dayOfWeekSummary(view.weekdays)} table={view.weekdays.table}>
