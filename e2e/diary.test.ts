@@ -233,7 +233,7 @@ describe('the diary in Chromium', { timeout: 420_000 }, () => {
     await page.getByLabel('How', { exact: true }).selectOption('');
     await page.getByLabel('Reported', { exact: true }).selectOption('not-reported');
     await page.getByText('1 of 2 entries match.').waitFor();
-    await expect(page.locator('.casebook-diary-timeline').textContent()).resolves.toContain('Bus stop');
+    await expect(page.locator('.casebook-diary-timeline').textContent()).resolves.toContain(QUICK_MARKER);
     await check(page, 'timeline-filtered');
     await page.getByLabel('Reported', { exact: true }).selectOption('');
     await page.getByLabel('Order').selectOption('oldest');

@@ -118,7 +118,7 @@ export function EntryHistoryScreen({ diary, id }: { diary: Diary; id: string }) 
           <ol class="govuk-list casebook-diary-history" reversed>
             {versions.map((v, i) => ({ v, i })).reverse().map(({ v, i }) => (
               <li key={v.version} class="casebook-diary-history__version">
-                <h2 class="govuk-heading-s">Version {v.version}: {formatDateTime(v.receipt.timestamp)}</h2>
+                <h2 class="govuk-heading-s">Version {v.version}: {formatDateTime(v.receipt.timestamp, { seconds: true })}</h2>
                 {incidents[i] ? (
                   <ul class="govuk-list govuk-list--bullet">
                     {describeChanges(i > 0 ? incidents[i - 1] : undefined, incidents[i]!).map((line) => <li key={line}>{line}</li>)}
