@@ -5,16 +5,20 @@
 import { base64urlDecode, base64urlEncode, commit, constantTimeEqual, COMMITMENT_SALT_BYTES, decryptItem, leafHash } from '../../../crypto/index.ts';
 import type { Envelope, Receipt } from '../../../crypto/index.ts';
 import type { ApiClient } from '../api/client.ts';
+import type { ChangesResponse } from '../api/types.ts';
 import { receiptSigned } from './log-proofs.ts';
 import type { LogKeys } from './log-proofs.ts';
 
-/** One element of GET /api/v1/items/:id/versions. */
+/** One element of GET /api/v1/items/:id/versions, or an item's latest version from GET /api/v1/items/changes. */
 export interface VersionRecord {
   readonly version: number;
   readonly deleted: boolean;
   readonly envelope: Envelope | null;
-  /** base64url, what the browser sent when it saved this version. */
-  readonly commitment: string;
+  /**
+   * base64url, what the browser sent when it saved this version (the versions list has it, the changes feed
+   * does not). The signed receipt's leaf hash is checked either way, and that is what a verifier checks.
+   */
+  readonly commitment?: string;
   readonly receipt: Receipt;
 }
 
@@ -30,7 +34,26 @@ export type OpenedHistory =
   | { readonly ok: true; readonly id: string; readonly versions: readonly OpenedVersion[] }
   | { readonly ok: false; readonly id: string; readonly reason: string };
 
-export async function fetchHistory(api: ApiClient, id: string, signal?: AbortSignal): Promise<readonly VersionRecord[]> {
+/**
+ * The latest version of every item, a page of 500 at a time. An entry whose latest version is 1 has no other
+ * versions, so its whole history is here: most of a record is never edited, and this saves a request for each.
+ */
+export async function fetchLatestVersions(api: ApiClient, signal?: AbortSignal): Promise<Map<string, VersionRecord>> {
+  const latest = new Map<string, VersionRecord>();
+  let cursor: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '500' });
+    if (cursor !== undefined) query.set('since', cursor);
+    const page = await api.json<ChangesResponse>('GET', `/items/changes?${query}`, signal ? { signal } : {});
+    for (const { id, version, deleted, envelope, receipt } of page.changes) latest.set(id, { version, deleted, envelope, receipt });
+    cursor = page.cursor;
+    if (!page.more || page.changes.length === 0) return latest;
+  }
+}
+
+/** Every version of an item, oldest first: from the changes feed when it has only one, else from its versions list. */
+export async function fetchHistory(api: ApiClient, id: string, signal?: AbortSignal, latest?: VersionRecord): Promise<readonly VersionRecord[]> {
+  if (latest?.version === 1) return [latest];
   const answer = await api.json<{ versions: VersionRecord[] }>('GET', `/items/${encodeURIComponent(id)}/versions`, signal ? { signal } : {});
   return answer.versions;
 }
@@ -54,7 +77,7 @@ export async function openHistory(vaultKey: CryptoKey, id: string, records: read
     const salt = typeof sealed.commitmentSalt === 'string' ? safeDecode(sealed.commitmentSalt) : undefined;
     if (!salt || salt.length !== COMMITMENT_SALT_BYTES || !('content' in sealed)) return fail(`Version ${n} has no commitment salt, so it cannot be checked.`);
     const { commitment } = await commit(sealed.content, salt);
-    const recorded = safeDecode(record.commitment);
+    const recorded = record.commitment === undefined ? commitment : safeDecode(record.commitment);
     if (!recorded || !constantTimeEqual(commitment, recorded) || record.receipt.leafHash !== base64urlEncode(await leafHash(commitment))) {
       return fail(`Version ${n} does not match what Casebook's log received when it was saved.`);
     }

@@ -157,6 +157,14 @@ describe("checking an item's history before it goes in a pack", async () => {
     expect(opened.versions[0]!.salt).toHaveLength(32);
   });
 
+  it('takes a version from the changes feed, which has no commitment field, on its signed leaf hash alone', async () => {
+    const { records, keys } = await setUp();
+    const { commitment: _, ...fromFeed } = records[0]!;
+    await expect(openHistory(vaultKey, 'e1', [fromFeed], keys)).resolves.toMatchObject({ ok: true });
+    const otherLeaf = { ...fromFeed, receipt: records[1]!.receipt };
+    await expect(openHistory(vaultKey, 'e1', [otherLeaf], keys)).resolves.toMatchObject({ ok: false, reason: /^Version 1 does not match/ });
+  });
+
   it('refuses a history with a gap, a deleted version, or a version from another item', async () => {
     const { records, keys } = await setUp();
     await expect(openHistory(vaultKey, 'e1', [records[1]!], keys)).resolves.toEqual({ ok: false, id: 'e1', reason: 'Its history is incomplete: version 1 is missing.' });

@@ -13,8 +13,8 @@ import type { EvidencePdfFonts, EvidencePdfInput } from '../../evidence-pack/pdf
 import type { UnlockedVault } from '../vault-session.ts';
 import type { PackCandidate } from './candidates.ts';
 import type { Selection } from './choices.ts';
-import { fetchHistory, openHistory } from './entry-history.ts';
-import type { OpenedHistory, OpenedVersion } from './entry-history.ts';
+import { fetchHistory, fetchLatestVersions, openHistory } from './entry-history.ts';
+import type { OpenedHistory, OpenedVersion, VersionRecord } from './entry-history.ts';
 import { FETCH_CONCURRENCY, mapWithLimit } from './limit.ts';
 import { fetchInclusionProof, fetchLogKeys, fetchTreeHead } from './log-proofs.ts';
 import type { LogKeys } from './log-proofs.ts';
@@ -104,13 +104,14 @@ export class PackMaker {
     const keys = (this.#keys ??= await fetchLogKeys(signal));
     let done = 0;
     onProgress({ step: 'entries', done, total: selection.entries.length });
+    const latest = selection.entries.some((entry) => !this.#histories.has(entry.id)) ? await fetchLatestVersions(api, signal) : new Map<string, VersionRecord>();
     const histories = await mapWithLimit(
       selection.entries,
       FETCH_CONCURRENCY,
       async (entry) => {
         let history = this.#histories.get(entry.id);
         if (!history) {
-          history = await openHistory(this.#vault.vaultKey, entry.id, await fetchHistory(api, entry.id, signal), keys);
+          history = await openHistory(this.#vault.vaultKey, entry.id, await fetchHistory(api, entry.id, signal, latest.get(entry.id)), keys);
           this.#histories.set(entry.id, history);
         }
         onProgress({ step: 'entries', done: ++done, total: selection.entries.length });
