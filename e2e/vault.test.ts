@@ -134,7 +134,7 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await saveScreenshot(page, 'vault-phone-unlock-error');
 
     await unlock(page, account.username, account.passphrase);
-    await expect(page.locator('.casebook-vault-sign-ins li').count()).resolves.toBeGreaterThan(0);
+    await page.locator('.casebook-vault-sign-ins li').first().waitFor();
     await openNotes(page);
     await page.getByText(MARKER).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
