@@ -5,7 +5,7 @@ import { BODY, CONTENT_WIDTH, H2, H3, INK, LABEL, MARGIN, MUTED, RULE, SMALL, fi
 import type { Flow } from './flow.ts';
 import { attachmentIdsOf } from './model.ts';
 import type { Model, NumberedEntry } from './model.ts';
-import { drawLine, wrap } from './typeset.ts';
+import { clip, drawLine, wrap } from './typeset.ts';
 import type { Style } from './typeset.ts';
 import type { EvidencePdfAttachment } from './types.ts';
 import { behavioursInWords, bytesInWords, effectsInWords, methodInWords, personLine, reportInWords, ukTime, whenInWords, whereInWords } from './words.ts';
@@ -62,7 +62,7 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
   }
   versionTable(flow, entry);
   const pictures = files.flatMap(({ file }) => (file && isEmbeddable(file) ? [file] : []));
-  if (pictures.length > 0) await drawImages(flow, pictures, images);
+  if (pictures.length > 0) await drawImages(flow, entry.number, pictures, images);
   gap(flow, 10);
 }
 
@@ -93,20 +93,26 @@ function versionTable(flow: Flow, entry: NumberedEntry): void {
 }
 
 const GUTTER = 12;
-const BOX_HEIGHT = 250;
+const BOX_HEIGHT = 210;
 const CAPTION: Style = { size: 7, color: MUTED };
+// Small enough that a whole SHA-256 fits under a photo on one line.
+const HASH: Style = { size: 5.9, color: MUTED };
 
 /** Photos two to a row, each scaled to fit its box and never enlarged past its own size. */
-async function drawImages(flow: Flow, files: readonly EvidencePdfAttachment[], images: ImageCache): Promise<void> {
+async function drawImages(flow: Flow, entryNumber: number, files: readonly EvidencePdfAttachment[], images: ImageCache): Promise<void> {
   const boxWidth = (CONTENT_WIDTH - GUTTER) / 2;
-  const captionHeight = 2 * leadingOf(CAPTION) + 2;
+  const captionHeight = 3 * leadingOf(CAPTION) + 2;
+  const label = `Photos attached to entry ${entryNumber}`;
   for (let i = 0; i < files.length; i += 2) {
     const row = files.slice(i, i + 2);
     const embedded = await Promise.all(row.map((file) => embed(flow, file, images)));
     const sizes = embedded.map((image) => (image ? image.scale(Math.min(1, boxWidth / image.width, BOX_HEIGHT / image.height)) : { width: boxWidth, height: 30 }));
     const height = Math.max(...sizes.map((s) => s.height)) + captionHeight + 8;
-    need(flow, height);
-    const top = flow.y - 6;
+    need(flow, height + leadingOf(LABEL));
+    // Each row says whose photos they are, in case it starts a new page.
+    flow.y -= leadingOf(LABEL);
+    drawLine(flow.page, flow.faces, i === 0 ? label : `${label} (continued)`, MARGIN, flow.y + leadingOf(LABEL) * 0.24, LABEL);
+    const top = flow.y - 4;
     row.forEach((file, j) => {
       const x = MARGIN + j * (boxWidth + GUTTER);
       const size = sizes[j]!;
@@ -117,8 +123,8 @@ async function drawImages(flow: Flow, files: readonly EvidencePdfAttachment[], i
       } else {
         paragraphAt(flow, 'This image could not be read; the original file is in the ZIP.', x, top - 12, boxWidth, BODY);
       }
-      const caption = wrap(flow.faces, `${file.name}, SHA-256 ${file.sha256}`, boxWidth, CAPTION).slice(0, 2);
-      caption.forEach((line, k) => drawLine(flow.page, flow.faces, line, x, top - size.height - (k + 1) * leadingOf(CAPTION), CAPTION));
+      const caption = [...clip(flow.faces, file.name, boxWidth, CAPTION, 2), ...wrap(flow.faces, `SHA-256 ${file.sha256}`, boxWidth, HASH)];
+      caption.slice(0, 3).forEach((line, k) => drawLine(flow.page, flow.faces, line, x, top - size.height - (k + 1) * leadingOf(CAPTION), line.startsWith('SHA-256 ') ? HASH : CAPTION));
     });
     flow.y = top - height + 6;
   }

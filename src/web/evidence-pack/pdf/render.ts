@@ -5,13 +5,13 @@ import { PDFDocument } from 'pdf-lib';
 import { summarise } from '../../../crypto/evidence-pack/summary.ts';
 import { analyseLegalElements } from '../../../domain/legal-elements/index.ts';
 import { drawCover } from './cover.ts';
-import { paddedFontkit } from './fontkit.ts';
+import { NO_LAYOUT, paddedFontkit } from './fontkit.ts';
 import { drawEntries } from './entries.ts';
 import type { ImageCache } from './entries.ts';
 import { drawFooters, startFlow } from './flow.ts';
 import { drawLog } from './log-table.ts';
 import { modelOf } from './model.ts';
-import { faceOf } from './typeset.ts';
+import { faceOf, finishText } from './typeset.ts';
 import type { Faces } from './typeset.ts';
 import { PACK_ID_PREFIX } from './types.ts';
 import type { EvidencePdfFonts, EvidencePdfInput } from './types.ts';
@@ -40,6 +40,7 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   await drawEntries(flow, model, images);
   drawVerifyPage(flow, input);
   drawFooters(doc, faces, { left: `Casebook evidence pack · ${packId}` });
+  finishText(doc);
 
   const made = new Date(input.createdAt);
   const madeBy = input.madeBy?.trim();
@@ -52,14 +53,17 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   doc.setLanguage('en-GB');
   doc.setCreationDate(made);
   doc.setModificationDate(made);
-  return doc.save();
+  // pdf-lib yields to the event loop every 50 objects by default; a browser clamps each yield to 4 ms, which
+  // adds seconds to a 1,000-entry pack. The pack maker runs this while showing progress, not per keystroke.
+  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 async function embedFonts(doc: PDFDocument, fonts: EvidencePdfFonts): Promise<Faces> {
-  // Text is NFC-normalised before drawing, so the body font's precomposed letters (ị, ễ …) are used as they are:
-  // without ccmp they are not split into base + mark, which keeps them whole when the PDF's text is copied or
-  // searched. Fallback fonts keep their features: other scripts need them to join and place marks.
-  const body = { subset: true, features: { ccmp: false } };
+  // The body fonts are drawn glyph by glyph, without OpenType layout (./fontkit.ts says why). Text is
+  // NFC-normalised first, so accented letters (ị, ễ …) use the font's precomposed glyphs
+  // and stay whole when the PDF's text is copied or searched. Fallback fonts keep layout: other scripts need it
+  // to join letters and place marks.
+  const body = { subset: true, features: NO_LAYOUT };
   const [regular, bold, ...fallbacks] = await Promise.all([
     doc.embedFont(fonts.regular, body),
     doc.embedFont(fonts.bold, body),
