@@ -5,6 +5,7 @@ import type { Incident } from '../../../domain/incidents/index.ts';
 import { CONTENT_WIDTH, INK, MARGIN, MUTED, RULE, need } from './flow.ts';
 import type { Flow } from './flow.ts';
 import { drawLine, widthOf } from './typeset.ts';
+import { box, line } from './ink.ts';
 
 export interface Bucket {
   readonly label: string;
@@ -84,7 +85,7 @@ export function drawChart(flow: Flow, incidents: readonly Incident[]): void {
 
   for (let value = 0; value <= scaleMax; value += step) {
     const y = bottom + (value / scaleMax) * height;
-    page.drawLine({ start: { x: left, y }, end: { x: left + width, y }, thickness: value === 0 ? 0.8 : 0.3, color: value === 0 ? INK : RULE });
+    line(page, left, y, left + width, y, value === 0 ? 0.8 : 0.3, value === 0 ? INK : RULE);
     const text = String(value);
     drawLine(page, flow.faces, text, left - 4 - widthOf(flow.faces, text, tick), y - 2.5, tick);
   }
@@ -95,7 +96,7 @@ export function drawChart(flow: Flow, incidents: readonly Incident[]): void {
   const every = Math.max(1, Math.ceil((labelWidth + 4) / slot));
   buckets.forEach((bucket, i) => {
     const x = left + i * slot + (slot - barWidth) / 2;
-    if (bucket.count > 0) page.drawRectangle({ x, y: bottom, width: barWidth, height: (bucket.count / scaleMax) * height, color: INK });
+    if (bucket.count > 0) box(page, x, bottom, barWidth, (bucket.count / scaleMax) * height, { fill: INK });
     if (i % every === 0) {
       const w = widthOf(flow.faces, bucket.label, tick);
       drawLine(page, flow.faces, bucket.label, x + barWidth / 2 - w / 2, bottom - 10, tick);

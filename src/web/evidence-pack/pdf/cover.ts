@@ -9,6 +9,7 @@ import type { Model } from './model.ts';
 import { drawLine, widthOf, wrap } from './typeset.ts';
 import type { EvidencePdfInput } from './types.ts';
 import { day, groupedHex, periodText, ukTime } from './words.ts';
+import { box } from './ink.ts';
 
 export const GUIDANCE_HEADING = 'What the law says — guidance, not legal advice';
 
@@ -66,7 +67,7 @@ function behaviourTable(flow: Flow, behaviours: PackSummary['behaviours']): void
     drawLine(flow.page, flow.faces, text, MARGIN + numberWidth - 8 - widthOf(flow.faces, text, LABEL), top - lead + lead * 0.24, LABEL);
     lines.forEach((line, i) => drawLine(flow.page, flow.faces, line, MARGIN + numberWidth, top - (i + 1) * lead + lead * 0.24, BODY));
     const barWidth = Math.max(1.5, (behaviour.count / max) * barMax);
-    flow.page.drawRectangle({ x: MARGIN + CONTENT_WIDTH - barMax, y: top - lead + 2, width: barWidth, height: lead - 4.5, color: INK });
+    box(flow.page, MARGIN + CONTENT_WIDTH - barMax, top - lead + 2, barWidth, lead - 4.5, { fill: INK });
     flow.y = top - lines.length * lead - 2;
   }
 }
@@ -77,7 +78,7 @@ function legalSummary(flow: Flow, legal: LegalElementsReport): void {
   const noticeLines = wrap(flow.faces, legal.notice.text, CONTENT_WIDTH - 16, BODY);
   const bandHeight = noticeLines.length * leadingOf(BODY) + 10;
   need(flow, bandHeight);
-  flow.page.drawRectangle({ x: MARGIN, y: flow.y - bandHeight, width: CONTENT_WIDTH, height: bandHeight, color: SHADE, borderColor: INK, borderWidth: 0.8 });
+  box(flow.page, MARGIN, flow.y - bandHeight, CONTENT_WIDTH, bandHeight, { fill: SHADE, stroke: INK, lineWidth: 0.8 });
   flow.y -= 5;
   paragraph(flow, legal.notice.text, BODY, MARGIN + 8, CONTENT_WIDTH - 16);
   flow.y -= 5 + 6;

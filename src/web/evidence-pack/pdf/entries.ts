@@ -9,6 +9,7 @@ import { clip, drawLine, wrap } from './typeset.ts';
 import type { Style } from './typeset.ts';
 import type { EvidencePdfAttachment } from './types.ts';
 import { behavioursInWords, bytesInWords, effectsInWords, methodInWords, personLine, reportInWords, ukTime, whenInWords, whereInWords } from './words.ts';
+import { box } from './ink.ts';
 
 export const ENTRIES_HEADING = 'The entries in full';
 
@@ -119,7 +120,7 @@ async function drawImages(flow: Flow, entryNumber: number, files: readonly Evide
       const image = embedded[j];
       if (image) {
         flow.page.drawImage(image, { x, y: top - size.height, width: size.width, height: size.height });
-        flow.page.drawRectangle({ x, y: top - size.height, width: size.width, height: size.height, borderColor: RULE, borderWidth: 0.5 });
+        box(flow.page, x, top - size.height, size.width, size.height, { stroke: RULE, lineWidth: 0.5 });
       } else {
         paragraphAt(flow, 'This image could not be read; the original file is in the ZIP.', x, top - 12, boxWidth, BODY);
       }

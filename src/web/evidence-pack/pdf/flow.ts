@@ -4,6 +4,7 @@ import { rgb } from 'pdf-lib';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import { drawLine, widthOf, wrap } from './typeset.ts';
 import type { Faces, Style } from './typeset.ts';
+import { line } from './ink.ts';
 
 export const A4: [number, number] = [595.28, 841.89];
 export const MARGIN = 44;
@@ -81,7 +82,7 @@ export function heading(flow: Flow, text: string, style: Style, spaceAfter = 4, 
 }
 
 export function rule(flow: Flow, weight = 0.6): void {
-  flow.page.drawLine({ start: { x: MARGIN, y: flow.y }, end: { x: A4[0] - MARGIN, y: flow.y }, thickness: weight, color: RULE });
+  line(flow.page, MARGIN, flow.y, A4[0] - MARGIN, flow.y, weight, RULE);
 }
 
 /** A label in bold on the left and wrapped text beside it; the pair moves to the next page if the label would be orphaned. */
@@ -112,7 +113,7 @@ export function drawFooters(doc: PDFDocument, faces: Faces, footer: FooterText):
   const style: Style = { size: 7, color: MUTED };
   pages.forEach((page, index) => {
     const y = 26;
-    page.drawLine({ start: { x: MARGIN, y: y + 10 }, end: { x: A4[0] - MARGIN, y: y + 10 }, thickness: 0.4, color: RULE });
+    line(page, MARGIN, y + 10, A4[0] - MARGIN, y + 10, 0.4, RULE);
     const number = `Page ${index + 1} of ${pages.length}`;
     const numberWidth = widthOf(faces, number, { ...style, bold: true });
     drawLine(page, faces, footer.left, MARGIN, y, style);

@@ -8,6 +8,7 @@ import type { Model, NumberedEntry } from './model.ts';
 import { clip, drawLine, wrap } from './typeset.ts';
 import type { Style } from './typeset.ts';
 import { logWhen, peopleWithRole, reportsShort, whereInWords } from './words.ts';
+import { box, line } from './ink.ts';
 
 const CELL: Style = { size: 7.5 };
 const HEAD: Style = { size: 7.5, bold: true };
@@ -85,7 +86,7 @@ function drawHeader(flow: Flow): void {
   const height = Math.max(...lines.map((l) => l.length)) * lead + 2 * PAD;
   need(flow, height + 3 * leadingOf(CELL));
   const top = flow.y;
-  flow.page.drawRectangle({ x: MARGIN, y: top - height, width: CONTENT_WIDTH, height, color: SHADE, borderColor: INK, borderWidth: 0.6 });
+  box(flow.page, MARGIN, top - height, CONTENT_WIDTH, height, { fill: SHADE, stroke: INK, lineWidth: 0.6 });
   let x = MARGIN;
   lines.forEach((cellLines, i) => {
     cellLines.forEach((line, j) => drawLine(flow.page, flow.faces, line, x + PAD, top - PAD - (j + 1) * lead + lead * 0.24, HEAD));
@@ -127,10 +128,10 @@ function drawRow(flow: Flow, cells: string[][]): void {
 function drawGrid(flow: Flow, top: number, height: number): void {
   const page = flow.page;
   const bottom = top - height;
-  page.drawLine({ start: { x: MARGIN, y: bottom }, end: { x: MARGIN + CONTENT_WIDTH, y: bottom }, thickness: 0.5, color: RULE });
+  line(page, MARGIN, bottom, MARGIN + CONTENT_WIDTH, bottom, 0.5, RULE);
   let x = MARGIN;
   for (let i = 0; i <= WIDTHS.length; i++) {
-    page.drawLine({ start: { x, y: top }, end: { x, y: bottom }, thickness: i === 0 || i === WIDTHS.length ? 0.6 : 0.4, color: i === 0 || i === WIDTHS.length ? INK : RULE });
+    line(page, x, top, x, bottom, i === 0 || i === WIDTHS.length ? 0.6 : 0.4, i === 0 || i === WIDTHS.length ? INK : RULE);
     x += WIDTHS[i] ?? 0;
   }
 }

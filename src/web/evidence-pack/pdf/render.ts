@@ -11,7 +11,8 @@ import type { ImageCache } from './entries.ts';
 import { drawFooters, startFlow } from './flow.ts';
 import { drawLog } from './log-table.ts';
 import { modelOf } from './model.ts';
-import { faceOf, finishText } from './typeset.ts';
+import { finishInk } from './ink.ts';
+import { faceOf } from './typeset.ts';
 import type { Faces } from './typeset.ts';
 import { PACK_ID_PREFIX } from './types.ts';
 import type { EvidencePdfFonts, EvidencePdfInput } from './types.ts';
@@ -40,7 +41,7 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   await drawEntries(flow, model, images);
   drawVerifyPage(flow, input);
   drawFooters(doc, faces, { left: `Casebook evidence pack · ${packId}` });
-  finishText(doc);
+  finishInk(doc);
 
   const made = new Date(input.createdAt);
   const madeBy = input.madeBy?.trim();

@@ -1,8 +1,11 @@
 // Measures, wraps and draws text with the embedded fonts. A character the body font lacks is drawn with the first
 // fallback font that has it, so a name in another script prints instead of turning into empty boxes. Widths are
 // cached per word: a 1,000-entry pack measures the same words many times.
-import { PDFName } from 'pdf-lib';
-import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
+import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { fontName, num, writeText } from './ink.ts';
+
+const BLACK = rgb(0, 0, 0);
 
 export interface Face {
   readonly font: PDFFont;
@@ -135,40 +138,6 @@ export function wrap(faces: Faces, text: string, width: number, style: Style): s
   return lines;
 }
 
-// Each font has one resource name, added to a page's resources the first time the page uses it. (pdf-lib's
-// drawText adds a new randomly named entry to the page for every call that passes a font, and checks every
-// option: thousands of lines a second need the operators written directly.)
-const fontNames = new WeakMap<PDFFont, PDFName>();
-const pageFonts = new WeakMap<PDFPage, Set<PDFFont>>();
-
-function fontKey(page: PDFPage, font: PDFFont): PDFName {
-  let name = fontNames.get(font);
-  if (!name) {
-    name = PDFName.of(`CB${font.ref.objectNumber}`);
-    fontNames.set(font, name);
-  }
-  let used = pageFonts.get(page);
-  if (!used) {
-    used = new Set();
-    pageFonts.set(page, used);
-  }
-  if (!used.has(font)) {
-    page.node.setFontDictionary(name, font.ref);
-    used.add(font);
-  }
-  return name;
-}
-
-// Text is written straight into one extra content stream per page, as PDF operators in a string: going through
-// pdf-lib's operator objects made a 1,000-entry pack spend most of its time building and collecting them.
-// The stream is added after pdf-lib's own (rules, shading, photos), so text is always drawn on top.
-interface PageText {
-  readonly chunks: string[];
-  color: string;
-}
-
-const pageTexts = new WeakMap<PDFPage, PageText>();
-
 // Labels, dates and numbers repeat on every entry: their encoded glyphs are reused.
 const encodings = new WeakMap<PDFFont, Map<string, string>>();
 
@@ -187,45 +156,18 @@ function encode(font: PDFFont, text: string): string {
   return encoded;
 }
 
-const n = (value: number) => (Math.round(value * 100) / 100).toString();
-
-function colorOf(color: RGB | undefined): string {
-  return color ? `${n(color.red)} ${n(color.green)} ${n(color.blue)} rg` : '0 0 0 rg';
-}
-
 /** Draws one line (no wrapping) with its baseline at y. */
 export function drawLine(page: PDFPage, faces: Faces, text: string, x: number, y: number, style: Style): void {
-  let out = pageTexts.get(page);
-  if (!out) {
-    out = { chunks: [], color: '' };
-    pageTexts.set(page, out);
-  }
-  const color = colorOf(style.color);
-  if (color !== out.color) {
-    out.chunks.push(color, '\n');
-    out.color = color;
-  }
   // A text object starts at the origin, so the first Td places the line and each later run moves on from it.
-  out.chunks.push('BT');
+  let body = '';
   let dx = x;
   let dy = y;
   for (const run of runsOf(clean(text), facesFor(faces, style))) {
-    out.chunks.push(` ${fontKey(page, run.face.font).asString()} ${n(style.size)} Tf ${n(dx)} ${n(dy)} Td ${encode(run.face.font, run.text)} Tj`);
+    body += ` ${fontName(page, run.face.font)} ${num(style.size)} Tf ${num(dx)} ${num(dy)} Td ${encode(run.face.font, run.text)} Tj`;
     dx = runWidth(run) * style.size;
     dy = 0;
   }
-  out.chunks.push(' ET\n');
-}
-
-/** Adds each page's text to it; call once, after everything is drawn. */
-export function finishText(doc: PDFDocument): void {
-  for (const page of doc.getPages()) {
-    const out = pageTexts.get(page);
-    if (!out) continue;
-    const stream = doc.context.flateStream(out.chunks.join(''));
-    page.node.addContentStream(doc.context.register(stream));
-    pageTexts.delete(page);
-  }
+  writeText(page, style.color ?? BLACK, body);
 }
 
 /** Shortens text to a number of lines at a width, ending with an ellipsis when cut. */

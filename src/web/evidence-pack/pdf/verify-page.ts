@@ -4,6 +4,7 @@ import { BODY, CONTENT_WIDTH, H2, H3, INK, LABEL, MARGIN, SMALL, field, gap, hea
 import type { Flow } from './flow.ts';
 import type { EvidencePdfInput } from './types.ts';
 import { groupedHex, ukTime } from './words.ts';
+import { box } from './ink.ts';
 
 export const VERIFY_HEADING = 'How to check this pack';
 
@@ -60,6 +61,6 @@ function bullet(flow: Flow, text: string): void {
   const page = flow.page;
   const top = flow.y;
   paragraph(flow, text, BODY, MARGIN + 12, CONTENT_WIDTH - 12);
-  page.drawCircle({ x: MARGIN + 4, y: top - leadingOf(BODY) * 0.76 + 3, size: 1.6, color: INK });
+  box(page, MARGIN + 2.6, top - leadingOf(BODY) * 0.76 + 1.6, 2.8, 2.8, { fill: INK });
   gap(flow, 2);
 }
