@@ -139,14 +139,15 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
     await expectAccessible(page, 'choose (phone)');
     await saveScreenshot(page, 'evidence-pack-phone-choose');
 
-    // The server answers one entry's history with a commitment that is not the entry's, as a tampered server would.
+    // The server answers an edited entry's history (entries never edited come from the changes feed) with a
+    // commitment for its second version that is not the entry's, as a tampered server would.
     let tampered = '';
     await page.route(/\/api\/v1\/items\/[^/]+\/versions$/, async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as { versions: { commitment: string }[] };
-      if (tampered === '' && body.versions.length === 1) {
+      if (tampered === '' && body.versions.length === 2) {
         tampered = route.request().url();
-        body.versions[0]!.commitment = 'A'.repeat(43);
+        body.versions[1]!.commitment = 'A'.repeat(43);
       }
       await route.fulfill({ response, json: body });
     });
@@ -167,7 +168,7 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'Your pack is ready' }).waitFor({ timeout: 120_000 });
     await page.getByRole('heading', { name: 'Left out because they could not be checked' }).waitFor();
-    await page.getByText("does not match what Casebook's log received when it was saved", { exact: false }).waitFor();
+    await page.getByText("Version 2 does not match what Casebook's log received when it was saved.").waitFor();
     await expectAccessible(page, 'ready with an entry left out (phone)');
     await saveScreenshot(page, 'evidence-pack-phone-ready');
 
@@ -175,6 +176,7 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
     const report = await verifyEvidencePack(new Uint8Array(zip.bytes), { publicKeys: [await serviceKey()] });
     expectAllPassed(report);
     expect(report.entries).toHaveLength(INCIDENTS);
+    expect(tampered).not.toBe('');
     expect(report.entries.map((e) => e.id)).not.toContain(/items\/([^/]+)\/versions/.exec(tampered)![1]);
 
     // Back to the choices: they were kept.
