@@ -31,14 +31,15 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
   rule(flow, 1);
   gap(flow, 4);
   const shown = entry.shown;
+  const when = shown.kind === 'incident' ? whenInWords(shown.incident) : '';
   const title =
-    shown.kind === 'incident' ? whenInWords(shown.incident) : shown.kind === 'note' ? `Note${shown.note.writtenAt ? `, written ${ukTime(shown.note.writtenAt)}` : ''}` : 'An entry Casebook cannot show';
+    shown.kind === 'incident' ? when : shown.kind === 'note' ? `Note${shown.note.writtenAt ? `, written ${ukTime(shown.note.writtenAt)}` : ''}` : 'An entry Casebook cannot show';
   heading(flow, `Entry ${entry.number}: ${title}`, H3, 3, 60);
 
   if (shown.kind === 'incident') {
     const incident = shown.incident;
     if (incident.quickNote) paragraph(flow, 'Saved as a quick note, to be completed later.', { size: 8.5, bold: true, color: INK });
-    field(flow, 'When', whenInWords(incident));
+    field(flow, 'When', when);
     field(flow, 'Where', whereInWords(incident, model));
     field(flow, 'What happened', incident.whatHappened);
     field(flow, 'Behaviours', behavioursInWords(incident));
