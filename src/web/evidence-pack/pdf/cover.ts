@@ -13,7 +13,7 @@ import { box } from './ink.ts';
 
 export const GUIDANCE_HEADING = 'What the law says — guidance, not legal advice';
 
-export function drawCover(flow: Flow, input: EvidencePdfInput, model: Model, summary: PackSummary, legal: LegalElementsReport): void {
+export function drawCover(flow: Flow, input: EvidencePdfInput, model: Model, summary: PackSummary, legal: LegalElementsReport, uncovered: number): void {
   paragraph(flow, 'Casebook', { size: 10, bold: true, color: INK });
   gap(flow, 2);
   paragraph(flow, 'Incident record and evidence pack', H1);
@@ -35,6 +35,14 @@ export function drawCover(flow: Flow, input: EvidencePdfInput, model: Model, sum
   field(flow, 'Reported to the police', `${count(summary.reportedToPolice, 'incident')}, ${summary.withCrimeReference.toLocaleString('en-GB')} with a crime reference`);
   field(flow, 'Pack SHA-256', groupedHex(input.packSha256));
   paragraph(flow, 'The SHA-256 of the ZIP file this PDF came with. It is on every page; if it matches the ZIP, this PDF describes that ZIP.', SMALL, MARGIN + 118, CONTENT_WIDTH - 118);
+  if (uncovered > 0) {
+    gap(flow, 4);
+    field(
+      flow,
+      'Characters not shown',
+      `${count(uncovered, 'entry or name', 'entries or names')} use${uncovered === 1 ? 's' : ''} a writing system this PDF\u2019s font does not include; those characters print as empty boxes. The exact words are in the ZIP, and Casebook\u2019s verifier shows them.`,
+    );
+  }
   gap(flow, 10);
 
   if (summary.behaviours.length > 0) {

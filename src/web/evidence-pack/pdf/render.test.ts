@@ -53,7 +53,7 @@ async function render(): Promise<Rendered> {
   const voice = await attachmentOf('att-voice', 'voicemail 4 March.m4a', 'audio/mp4', audio);
 
   const stalker = { ...newPerson('p-stalker', 'Łukasz Żółkiewski-Дмитриев', 'stalker'), relationship: 'ex-partner', aliases: ['Γιώργος', 'lz_1987'] };
-  const witness = newPerson('p-witness', 'Nguyễn Thị Hạnh', 'witness');
+  const witness = { ...newPerson('p-witness', 'Nguyễn Thị Hạnh', 'witness'), aliases: ['王小明'] };
   const officer = newPerson('p-officer', 'PC Aisha Khan 4512', 'police-officer');
   const home = { ...newPlace('pl-home', 'Home'), address: '12 Example Road\nLeeds LS1 1AA' };
 
@@ -147,6 +147,10 @@ describe('renderEvidencePdf', () => {
 
   it('prints names in other alphabets, and who made it', () => {
     for (const name of ['Łukasz Żółkiewski-Дмитриев', 'Nguyễn Thị Hạnh', 'Γιώργος', 'Zofia Wiśniewska']) expect(r.flat).toContain(name);
+  });
+
+  it('says on the cover when a writing system is not in the font, rather than dropping it silently', () => {
+    expect(r.flat).toContain('1 entry or name uses a writing system this PDF\u2019s font does not include');
   });
 
   it('breaks a very long word or link across lines without losing a character', () => {

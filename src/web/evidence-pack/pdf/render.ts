@@ -35,7 +35,7 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   const legal = analyseLegalElements({ incidents: model.incidents, people: [...model.people.values()], now: input.createdAt });
 
   const flow = startFlow(doc, faces);
-  drawCover(flow, input, model, summary, legal);
+  drawCover(flow, input, model, summary, legal, uncoveredCount(input, faces));
   drawLog(flow, model);
   const images: ImageCache = new Map();
   await drawEntries(flow, model, images);
@@ -57,6 +57,21 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   // pdf-lib yields to the event loop every 50 objects by default; a browser clamps each yield to 4 ms, which
   // adds seconds to a 1,000-entry pack. The pack maker runs this while showing progress, not per keystroke.
   return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
+}
+
+/** How many entries, people and places hold a character no embedded font can draw (it prints as an empty box). */
+function uncoveredCount(input: EvidencePdfInput, faces: Faces): number {
+  const covered = (code: number) => code < 0x80 || faces.regular.some((face) => face.covers.has(code));
+  const lacks = (value: unknown) => {
+    for (const char of JSON.stringify(value) ?? '') {
+      const code = char.codePointAt(0)!;
+      // Spacing, joiners and marks that are dropped or normalised away before drawing do not count.
+      if (!covered(code) && !/[\s\u200b-\u200f\u2028-\u202f\ufeff]/.test(char) && !covered(char.normalize('NFC').codePointAt(0)!)) return true;
+    }
+    return false;
+  };
+  const latest = input.entries.map((entry) => entry.versions[entry.versions.length - 1]?.content);
+  return [...latest, ...input.people, ...input.places].filter(lacks).length;
 }
 
 async function embedFonts(doc: PDFDocument, fonts: EvidencePdfFonts): Promise<Faces> {
