@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { incident, newTestLog, packInputFor } from '../../../crypto/evidence-pack/test-support.ts';
+import { incident, newTestLog, packInputFor, signHead } from '../../../crypto/evidence-pack/test-support.ts';
 import { exactWhenFromLondon, newIncident, newPerson, newPlace } from '../../../domain/incidents/index.ts';
 import type { Attachment, Incident } from '../../../domain/incidents/index.ts';
 import { FONT_FILES, renderEvidencePdf } from './index.ts';
@@ -18,7 +18,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const require = createRequire(import.meta.url);
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
-export function readFonts(): EvidencePdfFonts {
+function readFonts(): EvidencePdfFonts {
   return { regular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.regular))), bold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.bold))) };
 }
 
@@ -211,5 +211,37 @@ describe('renderEvidencePdf', () => {
     expect(images.length).toBeGreaterThanOrEqual(2);
     // Two full Noto Sans faces are 1.2 MB; subsets of what is printed are a small part of that.
     expect(r.pdf.length).toBeLessThan(300_000);
+  });
+});
+
+describe('renderEvidencePdf with nothing in it', () => {
+  it('still makes a readable PDF: cover, an empty log, the how-to-check page', async () => {
+    const log = await newTestLog();
+    const input: EvidencePdfInput = {
+      createdAt: Date.UTC(2026, 2, 6, 10),
+      period: {},
+      entries: [],
+      people: [],
+      places: [],
+      attachments: [],
+      packSha256: 'ab'.repeat(32),
+      treeHead: await signHead(log),
+      logPublicKey: log.publicKey,
+      fonts: readFonts(),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'evidence-pdf-empty-'));
+    writeFileSync(join(dir, 'empty.pdf'), await renderEvidencePdf(input));
+    const text = execFileSync('pdftotext', [join(dir, 'empty.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('All dates');
+    expect(text).toContain('This pack has no entries.');
+    expect(text).toContain('How to check this pack');
+    expect(text).not.toContain('Made by');
+    expect(text).toMatch(/Page 1 of \d/);
+  });
+
+  it('refuses a pack id that is not a SHA-256', async () => {
+    const log = await newTestLog();
+    const input = { createdAt: 0, period: {}, entries: [], people: [], places: [], attachments: [], packSha256: 'not-a-hash', treeHead: await signHead(log), logPublicKey: log.publicKey, fonts: readFonts() };
+    await expect(renderEvidencePdf(input)).rejects.toThrow('packSha256 must be 64 lower-case hex digits');
   });
 });
