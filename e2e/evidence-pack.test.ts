@@ -96,7 +96,19 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
     for (const part of ['day', 'month', 'year']) await page.locator(`#pack-from-${part}`).fill('');
 
     await page.getByLabel('Your name for the cover (optional)').fill('Sam Taylor');
+    // Hold the log's proofs back until the progress screen has been checked and photographed.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/v1\/log\/inclusion/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Make the pack' }).click();
+    await page.getByRole('heading', { name: 'Making your pack' }).waitFor();
+    await page.getByText('Done').first().waitFor();
+    await expectAccessible(page, 'making');
+    await saveScreenshot(page, 'evidence-pack-desktop-making');
+    release();
     await page.getByRole('heading', { name: 'Your pack is ready' }).waitFor({ timeout: 120_000 });
     await page.getByText('7 entries, with 9 saved versions in all').waitFor();
     await expectAccessible(page, 'ready');
