@@ -1,7 +1,7 @@
 // The diary's home: what to do now (a quick note or a full entry) and the timeline, filtered and searched
 // here in the browser over the decrypted entries.
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BEHAVIOURS, METHOD_KINDS, METHOD_LABELS, REPORT_TARGET_LABELS, REPORT_TARGETS, describeWhen, isReported } from '../../../domain/incidents/index.ts';
 import type { BehaviourId, Incident, MethodKind, ReportTarget } from '../../../domain/incidents/index.ts';
 import { filterTimeline, indexTimeline } from '../../../domain/patterns/index.ts';
@@ -38,6 +38,8 @@ export function filterOf(choices: TimelineChoices): TimelineFilter {
   };
 }
 
+const count = (n: number) => n.toLocaleString('en-GB');
+
 export function excerpt(text: string, length = EXCERPT): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
@@ -52,6 +54,9 @@ export function TimelineScreen({ diary, aside }: { diary: Diary; aside: Componen
   const people = useMemo(() => peopleByName(records), [records.people]);
   const index = useMemo(() => indexTimeline(incidents, people, placesByName(records)), [incidents, people, records.places]);
   const matches = useMemo(() => filterTimeline(index, filterOf(choices), choices.order), [index, choices]);
+  useEffect(() => {
+    performance.mark('diary:timeline-shown');
+  }, []);
   const filtering = JSON.stringify({ ...choices, order: 'newest' }) !== JSON.stringify(NO_FILTER);
   const openNotes = incidents.filter((incident) => incident.quickNote).length;
   const choose = (change: Partial<TimelineChoices>) => {
@@ -78,7 +83,7 @@ export function TimelineScreen({ diary, aside }: { diary: Diary; aside: Componen
           <>
             <Filters diary={diary} choices={choices} choose={choose} people={people} />
             <p class="govuk-body" role="status" aria-live="polite">
-              {filtering ? `${matches.length} of ${incidents.length} ${incidents.length === 1 ? 'entry matches' : 'entries match'}.` : `${incidents.length} ${incidents.length === 1 ? 'entry' : 'entries'}, ${choices.order === 'newest' ? 'newest' : 'oldest'} first.`}
+              {filtering ? `${count(matches.length)} of ${count(incidents.length)} ${incidents.length === 1 ? 'entry matches' : 'entries match'}.` : `${count(incidents.length)} ${incidents.length === 1 ? 'entry' : 'entries'}, ${choices.order === 'newest' ? 'newest' : 'oldest'} first.`}
               {filtering ? <> <button type="button" class="casebook-vault__link-button govuk-link" onClick={() => choose({ ...NO_FILTER, order: choices.order })}>Clear filters</button></> : null}
             </p>
             <ol class="govuk-list casebook-diary-timeline">

@@ -59,6 +59,7 @@ export async function loadItems(vault: UnlockedVault, checker?: ReceiptChecker):
     cursor = page.cursor;
     if (!page.more || page.changes.length === 0) break;
   }
+  performance.mark('diary:fetched');
   const live = [...latest.values()].filter((change) => !change.deleted && change.envelope !== null);
   const opened = await Promise.all(live.map((change) => openItem(vault, change, checker).catch(() => change.id)));
   const items: StoredItem[] = [];
