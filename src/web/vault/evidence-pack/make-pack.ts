@@ -127,10 +127,12 @@ export class PackMaker {
     });
 
     // 2. One tree head that covers them all (the log's latest does), and a proof per version leading to it.
-    const versions = [...opened.values()].flatMap(({ versions: list }) => list);
-    const covers = (head: SignedTreeHead | undefined) => head !== undefined && versions.every((v) => v.receipt.leafIndex < head.treeSize && v.receipt.timestamp <= head.timestamp);
-    if (!covers(this.#treeHead)) this.#treeHead = await fetchTreeHead(api, keys, signal);
+    const all = [...opened.values()].flatMap(({ versions: list }) => list);
+    const inHead = (v: OpenedVersion, head: SignedTreeHead | undefined) => head !== undefined && v.receipt.leafIndex < head.treeSize && v.receipt.timestamp <= head.timestamp;
+    if (!all.every((v) => inHead(v, this.#treeHead))) this.#treeHead = await fetchTreeHead(api, keys, signal);
     const treeHead = this.#treeHead!;
+    // A receipt the latest tree head does not cover cannot be proven (a log that answers like that is reported).
+    const versions = all.filter((v) => inHead(v, treeHead));
     done = 0;
     onProgress({ step: 'proofs', done, total: versions.length });
     const proofs = new Map<number, { proof: InclusionProofFile; valid: boolean }>();
@@ -151,7 +153,7 @@ export class PackMaker {
     );
     const entries: EntryInput[] = [];
     for (const [id, { candidate, versions: list }] of opened) {
-      const unproven = list.find((v) => !covers(treeHead) || !proofs.get(v.receipt.leafIndex)?.valid);
+      const unproven = list.find((v) => !proofs.get(v.receipt.leafIndex)?.valid);
       if (unproven) {
         leftOut.push({ kind: 'entry', label: entryLabel(candidate), reason: `Casebook's log could not prove that it holds version ${unproven.version}.` });
         opened.delete(id);
