@@ -17,6 +17,8 @@ const ENTRIES = 1_000;
 const PHOTOS = 50;
 const PHOTO_BYTES = 1024 * 1024;
 const EDITED_EVERY = 5;
+// Each incident lists 'following' and one other behaviour (an incident may not list one twice).
+const OTHER_BEHAVIOURS = BEHAVIOUR_IDS.filter((id) => id !== 'following');
 
 const require = createRequire(import.meta.url);
 const read = (path: string) => new Uint8Array(readFileSync(path));
@@ -52,7 +54,7 @@ async function sketches(): Promise<{ entries: EntrySketch[]; photos: AttachmentI
     }
     const day = new Date(Date.UTC(2025, 0, 1) + i * 8 * 3_600_000).toISOString();
     const what = `Incident ${i}: he was outside my work again at lunchtime and followed me to the bus stop. `.repeat(4);
-    const extra = { behaviours: [BEHAVIOUR_IDS[i % BEHAVIOUR_IDS.length]!, 'following' as const], attachments: attached ? [attached] : [] };
+    const extra = { behaviours: [OTHER_BEHAVIOURS[i % OTHER_BEHAVIOURS.length]!, 'following' as const], attachments: attached ? [attached] : [] };
     const first: Incident = { ...incident(id, day.slice(0, 10), day.slice(11, 16), what, extra), people: [{ personId: 'p-1', role: 'stalker' }] };
     entries.push({ id, versions: i % EDITED_EVERY === 0 ? [first, { ...first, whatHappened: `${what} Added later: a witness saw it.` }] : [first] });
   }

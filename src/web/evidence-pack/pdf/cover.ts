@@ -30,7 +30,7 @@ export function drawCover(flow: Flow, input: EvidencePdfInput, model: Model, sum
   field(
     flow,
     'In this pack',
-    `${count(summary.entries, 'entry', 'entries')}${others > 0 ? ` (${count(others, 'note')})` : ''}, ${count(summary.versions, 'saved version')}, ${count(summary.attachments, 'attached file')}`,
+    `${count(summary.entries, 'entry', 'entries')}${others > 0 ? ` (${count(others, 'note or other item', 'notes or other items')})` : ''}, ${count(summary.versions, 'saved version')}, ${count(summary.attachments, 'attached file')}`,
   );
   field(flow, 'Reported to the police', `${count(summary.reportedToPolice, 'incident')}, ${summary.withCrimeReference.toLocaleString('en-GB')} with a crime reference`);
   field(flow, 'Pack SHA-256', groupedHex(input.packSha256));

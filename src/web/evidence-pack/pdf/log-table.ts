@@ -13,7 +13,8 @@ import { box, line } from './ink.ts';
 const CELL: Style = { size: 7.5 };
 const HEAD: Style = { size: 7.5, bold: true };
 const PAD = 3;
-const SHORT_LINES = 9;
+// What happened is cut to this many lines, so a page holds a dozen or so rows; the full entry has every word.
+const SHORT_LINES = 6;
 
 interface Column {
   readonly title: string;
