@@ -2,7 +2,7 @@
 // Everything here is dropped when the vault locks (the app replaces this component), and the routes with it.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
-import { checkReceipts, loadItems, newItemId, putItem } from '../items/item-store.ts';
+import { checkReceipts, newItemId, putItem } from '../items/item-store.ts';
 import type { StoredItem } from '../items/item-store.ts';
 import { ReceiptChecker } from '../items/receipts.ts';
 import { AccountPanel } from '../screens/account-panel.tsx';
@@ -18,7 +18,8 @@ import { EntryHistoryScreen, EntryScreen } from './entry-screen.tsx';
 import { PatternsScreen, LegalElementsScreen } from './patterns-screens.tsx';
 import { PeopleScreen, PersonForm, PlaceForm, PlacesScreen } from './people-places.tsx';
 import { QuickNoteScreen } from './quick-note.tsx';
-import { EMPTY_RECORDS, recordsFrom, withItem } from './records.ts';
+import { loadRecords } from './load-records.ts';
+import { EMPTY_RECORDS, withItem } from './records.ts';
 import type { DiaryRecords } from './records.ts';
 import { useNavigation } from './routes.ts';
 import type { Route } from './routes.ts';
@@ -43,11 +44,10 @@ export function DiaryApp(props: DiaryAppProps) {
     const abort = new AbortController();
     // Named marks (no content) so the benchmark can say where unlocking spends its time.
     performance.mark('diary:load-start');
-    loadItems(vault).then(
-      ({ items, unreadable }) => {
+    loadRecords(vault).then(
+      ({ records: loaded, items }) => {
         if (abort.signal.aborted) return;
-        performance.mark('diary:decrypted');
-        setRecords(recordsFrom(items, unreadable.length));
+        setRecords(loaded);
         performance.mark('diary:sorted');
         // The record is usable now; receipts are checked in the background, in batches.
         void checkReceipts(items, checker, (ids) => setChecked((before) => new Set([...before, ...ids])), abort.signal);

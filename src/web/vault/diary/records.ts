@@ -17,9 +17,10 @@ export interface DiaryRecords {
 
 export const EMPTY_RECORDS: DiaryRecords = { incidents: new Map(), people: new Map(), places: new Map(), notes: new Map(), unreadable: 0 };
 
-type Sorted = { kind: 'incident'; item: StoredItem<Incident> } | { kind: 'person'; item: StoredItem<Person> } | { kind: 'place'; item: StoredItem<Place> } | { kind: 'note'; item: StoredItem<NoteContent> } | { kind: 'unknown' };
+export type Sorted = { kind: 'incident'; item: StoredItem<Incident> } | { kind: 'person'; item: StoredItem<Person> } | { kind: 'place'; item: StoredItem<Place> } | { kind: 'note'; item: StoredItem<NoteContent> } | { kind: 'unknown' };
 
-function sortOne(item: StoredItem): Sorted {
+/** Which kind of record an item holds, parsed by its schema; 'unknown' when it does not parse. */
+export function sortItem(item: StoredItem): Sorted {
   const kind = diaryKindOf(item.content);
   // The schema, not the claim, decides: an item whose content does not parse is counted as unreadable.
   if (kind === 'incident') {
@@ -39,13 +40,16 @@ function sortOne(item: StoredItem): Sorted {
 }
 
 export function recordsFrom(items: readonly StoredItem[], undecryptable = 0): DiaryRecords {
+  return recordsFromSorted(items.map(sortItem), undecryptable);
+}
+
+export function recordsFromSorted(items: readonly Sorted[], undecryptable = 0): DiaryRecords {
   const incidents = new Map<string, StoredItem<Incident>>();
   const people = new Map<string, StoredItem<Person>>();
   const places = new Map<string, StoredItem<Place>>();
   const notes = new Map<string, StoredItem<NoteContent>>();
   let unreadable = undecryptable;
-  for (const item of items) {
-    const sorted = sortOne(item);
+  for (const sorted of items) {
     if (sorted.kind === 'incident') incidents.set(sorted.item.id, sorted.item);
     else if (sorted.kind === 'person') people.set(sorted.item.id, sorted.item);
     else if (sorted.kind === 'place') places.set(sorted.item.id, sorted.item);
@@ -63,7 +67,7 @@ function replaced<T>(map: ReadonlyMap<string, T>, id: string, value: T): Map<str
 
 /** The records with one item added or replaced by a newer version (an older version never replaces a newer one). */
 export function withItem(records: DiaryRecords, item: StoredItem): DiaryRecords {
-  const sorted = sortOne(item);
+  const sorted = sortItem(item);
   const newer = <T>(map: ReadonlyMap<string, StoredItem<T>>) => (map.get(item.id)?.version ?? 0) < item.version;
   switch (sorted.kind) {
     case 'incident':

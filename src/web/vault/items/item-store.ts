@@ -49,26 +49,35 @@ export async function putItem<T>(vault: UnlockedVault, id: string, expectedVersi
  * so a long record shows at once.
  */
 export async function loadItems(vault: UnlockedVault, checker?: ReceiptChecker): Promise<{ items: StoredItem[]; unreadable: string[] }> {
-  const latest = new Map<string, ItemChange>();
+  // Each page's items start decrypting as soon as it arrives, while the next page is fetched. A later page
+  // may hold a newer version of an item: it replaces the earlier one (or removes it, when deleted).
+  const opening = new Map<string, Promise<StoredItem | string>>();
+  for await (const changes of changePages(vault)) {
+    for (const change of changes) {
+      if (change.deleted || change.envelope === null) opening.delete(change.id);
+      else opening.set(change.id, openItem(vault, change, checker).catch(() => change.id));
+    }
+  }
+  const items: StoredItem[] = [];
+  const unreadable: string[] = [];
+  for (const result of await Promise.all(opening.values())) {
+    if (typeof result === 'string') unreadable.push(result);
+    else items.push(result);
+  }
+  return { items, unreadable };
+}
+
+/** The item changes feed, a page at a time, oldest change first. */
+export async function* changePages(vault: UnlockedVault): AsyncGenerator<readonly ItemChange[]> {
   let cursor: string | undefined;
   for (;;) {
     const query = new URLSearchParams({ limit: '500' });
     if (cursor !== undefined) query.set('since', cursor);
     const page = await vault.api.json<ChangesResponse>('GET', `/items/changes?${query}`);
-    for (const change of page.changes) latest.set(change.id, change);
+    yield page.changes;
     cursor = page.cursor;
-    if (!page.more || page.changes.length === 0) break;
+    if (!page.more || page.changes.length === 0) return;
   }
-  performance.mark('diary:fetched');
-  const live = [...latest.values()].filter((change) => !change.deleted && change.envelope !== null);
-  const opened = await Promise.all(live.map((change) => openItem(vault, change, checker).catch(() => change.id)));
-  const items: StoredItem[] = [];
-  const unreadable: string[] = [];
-  for (const result of opened) {
-    if (typeof result === 'string') unreadable.push(result);
-    else items.push(result);
-  }
-  return { items, unreadable };
 }
 
 /**
@@ -99,7 +108,8 @@ export async function checkReceipts(items: readonly StoredItem[], checker: Recei
 // and goes when the item does.
 const saltOf = new WeakMap<StoredItem, string>();
 
-async function openItem(vault: UnlockedVault, change: ItemChange, checker?: ReceiptChecker): Promise<StoredItem> {
+/** One item's latest version, decrypted (and its receipt checked, with a checker). Throws when it cannot be opened. */
+export async function openItem(vault: UnlockedVault, change: ItemChange, checker?: ReceiptChecker): Promise<StoredItem> {
   if (change.envelope === null) throw new Error('deleted');
   const sealed = await decryptItem<SealedItem<unknown>>(vault.vaultKey, change.id, change.version, change.envelope);
   let receiptChecked = false;
