@@ -59,8 +59,7 @@ async function timeUnlock(page: Page, username: string): Promise<{ total: number
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('diary:')).map((m) => [m.name.slice(6), m.startTime])));
   const steps = {
     'sign in (Argon2id, unwrap keys)': (marks['load-start'] ?? clicked) - clicked,
-    'fetch every item (decrypting and checking each page meanwhile)': (marks.fetched ?? 0) - (marks['load-start'] ?? 0),
-    'finish decrypting and checking against the schema': (marks.decrypted ?? 0) - (marks.fetched ?? 0),
+    'fetch, decrypt and check every item against its schema, a page at a time': (marks.decrypted ?? 0) - (marks['load-start'] ?? 0),
     'sort into entries, people and places': (marks.sorted ?? 0) - (marks.decrypted ?? 0),
     'index for search and show the timeline': shown - (marks.sorted ?? 0),
   };

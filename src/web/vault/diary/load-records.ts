@@ -1,10 +1,10 @@
 // Opening the record after unlock, as fast as the network allows: each page of items is decrypted and checked
 // against its schema while the next page is on its way, so little is left to do when the last page arrives.
-import { changePages, openItem } from '../items/item-store.ts';
+import { openItem, openLatestItems } from '../items/item-store.ts';
 import type { StoredItem } from '../items/item-store.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import { recordsFromSorted, sortItem } from './records.ts';
-import type { DiaryRecords, Sorted } from './records.ts';
+import type { DiaryRecords } from './records.ts';
 
 export interface LoadedRecords {
   readonly records: DiaryRecords;
@@ -13,16 +13,7 @@ export interface LoadedRecords {
 }
 
 export async function loadRecords(vault: UnlockedVault): Promise<LoadedRecords> {
-  const opening = new Map<string, Promise<{ item: StoredItem; sorted: Sorted } | undefined>>();
-  for await (const changes of changePages(vault)) {
-    for (const change of changes) {
-      // A later page may hold a newer version of an item, or its deletion.
-      if (change.deleted || change.envelope === null) opening.delete(change.id);
-      else opening.set(change.id, openItem(vault, change).then((item) => ({ item, sorted: sortItem(item) }), () => undefined));
-    }
-  }
-  performance.mark('diary:fetched');
-  const opened = await Promise.all(opening.values());
+  const opened = await openLatestItems(vault, (change) => openItem(vault, change).then((item) => ({ item, sorted: sortItem(item) }), () => undefined));
   performance.mark('diary:decrypted');
   const undecryptable = opened.filter((result) => result === undefined).length;
   const found = opened.filter((result) => result !== undefined);

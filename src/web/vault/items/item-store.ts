@@ -49,22 +49,29 @@ export async function putItem<T>(vault: UnlockedVault, id: string, expectedVersi
  * so a long record shows at once.
  */
 export async function loadItems(vault: UnlockedVault, checker?: ReceiptChecker): Promise<{ items: StoredItem[]; unreadable: string[] }> {
-  // Each page's items start decrypting as soon as it arrives, while the next page is fetched. A later page
-  // may hold a newer version of an item: it replaces the earlier one (or removes it, when deleted).
-  const opening = new Map<string, Promise<StoredItem | string>>();
-  for await (const changes of changePages(vault)) {
-    for (const change of changes) {
-      if (change.deleted || change.envelope === null) opening.delete(change.id);
-      else opening.set(change.id, openItem(vault, change, checker).catch(() => change.id));
-    }
-  }
   const items: StoredItem[] = [];
   const unreadable: string[] = [];
-  for (const result of await Promise.all(opening.values())) {
+  for (const result of await openLatestItems(vault, (change) => openItem(vault, change, checker).catch(() => change.id))) {
     if (typeof result === 'string') unreadable.push(result);
     else items.push(result);
   }
   return { items, unreadable };
+}
+
+/**
+ * Every live item's latest change, each handed to `open` as soon as its page arrives, so decrypting one page
+ * overlaps fetching the next. A later page may hold a newer version of an item (it replaces the earlier one)
+ * or its deletion (it removes it). `open` should not throw: return a marker for an item it cannot open.
+ */
+export async function openLatestItems<R>(vault: UnlockedVault, open: (change: ItemChange) => Promise<R>): Promise<R[]> {
+  const opening = new Map<string, Promise<R>>();
+  for await (const changes of changePages(vault)) {
+    for (const change of changes) {
+      if (change.deleted || change.envelope === null) opening.delete(change.id);
+      else opening.set(change.id, open(change));
+    }
+  }
+  return Promise.all(opening.values());
 }
 
 /** The item changes feed, a page at a time, oldest change first. */
