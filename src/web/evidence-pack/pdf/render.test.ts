@@ -52,7 +52,12 @@ async function render(): Promise<Rendered> {
   const shot = await attachmentOf('att-shot', 'message screenshot.png', 'image/png', png);
   const voice = await attachmentOf('att-voice', 'voicemail 4 March.m4a', 'audio/mp4', audio);
 
-  const stalker = { ...newPerson('p-stalker', 'Łukasz Żółkiewski-Дмитриев', 'stalker'), relationship: 'ex-partner', aliases: ['Γιώργος', 'lz_1987'] };
+  const stalker = {
+    ...newPerson('p-stalker', 'Łukasz Żółkiewski-Дмитриев', 'stalker'),
+    relationship: 'ex-partner',
+    aliases: ['Γιώργος', 'lz_1987'],
+    description: 'Tall, grey hoodie, drives a silver Ford Focus.',
+  };
   const witness = { ...newPerson('p-witness', 'Nguyễn Thị Hạnh', 'witness'), aliases: ['王小明'] };
   const officer = newPerson('p-officer', 'PC Aisha Khan 4512', 'police-officer');
   const home = { ...newPlace('pl-home', 'Home'), address: '12 Example Road\nLeeds LS1 1AA' };
@@ -140,6 +145,10 @@ describe('renderEvidencePdf', () => {
       'I could not sleep that night.',
       'Saved as a quick note',
       'Home, 12 Example Road, Leeds LS1 1AA',
+      'People and places named',
+      'Tall, grey hoodie, drives a silver Ford Focus.',
+      'How they are known ex-partner',
+      'Other names and accounts Γιώργος lz_1987',
     ]) {
       expect(r.flat, phrase).toContain(phrase);
     }

@@ -11,6 +11,7 @@ import type { ImageCache } from './entries.ts';
 import { drawFooters, startFlow } from './flow.ts';
 import { drawLog } from './log-table.ts';
 import { modelOf } from './model.ts';
+import { drawPeopleAndPlaces } from './people.ts';
 import { finishInk } from './ink.ts';
 import { faceOf } from './typeset.ts';
 import type { Faces } from './typeset.ts';
@@ -37,6 +38,7 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   const flow = startFlow(doc, faces);
   drawCover(flow, input, model, summary, legal, uncoveredCount(input, faces));
   drawLog(flow, model);
+  drawPeopleAndPlaces(flow, model);
   const images: ImageCache = new Map();
   await drawEntries(flow, model, images);
   drawVerifyPage(flow, input);

@@ -77,16 +77,11 @@ export function methodInWords(method: MethodUse): string {
   return METHOD_LABELS[method.kind];
 }
 
+/** "Name — their role this time"; who they are in full is in the people section. */
 export function personLine(person: Person | undefined, role: PersonRole): string {
   const roleLabel = PERSON_ROLE_LABELS[role];
   if (!person) return `A person not included in this pack (${roleLabel.toLowerCase()})`;
-  const extras = [
-    person.relationship ? `how they are known: ${person.relationship}` : '',
-    person.aliases.length > 0 ? `also known as ${person.aliases.join(', ')}` : '',
-    person.contact ? `contact: ${person.contact}` : '',
-    person.description ? `description: ${person.description}` : '',
-  ].filter((part) => part !== '');
-  return `${person.name} — ${roleLabel}${extras.length > 0 ? `; ${extras.join('; ')}` : ''}`;
+  return `${person.name} — ${roleLabel}`;
 }
 
 export function effectsInWords(incident: Incident): string {
