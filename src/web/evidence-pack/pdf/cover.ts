@@ -17,6 +17,11 @@ export function drawCover(flow: Flow, input: EvidencePdfInput, model: Model, sum
   paragraph(flow, 'Casebook', { size: 10, bold: true, color: INK });
   gap(flow, 2);
   paragraph(flow, 'Incident record and evidence pack', H1);
+  const title = input.title?.trim();
+  if (title) {
+    gap(flow, 2);
+    paragraph(flow, title, { size: 13, color: INK });
+  }
   gap(flow, 6);
   rule(flow, 1.2);
   gap(flow, 8);

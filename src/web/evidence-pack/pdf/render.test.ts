@@ -156,6 +156,7 @@ describe('renderEvidencePdf', () => {
 
   it('prints names in other alphabets, and who made it', () => {
     for (const name of ['Łukasz Żółkiewski-Дмитриев', 'Nguyễn Thị Hạnh', 'Γιώργος', 'Zofia Wiśniewska']) expect(r.flat).toContain(name);
+    expect(r.flat).toContain('My record for the police');
   });
 
   it('says on the cover when a writing system is not in the font, rather than dropping it silently', () => {

@@ -35,6 +35,7 @@ export async function pdfInputFor(pack: EvidencePackInput, extras: PdfExtras): P
     zip,
     input: {
       ...(extras.madeBy !== undefined ? { madeBy: extras.madeBy } : {}),
+      title: pack.title,
       createdAt: pack.createdAt,
       period: extras.period ?? {},
       entries: pack.entries.map((entry) => ({

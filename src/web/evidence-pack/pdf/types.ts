@@ -56,6 +56,8 @@ export interface EvidencePdfFonts {
 }
 
 export interface EvidencePdfInput {
+  /** The person's own title for the pack, as in the ZIP's pack.json (e.g. "Record for PC Khan, March 2026"); shown on the cover. */
+  readonly title?: string;
   /** The name the person typed for the cover ("Made by"); omitted or blank: not shown. */
   readonly madeBy?: string;
   /** When the pack was made, ms since the epoch (the same createdAt as the ZIP's pack.json). */
