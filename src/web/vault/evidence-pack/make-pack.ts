@@ -2,8 +2,8 @@
 // signed tree head with an inclusion proof per version, the chosen files (checked against the entries), then
 // the ZIP (format 1) and the PDF that prints its SHA-256. Everything stays in this page's memory.
 //
-// What was fetched is kept for the life of the maker, so trying again after the network fails carries on from
-// where it stopped instead of starting over.
+// What was fetched is kept until a pack is made, so trying again after the network fails carries on from where
+// it stopped instead of starting over.
 import { attachmentRefsOf, buildEvidencePack } from '../../../crypto/evidence-pack/index.ts';
 import type { AttachmentInput, EntryInput, InclusionProofFile } from '../../../crypto/evidence-pack/index.ts';
 import { hexEncode } from '../../../crypto/index.ts';
@@ -93,6 +93,13 @@ export class PackMaker {
   constructor(vault: UnlockedVault, pdf: PdfMaker) {
     this.#vault = vault;
     this.#pdf = pdf;
+  }
+
+  #forget(): void {
+    this.#treeHead = undefined;
+    this.#histories.clear();
+    this.#proofs.clear();
+    this.#files.clear();
   }
 
   async make(request: PackRequest, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<MadePack> {
@@ -225,6 +232,9 @@ export class PackMaker {
       fonts,
     });
     onProgress({ step: 'pdf', done: 1, total: 1 });
+    // What was kept to resume after a failure is dropped once a pack is made: the next pack starts afresh, so
+    // it carries any version saved since (on another device) and holds no decrypted copies in the meantime.
+    this.#forget();
 
     return {
       zip,
