@@ -1,8 +1,10 @@
 // Each entry in full: every field in plain words, its version history with receipt times and log positions,
 // photos embedded, other files listed with their SHA-256.
 import type { PDFImage } from 'pdf-lib';
-import { BODY, CONTENT_WIDTH, H2, H3, INK, LABEL, MARGIN, MUTED, RULE, SMALL, field, gap, heading, leadingOf, need, newPage, paragraph, rule } from './flow.ts';
+import { BODY, CONTENT_WIDTH, H3, INK, LABEL, MARGIN, MUTED, RULE, SMALL, field, gap, heading, leadingOf, need, paragraph, rule, section } from './flow.ts';
 import type { Flow } from './flow.ts';
+import { outlineItem } from './outline.ts';
+import type { OutlineItem } from './outline.ts';
 import { attachmentIdsOf } from './model.ts';
 import type { Model, NumberedEntry } from './model.ts';
 import { clip, drawLine, wrap } from './typeset.ts';
@@ -17,17 +19,17 @@ export const ENTRIES_HEADING = 'The entries in full';
 export type ImageCache = Map<string, Promise<PDFImage | null>>;
 
 export async function drawEntries(flow: Flow, model: Model, images: ImageCache): Promise<void> {
-  newPage(flow);
-  heading(flow, ENTRIES_HEADING, H2, 2);
+  const entriesItem = section(flow, ENTRIES_HEADING);
   paragraph(flow, 'Each entry as last saved, with every saved version. The exact words of every version are in the ZIP (entries/<id>/v<n>.json), each with its receipt.', SMALL);
   gap(flow, 8);
   for (const entry of model.entries) {
-    await drawEntry(flow, entry, model, images);
+    await drawEntry(flow, entry, model, images, entriesItem);
   }
 }
 
-async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images: ImageCache): Promise<void> {
+async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images: ImageCache, parent: OutlineItem): Promise<void> {
   need(flow, 120);
+  const top = flow.y;
   rule(flow, 1);
   gap(flow, 4);
   const shown = entry.shown;
@@ -35,6 +37,7 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
   const title =
     shown.kind === 'incident' ? when : shown.kind === 'note' ? `Note${shown.note.writtenAt ? `, written ${ukTime(shown.note.writtenAt)}` : ''}` : 'An entry Casebook cannot show';
   heading(flow, `Entry ${entry.number}: ${title}`, H3, 3, 60);
+  parent.children.push(outlineItem(`Entry ${entry.number}: ${title}`, flow.page, top));
 
   if (shown.kind === 'incident') {
     const incident = shown.incident;

@@ -5,6 +5,8 @@ import type { PDFDocument, PDFPage } from 'pdf-lib';
 import { drawLine, widthOf, wrap } from './typeset.ts';
 import type { Faces, Style } from './typeset.ts';
 import { line } from './ink.ts';
+import { outlineItem } from './outline.ts';
+import type { OutlineItem } from './outline.ts';
 
 export const A4: [number, number] = [595.28, 841.89];
 export const MARGIN = 44;
@@ -37,10 +39,12 @@ export interface Flow {
   y: number;
   /** Called on each new page after the first of a section, e.g. to repeat a table header. */
   onNewPage?: (() => void) | undefined;
+  /** Bookmarks, in order. */
+  readonly outline: OutlineItem[];
 }
 
 export function startFlow(doc: PDFDocument, faces: Faces): Flow {
-  const flow: Flow = { doc, faces, page: doc.addPage(A4), y: A4[1] - TOP };
+  const flow: Flow = { doc, faces, page: doc.addPage(A4), y: A4[1] - TOP, outline: [] };
   return flow;
 }
 
@@ -72,6 +76,15 @@ export function paragraph(flow: Flow, text: string, style: Style = BODY, x = MAR
     flow.y -= lead;
     drawLine(flow.page, flow.faces, line, x, flow.y + lead * 0.24, style);
   }
+}
+
+/** Starts a section on a new page, with its bookmark. */
+export function section(flow: Flow, title: string): OutlineItem {
+  newPage(flow);
+  const item = outlineItem(title, flow.page, flow.y);
+  flow.outline.push(item);
+  heading(flow, title, H2, 2);
+  return item;
 }
 
 export function heading(flow: Flow, text: string, style: Style, spaceAfter = 4, keepWith = 40): void {

@@ -1,7 +1,7 @@
 // The chronological log in the layout officers know from a harassment diary: date and time, location, what
 // happened, witnesses, evidence, reported to / reference. Rows wrap; a tall row splits across pages and the
 // header repeats on each page.
-import { CONTENT_WIDTH, H2, INK, MARGIN, RULE, SHADE, SMALL, gap, heading, leadingOf, need, newPage, paragraph, room } from './flow.ts';
+import { CONTENT_WIDTH, INK, MARGIN, RULE, SHADE, SMALL, gap, leadingOf, need, newPage, paragraph, room, section } from './flow.ts';
 import type { Flow } from './flow.ts';
 import { attachmentIdsOf } from './model.ts';
 import type { Model, NumberedEntry } from './model.ts';
@@ -36,8 +36,7 @@ const WIDTHS = COLUMNS.map((c) => (c.width === 0 ? CONTENT_WIDTH - fixed : c.wid
 export const LOG_HEADING = 'Chronological log';
 
 export function drawLog(flow: Flow, model: Model): void {
-  newPage(flow);
-  heading(flow, LOG_HEADING, H2, 2);
+  section(flow, LOG_HEADING);
   paragraph(flow, 'One row per entry, in the order the incidents happened. "No." is the entry number used in the full entries that follow and in the ZIP\u2019s pack.json. What happened is shortened here; every word is in the full entry.', SMALL);
   gap(flow, 6);
   if (model.entries.length === 0) {

@@ -1,7 +1,7 @@
 // The people and places the entries name, each described once (an officer reads the description of the person
 // and their car here, not in every entry).
 import { PERSON_ROLE_LABELS } from '../../../domain/incidents/index.ts';
-import { H2, H3, SMALL, field, gap, heading, newPage, paragraph } from './flow.ts';
+import { H3, SMALL, field, gap, heading, paragraph, section } from './flow.ts';
 import type { Flow } from './flow.ts';
 import type { Model } from './model.ts';
 
@@ -9,8 +9,7 @@ export const PEOPLE_HEADING = 'People and places named';
 
 export function drawPeopleAndPlaces(flow: Flow, model: Model): void {
   if (model.people.size === 0 && model.places.size === 0) return;
-  newPage(flow);
-  heading(flow, PEOPLE_HEADING, H2, 2);
+  section(flow, PEOPLE_HEADING);
   paragraph(flow, 'As the person who made this pack describes them. Each entry says what part they had that time.', SMALL);
   gap(flow, 8);
   for (const person of model.people.values()) {

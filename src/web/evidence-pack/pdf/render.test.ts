@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { incident, newTestLog, packInputFor, signHead } from '../../../crypto/evidence-pack/test-support.ts';
 import { exactWhenFromLondon, newIncident, newPerson, newPlace } from '../../../domain/incidents/index.ts';
@@ -207,6 +207,25 @@ describe('renderEvidencePdf', () => {
     expect(r.flat).toContain('How to check this pack');
     expect(r.flat).toContain('npm run verify -- pack.zip');
     expect(r.flat).toContain(r.input.logPublicKey);
+  });
+
+  it('has bookmarks for each section and each entry', async () => {
+    const doc = await PDFDocument.load(r.pdf);
+    const titles = (first: unknown): { title: string; children: string[] }[] => {
+      const out: { title: string; children: string[] }[] = [];
+      let item = first instanceof PDFDict ? first : undefined;
+      while (item) {
+        const children = item.lookupMaybe(PDFName.of('First'), PDFDict);
+        out.push({ title: item.lookup(PDFName.of('Title'), PDFHexString).decodeText(), children: titles(children).map((c) => c.title) });
+        item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+      }
+      return out;
+    };
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const tree = titles(outlines.lookup(PDFName.of('First'), PDFDict));
+    expect(tree.map((t) => t.title)).toEqual(['Cover and summary', 'Chronological log', 'People and places named', 'The entries in full', 'How to check this pack']);
+    expect(tree[3]!.children).toHaveLength(5);
+    expect(tree[3]!.children[1]).toBe('Entry 2: Tuesday 3 March 2026 at 6:30pm');
   });
 
   it('renders every page to an image', () => {

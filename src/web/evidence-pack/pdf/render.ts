@@ -11,6 +11,7 @@ import type { ImageCache } from './entries.ts';
 import { drawFooters, startFlow } from './flow.ts';
 import { drawLog } from './log-table.ts';
 import { modelOf } from './model.ts';
+import { addOutline, outlineItem } from './outline.ts';
 import { drawPeopleAndPlaces } from './people.ts';
 import { finishInk } from './ink.ts';
 import { faceOf } from './typeset.ts';
@@ -36,6 +37,7 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   const legal = analyseLegalElements({ incidents: model.incidents, people: [...model.people.values()], now: input.createdAt });
 
   const flow = startFlow(doc, faces);
+  flow.outline.push(outlineItem('Cover and summary', flow.page, flow.y));
   drawCover(flow, input, model, summary, legal, uncoveredCount(input, faces));
   drawLog(flow, model);
   drawPeopleAndPlaces(flow, model);
@@ -44,6 +46,7 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   drawVerifyPage(flow, input);
   drawFooters(doc, faces, { left: `Casebook evidence pack · ${packId}` });
   finishInk(doc);
+  addOutline(doc, flow.outline);
 
   const made = new Date(input.createdAt);
   const madeBy = input.madeBy?.trim();

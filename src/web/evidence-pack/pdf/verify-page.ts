@@ -1,6 +1,6 @@
 // The last page: how anyone can check the pack without trusting Casebook or the person, and what the check
 // does and does not prove (the same claims as docs/evidence-pack.md, in plain words).
-import { BODY, CONTENT_WIDTH, H2, H3, INK, LABEL, MARGIN, SMALL, field, gap, heading, leadingOf, need, newPage, paragraph } from './flow.ts';
+import { BODY, CONTENT_WIDTH, H3, INK, LABEL, MARGIN, SMALL, field, gap, heading, leadingOf, need, paragraph, section } from './flow.ts';
 import type { Flow } from './flow.ts';
 import type { EvidencePdfInput } from './types.ts';
 import { groupedHex, ukTime } from './words.ts';
@@ -9,8 +9,8 @@ import { box } from './ink.ts';
 export const VERIFY_HEADING = 'How to check this pack';
 
 export function drawVerifyPage(flow: Flow, input: EvidencePdfInput): void {
-  newPage(flow);
-  heading(flow, VERIFY_HEADING, H2, 4);
+  section(flow, VERIFY_HEADING);
+  gap(flow, 2);
   paragraph(
     flow,
     'This PDF comes with a ZIP file: the evidence pack. The ZIP holds each entry exactly as it was saved, the attached files, and a receipt for every saved version from Casebook\u2019s public log. Anyone can check it without an account and without trusting Casebook or the person who made it.',
