@@ -26,13 +26,14 @@ export function drawVerifyPage(flow: Flow, input: EvidencePdfInput): void {
   heading(flow, 'What the checks prove', H3, 2);
   bullet(flow, 'That each entry\u2019s text (and each photo whose SHA-256 the entry names) is exactly what existed no later than the time on its receipt, and has not been changed since: not one character.');
   bullet(flow, 'That every saved version is in Casebook\u2019s public, append-only log, in the order it was written, so an entry cannot have been backdated or quietly rewritten.');
-  bullet(flow, 'That the files in the ZIP are the ones listed in it, and that this PDF belongs to the ZIP whose SHA-256 is printed at the foot of every page.');
+  bullet(flow, 'That the files in the ZIP are the ones listed in it. The SHA-256 at the foot of every page names the ZIP this PDF was made with.');
   gap(flow, 4);
   heading(flow, 'What they do not prove', H3, 2);
   bullet(flow, 'That the events happened, or happened when or as the entry says: only that these words were written no later than the receipt time.');
   bullet(flow, 'That the pack holds every entry the person wrote: they choose what goes in. Record the pack\u2019s SHA-256 when you receive it; an entry removed later changes it.');
   bullet(flow, '"Made on" on the cover is the clock of the device that made the pack; it proves nothing. The receipt times come from Casebook\u2019s log.');
   bullet(flow, 'The summary and the legal guidance on the cover are worked out from the entries for convenience. They are not evidence and not legal advice.');
+  bullet(flow, 'This PDF is a readable copy and is not itself signed: where it and the ZIP differ, the ZIP is the evidence. The /verify page can compare the two.');
   gap(flow, 8);
 
   heading(flow, 'This pack\u2019s log details', H3, 2);
