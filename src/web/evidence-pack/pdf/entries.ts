@@ -18,13 +18,32 @@ export const ENTRIES_HEADING = 'The entries in full';
 /** Embedded images by SHA-256, so a photo used by two entries is stored once. */
 export type ImageCache = Map<string, Promise<PDFImage | null>>;
 
-export async function drawEntries(flow: Flow, model: Model, images: ImageCache): Promise<void> {
+/** Entries laid out between pauses: a 1,000-entry pack would otherwise hold the page still for seconds. */
+const ENTRIES_PER_PAUSE = 50;
+
+export interface Pacing {
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export async function drawEntries(flow: Flow, model: Model, images: ImageCache, pacing: Pacing = {}): Promise<void> {
   const entriesItem = section(flow, ENTRIES_HEADING);
   paragraph(flow, 'Each entry as last saved, with every saved version. The exact words of every version are in the ZIP (entries/<id>/v<n>.json), each with its receipt.', SMALL);
   gap(flow, 8);
-  for (const entry of model.entries) {
+  const total = model.entries.length;
+  for (const [index, entry] of model.entries.entries()) {
+    if (index % ENTRIES_PER_PAUSE === 0) {
+      pacing.onProgress?.(index, total);
+      await pause();
+      pacing.signal?.throwIfAborted();
+    }
     await drawEntry(flow, entry, model, images, entriesItem);
   }
+  pacing.onProgress?.(total, total);
 }
 
 async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images: ImageCache, parent: OutlineItem): Promise<void> {

@@ -268,6 +268,21 @@ describe('renderEvidencePdf with nothing in it', () => {
     expect(text).toMatch(/Page 1 of \d/);
   });
 
+  it('reports progress and stops when asked', async () => {
+    const log = await newTestLog();
+    const pack = await packInputFor(log, Array.from({ length: 120 }, (_, i) => ({ id: `e${i}`, versions: [incident(`e${i}`, '2026-03-03', '10:00', `Entry ${i}`)] })));
+    const { input } = await pdfInputFor(pack, { fonts: readFonts() });
+    const seen: number[] = [];
+    await renderEvidencePdf({ ...input, onProgress: (done, total) => seen.push(done / total) });
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.length).toBeGreaterThan(2);
+
+    const controller = new AbortController();
+    const stopped = renderEvidencePdf({ ...input, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort(new Error('stopped by the person')) });
+    await expect(stopped).rejects.toThrow('stopped by the person');
+  });
+
   it('refuses a pack id that is not a SHA-256', async () => {
     const log = await newTestLog();
     const input = { createdAt: 0, period: {}, entries: [], people: [], places: [], attachments: [], packSha256: 'not-a-hash', treeHead: await signHead(log), logPublicKey: log.publicKey, fonts: readFonts() };

@@ -28,6 +28,7 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   if (!/^[0-9a-f]{64}$/.test(input.packSha256)) throw new EvidencePdfInputError('packSha256 must be 64 lower-case hex digits');
   if (!Number.isFinite(input.createdAt)) throw new EvidencePdfInputError('createdAt must be a time in ms');
   const packId = `${PACK_ID_PREFIX}${input.packSha256}`;
+  input.signal?.throwIfAborted();
 
   const doc = await PDFDocument.create();
   doc.registerFontkit(paddedFontkit);
@@ -42,7 +43,8 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   drawLog(flow, model);
   drawPeopleAndPlaces(flow, model);
   const images: ImageCache = new Map();
-  await drawEntries(flow, model, images);
+  await drawEntries(flow, model, images, { onProgress: input.onProgress, signal: input.signal });
+  input.signal?.throwIfAborted();
   drawVerifyPage(flow, input);
   drawFooters(doc, faces, { left: `Casebook evidence pack · ${packId}` });
   finishInk(doc);

@@ -80,6 +80,10 @@ export interface EvidencePdfInput {
   /** The verify page's full address, e.g. `${location.origin}/verify`; without it the PDF says "the /verify page". */
   readonly verifyUrl?: string;
   readonly fonts: EvidencePdfFonts;
+  /** Called as entries are laid out (done of total), between short pauses that let the page repaint. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the work at the next pause (the promise rejects with the signal's reason). */
+  readonly signal?: AbortSignal;
 }
 
 /** The PDF metadata keyword that ties a PDF to its ZIP: `casebook-pack:<sha256hex>`. */
