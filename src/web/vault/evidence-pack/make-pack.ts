@@ -212,6 +212,7 @@ export class PackMaker {
     signal?.throwIfAborted();
     const fonts = (this.#fonts ??= await this.#pdf.loadFonts());
     const pdf = await this.#pdf.render({
+      title: request.title,
       ...(request.name.trim() ? { madeBy: request.name.trim() } : {}),
       createdAt: request.createdAt,
       period: { ...(selection.from ? { from: selection.from } : {}), ...(selection.to ? { to: selection.to } : {}) },
