@@ -23,7 +23,7 @@ import { EMPTY_RECORDS, withItem } from './records.ts';
 import type { DiaryRecords } from './records.ts';
 import { useNavigation } from './routes.ts';
 import type { Route } from './routes.ts';
-import { NO_FILTER, TimelineScreen } from './timeline-screen.tsx';
+import { indexRecords, NO_FILTER, TimelineScreen } from './timeline-screen.tsx';
 import type { TimelineChoices } from './timeline-screen.tsx';
 
 // pdf-lib and the pack builder are large: fetched only when the person asks for a pack.
@@ -39,6 +39,15 @@ export function DiaryApp(props: DiaryAppProps) {
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const timelineChoices = useState<TimelineChoices>(NO_FILTER);
+  const [timelineIndex, setTimelineIndex] = useState<Diary['timelineIndex']>(undefined);
+
+  // Indexing 2,000 entries for search takes a moment: done after the timeline has been shown, and again after
+  // each save (an index of other records is never used).
+  useEffect(() => {
+    if (!records) return;
+    const timer = setTimeout(() => setTimelineIndex({ records, index: indexRecords(records) }), 0);
+    return () => clearTimeout(timer);
+  }, [records]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -63,6 +72,7 @@ export function DiaryApp(props: DiaryAppProps) {
     checker,
     nav,
     timelineChoices,
+    timelineIndex,
     isChecked: (item) => item.receiptChecked || checked.has(item.id),
     async save<T extends Incident | Person | Place>(content: T, previous: StoredItem<T> | undefined) {
       const stored = await putItem(vault, previous?.id ?? content.id ?? newItemId(), previous?.version ?? 0, content, checker);

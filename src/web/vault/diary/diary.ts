@@ -1,5 +1,6 @@
 // What every diary screen is given: the open vault, the decrypted records, and how to save and move on.
 import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
+import type { TimelineIndex } from '../../../domain/patterns/index.ts';
 import type { StoredItem } from '../items/item-store.ts';
 import type { ReceiptChecker } from '../items/receipts.ts';
 import type { UnlockedVault } from '../vault-session.ts';
@@ -14,6 +15,8 @@ export interface Diary {
   readonly nav: Navigation;
   /** The timeline's search, filters and order, kept while the vault is open. */
   readonly timelineChoices: readonly [TimelineChoices, (choices: TimelineChoices) => void];
+  /** The timeline's search index and the records it was built from (undefined until first built). */
+  readonly timelineIndex: { readonly records: DiaryRecords; readonly index: TimelineIndex } | undefined;
   /** Receipts checked here after loading (items saved in this session carry their own flag). */
   isChecked(item: StoredItem): boolean;
   /** Saves a new version (or a first one) and puts it in the records. */

@@ -2,14 +2,15 @@
 // here in the browser over the decrypted entries.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { BEHAVIOURS, METHOD_KINDS, METHOD_LABELS, REPORT_TARGET_LABELS, REPORT_TARGETS, describeWhen, isReported } from '../../../domain/incidents/index.ts';
+import { BEHAVIOURS, METHOD_KINDS, METHOD_LABELS, REPORT_TARGET_LABELS, REPORT_TARGETS, describeWhen, isReported, whenSortKey } from '../../../domain/incidents/index.ts';
 import type { BehaviourId, Incident, MethodKind, ReportTarget } from '../../../domain/incidents/index.ts';
 import { filterTimeline, indexTimeline } from '../../../domain/patterns/index.ts';
-import type { TimelineFilter, TimelineOrder } from '../../../domain/patterns/index.ts';
+import type { TimelineFilter, TimelineIndex, TimelineOrder } from '../../../domain/patterns/index.ts';
 import { Heading } from '../ui/components.tsx';
 import { Select } from '../ui/choices.tsx';
 import type { Diary } from './diary.ts';
 import { peopleByName, placesByName } from './records.ts';
+import type { DiaryRecords } from './records.ts';
 
 const PAGE = 50;
 const EXCERPT = 220;
@@ -40,6 +41,23 @@ export function filterOf(choices: TimelineChoices): TimelineFilter {
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
+export function incidentsOf(records: DiaryRecords): Incident[] {
+  return [...records.incidents.values()].map((item) => item.content);
+}
+
+/** The timeline's order without the search index: by when it happened, ties by id (as indexTimeline orders). */
+export function inOrder(incidents: readonly Incident[], order: TimelineOrder): Incident[] {
+  const keyed = incidents.map((incident) => ({ incident, key: whenSortKey(incident.when) }));
+  keyed.sort((a, b) => a.key - b.key || (a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0));
+  const sorted = keyed.map((k) => k.incident);
+  return order === 'newest' ? sorted.reverse() : sorted;
+}
+
+/** The search index for a set of records, built once per change to them. */
+export function indexRecords(records: DiaryRecords): TimelineIndex {
+  return indexTimeline(incidentsOf(records), peopleByName(records), placesByName(records));
+}
+
 export function excerpt(text: string, length = EXCERPT): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
@@ -50,10 +68,12 @@ export function TimelineScreen({ diary, aside }: { diary: Diary; aside: Componen
   // Kept by the diary, so the filters are still there after opening an entry and coming back.
   const [choices, setChoices] = diary.timelineChoices;
   const [shown, setShown] = useState(PAGE);
-  const incidents = useMemo(() => [...records.incidents.values()].map((item) => item.content), [records.incidents]);
+  const incidents = useMemo(() => incidentsOf(records), [records.incidents]);
   const people = useMemo(() => peopleByName(records), [records.people]);
-  const index = useMemo(() => indexTimeline(incidents, people, placesByName(records)), [incidents, people, records.places]);
-  const matches = useMemo(() => filterTimeline(index, filterOf(choices), choices.order), [index, choices]);
+  // The search index is built by the diary just after the timeline first shows; until it is ready for these
+  // records, the list is shown in order without filters (a few hundred milliseconds at most).
+  const index = diary.timelineIndex?.records === records ? diary.timelineIndex.index : undefined;
+  const matches = useMemo(() => (index ? filterTimeline(index, filterOf(choices), choices.order) : inOrder(incidents, choices.order)), [index, incidents, choices]);
   useEffect(() => {
     performance.mark('diary:timeline-shown');
   }, []);
@@ -83,7 +103,7 @@ export function TimelineScreen({ diary, aside }: { diary: Diary; aside: Componen
           <>
             <Filters diary={diary} choices={choices} choose={choose} people={people} />
             <p class="govuk-body" role="status" aria-live="polite">
-              {filtering ? `${count(matches.length)} of ${count(incidents.length)} ${incidents.length === 1 ? 'entry matches' : 'entries match'}.` : `${count(incidents.length)} ${incidents.length === 1 ? 'entry' : 'entries'}, ${choices.order === 'newest' ? 'newest' : 'oldest'} first.`}
+              {filtering && !index ? 'Getting the search ready.' : filtering ? `${count(matches.length)} of ${count(incidents.length)} ${incidents.length === 1 ? 'entry matches' : 'entries match'}.` : `${count(incidents.length)} ${incidents.length === 1 ? 'entry' : 'entries'}, ${choices.order === 'newest' ? 'newest' : 'oldest'} first.`}
               {filtering ? <> <button type="button" class="casebook-vault__link-button govuk-link" onClick={() => choose({ ...NO_FILTER, order: choices.order })}>Clear filters</button></> : null}
             </p>
             <ol class="govuk-list casebook-diary-timeline">
