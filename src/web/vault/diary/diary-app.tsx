@@ -45,8 +45,15 @@ export function DiaryApp(props: DiaryAppProps) {
   // each save (an index of other records is never used).
   useEffect(() => {
     if (!records) return;
-    const timer = setTimeout(() => setTimelineIndex({ records, index: indexRecords(records) }), 0);
-    return () => clearTimeout(timer);
+    // A frame callback runs just before the next paint; a timeout set from it runs after that paint.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setTimelineIndex({ records, index: indexRecords(records) }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [records]);
 
   useEffect(() => {
