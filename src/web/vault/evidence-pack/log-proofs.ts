@@ -64,18 +64,15 @@ export async function fetchTreeHead(api: ApiClient, keys: LogKeys, signal?: Abor
   return head;
 }
 
-/** The log's proof that the leaf at leafIndex is in the tree head, checked against its root before use. */
-export async function fetchInclusionProof(api: ApiClient, receipt: Receipt, treeHead: SignedTreeHead, signal?: AbortSignal): Promise<{ proof: InclusionProofFile; valid: boolean }> {
+/** The log's proof that the leaf at leafIndex is in the tree head; check it with proofLeadsToHead before use. */
+export function fetchInclusionProof(api: ApiClient, receipt: Receipt, treeHead: SignedTreeHead, signal?: AbortSignal): Promise<InclusionProofFile> {
   const query = new URLSearchParams({ index: String(receipt.leafIndex), treeSize: String(treeHead.treeSize) });
-  const proof = await api.json<InclusionProofFile>('GET', `/log/inclusion?${query}`, signal ? { signal } : {});
-  const valid =
-    proof.leafIndex === receipt.leafIndex &&
-    proof.treeSize === treeHead.treeSize &&
-    (await proofLeadsToHead(receipt, proof, treeHead));
-  return { proof, valid };
+  return api.json<InclusionProofFile>('GET', `/log/inclusion?${query}`, signal ? { signal } : {});
 }
 
+/** The proof is for this receipt's leaf in this tree head, and hashes up from the leaf to its signed root. */
 export async function proofLeadsToHead(receipt: Receipt, proof: InclusionProofFile, treeHead: SignedTreeHead): Promise<boolean> {
+  if (proof.leafIndex !== receipt.leafIndex || proof.treeSize !== treeHead.treeSize) return false;
   try {
     return await verifyInclusion(base64urlDecode(receipt.leafHash), receipt.leafIndex, treeHead.treeSize, proof.proof.map(base64urlDecode), base64urlDecode(treeHead.rootHash));
   } catch {

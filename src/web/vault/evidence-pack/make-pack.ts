@@ -16,7 +16,7 @@ import type { Selection } from './choices.ts';
 import { fetchHistory, fetchLatestVersions, openHistory } from './entry-history.ts';
 import type { OpenedHistory, OpenedVersion, VersionRecord } from './entry-history.ts';
 import { FETCH_CONCURRENCY, mapWithLimit } from './limit.ts';
-import { fetchInclusionProof, fetchLogKeys, fetchTreeHead } from './log-proofs.ts';
+import { fetchInclusionProof, fetchLogKeys, fetchTreeHead, proofLeadsToHead } from './log-proofs.ts';
 import type { LogKeys } from './log-proofs.ts';
 import { fetchPackFile } from './pack-files.ts';
 import type { FetchedFile } from './pack-files.ts';
@@ -112,20 +112,29 @@ export class PackMaker {
     let done = 0;
     onProgress({ step: 'entries', done, total: selection.entries.length });
     const latest = selection.entries.some((entry) => !this.#histories.has(entry.id)) ? await fetchLatestVersions(api, signal) : new Map<string, VersionRecord>();
-    const histories = await mapWithLimit(
+    // Only the fetching is limited: each history is checked while the next one downloads (WebCrypto queues the
+    // work), so the connection never waits for the checks.
+    const opening: Promise<OpenedHistory>[] = [];
+    const openedNow = (id: string, history: OpenedHistory): OpenedHistory => {
+      this.#histories.set(id, history);
+      onProgress({ step: 'entries', done: ++done, total: selection.entries.length });
+      return history;
+    };
+    await mapWithLimit(
       selection.entries,
       FETCH_CONCURRENCY,
-      async (entry) => {
-        let history = this.#histories.get(entry.id);
-        if (!history) {
-          history = await openHistory(this.#vault.vaultKey, entry.id, await fetchHistory(api, entry.id, signal, latest.get(entry.id)), keys);
-          this.#histories.set(entry.id, history);
+      async (entry, i) => {
+        const known = this.#histories.get(entry.id);
+        if (known) {
+          opening[i] = Promise.resolve(openedNow(entry.id, known));
+          return;
         }
-        onProgress({ step: 'entries', done: ++done, total: selection.entries.length });
-        return history;
+        const records = await fetchHistory(api, entry.id, signal, latest.get(entry.id));
+        opening[i] = openHistory(this.#vault.vaultKey, entry.id, records, keys).then((history) => openedNow(entry.id, history));
       },
       signal,
     );
+    const histories = await Promise.all(opening);
     const opened = new Map<string, { candidate: PackCandidate; versions: readonly OpenedVersion[] }>();
     selection.entries.forEach((candidate, i) => {
       const history = histories[i]!;
@@ -143,21 +152,25 @@ export class PackMaker {
     done = 0;
     onProgress({ step: 'proofs', done, total: versions.length });
     const proofs = new Map<number, { proof: InclusionProofFile; valid: boolean }>();
+    const proven = (key: string, leafIndex: number, answer: { proof: InclusionProofFile; valid: boolean }) => {
+      this.#proofs.set(key, answer);
+      proofs.set(leafIndex, answer);
+      onProgress({ step: 'proofs', done: ++done, total: versions.length });
+    };
+    const checking: Promise<void>[] = [];
     await mapWithLimit(
       versions,
       FETCH_CONCURRENCY,
-      async (version) => {
-        const key = `${version.receipt.leafIndex}/${treeHead.treeSize}/${treeHead.rootHash}`;
-        let answer = this.#proofs.get(key);
-        if (!answer) {
-          answer = await fetchInclusionProof(api, version.receipt, treeHead, signal);
-          this.#proofs.set(key, answer);
-        }
-        proofs.set(version.receipt.leafIndex, answer);
-        onProgress({ step: 'proofs', done: ++done, total: versions.length });
+      async ({ receipt }) => {
+        const key = `${receipt.leafIndex}/${treeHead.treeSize}/${treeHead.rootHash}`;
+        const known = this.#proofs.get(key);
+        if (known) return proven(key, receipt.leafIndex, known);
+        const proof = await fetchInclusionProof(api, receipt, treeHead, signal);
+        checking.push(proofLeadsToHead(receipt, proof, treeHead).then((valid) => proven(key, receipt.leafIndex, { proof, valid })));
       },
       signal,
     );
+    await Promise.all(checking);
     const entries: EntryInput[] = [];
     for (const [id, { candidate, versions: list }] of opened) {
       const unproven = list.find((v) => !proofs.get(v.receipt.leafIndex)?.valid);
