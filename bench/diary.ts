@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, newContext } from '../e2e/support/browser.ts';
 import { seedRecord } from '../e2e/evidence-pack-seed.ts';
 import { PASSPHRASE } from '../e2e/vault-flows.ts';
-import { machine, stamp, startCasebook, writeSection } from './support.ts';
+import { stamp, startCasebook, writeSection } from './support.ts';
 
 const ENTRIES = 2_000;
 const PHOTOS = 200;
@@ -145,7 +145,7 @@ export async function run(): Promise<void> {
 ## Diary (issue 6)
 
 ${stamp('npm run bench -- diary')}
-${machine()}; headless Chromium ${browser.version()} at 1280 px; the real service (production build, SQLite).
+Headless Chromium ${browser.version()} at 1280 px; the real service (production build, SQLite).
 Load average at the end (1, 5, 15 min): ${load} — this machine is shared with other work, so the times vary a
 lot from run to run; the steps below show where the time goes. A real account seeded through the vault API from the page: ${ENTRIES.toLocaleString('en-GB')} encrypted entries (each with its
 receipt), ${PHOTOS} encrypted photos of ${PHOTO_BYTES / 1024} KB on ${PHOTOS} of them, two people and a place.
