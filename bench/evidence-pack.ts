@@ -5,7 +5,10 @@ import { buildEvidencePack, verifyEvidencePack } from '../src/crypto/evidence-pa
 import type { AttachmentInput } from '../src/crypto/evidence-pack/index.ts';
 import { incident, newTestLog, packInputFor } from '../src/crypto/evidence-pack/test-support.ts';
 import type { EntrySketch } from '../src/crypto/evidence-pack/test-support.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { BEHAVIOUR_IDS } from '../src/domain/incidents/index.ts';
+import type { Incident } from '../src/domain/incidents/index.ts';
 import { stamp, writeSection } from './support.ts';
 
 export const ENTRIES = 1_000;
@@ -19,8 +22,12 @@ export function sketches(): { entries: EntrySketch[]; photos: AttachmentInput[] 
   const entries: EntrySketch[] = [];
   for (let i = 0; i < ENTRIES; i++) {
     const id = `entry-${String(i).padStart(4, '0')}`;
-    const photo = i % (ENTRIES / PHOTOS) === 0 ? `photo-${photos.length}` : undefined;
-    if (photo) photos.push({ id: photo, bytes: randomBytes(PHOTO_BYTES), name: `IMG_${1000 + photos.length}.jpg`, type: 'image/jpeg' });
+    let photo: Incident['attachments'][number] | undefined;
+    if (i % (ENTRIES / PHOTOS) === 0) {
+      const input = { id: `photo-${photos.length}`, bytes: randomBytes(PHOTO_BYTES), name: `IMG_${1000 + photos.length}.jpg`, type: 'image/jpeg' };
+      photos.push(input);
+      photo = { id: input.id, name: input.name, type: input.type, size: PHOTO_BYTES, sha256: bytesToHex(sha256(input.bytes)) };
+    }
     const day = new Date(Date.UTC(2025, 0, 1) + i * 8 * 3_600_000).toISOString();
     const what = `Incident ${i}: he was outside my work again at lunchtime and followed me to the bus stop. `.repeat(4);
     const extra = { behaviours: [BEHAVIOUR_IDS[i % BEHAVIOUR_IDS.length]!, 'following' as const], attachments: photo ? [photo] : [] };

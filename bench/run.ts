@@ -4,9 +4,12 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   guidance: () => import('./guidance.ts'),
   directory: () => import('./directory.ts'),
   'evidence-pack': () => import('./evidence-pack.ts'),
+  'evidence-pdf': () => import('./evidence-pdf.ts'),
+  'evidence-pack-browser': () => import('./evidence-pack-browser.ts'),
   vault: () => import('./vault.ts'),
   'vault-browser': () => import('./vault-browser.ts'),
   'verify-browser': () => import('./verify-browser.ts'),
+  diary: () => import('./diary.ts'),
 };
 
 const wanted = process.argv.slice(2);

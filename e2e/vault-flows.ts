@@ -52,8 +52,15 @@ export async function unlock(page: Page, username: string, passphrase: string): 
   await page.getByRole('heading', { name: 'Your record' }).waitFor({ timeout: 30_000 });
 }
 
+/** From anywhere in the open diary, to the notes and files screen. */
+export async function openNotes(page: Page): Promise<void> {
+  await page.locator('.casebook-diary-menu').getByRole('button', { name: 'Notes and files', exact: true }).click();
+  await page.getByRole('heading', { name: 'Notes and files' }).waitFor();
+}
+
 /** Adds a note (and optionally a file) and waits for its receipt. */
 export async function addNote(page: Page, text: string, file?: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await openNotes(page);
   await page.getByLabel('Note', { exact: true }).fill(text);
   if (file) await page.getByLabel('Attach a file (optional)').setInputFiles(file);
   await page.getByRole('button', { name: 'Save note' }).click();

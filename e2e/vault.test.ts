@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { addNote, deviceStorage, signUp, unlock, type CreatedAccount } from './vault-flows.ts';
+import { addNote, deviceStorage, openNotes, signUp, unlock, type CreatedAccount } from './vault-flows.ts';
 import { useHarness } from './support/harness.ts';
 
 const MARKER = `zebra-marker-${Date.now().toString(36)}`;
@@ -134,8 +134,9 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await saveScreenshot(page, 'vault-phone-unlock-error');
 
     await unlock(page, account.username, account.passphrase);
+    await page.locator('.casebook-vault-sign-ins li').first().waitFor();
+    await openNotes(page);
     await page.getByText(MARKER).waitFor();
-    await expect(page.locator('.casebook-vault-sign-ins li').count()).resolves.toBeGreaterThan(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'home on a phone');
@@ -172,6 +173,7 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await saveScreenshot(page, 'vault-phone-recover-passphrase');
     await page.getByRole('button', { name: 'Save and open my record' }).click();
     await page.getByRole('heading', { name: 'Your record' }).waitFor({ timeout: 30_000 });
+    await openNotes(page);
     await page.getByText(MARKER).waitFor();
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
 
@@ -180,6 +182,7 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Open my record' }).click();
     await page.locator('.govuk-error-summary').getByText('The username or passphrase is not right').waitFor({ timeout: 30_000 });
     await unlock(page, account.username, newPassphrase);
+    await openNotes(page);
     await page.getByText(MARKER).waitFor();
     account = { ...account, passphrase: newPassphrase };
     await context.close();

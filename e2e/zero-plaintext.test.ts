@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, newContext } from './support/browser.ts';
-import { addNote, signUp, unlock } from './vault-flows.ts';
+import { addNote, openNotes, signUp, unlock } from './vault-flows.ts';
 import { useHarness } from './support/harness.ts';
 
 const h = useHarness();
@@ -55,11 +55,19 @@ describe('zero plaintext on the server', { timeout: 240_000 }, () => {
       // Over one chunk, so the blob store holds several chunks.
       buffer: Buffer.from(`attachment ${marker}\n`.repeat(80_000)),
     });
+    // A diary entry too (a quick note), which is an item of its own kind.
+    await page.locator('.casebook-diary-menu').getByRole('button', { name: 'Your record', exact: true }).click();
+    await page.getByRole('button', { name: 'Quick note' }).click();
+    await page.getByLabel('What happened?').fill(`Quick note ${marker} at the gate`);
+    await page.getByRole('button', { name: 'Save quick note' }).click();
+    await page.getByText(`Quick note ${marker} at the gate`).waitFor({ timeout: 30_000 });
     // Open it again elsewhere, so sign-in paths are covered too.
     const second = await newContext(h.browser, DESKTOP);
     const again = await second.newPage();
     await again.goto(`${h.server.url}/diary`);
     await unlock(again, account.username, passphrase);
+    await again.getByText(`Quick note ${marker} at the gate`).waitFor();
+    await openNotes(again);
     await again.getByText(`Second note ${marker}`).waitFor();
     await second.close();
     await context.close();

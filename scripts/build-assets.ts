@@ -65,6 +65,11 @@ async function buildScripts(): Promise<void> {
       chunkNames: '[name]-[hash]',
       // The browser bundle must never pull in server code or Node built-ins.
       external: [],
+      // A font imported by browser code (the evidence pack PDF's) becomes its own content-hashed file in
+      // /assets and the import its URL, fetched same-origin only when needed.
+      loader: { '.ttf': 'file' },
+      assetNames: '[name]-[hash]',
+      publicPath: '/assets/',
       logLevel: 'warning',
     });
     const entryFile = result.outputFiles.find((file) => basename(file.path) === `${name}.js`);

@@ -1,7 +1,7 @@
 import { isSha256Hex } from './format.ts';
 
-// How an entry's content names its files. Diary incidents list attachment ids (strings); notes list objects
-// { id, name, type, size }. An object that also carries `sha256` binds the file's exact bytes into the
+// How an entry's content names its files: diary incidents list objects { id, name, type, size, sha256 }; the
+// vault's first notes list { id, name, type, size }, and a bare id string is read too. An object that also carries `sha256` binds the file's exact bytes into the
 // entry's commitment, and so under its receipt's time; an id alone binds only the name of a file.
 
 export interface AttachmentRef {

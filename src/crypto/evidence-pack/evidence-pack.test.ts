@@ -24,8 +24,8 @@ import { deterministicZip, readZip } from './zip.ts';
 // ZIP's bytes the way someone with the file would, usually also fixing manifest.json so the deeper check is
 // the one that has to catch it.
 
-const PHOTO_1 = randomBytes(5_000); // referred to by id only (as diary incidents do today)
-const PHOTO_2 = randomBytes(7_000); // named by SHA-256 inside a note, so covered by the note's receipt
+const PHOTO_1 = randomBytes(5_000); // referred to without its hash (as the vault's first notes did), so by id only
+const PHOTO_2 = randomBytes(7_000); // named by SHA-256 inside a diary incident, so covered by the incident's receipt
 
 let log: TestLog;
 let input: EvidencePackInput;
@@ -40,16 +40,17 @@ beforeAll(async () => {
     v: 1,
     text: 'Photo of the note pushed under my door. Ünïcödé “quotes” and an emoji 🙂.',
     writtenAt: '2026-03-04T08:00:00.000Z',
-    attachments: [{ id: 'photo-2', name: 'door.jpg', type: 'image/jpeg', size: PHOTO_2.length, sha256: photo2Sha }],
+    attachments: [{ id: 'photo-1', name: 'outside.jpg', type: 'image/jpeg', size: PHOTO_1.length }],
   };
+  const door = { id: 'photo-2', name: 'door.jpg', type: 'image/jpeg', size: PHOTO_2.length, sha256: photo2Sha };
   input = await packInputFor(
     log,
     [
       {
         id: 'entry-a',
         versions: [
-          incident('entry-a', '2026-03-01', '18:30', 'He followed me home from the station.', { behaviours: ['following'], attachments: ['photo-1'] }),
-          incident('entry-a', '2026-03-01', '18:30', 'He followed me home from the station and waited outside.', { behaviours: ['following', 'loitering'], attachments: ['photo-1'] }),
+          incident('entry-a', '2026-03-01', '18:30', 'He followed me home from the station.', { behaviours: ['following'] }),
+          incident('entry-a', '2026-03-01', '18:30', 'He followed me home from the station and waited outside.', { behaviours: ['following', 'loitering'] }),
         ],
       },
       { id: 'entry-b', versions: [note] },
@@ -61,7 +62,7 @@ beforeAll(async () => {
           incident('entry-c', '2026-02-20', '09:15', 'Twelve missed calls from a withheld number. Reported.', { behaviours: ['contacting'], crimeReference: 'CR/123/26' }),
         ],
       },
-      { id: 'entry-d', versions: [incident('entry-d', '2026-03-05', '22:00', 'Flowers left on my car.', { behaviours: ['unwanted-gifts', 'following'] })] },
+      { id: 'entry-d', versions: [incident('entry-d', '2026-03-05', '22:00', 'Flowers left on my car.', { behaviours: ['unwanted-gifts', 'following'], attachments: [door] })] },
     ],
     [
       { id: 'photo-1', bytes: PHOTO_1, name: 'outside.jpg', type: 'image/jpeg' },
@@ -217,7 +218,7 @@ describe('tampering is caught with a precise message', () => {
   it('a replaced photo', async () => {
     const zip = await tamper((files) => files.set(`attachments/${photo2Sha}`, randomBytes(PHOTO_2.length)));
     expect(await problemsOf(zip)).toEqual([
-      `Attachment "door.jpg" (entry ${numberOf('entry-b')}): the file has been replaced or changed — its SHA-256 is not the one the pack names it by.`,
+      `Attachment "door.jpg" (entry ${numberOf('entry-d')}): the file has been replaced or changed — its SHA-256 is not the one the pack names it by.`,
     ]);
   });
 
@@ -231,7 +232,7 @@ describe('tampering is caught with a precise message', () => {
       setJson(files, 'pack.json', { ...index, attachments: index.attachments.map((a) => (a.sha256 === photo2Sha ? { ...a, sha256: fakeSha } : a)) });
     });
     expect(await problemsOf(zip)).toEqual([
-      `Attachment "door.jpg": Entry ${numberOf('entry-b')}, version 1 committed to a file with a different SHA-256 — the photo or file has been replaced.`,
+      `Attachment "door.jpg": Entry ${numberOf('entry-d')}, version 1 committed to a file with a different SHA-256 — the photo or file has been replaced.`,
     ]);
   });
 

@@ -107,7 +107,7 @@ export async function packInputFor(
   };
 }
 
-export function incident(id: string, date: string, time: string, whatHappened: string, extra: { behaviours?: BehaviourId[]; attachments?: string[]; crimeReference?: string } = {}): Incident {
+export function incident(id: string, date: string, time: string, whatHappened: string, extra: { behaviours?: BehaviourId[]; attachments?: Incident['attachments']; crimeReference?: string } = {}): Incident {
   return {
     ...newIncident(id, exactWhenFromLondon(date, time), whatHappened),
     where: 'Outside my flat',

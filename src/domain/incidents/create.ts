@@ -7,6 +7,7 @@ import { exactWhenAt } from './when.ts';
 /** An incident with nothing filled in but its id, time and text. */
 export function newIncident(id: string, when: IncidentWhen, whatHappened: string): Incident {
   return {
+    kind: 'incident',
     schemaVersion: SCHEMA_VERSION,
     id,
     when,
@@ -28,9 +29,9 @@ export function newQuickNote(id: string, whatHappened: string, now: number, when
 }
 
 export function newPerson(id: string, name: string, role: PersonRole): Person {
-  return { schemaVersion: SCHEMA_VERSION, id, name, role, aliases: [] };
+  return { kind: 'person', schemaVersion: SCHEMA_VERSION, id, name, role, aliases: [] };
 }
 
 export function newPlace(id: string, name: string): Place {
-  return { schemaVersion: SCHEMA_VERSION, id, name };
+  return { kind: 'place', schemaVersion: SCHEMA_VERSION, id, name };
 }

@@ -15,7 +15,10 @@ export {
 } from './vocabulary.ts';
 export type { DailyLifeChange, MethodKind, PersonRole, ReportTarget } from './vocabulary.ts';
 export {
+  DIARY_KINDS,
   SCHEMA_VERSION,
+  attachmentSchema,
+  diaryKindOf,
   effectsSchema,
   idSchema,
   incidentSchema,
@@ -28,7 +31,7 @@ export {
   reportSchema,
   whenSchema,
 } from './schema.ts';
-export type { Effects, Incident, IncidentWhen, MethodUse, Person, PersonLink, Place, Report } from './schema.ts';
+export type { Attachment, DiaryKind, Effects, Incident, IncidentWhen, MethodUse, Person, PersonLink, Place, Report } from './schema.ts';
 export { parseIncident, parsePerson, parsePlace, problemsOf } from './parse.ts';
 export type { ParseResult, Problem } from './parse.ts';
 export {

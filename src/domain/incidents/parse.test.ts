@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newIncident, newPerson, newPlace, newQuickNote } from './create.ts';
 import { parseIncident, parsePerson, parsePlace } from './parse.ts';
 import type { Incident } from './schema.ts';
-import { sketch } from './test-support.ts';
+import { attachment, sketch } from './test-support.ts';
+import { diaryKindOf } from './schema.ts';
 import { LIMITS } from './vocabulary.ts';
 
 function full(): Incident {
@@ -66,7 +67,7 @@ describe('parseIncident', () => {
     const base = full();
     expect(problems({ ...base, whatHappened: 'x'.repeat(LIMITS.whatHappened + 1) })).toEqual(['What happened: must be 20,000 characters or fewer']);
     expect(problems({ ...base, where: 'x'.repeat(LIMITS.where + 1) })).toEqual(['Where: must be 500 characters or fewer']);
-    expect(problems({ ...base, attachments: Array.from({ length: LIMITS.attachments + 1 }, (_, i) => `a${i}`) })).toEqual([
+    expect(problems({ ...base, attachments: Array.from({ length: LIMITS.attachments + 1 }, (_, i) => attachment(`a${i}`)) })).toEqual([
       'Attachment: can list at most 100 attachments',
     ]);
     expect(problems({ ...base, people: Array.from({ length: LIMITS.people + 1 }, (_, i) => ({ personId: `p${i}`, role: 'witness' })) })).toEqual([
@@ -87,6 +88,29 @@ describe('parseIncident', () => {
     expect(problems({ ...base, methods: [{ kind: 'social-media', platform: '' }] })).toEqual(['How it was done 1, platform name: must not be empty']);
     expect(problems({ ...base, methods: [{ kind: 'social-media' }] })).toEqual(['How it was done 1, platform name: is missing']);
     expect(problems({ ...base, methods: [{ kind: 'pigeon' }] })[0]).toMatch(/^How it was done 1, kind: must be one of: in-person/);
+  });
+
+  it('holds each attachment to a file described by its exact bytes', () => {
+    const base = full();
+    const file = attachment('a1');
+    expect(problems({ ...base, attachments: ['a1'] })).toEqual(['Attachment 1: Invalid input: expected object, received string']);
+    expect(problems({ ...base, attachments: [{ ...file, sha256: 'AB'.repeat(32) }] })).toEqual(['Attachment 1, SHA-256: must be 64 lower-case hex digits']);
+    expect(problems({ ...base, attachments: [{ ...file, sha256: 'ab' }] })).toEqual(['Attachment 1, SHA-256: must be 64 lower-case hex digits']);
+    expect(problems({ ...base, attachments: [{ ...file, size: -1 }] })).toEqual(['Attachment 1, size: must not be negative']);
+    expect(problems({ ...base, attachments: [{ ...file, size: LIMITS.fileBytes + 1 }] })).toEqual(['Attachment 1, size: is larger than the vault stores']);
+    expect(problems({ ...base, attachments: [{ ...file, type: 'jpeg' }] })).toEqual(['Attachment 1, file type: must be a file type like image/jpeg']);
+    expect(problems({ ...base, attachments: [{ ...file, name: 'x'.repeat(LIMITS.fileName + 1) }] })).toEqual(['Attachment 1, Name: must be 255 characters or fewer']);
+    expect(problems({ ...base, attachments: [file, { ...file }] })).toEqual(['Attachment 2: lists the same attachment twice']);
+    expect(problems({ ...base, attachments: [{ ...file, type: 'text/plain;charset=utf-8' }] })).toEqual([]);
+  });
+
+  it('says which kind of record it is, so items of every kind can share the vault', () => {
+    expect(problems({ ...full(), kind: 'person' })).toEqual(['kind: must be incident']);
+    expect(diaryKindOf(full())).toBe('incident');
+    expect(diaryKindOf(newPerson('p1', 'Sam', 'stalker'))).toBe('person');
+    expect(diaryKindOf(newPlace('pl1', 'Work'))).toBe('place');
+    expect(diaryKindOf({ type: 'note', text: 'hi' })).toBeUndefined();
+    expect(diaryKindOf(null)).toBeUndefined();
   });
 
   it('rejects unknown fields, control characters and line breaks in one-line fields (T7)', () => {
@@ -120,6 +144,6 @@ describe('parsePerson and parsePlace', () => {
       'role: must be one of: stalker, witness, police-officer, other',
       'Other name 1: must be 120 characters or fewer',
     ]);
-    expect(parsePlace({ schemaVersion: 1, id: 'x' })).toEqual({ ok: false, problems: [{ path: 'name', message: 'Name: is missing' }] });
+    expect(parsePlace({ kind: 'place', schemaVersion: 1, id: 'x' })).toEqual({ ok: false, problems: [{ path: 'name', message: 'Name: is missing' }] });
   });
 });

@@ -49,6 +49,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   description: 'Description',
   contact: 'Contact details',
   address: 'Address',
+  type: 'file type',
+  size: 'size',
+  sha256: 'SHA-256',
 };
 
 function describePath(path: readonly PropertyKey[]): string {

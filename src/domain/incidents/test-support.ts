@@ -1,7 +1,7 @@
 // Builders for tests in the domain folders: short to write, valid by construction.
 import { newIncident, newPerson } from './create.ts';
 import type { BehaviourId } from './behaviours.ts';
-import type { Incident, IncidentWhen, Person } from './schema.ts';
+import type { Attachment, Incident, IncidentWhen, Person } from './schema.ts';
 import type { DailyLifeChange, PersonRole } from './vocabulary.ts';
 import { exactWhenFromLondon } from './when.ts';
 
@@ -23,6 +23,7 @@ export interface IncidentSketch {
   changes?: DailyLifeChange[];
   crimeReference?: string;
   reportedTo?: 'police' | 'platform' | 'employer' | 'other';
+  /** Attachment ids; each becomes a small made-up file. */
   attachments?: string[];
   quickNote?: boolean;
 }
@@ -46,11 +47,16 @@ export function sketch(s: IncidentSketch = {}): Incident {
     ],
     effects: { fearOfViolence: s.fear ?? false, alarmOrDistress: s.distress ?? false, dailyLifeChanges: s.changes ?? [] },
     reports,
-    attachments: s.attachments ?? [],
+    attachments: (s.attachments ?? []).map(attachment),
     quickNote: s.quickNote ?? false,
   };
 }
 
 export function person(id: string, name: string, role: PersonRole = 'stalker'): Person {
   return newPerson(id, name, role);
+}
+
+/** A made-up file with a well-formed hash, for tests that only need an incident to have attachments. */
+export function attachment(id: string): Attachment {
+  return { id, name: `${id}.jpg`, type: 'image/jpeg', size: 1_000, sha256: 'ab'.repeat(32) };
 }

@@ -90,4 +90,8 @@ export const LIMITS = {
   reports: 20,
   attachments: 100,
   aliases: 20,
+  fileName: 255,
+  fileType: 255,
+  /** The vault stores up to 250 chunks of 1 MiB each. */
+  fileBytes: 250 * 1024 * 1024,
 } as const;

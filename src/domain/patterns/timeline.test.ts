@@ -20,7 +20,7 @@ const incidents: Incident[] = [
 ];
 
 const ids = (list: Incident[]) => list.map((incident) => incident.id);
-const index = indexTimeline(incidents, people, [{ schemaVersion: 1, id: 'home', name: 'Home', address: '12 Rue de la Paix' }]);
+const index = indexTimeline(incidents, people, [{ kind: 'place', schemaVersion: 1, id: 'home', name: 'Home', address: '12 Rue de la Paix' }]);
 
 describe('filterTimeline', () => {
   it('orders newest or oldest first, placing a range at its start and breaking ties by id', () => {

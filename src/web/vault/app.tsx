@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from './api/client.ts';
 import { signOut } from './account/manage-account.ts';
+import { DiaryApp } from './diary/diary-app.tsx';
 import { createIdleTimer, watchActivity } from './safety/idle-timer.ts';
 import { CreateAccountScreen } from './screens/create-account.tsx';
-import { HomeScreen } from './screens/home.tsx';
 import { ChangePassphraseScreen, DeleteAccountScreen } from './screens/manage.tsx';
 import { RecoverScreen } from './screens/recover.tsx';
 import { UnlockScreen } from './screens/unlock.tsx';
@@ -57,7 +57,7 @@ export function VaultApp({ api }: { api: ApiClient }) {
       return <RecoverScreen api={api} onRecovered={open} onCancel={() => setScreen({ name: 'unlock' })} />;
     case 'home':
       return (
-        <HomeScreen
+        <DiaryApp
           vault={screen.vault}
           idleMinutes={idleMinutes}
           onIdleMinutes={setIdleMinutes}

@@ -48,6 +48,17 @@ export interface ItemChange {
   readonly receipt: Receipt;
 }
 
+/** GET /items/:id/versions, oldest first. */
+export interface VersionsResponse {
+  readonly versions: readonly {
+    readonly version: number;
+    readonly deleted: boolean;
+    readonly envelope: Envelope | null;
+    readonly commitment: string;
+    readonly receipt: Receipt;
+  }[];
+}
+
 export interface ChangesResponse {
   readonly changes: readonly ItemChange[];
   readonly cursor: string;

@@ -6,8 +6,9 @@ import { createFileKey, encryptChunks, encryptFileMetadata } from '../../../cryp
 import type { FileKey } from '../../../crypto/index.ts';
 import { ApiError, NetworkError } from '../api/client.ts';
 import type { AttachmentResponse } from '../api/types.ts';
-import type { AttachmentRef } from '../items/notes.ts';
+import type { Attachment } from '../../../domain/incidents/index.ts';
 import type { UnlockedVault } from '../vault-session.ts';
+import { sha256OfFile } from './file-hash.ts';
 import { sealedSize } from './sealed-size.ts';
 
 export interface UploadProgress {
@@ -22,8 +23,9 @@ export async function uploadAttachment(
   file: File,
   onProgress: (progress: UploadProgress) => void = () => {},
   signal?: AbortSignal,
-): Promise<AttachmentRef> {
+): Promise<Attachment> {
   const { chunkCount, size } = sealedSize(file.size);
+  const sha256 = await sha256OfFile(file);
   const { header, fileKey } = await createFileKey(vault.vaultKey);
   const type = file.type || 'application/octet-stream';
   const metadata = await encryptFileMetadata(fileKey, { name: file.name, type, size: file.size });
@@ -33,7 +35,7 @@ export async function uploadAttachment(
     try {
       await sendMissingChunks(vault, id, fileKey, file, chunkCount, onProgress, signal);
       await vault.api.json('POST', `/attachments/${encodeURIComponent(id)}/complete`);
-      return { id, name: file.name, type, size: file.size };
+      return { id, name: file.name, type, size: file.size, sha256 };
     } catch (error) {
       if (!retryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       await pause(500 * 2 ** attempt, signal);

@@ -4,7 +4,7 @@
 // decrypt the item can later prove what the commitment covered.
 import { base64urlDecode, base64urlEncode, commit, decryptItem, encryptItem } from '../../../crypto/index.ts';
 import type { Receipt } from '../../../crypto/index.ts';
-import type { ChangesResponse, ItemChange, ItemVersionResponse } from '../api/types.ts';
+import type { ChangesResponse, ItemChange, ItemVersionResponse, VersionsResponse } from '../api/types.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import type { ReceiptChecker } from './receipts.ts';
 
@@ -42,32 +42,81 @@ export async function putItem<T>(vault: UnlockedVault, id: string, expectedVersi
   return { id, version, content, receipt: answer.receipt, receiptChecked };
 }
 
-/** Every live item's latest version, decrypted in memory. Items this device cannot open are reported, not hidden. */
+/**
+ * Every live item's latest version, decrypted in memory. Items this device cannot open are reported, not hidden.
+ * Decryption runs for all items at once (WebCrypto queues the work), which with thousands of items is several
+ * times faster than one after another. Without a checker, receipts are left for checkReceipts to do later,
+ * so a long record shows at once.
+ */
 export async function loadItems(vault: UnlockedVault, checker?: ReceiptChecker): Promise<{ items: StoredItem[]; unreadable: string[] }> {
-  const latest = new Map<string, ItemChange>();
+  const items: StoredItem[] = [];
+  const unreadable: string[] = [];
+  for (const result of await openLatestItems(vault, (change) => openItem(vault, change, checker).catch(() => change.id))) {
+    if (typeof result === 'string') unreadable.push(result);
+    else items.push(result);
+  }
+  return { items, unreadable };
+}
+
+/**
+ * Every live item's latest change, each handed to `open` as soon as its page arrives, so decrypting one page
+ * overlaps fetching the next. A later page may hold a newer version of an item (it replaces the earlier one)
+ * or its deletion (it removes it). `open` should not throw: return a marker for an item it cannot open.
+ */
+export async function openLatestItems<R>(vault: UnlockedVault, open: (change: ItemChange) => Promise<R>): Promise<R[]> {
+  const opening = new Map<string, Promise<R>>();
+  for await (const changes of changePages(vault)) {
+    for (const change of changes) {
+      if (change.deleted || change.envelope === null) opening.delete(change.id);
+      else opening.set(change.id, open(change));
+    }
+  }
+  return Promise.all(opening.values());
+}
+
+/** The item changes feed, a page at a time, oldest change first. */
+export async function* changePages(vault: UnlockedVault): AsyncGenerator<readonly ItemChange[]> {
   let cursor: string | undefined;
   for (;;) {
     const query = new URLSearchParams({ limit: '500' });
     if (cursor !== undefined) query.set('since', cursor);
     const page = await vault.api.json<ChangesResponse>('GET', `/items/changes?${query}`);
-    for (const change of page.changes) latest.set(change.id, change);
+    yield page.changes;
     cursor = page.cursor;
-    if (!page.more || page.changes.length === 0) break;
+    if (!page.more || page.changes.length === 0) return;
   }
-  const items: StoredItem[] = [];
-  const unreadable: string[] = [];
-  for (const change of latest.values()) {
-    if (change.deleted || change.envelope === null) continue;
-    try {
-      items.push(await openItem(vault, change, checker));
-    } catch {
-      unreadable.push(change.id);
-    }
-  }
-  return { items, unreadable };
 }
 
-async function openItem(vault: UnlockedVault, change: ItemChange, checker?: ReceiptChecker): Promise<StoredItem> {
+/**
+ * Checks the receipts of items loaded without a checker, a batch at a time so the page stays responsive, and
+ * reports the ids whose receipts checked out. Stops when `signal` aborts (the vault locked).
+ */
+export async function checkReceipts(items: readonly StoredItem[], checker: ReceiptChecker, onChecked: (ids: readonly string[]) => void, signal?: AbortSignal): Promise<void> {
+  const BATCH = 100;
+  for (let start = 0; start < items.length; start += BATCH) {
+    if (signal?.aborted) return;
+    const batch = items.slice(start, start + BATCH);
+    const results = await Promise.all(
+      batch.map(async (item) => {
+        const sealedSalt = saltOf.get(item);
+        if (sealedSalt === undefined) return item.receiptChecked ? item.id : undefined;
+        const { commitment } = await commit(item.content, base64urlDecode(sealedSalt));
+        return (await checker.check(item.receipt, commitment)) ? item.id : undefined;
+      }),
+    );
+    if (signal?.aborted) return;
+    onChecked(results.filter((id): id is string => id !== undefined));
+    // Let input and painting in between batches.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+// Each loaded item's commitment salt, kept beside (not inside) the item so it never reaches the screen's data
+// and goes when the item does.
+const saltOf = new WeakMap<StoredItem, string>();
+
+/** One item's latest version, decrypted (and its receipt checked, with a checker). Throws when it cannot be opened. */
+export async function openItem(vault: UnlockedVault, change: ItemChange, checker?: ReceiptChecker): Promise<StoredItem> {
   if (change.envelope === null) throw new Error('deleted');
   const sealed = await decryptItem<SealedItem<unknown>>(vault.vaultKey, change.id, change.version, change.envelope);
   let receiptChecked = false;
@@ -75,5 +124,29 @@ async function openItem(vault: UnlockedVault, change: ItemChange, checker?: Rece
     const { commitment } = await commit(sealed.content, base64urlDecode(sealed.commitmentSalt));
     receiptChecked = await checker.check(change.receipt, commitment);
   }
-  return { id: change.id, version: change.version, content: sealed.content, receipt: change.receipt, receiptChecked };
+  const item: StoredItem = { id: change.id, version: change.version, content: sealed.content, receipt: change.receipt, receiptChecked };
+  saltOf.set(item, sealed.commitmentSalt);
+  return item;
+}
+
+/** One version of an item, as GET /items/:id/versions lists them, decrypted. */
+export interface OpenedVersion<T = unknown> {
+  readonly version: number;
+  readonly deleted: boolean;
+  readonly content: T | undefined;
+  readonly receipt: Receipt;
+}
+
+/** Every version of one item, oldest first, each decrypted with its own id and version bound in. */
+export async function loadVersions(vault: UnlockedVault, id: string): Promise<OpenedVersion[]> {
+  const { versions } = await vault.api.json<VersionsResponse>('GET', `/items/${encodeURIComponent(id)}/versions`);
+  const opened = await Promise.all(
+    versions.map(async (v) => ({
+      version: v.version,
+      deleted: v.deleted,
+      content: v.envelope === null ? undefined : (await decryptItem<SealedItem<unknown>>(vault.vaultKey, id, v.version, v.envelope)).content,
+      receipt: v.receipt,
+    })),
+  );
+  return opened.sort((a, b) => a.version - b.version);
 }

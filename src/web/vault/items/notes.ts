@@ -13,6 +13,8 @@ export interface AttachmentRef {
   readonly name: string;
   readonly type: string;
   readonly size: number;
+  /** Lower-case hex of the original bytes; notes saved before files were hashed do not have it. */
+  readonly sha256?: string;
 }
 
 export interface NoteContent {

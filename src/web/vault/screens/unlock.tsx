@@ -5,6 +5,7 @@ import { unlock } from '../account/unlock.ts';
 import { normalizeUsername } from '../account/username.ts';
 import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton, PasswordInput, TextInput } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
+import { useFormAction } from '../ui/form-action.ts';
 import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 
@@ -17,27 +18,25 @@ export function UnlockScreen({ api, notice, onUnlocked, onCreate, onRecover }: {
 }) {
   const [username, setUsername] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const form = useFormAction();
+  const errors = form.errors;
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const name = normalizeUsername(username);
-    const found: FieldError[] = [];
-    if (name === '') found.push({ href: '#unlock-username', text: 'Enter your username' });
-    if (passphrase === '') found.push({ href: '#unlock-passphrase', text: 'Enter your passphrase' });
-    setErrors(found);
-    if (found.length) return;
-    setBusy(true);
-    try {
-      onUnlocked(await unlock(api, name, passphrase));
-    } catch (error) {
-      setBusy(false);
-      const text = error instanceof ApiError && error.code === 'sign_in_failed'
-        ? 'The username or passphrase is not right'
-        : describeFailure(error);
-      setErrors([{ href: '#unlock-passphrase', text }]);
-    }
+    const vault = await form.run({
+      check: () => {
+        const found: FieldError[] = [];
+        if (name === '') found.push({ href: '#unlock-username', text: 'Enter your username' });
+        if (passphrase === '') found.push({ href: '#unlock-passphrase', text: 'Enter your passphrase' });
+        return found;
+      },
+      busy: 'Opening your record. This can take a few seconds.',
+      work: () => unlock(api, name, passphrase),
+      failureField: 'unlock-passphrase',
+      failure: (error) => (error instanceof ApiError && error.code === 'sign_in_failed' ? 'The username or passphrase is not right' : describeFailure(error)),
+    });
+    if (vault) onUnlocked(vault);
   };
 
   return (
@@ -59,7 +58,7 @@ export function UnlockScreen({ api, notice, onUnlocked, onCreate, onRecover }: {
         <form onSubmit={submit} noValidate>
           <TextInput id="unlock-username" label="Username" value={username} onInput={setUsername} error={errorFor(errors, 'unlock-username')} autocomplete="username" inputClass="govuk-!-width-two-thirds" />
           <PasswordInput id="unlock-passphrase" label="Passphrase" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'unlock-passphrase')} autocomplete="current-password" />
-          {busy ? <Busy>Opening your record. This can take a few seconds.</Busy> : <Button type="submit">Open my record</Button>}
+          {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">Open my record</Button>}
         </form>
         <h2 class="govuk-heading-m">Other options</h2>
         <ul class="govuk-list">

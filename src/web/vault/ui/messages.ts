@@ -17,13 +17,13 @@ export function describeFailure(error: unknown, fallback = 'Something went wrong
   return fallback;
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true });
+const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', hourCycle: 'h12' });
 
-/** "3 May 2025 at 2:05pm", in the device's time zone. */
-export function formatDateTime(at: number | string): string {
+/** "3 May 2025 at 2:05pm" (with seconds, "2:05:09pm"), in the device's time zone. */
+export function formatDateTime(at: number | string, { seconds = false } = {}): string {
   const parts = dateTime.formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}${get('dayPeriod').toLowerCase().replace(/\s|\./g, '')}`;
+  return `${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}${seconds ? `:${get('second')}` : ''}${get('dayPeriod').toLowerCase().replace(/\s|\./g, '')}`;
 }
 
 export function formatBytes(bytes: number): string {

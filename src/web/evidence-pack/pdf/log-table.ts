@@ -1,0 +1,137 @@
+// The chronological log in the layout officers know from a harassment diary: date and time, location, what
+// happened, witnesses, evidence, reported to / reference. Rows wrap; a tall row splits across pages and the
+// header repeats on each page.
+import { CONTENT_WIDTH, INK, MARGIN, RULE, SHADE, SMALL, gap, leadingOf, need, newPage, paragraph, room, section } from './flow.ts';
+import type { Flow } from './flow.ts';
+import { attachmentIdsOf } from './model.ts';
+import type { Model, NumberedEntry } from './model.ts';
+import { clip, drawLine, wrap } from './typeset.ts';
+import type { Style } from './typeset.ts';
+import { logWhen, peopleWithRole, reportsShort, whereInWords } from './words.ts';
+import { box, line } from './ink.ts';
+
+const CELL: Style = { size: 7.5 };
+const HEAD: Style = { size: 7.5, bold: true };
+const PAD = 3;
+// What happened is cut to this many lines, so a page holds a dozen or so rows; the full entry has every word.
+const SHORT_LINES = 6;
+
+interface Column {
+  readonly title: string;
+  readonly width: number;
+}
+
+const COLUMNS: readonly Column[] = [
+  { title: 'No.', width: 24 },
+  { title: 'Date and time', width: 64 },
+  { title: 'Location', width: 70 },
+  { title: 'What happened', width: 0 }, // takes what is left
+  { title: 'Witnesses', width: 62 },
+  { title: 'Evidence', width: 70 },
+  { title: 'Reported to / reference', width: 70 },
+];
+const fixed = COLUMNS.reduce((sum, c) => sum + c.width, 0);
+const WIDTHS = COLUMNS.map((c) => (c.width === 0 ? CONTENT_WIDTH - fixed : c.width));
+
+export const LOG_HEADING = 'Chronological log';
+
+export function drawLog(flow: Flow, model: Model): void {
+  section(flow, LOG_HEADING);
+  paragraph(flow, 'One row per entry, in the order the incidents happened. "No." is the entry number used in the full entries that follow and in the ZIP\u2019s pack.json. What happened is shortened here; every word is in the full entry.', SMALL);
+  gap(flow, 6);
+  if (model.entries.length === 0) {
+    paragraph(flow, 'This pack has no entries.');
+    return;
+  }
+  drawHeader(flow);
+  flow.onNewPage = () => drawHeader(flow);
+  for (const entry of model.entries) drawRow(flow, cellsOf(entry, model, flow));
+  flow.onNewPage = undefined;
+}
+
+function cellsOf(entry: NumberedEntry, model: Model, flow: Flow): string[][] {
+  const width = (i: number) => WIDTHS[i]! - 2 * PAD;
+  const cell = (i: number, text: string) => wrap(flow.faces, text, width(i), CELL);
+  const files = attachmentIdsOf(entry.shown).map((id) => model.attachments.get(id)?.name ?? 'A file not included in this pack');
+  const number = [String(entry.number)];
+  if (entry.shown.kind === 'incident') {
+    const incident = entry.shown.incident;
+    const by = peopleWithRole(incident, model, 'stalker');
+    const what = `${by.length > 0 ? `By ${by.join(', ')}. ` : ''}${incident.whatHappened.replace(/\s+/g, ' ').trim()}`;
+    return [
+      number,
+      cell(1, logWhen(incident)),
+      cell(2, whereInWords(incident, model)),
+      clip(flow.faces, what, width(3), CELL, SHORT_LINES),
+      cell(4, peopleWithRole(incident, model, 'witness').join('\n')),
+      cell(5, files.join('\n')),
+      cell(6, reportsShort(incident)),
+    ];
+  }
+  const receipt = entry.versions[0]?.receipt.timestamp;
+  const written = entry.shown.kind === 'note' ? (entry.shown.note.writtenAt ?? receipt) : receipt;
+  const text = entry.shown.kind === 'note' ? `Note: ${entry.shown.note.text.replace(/\s+/g, ' ').trim()}` : 'An entry Casebook cannot show (see the ZIP).';
+  return [number, cell(1, written === undefined ? '' : `${stampOf(written)}\n(written)`), [], clip(flow.faces, text, width(3), CELL, SHORT_LINES), [], cell(5, files.join('\n')), []];
+}
+
+const SHORT = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function stampOf(ms: number): string {
+  return SHORT.format(new Date(ms)).replace(',', '');
+}
+
+function drawHeader(flow: Flow): void {
+  const lead = leadingOf(HEAD);
+  const lines = COLUMNS.map((c, i) => wrap(flow.faces, c.title, WIDTHS[i]! - 2 * PAD, HEAD));
+  const height = Math.max(...lines.map((l) => l.length)) * lead + 2 * PAD;
+  need(flow, height + 3 * leadingOf(CELL));
+  const top = flow.y;
+  box(flow.page, MARGIN, top - height, CONTENT_WIDTH, height, { fill: SHADE, stroke: INK, lineWidth: 0.6 });
+  let x = MARGIN;
+  lines.forEach((cellLines, i) => {
+    cellLines.forEach((line, j) => drawLine(flow.page, flow.faces, line, x + PAD, top - PAD - (j + 1) * lead + lead * 0.24, HEAD));
+    x += WIDTHS[i]!;
+  });
+  flow.y = top - height;
+}
+
+function drawRow(flow: Flow, cells: string[][]): void {
+  const lead = leadingOf(CELL);
+  let from = 0;
+  const total = Math.max(1, ...cells.map((c) => c.length));
+  // A short row is kept whole; a long one fills the page and carries on under the next page's header.
+  if (total * lead + 2 * PAD > room(flow) && total <= 12) newPage(flow);
+  while (from < total) {
+    const fits = Math.floor((room(flow) - 2 * PAD) / lead);
+    if (fits < 2 && from === 0) {
+      newPage(flow);
+      continue;
+    }
+    const take = Math.max(1, Math.min(total - from, fits));
+    const height = take * lead + 2 * PAD;
+    const top = flow.y;
+    let x = MARGIN;
+    cells.forEach((cellLines, i) => {
+      for (let j = 0; j < take; j++) {
+        const line = cellLines[from + j];
+        if (line) drawLine(flow.page, flow.faces, line, x + PAD, top - PAD - (j + 1) * lead + lead * 0.24, CELL);
+      }
+      x += WIDTHS[i]!;
+    });
+    drawGrid(flow, top, height);
+    flow.y = top - height;
+    from += take;
+    if (from < total) newPage(flow);
+  }
+}
+
+function drawGrid(flow: Flow, top: number, height: number): void {
+  const page = flow.page;
+  const bottom = top - height;
+  line(page, MARGIN, bottom, MARGIN + CONTENT_WIDTH, bottom, 0.5, RULE);
+  let x = MARGIN;
+  for (let i = 0; i <= WIDTHS.length; i++) {
+    line(page, x, top, x, bottom, i === 0 || i === WIDTHS.length ? 0.6 : 0.4, i === 0 || i === WIDTHS.length ? INK : RULE);
+    x += WIDTHS[i] ?? 0;
+  }
+}

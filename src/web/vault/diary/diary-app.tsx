@@ -1,0 +1,176 @@
+// The diary, shown once the vault is open: loads and decrypts every item, then shows one screen at a time.
+// Everything here is dropped when the vault locks (the app replaces this component), and the routes with it.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
+import { checkReceipts, newItemId, putItem } from '../items/item-store.ts';
+import type { StoredItem } from '../items/item-store.ts';
+import { ReceiptChecker } from '../items/receipts.ts';
+import { AccountPanel } from '../screens/account-panel.tsx';
+import type { AccountPanelProps } from '../screens/account-panel.tsx';
+import { Busy, Heading } from '../ui/components.tsx';
+import { describeFailure } from '../ui/messages.ts';
+import type { UnlockedVault } from '../vault-session.ts';
+import type { Diary } from './diary.ts';
+import { EntryForm } from './entry-form.tsx';
+import { Lazy } from './lazy.tsx';
+import { NotesScreen } from './notes-screen.tsx';
+import { EntryHistoryScreen, EntryScreen } from './entry-screen.tsx';
+import { PatternsScreen, LegalElementsScreen } from './patterns-screens.tsx';
+import { PeopleScreen, PersonForm, PlaceForm, PlacesScreen } from './people-places.tsx';
+import { QuickNoteScreen } from './quick-note.tsx';
+import { loadRecords } from './load-records.ts';
+import { EMPTY_RECORDS, withItem } from './records.ts';
+import type { DiaryRecords } from './records.ts';
+import { useNavigation } from './routes.ts';
+import type { Route } from './routes.ts';
+import { indexRecords, NO_FILTER, TimelineScreen } from './timeline-screen.tsx';
+import type { TimelineChoices } from './timeline-screen.tsx';
+
+// pdf-lib and the pack builder are large: fetched only when the person asks for a pack.
+const loadPackMaker = () => import('../evidence-pack/index.ts').then((module) => module.EvidencePackScreen);
+
+export type DiaryAppProps = AccountPanelProps & { vault: UnlockedVault; onLock: () => void };
+
+export function DiaryApp(props: DiaryAppProps) {
+  const { vault, onLock } = props;
+  const nav = useNavigation();
+  const checker = useMemo(() => new ReceiptChecker(), [vault]);
+  const [records, setRecords] = useState<DiaryRecords | undefined>(undefined);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [loadError, setLoadError] = useState<string | undefined>(undefined);
+  const timelineChoices = useState<TimelineChoices>(NO_FILTER);
+  const [timelineIndex, setTimelineIndex] = useState<Diary['timelineIndex']>(undefined);
+
+  // Indexing 2,000 entries for search takes a moment: done after the timeline has been shown, and again after
+  // each save (an index of other records is never used).
+  useEffect(() => {
+    if (!records) return;
+    // A frame callback runs just before the next paint; a timeout set from it runs after that paint.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setTimelineIndex({ records, index: indexRecords(records) }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [records]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    // Named marks (no content) so the benchmark can say where unlocking spends its time.
+    performance.mark('diary:load-start');
+    loadRecords(vault).then(
+      ({ records: loaded, items }) => {
+        if (abort.signal.aborted) return;
+        setRecords(loaded);
+        performance.mark('diary:sorted');
+        // The record is usable now; receipts are checked in the background, in batches.
+        void checkReceipts(items, checker, (ids) => setChecked((before) => new Set([...before, ...ids])), abort.signal);
+      },
+      (error) => !abort.signal.aborted && setLoadError(describeFailure(error, 'Your record could not be opened. Try again.')),
+    );
+    return () => abort.abort();
+  }, [vault]);
+
+  const diary: Diary = {
+    vault,
+    records: records ?? EMPTY_RECORDS,
+    checker,
+    nav,
+    timelineChoices,
+    timelineIndex,
+    isChecked: (item) => item.receiptChecked || checked.has(item.id),
+    async save<T extends Incident | Person | Place>(content: T, previous: StoredItem<T> | undefined) {
+      const stored = await putItem(vault, previous?.id ?? content.id ?? newItemId(), previous?.version ?? 0, content, checker);
+      setRecords((before) => withItem(before ?? EMPTY_RECORDS, stored));
+      return stored;
+    },
+    remember(item) {
+      setRecords((before) => withItem(before ?? EMPTY_RECORDS, item));
+    },
+  };
+
+  return (
+    <div class="casebook-diary">
+      <div class="casebook-vault-home__bar">
+        <p class="govuk-body-s casebook-vault-home__who">Signed in as <strong class="casebook-vault__code">{vault.username}</strong></p>
+        <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onLock}>Lock</button>
+      </div>
+      <DiaryMenu route={nav.route} go={(route) => nav.go(route)} />
+      {loadError ? (
+        <>
+          <Heading>Your record</Heading>
+          <p class="govuk-body govuk-error-message">{loadError}</p>
+        </>
+      ) : records === undefined ? (
+        <>
+          <Heading>Your record</Heading>
+          <Busy>Opening your record.</Busy>
+        </>
+      ) : (
+        <Screen diary={diary} account={props} />
+      )}
+    </div>
+  );
+}
+
+const MENU: readonly { route: Route; label: string; matches: readonly Route['name'][] }[] = [
+  { route: { name: 'timeline' }, label: 'Your record', matches: ['timeline', 'entry', 'history', 'entry-form', 'quick-note'] },
+  { route: { name: 'patterns' }, label: 'Patterns', matches: ['patterns'] },
+  { route: { name: 'legal' }, label: 'What the law needs', matches: ['legal'] },
+  { route: { name: 'people' }, label: 'People', matches: ['people', 'person-form'] },
+  { route: { name: 'places' }, label: 'Places', matches: ['places', 'place-form'] },
+  { route: { name: 'notes' }, label: 'Notes and files', matches: ['notes'] },
+];
+
+function DiaryMenu({ route, go }: { route: Route; go: (route: Route) => void }) {
+  return (
+    <nav class="casebook-diary-menu" aria-label="Parts of your record">
+      <ul class="casebook-diary-menu__list">
+        {MENU.map((item) => {
+          const current = item.matches.includes(route.name);
+          return (
+            <li class={`casebook-diary-menu__item${current ? ' casebook-diary-menu__item--current' : ''}`} key={item.label}>
+              <button type="button" class="casebook-diary-menu__link" aria-current={current ? 'page' : undefined} onClick={() => go(item.route)}>
+                {item.label}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function Screen({ diary, account }: { diary: Diary; account: AccountPanelProps }) {
+  const { route } = diary.nav;
+  switch (route.name) {
+    case 'timeline':
+      return <TimelineScreen diary={diary} aside={<AccountPanel {...account} />} />;
+    case 'quick-note':
+      return <QuickNoteScreen diary={diary} />;
+    case 'entry-form':
+      return <EntryForm key={route.id ?? 'new'} diary={diary} id={route.id} startAt={route.step} />;
+    case 'entry':
+      return <EntryScreen diary={diary} id={route.id} />;
+    case 'history':
+      return <EntryHistoryScreen diary={diary} id={route.id} />;
+    case 'people':
+      return <PeopleScreen diary={diary} />;
+    case 'person-form':
+      return <PersonForm key={route.id ?? 'new'} diary={diary} id={route.id} />;
+    case 'places':
+      return <PlacesScreen diary={diary} />;
+    case 'place-form':
+      return <PlaceForm key={route.id ?? 'new'} diary={diary} id={route.id} />;
+    case 'patterns':
+      return <PatternsScreen diary={diary} />;
+    case 'legal':
+      return <LegalElementsScreen diary={diary} />;
+    case 'notes':
+      return <NotesScreen diary={diary} />;
+    case 'evidence-pack':
+      return <Lazy load={loadPackMaker} busy="Getting the evidence pack maker ready." render={(EvidencePackScreen) => <EvidencePackScreen vault={diary.vault} onDone={() => diary.nav.back()} />} />;
+  }
+}

@@ -1,0 +1,37 @@
+// The pattern and the law: the patterns helper's views, fetched when first shown (charts and the legal rules
+// are not needed to write an entry, so they stay out of the main bundle).
+import { useMemo } from 'preact/hooks';
+import { Heading } from '../ui/components.tsx';
+import type { Diary } from './diary.ts';
+import { Lazy } from './lazy.tsx';
+import { peopleByName } from './records.ts';
+
+const loadPatterns = () => import('./patterns/index.ts');
+
+function useDomainData(diary: Diary) {
+  const incidents = useMemo(() => [...diary.records.incidents.values()].map((item) => item.content), [diary.records.incidents]);
+  const people = useMemo(() => peopleByName(diary.records), [diary.records.people]);
+  const now = useMemo(() => new Date(), [diary.records.incidents]);
+  return { incidents, people, now };
+}
+
+export function PatternsScreen({ diary }: { diary: Diary }) {
+  const data = useDomainData(diary);
+  return (
+    <>
+      <Heading>Patterns</Heading>
+      <p class="govuk-body">How often things happen, what they do, and when. Worked out on this device from your entries.</p>
+      <Lazy load={loadPatterns} busy="Drawing the charts." render={({ PatternsView }) => <PatternsView {...data} />} />
+    </>
+  );
+}
+
+export function LegalElementsScreen({ diary }: { diary: Diary }) {
+  const data = useDomainData(diary);
+  return (
+    <>
+      <Heading>What the law needs</Heading>
+      <Lazy load={loadPatterns} busy="Checking your record against the law." render={({ LegalElementsPanel }) => <LegalElementsPanel {...data} />} />
+    </>
+  );
+}

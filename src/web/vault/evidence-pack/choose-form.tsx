@@ -1,0 +1,291 @@
+// The first step: which dates, entries and files go in the pack, and an optional name for the cover. Every
+// entry in the dates is chosen unless the person unticks it; the long list stays folded away until wanted.
+import { Fragment } from 'preact';
+import type { ComponentChildren } from 'preact';
+import { Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
+import type { FieldError } from '../ui/components.tsx';
+import { formatBytes } from '../ui/messages.ts';
+import { isImage } from './candidates.ts';
+import type { CandidateFile, Candidates, PackCandidate } from './candidates.ts';
+import { chosenFiles, entriesInRange, filesOf, MAX_NAME_LENGTH } from './choices.ts';
+import type { DateFields, FileChoice, PackChoices } from './choices.ts';
+
+export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, onDone }: {
+  candidates: Candidates;
+  choices: PackChoices;
+  errors: readonly FieldError[];
+  onChange: (choices: PackChoices) => void;
+  onSubmit: () => void;
+  onDone: () => void;
+}) {
+  const inRange = entriesInRange(candidates, choices);
+  const chosen = inRange.filter((entry) => !choices.excluded.has(entry.id));
+  const files = filesOf(chosen);
+  const set = (patch: Partial<PackChoices>) => onChange({ ...choices, ...patch });
+
+  return (
+    <form
+      noValidate
+      class="casebook-vault-pack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <ErrorSummary errors={errors} />
+      <Heading>Make an evidence pack</Heading>
+      <p class="govuk-body">
+        An evidence pack is two files to give to the police, a solicitor or a court: a PDF to read, and a ZIP file that lets anyone check that each entry
+        was written by the time on its receipt and has not been changed since.
+      </p>
+      <p class="govuk-body">Both are made on this device. Nothing you choose here is sent to Casebook.</p>
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">Warning</span>
+          The files are not encrypted: anyone who opens them can read what is in them. Save them somewhere only you can reach, or hand them straight over.
+        </strong>
+      </div>
+
+      <DateRange choices={choices} errors={errors} onChange={set} />
+      <EntryList entries={inRange} total={candidates.entries.length} choices={choices} errors={errors} onChange={set} />
+      {candidates.unreadable > 0 ? (
+        <p class="govuk-body-s">
+          {candidates.unreadable} {candidates.unreadable === 1 ? 'entry was' : 'entries were'} made by a newer version of Casebook or could not be read, and
+          cannot go in a pack from this page. Reload the page to get the latest version.
+        </p>
+      ) : null}
+      <FileChoices files={files} choices={choices} onChange={set} />
+
+      <TextInput
+        id="pack-name"
+        label="Your name for the cover (optional)"
+        labelClass="govuk-label--m"
+        hint={`Printed on the first page of the PDF as the person who made the pack. Up to ${MAX_NAME_LENGTH} characters. Leave it empty to leave it out.`}
+        value={choices.name}
+        onInput={(name) => set({ name })}
+        error={errorFor(errors, 'pack-name')}
+        autocomplete="name"
+        spellcheck={false}
+      />
+
+      <div class="govuk-button-group">
+        <Button type="submit">Make the pack</Button>
+        <LinkButton onClick={onDone}>Back to your record</LinkButton>
+      </div>
+    </form>
+  );
+}
+
+function DateRange({ choices, errors, onChange }: { choices: PackChoices; errors: readonly FieldError[]; onChange: (patch: Partial<PackChoices>) => void }) {
+  return (
+    <div class="govuk-form-group">
+      <h2 class="govuk-heading-m">Dates</h2>
+      <p class="govuk-body" id="pack-dates-hint">Leave the dates empty to include everything. An incident is included if any part of it falls between them.</p>
+      <DateInput id="pack-from" legend="From" value={choices.from} errors={errors} onChange={(from) => onChange({ from })} />
+      <DateInput id="pack-to" legend="To" value={choices.to} errors={errors} onChange={(to) => onChange({ to })} />
+    </div>
+  );
+}
+
+/** The design system's date input: day, month and year boxes in one fieldset. */
+function DateInput({ id, legend, value, errors, onChange }: { id: string; legend: string; value: DateFields; errors: readonly FieldError[]; onChange: (value: DateFields) => void }) {
+  const parts = [
+    { key: 'day', label: 'Day', width: 2 },
+    { key: 'month', label: 'Month', width: 2 },
+    { key: 'year', label: 'Year', width: 4 },
+  ] as const;
+  const error = parts.map((part) => errorFor(errors, `${id}-${part.key}`)).find(Boolean);
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" role="group" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <div class="govuk-hint" id={`${id}-hint`}>For example, 27 3 2026</div>
+        {error ? (
+          <p class="govuk-error-message" id={`${id}-error`}>
+            <span class="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div class="govuk-date-input" id={id}>
+          {parts.map((part) => (
+            <div class="govuk-date-input__item" key={part.key}>
+              <div class="govuk-form-group">
+                <label class="govuk-label govuk-date-input__label" for={`${id}-${part.key}`}>
+                  {part.label}
+                </label>
+                <input
+                  class={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? ' govuk-input--error' : ''}`}
+                  id={`${id}-${part.key}`}
+                  name={`${id}-${part.key}`}
+                  type="text"
+                  inputMode="numeric"
+                  autocomplete="off"
+                  value={value[part.key]}
+                  onInput={(event) => onChange({ ...value, [part.key]: event.currentTarget.value })}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function EntryList({ entries, total, choices, errors, onChange }: {
+  entries: readonly PackCandidate[];
+  total: number;
+  choices: PackChoices;
+  errors: readonly FieldError[];
+  onChange: (patch: Partial<PackChoices>) => void;
+}) {
+  const chosen = entries.filter((entry) => !choices.excluded.has(entry.id)).length;
+  const error = errorFor(errors, 'pack-entries');
+  const toggle = (id: string, on: boolean) => {
+    const excluded = new Set(choices.excluded);
+    if (on) excluded.delete(id);
+    else excluded.add(id);
+    onChange({ excluded });
+  };
+  const everyIn = (on: boolean) => {
+    const excluded = new Set(choices.excluded);
+    for (const entry of entries) {
+      if (on) excluded.delete(entry.id);
+      else excluded.add(entry.id);
+    }
+    onChange({ excluded });
+  };
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <h2 class="govuk-heading-m">Entries</h2>
+      <p class="govuk-body" id="pack-entries-count" aria-live="polite">
+        {total === 0
+          ? 'There is nothing in your record yet.'
+          : entries.length === 0
+            ? 'No entries fall between these dates.'
+            : `${count(chosen, 'entry', 'entries')} of ${entries.length.toLocaleString('en-GB')} between these dates will go in the pack, each with its whole history of changes.`}
+      </p>
+      {error ? (
+        <p class="govuk-error-message" id="pack-entries-error">
+          <span class="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      {entries.length > 0 ? (
+        <details class="govuk-details" id="pack-entries" tabIndex={-1}>
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text">Choose entries</span>
+          </summary>
+          <div class="govuk-details__text">
+            <fieldset class="govuk-fieldset" aria-describedby="pack-entries-count">
+              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Entries to put in the pack</legend>
+              <div class="govuk-button-group casebook-vault-pack__all">
+                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(true)}>Choose all</button>
+                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(false)}>Choose none</button>
+              </div>
+              <div class="govuk-checkboxes govuk-checkboxes--small">
+                {entries.map((entry) => (
+                  <Checkbox key={entry.id} id={`pack-entry-${entry.id}`} checked={!choices.excluded.has(entry.id)} onChange={(on) => toggle(entry.id, on)} labelClass="casebook-vault-pack__entry">
+                    <strong>{entry.when}</strong>
+                    <span class="casebook-vault-pack__entry-text">{entry.title}</span>
+                    {entry.files.length > 0 ? <span class="govuk-body-s casebook-vault-pack__entry-files">{count(entry.files.length, 'file', 'files')} attached</span> : null}
+                  </Checkbox>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+const FILE_OPTIONS: readonly { value: FileChoice; label: (files: readonly CandidateFile[]) => string }[] = [
+  { value: 'all', label: (files) => `All files (${count(files.length, 'file', 'files')}, ${formatBytes(bytesOf(files))})` },
+  { value: 'images', label: (files) => `Photos and screenshots only (${count(files.filter(isImage).length, 'file', 'files')}, ${formatBytes(bytesOf(files.filter(isImage)))})` },
+  { value: 'some', label: () => 'Let me choose' },
+  { value: 'none', label: () => 'No files' },
+];
+
+function FileChoices({ files, choices, onChange }: { files: readonly CandidateFile[]; choices: PackChoices; onChange: (patch: Partial<PackChoices>) => void }) {
+  if (files.length === 0) {
+    return (
+      <>
+        <h2 class="govuk-heading-m">Attached files</h2>
+        <p class="govuk-body">The entries you chose have no attached files.</p>
+      </>
+    );
+  }
+  const chosen = chosenFiles(files, choices);
+  const toggle = (id: string, on: boolean) => {
+    const excludedFiles = new Set(choices.excludedFiles);
+    if (on) excludedFiles.delete(id);
+    else excludedFiles.add(id);
+    onChange({ excludedFiles });
+  };
+  return (
+    <div class="govuk-form-group">
+      <fieldset class="govuk-fieldset" aria-describedby="pack-files-hint">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
+          <h2 class="govuk-fieldset__heading">Attached files</h2>
+        </legend>
+        <div class="govuk-hint" id="pack-files-hint">
+          The original files go in the ZIP; photos are also printed in the PDF. Files you leave out are still listed in the entries that name them.
+        </div>
+        <div class="govuk-radios">
+          {FILE_OPTIONS.map((option) => (
+            <Fragment key={option.value}>
+              <div class="govuk-radios__item">
+                <input
+                  class="govuk-radios__input"
+                  id={`pack-files-${option.value}`}
+                  name="pack-files"
+                  type="radio"
+                  value={option.value}
+                  checked={choices.files === option.value}
+                  onChange={() => onChange({ files: option.value })}
+                  aria-controls={option.value === 'some' ? 'pack-files-some-list' : undefined}
+                />
+                <label class="govuk-label govuk-radios__label" for={`pack-files-${option.value}`}>
+                  {option.label(files)}
+                </label>
+              </div>
+              {option.value === 'some' ? (
+                <div class={`govuk-radios__conditional${choices.files === 'some' ? '' : ' govuk-radios__conditional--hidden'}`} id="pack-files-some-list">
+                  <fieldset class="govuk-fieldset">
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Files to put in the pack ({chosen.length} of {files.length})</legend>
+                    <div class="govuk-checkboxes govuk-checkboxes--small">
+                      {files.map((file) => (
+                        <Checkbox key={file.id} id={`pack-file-${file.id}`} checked={!choices.excludedFiles.has(file.id)} onChange={(on) => toggle(file.id, on)}>
+                          {file.name} <span class="govuk-body-s">({formatBytes(file.size)})</span>
+                        </Checkbox>
+                      ))}
+                    </div>
+                  </fieldset>
+                </div>
+              ) : null}
+            </Fragment>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function Checkbox({ id, checked, onChange, labelClass, children }: { id: string; checked: boolean; onChange: (on: boolean) => void; labelClass?: string; children: ComponentChildren }) {
+  return (
+    <div class="govuk-checkboxes__item">
+      <input class="govuk-checkboxes__input" id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <label class={`govuk-label govuk-checkboxes__label${labelClass ? ` ${labelClass}` : ''}`} for={id}>
+        {children}
+      </label>
+    </div>
+  );
+}
+
+function bytesOf(files: readonly CandidateFile[]): number {
+  return files.reduce((sum, file) => sum + file.size, 0);
+}
+
+export function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
