@@ -64,10 +64,24 @@ export async function fetchTreeHead(api: ApiClient, keys: LogKeys, signal?: Abor
   return head;
 }
 
-/** The log's proof that the leaf at leafIndex is in the tree head; check it with proofLeadsToHead before use. */
-export function fetchInclusionProof(api: ApiClient, receipt: Receipt, treeHead: SignedTreeHead, signal?: AbortSignal): Promise<InclusionProofFile> {
-  const query = new URLSearchParams({ index: String(receipt.leafIndex), treeSize: String(treeHead.treeSize) });
-  return api.json<InclusionProofFile>('GET', `/log/inclusion?${query}`, signal ? { signal } : {});
+/** As many leaves as the log answers for in one request (its MAX_PROOFS_PER_REQUEST). */
+export const PROOFS_PER_REQUEST = 250;
+
+/**
+ * The log's proofs that these receipts' leaves are in the tree head, in the receipts' order (at most
+ * PROOFS_PER_REQUEST); check each with proofLeadsToHead before use. One request per batch, because a pack
+ * of a thousand entries needs over a thousand proofs.
+ */
+export async function fetchInclusionProofs(api: ApiClient, receipts: readonly Receipt[], treeHead: SignedTreeHead, signal?: AbortSignal): Promise<InclusionProofFile[]> {
+  if (receipts.length === 0) return [];
+  if (receipts.length > PROOFS_PER_REQUEST) throw new RangeError(`at most ${PROOFS_PER_REQUEST} proofs per request`);
+  const query = new URLSearchParams({ treeSize: String(treeHead.treeSize), indices: receipts.map((r) => r.leafIndex).join(',') });
+  const answer = await api.json<{ treeSize: number; proofs: { leafIndex: number; proof: string[] }[] }>('GET', `/log/inclusion-proofs?${query}`, signal ? { signal } : {});
+  return receipts.map((_receipt, i) => {
+    const found = answer.proofs[i];
+    // A missing or mismatched answer becomes a proof that fails its check, so the entry is reported, not lost.
+    return { leafIndex: found?.leafIndex ?? -1, treeSize: answer.treeSize, proof: found?.proof ?? [] };
+  });
 }
 
 /** The proof is for this receipt's leaf in this tree head, and hashes up from the leaf to its signed root. */

@@ -7,7 +7,7 @@
 import { attachmentRefsOf, buildEvidencePack } from '../../../crypto/evidence-pack/index.ts';
 import type { AttachmentInput, EntryInput, InclusionProofFile } from '../../../crypto/evidence-pack/index.ts';
 import { hexEncode } from '../../../crypto/index.ts';
-import type { SignedTreeHead } from '../../../crypto/index.ts';
+import type { Receipt, SignedTreeHead } from '../../../crypto/index.ts';
 import type { Person, Place } from '../../../domain/incidents/index.ts';
 import type { EvidencePdfFonts, EvidencePdfInput } from '../../evidence-pack/pdf/types.ts';
 import type { UnlockedVault } from '../vault-session.ts';
@@ -16,7 +16,7 @@ import type { Selection } from './choices.ts';
 import { fetchHistory, fetchLatestVersions, openHistory } from './entry-history.ts';
 import type { OpenedHistory, OpenedVersion, VersionRecord } from './entry-history.ts';
 import { FETCH_CONCURRENCY, mapWithLimit } from './limit.ts';
-import { fetchInclusionProof, fetchLogKeys, fetchTreeHead, proofLeadsToHead } from './log-proofs.ts';
+import { PROOFS_PER_REQUEST, fetchInclusionProofs, fetchLogKeys, fetchTreeHead, proofLeadsToHead } from './log-proofs.ts';
 import type { LogKeys } from './log-proofs.ts';
 import { fetchPackFile } from './pack-files.ts';
 import type { FetchedFile } from './pack-files.ts';
@@ -78,6 +78,8 @@ export class NothingToPack extends Error {
 
 // Files are larger: fewer at once keeps memory and the connection calm.
 const FILE_CONCURRENCY = 3;
+/** Each batch asks the log for up to 250 proofs, so two at a time keep it busy without queueing the rest. */
+const PROOF_BATCH_CONCURRENCY = 2;
 const EMBEDDED_IMAGE = /^image\/(jpeg|png)$/i;
 
 export class PackMaker {
@@ -158,15 +160,24 @@ export class PackMaker {
       onProgress({ step: 'proofs', done: ++done, total: versions.length });
     };
     const checking: Promise<void>[] = [];
+    const unknown: OpenedVersion[] = [];
+    for (const version of versions) {
+      const key = proofKey(version.receipt, treeHead);
+      const known = this.#proofs.get(key);
+      if (known) proven(key, version.receipt.leafIndex, known);
+      else unknown.push(version);
+    }
+    const batches: OpenedVersion[][] = [];
+    for (let i = 0; i < unknown.length; i += PROOFS_PER_REQUEST) batches.push(unknown.slice(i, i + PROOFS_PER_REQUEST));
     await mapWithLimit(
-      versions,
-      FETCH_CONCURRENCY,
-      async ({ receipt }) => {
-        const key = `${receipt.leafIndex}/${treeHead.treeSize}/${treeHead.rootHash}`;
-        const known = this.#proofs.get(key);
-        if (known) return proven(key, receipt.leafIndex, known);
-        const proof = await fetchInclusionProof(api, receipt, treeHead, signal);
-        checking.push(proofLeadsToHead(receipt, proof, treeHead).then((valid) => proven(key, receipt.leafIndex, { proof, valid })));
+      batches,
+      PROOF_BATCH_CONCURRENCY,
+      async (batch) => {
+        const answers = await fetchInclusionProofs(api, batch.map((v) => v.receipt), treeHead, signal);
+        batch.forEach(({ receipt }, i) => {
+          const proof = answers[i]!;
+          checking.push(proofLeadsToHead(receipt, proof, treeHead).then((valid) => proven(proofKey(receipt, treeHead), receipt.leafIndex, { proof, valid })));
+        });
       },
       signal,
     );
@@ -268,6 +279,11 @@ export function entryLabel(candidate: Pick<PackCandidate, 'when' | 'title'>): st
 }
 
 /** Lets the progress text paint before a long synchronous stretch (zipping, laying out the PDF). */
+/** Proofs are remembered per leaf and tree head, so a retry after a dropped connection asks only for the rest. */
+function proofKey(receipt: Receipt, treeHead: SignedTreeHead): string {
+  return `${receipt.leafIndex}/${treeHead.treeSize}/${treeHead.rootHash}`;
+}
+
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
