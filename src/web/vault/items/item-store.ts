@@ -78,7 +78,7 @@ export async function openLatestItems<R>(vault: UnlockedVault, open: (change: It
 export async function* changePages(vault: UnlockedVault): AsyncGenerator<readonly ItemChange[]> {
   let cursor: string | undefined;
   for (;;) {
-    const query = new URLSearchParams({ limit: '500' });
+    const query = new URLSearchParams({ limit: '1000' });
     if (cursor !== undefined) query.set('since', cursor);
     const page = await vault.api.json<ChangesResponse>('GET', `/items/changes?${query}`);
     yield page.changes;

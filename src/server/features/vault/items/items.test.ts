@@ -151,7 +151,7 @@ describe.each(dialects)('vault items on %s', (dialect) => {
       ['PUT', '/api/v1/items/not-a-uuid', { body: { expectedVersion: 0, envelope: envelope(), commitment: randomB64(32) } }, 400],
       ['GET', `/api/v1/items/${'a'.repeat(180)}`, {}, 400],
       ['GET', '/api/v1/items/changes?since=abc', {}, 400],
-      ['GET', '/api/v1/items/changes?limit=501', {}, 400],
+      ['GET', '/api/v1/items/changes?limit=1001', {}, 400],
       ['GET', `/api/v1/items/changes?since=${'9'.repeat(5000)}`, {}, 400],
       ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: -1, envelope: envelope(), commitment: randomB64(32) } }, 400],
       ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: '0', envelope: envelope(), commitment: randomB64(32) } }, 400],

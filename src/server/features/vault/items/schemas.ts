@@ -12,7 +12,7 @@ export const itemParams = object({ id: uuid });
 export const putBody = object({ expectedVersion: version, envelope: itemEnvelope, commitment: b64urlBytes(32) });
 export const deleteBody = object({ expectedVersion: version, commitment: b64urlBytes(32) });
 export const changesQuery = object(
-  { since: { type: 'string', pattern: '^[0-9]{0,16}$', maxLength: 16 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+  { since: { type: 'string', pattern: '^[0-9]{0,16}$', maxLength: 16 }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
   [],
 );
 
