@@ -27,20 +27,7 @@ export async function signUp(page: Page, passphrase = PASSPHRASE, onStep: (step:
   await onStep('passphrase');
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  await page.getByRole('heading', { name: /Write down your recovery key/ }).waitFor({ timeout: 30_000 });
-  const groups = await page.locator('.casebook-vault-recovery-key__group .casebook-vault__code').allTextContents();
-  expect(groups).toHaveLength(9);
-  const recoveryKey = groups.join('-');
-  await onStep('recovery-key');
-  await page.getByRole('button', { name: 'I have written it down' }).click();
-
-  await page.getByRole('heading', { name: 'Check your recovery key' }).waitFor();
-  for (const label of await page.locator('.govuk-date-input__label').allTextContents()) {
-    const number = Number(/Group (\d+)/.exec(label)![1]);
-    await page.getByLabel(label).fill(groups[number - 1]!.toLowerCase());
-  }
-  await onStep('confirm');
-  await page.getByRole('button', { name: 'Create my record' }).click();
+  const recoveryKey = await writeDownAndConfirmRecoveryKey(page, 'Create my record', onStep);
   await page.getByRole('heading', { name: 'Your record' }).waitFor({ timeout: 30_000 });
   return { username, passphrase, recoveryKey };
 }
@@ -86,4 +73,24 @@ export async function deviceStorage(page: Page): Promise<string> {
     }
     return parts.join('\n');
   });
+}
+
+/**
+ * On a "Write down your … recovery key" screen: reads the key, goes on, types back the groups asked for and
+ * submits with `submit`. Returns the key as "XXXX-XXXX-…".
+ */
+export async function writeDownAndConfirmRecoveryKey(page: Page, submit: string, onStep: (step: 'recovery-key' | 'confirm') => Promise<void> = async () => {}): Promise<string> {
+  await page.getByRole('heading', { name: /Write down your (new )?recovery key/ }).waitFor({ timeout: 30_000 });
+  const groups = await page.locator('.casebook-vault-recovery-key__group .casebook-vault__code').allTextContents();
+  expect(groups).toHaveLength(9);
+  await onStep('recovery-key');
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+  await page.getByRole('heading', { name: 'Check your recovery key' }).waitFor();
+  for (const label of await page.locator('.govuk-date-input__label').allTextContents()) {
+    const number = Number(/Group (\d+)/.exec(label)![1]);
+    await page.getByLabel(label).fill(groups[number - 1]!.toLowerCase());
+  }
+  await onStep('confirm');
+  await page.getByRole('button', { name: submit }).click();
+  return groups.join('-');
 }

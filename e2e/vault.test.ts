@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { addNote, deviceStorage, openNotes, signUp, unlock, type CreatedAccount } from './vault-flows.ts';
+import { addNote, deviceStorage, openNotes, signUp, unlock, writeDownAndConfirmRecoveryKey, type CreatedAccount } from './vault-flows.ts';
 import { useHarness } from './support/harness.ts';
 
 const MARKER = `zebra-marker-${Date.now().toString(36)}`;
@@ -171,11 +171,18 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await page.getByText('This passphrase is strong enough.').waitFor();
     await expectAccessible(page, 'recover new passphrase');
     await saveScreenshot(page, 'vault-phone-recover-passphrase');
-    await page.getByRole('button', { name: 'Save and open my record' }).click();
+    await page.getByRole('button', { name: 'Save my new passphrase' }).click();
+    // The used recovery key was typed on this device, so a new one replaces it before the record opens.
+    const newRecoveryKey = await writeDownAndConfirmRecoveryKey(page, 'Open my record', async (step) => {
+      await expectAccessible(page, `recover ${step}`);
+      if (step === 'recovery-key') await saveScreenshot(page, 'vault-phone-recover-new-key');
+    });
+    expect(newRecoveryKey).not.toBe(account.recoveryKey);
     await page.getByRole('heading', { name: 'Your record' }).waitFor({ timeout: 30_000 });
     await openNotes(page);
     await page.getByText(MARKER).waitFor();
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await expectRecoveryKeyRefused(page, account.username, account.recoveryKey);
 
     await page.getByLabel('Username').fill(account.username);
     await page.getByLabel('Passphrase', { exact: true }).fill(account.passphrase);
@@ -184,7 +191,31 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await unlock(page, account.username, newPassphrase);
     await openNotes(page);
     await page.getByText(MARKER).waitFor();
-    account = { ...account, passphrase: newPassphrase };
+    account = { ...account, passphrase: newPassphrase, recoveryKey: newRecoveryKey };
+    await context.close();
+  });
+
+  it('gives a new recovery key on request, saved only once checked; the old one stops working', async () => {
+    const context = await newContext(h.browser, PHONE);
+    const page = await context.newPage();
+    await page.goto(`${h.server.url}/diary`);
+    await unlock(page, account.username, account.passphrase);
+    await page.getByRole('button', { name: 'Get a new recovery key' }).click();
+    await page.getByRole('heading', { name: 'Get a new recovery key' }).waitFor();
+    await expectAccessible(page, 'new recovery key');
+    await page.getByLabel('Your passphrase').fill('not my passphrase at all');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.govuk-error-summary').getByText('Your passphrase is not right').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Your passphrase').fill(account.passphrase);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const newRecoveryKey = await writeDownAndConfirmRecoveryKey(page, 'Use my new recovery key', async (step) => {
+      await expectAccessible(page, `new recovery key ${step}`);
+      await saveScreenshot(page, `vault-phone-new-recovery-key-${step}`);
+    });
+    await page.getByRole('heading', { name: 'Your record' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await expectRecoveryKeyRefused(page, account.username, account.recoveryKey);
+    account = { ...account, recoveryKey: newRecoveryKey };
     await context.close();
   });
 
@@ -226,3 +257,13 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await context.close();
   });
 });
+
+/** From the locked screen: the recovery screen refuses this key, then goes back to the locked screen. */
+async function expectRecoveryKeyRefused(page: Page, username: string, recoveryKey: string): Promise<void> {
+  await page.getByRole('button', { name: 'I have forgotten my passphrase' }).click();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Recovery key').fill(recoveryKey);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('.govuk-error-summary').getByText('The username or recovery key is not right').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+}

@@ -4,7 +4,7 @@ import { signOut } from './account/manage-account.ts';
 import { DiaryApp } from './diary/diary-app.tsx';
 import { createIdleTimer, watchActivity } from './safety/idle-timer.ts';
 import { CreateAccountScreen } from './screens/create-account.tsx';
-import { ChangePassphraseScreen, DeleteAccountScreen } from './screens/manage.tsx';
+import { ChangePassphraseScreen, DeleteAccountScreen, NewRecoveryKeyScreen } from './screens/manage.tsx';
 import { RecoverScreen } from './screens/recover.tsx';
 import { UnlockScreen } from './screens/unlock.tsx';
 import type { UnlockedVault } from './vault-session.ts';
@@ -17,6 +17,7 @@ type Screen =
   | { readonly name: 'recover' }
   | { readonly name: 'home'; readonly vault: UnlockedVault }
   | { readonly name: 'change-passphrase'; readonly vault: UnlockedVault }
+  | { readonly name: 'new-recovery-key'; readonly vault: UnlockedVault }
   | { readonly name: 'delete'; readonly vault: UnlockedVault };
 
 /**
@@ -65,11 +66,14 @@ export function VaultApp({ api }: { api: ApiClient }) {
           onSignOut={() => lock('You are signed out.')}
           onSignedOutEverywhere={() => setScreen({ name: 'unlock', notice: 'You are signed out everywhere. If you think someone else knows your passphrase, change it after you sign in.' })}
           onChangePassphrase={() => setScreen({ name: 'change-passphrase', vault: screen.vault })}
+          onNewRecoveryKey={() => setScreen({ name: 'new-recovery-key', vault: screen.vault })}
           onDelete={() => setScreen({ name: 'delete', vault: screen.vault })}
         />
       );
     case 'change-passphrase':
       return <ChangePassphraseScreen vault={screen.vault} onChanged={open} onCancel={() => open(screen.vault)} />;
+    case 'new-recovery-key':
+      return <NewRecoveryKeyScreen vault={screen.vault} onDone={() => open(screen.vault)} onCancel={() => open(screen.vault)} />;
     case 'delete':
       return <DeleteAccountScreen vault={screen.vault} onDeleted={() => setScreen({ name: 'unlock', notice: 'Your record and account have been deleted.' })} onCancel={() => open(screen.vault)} />;
   }

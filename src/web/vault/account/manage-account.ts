@@ -2,6 +2,8 @@ import { base64urlDecode, base64urlEncode, rewrapVaultKey } from '../../../crypt
 import type { ApiClient } from '../api/client.ts';
 import type { SignIn } from '../api/types.ts';
 import { deriveNewPassphraseKeys, derivePassphraseKeys } from '../kdf/derive.ts';
+import { makeNewRecoveryKey } from './new-recovery-key.ts';
+import type { NewRecoveryKey } from './new-recovery-key.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 
 /**
@@ -21,6 +23,23 @@ export async function changePassphrase(vault: UnlockedVault, currentPassphrase: 
     json: { currentAuthKey: base64urlEncode(current.authKey), authKey: base64urlEncode(next.authKey), kdf, wrappedVaultKey },
   });
   return { ...vault, wrappedVaultKey, kdf };
+}
+
+/** A new recovery key made in memory; the server hears of it only once the person has written it down. */
+export interface PendingRecoveryKey extends NewRecoveryKey {
+  readonly currentAuthKey: string;
+}
+
+/** The passphrase is asked again so an unlocked screen alone cannot swap the key; unwrapping checks it first. */
+export async function prepareNewRecoveryKey(vault: UnlockedVault, passphrase: string): Promise<PendingRecoveryKey> {
+  const current = await derivePassphraseKeys(passphrase, base64urlDecode(vault.kdf.salt), vault.kdf.version);
+  const made = await makeNewRecoveryKey(vault.wrappedVaultKey, { wrappingKey: current.wrappingKey, purpose: 'passphrase' });
+  return { ...made, currentAuthKey: base64urlEncode(current.authKey) };
+}
+
+/** From now on only the new key opens the record; the old one stops working. */
+export async function saveNewRecoveryKey(vault: UnlockedVault, pending: PendingRecoveryKey): Promise<void> {
+  await vault.api.json('PUT', '/account/recovery-key', { json: { currentAuthKey: pending.currentAuthKey, newRecovery: pending.body } });
 }
 
 export async function fetchSignIns(vault: UnlockedVault): Promise<readonly SignIn[]> {

@@ -14,11 +14,12 @@ export interface AccountPanelProps {
   onSignOut: () => void;
   onSignedOutEverywhere: () => void;
   onChangePassphrase: () => void;
+  onNewRecoveryKey: () => void;
   onDelete: () => void;
 }
 
 /** The last sign-ins and the account's settings, beside the timeline. */
-export function AccountPanel({ vault, idleMinutes, onIdleMinutes, onSignOut, onSignedOutEverywhere, onChangePassphrase, onDelete }: AccountPanelProps) {
+export function AccountPanel({ vault, idleMinutes, onIdleMinutes, onSignOut, onSignedOutEverywhere, onChangePassphrase, onNewRecoveryKey, onDelete }: AccountPanelProps) {
   return (
     <div class="casebook-vault-account">
       <SignIns vault={vault} onSignedOutEverywhere={onSignedOutEverywhere} />
@@ -32,6 +33,7 @@ export function AccountPanel({ vault, idleMinutes, onIdleMinutes, onSignOut, onS
       </div>
       <ul class="govuk-list">
         <li><LinkButton onClick={onChangePassphrase}>Change your passphrase</LinkButton></li>
+        <li><LinkButton onClick={onNewRecoveryKey}>Get a new recovery key</LinkButton></li>
         <li><LinkButton onClick={onSignOut}>Sign out</LinkButton></li>
         <li><LinkButton onClick={onDelete}>Delete your record and account</LinkButton></li>
       </ul>

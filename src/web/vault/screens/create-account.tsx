@@ -4,15 +4,14 @@ import type { ApiClient } from '../api/client.ts';
 import { createAccount, prepareAccount, suggestUsername } from '../account/create-account.ts';
 import type { PreparedAccount } from '../account/create-account.ts';
 import { looksIdentifying, normalizeUsername, usernameProblem } from '../account/username.ts';
-import { checkConfirmation, pickGroupsToConfirm, recoveryKeyGroups } from '../recovery/confirm-recovery-key.ts';
 import { useStrength } from '../strength/strength-meter.tsx';
 import { strengthProblem } from '../strength/strength-policy.ts';
 import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
-import { useFocusOnShow } from '../ui/focus.ts';
 import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import { NewPassphraseField } from './passphrase-fields.tsx';
+import { ConfirmRecoveryKey, ShowRecoveryKey } from './recovery-key-steps.tsx';
 
 type Step = 'username' | 'passphrase' | 'recovery-key' | 'confirm';
 
@@ -43,7 +42,7 @@ export function CreateAccountScreen({ api, onCreated, onCancel }: { api: ApiClie
         setStep('recovery-key');
       }} />;
     case 'recovery-key':
-      return <RecoveryKeyStep recoveryKey={prepared!.recoveryKey} onDone={() => setStep('confirm')} />;
+      return <ShowRecoveryKey recoveryKey={prepared!.recoveryKey} caption="Start a private record" intro="If you forget your passphrase, this recovery key is the only other way to open your record. We cannot recover it for you." onDone={() => setStep('confirm')} />;
     case 'confirm':
       return <ConfirmStep api={api} prepared={prepared!} onBack={() => setStep('recovery-key')} onCreated={onCreated} onUsernameTaken={(message) => {
         setUsernameError(message);
@@ -137,44 +136,6 @@ function PassphraseStep({ username, onDone, onBack }: { username: string; onDone
   );
 }
 
-function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
-  const groups = recoveryKeyGroups(recoveryKey);
-  return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <Heading caption="Start a private record">Write down your recovery key</Heading>
-        <p class="govuk-body">If you forget your passphrase, this recovery key is the only other way to open your record. We cannot recover it for you.</p>
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>We will show it only once, now.</strong>
-        </div>
-        <div class="casebook-vault-recovery-key" data-testid="recovery-key">
-          <p class="govuk-body-s casebook-vault-recovery-key__label" id="recovery-key-label">Recovery key, {groups.length} groups of 4</p>
-          <ol class="casebook-vault-recovery-key__groups" aria-labelledby="recovery-key-label">
-            {groups.map((group, i) => (
-              <li key={i} class="casebook-vault-recovery-key__group">
-                <span class="casebook-vault-recovery-key__number" aria-hidden="true">{i + 1}</span>
-                <span class="casebook-vault__code">{group}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
-        <h2 class="govuk-heading-m">Keep it safe</h2>
-        <ul class="govuk-list govuk-list--bullet">
-          <li>Write it on paper and keep it somewhere the person stalking you cannot get to, away from this device.</li>
-          <li>Do not email it, text it, photograph it or save it in notes or a cloud drive. Someone with your phone or email could read it there.</li>
-          <li>If you print it, use a printer you trust and do not leave the page on it.</li>
-          <li>The letters I, L, O and U are never used, so what looks like an O is a zero.</li>
-        </ul>
-        <div class="govuk-button-group casebook-vault__no-print">
-          <Button onClick={onDone}>I have written it down</Button>
-          <Button variant="secondary" onClick={() => window.print()}>Print it</Button>
-        </div>
-      </div>
-    </div>
-  );
-}
-
 function ConfirmStep({ api, prepared, onBack, onCreated, onUsernameTaken }: {
   api: ApiClient;
   prepared: PreparedAccount;
@@ -182,80 +143,17 @@ function ConfirmStep({ api, prepared, onBack, onCreated, onUsernameTaken }: {
   onCreated: (vault: UnlockedVault) => void;
   onUsernameTaken: (message: string) => void;
 }) {
-  const asked = useMemo(() => pickGroupsToConfirm(recoveryKeyGroups(prepared.recoveryKey).length), [prepared.recoveryKey]);
-  const [typed, setTyped] = useState<string[]>(asked.map(() => ''));
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const headingRef = useFocusOnShow<HTMLHeadingElement>();
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const problems = checkConfirmation(prepared.recoveryKey, asked, typed);
-    const found = problems.flatMap((text, i) => (text ? [{ href: `#confirm-group-${asked[i]}`, text }] : []));
-    setErrors(found);
-    if (found.length) return;
-    setBusy(true);
+  const create = async (): Promise<string | undefined> => {
     try {
       onCreated(await createAccount(api, prepared));
+      return undefined;
     } catch (error) {
-      setBusy(false);
       if (error instanceof ApiError && (error.code === 'username_taken' || error.code === 'username_invalid')) {
         onUsernameTaken(error.code === 'username_taken' ? 'That username is already used. Choose another one' : describeFailure(error));
-        return;
+        return undefined;
       }
-      setErrors([{ href: `#confirm-group-${asked[0]}`, text: describeFailure(error, 'Your record could not be created. Try again.') }]);
+      return describeFailure(error, 'Your record could not be created. Try again.');
     }
   };
-
-  const groupsText = `${asked.slice(0, -1).join(', ')} and ${asked[asked.length - 1]}`;
-  const anyError = errors.length > 0;
-  return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <LinkButton onClick={onBack}>Show my recovery key again</LinkButton>
-        <form onSubmit={submit} noValidate>
-          <div class={`govuk-form-group${anyError ? ' govuk-form-group--error' : ''}`}>
-            <fieldset class="govuk-fieldset" role="group" aria-describedby={`confirm-hint${anyError ? ' confirm-error' : ''}`}>
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
-                <h1 class="govuk-fieldset__heading casebook-vault__heading" tabIndex={-1} ref={headingRef}>Check your recovery key</h1>
-              </legend>
-              <div id="confirm-hint" class="govuk-hint">Type groups {groupsText} of the recovery key you wrote down, to check you have all of it.</div>
-              {anyError ? (
-                <p id="confirm-error" class="govuk-error-message">
-                  <span class="govuk-visually-hidden">Error:</span> {errors.map((e) => e.text).join('. ')}
-                </p>
-              ) : null}
-              <div class="govuk-date-input">
-                {asked.map((number, i) => (
-                  <div class="govuk-date-input__item" key={number}>
-                    <div class="govuk-form-group">
-                      <label class="govuk-label govuk-date-input__label" for={`confirm-group-${number}`}>Group {number}</label>
-                      <input
-                        class={`govuk-input govuk-date-input__input govuk-input--width-4 casebook-vault__code${errorFor(errors, `confirm-group-${number}`) ? ' govuk-input--error' : ''}`}
-                        id={`confirm-group-${number}`}
-                        name={`confirm-group-${number}`}
-                        type="text"
-                        autocomplete="off"
-                        autocapitalize="characters"
-                        spellcheck={false}
-                        maxLength={6}
-                        value={typed[i]}
-                        onInput={(event) => {
-                          const next = [...typed];
-                          next[i] = event.currentTarget.value;
-                          setTyped(next);
-                        }}
-                      />
-                    </div>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
-          {busy ? <Busy>Creating your record.</Busy> : <Button type="submit">Create my record</Button>}
-        </form>
-      </div>
-    </div>
-  );
+  return <ConfirmRecoveryKey recoveryKey={prepared.recoveryKey} submitLabel="Create my record" busyText="Creating your record." onBack={onBack} onConfirmed={create} />;
 }

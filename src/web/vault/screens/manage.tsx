@@ -1,13 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
-import { changePassphrase, deleteAccount } from '../account/manage-account.ts';
+import { changePassphrase, deleteAccount, prepareNewRecoveryKey, saveNewRecoveryKey } from '../account/manage-account.ts';
+import type { PendingRecoveryKey } from '../account/manage-account.ts';
 import { useStrength } from '../strength/strength-meter.tsx';
 import { strengthProblem } from '../strength/strength-policy.ts';
 import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton, PasswordInput, TextInput } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
 import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
+import { useFormAction } from '../ui/form-action.ts';
 import { NewPassphraseField } from './passphrase-fields.tsx';
+import { ConfirmRecoveryKey, ShowRecoveryKey } from './recovery-key-steps.tsx';
 
 export function ChangePassphraseScreen({ vault, onChanged, onCancel }: { vault: UnlockedVault; onChanged: (vault: UnlockedVault) => void; onCancel: () => void }) {
   const [current, setCurrent] = useState('');
@@ -96,6 +99,60 @@ export function DeleteAccountScreen({ vault, onDeleted, onCancel }: { vault: Unl
           {busy ? <Busy>Deleting your record.</Busy> : (
             <div class="govuk-button-group">
               <Button variant="warning" type="submit">Delete everything</Button>
+              <LinkButton onClick={onCancel}>Cancel</LinkButton>
+            </div>
+          )}
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** A new recovery key, for when the old one is lost or someone may have seen it. Saved only once checked. */
+export function NewRecoveryKeyScreen({ vault, onDone, onCancel }: { vault: UnlockedVault; onDone: () => void; onCancel: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [pending, setPending] = useState<PendingRecoveryKey | undefined>(undefined);
+  const [confirming, setConfirming] = useState(false);
+  const form = useFormAction();
+
+  if (pending && !confirming) {
+    return <ShowRecoveryKey recoveryKey={pending.recoveryKey} caption="New recovery key" intro="Once you have checked it, this key replaces your old one, which will stop working. Your passphrase does not change." onDone={() => setConfirming(true)} />;
+  }
+  if (pending) {
+    return <ConfirmRecoveryKey recoveryKey={pending.recoveryKey} submitLabel="Use my new recovery key" busyText="Saving your new recovery key." onBack={() => setConfirming(false)} onConfirmed={async () => {
+      try {
+        await saveNewRecoveryKey(vault, pending);
+        onDone();
+        return undefined;
+      } catch (error) {
+        return describeFailure(error, 'Your new recovery key could not be saved, so your old one still works. Try again.');
+      }
+    }} />;
+  }
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const made = await form.run({
+      check: () => (passphrase === '' ? [{ href: '#recovery-passphrase', text: 'Enter your passphrase' }] : []),
+      busy: 'Making a new recovery key. This can take a few seconds.',
+      work: () => prepareNewRecoveryKey(vault, passphrase),
+      failureField: 'recovery-passphrase',
+      failure: (error) => (error instanceof Error && /wrong passphrase/.test(error.message) ? 'Your passphrase is not right' : describeFailure(error)),
+    });
+    if (made) setPending(made);
+  };
+
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={form.errors} />
+        <Heading>Get a new recovery key</Heading>
+        <p class="govuk-body">Do this if you have lost your recovery key, or think someone else may have seen it. Your old key stops working once you have written down and checked the new one.</p>
+        <form onSubmit={submit} noValidate>
+          <PasswordInput id="recovery-passphrase" label="Your passphrase" labelClass="govuk-label--s" value={passphrase} onInput={setPassphrase} error={errorFor(form.errors, 'recovery-passphrase')} autocomplete="current-password" />
+          {form.busy ? <Busy>{form.busy}</Busy> : (
+            <div class="govuk-button-group">
+              <Button type="submit">Continue</Button>
               <LinkButton onClick={onCancel}>Cancel</LinkButton>
             </div>
           )}

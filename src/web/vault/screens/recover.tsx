@@ -12,12 +12,23 @@ import type { FieldError } from '../ui/components.tsx';
 import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import { NewPassphraseField } from './passphrase-fields.tsx';
+import { ConfirmRecoveryKey, ShowRecoveryKey } from './recovery-key-steps.tsx';
 
 /** Forgotten passphrase: the recovery key opens the vault key, and a new passphrase re-wraps it. */
 export function RecoverScreen({ api, onRecovered, onCancel }: { api: ApiClient; onRecovered: (vault: UnlockedVault) => void; onCancel: () => void }) {
   const [recovery, setRecovery] = useState<RecoveryInProgress | undefined>(undefined);
+  const [done, setDone] = useState<{ vault: UnlockedVault; recoveryKey: string; confirming: boolean } | undefined>(undefined);
+  if (done && !done.confirming) {
+    return <ShowRecoveryKey recoveryKey={done.recoveryKey} caption="Your record is open" heading="Write down your new recovery key" intro="The recovery key you just used no longer works, because it was typed on this device. This new one replaces it: it is the only other way to open your record if you forget your passphrase." onDone={() => setDone({ ...done, confirming: true })} />;
+  }
+  if (done) {
+    return <ConfirmRecoveryKey recoveryKey={done.recoveryKey} submitLabel="Open my record" busyText="Opening your record." onBack={() => setDone({ ...done, confirming: false })} onConfirmed={async () => {
+      onRecovered(done.vault);
+      return undefined;
+    }} />;
+  }
   return recovery
-    ? <NewPassphraseStep api={api} recovery={recovery} onRecovered={onRecovered} onExpired={() => setRecovery(undefined)} />
+    ? <NewPassphraseStep api={api} recovery={recovery} onRecovered={(vault, recoveryKey) => setDone({ vault, recoveryKey, confirming: false })} onExpired={() => setRecovery(undefined)} />
     : <RecoveryKeyStep api={api} onAccepted={setRecovery} onCancel={onCancel} />;
 }
 
@@ -71,7 +82,7 @@ function RecoveryKeyStep({ api, onAccepted, onCancel }: { api: ApiClient; onAcce
   );
 }
 
-function NewPassphraseStep({ api, recovery, onRecovered, onExpired }: { api: ApiClient; recovery: RecoveryInProgress; onRecovered: (vault: UnlockedVault) => void; onExpired: () => void }) {
+function NewPassphraseStep({ api, recovery, onRecovered, onExpired }: { api: ApiClient; recovery: RecoveryInProgress; onRecovered: (vault: UnlockedVault, recoveryKey: string) => void; onExpired: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -85,7 +96,8 @@ function NewPassphraseStep({ api, recovery, onRecovered, onExpired }: { api: Api
     if (problem) return;
     setBusy(true);
     try {
-      onRecovered(await finishRecovery(api, recovery, passphrase));
+      const { vault, recoveryKey } = await finishRecovery(api, recovery, passphrase);
+      onRecovered(vault, recoveryKey);
     } catch (error) {
       setBusy(false);
       // The 10-minute recovery token ran out: start again with the key.
@@ -99,10 +111,10 @@ function NewPassphraseStep({ api, recovery, onRecovered, onExpired }: { api: Api
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <Heading>Choose a new passphrase</Heading>
-        <p class="govuk-body">Your recovery key was right. Choose a new passphrase for <strong class="casebook-vault__code">{recovery.username}</strong>. Everywhere else you are signed in will be signed out.</p>
+        <p class="govuk-body">Your recovery key was right. Choose a new passphrase for <strong class="casebook-vault__code">{recovery.username}</strong>. Everywhere else you are signed in will be signed out, and you will get a new recovery key.</p>
         <form onSubmit={submit} noValidate>
           <NewPassphraseField id="recover-passphrase" label="New passphrase" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'recover-passphrase')} verdict={verdict} />
-          {busy ? <Busy>Saving your new passphrase. This can take a few seconds.</Busy> : <Button type="submit">Save and open my record</Button>}
+          {busy ? <Busy>Saving your new passphrase. This can take a few seconds.</Busy> : <Button type="submit">Save my new passphrase</Button>}
         </form>
       </div>
     </div>
