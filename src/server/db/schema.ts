@@ -124,6 +124,104 @@ export interface VaultTreeHeadsTable {
   signature: Uint8Array;
 }
 
+// Staff workspace tables (migration 0006, docs/staff.md).
+export interface StaffAccountsTable {
+  id: string;
+  sign_in_name: string;
+  display_name: string;
+  /** Sorted, comma-separated set of roles. */
+  roles: string;
+  status: 'pending' | 'active' | 'disabled';
+  created_at: Int8;
+  created_by: string | null;
+  updated_at: Int8;
+}
+
+export interface StaffPasswordsTable {
+  staff_id: string;
+  auth_hash: Uint8Array;
+  auth_salt: Uint8Array;
+  auth_params: string;
+  kdf_version: number;
+  kdf_salt: string;
+  totp_secret: string;
+  totp_last_step: ColumnType<number | string, number | undefined, number>;
+  updated_at: Int8;
+}
+
+export interface StaffPasskeysTable {
+  credential_id: string;
+  staff_id: string;
+  public_key: Uint8Array;
+  counter: Int8;
+  transports: string;
+  name: string;
+  created_at: Int8;
+  last_used_at: Int8 | null;
+}
+
+export interface StaffSessionsTable {
+  id_hash: string;
+  staff_id: string;
+  csrf_token: string;
+  method: 'passkey' | 'password';
+  created_at: Int8;
+  last_seen_at: Int8;
+  expires_at: Int8;
+}
+
+export interface StaffSetupCodesTable {
+  code_hash: string;
+  staff_id: string;
+  expires_at: Int8;
+}
+
+export interface StaffChallengesTable {
+  id: string;
+  challenge: string;
+  purpose: string;
+  staff_id: string | null;
+  expires_at: Int8;
+}
+
+export interface StaffMemberKeysTable {
+  staff_id: string;
+  public_key: string;
+  wrapped_private_key: string;
+  kdf_version: number;
+  kdf_salt: string;
+  created_at: Int8;
+}
+
+export interface StaffTeamKeysTable {
+  version: number;
+  public_key: string;
+  sealed_previous: string | null;
+  created_at: Int8;
+  created_by: string;
+}
+
+export interface StaffTeamKeyGrantsTable {
+  version: number;
+  staff_id: string;
+  sealed_key: string;
+  granted_by: string;
+  created_at: Int8;
+}
+
+export interface AuditLogTable {
+  id: Int8;
+  at: Int8;
+  staff_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  /** Canonical JSON; never personal content. */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Schema {
   service_meta: ServiceMetaTable;
   vault_accounts: VaultAccountsTable;
@@ -139,4 +237,14 @@ export interface Schema {
   vault_log_leaves: VaultLogLeavesTable;
   vault_log_nodes: VaultLogNodesTable;
   vault_tree_heads: VaultTreeHeadsTable;
+  staff_accounts: StaffAccountsTable;
+  staff_passwords: StaffPasswordsTable;
+  staff_passkeys: StaffPasskeysTable;
+  staff_sessions: StaffSessionsTable;
+  staff_setup_codes: StaffSetupCodesTable;
+  staff_challenges: StaffChallengesTable;
+  staff_member_keys: StaffMemberKeysTable;
+  staff_team_keys: StaffTeamKeysTable;
+  staff_team_key_grants: StaffTeamKeyGrantsTable;
+  audit_log: AuditLogTable;
 }

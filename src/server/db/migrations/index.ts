@@ -4,6 +4,7 @@ import * as vaultAccounts from './0002-vault-accounts.ts';
 import * as vaultItems from './0003-vault-items.ts';
 import * as vaultAttachments from './0004-vault-attachments.ts';
 import * as vaultTransparencyLog from './0005-vault-transparency-log.ts';
+import * as staff from './0006-staff.ts';
 
 /** Every migration, in order. Names sort by their number; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-vault-items': vaultItems,
   '0004-vault-attachments': vaultAttachments,
   '0005-vault-transparency-log': vaultTransparencyLog,
+  '0006-staff': staff,
 };
