@@ -222,6 +222,65 @@ export interface AuditLogTable {
   hash: string;
 }
 
+// Conversations with the helpline (migration 0007): ciphertext, sealed keys and queue state only.
+export interface TalkConversationsTable {
+  id: string;
+  token_hash: string;
+  person_public_key: string;
+  status: string;
+  assigned_to: string | null;
+  risk_level: string | null;
+  risk_reason: string | null;
+  risk_team_key_version: number | null;
+  created_at: Int8;
+  updated_at: Int8;
+  last_person_at: Int8 | null;
+  last_staff_at: Int8 | null;
+}
+
+export interface TalkMessagesTable {
+  id: string;
+  conversation_id: string;
+  author: string;
+  staff_id: string | null;
+  team_key_version: number;
+  body: string;
+  key_team: string;
+  key_person: string;
+  size: number;
+  created_at: Int8;
+}
+
+export interface TalkSharesTable {
+  id: string;
+  conversation_id: string;
+  team_key_version: number;
+  body: string;
+  key_team: string;
+  key_person: string;
+  size: number;
+  created_at: Int8;
+}
+
+export interface TalkNotesTable {
+  id: string;
+  conversation_id: string;
+  staff_id: string;
+  kind: string;
+  agency: string | null;
+  team_key_version: number;
+  sealed: string;
+  created_at: Int8;
+}
+
+export interface TalkSavedRepliesTable {
+  id: string;
+  title: string;
+  body: string;
+  created_by: string;
+  created_at: Int8;
+}
+
 export interface Schema {
   service_meta: ServiceMetaTable;
   vault_accounts: VaultAccountsTable;
@@ -247,4 +306,9 @@ export interface Schema {
   staff_team_keys: StaffTeamKeysTable;
   staff_team_key_grants: StaffTeamKeyGrantsTable;
   audit_log: AuditLogTable;
+  talk_conversations: TalkConversationsTable;
+  talk_messages: TalkMessagesTable;
+  talk_shares: TalkSharesTable;
+  talk_notes: TalkNotesTable;
+  talk_saved_replies: TalkSavedRepliesTable;
 }

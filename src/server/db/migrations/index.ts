@@ -5,6 +5,7 @@ import * as vaultItems from './0003-vault-items.ts';
 import * as vaultAttachments from './0004-vault-attachments.ts';
 import * as vaultTransparencyLog from './0005-vault-transparency-log.ts';
 import * as staff from './0006-staff.ts';
+import * as conversations from './0007-conversations.ts';
 
 /** Every migration, in order. Names sort by their number; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-vault-attachments': vaultAttachments,
   '0005-vault-transparency-log': vaultTransparencyLog,
   '0006-staff': staff,
+  '0007-conversations': conversations,
 };
