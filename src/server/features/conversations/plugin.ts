@@ -1,0 +1,50 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+import { sendDynamicPage } from '../../http/html.ts';
+import { vaultErrorHandler } from '../vault/errors.ts';
+import { strictValidation } from '../vault/validation.ts';
+import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../vault-pages/routes.ts';
+import type { TalkContext } from './context.ts';
+import { messageJson } from './context.ts';
+import { createLiveHub } from './live.ts';
+import { personRoutes } from './person-routes.ts';
+import { replyHours } from './reply-hours.ts';
+import { createConversationsRepository } from './repository.ts';
+import { staffQueueRoutes } from './staff-routes.ts';
+
+export const TALK_PATH = '/talk/helpline';
+
+/**
+ * Conversations with the helpline (docs/messaging.md): the person's page and API, the workspace queue, and the live
+ * updates between them. Encapsulated with the vault's strict validation and JSON errors.
+ */
+export async function conversationRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const repo = createConversationsRepository(services.database.db);
+  const live = createLiveHub(services.events, (conversationId, id) => repo.message(conversationId, id), messageJson);
+  const talk: TalkContext = { repo, vault: services.vault, live };
+  app.addHook('preClose', async () => live.close());
+
+  // The person's page: a neutral title, no-store, the vault's policy (an account holder may unlock their diary here
+  // to share entries, which needs Argon2id's WebAssembly). The app in src/web/talk does everything else.
+  app.get(TALK_PATH, async (_request, reply) => {
+    reply.header('content-security-policy', VAULT_CONTENT_SECURITY_POLICY);
+    const hours = replyHours(services.clock());
+    return sendDynamicPage(reply, services.views.render('talk/helpline.njk', { noindex: true, hours, kdfWorkerUrl: KDF_WORKER_PATH }));
+  });
+
+  app.get('/api/talk/reply-hours', async (_request, reply) => reply.header('cache-control', 'no-store').send(replyHours(services.clock())));
+
+  await app.register(async (api) => {
+    await api.register(cookie);
+    strictValidation(api);
+    vaultErrorHandler(api);
+    api.removeContentTypeParser(['text/plain']);
+    api.addHook('onSend', async (_request, reply, payload) => {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      return payload;
+    });
+    await api.register(personRoutes, { talk });
+    await api.register(staffQueueRoutes, { talk, services });
+  });
+}
