@@ -18,6 +18,9 @@ const scriptEntries: Record<string, string> = {
   'risk-screen': 'src/web/components/risk-screen/risk-screen.ts',
   vault: 'src/web/vault/main.tsx',
   'vault-worker': 'src/web/vault/kdf/kdf-worker.ts',
+  talk: 'src/web/talk/main.tsx',
+  'staff-queue': 'src/web/staff/queue/main.tsx',
+  staff: 'src/web/staff/main.tsx',
 };
 
 async function emit(logicalName: string, contents: Uint8Array | string): Promise<void> {
