@@ -10,7 +10,8 @@ import { messageBody, shareBody, shareParams, startBody } from './schemas.ts';
 // and no cookie for another site to ride on. The server keeps an HMAC of the token, never the token.
 
 export const LIMITS = {
-  startsPerAddress: { max: 5, windowMs: 60 * 60_000 },
+  // Generous: a refuge, a library or a college may put many people behind one address.
+  startsPerAddress: { max: 20, windowMs: 60 * 60_000 },
   unknownCodesPerAddress: { max: 20, windowMs: 15 * 60_000 },
   messagesPerConversation: { max: 30, windowMs: 10 * 60_000 },
   sharesPerConversation: { max: 30, windowMs: 10 * 60_000 },
