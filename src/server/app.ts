@@ -13,6 +13,7 @@ import { openingStatusRoutes } from './features/opening-status/routes.ts';
 import { directoryRoutes } from './features/directory/routes.ts';
 import { vaultRoutes } from './features/vault/plugin.ts';
 import { vaultPageRoutes } from './features/vault-pages/routes.ts';
+import { staffRoutes, staffSessions } from './features/staff/plugin.ts';
 import { conversationRoutes } from './features/conversations/plugin.ts';
 
 /** The whole service, as one list of set-up steps. Each step is a small file; services come from one place. */
@@ -29,6 +30,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
 
   await app.register(fp(securityHeaders));
   await app.register(errorPages, { views: services.views });
+  await app.register(fp(staffSessions), { services });
   await app.register(staticAssets, { assets: services.assets });
   await app.register(healthRoutes, { services });
   await app.register(guidanceRoutes, { services });
@@ -38,6 +40,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(directoryRoutes, { services });
   await app.register(vaultRoutes, { services });
   await app.register(vaultPageRoutes, { services });
+  await app.register(staffRoutes, { services });
   await app.register(conversationRoutes, { services });
 
   app.addHook('onClose', async () => services.database.close());
