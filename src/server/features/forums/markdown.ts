@@ -22,7 +22,7 @@ const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: true, ty
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'em', 'strong', 'ul', 'ol', 'li', 'blockquote', 'a', 'code'],
-  allowedAttributes: { a: ['href', 'rel', 'class'], ol: ['start'], ul: ['class'], blockquote: ['class'], p: ['class'] },
+  allowedAttributes: { a: ['href', 'rel', 'class'], ol: ['start', 'class'], ul: ['class'], blockquote: ['class'], p: ['class'] },
   allowedSchemes: ['http', 'https'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -30,7 +30,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
-      attribs: { ...(attribs.href ? { href: attribs.href } : {}), class: 'govuk-link', rel: 'noopener noreferrer nofollow' },
+      // Only absolute web links: a relative or scheme-less href has no honest use in a post.
+      attribs: { ...(attribs.href && /^https?:\/\/[^/]/i.test(attribs.href) ? { href: attribs.href } : {}), class: 'govuk-link', rel: 'noopener noreferrer nofollow' },
     }),
     ul: () => ({ tagName: 'ul', attribs: { class: 'govuk-list govuk-list--bullet' } }),
     ol: (tagName, attribs) => ({ tagName, attribs: { class: 'govuk-list govuk-list--number', ...(attribs.start ? { start: attribs.start } : {}) } }),
