@@ -25,7 +25,7 @@ interface Envelope {
   p: unknown;
 }
 
-export async function createPostgresEventBus(options: PostgresEventBusOptions): Promise<EventBus & { readonly connected: boolean }> {
+export async function createPostgresEventBus(options: PostgresEventBusOptions): Promise<EventBus & { readonly connected: boolean; readonly backendPid: number | undefined }> {
   const onError = options.onError ?? (() => {});
   const registry = createListenerRegistry(onError);
   const backoff = options.backoffMs ?? { min: 100, max: 5000 };
@@ -99,6 +99,10 @@ export async function createPostgresEventBus(options: PostgresEventBusOptions): 
   return {
     get connected() {
       return client !== undefined;
+    },
+    /** The listening connection's server process (tests end it to prove reconnection). */
+    get backendPid() {
+      return (client as unknown as { processID?: number } | undefined)?.processID;
     },
     async publish(channel, payload) {
       const text = serialisePayload(channel, payload);
