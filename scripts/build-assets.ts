@@ -21,6 +21,7 @@ const scriptEntries: Record<string, string> = {
   talk: 'src/web/talk/main.tsx',
   'staff-queue': 'src/web/staff/queue/main.tsx',
   staff: 'src/web/staff/main.tsx',
+  forums: 'src/web/forums/main.ts',
 };
 
 async function emit(logicalName: string, contents: Uint8Array | string): Promise<void> {
