@@ -228,7 +228,12 @@ export function createConversationsRepository(db: Kysely<Schema>) {
     async assign(id: string, staffId: string | null, now: number): Promise<void> {
       await db
         .updateTable('talk_conversations')
-        .set({ assigned_to: staffId, updated_at: now, status: sql<string>`case when status = 'closed' then 'closed' when ${staffId} is null then 'new' when status = 'new' then 'open' else status end` })
+        .set({
+          assigned_to: staffId,
+          updated_at: now,
+          // Released: back to new (unless closed). Taken: a new conversation becomes open; other states stay.
+          status: staffId === null ? sql<string>`case when status = 'closed' then 'closed' else 'new' end` : sql<string>`case when status = 'new' then 'open' else status end`,
+        })
         .where('id', '=', id)
         .execute();
     },
