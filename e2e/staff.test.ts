@@ -169,6 +169,8 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
 
     // The audit log shows what happened, filterable, chain intact.
     await page.goto(`${base()}/staff/audit`);
+    expect(await page.locator('[data-audit-chain]').getAttribute('data-audit-chain')).toBe('page-ok');
+    await page.getByRole('link', { name: 'Check the whole log' }).click();
     expect(await page.locator('[data-audit-chain]').getAttribute('data-audit-chain')).toBe('ok');
     const text = await page.locator('table').textContent();
     for (const action of ['staff.account_create', 'staff.setup_complete', 'staff.passkey_add', 'staff.team_key_create', 'staff.team_key_grant', 'staff.sign_out', 'staff.sign_in', 'staff.sign_in_failed']) {

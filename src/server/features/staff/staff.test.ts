@@ -93,7 +93,7 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
     }
     expect((await caseworker.client.request('GET', '/staff', { headers: { accept: 'text/html' } })).statusCode).toBe(200);
     expect((await admin.client.request('GET', '/staff/team', { headers: { accept: 'text/html' } })).statusCode).toBe(200);
-    const audit = await admin.client.request('GET', '/staff/audit', { headers: { accept: 'text/html' } });
+    const audit = await admin.client.request('GET', '/staff/audit?check=1', { headers: { accept: 'text/html' } });
     expect(audit.statusCode).toBe(200);
     expect(audit.headers['cache-control']).toBe('no-store');
     expect(audit.headers['content-security-policy']).toContain("'wasm-unsafe-eval'");
@@ -176,6 +176,9 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
     }
     await db.updateTable('audit_log').set({ detail: '{"n":2}' }).where('id', '=', entry.id).execute();
     expect(await t.services.audit.verifyChain()).toEqual({ ok: false, brokenAt: entry.id });
+    const page = await admin.client.request('GET', '/staff/audit', { headers: { accept: 'text/html' } });
+    expect(page.body).toContain('data-audit-chain="broken"');
+    expect(page.body).toContain(`tampered with at entry ${entry.id}`);
   });
   it('times out an idle session after 30 minutes', async () => {
     now += 60_000;

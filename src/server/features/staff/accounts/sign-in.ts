@@ -48,6 +48,8 @@ export async function checkPasswordSignIn(
 /** Starts a session, sets the cookie and records the sign-in; answers as GET /api/staff/session does. */
 export async function startStaffSession(staff: StaffServices, request: FastifyRequest, reply: FastifyReply, account: StaffAccount, method: 'passkey' | 'password') {
   const now = staff.clock();
+  // Housekeeping rides on sign-ins: rare enough to cost nothing, frequent enough that dead sessions do not pile up.
+  await staff.sessions.deleteExpired(now);
   const session = await staff.sessions.create(account.id, method, now);
   await staff.audit.record({ staffId: account.id, action: 'staff.sign_in', subjectType: 'staff', subjectId: account.id, detail: { method, device: roughDevice(request.headers['user-agent']) } });
   reply.header('set-cookie', staffCookie(session.id, staff.config.cookieSecure));

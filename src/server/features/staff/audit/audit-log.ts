@@ -101,6 +101,20 @@ function fromRow(row: Row): AuditEntry {
   };
 }
 
+/**
+ * Checks the entries of one page (newest first, as list() returns them) without reading the rest of the log:
+ * each hash matches its row, and each row links to the one before it. The id of the first bad row, or null.
+ */
+export function brokenEntry(entries: readonly AuditEntry[]): number | null {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.hash !== chainHash(e.prevHash, canonicalEntry(e))) return e.id;
+    const older = entries[i + 1];
+    if (older && older.id === e.id - 1 && older.hash !== e.prevHash) return e.id;
+  }
+  return null;
+}
+
 export function createAuditLog(db: Kysely<Schema>, dialect: DialectName, clock: () => number) {
   async function append(trx: Db, input: AuditInput, detail: string): Promise<AuditEntry> {
     if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);

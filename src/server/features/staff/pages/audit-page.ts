@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Services } from '../../../services.ts';
-import type { AuditEntry, AuditFilter } from '../audit/audit-log.ts';
+import { brokenEntry, type AuditEntry, type AuditFilter } from '../audit/audit-log.ts';
 
 const ZONE = 'Europe/London';
 const FIELD_LIMITS: Record<string, number> = { staff: 36, action: 64, subject: 32, subjectId: 100, from: 10, to: 10, before: 16 };
@@ -12,7 +12,10 @@ export interface AuditPageContext {
   form: Record<string, string>;
   errors: { field: string; text: string }[];
   olderHref: string | null;
-  chain: Awaited<ReturnType<Services['audit']['verifyChain']>>;
+  /** The whole chain, when asked for (?check=1): it reads every entry. Otherwise only this page's entries. */
+  chain: Awaited<ReturnType<Services['audit']['verifyChain']>> | null;
+  pageBrokenAt: number | null;
+  checkHref: string;
 }
 
 function londonDay(value: string, endOfDay: boolean): number | undefined {
@@ -57,6 +60,8 @@ export async function auditPageContext(services: Services, query: Record<string,
     form,
     errors,
     olderHref: page.nextCursor ? `/staff/audit?${olderParams.toString()}` : null,
-    chain: await services.audit.verifyChain(),
+    chain: query.check === '1' ? await services.audit.verifyChain() : null,
+    pageBrokenAt: brokenEntry(page.entries),
+    checkHref: `/staff/audit?${new URLSearchParams(Object.entries({ ...form, check: '1' }).filter(([, v]) => v)).toString()}`,
   };
 }
