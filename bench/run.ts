@@ -6,6 +6,8 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'evidence-pack': () => import('./evidence-pack.ts'),
   vault: () => import('./vault.ts'),
   'vault-browser': () => import('./vault-browser.ts'),
+  forums: () => import('./forums.ts'),
+  messaging: () => import('./messaging.ts'),
 };
 
 const wanted = process.argv.slice(2);

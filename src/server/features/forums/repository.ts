@@ -366,6 +366,36 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
       return { topic: toTopic(row as unknown as Record<string, unknown>), forum: row.forum as Forum, boardTitle: row.board_title, readAt: numOrNull(row.read_at) };
     },
 
+    /**
+     * The hot path of a topic page in one query: the session (by its hash), the member, the topic, its forum
+     * and the reader's read time. The caller falls back to the full session check when the session needs
+     * touching or has run out, so the vault's rules stay in one place.
+     */
+    async topicPageRead(sessionIdHash: string, topicId: number) {
+      const result = await sql<{
+        last_seen_at: number | string; expires_at: number | string; member_id: string; member_status: string; professional_status: string; suspended_until: number | string | null;
+        topic_id: number | null; topic_status: string | null; topic_member_id: string | null; version: number | null; last_post_at: number | string | null; forum: string | null; board_title: string | null; read_at: number | string | null;
+      }>`select s.last_seen_at, s.expires_at, m.id as member_id, m.status as member_status, m.professional_status, m.suspended_until,
+          t.id as topic_id, t.status as topic_status, t.member_id as topic_member_id, t.version, t.last_post_at, b.forum, b.title as board_title, r.read_at
+        from vault_sessions s
+        join forum_members m on m.account_id = s.account_id
+        left join forum_topics t on t.id = ${topicId}
+        left join forum_boards b on b.id = t.board_id
+        left join forum_reads r on r.member_id = m.id and r.topic_id = t.id
+        where s.id_hash = ${sessionIdHash}`.execute(db);
+      const row = result.rows[0];
+      if (!row) return undefined;
+      return {
+        lastSeenAt: num(row.last_seen_at),
+        expiresAt: num(row.expires_at),
+        memberId: row.member_id,
+        memberStatus: row.member_status,
+        professionalApproved: row.professional_status === 'approved',
+        topic: row.topic_id === null ? undefined : { id: num(row.topic_id), status: row.topic_status as PostStatus, memberId: row.topic_member_id!, version: num(row.version), lastPostAt: num(row.last_post_at), forum: row.forum as Forum, boardTitle: row.board_title! },
+        readAt: numOrNull(row.read_at),
+      };
+    },
+
     async markRead(memberId: string, topicId: number, at: number): Promise<void> {
       await db
         .insertInto('forum_reads')

@@ -5,6 +5,8 @@ import { LIMITS, isNewMember, postingWait } from '../../../domain/forums/limits.
 import type { Finding } from '../../../domain/forums/identifying-details.ts';
 import { sendCachedPage, sendDynamicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
+import { sha256Hex } from '../vault/binary.ts';
+import { SESSION_COOKIE } from '../vault/sessions/guard.ts';
 import { csrfOk, isSuspended, readerOf, type Reader } from './member-session.ts';
 import { assessDraft, highlightSegments } from './post-rules.ts';
 import { PROFESSIONAL_ROLES, type Board, type ForumsRepository, type Forum, type Member, type ProfessionalRole } from './repository.ts';
@@ -12,6 +14,8 @@ import { createTopicPageCache } from './topic-page-cache.ts';
 
 export const FORUMS_PATH = '/forums';
 export const HOUSE_RULES_PATH = '/talk/forum-house-rules';
+/** Below the vault's one-minute touch interval, a session read needs no write, so the page can read it itself. */
+const FAST_PATH_SESSION_AGE_MS = 50_000;
 
 const idParam = { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } }, required: ['id'] } as const;
 const boardParam = { type: 'object', properties: { board: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } }, required: ['board'] } as const;
@@ -237,18 +241,26 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
   });
 
   app.get<{ Params: { id: string }; Querystring: Query }>(`${FORUMS_PATH}/topics/:id`, { schema: { params: idParam } }, async (request, reply) => {
-    const reader = await memberOr(request, reply);
-    if (!reader) return reply;
-    const found = await forums.topicForReader(Number(request.params.id), reader.member.id);
-    if (!found || found.topic.status === 'removed' || found.topic.status === 'held') return notFound(reply);
-    if (!canRead(reader.member, found.forum)) return professionalsOnly(reply);
-    const { topic } = found;
-    if (topic.status === 'hidden' && topic.memberId !== reader.member.id) return notFound(reply);
+    const id = Number(request.params.id);
+    const cookie = request.cookies[SESSION_COOKIE];
+    const idHash = cookie && cookie.length <= 100 ? sha256Hex(cookie) : undefined;
+    const now = clock();
+    // One query when the session is fresh; otherwise the full check (which refreshes or ends the session) first.
+    let read = idHash ? await forums.topicPageRead(idHash, id) : undefined;
+    if (!read || now >= read.expiresAt || now - read.lastSeenAt >= FAST_PATH_SESSION_AGE_MS || read.memberStatus === 'banned') {
+      if (!(await memberOr(request, reply))) return reply;
+      read = await forums.topicPageRead(idHash!, id);
+      if (!read) return memberOr(request, reply);
+    }
+    const topic = read.topic;
+    if (!topic || topic.status === 'removed' || topic.status === 'held' || (topic.status === 'hidden' && topic.memberId !== read.memberId)) return notFound(reply);
+    if (topic.forum === 'professionals' && !read.professionalApproved) return professionalsOnly(reply);
     const after = num(request.query.after);
     const before = request.query.last !== undefined ? 2 ** 31 - 1 : num(request.query.before);
-    if (found.readAt === null || found.readAt < topic.lastPostAt) await forums.markRead(reader.member.id, topic.id, clock());
+    if (read.readAt === null || read.readAt < topic.lastPostAt) await forums.markRead(read.memberId, topic.id, now);
     const key = `${topic.id}|${after ?? ''}|${before ?? ''}`;
     const page = await topicPages.get(key, topic.version, async () => {
+      const full = await forums.topic(topic.id);
       const { posts, hasBefore, hasAfter } = await forums.posts(topic.id, before !== undefined ? { before } : after !== undefined ? { after } : {}, LIMITS.replyPageSize);
       return views.render('forums/topic.njk', {
         pageTitle: 'Forums',
@@ -256,9 +268,9 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
         currentSection: 'talk',
         houseRulesPath: HOUSE_RULES_PATH,
         formatWhen,
-        topic,
-        boardTitle: found.boardTitle,
-        professionals: found.forum === 'professionals',
+        topic: full,
+        boardTitle: topic.boardTitle,
+        professionals: topic.forum === 'professionals',
         posts,
         newer: hasAfter && posts.length ? `?after=${posts.at(-1)!.id}` : undefined,
         older: hasBefore && posts.length ? `?before=${posts[0]!.id}` : undefined,
