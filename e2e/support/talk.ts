@@ -82,10 +82,17 @@ export class HttpPerson {
   client!: TalkClient;
   conversationId = '';
 
-  async start(origin: string): Promise<this> {
+  /** `headers`: e.g. x-forwarded-for, so a benchmark can stand in for many people behind a proxy. */
+  async start(origin: string, headers: Record<string, string> = {}): Promise<this> {
     this.keys = await deriveConversationKeys(this.words);
     this.client = new TalkClient(this.keys.token, origin);
-    this.conversationId = (await this.client.start(this.keys.publicKey)).id;
+    const res = await fetch(`${origin}/api/talk/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ token: base64urlEncode(this.keys.token), publicKey: base64urlEncode(this.keys.publicKey) }),
+    });
+    if (res.status !== 201) throw new Error(`start ${res.status} ${await res.text()}`);
+    this.conversationId = ((await res.json()) as { id: string }).id;
     return this;
   }
 

@@ -311,7 +311,7 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
         <details class="govuk-details">
           <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Share entries from your diary</span></summary>
           <div class="govuk-details__text">
-            {diary.entries.length === 0 ? <p class="govuk-body">Your diary has no entries yet.</p> : null}
+            {diary.entries.length === 0 ? <p class="govuk-body">Your diary has no entries yet.</p> : diary.entries.every((e) => sharedTexts.has(e.text)) ? <p class="govuk-body">You have shared every entry.</p> : null}
             <ul class="govuk-list">
               {diary.entries.filter((e) => !sharedTexts.has(e.text)).map((entry) => (
                 <li key={entry.id} class="casebook-talk__share">
