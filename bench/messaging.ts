@@ -4,7 +4,7 @@
 // (timed until the workspace's stream hears of it). Messages are sealed before the clock starts, so the figures
 // are the server's and the network's, not the client's crypto. Loopback, SQLite, production settings.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { base64urlEncode } from '../src/crypto/encoding.ts';
@@ -72,6 +72,7 @@ export async function run(): Promise<void> {
     const latencies: Record<'reply' | 'person', number[]> = { reply: [], person: [] };
     let failures = 0;
     const sends: Promise<void>[] = [];
+    const loadBefore = loadavg()[0]!;
     const started = performance.now();
     for (let n = 0; n < total; n++) {
       const due = started + (n * 1000) / PER_SECOND;
@@ -111,6 +112,7 @@ export async function run(): Promise<void> {
     await Promise.all(sends);
     const elapsed = (performance.now() - started) / 1000;
     const busyRss = rssMiB(server.process.pid!);
+    const loadAfter = loadavg()[0]!;
     controller.abort();
 
     const row = (name: string, values: number[]) => {
@@ -138,7 +140,10 @@ conversations started, ${streamsRss} MiB with ${open.toLocaleString('en-GB')} st
 Each message is a 200-character text sealed in the client (AES-256-GCM body, content key sealed to the team and the
 person) before timing starts; each send is a full HTTP request with its authentication, validation, database write,
 audit record (replies) and a publish on the event bus, then the stream write. SQLite (one process: the in-process
-bus); with PostgreSQL the bus is LISTEN/NOTIFY and \`e2e/talk-fanout.test.ts\` checks delivery across two processes.`;
+bus); with PostgreSQL the bus is LISTEN/NOTIFY and \`e2e/talk-fanout.test.ts\` checks delivery across two processes.
+The benchmark's client (1,000 streams, the senders) shares the machine with the server. The machine's load average
+was ${loadBefore.toFixed(1)} when the run began and ${loadAfter.toFixed(1)} when it ended (2 cores, shared with other work): tails above the
+median are mostly time spent waiting for a core.`;
     writeSection('messaging', markdown);
     console.log(markdown);
   } finally {
