@@ -7,6 +7,10 @@ import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
 import { useHarness } from './support/harness.ts';
 import { saveScreenshot } from './support/screenshots.ts';
+import { base64urlDecode } from '../src/crypto/encoding.ts';
+import { deriveKeys } from '../src/crypto/kdf.ts';
+import { openTeamKeys, unwrapMemberPrivateKey, x25519PublicKeyOf } from '../src/crypto/team-keys.ts';
+import type { KeysAnswer } from '../src/web/staff/keys.ts';
 
 const run = promisify(execFile);
 const h = useHarness();
@@ -146,6 +150,36 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     const grant = await cPage.evaluate(() => fetch('/api/staff/keys').then((r) => r.json()).then((b: { grant: { version: number } | null }) => b.grant));
     expect(grant?.version).toBe(1);
 
+    // Someone leaves: they are turned off, and the administrator's browser rotates the team key.
+    await page.getByLabel('Name', { exact: true }).fill('Lee Leaver');
+    await page.getByLabel('Sign-in name').fill('lee');
+    await page.getByRole('button', { name: 'Add and make a set-up code' }).click();
+    const leeCode = (await page.locator('[data-setup-code]').textContent())!;
+    const lee = await newContext(h.browser, DESKTOP);
+    const lPage = await lee.newPage();
+    await finishSetUp(lPage, await setUp(lPage, leeCode, WORKER_PASSWORD), WORKER_PASSWORD);
+    await page.reload();
+    await page.getByLabel('Enter your password to manage the team key').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('button', { name: /Give the team key to Lee Leaver/ }).click();
+    await expect.poll(() => page.locator('[data-team-status]').textContent(), { timeout: 20_000 }).toContain('given to 1 person');
+    await page.getByRole('button', { name: 'Turn off account of Lee Leaver' }).click();
+    await expect.poll(() => page.locator('[data-team-status]').textContent(), { timeout: 20_000 }).toContain('Now make a new team key');
+    expect(await lPage.evaluate(() => fetch('/api/staff/keys').then((r) => r.status))).toBe(401);
+    await page.getByRole('button', { name: 'Make a new team key' }).click();
+    await expect.poll(() => page.locator('[data-team-status]').textContent(), { timeout: 20_000 }).toContain('version 2');
+    await lee.close();
+
+    // What Casey's browser would unlock, opened here with the real primitives: her password opens her key, her
+    // grant opens team key 2, and key 2 opens key 1, so older conversations stay readable.
+    const keysAnswer = (await cPage.evaluate(() => fetch('/api/staff/keys').then((r) => r.json()))) as KeysAnswer;
+    const { wrappingKey } = await deriveKeys(WORKER_PASSWORD, base64urlDecode(keysAnswer.member!.kdf.salt), keysAnswer.member!.kdf.version);
+    const memberKey = await unwrapMemberPrivateKey(keysAnswer.member!.wrappedPrivateKey, wrappingKey);
+    const team = await openTeamKeys(memberKey, keysAnswer.grant!, keysAnswer.team);
+    expect(team.version).toBe(2);
+    expect([...team.privateKeys.keys()].sort()).toEqual([1, 2]);
+    expect(x25519PublicKeyOf(team.privateKeys.get(2)!)).toEqual(team.publicKey);
+
     // Sign out, then back in with the passkey alone.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/staff\/sign-in/);
@@ -173,7 +207,7 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('link', { name: 'Check the whole log' }).click();
     expect(await page.locator('[data-audit-chain]').getAttribute('data-audit-chain')).toBe('ok');
     const text = await page.locator('table').textContent();
-    for (const action of ['staff.account_create', 'staff.setup_complete', 'staff.passkey_add', 'staff.team_key_create', 'staff.team_key_grant', 'staff.sign_out', 'staff.sign_in', 'staff.sign_in_failed']) {
+    for (const action of ['staff.account_create', 'staff.setup_complete', 'staff.passkey_add', 'staff.team_key_create', 'staff.team_key_grant', 'staff.account_disable', 'staff.team_key_rotate', 'staff.sign_out', 'staff.sign_in', 'staff.sign_in_failed']) {
       expect(text, action).toContain(action);
     }
     await check(page, 'audit');

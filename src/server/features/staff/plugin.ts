@@ -4,7 +4,7 @@ import type { Services } from '../../services.ts';
 import { staffAuthentication } from './guard.ts';
 import { staffApiRoutes } from './api/routes.ts';
 import { staffPageRoutes } from './pages/routes.ts';
-import { staffNavigation } from './pages/render.ts';
+import { roleNames, staffNavigation } from './pages/render.ts';
 
 /**
  * request.staff on every route of every feature. Register with fastify-plugin before the features, so the
@@ -14,7 +14,7 @@ export async function staffSessions(app: FastifyInstance, { services }: { servic
   const forbiddenPage = (request: FastifyRequest) => {
     return services.views.render('staff/forbidden.njk', {
       noindex: true,
-      staff: request.staff ? { displayName: request.staff.displayName, roleNames: '' } : null,
+      staff: request.staff ? { displayName: request.staff.displayName, roleNames: roleNames(request.staff) } : null,
       csrfToken: request.staff?.csrfToken ?? '',
       staffNavigation: staffNavigation(request.staff, undefined),
     });

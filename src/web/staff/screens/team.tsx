@@ -97,7 +97,7 @@ export function Team({ selfId }: { selfId: string }) {
       ) : (
         <div>
           {needKey.length ? <p class="govuk-body">{needKey.length} {needKey.length === 1 ? 'person is' : 'people are'} waiting for the team key.</p> : null}
-          {rotationNeeded ? <p class="govuk-body"><strong>Someone who had the team key was turned off. Make a new team key now.</strong></p> : null}
+          {rotationNeeded ? <p class="govuk-body"><strong>Someone who had the team key has left or changed role. Make a new team key now.</strong></p> : null}
           <UnlockTeamKeys purpose="to manage the team key" onUnlocked={setKeys} />
         </div>
       )}
@@ -107,7 +107,7 @@ export function Team({ selfId }: { selfId: string }) {
         <ul class="govuk-list casebook-staff-members">
           {members.map((m) => (
             <MemberRow key={m.id} member={m} self={m.id === selfId} busy={busy !== null}
-              onRoles={(roles) => act('Saving…', async () => { await postJson(`/api/staff/members/${m.id}`, { roles }, 'PATCH'); setStatus(`Roles for ${m.displayName} saved.`); })}
+              onRoles={(roles) => act('Saving…', async () => { const r = (await postJson(`/api/staff/members/${m.id}`, { roles }, 'PATCH')) as { rotationNeeded: boolean }; if (r.rotationNeeded) setRotationNeeded(true); setStatus(`Roles for ${m.displayName} saved.${r.rotationNeeded ? ' They no longer hold the team key: now make a new team key.' : ''}`); })}
               onDisable={() => act('Turning off…', async () => { const r = (await postJson(`/api/staff/members/${m.id}/disable`, {})) as { rotationNeeded: boolean }; setRotationNeeded(r.rotationNeeded); setStatus(`${m.displayName}'s account is turned off and signed out.${r.rotationNeeded ? ' Now make a new team key.' : ''}`); })}
               onReset={() => act('Resetting…', async () => { const r = (await postJson(`/api/staff/members/${m.id}/reset`, {})) as { setupCode: string }; setCode({ name: m.displayName, code: r.setupCode }); })}
             />

@@ -43,6 +43,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
         throw new VaultError(409, 'own_admin', 'You cannot remove your own administrator role. Ask another administrator.');
       }
       const now = staff.clock();
+      const losesKey = roles !== undefined && !roles.some((r) => TEAM_KEY_ROLES.includes(r)) && (await staff.keys.grantedStaff((await staff.keys.currentTeamKey())?.version ?? 0)).has(account.id);
       await db.transaction().execute(async (trx) => {
         await staff.accounts.update(account.id, { ...(request.body.displayName ? { displayName: request.body.displayName.trim() } : {}), ...(roles ? { roles } : {}) }, now, trx);
         if (request.body.displayName && request.body.displayName.trim() !== account.displayName) {
@@ -54,7 +55,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
           if (!roles.some((r) => TEAM_KEY_ROLES.includes(r))) await staff.keys.removeGrants(account.id, trx);
         }
       });
-      return { ok: true };
+      return { ok: true, rotationNeeded: losesKey };
     },
   );
 
