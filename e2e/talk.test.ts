@@ -25,7 +25,7 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
 });
 
-async function open(viewport = DESKTOP): Promise<Page> {
+async function open(viewport: { width: number; height: number } = DESKTOP): Promise<Page> {
   const context = await newContext(h.browser, viewport);
   contexts.push(context);
   return context.newPage();

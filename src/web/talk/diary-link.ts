@@ -2,6 +2,7 @@
 // never have to write it down, and chosen diary entries can be shared into the conversation. The server cannot
 // link the two: the vault item is ciphertext, and the conversation knows only its token's HMAC.
 import { ApiClient } from '../vault/api/client.ts';
+import { signOut } from '../vault/account/manage-account.ts';
 import { unlock } from '../vault/account/unlock.ts';
 import { loadItems, newItemId, putItem, type StoredItem } from '../vault/items/item-store.ts';
 import type { UnlockedVault } from '../vault/vault-session.ts';
@@ -34,8 +35,18 @@ export interface LinkedDiary {
 const isCodeItem = (item: StoredItem): item is StoredItem<ConversationCodeItem> =>
   (item.content as Partial<ConversationCodeItem> | null)?.type === 'helpline-conversation' && Array.isArray((item.content as ConversationCodeItem).words);
 
+/** The diary session this page opened, so leaving can end it (as leaving /diary does). */
+let openedApi: ApiClient | undefined;
+
+export function closeDiary(leaving: boolean): void {
+  if (openedApi?.signedIn) void signOut(openedApi, leaving).catch(() => {});
+  openedApi = undefined;
+}
+
 export async function openDiary(username: string, passphrase: string): Promise<LinkedDiary> {
-  const vault = await unlock(new ApiClient(), username, passphrase);
+  closeDiary(false);
+  openedApi = new ApiClient();
+  const vault = await unlock(openedApi, username, passphrase);
   const { items } = await loadItems(vault);
   const existing = items.find(isCodeItem);
   const entries = items

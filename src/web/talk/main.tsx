@@ -5,6 +5,7 @@ import { EXIT_EVENT } from '../components/exit-this-page/exit-this-page.ts';
 import { configureKdfWorker } from '../vault/kdf/derive.ts';
 import { createIdleTimer } from '../vault/safety/idle-timer.ts';
 import { TalkApp } from './app.tsx';
+import { closeDiary } from './diary-link.ts';
 import type { OpenConversation } from './session.ts';
 
 export const IDLE_LOCK_MS = 15 * 60_000;
@@ -17,10 +18,23 @@ function start(container: HTMLElement): void {
   container.querySelector('[data-talk-no-js]')?.remove();
   let current: OpenConversation | undefined;
   let generation = 0;
-  const mount = () => render(<TalkApp key={generation} onOpen={(open) => { current?.wipe(); current = open; }} />, container);
+  const mount = () =>
+    render(
+      <TalkApp
+        key={generation}
+        onOpen={(open) => {
+          // "Leave and lock" (open undefined) also ends a diary session opened here.
+          if (!open) closeDiary(false);
+          current?.wipe();
+          current = open;
+        }}
+      />,
+      container,
+    );
   mount();
 
-  const lock = () => {
+  const lock = (leaving = false) => {
+    closeDiary(leaving);
     current?.wipe();
     current = undefined;
     generation += 1;
@@ -36,7 +50,7 @@ function start(container: HTMLElement): void {
     if (left) return;
     left = true;
     idle.stop();
-    lock();
+    lock(true);
   };
   document.addEventListener(EXIT_EVENT, leave);
   window.addEventListener('pagehide', leave);

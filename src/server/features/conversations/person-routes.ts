@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { base64urlDecode } from '../../../crypto/encoding.ts';
 import { VaultError } from '../vault/errors.ts';
-import type { Conversation, SealedContent } from './repository.ts';
+import { isDuplicate, type Conversation, type SealedContent } from './repository.ts';
 import { conversationJson, messageJson, shareJson, type TalkContext } from './context.ts';
 import { messageBody, shareBody, shareParams, startBody } from './schemas.ts';
 
@@ -60,9 +60,9 @@ export async function personRoutes(app: FastifyInstance, { talk }: { talk: TalkC
   };
 
   const teamKeyOrRefuse = async (version: number) => {
-    const current = await repo.currentTeamKey();
+    const { current, ok } = await repo.checkTeamKey(version, now());
     if (!current) throw new VaultError(503, 'no_team_key', 'The helpline cannot receive messages yet. Please try again later.');
-    if (version !== current.version) {
+    if (!ok) {
       throw new VaultError(409, 'team_key_changed', 'The helpline’s key has just changed. Your message was not sent: send it again.', { teamKey: current });
     }
   };
@@ -88,8 +88,9 @@ export async function personRoutes(app: FastifyInstance, { talk }: { talk: TalkC
       throw new VaultError(413, 'conversation_full', 'This conversation is full. Start a new one to keep writing.');
     }
     await teamKeyOrRefuse(content.teamKeyVersion);
-    if (await repo.messageExists(id)) throw new VaultError(409, 'duplicate', 'That message was already sent.');
-    const message = await repo.addMessage(conversation, id, 'person', null, content, now());
+    const message = await repo.addMessage(conversation, id, 'person', null, content, now()).catch((error: unknown) => {
+      throw isDuplicate(error) ? new VaultError(409, 'duplicate', 'That message was already sent.') : error;
+    });
     await live.publish({ type: 'message', conversationId: conversation.id, messageId: id });
     return reply.code(201).send(messageJson(message));
   });
@@ -102,7 +103,9 @@ export async function personRoutes(app: FastifyInstance, { talk }: { talk: TalkC
       throw new VaultError(413, 'too_many_shares', `You can share up to ${LIMITS.maxSharesPerConversation} entries. End a share to add another.`);
     }
     await teamKeyOrRefuse(content.teamKeyVersion);
-    const share = await repo.addShare(conversation.id, id, content, now());
+    const share = await repo.addShare(conversation.id, id, content, now()).catch((error: unknown) => {
+      throw isDuplicate(error) ? new VaultError(409, 'duplicate', 'That entry was already shared.') : error;
+    });
     await live.publish({ type: 'share', conversationId: conversation.id });
     return reply.code(201).send(shareJson(share));
   });

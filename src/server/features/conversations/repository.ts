@@ -92,7 +92,27 @@ const sealedOf = (row: { team_key_version: number; body: string; key_team: strin
 
 const bodySize = (content: SealedContent) => content.body.ciphertext.length + content.keyTeam.length + content.keyPerson.length;
 
+export interface TeamKey {
+  version: number;
+  publicKey: string;
+}
+
+const TEAM_KEY_CACHE_MS = 5_000;
+
+/** A unique-key violation, in either dialect: the row (a message id chosen by the browser) already exists. */
+export function isDuplicate(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
+
 export function createConversationsRepository(db: Kysely<Schema>) {
+  let cachedKey: TeamKey | undefined;
+  let cachedAt = 0;
+  /** The latest team key version and its public key, or undefined before the team has a key. */
+  const currentTeamKey = async (): Promise<TeamKey | undefined> => {
+    const row = await db.selectFrom('staff_team_keys').select(['version', 'public_key']).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return row ? { version: row.version, publicKey: row.public_key } : undefined;
+  };
   const findBy = async (column: 'id' | 'token_hash', value: string) => {
     const row = await db.selectFrom('talk_conversations').selectAll().where(column, '=', value).executeTakeFirst();
     return row ? toConversation(row as unknown as Record<string, unknown>) : undefined;
@@ -111,10 +131,20 @@ export function createConversationsRepository(db: Kysely<Schema>) {
     byTokenHash: (tokenHash: string) => findBy('token_hash', tokenHash),
     byId: (id: string) => findBy('id', id),
 
-    /** The latest team key version and its public key, or undefined before the team has a key. */
-    async currentTeamKey(): Promise<{ version: number; publicKey: string } | undefined> {
-      const row = await db.selectFrom('staff_team_keys').select(['version', 'public_key']).orderBy('version', 'desc').limit(1).executeTakeFirst();
-      return row ? { version: row.version, publicKey: row.public_key } : undefined;
+    currentTeamKey,
+
+    /**
+     * Whether `version` is the current team key, reading the database only when the cached answer (at most
+     * TEAM_KEY_CACHE_MS old) says no: on the message path this saves a query per message. A rotation made on another
+     * process is seen within that time; until then a message sealed to the previous key is still accepted, which is
+     * harmless because every caseworker holds every version.
+     */
+    async checkTeamKey(version: number, now: number): Promise<{ current: TeamKey | undefined; ok: boolean }> {
+      if (cachedKey && now - cachedAt < TEAM_KEY_CACHE_MS && cachedKey.version === version) return { current: cachedKey, ok: true };
+      const current = await currentTeamKey();
+      cachedKey = current;
+      cachedAt = now;
+      return { current, ok: current !== undefined && current.version === version };
     },
 
     /**
@@ -149,10 +179,6 @@ export function createConversationsRepository(db: Kysely<Schema>) {
         }
       });
       return { id, conversationId: conversation.id, author, staffId, createdAt: now, ...content };
-    },
-
-    async messageExists(id: string): Promise<boolean> {
-      return (await db.selectFrom('talk_messages').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
     },
 
     async message(conversationId: string, id: string): Promise<Message | undefined> {

@@ -3,7 +3,7 @@ import type { Services } from '../../services.ts';
 import { requireStaff, staffPage } from '../staff/index.ts';
 import { VaultError } from '../vault/errors.ts';
 import { conversationJson, messageJson, noteJson, queueRowJson, type TalkContext } from './context.ts';
-import type { Conversation, ConversationStatus, QueueView, RiskLevel, SealedContent } from './repository.ts';
+import { isDuplicate, type Conversation, type ConversationStatus, type QueueView, type RiskLevel, type SealedContent } from './repository.ts';
 import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, riskBody, savedReplyBody, statusBody } from './schemas.ts';
 
 // The helpline's side, under /staff/queue (docs/messaging.md). Caseworkers and supervisors only; every action on
@@ -52,14 +52,14 @@ export async function staffQueueRoutes(app: FastifyInstance, { talk, services }:
   app.post('/staff/queue/api/conversations/:id/messages', { schema: { params: idParams, body: messageBody }, bodyLimit: 2_200_000 }, async (request, reply) => {
     const c = await conversation(request);
     const { id, ...content } = request.body as SealedContent & { id: string };
-    const current = await repo.currentTeamKey();
-    if (!current || content.teamKeyVersion !== current.version) {
+    if (!(await repo.checkTeamKey(content.teamKeyVersion, now())).ok) {
       throw new VaultError(409, 'team_key_changed', 'The team key has changed. Reload the page and send the reply again.');
     }
-    if (await repo.messageExists(id)) throw new VaultError(409, 'duplicate', 'That reply was already sent.');
+    const message = await repo.addMessage(c, id, 'staff', staffId(request), content, now()).catch((error: unknown) => {
+      throw isDuplicate(error) ? new VaultError(409, 'duplicate', 'That reply was already sent.') : error;
+    });
     // Whoever answers an unassigned conversation takes it, so two caseworkers do not answer the same person.
     if (!c.assignedTo) await repo.assign(c.id, staffId(request), now());
-    const message = await repo.addMessage(c, id, 'staff', staffId(request), content, now());
     await audit(request, 'reply', c.id, { messageId: id });
     await live.publish({ type: 'message', conversationId: c.id, messageId: id });
     return reply.code(201).send(messageJson(message));
