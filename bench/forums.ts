@@ -50,11 +50,11 @@ export async function seed(dataDir: string): Promise<Seeded> {
   const topicIds: number[] = [];
   const reply = renderPost('Thank you for sharing this. *Keeping a diary* helped me a lot:\n\n- write the date and time\n- what happened\n- who saw it\n\n> It gets easier, slowly.\n\nThe [helpline](https://www.suzylamplugh.org) was kind too.');
   for (let t = 0; t < TOPICS; t++) {
-    const topic = await db.insertInto('forum_topics').values({ board_id: 'living-with-it', member_id: memberIds[t % MEMBERS]!, title: `Bench topic ${t}: does it get easier?`, status: 'published', created_at: now, last_post_at: now, reply_count: REPLIES }).returning('id').executeTakeFirstOrThrow();
+    const topic = await db.insertInto('forum_topics').values({ board_id: 'living-with-it', member_id: memberIds[t % MEMBERS]!, title: `Bench topic ${t}: does it get easier?`, status: 'published', created_at: now - 2 * 86_400_000, last_post_at: now - 2 * 86_400_000 + REPLIES, reply_count: REPLIES }).returning('id').executeTakeFirstOrThrow();
     const topicId = Number(topic.id);
     topicIds.push(topicId);
     const rows = Array.from({ length: REPLIES + 1 }, (_, i) => ({
-      topic_id: topicId, member_id: memberIds[(t + i) % MEMBERS]!, is_opening: i === 0 ? 1 : 0, body: 'bench', body_html: reply.html, search_text: reply.text, status: 'published', created_at: now + i,
+      topic_id: topicId, member_id: memberIds[(t + i) % MEMBERS]!, is_opening: i === 0 ? 1 : 0, body: 'bench', body_html: reply.html, search_text: reply.text, status: 'published', created_at: now - 2 * 86_400_000 + i,
     }));
     await db.insertInto('forum_posts').values(rows).execute();
   }

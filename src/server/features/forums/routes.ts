@@ -257,7 +257,9 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (topic.forum === 'professionals' && !read.professionalApproved) return professionalsOnly(reply);
     const after = num(request.query.after);
     const before = request.query.last !== undefined ? 2 ** 31 - 1 : num(request.query.before);
-    if (read.readAt === null || read.readAt < topic.lastPostAt) await forums.markRead(read.memberId, topic.id, now);
+    // The read marker (for "new since your last visit") is written at most once a minute per reader and topic: on
+    // a busy topic every view would otherwise be a write.
+    if (read.readAt === null || (read.readAt < topic.lastPostAt && now - read.readAt >= 60_000)) await forums.markRead(read.memberId, topic.id, now);
     const key = `${topic.id}|${after ?? ''}|${before ?? ''}`;
     const page = await topicPages.get(key, topic.version, async () => {
       const full = await forums.topic(topic.id);

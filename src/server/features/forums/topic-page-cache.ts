@@ -3,35 +3,43 @@ import { collapseIndentation, type CachedPage } from '../../setup/page-cache.ts'
 
 /**
  * A topic page is the same for every member who may read it (per-member actions live on each post's own
- * page), so it is rendered once per version of the topic and kept compressed. The version is read from the
- * database on every request, so every app process sees a change at once. Brotli at quality 5, not the public
- * pages' 9: a busy topic changes many times a minute.
+ * page), so it is rendered once per version of the topic and kept. The version is read from the database on
+ * every request, so every app process sees a change at once. A busy topic changes many times a minute, so:
+ * one render per version however many readers arrive together (they wait for the same promise), each
+ * encoding made only when a reader asks for it, and Brotli at quality 5 rather than the public pages' 9.
  */
 export function createTopicPageCache(maxEntries = 2000) {
-  const entries = new Map<string, CachedPage>();
+  const entries = new Map<string, { version: number; page: Promise<CachedPage> }>();
   return {
-    async get(key: string, version: number, render: () => Promise<string>): Promise<CachedPage> {
+    get(key: string, version: number, render: () => Promise<string>): Promise<CachedPage> {
       const hit = entries.get(key);
-      if (hit && hit.version === String(version)) {
-        // Most recently used last, so the oldest is the first to go.
-        entries.delete(key);
-        entries.set(key, hit);
-        return hit;
-      }
-      const identity = Buffer.from(collapseIndentation(await render()));
-      const page: CachedPage = {
-        identity,
-        br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
-        gzip: gzipSync(identity, { level: 6 }),
-        version: String(version),
-      };
+      if (hit && hit.version === version) return hit.page;
+      const page = render().then((html) => lazyPage(Buffer.from(collapseIndentation(html)), String(version)));
       entries.delete(key);
       if (entries.size >= maxEntries) {
         const oldest = entries.keys().next().value;
         if (oldest !== undefined) entries.delete(oldest);
       }
-      entries.set(key, page);
+      const entry = { version, page };
+      entries.set(key, entry);
+      // A failed render is not kept: the next reader tries again.
+      page.catch(() => entries.get(key) === entry && entries.delete(key));
       return page;
+    },
+  };
+}
+
+function lazyPage(identity: Buffer, version: string): CachedPage {
+  let br: Buffer | undefined;
+  let gzip: Buffer | undefined;
+  return {
+    identity,
+    version,
+    get br() {
+      return (br ??= brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    },
+    get gzip() {
+      return (gzip ??= gzipSync(identity, { level: 6 }));
     },
   };
 }
