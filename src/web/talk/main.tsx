@@ -57,4 +57,20 @@ function start(container: HTMLElement): void {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted && left) window.location.reload();
   });
+  keepReplyHoursCurrent();
+}
+
+/** The "are you answering now" line changes at opening and closing time; a page left open follows it. */
+function keepReplyHoursCurrent(): void {
+  const line = document.querySelector<HTMLElement>('[data-talk-hours-now]');
+  if (!line) return;
+  const refresh = async () => {
+    try {
+      const response = await fetch('/api/talk/reply-hours', { cache: 'no-store', credentials: 'omit' });
+      if (response.ok) line.textContent = ((await response.json()) as { now: string }).now;
+    } catch {
+      // Offline for a moment: the line stays as it was and the next minute tries again.
+    }
+  };
+  setInterval(() => void refresh(), 60_000);
 }
