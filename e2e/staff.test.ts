@@ -19,6 +19,7 @@ const base = () => h.server.url.replace('127.0.0.1', 'localhost');
 
 const ADMIN_PASSWORD = 'admin horse battery staple';
 const WORKER_PASSWORD = 'caseworker river lantern 42';
+const CASEY_NEW_PASSWORD = 'orchard pebble violin tuesday';
 
 const code = (secret: string, offsetMs = 0) => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offsetMs });
 
@@ -170,10 +171,22 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => page.locator('[data-team-status]').textContent(), { timeout: 20_000 }).toContain('version 2');
     await lee.close();
 
+    // Casey changes her password: her browser opens her key with the old one and wraps it with the new one.
+    await cPage.goto(`${base()}/staff/account`);
+    await cPage.getByLabel('Current password').fill(WORKER_PASSWORD);
+    await cPage.getByLabel('New password', { exact: true }).fill('password123456');
+    await cPage.getByLabel('New password again').fill('password123456');
+    await cPage.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => cPage.locator('.govuk-error-summary').textContent(), { timeout: 20_000 }).toContain('easy to guess');
+    await cPage.getByLabel('New password', { exact: true }).fill(CASEY_NEW_PASSWORD);
+    await cPage.getByLabel('New password again').fill(CASEY_NEW_PASSWORD);
+    await cPage.getByRole('button', { name: 'Change password' }).click();
+    await cPage.locator('[data-password-changed]').waitFor({ timeout: 30_000 });
+
     // What Casey's browser would unlock, opened here with the real primitives: her password opens her key, her
     // grant opens team key 2, and key 2 opens key 1, so older conversations stay readable.
     const keysAnswer = (await cPage.evaluate(() => fetch('/api/staff/keys').then((r) => r.json()))) as KeysAnswer;
-    const { wrappingKey } = await deriveKeys(WORKER_PASSWORD, base64urlDecode(keysAnswer.member!.kdf.salt), keysAnswer.member!.kdf.version);
+    const { wrappingKey } = await deriveKeys(CASEY_NEW_PASSWORD, base64urlDecode(keysAnswer.member!.kdf.salt), keysAnswer.member!.kdf.version);
     const memberKey = await unwrapMemberPrivateKey(keysAnswer.member!.wrappedPrivateKey, wrappingKey);
     const team = await openTeamKeys(memberKey, keysAnswer.grant!, keysAnswer.team);
     expect(team.version).toBe(2);
@@ -196,7 +209,7 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     await fPage.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => fPage.locator('.govuk-error-summary').textContent(), { timeout: 20_000 }).toContain('Those details do not match');
     await check(fPage, 'sign-in-error');
-    await fPage.getByLabel('Password', { exact: true }).fill(WORKER_PASSWORD);
+    await fPage.getByLabel('Password', { exact: true }).fill(CASEY_NEW_PASSWORD);
     await fPage.getByLabel('Code from your authenticator app').fill(code(caseySecret, 30_000));
     await fPage.getByRole('button', { name: 'Sign in', exact: true }).click();
     await fPage.waitForURL(`${base()}/staff`, { timeout: 30_000 });
@@ -207,7 +220,7 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('link', { name: 'Check the whole log' }).click();
     expect(await page.locator('[data-audit-chain]').getAttribute('data-audit-chain')).toBe('ok');
     const text = await page.locator('table').textContent();
-    for (const action of ['staff.account_create', 'staff.setup_complete', 'staff.passkey_add', 'staff.team_key_create', 'staff.team_key_grant', 'staff.account_disable', 'staff.team_key_rotate', 'staff.sign_out', 'staff.sign_in', 'staff.sign_in_failed']) {
+    for (const action of ['staff.account_create', 'staff.setup_complete', 'staff.passkey_add', 'staff.team_key_create', 'staff.team_key_grant', 'staff.account_disable', 'staff.team_key_rotate', 'staff.password_change', 'staff.sign_out', 'staff.sign_in', 'staff.sign_in_failed']) {
       expect(text, action).toContain(action);
     }
     await check(page, 'audit');

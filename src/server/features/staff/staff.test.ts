@@ -152,6 +152,27 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
     expect((await caseworker.client.request('GET', '/api/staff/audit?action=staff.&limit=5')).statusCode).toBe(200);
   });
 
+  it('changes a password with the current one, re-wraps the key, and ends other sessions', async () => {
+    now += 60_000;
+    const other = new StaffClient(t.app);
+    expect((await other.request('POST', '/api/staff/sign-in/password', { body: { signInName: caseworker.signInName, authKey: caseworker.authKey, totp: totpNow(caseworker.totpSecret, now) } })).statusCode).toBe(200);
+    const newKey = Buffer.alloc(32, 3).toString('base64url');
+    const body = (current: string) => ({ currentAuthKey: current, authKey: newKey, kdf: { version: 2, salt: Buffer.alloc(16, 1).toString('base64url') }, wrappedPrivateKey: { v: 1, nonce: Buffer.alloc(12).toString('base64url'), ciphertext: Buffer.alloc(48, 2).toString('base64url') } });
+    const wrong = await caseworker.client.request('PUT', '/api/staff/password', { body: body(Buffer.alloc(32, 9).toString('base64url')) });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await caseworker.client.request('PUT', '/api/staff/password', { body: body(caseworker.authKey) });
+    expect(ok.statusCode).toBe(200);
+    caseworker.authKey = newKey;
+    expect((await other.request('GET', '/api/staff/session')).statusCode).toBe(401);
+    expect((await caseworker.client.request('GET', '/api/staff/session')).statusCode).toBe(200);
+    const keys = (await caseworker.client.request('GET', '/api/staff/keys')).json();
+    expect(keys.member.kdf.salt).toBe(Buffer.alloc(16, 1).toString('base64url'));
+    expect(keys.member.publicKey).toBe(Buffer.from(caseworker.keyPair.publicKey).toString('base64url'));
+    now += 60_000;
+    const signIn = await new StaffClient(t.app).request('POST', '/api/staff/sign-in/password', { body: { signInName: caseworker.signInName, authKey: newKey, totp: totpNow(caseworker.totpSecret, now) } });
+    expect(signIn.statusCode).toBe(200);
+  });
+
   it('a set-up code works once, and a wrong one is refused', async () => {
     const res = await admin.client.request('POST', '/api/staff/members', { body: { signInName: `once-${dialect}`, displayName: 'Once', roles: ['moderator'] } });
     const code = res.json().setupCode as string;

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Busy, Button, ErrorSummary, TextInput, errorFor, type FieldError } from '../../vault/ui/components.tsx';
 import { postJson, staffFetch } from '../api.ts';
 import { messageOf } from './sign-in.tsx';
+import { ChangePassword } from './change-password.tsx';
 
 interface Passkey {
   id: string;
@@ -72,6 +73,7 @@ export function Account() {
           {busy ? <Busy>Waiting for your passkey…</Busy> : <Button type="submit" variant="secondary">Add a passkey</Button>}
         </form>
       ) : <p class="govuk-body">This browser cannot make passkeys.</p>}
+      <ChangePassword />
     </div>
   );
 }

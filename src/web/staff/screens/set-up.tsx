@@ -6,6 +6,7 @@ import { deriveNewPassphraseKeys } from '../../vault/kdf/derive.ts';
 import { postJson, staffFetch } from '../api.ts';
 import { useStaffKdfWorker } from '../keys.ts';
 import { messageOf } from './sign-in.tsx';
+import { MIN_STAFF_PASSWORD, newPasswordErrors } from './new-password.ts';
 
 interface Started {
   signInName: string;
@@ -13,8 +14,6 @@ interface Started {
   roles: string[];
   totp: { secret: string; uri: string };
 }
-
-const MIN_PASSWORD = 12;
 
 /** Redeem the one-time code: choose a password, add the authenticator app, make this member's own key pair. */
 export function SetUp() {
@@ -44,9 +43,7 @@ export function SetUp() {
 
   async function finish(event: Event) {
     event.preventDefault();
-    const found: FieldError[] = [];
-    if (password.length < MIN_PASSWORD) found.push({ href: '#staff-new-password', text: `Choose a password of at least ${MIN_PASSWORD} characters` });
-    else if (password !== again) found.push({ href: '#staff-new-password-again', text: 'The two passwords are different' });
+    const found: FieldError[] = started ? await newPasswordErrors(password, again, { password: 'staff-new-password', again: 'staff-new-password-again' }, [started.signInName, started.displayName]) : [];
     if (!/^\d{6}$/.test(totp.replace(/\s/g, ''))) found.push({ href: '#staff-totp', text: 'Enter the 6-digit code your authenticator app shows' });
     setErrors(found);
     if (found.length || !started) return;
@@ -104,7 +101,7 @@ export function SetUp() {
       </dl>
       <h2 class="govuk-heading-m">1. Choose a password</h2>
       <p class="govuk-body">Your password also protects your own encryption key, which opens conversations. If you forget it, an administrator must reset your account and give you the team key again.</p>
-      <PasswordInput id="staff-new-password" label="Password" hint={`At least ${MIN_PASSWORD} characters. A few unrelated words work well.`} value={password} onInput={setPassword} autocomplete="new-password" error={errorFor(errors, 'staff-new-password')} />
+      <PasswordInput id="staff-new-password" label="Password" hint={`At least ${MIN_STAFF_PASSWORD} characters. A few unrelated words work well.`} value={password} onInput={setPassword} autocomplete="new-password" error={errorFor(errors, 'staff-new-password')} />
       <PasswordInput id="staff-new-password-again" label="Password again" value={again} onInput={setAgain} autocomplete="new-password" error={errorFor(errors, 'staff-new-password-again')} />
       <h2 class="govuk-heading-m">2. Add Casebook to your authenticator app</h2>
       <p class="govuk-body">In your authenticator app, add an account and type this key (or open the link on a device that has the app):</p>

@@ -12,7 +12,7 @@ import { matchTotp } from './totp.ts';
 export const staffSignInFailed = () => new VaultError(401, 'sign_in_failed', 'Those details do not match. Check your sign-in name, password and code, and try again.');
 
 export const addressKey = (staff: StaffServices, purpose: string, ip: string) => `staff-${purpose}:${staff.pseudonyms.tag('address', ip)}`;
-const nameKey = (staff: StaffServices, name: string) => `staff-name:${staff.pseudonyms.tag('staff-name', name)}`;
+export const staffNameKey = (staff: StaffServices, name: string) => `staff-name:${staff.pseudonyms.tag('staff-name', name)}`;
 
 /**
  * Password + TOTP (T5). Unknown names, wrong passwords and wrong codes get the same answer at the same cost
@@ -26,7 +26,7 @@ export async function checkPasswordSignIn(
   const now = staff.clock();
   await staff.limits.hit(addressKey(staff, 'signin', input.ip), LIMITS.signInPerAddress, now);
   const name = input.signInName.trim().toLowerCase().slice(0, 64);
-  const key = nameKey(staff, name);
+  const key = staffNameKey(staff, name);
   await staff.limits.assertUnlocked(key, now);
   const account = await staff.accounts.bySignInName(name);
   const password = account?.status === 'active' ? await staff.accounts.password(account.id) : undefined;

@@ -13,13 +13,13 @@ import type { Envelope } from '../../../../crypto/envelope.ts';
 import { decodeB64, encodeB64 } from '../../vault/binary.ts';
 import { VaultError } from '../../vault/errors.ts';
 import { LIMITS } from '../../vault/accounts/rate-limits.ts';
-import { slowHash, type SlowHash } from '../../vault/accounts/slow-hash.ts';
+import { slowHash, verifySlowHash, type SlowHash } from '../../vault/accounts/slow-hash.ts';
 import { clearedStaffCookie, requireStaff } from '../guard.ts';
-import { addressKey, checkPasswordSignIn, sessionBody, startStaffSession, staffSignInFailed } from '../accounts/sign-in.ts';
+import { addressKey, checkPasswordSignIn, staffNameKey, sessionBody, startStaffSession, staffSignInFailed } from '../accounts/sign-in.ts';
 import { matchTotp, totpFor } from '../accounts/totp.ts';
 import { relyingParty, RP_NAME } from '../accounts/webauthn.ts';
 import type { StaffServices } from '../services.ts';
-import { kdfLookupBody, passkeyRegisterBody, passkeySignInBody, passwordSignInBody, setupCompleteBody, setupStartBody } from './schemas.ts';
+import { kdfLookupBody, passwordChangeBody, passkeyRegisterBody, passkeySignInBody, passwordSignInBody, setupCompleteBody, setupStartBody } from './schemas.ts';
 
 const setupCodeWrong = () => new VaultError(404, 'setup_code', 'That set-up code is not right, has been used, or has expired. Ask an administrator for a new one.');
 
@@ -144,6 +144,41 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
       });
       await staff.accounts.useTotpStep(account.id, step);
       return startStaffSession(staff, request, reply, { ...account, status: 'active' }, 'password');
+    },
+  );
+
+  // A new password re-wraps the member's own private key in their browser; the team keys are untouched. The current
+  // password's auth key is checked (counted towards the lockout), and every other session ends.
+  app.put<{ Body: { currentAuthKey: string; authKey: string; kdf: { version: number; salt: string }; wrappedPrivateKey: Envelope } }>(
+    '/api/staff/password',
+    { preValidation: signedIn, schema: { body: passwordChangeBody } },
+    async (request) => {
+      const s = request.staff!;
+      const now = staff.clock();
+      const account = await staff.accounts.byId(s.id);
+      const password = await staff.accounts.password(s.id);
+      const memberKey = await staff.keys.memberKey(s.id);
+      if (!account || !password || !memberKey) throw new VaultError(409, 'no_password', 'Your account has no password to change. Ask an administrator to reset it.');
+      const key = staffNameKey(staff, account.signInName);
+      await staff.limits.assertUnlocked(key, now);
+      if (!(await verifySlowHash(decodeB64(request.body.currentAuthKey, 'currentAuthKey', 32), password.auth))) {
+        await staff.limits.fail(key, now);
+        throw new VaultError(403, 'wrong_password', 'Your current password is not right. Nothing has been changed.');
+      }
+      decodeB64(request.body.kdf.salt, 'kdf.salt', 16);
+      const auth = await slowHash(decodeB64(request.body.authKey, 'authKey', 32));
+      await staff.database.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('staff_passwords')
+          .set({ auth_hash: auth.hash, auth_salt: auth.salt, auth_params: auth.params, kdf_version: request.body.kdf.version, kdf_salt: request.body.kdf.salt, updated_at: now })
+          .where('staff_id', '=', s.id)
+          .execute();
+        await staff.keys.setMemberKey(s.id, { publicKey: memberKey.publicKey, wrappedPrivateKey: JSON.stringify(request.body.wrappedPrivateKey), kdf: request.body.kdf }, now, trx);
+        await trx.deleteFrom('staff_sessions').where('staff_id', '=', s.id).where('id_hash', '!=', s.sessionIdHash).execute();
+        await staff.audit.record({ staffId: s.id, action: 'staff.password_change', subjectType: 'staff', subjectId: s.id }, trx);
+      });
+      await staff.limits.clear(key);
+      return { ok: true };
     },
   );
 

@@ -45,3 +45,4 @@ export const auditQuery = {
     limit: { type: 'integer', minimum: 1, maximum: 200 },
   },
 } as const;
+export const passwordChangeBody = object({ currentAuthKey: authKey, authKey, kdf, wrappedPrivateKey: wrappedKeyEnvelope });
