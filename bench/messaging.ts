@@ -18,6 +18,11 @@ const PER_SECOND = Number(process.env.TALK_BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.TALK_BENCH_SECONDS ?? 30);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
 export async function run(): Promise<void> {
@@ -73,6 +78,8 @@ export async function run(): Promise<void> {
     let failures = 0;
     const sends: Promise<void>[] = [];
     const loadBefore = loadavg()[0]!;
+    const serverCpuBefore = cpuMs(server.process.pid!);
+    const clientCpuBefore = process.cpuUsage();
     const started = performance.now();
     for (let n = 0; n < total; n++) {
       const due = started + (n * 1000) / PER_SECOND;
@@ -113,6 +120,9 @@ export async function run(): Promise<void> {
     const elapsed = (performance.now() - started) / 1000;
     const busyRss = rssMiB(server.process.pid!);
     const loadAfter = loadavg()[0]!;
+    const serverCpuPerMessage = (cpuMs(server.process.pid!) - serverCpuBefore) / total;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientCpuPerMessage = (clientCpu.user + clientCpu.system) / 1000 / total;
     controller.abort();
 
     const row = (name: string, values: number[]) => {
@@ -142,8 +152,10 @@ person) before timing starts; each send is a full HTTP request with its authenti
 audit record (replies) and a publish on the event bus, then the stream write. SQLite (one process: the in-process
 bus); with PostgreSQL the bus is LISTEN/NOTIFY and \`e2e/talk-fanout.test.ts\` checks delivery across two processes.
 The benchmark's client (1,000 streams, the senders) shares the machine with the server. The machine's load average
-was ${loadBefore.toFixed(1)} when the run began and ${loadAfter.toFixed(1)} when it ended (2 cores, shared with other work): tails above the
-median are mostly time spent waiting for a core.`;
+was ${loadBefore.toFixed(1)} when the run began and ${loadAfter.toFixed(1)} when it ended (2 cores, shared with other work), so tails above the
+median are mostly time spent waiting for a core. What the work itself costs, independent of that: the server used
+**${serverCpuPerMessage.toFixed(1)} ms of CPU per message** during the run (${((serverCpuPerMessage * PER_SECOND) / 10).toFixed(0)}% of one core at ${PER_SECOND} a second), the client
+${clientCpuPerMessage.toFixed(1)} ms.`;
     writeSection('messaging', markdown);
     console.log(markdown);
   } finally {

@@ -251,6 +251,9 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       expect((await t.app.inject({ method: 'GET', url: '/talk/helpline' })).body).toContain('We are answering messages now, until 4pm.');
       now = Date.parse('2026-11-27T17:00:00Z');
       expect((await t.app.inject({ method: 'GET', url: '/talk/helpline' })).body).toContain('Next replies from Monday at 9:30am');
+      const hours = await t.app.inject({ method: 'GET', url: '/api/talk/reply-hours' });
+      expect(hours.headers['cache-control']).toBe('no-store');
+      expect(hours.json()).toMatchObject({ open: false, now: 'We are not answering messages now. Next replies from Monday at 9:30am.' });
     });
   });
 });
