@@ -2,7 +2,7 @@
 // sustained while 200 readers browse.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/server/db/database.ts';
@@ -78,7 +78,7 @@ async function topicVersusGuidance(base: string, seeded: Seeded) {
 }
 
 /** 200 readers on topic pages (first, later and latest pages) and boards, while replies arrive at 20 a second. */
-async function postingWhileBrowsing(base: string, seeded: Seeded) {
+export async function postingWhileBrowsing(base: string, seeded: Seeded) {
   const duration = 20;
   const readerRequests = seeded.topicIds.flatMap((id, i) => {
     const cookie = seeded.cookies[(i * 7) % MEMBERS]!.cookie;
@@ -108,10 +108,11 @@ async function postingWhileBrowsing(base: string, seeded: Seeded) {
 export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-bench-forums-'));
   const casebook = await startCasebook({ DATA_DIR: dataDir });
+  const loadBefore = loadavg()[0]!.toFixed(1);
   try {
     const seeded = await seed(dataDir);
-    const { median, ratios } = await topicVersusGuidance(casebook.url, seeded);
     const mixed = await postingWhileBrowsing(casebook.url, seeded);
+    const { median, ratios } = await topicVersusGuidance(casebook.url, seeded);
     const md = `## Forums (issue 9)
 
 ${stamp('npm run bench -- forums')}
