@@ -15,6 +15,7 @@ import { vaultRoutes } from './features/vault/plugin.ts';
 import { vaultPageRoutes } from './features/vault-pages/routes.ts';
 import { staffRoutes, staffSessions } from './features/staff/plugin.ts';
 import { conversationRoutes } from './features/conversations/plugin.ts';
+import { forumsRoutes } from './features/forums/plugin.ts';
 
 /** The whole service, as one list of set-up steps. Each step is a small file; services come from one place. */
 export async function createApp(services: Services): Promise<FastifyInstance> {
@@ -42,6 +43,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(vaultPageRoutes, { services });
   await app.register(staffRoutes, { services });
   await app.register(conversationRoutes, { services });
+  await app.register(forumsRoutes, { services });
 
   app.addHook('onClose', async () => services.database.close());
   return app;

@@ -311,4 +311,123 @@ export interface Schema {
   talk_shares: TalkSharesTable;
   talk_notes: TalkNotesTable;
   talk_saved_replies: TalkSavedRepliesTable;
+  forum_members: ForumMembersTable;
+  forum_boards: ForumBoardsTable;
+  forum_topics: ForumTopicsTable;
+  forum_posts: ForumPostsTable;
+  forum_images: ForumImagesTable;
+  forum_flags: ForumFlagsTable;
+  forum_follows: ForumFollowsTable;
+  forum_reads: ForumReadsTable;
+  forum_notifications: ForumNotificationsTable;
+  forum_filters: ForumFiltersTable;
+}
+
+// Forums (migration 0008). Serial ids are integers on both databases; Generated marks the ones the database fills.
+type Serial = ColumnType<number, never, never>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface ForumMembersTable {
+  id: string;
+  account_id: string;
+  name: string;
+  name_key: string;
+  professional_status: Defaulted<string>;
+  professional_role: Nullable<string>;
+  professional_note: Nullable<string>;
+  status: Defaulted<string>;
+  suspended_until: Nullable<number | string>;
+  approved_posts: Defaulted<number>;
+  joined_at: Int8;
+  last_visit_at: Int8;
+  previous_visit_at: Int8;
+}
+
+export interface ForumBoardsTable {
+  id: string;
+  forum: string;
+  title: string;
+  description: string;
+  position: number;
+}
+
+export interface ForumTopicsTable {
+  id: Serial;
+  board_id: string;
+  member_id: string;
+  title: string;
+  status: string;
+  created_at: Int8;
+  last_post_at: Int8;
+  reply_count: Defaulted<number>;
+  version: Defaulted<number>;
+}
+
+export interface ForumPostsTable {
+  id: Serial;
+  topic_id: number;
+  member_id: string;
+  is_opening: number;
+  body: string;
+  body_html: string;
+  search_text: string;
+  status: string;
+  priority: Defaulted<number>;
+  crisis: Nullable<string>;
+  held_reason: Nullable<string>;
+  created_at: Int8;
+  edited_at: Nullable<number | string>;
+  moderator_note: Nullable<string>;
+  removal_reason: Nullable<string>;
+}
+
+export interface ForumImagesTable {
+  id: string;
+  post_id: number;
+  type: string;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+  created_at: Int8;
+}
+
+export interface ForumFlagsTable {
+  id: Serial;
+  post_id: number;
+  member_id: string;
+  reason: string;
+  detail: Nullable<string>;
+  created_at: Int8;
+  resolved_at: Nullable<number | string>;
+}
+
+export interface ForumFollowsTable {
+  member_id: string;
+  topic_id: number;
+}
+
+export interface ForumReadsTable {
+  member_id: string;
+  topic_id: number;
+  read_at: Int8;
+}
+
+export interface ForumNotificationsTable {
+  id: Serial;
+  member_id: string;
+  kind: string;
+  topic_id: Nullable<number>;
+  post_id: Nullable<number>;
+  detail: Nullable<string>;
+  created_at: Int8;
+  read_at: Nullable<number | string>;
+}
+
+export interface ForumFiltersTable {
+  id: Serial;
+  kind: string;
+  pattern: string;
+  created_by: Nullable<string>;
+  created_at: Int8;
 }
