@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { VaultClient, vaultDialects } from '../../../../test/support/vault.ts';
@@ -269,6 +271,33 @@ for (const dialect of await vaultDialects()) {
       expect(index.body).toMatch(/Notifications <strong class="casebook-forum-count">1/);
       const notes = await follower.request('GET', '/forums/notifications');
       expect(notes.body).toContain('New reply in');
+    });
+
+    it('takes pictures from established members only, with their location and camera details stripped', async () => {
+      const member = await Member.join(t.app, 'Hidden Meadow 120');
+      const photo = readFileSync(join(import.meta.dirname, '../../../../test/fixtures/forums/photo-with-gps.jpg'));
+      expect(photo.toString('latin1')).toContain('SN123456789');
+      const multipart = (fields: Record<string, string>, file?: Buffer) => {
+        const boundary = '----casebook-test-boundary';
+        const parts = Object.entries({ _csrf: member.csrfToken!, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+        if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), file, Buffer.from('\r\n'));
+        parts.push(Buffer.from(`--${boundary}--\r\n`));
+        return member.request('POST', '/forums/boards/living-with-it/topics', { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, csrf: false });
+      };
+      const refused = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, photo);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('New members cannot add pictures yet');
+      await t.services.database.db.updateTable('forum_members').set({ approved_posts: 5, joined_at: now - 30 * 86_400_000 }).where('name', '=', 'Hidden Meadow 120').execute();
+      expect((await multipart({ title: 'My garden', body: 'A picture.', intent: 'publish' }, Buffer.from('<svg onload=alert(1)>'))).statusCode).toBe(400);
+      const res = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, photo);
+      expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
+      const page = await member.request('GET', `/forums/posts/${postIdFrom(res.headers.location)}`);
+      const src = /src="(\/forums\/images\/[0-9a-f-]{36})"/.exec(page.body)![1]!;
+      const image = await member.request('GET', src);
+      expect(image.headers['content-type']).toBe('image/jpeg');
+      expect(image.rawPayload.toString('latin1')).not.toMatch(/SN123456789|Jo Bloggs|GPS/);
+      expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      expect((await t.app.inject({ url: src })).statusCode).toBe(401);
     });
 
     it('deleting the membership deletes every post, and deleting the vault account does too', async () => {

@@ -11,6 +11,8 @@ import { csrfOk, isSuspended, readerOf, type Reader } from './member-session.ts'
 import { assessDraft, highlightSegments } from './post-rules.ts';
 import { PROFESSIONAL_ROLES, type Board, type ForumsRepository, type Forum, type Member, type ProfessionalRole } from './repository.ts';
 import { createTopicPageCache } from './topic-page-cache.ts';
+import { boundaryOf, parseMultipart, type UploadedFile } from './multipart.ts';
+import { stripImageMetadata } from '../../../domain/forums/image-metadata.ts';
 
 export const FORUMS_PATH = '/forums';
 export const HOUSE_RULES_PATH = '/talk/forum-house-rules';
@@ -20,7 +22,9 @@ const FAST_PATH_SESSION_AGE_MS = 50_000;
 const idParam = { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } }, required: ['id'] } as const;
 const boardParam = { type: 'object', properties: { board: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } }, required: ['board'] } as const;
 /** Posts are at most 10,000 characters; percent-encoded UTF-8 can be nine bytes a character, plus the title. */
-const POST_BODY_LIMIT = 128 * 1024;
+const TEXT_BODY_LIMIT = 128 * 1024;
+/** With pictures (multipart): the most a post may carry, and the text. */
+const POST_BODY_LIMIT = LIMITS.images.established * LIMITS.imageBytes + TEXT_BODY_LIMIT;
 
 const FLAG_REASONS: Record<string, string> = {
   'identifying': 'It could identify someone',
@@ -37,6 +41,10 @@ const text = (body: unknown, key: string, max = 100_000) => {
   const value = (body as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' ? value.slice(0, max) : '';
 };
+const files = (body: unknown, key: string): UploadedFile[] => {
+  const value = (body as Record<string, unknown> | undefined)?.[key];
+  return Array.isArray(value) ? (value as UploadedFile[]) : [];
+};
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 export const formatWhen = (ms: number) => dateTime.format(new Date(ms));
@@ -50,6 +58,14 @@ export const formatWhen = (ms: number) => dateTime.format(new Date(ms));
 export async function forumMemberRoutes(app: FastifyInstance, { services, forums }: { services: Services; forums: ForumsRepository }): Promise<void> {
   const { views, clock, vault } = services;
   const topicPages = createTopicPageCache();
+  // Pictures come with the compose form as multipart/form-data; the routes that take it set the body limit.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
+    const boundary = boundaryOf(request.headers['content-type']);
+    const fields = boundary ? parseMultipart(body as Buffer, boundary) : undefined;
+    if (fields) return done(null, fields);
+    const error = Object.assign(new Error('The form could not be read.'), { statusCode: 400 });
+    done(error, undefined);
+  });
   let boardList: Board[] | undefined;
   const boards = async () => (boardList ??= await forums.boards());
   const boardById = async (id: string) => (await boards()).find((b) => b.id === id);
@@ -181,6 +197,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     return {
       csrfToken: reader.session.csrfToken,
       isNew: isNewMember(reader.member, clock()),
+      maxImages: isNewMember(reader.member, clock()) ? LIMITS.images.new : LIMITS.images.established,
       heldNext: reader.member.approvedPosts < LIMITS.heldUntilApproved,
       limits: LIMITS,
       values: {},
@@ -190,10 +207,24 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
 
   /** The shared path of a new topic, a reply and an edit: check, then either show problems or store. */
   async function checkDraft(request: FastifyRequest, reply: FastifyReply, reader: Reader & { member: Member }, withTitle: boolean, context: Record<string, unknown>) {
+    if (!request.headers['content-type']?.startsWith('multipart/') && Number(request.headers['content-length']) > TEXT_BODY_LIMIT) {
+      await render(reply, 'message', { heading: 'Your post is too long', paragraphs: [`Posts can be up to ${LIMITS.bodyMax.toLocaleString('en-GB')} characters. Go back, shorten it and try again.`] }, 413);
+      return undefined;
+    }
     const body = text(request.body, 'body', LIMITS.bodyMax * 2);
     const title = withTitle ? text(request.body, 'title', LIMITS.titleMax * 2) : undefined;
     const values = { body, title };
-    const assessment = assessDraft({ title, body, detailsConfirmed: text(request.body, 'detailsConfirmed') === 'yes', imageCount: 0 }, reader.member, await forums.filters(), clock());
+    const uploads = files(request.body, 'images');
+    const assessment = assessDraft({ title, body, detailsConfirmed: text(request.body, 'detailsConfirmed') === 'yes', imageCount: uploads.length }, reader.member, await forums.filters(), clock());
+    const images: { type: string; width: number; height: number; bytes: Uint8Array }[] = [];
+    for (const upload of assessment.ok ? uploads : []) {
+      const cleaned = stripImageMetadata(upload.data, { maxBytes: LIMITS.imageBytes, maxSide: LIMITS.imagePixels });
+      if (!cleaned.ok) {
+        await render(reply, 'compose', composeContext(reader, { ...context, withTitle, values, errors: [{ text: cleaned.message, href: '#images' }], imagesError: cleaned.message }), 400);
+        return undefined;
+      }
+      images.push({ type: cleaned.image.type, width: cleaned.image.width, height: cleaned.image.height, bytes: cleaned.image.bytes });
+    }
     if (!assessment.ok) {
       const combined = title === undefined ? body : `${title}\n${body}`;
       await render(
@@ -206,6 +237,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
           errors: assessment.errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
           titleError: assessment.errors.filter((e) => e.field === 'title').map((e) => e.message).join('. '),
           bodyError: assessment.errors.filter((e) => e.field === 'body').map((e) => e.message).join('. '),
+          imagesError: assessment.errors.filter((e) => e.field === 'images').map((e) => e.message).join('. '),
           findings: assessment.findings.length ? highlightSegments(combined, assessment.findings).map((s) => ({ text: s.text, label: s.finding ? labelOf(s.finding) : undefined })) : undefined,
         }),
         400,
@@ -216,7 +248,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
       await render(reply, 'compose', composeContext(reader, { ...context, withTitle, values, preview: assessment.post.bodyHtml, previewTitle: title }));
       return undefined;
     }
-    return assessment;
+    return { ...assessment, images };
   }
 
   async function rateLimited(reply: FastifyReply, member: Member): Promise<boolean> {
@@ -236,7 +268,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const assessed = await checkDraft(request, reply, reader, true, { board, action: `${FORUMS_PATH}/boards/${board.id}/topics` });
     if (!assessed) return reply;
     const title = text(request.body, 'title').trim().replace(/\s+/g, ' ');
-    const { postId } = await forums.createTopic(board.id, title, { ...assessed.post, member: reader.member, images: [] }, clock());
+    const { postId } = await forums.createTopic(board.id, title, { ...assessed.post, member: reader.member, images: assessed.images }, clock());
     return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
   });
 
@@ -313,7 +345,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (!found || !canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
     const assessed = await checkDraft(request, reply, reader, false, { topic: found.topic, action: `${FORUMS_PATH}/topics/${found.topic.id}/replies` });
     if (!assessed) return reply;
-    const postId = await forums.createReply(found.topic.id, { ...assessed.post, member: reader.member, images: [] }, clock());
+    const postId = await forums.createReply(found.topic.id, { ...assessed.post, member: reader.member, images: assessed.images }, clock());
     return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
   });
 
