@@ -1,12 +1,9 @@
-import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
-import { vaultErrorHandler } from '../vault/errors.ts';
-import { strictValidation } from '../vault/validation.ts';
+import { jsonApiDefaults } from '../../http/json-api.ts';
 import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../vault-pages/routes.ts';
-import type { TalkContext } from './context.ts';
-import { messageJson } from './context.ts';
+import { messageJson, type TalkContext } from './context.ts';
 import { createLiveHub } from './live.ts';
 import { personRoutes } from './person-routes.ts';
 import { replyHours } from './reply-hours.ts';
@@ -17,7 +14,7 @@ export const TALK_PATH = '/talk/helpline';
 
 /**
  * Conversations with the helpline (docs/messaging.md): the person's page and API, the workspace queue, and the live
- * updates between them. Encapsulated with the vault's strict validation and JSON errors.
+ * updates between them. Its API follows the house rules of src/server/http/json-api.ts.
  */
 export async function conversationRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
   const repo = createConversationsRepository(services.database.db);
@@ -36,14 +33,7 @@ export async function conversationRoutes(app: FastifyInstance, { services }: { s
   app.get('/api/talk/reply-hours', async (_request, reply) => reply.header('cache-control', 'no-store').send(replyHours(services.clock())));
 
   await app.register(async (api) => {
-    await api.register(cookie);
-    strictValidation(api);
-    vaultErrorHandler(api);
-    api.removeContentTypeParser(['text/plain']);
-    api.addHook('onSend', async (_request, reply, payload) => {
-      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    jsonApiDefaults(api);
     await api.register(personRoutes, { talk });
     await api.register(staffQueueRoutes, { talk, services });
   });
