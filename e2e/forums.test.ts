@@ -119,6 +119,9 @@ describe('the forums in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('link', { name: 'Living with stalking and harassment' }).click();
     await page.getByRole('link', { name: 'Does it ever get easier?' }).click();
     await page.getByText('It did for me. Keep a diary of everything.').waitFor();
+    // The script offers "Change" on the reader's own post only.
+    await page.locator(`#post-${postId}`).getByRole('link', { name: 'Change your post' }).waitFor();
+    expect(await page.locator(`#post-${replyId}`).getByRole('link', { name: /Change/ }).count()).toBe(0);
     await check(page, 'topic-phone');
     await page.goto(`${h.server.url}/forums/notifications`);
     await check(page, 'notifications-phone');

@@ -279,7 +279,7 @@ for (const dialect of await vaultDialects()) {
       expect(photo.toString('latin1')).toContain('SN123456789');
       const multipart = (fields: Record<string, string>, file?: Buffer) => {
         const boundary = '----casebook-test-boundary';
-        const parts = Object.entries({ _csrf: member.csrfToken!, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+        const parts: Buffer[] = Object.entries({ _csrf: member.csrfToken!, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
         if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), file, Buffer.from('\r\n'));
         parts.push(Buffer.from(`--${boundary}--\r\n`));
         return member.request('POST', '/forums/boards/living-with-it/topics', { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, csrf: false });

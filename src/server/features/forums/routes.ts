@@ -506,6 +506,14 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     return render(reply, 'notifications', { notifications: list });
   });
 
+  // For the topic page's script: which posts are the reader's own, so it can offer "Change" and "Delete" beside them.
+  app.get(`${FORUMS_PATH}/me`, async (request, reply) => {
+    const reader = await readerOf(request, vault, forums);
+    reply.header('cache-control', 'no-store');
+    if (!reader?.member) return reply.code(401).send({ error: 'signed_out', message: 'Sign in to use the forums.' });
+    return { memberId: reader.member.id };
+  });
+
   app.get(`${FORUMS_PATH}/my-posts`, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
