@@ -10,6 +10,8 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'vault-browser': () => import('./vault-browser.ts'),
   'verify-browser': () => import('./verify-browser.ts'),
   diary: () => import('./diary.ts'),
+  forums: () => import('./forums.ts'),
+  messaging: () => import('./messaging.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -19,6 +19,10 @@ const scriptEntries: Record<string, string> = {
   vault: 'src/web/vault/main.tsx',
   'vault-worker': 'src/web/vault/kdf/kdf-worker.ts',
   verify: 'src/web/verify/main.tsx',
+  talk: 'src/web/talk/main.tsx',
+  'staff-queue': 'src/web/staff/queue/main.tsx',
+  staff: 'src/web/staff/main.tsx',
+  forums: 'src/web/forums/main.ts',
 };
 
 async function emit(logicalName: string, contents: Uint8Array | string): Promise<void> {

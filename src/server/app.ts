@@ -14,6 +14,9 @@ import { directoryRoutes } from './features/directory/routes.ts';
 import { vaultRoutes } from './features/vault/plugin.ts';
 import { vaultPageRoutes } from './features/vault-pages/routes.ts';
 import { verifyPageRoutes } from './features/verify-page/routes.ts';
+import { staffRoutes, staffSessions } from './features/staff/plugin.ts';
+import { conversationRoutes } from './features/conversations/plugin.ts';
+import { forumsRoutes } from './features/forums/plugin.ts';
 
 /** The whole service, as one list of set-up steps. Each step is a small file; services come from one place. */
 export async function createApp(services: Services): Promise<FastifyInstance> {
@@ -29,6 +32,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
 
   await app.register(fp(securityHeaders));
   await app.register(errorPages, { views: services.views });
+  await app.register(fp(staffSessions), { services });
   await app.register(staticAssets, { assets: services.assets });
   await app.register(healthRoutes, { services });
   await app.register(guidanceRoutes, { services });
@@ -39,6 +43,9 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(vaultRoutes, { services });
   await app.register(vaultPageRoutes, { services });
   await app.register(verifyPageRoutes, { services });
+  await app.register(staffRoutes, { services });
+  await app.register(conversationRoutes, { services });
+  await app.register(forumsRoutes, { services });
 
   app.addHook('onClose', async () => services.database.close());
   return app;

@@ -25,6 +25,11 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   ATTACHMENT_QUOTA_BYTES: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(2 * 1024 ** 3),
+  STAFF_ORIGIN: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) origin such as https://casebook.example' })
+    .transform((v) => new URL(v).origin)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export interface Config {
@@ -40,6 +45,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Encrypted attachment bytes one vault account may store. */
   attachmentQuotaBytes: number;
+  /** The staff workspace's origin for passkeys (WebAuthn relying party); unset: the origin each request came to. */
+  staffOrigin: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -64,5 +71,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     environment: c.NODE_ENV,
     cookieSecure: c.COOKIE_SECURE,
     attachmentQuotaBytes: c.ATTACHMENT_QUOTA_BYTES,
+    staffOrigin: c.STAFF_ORIGIN,
   };
 }

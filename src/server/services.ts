@@ -11,6 +11,10 @@ import { createViews, type Views } from './setup/views.ts';
 import { loadDirectory, type DirectoryStore } from './features/directory/directory-store.ts';
 import { createOpeningStatus, type OpeningStatusService } from './features/opening-status/opening-status.ts';
 import { createVaultServices, type VaultServices } from './features/vault/services.ts';
+import { createStaffServices, type StaffServices } from './features/staff/services.ts';
+import { createAuditLog, type AuditLog } from './features/staff/audit/audit-log.ts';
+import { createEventBus } from './features/staff/events/create.ts';
+import type { EventBus } from './features/staff/events/event-bus.ts';
 
 export const CONTENT_DIR = PATHS.content;
 export const PUBLIC_DIR = PATHS.public;
@@ -30,6 +34,12 @@ export interface Services {
   openingStatus: OpeningStatusService;
   /** The end-to-end encrypted vault: accounts, sessions, items, attachments, the transparency log. */
   vault: VaultServices;
+  /** The staff workspace: accounts, sessions, credentials, team keys (docs/staff.md). */
+  staff: StaffServices;
+  /** The append-only, hash-chained audit log of staff actions. */
+  audit: AuditLog;
+  /** Live updates between features and processes (in-process on SQLite, LISTEN/NOTIFY on PostgreSQL). */
+  events: EventBus;
 }
 
 export interface ServiceOverrides {
@@ -48,9 +58,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const content = loadContent(join(CONTENT_DIR, 'en'));
   const assets = loadAssetManifest(PUBLIC_DIR);
   const directory = loadDirectory(join(CONTENT_DIR, 'directory'));
+  const clock = overrides.clock ?? Date.now;
+  const vault = await createVaultServices(config, database, clock);
+  const audit = createAuditLog(database.db, database.dialect, clock);
   return {
     config,
-    clock: overrides.clock ?? Date.now,
+    clock,
     database,
     content,
     search: createSearchIndex(content.pages),
@@ -59,6 +72,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     pageCache: createPageCache(),
     directory,
     openingStatus: createOpeningStatus(directory),
-    vault: await createVaultServices(config, database, overrides.clock ?? Date.now),
+    vault,
+    staff: createStaffServices(config, database, clock, vault, audit),
+    audit,
+    events: await createEventBus(config, database, overrides.pgSchema),
   };
 }

@@ -16,5 +16,6 @@ declare module 'govuk-frontend' {
   export class ErrorSummary extends Component {}
   export class Radios extends Component {}
   export class Checkboxes extends Component {}
+  export class CharacterCount extends Component {}
   export function createAll<T extends typeof Component>(component: T, config?: unknown, $scope?: Element | Document): InstanceType<T>[];
 }

@@ -1,0 +1,322 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
+import { VaultClient, vaultDialects } from '../../../../test/support/vault.ts';
+import { addMember, firstAdmin, type SetUpMember } from '../../../../test/support/staff.ts';
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** A member's browser: a vault session, then forum forms with the session's CSRF token. */
+class Member extends VaultClient {
+  name = '';
+  form(url: string, fields: Record<string, string>, csrf = true) {
+    const body = new URLSearchParams({ ...(csrf ? { _csrf: this.csrfToken ?? '' } : {}), ...fields }).toString();
+    return this.request('POST', url, { payload: body, headers: FORM, csrf: false });
+  }
+  static async join(app: TestApp['app'], name: string): Promise<Member> {
+    const member = new Member(app);
+    await member.signUp();
+    const res = await member.form('/forums/join', { name, agree: 'yes' });
+    if (res.statusCode !== 303) throw new Error(`join ${res.statusCode} ${res.body.slice(0, 2000)}`);
+    member.name = name;
+    return member;
+  }
+}
+
+const postIdFrom = (location: string | string[] | number | undefined) => Number(/\/posts\/(\d+)/.exec(String(location))?.[1]);
+
+for (const dialect of await vaultDialects()) {
+  describe(`forums on ${dialect}`, () => {
+    let t: TestApp;
+    const now = Date.UTC(2026, 10, 23, 12);
+    let moderator: SetUpMember;
+    let admin: SetUpMember;
+    beforeAll(async () => {
+      t = await buildTestApp({ dialect, clock: () => now });
+      admin = await firstAdmin(t.app, t.services, () => now);
+      moderator = await addMember(admin.client, ['moderator'], () => now, 'Morgan Moderator');
+    }, 60_000);
+    afterAll(async () => t?.close());
+
+    const moderate = (postId: number, action: string, fields: Record<string, string> = {}) =>
+      moderator.client.request('POST', `/staff/moderation/posts/${postId}/${action}`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, ...fields }).toString(), headers: FORM });
+
+    async function publishedTopic(author: Member, title: string, body: string): Promise<{ topicId: number; postId: number }> {
+      const res = await author.form('/forums/boards/living-with-it/topics', { title, body, intent: 'publish' });
+      expect(res.statusCode, res.body.slice(0, 1500)).toBe(303);
+      const postId = postIdFrom(res.headers.location);
+      const post = await t.services.database.db.selectFrom('forum_posts').select(['topic_id', 'status']).where('id', '=', postId).executeTakeFirstOrThrow();
+      if (post.status === 'held') expect((await moderate(postId, 'approve')).statusCode).toBe(303);
+      return { topicId: Number(post.topic_id), postId };
+    }
+
+    it('keeps the forums to signed-in members, never indexed', async () => {
+      const stranger = await t.app.inject({ url: '/forums/boards/living-with-it' });
+      expect(stranger.statusCode).toBe(401);
+      expect(stranger.body).toContain('noindex');
+      const landing = await t.app.inject({ url: '/forums' });
+      expect(landing.statusCode).toBe(200);
+      expect(landing.body).toContain('Open your private record');
+      expect(landing.headers['cache-control']).toBe('no-store');
+    });
+
+    it('joins with a forum name that is not the username, and refuses a taken one', async () => {
+      const member = new Member(t.app);
+      const credentials = await member.signUp();
+      const page = await member.request('GET', '/forums');
+      expect(page.body).toContain('Do not use your real name');
+      const same = await member.form('/forums/join', { name: credentials.username, agree: 'yes' });
+      expect(same.statusCode).toBe(400);
+      expect(same.body).toContain('different from your Casebook username');
+      expect((await member.form('/forums/join', { name: 'Calm Otter 11', agree: 'yes' }, false)).statusCode).toBe(403);
+      expect((await member.form('/forums/join', { name: 'Calm Otter 11', agree: 'yes' })).statusCode).toBe(303);
+      const other = new Member(t.app);
+      await other.signUp();
+      const taken = await other.form('/forums/join', { name: 'calm_otter 11', agree: 'yes' });
+      expect(taken.statusCode).toBe(400);
+      expect(taken.body).toContain('That forum name is taken');
+    });
+
+    it('holds a new member’s first posts, publishes on approval, and records it in the audit log', async () => {
+      const author = await Member.join(t.app, 'Quiet Fern 20');
+      const reader = await Member.join(t.app, 'Brave Robin 21');
+      const res = await author.form('/forums/boards/living-with-it/topics', { title: 'Finding it hard to sleep', body: 'Does anyone have tips for *sleeping* again?', intent: 'publish' });
+      expect(res.statusCode).toBe(303);
+      const postId = postIdFrom(res.headers.location);
+      const posted = await author.request('GET', String(res.headers.location));
+      expect(posted.body).toContain('Your post is waiting for a moderator');
+      const topic = await t.services.database.db.selectFrom('forum_posts').select('topic_id').where('id', '=', postId).executeTakeFirstOrThrow();
+      expect((await reader.request('GET', `/forums/topics/${topic.topic_id}`)).statusCode).toBe(404);
+
+      const queue = await moderator.client.request('GET', '/staff/moderation');
+      expect(queue.body).toContain('Finding it hard to sleep');
+      expect((await moderate(postId, 'approve')).statusCode).toBe(303);
+      const page = await reader.request('GET', `/forums/topics/${topic.topic_id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<em>sleeping</em>');
+      expect(page.body).toContain('Quiet Fern 20');
+      expect(page.body).toContain('noindex');
+      const audit = await t.services.audit.list({ action: 'forum.post.' }, {});
+      expect(audit.entries.some((e) => e.action === 'forum.post.approve' && e.subjectId === String(postId))).toBe(true);
+      expect(JSON.stringify(audit.entries)).not.toContain('sleeping');
+    });
+
+    it('catches identifying details and shows them highlighted, until removed', async () => {
+      const member = await Member.join(t.app, 'Misty Heron 30');
+      const res = await member.form('/forums/boards/living-with-it/topics', { title: 'He drives past', body: 'His car is AB12 CDE and he lives at 14 Acacia Avenue, LS6 2AB. Ring 07911 123456.', intent: 'publish' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('Check these details before posting');
+      for (const found of ['AB12 CDE', '14 Acacia Avenue', 'LS6 2AB', '07911 123456']) expect(res.body).toContain(`<mark class="casebook-forum-finding">${found}`);
+      const count = await t.services.database.db.selectFrom('forum_posts').select((eb) => eb.fn.countAll<number>().as('n')).where('body', 'like', '%AB12 CDE%').executeTakeFirst();
+      expect(Number(count?.n)).toBe(0);
+    });
+
+    it('shows Samaritans and 999 at once for crisis wording and puts the post first in the queue', async () => {
+      const member = await Member.join(t.app, 'Amber Maple 40');
+      const res = await member.form('/forums/boards/looking-after-yourself/topics', { title: 'Cannot cope', body: 'Some days I want to die.', intent: 'publish' });
+      expect(res.statusCode).toBe(303);
+      const posted = await member.request('GET', String(res.headers.location));
+      expect(posted.body).toContain('116 123');
+      expect(posted.body).toContain('tel:999');
+      const queue = await moderator.client.request('GET', '/staff/moderation');
+      const first = /href="\/staff\/moderation\/posts\/(\d+)"/.exec(queue.body)?.[1];
+      expect(Number(first)).toBe(postIdFrom(res.headers.location));
+      expect(queue.body).toContain('Crisis: suicide');
+    });
+
+    it('lets members edit and delete only their own posts', async () => {
+      const author = await Member.join(t.app, 'Golden Otter 50');
+      const other = await Member.join(t.app, 'Kind Badger 51');
+      const { topicId } = await publishedTopic(author, 'Court next week', 'Nervous about court.');
+      const reply = await other.form(`/forums/topics/${topicId}/replies`, { body: 'You will be fine, take someone with you.', intent: 'publish' });
+      const replyId = postIdFrom(reply.headers.location);
+      await moderate(replyId, 'approve');
+
+      expect((await author.request('GET', `/forums/posts/${replyId}/edit`)).statusCode).toBe(403);
+      expect((await author.form(`/forums/posts/${replyId}/edit`, { body: 'changed by someone else', intent: 'publish' })).statusCode).toBe(403);
+      expect((await author.form(`/forums/posts/${replyId}/delete`, {})).statusCode).toBe(403);
+      expect((await other.form(`/forums/posts/${replyId}/edit`, { body: 'Take a friend with you.', intent: 'publish' })).statusCode).toBe(303);
+      // A member who is still new has an edit read again before it shows: approve-then-edit is no way round moderation.
+      expect((await author.request('GET', `/forums/topics/${topicId}`)).body).not.toContain('Take a friend with you.');
+      await moderate(replyId, 'approve');
+      const page = await author.request('GET', `/forums/topics/${topicId}`);
+      expect(page.body).toContain('Take a friend with you.');
+      expect((await other.form(`/forums/posts/${replyId}/delete`, {})).statusCode).toBe(200);
+      expect((await author.request('GET', `/forums/topics/${topicId}`)).body).not.toContain('Take a friend');
+      expect((await other.request('GET', `/forums/posts/${replyId}`)).statusCode).toBe(404);
+    });
+
+    it('answers bad ids, unknown ids and huge posts with a clear 4xx', async () => {
+      const member = await Member.join(t.app, 'Sunlit Fern 60');
+      expect((await member.request('GET', '/forums/topics/abc')).statusCode).toBe(400);
+      expect((await member.request('GET', '/forums/topics/99999999')).statusCode).toBe(404);
+      expect((await member.request('GET', '/forums/posts/0')).statusCode).toBe(400);
+      expect((await member.request('GET', '/forums/boards/NOPE')).statusCode).toBe(400);
+      expect((await member.request('GET', '/forums/boards/nope')).statusCode).toBe(404);
+      const long = await member.form('/forums/boards/living-with-it/topics', { title: 'A long one', body: 'x'.repeat(10_001), intent: 'publish' });
+      expect(long.statusCode).toBe(400);
+      expect(long.body).toContain('10,000 characters or fewer');
+      const huge = await member.form('/forums/boards/living-with-it/topics', { title: 'A huge one', body: 'x'.repeat(200_000), intent: 'publish' });
+      expect(huge.statusCode).toBe(413);
+      expect(huge.body).toContain('Your post is too long');
+    });
+
+    it('keeps the professionals’ forum closed until a moderator approves the role, then shows it on posts', async () => {
+      const pro = await Member.join(t.app, 'Steady Kestrel 70');
+      expect((await pro.request('GET', '/forums/boards/practice')).statusCode).toBe(403);
+      expect((await pro.form('/forums/boards/practice/topics', { title: 'Risk question', body: 'How do you use DASH?', intent: 'publish' })).statusCode).toBe(403);
+      expect((await pro.form('/forums/professionals', { role: 'idva', note: 'IDVA at a Leeds service, check via the team manager' })).statusCode).toBe(303);
+      const waiting = await moderator.client.request('GET', '/staff/moderation/professionals');
+      expect(waiting.body).toContain('Steady Kestrel 70');
+      const memberId = /professionals\/([0-9a-f-]{36})/.exec(waiting.body)![1]!;
+      const approve = await moderator.client.request('POST', `/staff/moderation/professionals/${memberId}`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, decision: 'approve' }).toString(), headers: FORM });
+      expect(approve.statusCode).toBe(303);
+      expect((await pro.request('GET', '/forums/boards/practice')).statusCode).toBe(200);
+      const res = await pro.form('/forums/boards/practice/topics', { title: 'Risk question', body: 'How do you use DASH?', intent: 'publish' });
+      const postId = postIdFrom(res.headers.location);
+      await moderate(postId, 'approve');
+      const post = await pro.request('GET', `/forums/posts/${postId}`);
+      expect(post.body).toContain('IDVA');
+    });
+
+    it('flags go to the queue; a hidden post shows only a notice; removal tells the member why', async () => {
+      const author = await Member.join(t.app, 'Patient Willow 80');
+      const flagger = await Member.join(t.app, 'Hopeful Sparrow 81');
+      const { topicId, postId } = await publishedTopic(author, 'A worrying post', 'Something a reader may want to report.');
+      expect((await flagger.form(`/forums/posts/${postId}/report`, { reason: 'nonsense' })).statusCode).toBe(400);
+      expect((await flagger.form(`/forums/posts/${postId}/report`, { reason: 'suspicious', detail: 'Reads like the stalker' })).statusCode).toBe(200);
+      const queue = await moderator.client.request('GET', '/staff/moderation');
+      expect(queue.body).toContain('1 report');
+      expect((await moderate(postId, 'hide')).statusCode).toBe(303);
+      const page = await flagger.request('GET', `/forums/topics/${topicId}`);
+      expect(page.statusCode).toBe(404);
+
+      const { postId: second } = await publishedTopic(author, 'Another post here', 'This one will be removed.');
+      expect((await moderate(second, 'remove', { reason: '' })).statusCode).toBe(400);
+      expect((await moderate(second, 'remove', { reason: 'harassment', message: 'Please keep it kind.' })).statusCode).toBe(303);
+      const notes = await author.request('GET', '/forums/notifications');
+      expect(notes.body).toContain('It was unkind, abusive or harassing. Please keep it kind.');
+    });
+
+    it('moderator edits carry a visible note; suspension stops posting; filters hold and refuse', async () => {
+      const author = await Member.join(t.app, 'Calm Lantern 90');
+      const { topicId, postId } = await publishedTopic(author, 'About my town', 'I live in a small town near the coast.');
+      expect((await moderate(postId, 'edit', { body: 'I live in a small town.', note: 'Edited by a moderator to remove a place.' })).statusCode).toBe(303);
+      const page = await author.request('GET', `/forums/topics/${topicId}`);
+      expect(page.body).toContain('Edited by a moderator to remove a place.');
+
+      const filter = (kind: string, pattern: string) =>
+        moderator.client.request('POST', '/staff/moderation/filters', { body: new URLSearchParams({ _csrf: moderator.client.csrf, kind, pattern }).toString(), headers: FORM });
+      expect((await filter('link', 'https://bad.example/path')).statusCode).toBe(303);
+      expect((await filter('word', 'Scam')).statusCode).toBe(303);
+      expect((await filter('link', 'not a site')).statusCode).toBe(400);
+      const { topicId: t2 } = await publishedTopic(author, 'Second topic', 'More words.');
+      const linked = await author.form(`/forums/topics/${t2}/replies`, { body: 'see http://bad.example/x', intent: 'publish' });
+      expect(linked.statusCode).toBe(400);
+      expect(linked.body).toContain('Links to bad.example are not allowed');
+
+      const member = await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Calm Lantern 90').executeTakeFirstOrThrow();
+      const suspend = await moderator.client.request('POST', `/staff/moderation/members/${member.id}/standing`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, action: 'suspend', days: '7' }).toString(), headers: FORM });
+      expect(suspend.statusCode).toBe(303);
+      expect((await author.form(`/forums/topics/${t2}/replies`, { body: 'Can I still post?', intent: 'publish' })).statusCode).toBe(403);
+      expect((await author.request('GET', `/forums/topics/${t2}`)).statusCode).toBe(200);
+    });
+
+    it('refuses the moderation screens to members and to staff without the role', async () => {
+      const member = await Member.join(t.app, 'Velvet Heron 95');
+      expect((await member.request('GET', '/staff/moderation', { headers: { accept: 'text/html' } })).statusCode).toBe(303);
+      expect((await member.request('POST', '/staff/moderation/filters', { payload: 'kind=word&pattern=abc', headers: FORM })).statusCode).toBe(401);
+      const caseworker = await addMember(admin.client, ['caseworker'], () => now, 'Casey Caseworker');
+      expect((await caseworker.client.request('GET', '/staff/moderation', { headers: { accept: 'text/html' } })).statusCode).toBe(403);
+      const noCsrf = await moderator.client.request('POST', '/staff/moderation/filters', { body: 'kind=word&pattern=abc', headers: { ...FORM, 'x-csrf-token': '' } });
+      expect(noCsrf.statusCode).toBe(403);
+    });
+
+    it('pages through 5,000 replies with keysets, both ways', async () => {
+      const author = await Member.join(t.app, 'Mossy Pebble 99');
+      const { topicId } = await publishedTopic(author, 'A very long topic', 'Opening post.');
+      const memberRow = await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Mossy Pebble 99').executeTakeFirstOrThrow();
+      const rows = Array.from({ length: 5000 }, (_, i) => ({
+        topic_id: topicId, member_id: memberRow.id, is_opening: 0, body: `reply ${i}`, body_html: `<p class="govuk-body">reply number ${i}</p>`, search_text: `reply ${i}`, status: 'published', created_at: now + i,
+      }));
+      for (let i = 0; i < rows.length; i += 500) await t.services.database.db.insertInto('forum_posts').values(rows.slice(i, i + 500)).execute();
+      await t.services.database.db.updateTable('forum_topics').set({ reply_count: 5000, version: 99 }).where('id', '=', topicId).execute();
+      const last = await author.request('GET', `/forums/topics/${topicId}?last`);
+      expect(last.body).toContain('reply number 4999<');
+      expect(last.body).not.toContain('reply number 4974<');
+      const earlier = /href="(\?before=\d+)"/.exec(last.body)![1]!.replace(/&amp;/g, '&');
+      const previous = await author.request('GET', `/forums/topics/${topicId}${earlier}`);
+      expect(previous.body).toContain('reply number 4974<');
+      const first = await author.request('GET', `/forums/topics/${topicId}`);
+      expect(first.body).toContain('Opening post.');
+      expect(first.body).toContain('reply number 23<');
+      const later = /href="(\?after=\d+)"/.exec(first.body)![1]!;
+      expect((await author.request('GET', `/forums/topics/${topicId}${later}`)).body).toContain('reply number 24<');
+    });
+
+    it('searches published posts the member may read, follows a topic and notifies inside Casebook', async () => {
+      const author = await Member.join(t.app, 'Bright Thistle 100');
+      const follower = await Member.join(t.app, 'Warm Orchard 101');
+      const { topicId } = await publishedTopic(author, 'Tracking devices on cars', 'Has anyone found a tracker under their wheel arch?');
+      const found = await follower.request('GET', '/forums/search?q=tracker wheel');
+      expect(found.body).toContain('Tracking devices on cars');
+      expect((await follower.request('GET', '/forums/search?q=DASH')).body).not.toContain('Risk question');
+      expect((await follower.form(`/forums/topics/${topicId}/follow`, { follow: 'yes' })).statusCode).toBe(303);
+      const reply = await author.form(`/forums/topics/${topicId}/replies`, { body: 'Update: the garage checked it.', intent: 'publish' });
+      const replyId = postIdFrom(reply.headers.location);
+      const status = await t.services.database.db.selectFrom('forum_posts').select('status').where('id', '=', replyId).executeTakeFirstOrThrow();
+      if (status.status === 'held') await moderate(replyId, 'approve');
+      const index = await follower.request('GET', '/forums');
+      expect(index.body).toMatch(/Notifications <strong class="casebook-forum-count">1/);
+      const notes = await follower.request('GET', '/forums/notifications');
+      expect(notes.body).toContain('New reply in');
+    });
+
+    it('takes pictures from established members only, with their location and camera details stripped', async () => {
+      const member = await Member.join(t.app, 'Hidden Meadow 120');
+      const photo = readFileSync(join(import.meta.dirname, '../../../../test/fixtures/forums/photo-with-gps.jpg'));
+      expect(photo.toString('latin1')).toContain('SN123456789');
+      const multipart = (fields: Record<string, string>, file?: Buffer) => {
+        const boundary = '----casebook-test-boundary';
+        const parts: Buffer[] = Object.entries({ _csrf: member.csrfToken!, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+        if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), file, Buffer.from('\r\n'));
+        parts.push(Buffer.from(`--${boundary}--\r\n`));
+        return member.request('POST', '/forums/boards/living-with-it/topics', { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, csrf: false });
+      };
+      const refused = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, photo);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('New members cannot add pictures yet');
+      await t.services.database.db.updateTable('forum_members').set({ approved_posts: 5, joined_at: now - 30 * 86_400_000 }).where('name', '=', 'Hidden Meadow 120').execute();
+      expect((await multipart({ title: 'My garden', body: 'A picture.', intent: 'publish' }, Buffer.from('<svg onload=alert(1)>'))).statusCode).toBe(400);
+      const res = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, photo);
+      expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
+      const page = await member.request('GET', `/forums/posts/${postIdFrom(res.headers.location)}`);
+      const src = /src="(\/forums\/images\/[0-9a-f-]{36})"/.exec(page.body)![1]!;
+      const image = await member.request('GET', src);
+      expect(image.headers['content-type']).toBe('image/jpeg');
+      expect(image.rawPayload.toString('latin1')).not.toMatch(/SN123456789|Jo Bloggs|GPS/);
+      expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      expect((await t.app.inject({ url: src })).statusCode).toBe(401);
+    });
+
+    it('deleting the membership deletes every post, and deleting the vault account does too', async () => {
+      const member = await Member.join(t.app, 'Silver Brook 110');
+      await publishedTopic(member, 'Goodbye topic', 'Words that must go.');
+      expect((await member.form('/forums/leave', {})).statusCode).toBe(400);
+      expect((await member.form('/forums/leave', { confirm: 'yes' })).statusCode).toBe(200);
+      const left = await t.services.database.db.selectFrom('forum_posts').select('id').where('body', '=', 'Words that must go.').execute();
+      expect(left).toEqual([]);
+      const searchAfter = await (await Member.join(t.app, 'Kind Kestrel 111')).request('GET', '/forums/search?q=goodbye');
+      expect(searchAfter.body).not.toContain('Goodbye topic');
+
+      const second = new Member(t.app);
+      const credentials = await second.signUp();
+      await second.form('/forums/join', { name: 'Gentle River 112', agree: 'yes' });
+      await publishedTopic(second, 'Vault deletion topic', 'Also gone with the account.');
+      expect((await second.request('DELETE', '/api/v1/account', { body: { authKey: credentials.authKey } })).statusCode).toBe(204);
+      const gone = await t.services.database.db.selectFrom('forum_posts').select('id').where('body', '=', 'Also gone with the account.').execute();
+      expect(gone).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Session } from '../vault/sessions/repository.ts';
+import { SESSION_COOKIE } from '../vault/sessions/guard.ts';
+import type { VaultServices } from '../vault/services.ts';
+import type { ForumsRepository, Member } from './repository.ts';
+
+export interface Reader {
+  session: Session;
+  member: Member | undefined;
+}
+
+/** The vault session behind a forum request (forum membership rides on the Casebook account), or undefined. */
+export async function readerOf(request: FastifyRequest, vault: VaultServices, forums: ForumsRepository): Promise<Reader | undefined> {
+  const id = request.cookies[SESSION_COOKIE];
+  if (!id || id.length > 100) return undefined;
+  const session = await vault.sessions.find(id, vault.clock());
+  if (!session) return undefined;
+  return { session, member: await forums.memberByAccount(session.accountId) };
+}
+
+/** Forms carry the session's token in `_csrf`, as the staff workspace's do. */
+export function csrfOk(request: FastifyRequest, session: Session): boolean {
+  const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+  const given = Buffer.from(typeof field === 'string' ? field : '');
+  const expected = Buffer.from(session.csrfToken);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function isSuspended(member: Member, now: number): boolean {
+  return member.status === 'banned' || (member.status === 'suspended' && (member.suspendedUntil === null || member.suspendedUntil > now));
+}
+
+export type { FastifyReply };

@@ -1,0 +1,16 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+import { forumModerationRoutes } from './moderation-routes.ts';
+import { createForumsRepository } from './repository.ts';
+import { forumMemberRoutes } from './routes.ts';
+
+/** The forums (docs/forums.md): members' pages at /forums, moderators' at /staff/moderation. */
+export async function forumsRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
+  if (!app.hasDecorator('parseCookie')) await app.register(cookie);
+  const forums = createForumsRepository(services.database.db, services.database.dialect);
+  await app.register(forumMemberRoutes, { services, forums });
+  await app.register(forumModerationRoutes, { services, forums });
+}

@@ -1,0 +1,33 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.ts';
+import { staffAuthentication } from './guard.ts';
+import { staffApiRoutes } from './api/routes.ts';
+import { staffPageRoutes } from './pages/routes.ts';
+import { roleNames, staffNavigation } from './pages/render.ts';
+
+/**
+ * request.staff on every route of every feature. Register with fastify-plugin before the features, so the
+ * hook and the decorator are not encapsulated.
+ */
+export async function staffSessions(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  const forbiddenPage = (request: FastifyRequest) => {
+    return services.views.render('staff/forbidden.njk', {
+      noindex: true,
+      staff: request.staff ? { displayName: request.staff.displayName, roleNames: roleNames(request.staff) } : null,
+      csrfToken: request.staff?.csrfToken ?? '',
+      staffNavigation: staffNavigation(request.staff, undefined),
+    });
+  };
+  await new Promise<void>((resolve) => staffAuthentication(app, { sessions: services.staff.sessions, clock: services.clock, forbiddenPage }, resolve));
+  app.addHook('onClose', async () => services.events.close());
+}
+
+/** The workspace's own pages (/staff/…) and API (/api/staff/…). */
+export async function staffRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+  await app.register(staffApiRoutes, { services });
+  await app.register(async (pages) => {
+    await pages.register(formbody, { bodyLimit: 16 * 1024 });
+    await pages.register(staffPageRoutes, { services });
+  });
+}

@@ -1,0 +1,25 @@
+/** The four staff roles. A member holds a set of them; none implies another (docs/staff.md). */
+export const STAFF_ROLES = ['caseworker', 'supervisor', 'moderator', 'administrator'] as const;
+
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
+  caseworker: 'Caseworker',
+  supervisor: 'Supervisor',
+  moderator: 'Moderator',
+  administrator: 'Administrator',
+};
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+/** The stored form: known roles only, in the fixed order above, comma-separated. */
+export function formatRoles(roles: Iterable<StaffRole>): string {
+  const set = new Set(roles);
+  return STAFF_ROLES.filter((role) => set.has(role)).join(',');
+}
+
+export function parseRoles(stored: string): ReadonlySet<StaffRole> {
+  return new Set(stored.split(',').filter(isStaffRole));
+}
