@@ -78,7 +78,8 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
       await saveScreenshot(page, `vault-desktop-signup-${step}`);
     });
     // Focus moved to the new screen's heading.
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Your record');
+    // (after the first render, which on a loaded machine can be a moment after the heading appears)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 }).toBe('Your record');
     await expectAccessible(page, 'home (empty)');
 
     await addNote(page, `He was outside work again. ${MARKER}`, { name: 'screenshot.txt', mimeType: 'text/plain', buffer: Buffer.from(`evidence ${FILE_MARKER}\n`.repeat(1000)) });
