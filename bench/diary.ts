@@ -154,7 +154,7 @@ receipt), ${PHOTOS} encrypted photos of ${PHOTO_BYTES / 1024} KB on ${PHOTOS} of
 
 From clicking "Open my record" to the first ${50} entries of the timeline on screen, newest first, median of ${UNLOCKS}.
 It includes Argon2id (about 0.9 s on a quiet machine, see the vault section), fetching all ${ENTRIES.toLocaleString('en-GB')} items
-(4 pages of 500), decrypting each page and checking it against the schema while the next page is fetched, and
+(2 pages of 1,000), decrypting each page and checking it against the schema while the next page is fetched, and
 showing the newest 50. The search index and the receipts are done just after the timeline is shown (receipts in
 batches of 100).
 
