@@ -1,6 +1,7 @@
 // The conversation API as the person's browser uses it. The access token lives in this object only (memory; never
 // storage, never a URL): it is sent as a bearer header, and live updates come over fetch rather than EventSource,
 // which cannot send one.
+import { ApiError } from '../vault/api/client.ts';
 import { base64urlEncode } from '../../crypto/encoding.ts';
 import type { SealedContent } from './sealed-content.ts';
 
@@ -22,18 +23,8 @@ export interface ConversationState {
   readonly shares: readonly StoredShare[];
 }
 
-export class TalkApiError extends Error {
-  override readonly name = 'TalkApiError';
-  readonly status: number;
-  readonly code: string;
-  readonly body: Record<string, unknown>;
-  constructor(status: number, code: string, message: string, body: Record<string, unknown>) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.body = body;
-  }
-}
+// The same error the vault's client throws, so a screen that shows both (a diary holder writing) needs one check.
+export { ApiError as TalkApiError };
 
 const NETWORK_MESSAGE = 'Casebook could not be reached. Check your connection and try again.';
 
@@ -59,11 +50,11 @@ export class TalkClient {
       });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;
-      throw new TalkApiError(0, 'network', NETWORK_MESSAGE, {});
+      throw new ApiError(0, 'network', NETWORK_MESSAGE, {});
     }
     if (!response.ok) {
       const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-      throw new TalkApiError(response.status, String(body.error ?? 'error'), String(body.message ?? 'Something went wrong. Please try again.'), body);
+      throw new ApiError(response.status, String(body.error ?? 'error'), String(body.message ?? 'Something went wrong. Please try again.'), body);
     }
     return response;
   }
@@ -108,7 +99,7 @@ export class TalkClient {
         await readEvents(response, onEvent);
       } catch (error) {
         if (signal.aborted) return;
-        if (error instanceof TalkApiError && error.status === 404) return;
+        if (error instanceof ApiError && error.status === 404) return;
       }
       await new Promise((resolve) => setTimeout(resolve, 3000));
     }

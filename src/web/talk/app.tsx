@@ -17,7 +17,7 @@ type Screen =
   | { name: 'new-code'; words: string[] }
   | { name: 'conversation'; open: OpenConversation; diary?: LinkedDiary };
 
-const messageOf = (error: unknown) => (error instanceof Error && error.name === 'TalkApiError') || (error instanceof Error && error.name === 'ApiError') ? error.message : 'Something went wrong. Please try again.';
+const messageOf = (error: unknown) => error instanceof Error && error.name === 'ApiError' ? error.message : 'Something went wrong. Please try again.';
 
 export function TalkApp({ onOpen }: { onOpen: (open: OpenConversation | undefined) => void }) {
   const [screen, setScreen] = useState<Screen>({ name: 'choose' });

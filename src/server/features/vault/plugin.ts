@@ -1,16 +1,15 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
+import { jsonApiDefaults } from '../../http/json-api.ts';
 import type { Services } from '../../services.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { startAbandonedUploadSweeper } from './attachments/abandoned-uploads.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
-import { vaultErrorHandler } from './errors.ts';
 import { itemRoutes } from './items/routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { SESSION_COOKIE } from './sessions/guard.ts';
 import { transparencyLogRoutes } from './transparency-log/routes.ts';
-import { strictValidation } from './validation.ts';
 
 /**
  * The vault API (docs/vault-api.md): one encapsulated plugin with its own cookie parser, strict JSON
@@ -27,14 +26,8 @@ export async function vaultRoutes(app: FastifyInstance, { services }: { services
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
   });
-  strictValidation(app);
-  vaultErrorHandler(app);
-  // JSON only (chunks excepted, below): a text/plain or form body is refused with 415, not half-parsed.
-  app.removeContentTypeParser(['text/plain']);
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    return payload;
-  });
+  // JSON only (chunks excepted, in their routes): a text/plain or form body is refused with 415, not half-parsed.
+  jsonApiDefaults(app);
 
   await app.register(sessionRoutes, { vault });
   await app.register(accountRoutes, { vault });
