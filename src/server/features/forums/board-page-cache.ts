@@ -11,7 +11,9 @@ export const NEW_TAG = ' <strong class="govuk-tag govuk-tag--yellow casebook-for
  * query returned, without the reader's read times) with every topic marked "New", split at the tags, and
  * each member's variant is joined from the pieces and compressed once for as long as nothing changes.
  */
-export function createBoardPageCache(maxPages = 200, maxVariants = 2000) {
+// Small on purpose: while replies arrive a board's content changes many times a second, and every stale
+// variant kept is old-generation garbage for the collector to walk (its pauses were most of the tail).
+export function createBoardPageCache(maxPages = 32, maxVariants = 256) {
   const pages = new Map<string, string[] | null>();
   const variants = new Map<string, CachedPage>();
   const remember = <V>(map: Map<string, V>, key: string, value: V, max: number) => {
