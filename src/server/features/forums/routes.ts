@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkForumName, suggestForumName } from '../../../domain/forums/forum-names.ts';
 import { LIMITS, isNewMember, postingWait } from '../../../domain/forums/limits.ts';
@@ -11,13 +11,18 @@ import { csrfOk, isSuspended, readerOf, type Reader } from './member-session.ts'
 import { assessDraft, highlightSegments } from './post-rules.ts';
 import { PROFESSIONAL_ROLES, type Board, type ForumsRepository, type Forum, type Member, type ProfessionalRole } from './repository.ts';
 import { createTopicPageCache } from './topic-page-cache.ts';
+import { createBoardPageCache } from './board-page-cache.ts';
 import { boundaryOf, parseMultipart, type UploadedFile } from './multipart.ts';
 import { stripImageMetadata } from '../../../domain/forums/image-metadata.ts';
 
 export const FORUMS_PATH = '/forums';
 export const HOUSE_RULES_PATH = '/talk/forum-house-rules';
-/** Below the vault's one-minute touch interval, a session read needs no write, so the page can read it itself. */
-const FAST_PATH_SESSION_AGE_MS = 50_000;
+/**
+ * The vault's touch interval (sessions/repository.ts): below it a session read needs no write, so the page can
+ * read the session itself; at it, the full check runs once and touches the session, and the fast path resumes.
+ * (A shorter threshold left a window each minute in which every view took the slow path without touching.)
+ */
+const FAST_PATH_SESSION_AGE_MS = 60_000;
 
 const idParam = { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } }, required: ['id'] } as const;
 const boardParam = { type: 'object', properties: { board: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } }, required: ['board'] } as const;
@@ -58,6 +63,7 @@ export const formatWhen = (ms: number) => dateTime.format(new Date(ms));
 export async function forumMemberRoutes(app: FastifyInstance, { services, forums }: { services: Services; forums: ForumsRepository }): Promise<void> {
   const { views, clock, vault } = services;
   const topicPages = createTopicPageCache();
+  const boardPages = createBoardPageCache();
   // Pictures come with the compose form as multipart/form-data; the routes that take it set the body limit.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
     const boundary = boundaryOf(request.headers['content-type']);
@@ -73,12 +79,9 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
   const canRead = (member: Member, forum: Forum) => forum === 'victims' || member.professionalStatus === 'approved';
   const forumsFor = (member: Member): Forum[] => (member.professionalStatus === 'approved' ? ['victims', 'professionals'] : ['victims']);
 
+  const pageContext = { pageTitle: 'Forums', noindex: true, currentSection: 'talk', houseRulesPath: HOUSE_RULES_PATH, formatWhen };
   const render = (reply: FastifyReply, template: string, context: Record<string, unknown>, status = 200) =>
-    sendDynamicPage(
-      reply,
-      views.render(`forums/${template}.njk`, { pageTitle: 'Forums', noindex: true, currentSection: 'talk', houseRulesPath: HOUSE_RULES_PATH, formatWhen, ...context }),
-      status,
-    );
+    sendDynamicPage(reply, views.render(`forums/${template}.njk`, { ...pageContext, ...context }), status);
 
   const notFound = (reply: FastifyReply) => render(reply, 'message', { heading: 'Page not found', paragraphs: ['This post or topic is not there. It may have been deleted or moved.'] }, 404);
   const forbidden = (reply: FastifyReply, paragraphs: string[]) => render(reply, 'message', { heading: 'You cannot do that', paragraphs }, 403);
@@ -169,12 +172,22 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const [at, id] = (request.query.before ?? '').split('.').map((v) => num(v));
     const page = await forums.topics(board.id, reader.member.id, at !== undefined && id !== undefined ? { at, id } : undefined, LIMITS.topicPageSize);
     const last = page.topics.at(-1);
-    return render(reply, 'board', {
+    const context = {
       board,
       topics: page.topics.map((t) => ({ ...t, fresh: t.lastPostAt > (t.readAt ?? reader.member.previousVisitAt) && t.lastPostAt > (t.readAt ?? 0) })),
       next: page.more && last ? `${last.lastPostAt}.${last.id}` : undefined,
       canPost: !isSuspended(reader.member, clock()),
-    });
+    };
+    // Everything on the page but the "New" tags, so every member with the same view shares one render.
+    const signature = createHash('sha256')
+      .update(JSON.stringify([board.id, context.next, context.canPost, page.topics.map((t) => [t.id, t.title, t.replyCount, t.lastPostAt, t.createdAt, t.authorName])]))
+      .digest('base64url');
+    const shared = boardPages.get(
+      signature,
+      context.topics.map((t) => t.fresh),
+      () => views.render('forums/board.njk', { ...pageContext, ...context, topics: context.topics.map((t) => ({ ...t, fresh: true })) }),
+    );
+    return shared ? sendCachedPage(request, reply, shared) : render(reply, 'board', context);
   });
 
   const professionalsOnly = (reply: FastifyReply) =>

@@ -1,5 +1,5 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { collapseIndentation, type CachedPage } from '../../setup/page-cache.ts';
+import { lazyPage } from './board-page-cache.ts';
 
 /**
  * A topic page is the same for every member who may read it (per-member actions live on each post's own
@@ -25,21 +25,6 @@ export function createTopicPageCache(maxEntries = 2000) {
       // A failed render is not kept: the next reader tries again.
       page.catch(() => entries.get(key) === entry && entries.delete(key));
       return page;
-    },
-  };
-}
-
-function lazyPage(identity: Buffer, version: string): CachedPage {
-  let br: Buffer | undefined;
-  let gzip: Buffer | undefined;
-  return {
-    identity,
-    version,
-    get br() {
-      return (br ??= brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
-    },
-    get gzip() {
-      return (gzip ??= gzipSync(identity, { level: 6 }));
     },
   };
 }
