@@ -527,7 +527,7 @@ describe('npm run verify (scripts/verify-pack.ts)', () => {
     const asJson = run(good, '--json');
     expect(asJson.status).toBe(0);
     expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: true, keyTrust: 'pack-only' });
-  });
+  }, 60_000); // six runs of the command, each a fresh Node process: slow on a busy machine
 });
 
 describe('npm run verify --online', () => {
