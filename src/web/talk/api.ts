@@ -23,9 +23,6 @@ export interface ConversationState {
   readonly shares: readonly StoredShare[];
 }
 
-// The same error the vault's client throws, so a screen that shows both (a diary holder writing) needs one check.
-export { ApiError as TalkApiError };
-
 const NETWORK_MESSAGE = 'Casebook could not be reached. Check your connection and try again.';
 
 export class TalkClient {

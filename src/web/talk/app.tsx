@@ -3,7 +3,8 @@
 // component tree's memory; leaving the page or pressing "Leave and lock" drops it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Busy, Button, ErrorSummary, errorFor, PasswordInput, TextInput, Textarea, type FieldError } from '../vault/ui/components.tsx';
-import { TalkApiError, type StoredMessage } from './api.ts';
+import { ApiError } from '../vault/api/client.ts';
+import type { StoredMessage } from './api.ts';
 import { CODE_WORDS, generateCode, parseCode } from './conversation-code.ts';
 import { openDiary, shareOf, type LinkedDiary } from './diary-link.ts';
 import { OpenConversation, type ConversationView } from './session.ts';
@@ -63,7 +64,7 @@ function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenC
       const diary = await openDiary(username.trim(), passphrase);
       setPassphrase('');
       const open = await OpenConversation.resume(diary.words).catch(async (error: unknown) => {
-        if (error instanceof TalkApiError && error.status === 404) return OpenConversation.start(diary.words);
+        if (error instanceof ApiError && error.status === 404) return OpenConversation.start(diary.words);
         throw error;
       });
       onOpened(open, diary);
