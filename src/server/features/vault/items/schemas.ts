@@ -16,7 +16,9 @@ export const changesQuery = object(
   [],
 );
 
-const nullableEnvelope = { anyOf: [itemEnvelope, { type: 'null' }] };
+// A type list, not anyOf: fast-json-stringify serialises anyOf by running a validator over each value to pick the
+// branch, which for 1,000 envelopes of up to 2 MB of text per change page cost more than everything else it did.
+const nullableEnvelope = { ...itemEnvelope, type: ['object', 'null'] };
 
 export const writeResponse = object({ id: { type: 'string' }, version: { type: 'integer' }, receipt });
 export const latestResponse = object({ id: { type: 'string' }, version: { type: 'integer' }, deleted: { type: 'boolean' }, envelope: nullableEnvelope, receipt });
