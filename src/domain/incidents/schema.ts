@@ -1,10 +1,10 @@
 // Zod schemas for the plain data the browser encrypts: incidents, people and places. Parsing never changes
 // the data (no trimming or defaults), because the vault commits to the exact bytes the person saved.
-import { DateTime } from 'luxon';
 // A namespace import lets esbuild keep only the parts used: `import { z }` pulled all of zod (every locale)
 // into the vault's bundle, 55 KB compressed more.
 import * as z from 'zod';
 import { BEHAVIOUR_IDS } from './behaviours.ts';
+import { isRealIsoDate, utcYearOfInstant } from './iso-calendar.ts';
 import { boundOf } from './when.ts';
 import { DAILY_LIFE_CHANGES, LIMITS, METHOD_KINDS, PERSON_ROLES, REPORT_TARGETS } from './vocabulary.ts';
 
@@ -41,8 +41,9 @@ const LAST_YEAR = 2199;
 /** A calendar date in Europe/London, 'YYYY-MM-DD'. */
 export const isoDateSchema = z
   .string({ error: 'must be a date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-03-03' })
-  .refine((value) => DateTime.fromISO(value).isValid, { error: 'must be a real date' })
+  // abort: the checks after this one read the parts of a date, so there is nothing to say if it is not shaped like one.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-03-03', abort: true })
+  .refine(isRealIsoDate, { error: 'must be a real date' })
   .refine((value) => inYears(Number(value.slice(0, 4))), { error: `must be between ${FIRST_YEAR} and ${LAST_YEAR}` });
 
 /** An instant with its offset, e.g. '2026-03-03T18:30:00+00:00' or '…Z'. A time without an offset is ambiguous. */
@@ -50,9 +51,10 @@ export const instantSchema = z
   .string({ error: 'must be a date and time' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/, {
     error: 'must be a date and time with its offset, like 2026-03-03T18:30:00Z',
+    abort: true,
   })
-  .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, { error: 'must be a real date and time' })
-  .refine((value) => inYears(DateTime.fromISO(value, { zone: 'utc' }).year), {
+  .refine((value) => utcYearOfInstant(value) !== undefined, { error: 'must be a real date and time' })
+  .refine((value) => inYears(utcYearOfInstant(value) ?? Number.NaN), {
     error: `must be between ${FIRST_YEAR} and ${LAST_YEAR}`,
   });
 
