@@ -11,13 +11,20 @@ export async function prelogin(api: ApiClient, username: string): Promise<Kdf> {
 
 /** Username + passphrase → signed in, with the vault key unwrapped in memory. */
 export async function unlock(api: ApiClient, username: string, passphrase: string): Promise<UnlockedVault> {
+  // Named marks (no content) so the benchmark can say where unlocking spends its time.
+  performance.mark('unlock:start');
   const kdf = await prelogin(api, username);
+  performance.mark('unlock:prelogin');
   const keys = await derivePassphraseKeys(passphrase, base64urlDecode(kdf.salt), kdf.version);
+  performance.mark('unlock:derived');
   const session = await api.json<SignedInResponse>('POST', '/sessions', {
     json: { username, authKey: base64urlEncode(keys.authKey) },
   });
+  performance.mark('unlock:signed-in');
   keys.authKey.fill(0);
-  return openSession(api, session, keys.wrappingKey);
+  const vault = await openSession(api, session, keys.wrappingKey);
+  performance.mark('unlock:opened');
+  return vault;
 }
 
 /** Shared by unlock and recovery: the server's signed-in answer + the wrapping key → an open vault. */
