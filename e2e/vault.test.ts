@@ -220,6 +220,37 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await context.close();
   });
 
+  it('locks when left idle on the new recovery key after a recovery, with the key gone from the page', async () => {
+    const context = await newContext(h.browser, PHONE);
+    const page = await context.newPage();
+    await page.goto(`${h.server.url}/diary`);
+    await page.getByRole('button', { name: 'I have forgotten my passphrase' }).click();
+    await page.getByLabel('Username').fill(account.username);
+    await page.getByLabel('Recovery key').fill(account.recoveryKey);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Choose a new passphrase' }).waitFor({ timeout: 30_000 });
+    const newPassphrase = 'walnut harbour mitten glacier';
+    await page.getByLabel('New passphrase').fill(newPassphrase);
+    await page.getByText('This passphrase is strong enough.').waitFor();
+    await page.getByRole('button', { name: 'Save my new passphrase' }).click();
+    // The record is open from here: the idle timer (5 minutes by default) starts with the new-key screen.
+    await page.clock.install();
+    await page.getByRole('heading', { name: 'Write down your new recovery key' }).waitFor({ timeout: 30_000 });
+    const groups = await page.locator('.casebook-vault-recovery-key__group .casebook-vault__code').allTextContents();
+    expect(groups).toHaveLength(9);
+    await page.clock.runFor(5 * 60_000 + 1_000);
+    await page.getByText(/Your record locked because it was not used for 5 minutes\. Your new recovery key was not checked/).waitFor();
+    expect(await page.getByTestId('recovery-key').count()).toBe(0);
+    await expectAccessible(page, 'locked after recovery');
+    await saveScreenshot(page, 'vault-phone-locked-after-recovery');
+    const text = await page.locator('body').innerText();
+    expect(groups.filter((group) => text.includes(group))).toEqual([]);
+    expect(await deviceStorage(page)).toBe('');
+    await unlock(page, account.username, newPassphrase);
+    account = { ...account, passphrase: newPassphrase, recoveryKey: groups.join('-') };
+    await context.close();
+  });
+
   it('changes the passphrase, signs out everywhere, and deletes the account for real', async () => {
     const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();

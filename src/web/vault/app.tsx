@@ -5,7 +5,7 @@ import { DiaryApp } from './diary/diary-app.tsx';
 import { createIdleTimer, watchActivity } from './safety/idle-timer.ts';
 import { CreateAccountScreen } from './screens/create-account.tsx';
 import { ChangePassphraseScreen, DeleteAccountScreen, NewRecoveryKeyScreen } from './screens/manage.tsx';
-import { RecoverScreen } from './screens/recover.tsx';
+import { RecoveredKeyScreen, RecoverScreen } from './screens/recover.tsx';
 import { UnlockScreen } from './screens/unlock.tsx';
 import type { UnlockedVault } from './vault-session.ts';
 
@@ -15,6 +15,7 @@ type Screen =
   | { readonly name: 'unlock'; readonly notice?: string }
   | { readonly name: 'create' }
   | { readonly name: 'recover' }
+  | { readonly name: 'recovered'; readonly vault: UnlockedVault; readonly recoveryKey: string }
   | { readonly name: 'home'; readonly vault: UnlockedVault }
   | { readonly name: 'change-passphrase'; readonly vault: UnlockedVault }
   | { readonly name: 'new-recovery-key'; readonly vault: UnlockedVault }
@@ -33,7 +34,9 @@ export function VaultApp({ api }: { api: ApiClient }) {
 
   const lock = (notice: string) => {
     void signOut(api);
-    setScreen({ name: 'unlock', notice });
+    // The new key from a recovery is already the one that works; only this screen ever showed it.
+    const unseenKey = screen.name === 'recovered' ? ' Your new recovery key was not checked: get another one from “Get a new recovery key” after you open your record.' : '';
+    setScreen({ name: 'unlock', notice: notice + unseenKey });
   };
   lockRef.current = lock;
 
@@ -55,7 +58,9 @@ export function VaultApp({ api }: { api: ApiClient }) {
     case 'create':
       return <CreateAccountScreen api={api} onCreated={open} onCancel={() => setScreen({ name: 'unlock' })} />;
     case 'recover':
-      return <RecoverScreen api={api} onRecovered={open} onCancel={() => setScreen({ name: 'unlock' })} />;
+      return <RecoverScreen api={api} onRecovered={(recovered, recoveryKey) => setScreen({ name: 'recovered', vault: recovered, recoveryKey })} onCancel={() => setScreen({ name: 'unlock' })} />;
+    case 'recovered':
+      return <RecoveredKeyScreen recoveryKey={screen.recoveryKey} onConfirmed={() => open(screen.vault)} />;
     case 'home':
       return (
         <DiaryApp

@@ -14,22 +14,28 @@ import type { UnlockedVault } from '../vault-session.ts';
 import { NewPassphraseField } from './passphrase-fields.tsx';
 import { ConfirmRecoveryKey, ShowRecoveryKey } from './recovery-key-steps.tsx';
 
-/** Forgotten passphrase: the recovery key opens the vault key, and a new passphrase re-wraps it. */
-export function RecoverScreen({ api, onRecovered, onCancel }: { api: ApiClient; onRecovered: (vault: UnlockedVault) => void; onCancel: () => void }) {
+/**
+ * Forgotten passphrase: the recovery key opens the vault key, and a new passphrase re-wraps it. Once that is
+ * done the vault is open, so the new recovery key is shown by RecoveredKeyScreen from the app's open-vault
+ * state, where the idle timer and Lock apply.
+ */
+export function RecoverScreen({ api, onRecovered, onCancel }: { api: ApiClient; onRecovered: (vault: UnlockedVault, recoveryKey: string) => void; onCancel: () => void }) {
   const [recovery, setRecovery] = useState<RecoveryInProgress | undefined>(undefined);
-  const [done, setDone] = useState<{ vault: UnlockedVault; recoveryKey: string; confirming: boolean } | undefined>(undefined);
-  if (done && !done.confirming) {
-    return <ShowRecoveryKey recoveryKey={done.recoveryKey} caption="Your record is open" heading="Write down your new recovery key" intro="The recovery key you just used no longer works, because it was typed on this device. This new one replaces it: it is the only other way to open your record if you forget your passphrase." onDone={() => setDone({ ...done, confirming: true })} />;
-  }
-  if (done) {
-    return <ConfirmRecoveryKey recoveryKey={done.recoveryKey} submitLabel="Open my record" busyText="Opening your record." onBack={() => setDone({ ...done, confirming: false })} onConfirmed={async () => {
-      onRecovered(done.vault);
-      return undefined;
-    }} />;
-  }
   return recovery
-    ? <NewPassphraseStep api={api} recovery={recovery} onRecovered={(vault, recoveryKey) => setDone({ vault, recoveryKey, confirming: false })} onExpired={() => setRecovery(undefined)} />
+    ? <NewPassphraseStep api={api} recovery={recovery} onRecovered={onRecovered} onExpired={() => setRecovery(undefined)} />
     : <RecoveryKeyStep api={api} onAccepted={setRecovery} onCancel={onCancel} />;
+}
+
+/** After recovery: the used key was typed on this device, so the new one is written down and checked before the record opens. */
+export function RecoveredKeyScreen({ recoveryKey, onConfirmed }: { recoveryKey: string; onConfirmed: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return <ShowRecoveryKey recoveryKey={recoveryKey} caption="Your record is open" heading="Write down your new recovery key" intro="The recovery key you just used no longer works, because it was typed on this device. This new one replaces it: it is the only other way to open your record if you forget your passphrase." onDone={() => setConfirming(true)} />;
+  }
+  return <ConfirmRecoveryKey recoveryKey={recoveryKey} submitLabel="Open my record" busyText="Opening your record." onBack={() => setConfirming(false)} onConfirmed={async () => {
+    onConfirmed();
+    return undefined;
+  }} />;
 }
 
 function RecoveryKeyStep({ api, onAccepted, onCancel }: { api: ApiClient; onAccepted: (recovery: RecoveryInProgress) => void; onCancel: () => void }) {
