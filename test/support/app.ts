@@ -12,6 +12,8 @@ export interface TestApp {
   services: Services;
   dataDir: string;
   close(): Promise<void>;
+  /** Another app process on the same database and data directory (PostgreSQL: as several processes run in production). */
+  anotherProcess(): Promise<TestApp>;
 }
 
 export interface TestAppOptions {
@@ -24,6 +26,19 @@ export interface TestAppOptions {
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'casebook-test-'));
   const pgSchema = options.dialect === 'postgres' ? await createTestSchema() : undefined;
+  const first = await startApp(options, dataDir, pgSchema?.schema);
+  return {
+    ...first,
+    close: async () => {
+      await first.close();
+      await pgSchema?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One app process; closing it leaves the database and data directory to whoever made them. */
+async function startApp(options: TestAppOptions, dataDir: string, pgSchema: string | undefined): Promise<TestApp> {
   const config = loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
@@ -33,7 +48,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const services = await createServices(config, {
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(pgSchema ? { pgSchema: pgSchema.schema } : {}),
+    ...(pgSchema ? { pgSchema } : {}),
   });
   const app = await createApp(services);
   await app.ready();
@@ -41,10 +56,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     services,
     dataDir,
-    close: async () => {
-      await app.close();
-      await pgSchema?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    close: () => app.close(),
+    anotherProcess: () => startApp(options, dataDir, pgSchema),
   };
 }

@@ -300,6 +300,90 @@ for (const dialect of await vaultDialects()) {
       expect((await t.app.inject({ url: src })).statusCode).toBe(401);
     });
 
+    /** A topic changed behind the app's back (nothing in the app does that) is still served: the view came from memory. */
+    async function expectRemembered(member: Member, topicId: number) {
+      const { db } = t.services.database;
+      expect((await member.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(200);
+      await db.updateTable('forum_topics').set({ status: 'removed' }).where('id', '=', topicId).execute();
+      expect((await member.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(200);
+      await db.updateTable('forum_topics').set({ status: 'published' }).where('id', '=', topicId).execute();
+    }
+    /** Signs out and sends the old cookie again, as a copy of it kept elsewhere would be. */
+    async function signOut(member: Member, url = '/api/v1/session') {
+      const cookie = member.cookie;
+      expect((await member.request('DELETE', url)).statusCode).toBe(204);
+      member.cookie = cookie;
+    }
+
+    it('answers a repeat topic view from memory, yet never after sign-out, a ban, leaving or a hidden post', async () => {
+      const author = await Member.join(t.app, 'Clear Brook 130');
+      const { topicId, postId } = await publishedTopic(author, 'Read twice', 'A topic read more than once.');
+      const view = (member: Member) => member.request('GET', `/forums/topics/${topicId}`);
+      const signedOut = await Member.join(t.app, 'Soft Rain 131');
+      const banned = await Member.join(t.app, 'Grey Heron 132');
+      const leaving = await Member.join(t.app, 'Still Pond 133');
+      const hider = await Member.join(t.app, 'Tall Reed 134');
+      for (const member of [signedOut, banned, leaving, hider]) expect((await view(member)).statusCode).toBe(200);
+
+      await expectRemembered(signedOut, topicId);
+      await signOut(signedOut);
+      expect((await view(signedOut)).statusCode).toBe(401);
+
+      await expectRemembered(banned, topicId);
+      const memberId = (await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Grey Heron 132').executeTakeFirstOrThrow()).id;
+      const ban = await moderator.client.request('POST', `/staff/moderation/members/${memberId}/standing`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, action: 'ban' }).toString(), headers: FORM });
+      expect(ban.statusCode).toBe(303);
+      const refused = await view(banned);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).toContain('Your forum membership has ended');
+
+      await expectRemembered(leaving, topicId);
+      expect((await leaving.form('/forums/leave', { confirm: 'yes' })).statusCode).toBe(200);
+      expect((await view(leaving)).statusCode).toBe(303);
+
+      await expectRemembered(hider, topicId);
+      expect((await moderate(postId, 'hide')).statusCode).toBe(303);
+      expect((await view(hider)).statusCode).toBe(404);
+      expect((await view(author)).statusCode).toBe(200);
+    });
+
+    it('opens a professionals’ topic from memory only once the role is approved', async () => {
+      const pro = await Member.join(t.app, 'Level Ridge 140');
+      const author = await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Level Ridge 140').executeTakeFirstOrThrow();
+      const topic = await t.services.database.db.insertInto('forum_topics').values({ board_id: 'practice', member_id: author.id, title: 'Practice topic', status: 'published', created_at: now, last_post_at: now }).returning('id').executeTakeFirstOrThrow();
+      await t.services.database.db.insertInto('forum_posts').values({ topic_id: Number(topic.id), member_id: author.id, is_opening: 1, body: 'x', body_html: '<p>x</p>', search_text: 'x', status: 'published', created_at: now }).execute();
+      const open = await pro.request('GET', `/forums/topics/${topic.id}`);
+      expect(open.statusCode).toBe(403);
+      expect((await pro.form('/forums/professionals', { role: 'police', note: 'Officer at West Yorkshire Police, check via the station' })).statusCode).toBe(303);
+      const decide = await moderator.client.request('POST', `/staff/moderation/professionals/${author.id}`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, decision: 'approve' }).toString(), headers: FORM });
+      expect(decide.statusCode).toBe(303);
+      expect((await pro.request('GET', `/forums/topics/${topic.id}`)).statusCode).toBe(200);
+    });
+
+    it('forgets every session of an account at once: the account deleted, or signed out everywhere', async () => {
+      const gone = new Member(t.app);
+      const goneCredentials = await gone.signUp();
+      await gone.form('/forums/join', { name: 'Faded Dune 150', agree: 'yes' });
+      const { topicId } = await publishedTopic(gone, 'A topic that goes with its account', 'Gone soon.');
+      const reader = new Member(t.app);
+      const credentials = await reader.signUp();
+      await reader.form('/forums/join', { name: 'Wide Sky 151', agree: 'yes' });
+      const elsewhere = new Member(t.app);
+      expect((await elsewhere.signIn(credentials.username, credentials.authKey)).statusCode).toBe(200);
+      for (const member of [gone, reader, elsewhere]) expect((await member.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(200);
+      await expectRemembered(reader, topicId);
+
+      const cookie = gone.cookie;
+      expect((await gone.request('DELETE', '/api/v1/account', { body: { authKey: goneCredentials.authKey } })).statusCode).toBe(204);
+      gone.cookie = cookie;
+      expect((await gone.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(401);
+      expect((await reader.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(404);
+
+      await signOut(elsewhere, '/api/v1/sessions');
+      expect((await reader.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(401);
+      expect((await elsewhere.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(401);
+    });
+
     it('deleting the membership deletes every post, and deleting the vault account does too', async () => {
       const member = await Member.join(t.app, 'Silver Brook 110');
       await publishedTopic(member, 'Goodbye topic', 'Words that must go.');
@@ -320,3 +404,64 @@ for (const dialect of await vaultDialects()) {
     });
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.runIf((await vaultDialects()).includes('postgres'))('forums on two app processes sharing PostgreSQL', () => {
+  const now = Date.UTC(2026, 10, 23, 12);
+  let a: TestApp;
+  let b: TestApp;
+  let moderator: SetUpMember;
+  beforeAll(async () => {
+    a = await buildTestApp({ dialect: 'postgres', clock: () => now });
+    b = await a.anotherProcess();
+    moderator = await addMember((await firstAdmin(a.app, a.services, () => now)).client, ['moderator'], () => now, 'Morgan Moderator');
+  }, 60_000);
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  const staffForm = (url: string, fields: Record<string, string>) =>
+    moderator.client.request('POST', url, { body: new URLSearchParams({ _csrf: moderator.client.csrf, ...fields }).toString(), headers: FORM });
+  /** The same browser, its requests answered by the other process. */
+  const onB = (member: Member) => Object.assign(new Member(b.app), { cookie: member.cookie, csrfToken: member.csrfToken });
+  /** Well within the few seconds a kept view lasts, so only the event bus can have told process B. */
+  async function soon(request: () => Promise<{ statusCode: number }>, status: number) {
+    for (let i = 0; i < 40 && (await request()).statusCode !== status; i++) await sleep(50);
+    expect((await request()).statusCode).toBe(status);
+  }
+
+  it('forgets on every process what one process ended or changed: sign-out, a ban, a hidden post', async () => {
+    const author = await Member.join(a.app, 'Open Field 160');
+    const res = await author.form('/forums/boards/living-with-it/topics', { title: 'Two processes', body: 'Read on both.', intent: 'publish' });
+    const postId = postIdFrom(res.headers.location);
+    await staffForm(`/staff/moderation/posts/${postId}/approve`, {});
+    const topicId = Number((await a.services.database.db.selectFrom('forum_posts').select('topic_id').where('id', '=', postId).executeTakeFirstOrThrow()).topic_id);
+    const leaving = await Member.join(a.app, 'Low Hill 161');
+    const banned = await Member.join(a.app, 'Dark Wood 162');
+    const hider = await Member.join(a.app, 'Long Lane 163');
+    const view = (member: Member) => () => onB(member).request('GET', `/forums/topics/${topicId}`);
+    const remembered = async (member: Member) => {
+      expect((await view(member)()).statusCode).toBe(200);
+      await a.services.database.db.updateTable('forum_topics').set({ status: 'removed' }).where('id', '=', topicId).execute();
+      expect((await view(member)()).statusCode).toBe(200);
+      await a.services.database.db.updateTable('forum_topics').set({ status: 'published' }).where('id', '=', topicId).execute();
+    };
+
+    await remembered(leaving);
+    const cookie = leaving.cookie;
+    expect((await leaving.request('DELETE', '/api/v1/session')).statusCode).toBe(204);
+    leaving.cookie = cookie;
+    await soon(view(leaving), 401);
+
+    await remembered(banned);
+    const memberId = (await a.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Dark Wood 162').executeTakeFirstOrThrow()).id;
+    expect((await staffForm(`/staff/moderation/members/${memberId}/standing`, { action: 'ban' })).statusCode).toBe(303);
+    await soon(view(banned), 403);
+
+    await remembered(hider);
+    expect((await staffForm(`/staff/moderation/posts/${postId}/hide`, {})).statusCode).toBe(303);
+    await soon(view(hider), 404);
+  });
+});

@@ -5,12 +5,23 @@ import type { Services } from '../../services.ts';
 import { forumModerationRoutes } from './moderation-routes.ts';
 import { createForumsRepository } from './repository.ts';
 import { forumMemberRoutes } from './routes.ts';
+import { createTopicViewCache } from './topic-view-cache.ts';
 
 /** The forums (docs/forums.md): members' pages at /forums, moderators' at /staff/moderation. */
 export async function forumsRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
   if (!app.hasDecorator('parseCookie')) await app.register(cookie);
-  const forums = createForumsRepository(services.database.db, services.database.dialect);
-  await app.register(forumMemberRoutes, { services, forums });
+  const topicViews = createTopicViewCache({
+    clock: services.clock,
+    events: services.events,
+    onError: (error) => app.log.error({ err: error }, 'topic view cache: message not sent'),
+  });
+  const stopListening = services.vault.sessions.onEnded(topicViews.forget);
+  app.addHook('onClose', async () => {
+    stopListening();
+    topicViews.close();
+  });
+  const forums = createForumsRepository(services.database.db, services.database.dialect, topicViews.forget);
+  await app.register(forumMemberRoutes, { services, forums, topicViews });
   await app.register(forumModerationRoutes, { services, forums });
 }

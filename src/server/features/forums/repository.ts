@@ -139,8 +139,17 @@ export interface NewPost {
   images: { type: string; width: number; height: number; bytes: Uint8Array }[];
 }
 
-/** Every query the forums make. Each change bumps its topic's version, which keys the cached topic pages. */
-export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName) {
+/**
+ * What a write changed, told once it is committed: a topic (its state, version or posts) or a member (standing,
+ * professional role, membership). The topic view cache forgets what it kept about them (topic-view-cache.ts).
+ */
+export type ForumChange = { topicId: number } | { memberId: string };
+
+/**
+ * Every query the forums make. Each change bumps its topic's version, which keys the cached topic pages, and is
+ * told to `changed` after it commits.
+ */
+export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName, changed: (change: ForumChange) => void = () => {}) {
   const postColumns = [
     'forum_posts.id',
     'forum_posts.topic_id',
@@ -271,10 +280,12 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
 
     async requestProfessional(memberId: string, role: ProfessionalRole, note: string): Promise<void> {
       await db.updateTable('forum_members').set({ professional_status: 'pending', professional_role: role, professional_note: note }).where('id', '=', memberId).execute();
+      changed({ memberId });
     },
 
     async decideProfessional(memberId: string, approve: boolean): Promise<void> {
       await db.updateTable('forum_members').set({ professional_status: approve ? 'approved' : 'refused' }).where('id', '=', memberId).execute();
+      changed({ memberId });
     },
 
     async pendingProfessionals(): Promise<Member[]> {
@@ -284,18 +295,22 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
 
     async setMemberStatus(memberId: string, status: Member['status'], suspendedUntil: number | null): Promise<void> {
       await db.updateTable('forum_members').set({ status, suspended_until: suspendedUntil }).where('id', '=', memberId).execute();
+      changed({ memberId });
     },
 
     /** Deletes the membership; every post, topic started, picture, flag, follow and notification goes with it. */
     async deleteMember(memberId: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const touched = await trx.selectFrom('forum_posts').select('topic_id').distinct().where('member_id', '=', memberId).execute();
+      const touched = await db.transaction().execute(async (trx) => {
+        const topics = await trx.selectFrom('forum_posts').select('topic_id').distinct().where('member_id', '=', memberId).execute();
         await trx.deleteFrom('forum_members').where('id', '=', memberId).execute();
-        for (const { topic_id } of touched) {
+        for (const { topic_id } of topics) {
           const exists = await trx.selectFrom('forum_topics').select('id').where('id', '=', topic_id).executeTakeFirst();
           if (exists) await refreshTopic(trx, topic_id);
         }
+        return topics;
       });
+      changed({ memberId });
+      for (const { topic_id } of touched) changed({ topicId: num(topic_id) });
     },
 
     // Boards and topics
@@ -373,9 +388,9 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
      */
     async topicPageRead(sessionIdHash: string, topicId: number) {
       const result = await sql<{
-        last_seen_at: number | string; expires_at: number | string; member_id: string; member_status: string; professional_status: string; suspended_until: number | string | null;
+        account_id: string; last_seen_at: number | string; expires_at: number | string; member_id: string; member_status: string; professional_status: string; suspended_until: number | string | null;
         topic_id: number | null; topic_status: string | null; topic_member_id: string | null; version: number | null; last_post_at: number | string | null; forum: string | null; board_title: string | null; read_at: number | string | null;
-      }>`select s.last_seen_at, s.expires_at, m.id as member_id, m.status as member_status, m.professional_status, m.suspended_until,
+      }>`select s.account_id, s.last_seen_at, s.expires_at, m.id as member_id, m.status as member_status, m.professional_status, m.suspended_until,
           t.id as topic_id, t.status as topic_status, t.member_id as topic_member_id, t.version, t.last_post_at, b.forum, b.title as board_title, r.read_at
         from vault_sessions s
         join forum_members m on m.account_id = s.account_id
@@ -386,6 +401,7 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
       const row = result.rows[0];
       if (!row) return undefined;
       return {
+        accountId: row.account_id,
         lastSeenAt: num(row.last_seen_at),
         expiresAt: num(row.expires_at),
         memberId: row.member_id,
@@ -419,11 +435,13 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
     },
 
     async createReply(topicId: number, post: NewPost, now: number): Promise<number> {
-      return db.transaction().execute(async (trx) => {
-        const postId = await insertPost(trx, topicId, false, post, now);
-        if (post.status === 'published') await this.afterPublish(trx, topicId, postId, post.member.id, now);
-        return postId;
+      const postId = await db.transaction().execute(async (trx) => {
+        const id = await insertPost(trx, topicId, false, post, now);
+        if (post.status === 'published') await this.afterPublish(trx, topicId, id, post.member.id, now);
+        return id;
       });
+      changed({ topicId });
+      return postId;
     },
 
     /** A reply became visible: count it, bump the topic, tell followers (not the author). */
@@ -518,6 +536,7 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
         if (change.title !== undefined) await trx.updateTable('forum_topics').set({ title: change.title }).where('id', '=', post.topicId).execute();
         await refreshTopic(trx, post.topicId);
       });
+      changed({ topicId: post.topicId });
     },
 
     /** The author's delete: a reply goes for good; an opening post takes its topic (and replies) with it. */
@@ -530,6 +549,7 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
         await trx.deleteFrom('forum_posts').where('id', '=', post.id).execute();
         await refreshTopic(trx, post.topicId);
       });
+      changed({ topicId: post.topicId });
     },
 
     // Follows and notifications
@@ -695,6 +715,7 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName)
         await refreshTopic(trx, post.topicId);
         await bumpTopic(trx, post.topicId);
       });
+      changed({ topicId: post.topicId });
     },
 
     async filters() {

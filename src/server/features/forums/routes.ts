@@ -11,19 +11,13 @@ import { csrfOk, isSuspended, readerOf, type Reader } from './member-session.ts'
 import { assessDraft, highlightSegments } from './post-rules.ts';
 import { PROFESSIONAL_ROLES, type Board, type ForumsRepository, type Forum, type Member, type ProfessionalRole } from './repository.ts';
 import { createTopicPageCache } from './topic-page-cache.ts';
+import { usable, type TopicViewCache } from './topic-view-cache.ts';
 import { createBoardPageCache } from './board-page-cache.ts';
 import { boundaryOf, parseMultipart, type UploadedFile } from './multipart.ts';
 import { stripImageMetadata } from '../../../domain/forums/image-metadata.ts';
 
 export const FORUMS_PATH = '/forums';
 export const HOUSE_RULES_PATH = '/talk/forum-house-rules';
-/**
- * The vault's touch interval (sessions/repository.ts): below it a session read needs no write, so the page can
- * read the session itself; at it, the full check runs once and touches the session, and the fast path resumes.
- * (A shorter threshold left a window each minute in which every view took the slow path without touching.)
- */
-const FAST_PATH_SESSION_AGE_MS = 60_000;
-
 const idParam = { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } }, required: ['id'] } as const;
 const boardParam = { type: 'object', properties: { board: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } }, required: ['board'] } as const;
 /** Posts are at most 10,000 characters; percent-encoded UTF-8 can be nine bytes a character, plus the title. */
@@ -60,7 +54,7 @@ export const formatWhen = (ms: number) => dateTime.format(new Date(ms));
  * only, the professionals' for approved professionals; nothing is indexed and there are no feeds. Page titles
  * are a neutral "Forums", so a topic's title never lands in a tab or the history.
  */
-export async function forumMemberRoutes(app: FastifyInstance, { services, forums }: { services: Services; forums: ForumsRepository }): Promise<void> {
+export async function forumMemberRoutes(app: FastifyInstance, { services, forums, topicViews }: { services: Services; forums: ForumsRepository; topicViews: TopicViewCache }): Promise<void> {
   const { views, clock, vault } = services;
   const topicPages = createTopicPageCache();
   const boardPages = createBoardPageCache();
@@ -290,11 +284,12 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const cookie = request.cookies[SESSION_COOKIE];
     const idHash = cookie && cookie.length <= 100 ? sha256Hex(cookie) : undefined;
     const now = clock();
-    // One query when the session is fresh; otherwise the full check (which refreshes or ends the session) first.
-    let read = idHash ? await forums.topicPageRead(idHash, id) : undefined;
-    if (!read || now >= read.expiresAt || now - read.lastSeenAt >= FAST_PATH_SESSION_AGE_MS || read.memberStatus === 'banned') {
+    const viewOf = (hash: string) => topicViews.get(hash, id) ?? topicViews.load(hash, id, () => forums.topicPageRead(hash, id));
+    // From memory or one query when the session is fresh; otherwise the full check (which refreshes or ends the session) first.
+    let read = idHash ? await viewOf(idHash) : undefined;
+    if (!read || !usable(read, now)) {
       if (!(await memberOr(request, reply))) return reply;
-      read = await forums.topicPageRead(idHash!, id);
+      read = await viewOf(idHash!);
       if (!read) return memberOr(request, reply);
     }
     const topic = read.topic;
@@ -304,7 +299,10 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const before = request.query.last !== undefined ? 2 ** 31 - 1 : num(request.query.before);
     // The read marker (for "new since your last visit") is written at most once a minute per reader and topic: on
     // a busy topic every view would otherwise be a write.
-    if (read.readAt === null || (read.readAt < topic.lastPostAt && now - read.readAt >= 60_000)) await forums.markRead(read.memberId, topic.id, now);
+    if (read.readAt === null || (read.readAt < topic.lastPostAt && now - read.readAt >= 60_000)) {
+      await forums.markRead(read.memberId, topic.id, now);
+      topicViews.markedRead(read.memberId, topic.id, now);
+    }
     const key = `${topic.id}|${after ?? ''}|${before ?? ''}`;
     const page = await topicPages.get(key, topic.version, async () => {
       const full = await forums.topic(topic.id);

@@ -33,7 +33,8 @@ export async function createVaultServices(config: Config, database: Database, cl
   const keysDir = join(config.dataDir, 'keys');
   const pseudonyms = createPseudonymizer(loadOrCreateSecret(keysDir, 'server-secret.key'));
   const { db } = database;
-  const accounts = createAccountsRepository(db);
+  const sessions = createSessionsRepository(db);
+  const accounts = createAccountsRepository(db, sessions);
   const limits = createRateLimits(db);
   const log = new TransparencyLog({ db, keys: await loadLogKeys(keysDir, clock()), clock });
   return {
@@ -42,7 +43,7 @@ export async function createVaultServices(config: Config, database: Database, cl
     database,
     accounts,
     credentials: createCredentials({ accounts, limits, pseudonyms, clock, dummy: dummySlowHash() }),
-    sessions: createSessionsRepository(db),
+    sessions,
     items: createItemsRepository(db, log),
     attachments: createAttachmentsRepository(db),
     blobs: createFileBlobStore(join(config.dataDir, 'blobs')),

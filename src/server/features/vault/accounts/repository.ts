@@ -3,6 +3,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Schema, VaultAccountsTable } from '../../../db/schema.ts';
 import { int } from '../binary.ts';
+import type { SessionsRepository } from '../sessions/repository.ts';
 import type { SlowHash } from './slow-hash.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -47,7 +48,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-export function createAccountsRepository(db: Kysely<Schema>) {
+export function createAccountsRepository(db: Kysely<Schema>, sessions: SessionsRepository) {
   return {
     async byUsername(username: string): Promise<Account | undefined> {
       const row = await db.selectFrom('vault_accounts').selectAll().where('username', '=', username).executeTakeFirst();
@@ -140,7 +141,7 @@ export function createAccountsRepository(db: Kysely<Schema>) {
         await trx.deleteFrom('vault_attachments').where('account_id', '=', accountId).execute();
         await trx.deleteFrom('vault_item_versions').where('account_id', '=', accountId).execute();
         await trx.deleteFrom('vault_items').where('account_id', '=', accountId).execute();
-        await trx.deleteFrom('vault_sessions').where('account_id', '=', accountId).execute();
+        await sessions.deleteAll(accountId, undefined, trx);
         await trx.deleteFrom('vault_recovery_tokens').where('account_id', '=', accountId).execute();
         await trx.deleteFrom('vault_sign_ins').where('account_id', '=', accountId).execute();
         await trx.deleteFrom('vault_accounts').where('id', '=', accountId).execute();

@@ -26,7 +26,17 @@ export interface NewSession {
   expiresAt: number;
 }
 
+/** One session ended (signed out, or found expired), or every session of an account (signed out everywhere, passphrase changed or recovered, account deleted). */
+export type EndedSessions = { idHash: string } | { accountId: string };
+
 export function createSessionsRepository(db: Kysely<Schema>) {
+  // Told synchronously, on this process, whenever sessions are deleted, so an in-process cache of who is signed in
+  // (the forums' topic view) forgets them before the next request. An account's sessions may end inside the
+  // caller's transaction, so a listener is told before that commits.
+  const endedListeners = new Set<(ended: EndedSessions) => void>();
+  const ended = (which: EndedSessions) => {
+    for (const listener of endedListeners) listener(which);
+  };
   return {
     async create(accountId: string, now: number, trx: Db = db): Promise<NewSession> {
       const id = randomBytes(32).toString('base64url');
@@ -53,6 +63,7 @@ export function createSessionsRepository(db: Kysely<Schema>) {
       const expiresAt = int(row.expires_at);
       if (now >= expiresAt || now - lastSeenAt >= SESSION_IDLE_MS) {
         await db.deleteFrom('vault_sessions').where('id_hash', '=', idHash).execute();
+        ended({ idHash });
         return undefined;
       }
       if (now - lastSeenAt >= TOUCH_AFTER_MS) {
@@ -63,6 +74,7 @@ export function createSessionsRepository(db: Kysely<Schema>) {
 
     async delete(idHash: string): Promise<void> {
       await db.deleteFrom('vault_sessions').where('id_hash', '=', idHash).execute();
+      ended({ idHash });
     },
 
     /** Ends every session of the account except, optionally, one. */
@@ -70,9 +82,16 @@ export function createSessionsRepository(db: Kysely<Schema>) {
       let query = trx.deleteFrom('vault_sessions').where('account_id', '=', accountId);
       if (exceptIdHash) query = query.where('id_hash', '!=', exceptIdHash);
       await query.execute();
+      ended({ accountId });
     },
 
-    /** Housekeeping: sessions past their lifetime or idle limit. */
+    /** Listeners must be quick and must not throw: they run inside the request that ended the sessions. */
+    onEnded(listener: (ended: EndedSessions) => void): () => void {
+      endedListeners.add(listener);
+      return () => endedListeners.delete(listener);
+    },
+
+    /** Housekeeping: sessions past their lifetime or idle limit (not told to listeners: those check expiry themselves). */
     async deleteExpired(now: number): Promise<void> {
       await db.deleteFrom('vault_sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - SESSION_IDLE_MS)])).execute();
     },
