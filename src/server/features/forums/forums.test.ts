@@ -398,9 +398,23 @@ for (const dialect of await vaultDialects()) {
       const credentials = await second.signUp();
       await second.form('/forums/join', { name: 'Gentle River 112', agree: 'yes' });
       await publishedTopic(second, 'Vault deletion topic', 'Also gone with the account.');
+      // A reply in someone else's topic, on a page already rendered (and kept) for a reader.
+      const host = await Member.join(t.app, 'Warm Hearth 113');
+      const { topicId } = await publishedTopic(host, 'A topic that stays', 'The host’s words stay.');
+      const reply = await second.form(`/forums/topics/${topicId}/replies`, { body: 'A reply that goes with the account.', intent: 'publish' });
+      await moderate(postIdFrom(reply.headers.location), 'approve');
+      const before = await host.request('GET', `/forums/topics/${topicId}`);
+      expect(before.body).toContain('A reply that goes with the account.');
+      expect(before.body).toContain('1 reply');
+
       expect((await second.request('DELETE', '/api/v1/account', { body: { authKey: credentials.authKey } })).statusCode).toBe(204);
-      const gone = await t.services.database.db.selectFrom('forum_posts').select('id').where('body', '=', 'Also gone with the account.').execute();
+      const gone = await t.services.database.db.selectFrom('forum_posts').select('id').where('body', 'in', ['Also gone with the account.', 'A reply that goes with the account.']).execute();
       expect(gone).toEqual([]);
+      const after = await host.request('GET', `/forums/topics/${topicId}`);
+      expect(after.statusCode).toBe(200);
+      expect(after.body).toContain('The host’s words stay.');
+      expect(after.body).not.toContain('A reply that goes with the account.');
+      expect(after.body).not.toContain('1 reply');
     });
   });
 }

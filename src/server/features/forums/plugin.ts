@@ -17,11 +17,14 @@ export async function forumsRoutes(app: FastifyInstance, { services }: { service
     onError: (error) => app.log.error({ err: error }, 'topic view cache: message not sent'),
   });
   const stopListening = services.vault.sessions.onEnded(topicViews.forget);
+  const forums = createForumsRepository(services.database.db, services.database.dialect, topicViews.forget);
+  // Deleting the vault account leaves the forums the way /forums/leave does, so the topics replied in change too.
+  const stopDeleting = services.vault.accounts.onDeleting((accountId, trx) => forums.deleteMemberOfAccount(accountId, trx));
   app.addHook('onClose', async () => {
     stopListening();
+    stopDeleting();
     topicViews.close();
   });
-  const forums = createForumsRepository(services.database.db, services.database.dialect, topicViews.forget);
   await app.register(forumMemberRoutes, { services, forums, topicViews });
   await app.register(forumModerationRoutes, { services, forums });
 }

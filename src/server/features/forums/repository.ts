@@ -299,8 +299,12 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName,
     },
 
     /** Deletes the membership; every post, topic started, picture, flag, follow and notification goes with it. */
-    async deleteMember(memberId: string): Promise<void> {
-      const touched = await db.transaction().execute(async (trx) => {
+    /**
+     * Leaving: the member and everything of theirs (foreign keys cascade), and the topics they replied in move to
+     * a new version with their counts redone. Inside `outer` when the vault deletes the whole account.
+     */
+    async deleteMember(memberId: string, outer?: Transaction<Schema>): Promise<void> {
+      const remove = async (trx: Db) => {
         const topics = await trx.selectFrom('forum_posts').select('topic_id').distinct().where('member_id', '=', memberId).execute();
         await trx.deleteFrom('forum_members').where('id', '=', memberId).execute();
         for (const { topic_id } of topics) {
@@ -308,9 +312,18 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName,
           if (exists) await refreshTopic(trx, topic_id);
         }
         return topics;
-      });
+      };
+      const touched = outer ? await remove(outer) : await db.transaction().execute(remove);
+      // Inside `outer` this is before the commit; the account's sessions end in the same transaction, and the topic
+      // view cache keeps nothing read for a while after that (topic-view-cache.ts, QUIET_MS).
       changed({ memberId });
       for (const { topic_id } of touched) changed({ topicId: num(topic_id) });
+    },
+
+    /** The vault deleting an account (`accounts.onDeleting`): the member leaves first, inside the same transaction. */
+    async deleteMemberOfAccount(accountId: string, trx: Transaction<Schema>): Promise<void> {
+      const member = await trx.selectFrom('forum_members').select('id').where('account_id', '=', accountId).executeTakeFirst();
+      if (member) await this.deleteMember(member.id, trx);
     },
 
     // Boards and topics

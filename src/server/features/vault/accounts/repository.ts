@@ -48,8 +48,20 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** Another feature's rows for an account, removed inside the account's deletion transaction (before the account row). */
+export type AccountDeletingHook = (accountId: string, trx: Transaction<Schema>) => Promise<void>;
+
 export function createAccountsRepository(db: Kysely<Schema>, sessions: SessionsRepository) {
+  // Foreign keys would remove other features' rows too, but only a feature knows what else its rows change (the
+  // forums: reply counts and page versions of topics the member replied in), so it does the removing itself.
+  const deletingHooks = new Set<AccountDeletingHook>();
   return {
+    /** Runs `hook` inside every account deletion; returns a function that stops it. */
+    onDeleting(hook: AccountDeletingHook): () => void {
+      deletingHooks.add(hook);
+      return () => deletingHooks.delete(hook);
+    },
+
     async byUsername(username: string): Promise<Account | undefined> {
       const row = await db.selectFrom('vault_accounts').selectAll().where('username', '=', username).executeTakeFirst();
       return row ? toAccount(row) : undefined;
@@ -135,6 +147,7 @@ export function createAccountsRepository(db: Kysely<Schema>, sessions: SessionsR
     /** Every row the account owns, in one transaction; the caller removes its blobs afterwards. */
     async deleteAccount(accountId: string): Promise<string[]> {
       return db.transaction().execute(async (trx) => {
+        for (const hook of deletingHooks) await hook(accountId, trx);
         const attachments = await trx.selectFrom('vault_attachments').select('id').where('account_id', '=', accountId).execute();
         const ids = attachments.map((a) => a.id);
         if (ids.length > 0) await trx.deleteFrom('vault_attachment_chunks').where('attachment_id', 'in', ids).execute();
