@@ -298,10 +298,10 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName,
       changed({ memberId });
     },
 
-    /** Deletes the membership; every post, topic started, picture, flag, follow and notification goes with it. */
     /**
-     * Leaving: the member and everything of theirs (foreign keys cascade), and the topics they replied in move to
-     * a new version with their counts redone. Inside `outer` when the vault deletes the whole account.
+     * Leaving: the membership, and every post, topic started, picture, flag, follow and notification with it (foreign
+     * keys cascade); the topics they replied in move to a new version with their counts redone. Inside `outer` when
+     * the vault deletes the whole account.
      */
     async deleteMember(memberId: string, outer?: Transaction<Schema>): Promise<void> {
       const remove = async (trx: Db) => {
