@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { join as joinPath } from 'node:path';
+import SQLite from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
@@ -8,6 +10,9 @@ import { useHarness } from './support/harness.ts';
 import { createAdminSetupCode, setUpMember, type HttpMember } from './support/talk.ts';
 
 const h = useHarness();
+const FIXTURES = new URL('../test/fixtures/forums/', import.meta.url).pathname;
+const PHOTO = `${FIXTURES}photo-with-gps.jpg`;
+const SCREENSHOT = `${FIXTURES}screenshot-with-text.png`;
 
 const b64 = (n: number) => randomBytes(n).toString('base64url');
 const envelope = () => ({ v: 1, nonce: b64(12), ciphertext: b64(48) });
@@ -160,5 +165,40 @@ describe('the forums in Chromium', { timeout: 240_000 }, () => {
     const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
     expect(stored).toBe('{"local":{},"session":{}}');
     await Promise.all([one.close(), two.close(), modContext.close()]);
+  });
+
+  it('an established member posts a picture, then takes it out and adds others when changing the post', async () => {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const context = await signedInContext(viewport);
+      const page = await context.newPage();
+      const name = `Quiet Lark ${viewport.width}`;
+      await join(page, name);
+      // Established: two approved posts and a week in (limits.ts). Set in the database, as time would.
+      const db = new SQLite(joinPath(h.server.dataDir, 'casebook.sqlite'));
+      try {
+        db.prepare('update forum_members set approved_posts = 5, joined_at = ? where name = ?').run(Date.now() - 30 * 86_400_000, name);
+      } finally {
+        db.close();
+      }
+      await page.goto(`${h.server.url}/forums/boards/living-with-it/new`);
+      await page.getByLabel('Title').fill('Spring in the garden');
+      await page.getByLabel('Your message').fill('Planting helps me feel calmer.');
+      await page.getByLabel('Pictures (optional)').setInputFiles(PHOTO);
+      await page.getByRole('button', { name: 'Post', exact: true }).click();
+      await page.getByRole('link', { name: 'See or change your post' }).click();
+      await page.getByRole('link', { name: 'Change this post' }).click();
+      await page.getByRole('heading', { name: 'Change your post' }).waitFor();
+      expect(await page.getByRole('checkbox', { name: 'Take out picture 1' }).count()).toBe(1);
+      await check(page, `edit-pictures-${viewport.width}`);
+      await page.getByRole('checkbox', { name: 'Take out picture 1' }).check();
+      await page.getByLabel('Add pictures (optional)').setInputFiles([PHOTO, SCREENSHOT]);
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('link', { name: 'See or change your post' }).click();
+      await page.getByRole('link', { name: 'Change this post' }).waitFor();
+      const pictures = page.locator('.casebook-forum-post__image');
+      expect(await pictures.count()).toBe(2);
+      expect(await pictures.evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
+      await context.close();
+    }
   });
 });

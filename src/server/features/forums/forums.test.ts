@@ -277,12 +277,14 @@ for (const dialect of await vaultDialects()) {
       const member = await Member.join(t.app, 'Hidden Meadow 120');
       const photo = readFileSync(join(import.meta.dirname, '../../../../test/fixtures/forums/photo-with-gps.jpg'));
       expect(photo.toString('latin1')).toContain('SN123456789');
-      const multipart = (fields: Record<string, string>, file?: Buffer) => {
+      const multipart = (fields: Record<string, string>, file?: Buffer | Buffer[], url = '/forums/boards/living-with-it/topics') => {
         const boundary = '----casebook-test-boundary';
         const parts: Buffer[] = Object.entries({ _csrf: member.csrfToken!, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-        if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), file, Buffer.from('\r\n'));
+        for (const one of file === undefined ? [] : Array.isArray(file) ? file : [file]) {
+          parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), one, Buffer.from('\r\n'));
+        }
         parts.push(Buffer.from(`--${boundary}--\r\n`));
-        return member.request('POST', '/forums/boards/living-with-it/topics', { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, csrf: false });
+        return member.request('POST', url, { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, csrf: false });
       };
       const refused = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, photo);
       expect(refused.statusCode).toBe(400);
@@ -298,6 +300,26 @@ for (const dialect of await vaultDialects()) {
       expect(image.rawPayload.toString('latin1')).not.toMatch(/SN123456789|Jo Bloggs|GPS/);
       expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
       expect((await t.app.inject({ url: src })).statusCode).toBe(401);
+
+      // Changing the post: take the picture out and add two, within the limit counted over both.
+      const postId = postIdFrom(res.headers.location);
+      const firstImage = src.split('/').pop()!;
+      const edit = `/forums/posts/${postId}/edit`;
+      const form = await member.request('GET', edit);
+      expect(form.body).toContain('enctype="multipart/form-data"');
+      expect(form.body).toContain(`name="remove-${firstImage}"`);
+      const tooMany = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, [photo, photo, photo, photo], edit);
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.body).toContain('A post can have up to 4 pictures');
+      // Another post's picture id in a "take out" box is ignored: only this post's own can be named.
+      const changed = await multipart({ title: 'My garden', body: 'Flowers, two new pictures.', intent: 'publish', [`remove-${firstImage}`]: 'yes', 'remove-00000000-0000-4000-8000-000000000000': 'yes' }, [photo, photo], edit);
+      expect(changed.statusCode, changed.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 3000)).toBe(303);
+      const after = await member.request('GET', `/forums/posts/${postId}`);
+      const sources = [...after.body.matchAll(/src="\/forums\/images\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+      expect(sources).toHaveLength(2);
+      expect(sources).not.toContain(firstImage);
+      expect((await member.request('GET', src)).statusCode).toBe(404);
+      for (const id of sources) expect((await member.request('GET', `/forums/images/${id}`)).rawPayload.toString('latin1')).not.toMatch(/SN123456789|GPS/);
     });
 
     /** A topic changed behind the app's back (nothing in the app does that) is still served: the view came from memory. */

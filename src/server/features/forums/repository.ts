@@ -189,10 +189,14 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName,
       .returning('id')
       .executeTakeFirstOrThrow();
     const postId = num(inserted.id);
-    for (const image of post.images) {
+    await insertImages(trx, postId, post.images, now);
+    return postId;
+  }
+
+  async function insertImages(trx: Db, postId: number, images: NewPost['images'], now: number): Promise<void> {
+    for (const image of images) {
       await trx.insertInto('forum_images').values({ id: randomUUID(), post_id: postId, type: image.type, width: image.width, height: image.height, bytes: image.bytes, created_at: now }).execute();
     }
-    return postId;
   }
 
   async function imagesFor(postIds: number[]): Promise<Map<number, PostView['images']>> {
@@ -539,13 +543,22 @@ export function createForumsRepository(db: Kysely<Schema>, dialect: DialectName,
     },
 
     /** The author's edit: the post goes back to the state the rules decide (held again if it now needs a look). */
-    async editPost(post: Post, change: { body: string; bodyHtml: string; searchText: string; title?: string; status: PostStatus; priority: number; crisis: string | null; heldReason: string | null }, now: number): Promise<void> {
+    /** The author's change, with pictures taken out (ids of this post's own) and added (already cleaned). */
+    async editPost(
+      post: Post,
+      change: { body: string; bodyHtml: string; searchText: string; title?: string; status: PostStatus; priority: number; crisis: string | null; heldReason: string | null; removeImageIds: readonly string[]; addImages: NewPost['images'] },
+      now: number,
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('forum_posts')
           .set({ body: change.body, body_html: change.bodyHtml, search_text: change.searchText, status: change.status, priority: change.priority, crisis: change.crisis, held_reason: change.heldReason, edited_at: now })
           .where('id', '=', post.id)
           .execute();
+        if (change.removeImageIds.length > 0) {
+          await trx.deleteFrom('forum_images').where('post_id', '=', post.id).where('id', 'in', [...change.removeImageIds]).execute();
+        }
+        await insertImages(trx, post.id, change.addImages, now);
         if (change.title !== undefined) await trx.updateTable('forum_topics').set({ title: change.title }).where('id', '=', post.topicId).execute();
         await refreshTopic(trx, post.topicId);
       });

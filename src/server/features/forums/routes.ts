@@ -208,12 +208,13 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
       heldNext: reader.member.approvedPosts < LIMITS.heldUntilApproved,
       limits: LIMITS,
       values: {},
+      removing: [],
       ...extra,
     };
   }
 
   /** The shared path of a new topic, a reply and an edit: check, then either show problems or store. */
-  async function checkDraft(request: FastifyRequest, reply: FastifyReply, reader: Reader & { member: Member }, withTitle: boolean, context: Record<string, unknown>) {
+  async function checkDraft(request: FastifyRequest, reply: FastifyReply, reader: Reader & { member: Member }, withTitle: boolean, context: Record<string, unknown>, keptImages = 0) {
     if (!request.headers['content-type']?.startsWith('multipart/') && Number(request.headers['content-length']) > TEXT_BODY_LIMIT) {
       await render(reply, 'message', { heading: 'Your post is too long', paragraphs: [`Posts can be up to ${LIMITS.bodyMax.toLocaleString('en-GB')} characters. Go back, shorten it and try again.`] }, 413);
       return undefined;
@@ -222,7 +223,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const title = withTitle ? text(request.body, 'title', LIMITS.titleMax * 2) : undefined;
     const values = { body, title };
     const uploads = files(request.body, 'images');
-    const assessment = assessDraft({ title, body, detailsConfirmed: text(request.body, 'detailsConfirmed') === 'yes', imageCount: uploads.length }, reader.member, await forums.filters(), clock());
+    const assessment = assessDraft({ title, body, detailsConfirmed: text(request.body, 'detailsConfirmed') === 'yes', imageCount: keptImages + uploads.length }, reader.member, await forums.filters(), clock());
     const images: { type: string; width: number; height: number; bytes: Uint8Array }[] = [];
     for (const upload of assessment.ok ? uploads : []) {
       const cleaned = stripImageMetadata(upload.data, { maxBytes: LIMITS.imageBytes, maxSide: LIMITS.imagePixels });
@@ -421,7 +422,10 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const found = await postFor(reply, reader, Number(request.params.id), true);
     if (!found || !canWrite(reply, reader.member)) return reply;
     if (found.post.status === 'removed') return forbidden(reply, ['A moderator removed this post, so it cannot be changed. You can delete it.']);
-    const assessed = await checkDraft(request, reply, reader, found.post.isOpening, { editing: found.post, topic: found.topic, action: `${FORUMS_PATH}/posts/${found.post.id}/edit` });
+    // Each picture has its own "take out" box (remove-<id>): only this post's own pictures can be named.
+    const removing = found.post.images.filter((image) => text(request.body, `remove-${image.id}`) === 'yes').map((image) => image.id);
+    const context = { editing: found.post, removing, topic: found.topic, action: `${FORUMS_PATH}/posts/${found.post.id}/edit` };
+    const assessed = await checkDraft(request, reply, reader, found.post.isOpening, context, found.post.images.length - removing.length);
     if (!assessed) return reply;
     // An edit never un-hides a post, and a held post stays held until a moderator looks.
     const keepStatus = found.post.status === 'hidden' || found.post.status === 'held';
@@ -436,6 +440,8 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
         priority: Math.max(assessed.post.priority, keepStatus ? found.post.priority : 0),
         crisis: assessed.post.crisis,
         heldReason: assessed.post.heldReason,
+        removeImageIds: removing,
+        addImages: assessed.images,
       },
       clock(),
     );
