@@ -1,6 +1,7 @@
 // The calendar heat map as small month calendars, Monday first, as on a wall calendar: easier to read on a phone
 // than one long strip of weeks. Busier days are darker (lightness alone, so it survives greyscale), and a busy
 // day shows its count as a number, so nothing depends on telling shades apart.
+import { daysInMonth } from '../../../../domain/incidents/iso-calendar.ts';
 import type { CalendarHeatMap, DayCount } from '../../../../domain/patterns/index.ts';
 import { shadeLevel } from './chart-scale.ts';
 import { longDate, monthName, plural } from './summaries.ts';
@@ -30,7 +31,8 @@ function byMonth(days: readonly DayCount[]): Month[] {
 function MonthGrid({ month, max }: { month: Month; max: number }) {
   // Rows are the weeks of the month; the first row starts on the weekday of the 1st.
   const firstWeekday = weekdayOfFirst(month);
-  const rows = Math.ceil((firstWeekday - 1 + daysInMonth(month.month)) / 7);
+  const [year, number] = month.month.split('-').map(Number) as [number, number];
+  const rows = Math.ceil((firstWeekday - 1 + daysInMonth(year, number)) / 7);
   const height = HEADER + rows * PITCH;
   return (
     <div class="casebook-patterns__month">
@@ -63,11 +65,6 @@ function MonthGrid({ month, max }: { month: Month; max: number }) {
       </svg>
     </div>
   );
-}
-
-function daysInMonth(month: string): number {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, number, 0)).getUTCDate();
 }
 
 /** 1 = Monday … 7 = Sunday for the 1st of the month, even when the heat map starts part-way through it. */
