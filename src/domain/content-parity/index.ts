@@ -1,0 +1,2 @@
+export { numbersIn } from './numbers.ts';
+export { checkParity, REQUIRED_KEYS, type ParityOptions, type ParityPage, type ParityProblem } from './parity.ts';
