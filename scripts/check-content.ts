@@ -6,11 +6,14 @@ import { loadContent } from '../src/server/features/guidance/content-store.ts';
 import { checkContentParity } from '../src/server/features/guidance/content-parity.ts';
 import { loadDirectory } from '../src/server/features/directory/directory-store.ts';
 import { PATHS } from '../src/server/paths.ts';
+import { MESSAGE_AREAS, loadMessages } from '../src/server/setup/messages.ts';
 
 try {
   const content = loadContent(join(PATHS.content, 'en'));
   const welsh = loadContent(join(PATHS.content, 'cy'));
   const directory = loadDirectory(join(PATHS.content, 'directory'));
+  // Throws naming any key missing in either language.
+  for (const area of MESSAGE_AREAS) loadMessages(area);
   const problems = checkContentParity(PATHS.content);
   if (problems.length > 0) {
     console.error(`English and Welsh guidance differ (${problems.length}):`);
@@ -18,7 +21,7 @@ try {
     process.exit(1);
   }
   console.log(
-    `content checked: ${content.pages.length} guidance pages, ${welsh.pages.length} Welsh twins, ${directory.entries.length} directory entries`,
+    `content checked: ${content.pages.length} guidance pages, ${welsh.pages.length} Welsh twins, ${MESSAGE_AREAS.length} message catalogue areas, ${directory.entries.length} directory entries`,
   );
 } catch (error) {
   console.error((error as Error).message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkParity, numbersIn, type ParityPage } from './index.ts';
+import { catalogueProblems, checkParity, numbersIn, type ParityPage } from './index.ts';
 
 describe('numbers on a page, in either language', () => {
   it.each([
@@ -103,5 +103,21 @@ describe('parity between the English and Welsh guidance', () => {
       'uses "erlid", which the glossary (content/cy/GLOSSARY.yaml) says to avoid',
       'uses "plismon", which the glossary (content/cy/GLOSSARY.yaml) says to avoid',
     ]);
+  });
+});
+
+describe('message catalogues', () => {
+  it('passes catalogues with the same keys in every language', () => {
+    expect(catalogueProblems('chrome', { en: { a: 'A', b: { c: 'C' } }, cy: { a: 'A', b: { c: 'C' } } })).toEqual([]);
+  });
+
+  it('names a key missing in either language, and entries that are not messages', () => {
+    expect(catalogueProblems('chrome', { en: { a: 'A', b: { c: 'C' } }, cy: { a: 'A', d: 'D', e: '', f: 3 } })).toEqual([
+      'chrome (en): "d" is missing',
+      'chrome (cy): e is empty',
+      'chrome (cy): f must be text',
+      'chrome (cy): "b.c" is missing',
+    ]);
+    expect(catalogueProblems('chrome', { en: { a: 'A' }, cy: null })).toEqual(['chrome (cy): (catalogue) must be a mapping of keys to messages', 'chrome (cy): "a" is missing']);
   });
 });
