@@ -10,7 +10,8 @@ const text = (language: Language, key: 'name' | 'switchTo') => {
 
 /**
  * The same guidance page in every language: `hreflang` alternates for the head, and the items of GOV.UK's
- * Language navigation for the header. The choice lives only in the URL (/cy/...), never in a cookie or
+ * Language navigation, which the layout puts where GOV.UK does, at the end of the service navigation (so
+ * Exit this page stays the first thing after the skip link and the logo in the tab order). The choice lives only in the URL (/cy/...), never in a cookie or
  * storage, so nothing on the device says which pages were read (T1).
  */
 export function languageLinks(key: string, current: Language, stores: Record<Language, ContentStore>) {
