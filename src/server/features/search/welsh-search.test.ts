@@ -65,3 +65,18 @@ describe('Welsh search', () => {
     expect(cy.search('--')).toEqual([]);
   });
 });
+
+describe('Welsh search over the real Welsh guidance', () => {
+  const real = createSearchIndex(loadContent(join(import.meta.dirname, '../../content/cy'), { pathPrefix: '/cy' }).pages, 'cy');
+  const found = (q: string) => real.search(q).map((hit) => hit.path);
+
+  it('finds the Welsh pages by their words, mutated or not, and with typos', () => {
+    expect(found('stelcian')[0]).toMatch(/^\/cy\/understand\//);
+    expect(found('cam-drin')).toContain('/cy/get-help'); // the page says "gam-drin domestig"
+    expect(found('meddalwedd ysbio')[0]).toBe('/cy/stay-safe/phones-and-stalkerware');
+    expect(found('Byw Heb Ofn')).toEqual(expect.arrayContaining(['/cy/get-help', '/cy/get-help/report-to-the-police']));
+    expect(found('heddlu Gwent')[0]).toBe('/cy/get-help/report-to-the-police');
+    expect(found('gorchymyn atal')).toContain('/cy/understand/the-law');
+    expect(found('aflonydu')).toContain('/cy/understand/what-is-harassment');
+  });
+});
