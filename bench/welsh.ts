@@ -3,11 +3,11 @@ import { loadavg } from 'node:os';
 import { load, stamp, startCasebook, writeSection, type LoadResult } from './support.ts';
 
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
-const ROUNDS = 3;
+const ROUNDS = 5;
 const ENGLISH = '/understand/what-is-stalking';
 const WELSH = `/cy${ENGLISH}`;
 
-/** The two pages take turns on one server, three rounds of 10 s each; the round with the median ratio is reported. */
+/** The two pages take turns on one server, five rounds of 10 s each; the round with the median ratio is reported. */
 export async function run(): Promise<void> {
   const casebook = await startCasebook();
   await Promise.all([fetch(casebook.url + ENGLISH), fetch(casebook.url + WELSH)]);
