@@ -1,14 +1,28 @@
 // Part of `npm run build`: every guidance page and every directory file must parse and validate, or the build
-// stops naming the file and the field. The server runs the same loaders at start-up.
+// stops naming the file and the field. The server runs the same loaders at start-up. The Welsh guidance must
+// also be the English guidance's twin (docs/welsh.md): same pages, keys, sources and numbers.
 import { join } from 'node:path';
 import { loadContent } from '../src/server/features/guidance/content-store.ts';
+import { checkContentParity } from '../src/server/features/guidance/content-parity.ts';
 import { loadDirectory } from '../src/server/features/directory/directory-store.ts';
 import { PATHS } from '../src/server/paths.ts';
+import { MESSAGE_AREAS, loadMessages } from '../src/server/setup/messages.ts';
 
 try {
   const content = loadContent(join(PATHS.content, 'en'));
+  const welsh = loadContent(join(PATHS.content, 'cy'));
   const directory = loadDirectory(join(PATHS.content, 'directory'));
-  console.log(`content checked: ${content.pages.length} guidance pages, ${directory.entries.length} directory entries`);
+  // Throws naming any key missing in either language.
+  for (const area of MESSAGE_AREAS) loadMessages(area);
+  const problems = checkContentParity(PATHS.content);
+  if (problems.length > 0) {
+    console.error(`English and Welsh guidance differ (${problems.length}):`);
+    for (const problem of problems) console.error(`  ${problem.key}: ${problem.message}`);
+    process.exit(1);
+  }
+  console.log(
+    `content checked: ${content.pages.length} guidance pages, ${welsh.pages.length} Welsh twins, ${MESSAGE_AREAS.length} message catalogue areas, ${directory.entries.length} directory entries`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

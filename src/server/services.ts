@@ -26,6 +26,8 @@ export interface Services {
   clock: () => number;
   database: Database;
   content: ContentStore;
+  /** The Welsh guidance, served under /cy: each page the twin of the English page with the same key. */
+  welshContent: ContentStore;
   search: SearchIndex;
   assets: AssetManifest;
   views: Views;
@@ -66,6 +68,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     clock,
     database,
     content,
+    welshContent: loadContent(join(CONTENT_DIR, 'cy'), { pathPrefix: '/cy' }),
     search: createSearchIndex(content.pages),
     assets,
     views: createViews({ assets, exitUrl: config.exitUrl }),

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import nunjucks from 'nunjucks';
 import type { AssetManifest } from './assets.ts';
 import { JS_ENABLED_SCRIPT } from './inline-script.ts';
+import { loadMessages } from './messages.ts';
 import { SECTIONS } from '../features/guidance/sections.ts';
 import { PATHS } from '../paths.ts';
 
@@ -30,6 +31,7 @@ const FOOTER_LINKS = [
 ];
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDateCy = new Intl.DateTimeFormat('cy', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function createViews({ assets, exitUrl }: ViewOptions): Views {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDir], { noCache: false }), {
@@ -42,17 +44,22 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
   env.addGlobal('exitUrl', exitUrl);
   env.addGlobal('jsEnabledScript', JS_ENABLED_SCRIPT);
   env.addGlobal('footerLinks', FOOTER_LINKS);
-  env.addFilter('longDate', (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`)));
+  env.addFilter('longDate', (iso: string, lang?: string) => (lang === 'cy' ? longDateCy : longDate).format(new Date(`${iso}T00:00:00Z`)));
+  const messages = loadMessages('guidance');
 
   return {
     render(template, context) {
       const current = typeof context.currentSection === 'string' ? context.currentSection : undefined;
+      // A page in Welsh passes lang "cy": its chrome comes from the Welsh catalogue and its sections are under /cy.
+      const lang = context.lang === 'cy' ? 'cy' : 'en';
+      const t = messages[lang];
+      const sectionTitles = t.sections as Record<string, string>;
       const navigation = SECTIONS.filter((s) => s.inNavigation).map((s) => ({
-        href: `/${s.id}`,
-        text: s.title,
+        href: lang === 'en' ? `/${s.id}` : `/${lang}/${s.id}`,
+        text: lang === 'en' ? s.title : (sectionTitles[s.id] ?? s.title),
         active: s.id === current,
       }));
-      return env.render(template, { navigation, ...context });
+      return env.render(template, { navigation, t, ...context, lang });
     },
   };
 }

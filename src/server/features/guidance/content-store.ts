@@ -42,8 +42,12 @@ export interface ContentStore {
   sectionPages(sectionId: string): Page[];
 }
 
-/** Reads every guidance page once, at start-up. A malformed file stops start-up with its name and the problem. */
-export function loadContent(contentDir: string): ContentStore {
+/**
+ * Reads every guidance page once, at start-up. A malformed file stops start-up with its name and the problem.
+ * `pathPrefix` is where a language's pages are served ("/cy" for content/cy); keys stay the same in every
+ * language, so a page and its twin share one key.
+ */
+export function loadContent(contentDir: string, { pathPrefix = '' }: { pathPrefix?: string } = {}): ContentStore {
   const pages: Page[] = [];
   for (const section of SECTIONS) {
     const dir = join(contentDir, section.id);
@@ -68,7 +72,7 @@ export function loadContent(contentDir: string): ContentStore {
         ...parsed.data,
         ...rendered,
         key: isSectionIndex ? section.id : `${section.id}/${slug}`,
-        path: isSectionIndex ? `/${section.id}` : `/${section.id}/${slug}`,
+        path: `${pathPrefix}${isSectionIndex ? `/${section.id}` : `/${section.id}/${slug}`}`,
         section,
         isSectionIndex,
       });

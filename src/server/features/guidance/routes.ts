@@ -1,19 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendPublicPage } from '../../http/html.ts';
-import type { Page } from './content-store.ts';
+import type { Language } from '../../setup/messages.ts';
+import type { ContentStore, Page } from './content-store.ts';
+import { languageLinks } from './languages.ts';
 import { SECTIONS } from './sections.ts';
 
 const segment = { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } as const;
 
 /**
  * The home page, each section's landing page and every guidance page, rendered once and then served from the
- * page cache. Handlers are plain functions, not async ones: a cached page needs no promise.
+ * page cache. Handlers are plain functions, not async ones: a cached page needs no promise. The Welsh
+ * guidance is served the same way under /cy, one URL per page per language.
  */
 export async function guidanceRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
   const { content, views, pageCache, clock } = services;
+  const stores: Record<Language, ContentStore> = { en: content, cy: services.welshContent };
 
-  const relatedOf = (page: Page) => page.related.flatMap((key) => content.get(key) ?? []);
   // The services a page names, each with its phone number and "open now" line.
   const servicesOf = (page: Page) =>
     page.services.flatMap((id) => {
@@ -33,51 +36,58 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
     );
   });
 
-  app.get('/:section', { schema: { params: { type: 'object', properties: { section: segment } } } }, (request, reply) => {
-    const { section } = request.params as { section: string };
-    const page = content.get(section);
-    if (!page) {
-      reply.callNotFound();
-      return;
-    }
-    sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
-      views.render('pages/section.njk', {
-        pageTitle: page.title,
-        description: page.summary,
-        currentSection: page.section.id,
-        page,
-        children: content.sectionPages(page.section.id),
-        services: servicesOf(page),
-        breadcrumbs: [{ text: 'Home', href: '/' }],
-      }),
-    );
-  });
+  for (const lang of ['en', 'cy'] as const) {
+    const store = stores[lang];
+    const prefix = lang === 'en' ? '' : `/${lang}`;
+    // English pages keep their context exactly; other languages add their language and say where "Home" is.
+    const languageContext = (page: Page) => ({ ...(lang === 'en' ? {} : { lang }), ...languageLinks(page.key, lang, stores) });
+    const home = lang === 'en' ? { text: 'Home', href: '/' } : { text: 'Home', href: '/', attributes: { lang: 'en', hreflang: 'en' } };
 
-  app.get(
-    '/:section/:slug',
-    { schema: { params: { type: 'object', properties: { section: segment, slug: segment } } } },
-    (request, reply) => {
-      const { section, slug } = request.params as { section: string; slug: string };
-      const page = content.get(`${section}/${slug}`);
+    app.get(`${prefix}/:section`, { schema: { params: { type: 'object', properties: { section: segment } } } }, (request, reply) => {
+      const { section } = request.params as { section: string };
+      const page = store.get(section);
       if (!page) {
-      reply.callNotFound();
-      return;
-    }
-      const sectionPage = content.get(section);
+        reply.callNotFound();
+        return;
+      }
       sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
-        views.render('pages/content.njk', {
+        views.render('pages/section.njk', {
           pageTitle: page.title,
           description: page.summary,
           currentSection: page.section.id,
           page,
-          related: relatedOf(page),
+          children: store.sectionPages(page.section.id),
           services: servicesOf(page),
-          breadcrumbs: [
-            { text: 'Home', href: '/' },
-            { text: sectionPage?.title ?? page.section.title, href: `/${page.section.id}` },
-          ],
+          breadcrumbs: [home],
+          ...languageContext(page),
         }),
       );
-    },
-  );
+    });
+
+    app.get(
+      `${prefix}/:section/:slug`,
+      { schema: { params: { type: 'object', properties: { section: segment, slug: segment } } } },
+      (request, reply) => {
+        const { section, slug } = request.params as { section: string; slug: string };
+        const page = store.get(`${section}/${slug}`);
+        if (!page) {
+          reply.callNotFound();
+          return;
+        }
+        const sectionPage = store.get(section);
+        sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
+          views.render('pages/content.njk', {
+            pageTitle: page.title,
+            description: page.summary,
+            currentSection: page.section.id,
+            page,
+            related: page.related.flatMap((key) => store.get(key) ?? []),
+            services: servicesOf(page),
+            breadcrumbs: [home, { text: sectionPage?.title ?? page.section.title, href: `${prefix}/${page.section.id}` }],
+            ...languageContext(page),
+          }),
+        );
+      },
+    );
+  }
 }

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../src/server/features/guidance/content-store.ts';
+import { axeViolations } from './support/axe.ts';
+import { newContext, PHONE } from './support/browser.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { useHarness } from './support/harness.ts';
+
+const welshPages = loadContent(join(process.cwd(), 'src/server/content/cy'), { pathPrefix: '/cy' }).pages.map((p) => p.path);
+
+const h = useHarness();
+
+describe('the Welsh guidance in Chromium at 390 px', () => {
+  it('switches to Welsh and back keeping the place, speaks Welsh in Exit this page, and leaves nothing on the device', async () => {
+    const context = await newContext(h.browser, PHONE);
+    const page = await context.newPage();
+    const offOrigin: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin !== h.server.origin) offOrigin.push(request.url());
+    });
+
+    // English → Cymraeg on the same page, through the Language navigation.
+    await page.goto(h.server.url + '/get-help/report-to-the-police');
+    await page.getByRole('link', { name: /Cymraeg/ }).click();
+    await page.waitForURL(h.server.url + '/cy/get-help/report-to-the-police');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('cy');
+    await expect(page.locator('h1').textContent()).resolves.toBe("Rhoi gwybod i'r heddlu am stelcian");
+    await expect(page.getByRole('heading', { name: 'Os ydych chi’n byw yng Nghymru' }).isVisible()).resolves.toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'phone_cy_get-help_report-to-the-police');
+
+    // Exit this page speaks Welsh: its button, and the countdown read to screen readers.
+    await expect(page.getByRole('button', { name: /Gadael y dudalen hon/ }).isVisible()).resolves.toBe(true);
+    const status = page.locator('.govuk-exit-this-page [role="status"]');
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift');
+    await expect.poll(() => status.textContent()).toBe('Shift, pwyswch 2 waith eto i adael.');
+    await page.keyboard.press('Shift');
+    await expect.poll(() => status.textContent()).toBe('Shift, pwyswch unwaith eto i adael.');
+    await expect.poll(() => status.textContent(), { timeout: 8_000 }).toBe("Mae 'Gadael y dudalen hon' wedi dod i ben.");
+    expect(page.url()).toBe(h.server.url + '/cy/get-help/report-to-the-police');
+
+    // Back to English, same page. The choice was only ever in the URL.
+    await page.getByRole('link', { name: /English/ }).click();
+    await page.waitForURL(h.server.url + '/get-help/report-to-the-police');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+    expect(stored).toEqual({ local: 0, session: 0 });
+    expect(await context.cookies()).toEqual([]);
+
+    // A Welsh section page, and a Welsh address that does not exist.
+    await page.goto(h.server.url + '/cy/stay-safe');
+    await saveScreenshot(page, 'phone_cy_stay-safe');
+    const missing = await page.goto(h.server.url + '/cy/stay-safe/no-such-page');
+    expect(missing?.status()).toBe(404);
+
+    expect(offOrigin).toEqual([]);
+    await context.close();
+  });
+
+  it('passes axe (WCAG 2.2 AA) on every Welsh page, requesting nothing from another origin', async () => {
+    const context = await newContext(h.browser, PHONE);
+    const page = await context.newPage();
+    const offOrigin: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin !== h.server.origin) offOrigin.push(request.url());
+    });
+    const failures: string[] = [];
+    for (const path of welshPages) {
+      await page.goto(h.server.url + path);
+      for (const violation of await axeViolations(page)) failures.push(`${path}: ${violation}`);
+    }
+    expect(failures).toEqual([]);
+    expect(offOrigin).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
