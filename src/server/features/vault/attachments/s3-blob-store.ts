@@ -72,7 +72,7 @@ async function gather(source: Readable, maxBytes: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of source) {
-    const buffer = chunk as Buffer;
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
     if (size > maxBytes) {
       source.destroy();
