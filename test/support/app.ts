@@ -40,8 +40,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
-/** One app process; closing it leaves the database and data directory to whoever made them. */
-async function startApp(options: TestAppOptions, dataDir: string, pgSchema: string | undefined): Promise<TestApp> {
+/** One app process on a schema and data directory that exist already; closing it leaves them to whoever made them. */
+export async function startApp(options: TestAppOptions, dataDir: string, pgSchema: string | undefined): Promise<TestApp> {
   const config = loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',

@@ -51,7 +51,7 @@ export async function createVaultServices(config: Config, database: Database, cl
     sessions,
     items: createItemsRepository(db, log),
     attachments: createAttachmentsRepository(db),
-    blobs: config.blobStore.kind === 's3' ? createS3BlobStore(config.blobStore) : createFileBlobStore(config.blobStore.root),
+    blobs: config.blobStore.kind === 's3' ? await createS3BlobStore(config.blobStore) : createFileBlobStore(config.blobStore.root),
     log,
     pseudonyms,
     limits,

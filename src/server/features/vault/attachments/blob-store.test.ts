@@ -58,7 +58,7 @@ describe('S3 blob store (a real S3-protocol server)', () => {
     s3 = await startS3();
     const location = loadConfig({ BLOB_STORE_URL: s3.url }).blobStore;
     if (location.kind !== 's3') throw new Error('expected s3');
-    store = createS3BlobStore(location);
+    store = await createS3BlobStore(location);
   });
   afterAll(async () => {
     store?.close?.();

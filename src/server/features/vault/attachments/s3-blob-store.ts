@@ -1,5 +1,5 @@
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { BlobTooLargeError, checkBlobKey, type BlobStore } from './blob-store.ts';
 import type { BlobStoreLocation } from './blob-store-url.ts';
 
@@ -12,7 +12,18 @@ type S3Location = Extract<BlobStoreLocation, { kind: 's3' }>;
  * all of it has arrived, as the file store's rename does. A whole file is never in memory, only one chunk of
  * each request in flight; downloads stream straight from the bucket.
  */
-export function createS3BlobStore(location: S3Location, client = s3Client(location)): BlobStore {
+export async function createS3BlobStore(location: S3Location): Promise<BlobStore> {
+  // Loaded only when configured: the SDK is a fifth of a resting process's memory, which the embedded default
+  // (files in DATA_DIR) should not pay for.
+  const { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } = await import('@aws-sdk/client-s3');
+  const client: S3Client = new S3Client({
+    region: location.region,
+    forcePathStyle: location.forcePathStyle,
+    ...(location.endpoint ? { endpoint: location.endpoint } : {}),
+    // Checksums only where S3 requires them: many S3-compatible servers do not take the newer trailing ones.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   const { bucket } = location;
   const keyOf = (key: string) => (location.prefix ? `${location.prefix}/${checkBlobKey(key)}` : checkBlobKey(key));
 
@@ -54,17 +65,6 @@ export function createS3BlobStore(location: S3Location, client = s3Client(locati
       } while (token);
     },
   };
-}
-
-function s3Client(location: S3Location): S3Client {
-  return new S3Client({
-    region: location.region,
-    forcePathStyle: location.forcePathStyle,
-    ...(location.endpoint ? { endpoint: location.endpoint } : {}),
-    // Checksums only where S3 requires them: many S3-compatible servers do not take the newer trailing ones.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
 }
 
 /** The stream's bytes, refusing (and stopping the stream) past maxBytes. */
