@@ -23,6 +23,8 @@ export interface AppProcess {
 export interface Cluster {
   /** The balancer's address: what people's browsers use. */
   url: string;
+  /** With `subsets`: balancers over the first 1 … N-1 processes only (index 0: one process behind it). */
+  subsetUrls: string[];
   processes: AppProcess[];
   /** What every app process was started with (the database, blob store, keys and secret). */
   env: Record<string, string>;
@@ -53,6 +55,8 @@ export interface ClusterOptions {
   /** Starts one app process with this environment (the e2e test runs the source, the benchmark the bundle). */
   start(env: Record<string, string>): Promise<AppProcess>;
   env?: Record<string, string>;
+  /** Also balancers in front of the first k processes, for k = 1 … N-1 (the benchmark compares them). */
+  subsets?: boolean;
 }
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
@@ -80,12 +84,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   );
   const port = await freePort();
   const statsPort = await freePort();
+  const subsetPorts = options.subsets ? await Promise.all(processes.slice(1).map(() => freePort())) : [];
   const dir = mkdtempSync(join(tmpdir(), 'casebook-haproxy-'));
   const config = join(dir, 'haproxy.cfg');
-  writeFileSync(config, haproxyConfig(port, statsPort, processes.map((p) => new URL(p.url).port)));
+  writeFileSync(config, haproxyConfig(port, statsPort, processes.map((p) => new URL(p.url).port), subsetPorts));
   const haproxy = await startHaproxy(config, port);
   const cluster: Cluster = {
     url: `http://127.0.0.1:${port}`,
+    subsetUrls: subsetPorts.map((p) => `http://127.0.0.1:${p}`),
     processes,
     env,
     s3,
@@ -126,7 +132,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
  * refused goes to another server (`retry-on conn-failure` + `redispatch`): no request that reached a process
  * is sent twice, so nothing is written twice. Server-Sent Events streams stay open (`timeout tunnel`).
  */
-export function haproxyConfig(port: number, statsPort: number, serverPorts: string[]): string {
+export function haproxyConfig(port: number, statsPort: number, serverPorts: string[], subsetPorts: number[] = []): string {
+  const backend = (name: string, ports: string[]) => `backend ${name}
+  balance roundrobin
+  option httpchk GET /readyz
+  http-check expect status 200
+  default-server inter 500ms fall 2 rise 2
+${ports.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check`).join('\n')}
+`;
+  const subsets = subsetPorts
+    .map((p, k) => `frontend web_first${k + 1}\n  bind 127.0.0.1:${p}\n  default_backend first${k + 1}\n${backend(`first${k + 1}`, serverPorts.slice(0, k + 1))}`)
+    .join('');
   return `global
   maxconn 2000
 defaults
@@ -147,13 +163,7 @@ frontend stats
   bind 127.0.0.1:${statsPort}
   stats enable
   stats uri /stats
-backend app
-  balance roundrobin
-  option httpchk GET /readyz
-  http-check expect status 200
-  default-server inter 500ms fall 2 rise 2
-${serverPorts.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check`).join('\n')}
-`;
+${backend('app', serverPorts)}${subsets}`;
 }
 
 async function startHaproxy(config: string, port: number): Promise<ChildProcess> {
