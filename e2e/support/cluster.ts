@@ -75,13 +75,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   };
   const dataDirs: string[] = [];
   // All at once, as a deployment starts them: migrations run once under the migrator's lock.
-  const processes = await Promise.all(
+  const started = await Promise.allSettled(
     Array.from({ length: options.processes }, () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'casebook-machine-'));
       dataDirs.push(dataDir);
       return options.start({ ...env, DATA_DIR: dataDir });
     }),
   );
+  const processes = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    for (const p of processes) await p.stop();
+    await s3.close();
+    await drop();
+    throw failed.reason;
+  }
   const port = await freePort();
   const statsPort = await freePort();
   const subsetPorts = options.subsets ? await Promise.all(processes.slice(1).map(() => freePort())) : [];
