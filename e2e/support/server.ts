@@ -15,10 +15,13 @@ export interface RunningServer {
   kill(): Promise<void>;
 }
 
-/** Starts the real service as its own process (as `npm start` does, without the build), on a free port. */
-export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 15_000): Promise<RunningServer> {
+/**
+ * Starts the real service as its own process (as `npm start` does, without the build), on a free port; `args`
+ * runs something else, e.g. the bundle `npm start` runs (`dist/server/main.js`, after `npm run build`).
+ */
+export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 15_000, args = ['src/server/main.ts']): Promise<RunningServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'casebook-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
