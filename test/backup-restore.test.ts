@@ -112,5 +112,20 @@ describe.runIf(pgOk && tools)('backup and restore (pg_dump, wipe, pg_restore)', 
     expect(changes.changes).toHaveLength(latest.size);
     for (const item of changes.changes) expect(item.envelope).toEqual(latest.get(item.id)!.envelope);
     expect(Buffer.compare((await again.request('GET', `/api/v1/attachments/${attachment}/chunks/0`)).rawPayload, chunk)).toBe(0);
+
+    // The audit would have caught a bad restore: a backdated receipt and a changed commitment, written past the
+    // append-only triggers as a careless (or hostile) restore could.
+    const raw = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
+    await raw.connect();
+    await raw.query(`set session_replication_role = replica`);
+    await raw.query(`update vault_log_leaves set timestamp = timestamp - 86400000 where leaf_index = $1`, [receipts[3]!.leafIndex]);
+    await raw.query(`update vault_item_versions set commitment = $1 where leaf_index = $2`, [randomBytes(32), receipts[5]!.leafIndex]);
+    await raw.end();
+    const tampered = await auditLog(t.services.database.db, t.services.vault.log.keys);
+    expect(tampered.ok).toBe(false);
+    expect(tampered.problems).toEqual([
+      `leaf ${receipts[3]!.leafIndex}: its receipt's signature does not verify`,
+      expect.stringMatching(new RegExp(`^item \\S+ version \\d: its commitment is not leaf ${receipts[5]!.leafIndex}$`)),
+    ]);
   });
 });
