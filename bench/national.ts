@@ -175,19 +175,24 @@ Debian, round robin, health checks on \`/readyz\` (\`e2e/support/cluster.ts\`). 
 | --- | --- | --- | --- |
 ${rows.map((r) => `| ${r.name} | ${cell(r.figures.guidance)} | ${cell(r.figures.write)} | ${cell(r.figures.reply)} |`).join('\n')}
 
-**The ceiling on two cores.** Each extra process adds no CPU: the two cores are shared by every app process,
-HAProxy, PostgreSQL, s3rver and autocannon itself, so a second process helps only where one process leaves a
-core idle (waiting on PostgreSQL round trips: writes), and a third mostly adds contention and context
-switches. The guidance page is served from memory (pre-compressed bytes), so one process already uses all
-the CPU it can get; the balancer adds a hop (parsing, copying, a second socket) and costs throughput there.
-Writes and replies are bound by PostgreSQL's commits and the log's one-row lock (leaf indices are allocated
-in commit order, \`vault_log_state\`), which every process shares. More processes pay off on more machines:
-the same figures per core multiply with machines until PostgreSQL's write rate is the limit.
+**The ceiling on two cores, and why more processes here are slower.** Adding processes adds no CPU: the two
+cores are shared by every app process, HAProxy, PostgreSQL, s3rver and autocannon itself (and, on this shared
+machine, other people's work: see the load average). One process already keeps a core busy; each extra one
+only adds context switches, more PostgreSQL connections competing for the same cores, and colder caches
+(every process renders and keeps its own pages). The balancer costs a hop on every request (parsing, a second
+socket, copying), which shows most on the cheapest request, the guidance page served from memory. Writes and
+replies end in PostgreSQL commits and, for vault writes, the log's one-row lock (leaf indices in commit order,
+\`vault_log_state\`), shared by every process. So on one 2-core machine the ceiling is about what one process
+does without a balancer; the figures behind HAProxy show what the balancer and the extra processes cost, and
+that they keep working together. Throughput grows with machines, each bringing its own cores, until PostgreSQL's
+commit rate (and the log's lock) is the limit.
 
 **A 250 MB attachment through two processes** (250 chunks of 1 MiB, alternating, four in flight, into the S3
 bucket): resident memory (RSS, sampled every 50 ms) peaked at **${upload.peak.join(' MB and ')} MB**, from ${upload.before.join(' MB and ')} MB before it; ${upload.seconds} s,
 about ${upload.mbPerSecond} MB/s. A chunk is gathered (at most 1 MiB) and sent as one object; a whole file is never
-in memory (\`s3-blob-store.ts\`).`;
+in memory (\`s3-blob-store.ts\`). **The target (each process under 150 MB) is not met**: a process already rests near
+150 MB before the upload (about 11 MB of it the S3 SDK), and the upload adds tens of MB of buffers and garbage
+on top until the collector catches up.`;
     writeSection('national', markdown);
     console.log(markdown);
   } finally {
