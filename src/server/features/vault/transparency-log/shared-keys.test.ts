@@ -13,7 +13,7 @@ import type { SignedTreeHead } from '../../../../crypto/signing.ts';
 import { ConfigError, loadConfig } from '../../../config.ts';
 import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import { postgresAvailable } from '../../../../../test/support/postgres.ts';
-import { b64 } from '../../../../../test/support/vault.ts';
+import { b64, newCredentials, randomB64, VaultClient } from '../../../../../test/support/vault.ts';
 import { logRepository } from './repository.ts';
 import { logKeysFromSet, newKeySet, parseKeySet, rotateKeySet, type KeySet } from './signing-keys.ts';
 
@@ -120,6 +120,17 @@ describe.runIf(pgOk)('one log across app processes on PostgreSQL', () => {
       const proof = (await server.app.inject({ method: 'GET', url: `/api/v1/log/consistency?from=${older.treeSize}&to=${newer.treeSize}` })).json();
       expect(await verifyConsistency(older.treeSize, newer.treeSize, base64urlDecode(older.rootHash), base64urlDecode(newer.rootHash), proof.proof.map(base64urlDecode))).toBe(true);
     }
+  });
+
+  it('with the one server secret, sign-ins and lockouts hold across machines (counters are keyed by its HMACs)', async () => {
+    const credentials = newCredentials();
+    await new VaultClient(a.app).signUp(credentials);
+    expect((await new VaultClient(b.app).signIn(credentials.username, credentials.authKey)).statusCode).toBe(200);
+    // A name that does not exist locks just the same, counted under an HMAC of the name: five failures spread
+    // over both processes lock it on both.
+    for (let i = 0; i < 5; i++) expect((await new VaultClient(i % 2 ? a.app : b.app).signIn('ghost-on-two-machines', randomB64(32))).statusCode).toBe(401);
+    expect((await new VaultClient(a.app).signIn('ghost-on-two-machines', randomB64(32))).statusCode).toBe(429);
+    expect((await new VaultClient(b.app).signIn('ghost-on-two-machines', randomB64(32))).statusCode).toBe(429);
   });
 
   /** An evidence pack of one entry as the browser builds it: commitment, receipt, head and proof from the server. */
