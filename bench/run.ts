@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   forums: () => import('./forums.ts'),
   messaging: () => import('./messaging.ts'),
   welsh: () => import('./welsh.ts'),
+  national: () => import('./national.ts'),
 };
 
 const wanted = process.argv.slice(2);
