@@ -1,0 +1,31 @@
+import nodemailer from 'nodemailer';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Training emails. Optional: without SMTP_URL nothing is sent and every booking page still says it all. */
+export interface Mailer {
+  readonly enabled: boolean;
+  /** Sends after the change is committed; a failure is logged, never shown to the person or rolled back. */
+  send(mail: Mail): Promise<void>;
+  close(): void;
+}
+
+export function createMailer(smtpUrl: string | undefined, from: string, onError: (error: unknown) => void): Mailer {
+  if (!smtpUrl) return { enabled: false, send: async () => {}, close: () => {} };
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    enabled: true,
+    async send(mail) {
+      try {
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      } catch (error) {
+        onError(error);
+      }
+    },
+    close: () => transport.close(),
+  };
+}
