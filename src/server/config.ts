@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS } from '../domain/training/retention.ts';
 
 /** Configuration comes only from the environment, is validated once at start-up, and is then read-only. */
 const schema = z.object({
@@ -36,7 +37,7 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).max(200).regex(/@/, 'must be an email address, such as Casebook <training@casebook.example>').default('Casebook <training@casebook.invalid>'),
-  TRAINING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TRAINING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
 });
 
 export interface Config {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { BOOKER, FORM, form, publishedEvent } from './test-support.ts';
 import { sweepTrainingBookings } from './retention-sweep.ts';
+import { DEFAULT_RETENTION_DAYS } from '../../../domain/training/retention.ts';
 
 const tokenOf = (location: unknown) => /[?&]t=([A-Za-z0-9_-]{43})/.exec(String(location))?.[1];
 
@@ -186,6 +187,18 @@ describe('training: public pages and booking (SQLite)', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Cancel your booking');
     expect((await t.app.inject({ method: 'POST', url: `/training/booking/cancel?t=${token}`, payload: '', headers: FORM })).statusCode).toBe(409);
+  });
+
+  it('gives every way to support the helpline, with an sms: link, and says on the privacy page how long bookings are kept', async () => {
+    const support = await t.app.inject({ url: '/about/supporting-the-helpline' });
+    expect(support.statusCode).toBe(200);
+    expect(support.body).toContain('href="sms:70070?body=NASH%2011%20%C2%A35"');
+    expect(support.body).toContain('<strong>NASH 11 £5</strong> to 70070');
+    for (const text of ['Fundraise', 'Volunteer', 'href="/training"', 'never takes payments']) expect(support.body).toContain(text);
+    expect(support.body).not.toMatch(/<form|card number/i);
+    const privacy = await t.app.inject({ url: '/about/privacy' });
+    expect(privacy.body).toContain(`We keep them for ${DEFAULT_RETENTION_DAYS} days after the event`);
+    expect(t.services.training.retentionDays).toBe(DEFAULT_RETENTION_DAYS);
   });
 
   it('anonymises bookings the retention period after the event, and the link stops working', async () => {
