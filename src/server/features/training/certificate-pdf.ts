@@ -57,10 +57,10 @@ export async function certificatePdf(event: TrainingEvent, booking: Booking, che
 
   page.drawRectangle({ x: 32, y: 32, width: page.getWidth() - 64, height: page.getHeight() - 64, borderColor: accent, borderWidth: 3 });
   line('Certificate of attendance', 30, bold, 36, accent);
-  line('This is to certify that', 14, regular, 8);
+  line('This is to certify that', 14, regular, 14);
   line(booking.name, 24, bold, 8);
   line(booking.organisation, 14, regular, 24);
-  line('attended', 14, regular, 8);
+  line('attended', 14, regular, 14);
   line(event.title, 20, bold, 8);
   line(longDate.format(new Date(event.startsAt)), 14, regular, 24);
   line(`CPD: ${cpdHoursText(event.cpdTenths)} ${event.cpdTenths === 10 ? 'hour' : 'hours'}`, 18, bold, 48);
