@@ -130,6 +130,12 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
     return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=saved`, 303);
   });
 
+  app.get<{ Params: { id: string } }>(`${STAFF_TRAINING}/events/:id/cancel`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
+    const event = await eventOr404(request, reply);
+    if (!event) return reply;
+    return page(request, reply, 'cancel', { event: eventView(event, clock()), mailEnabled: mailer.enabled });
+  });
+
   const statusChange = (verb: 'publish' | 'cancel', status: 'published' | 'cancelled') =>
     app.post<{ Params: { id: string } }>(`${STAFF_TRAINING}/events/:id/${verb}`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
       const event = await eventOr404(request, reply);

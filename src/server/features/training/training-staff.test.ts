@@ -117,6 +117,7 @@ describe('training: the workspace, certificates and campaigns (SQLite)', () => {
     const copied = await t.services.training.repo.event(copyId);
     expect(copied).toMatchObject({ status: 'draft', title: `${EVENT_FORM.title} (copy)`, capacity: 3, bookedCount: 0 });
 
+    expect((await trainer.client.request('GET', `${eventPath}/cancel`)).body).toContain('Yes, cancel the event');
     expect((await post(trainer, `${eventPath}/cancel`)).statusCode).toBe(303);
     expect((await t.app.inject({ url: `/training/booking?t=${tokens[1]}` })).body).toContain('This event has been cancelled');
     expect((await post(trainer, `${eventPath}/publish`)).statusCode).toBe(409);
