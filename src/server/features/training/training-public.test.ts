@@ -151,6 +151,12 @@ describe('training: public pages and booking (SQLite)', () => {
     expect(code.statusCode).toBe(404);
     expect(code.body).toContain('We could not find a certificate with that code');
     expect((await t.app.inject({ url: "/training/certificates?code=' or 1=1", remoteAddress: '192.0.2.1' })).statusCode).toBe(404);
+    // Nonsense in paths and queries is a clear 4xx or simply ignored, never a stack trace.
+    expect([400, 404]).toContain((await t.app.inject({ url: '/training/events/abc' })).statusCode);
+    const odd = await t.app.inject({ url: '/training?audience=%00&from=zzz&region=<script>' });
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).not.toContain('match your filters');
+    expect((await t.app.inject({ url: `/training/certificates?code=${'x'.repeat(5000)}`, remoteAddress: '192.0.2.3' })).statusCode).toBe(404);
     let last = 0;
     for (let i = 0; i < 30; i++) last = (await t.app.inject({ url: `/training/booking?t=${forged}`, remoteAddress: '192.0.2.2' })).statusCode;
     expect(last).toBe(404);
