@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/server/db/database.ts';
 import { checkEvent } from '../src/domain/training/event-form.ts';
 import { createTrainingRepository } from '../src/server/features/training/repository.ts';
+import { sha256Hex } from '../src/server/features/vault/binary.ts';
 import { load, stamp, startCasebook, writeSection, type LoadResult } from './support.ts';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
@@ -24,7 +25,7 @@ async function seed(dataDir: string): Promise<number> {
   const now = Date.now();
   const event = await repo.createEvent(draft!, now);
   await repo.setStatus(event.id, 'published', now);
-  for (let i = 0; i < 120; i++) await repo.book(event.id, { name: `Booker ${i}`, organisation: 'Example Police', role: 'DC', email: `b${i}@example.org`, phone: '', accessNeeds: '' }, `hash-${i}`.padEnd(64, '0'), now);
+  for (let i = 0; i < 120; i++) await repo.book(event.id, { name: `Booker ${i}`, organisation: 'Example Police', role: 'DC', email: `b${i}@example.org`, phone: '', accessNeeds: '' }, sha256Hex(`bench-${i}`), now);
   await database.close();
   return event.id;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { vaultDialects } from '../../../../test/support/vault.ts';
+import { checkCampaign } from '../../../domain/training/campaigns.ts';
 import { BOOKER, FORM, form, publishedEvent } from './test-support.ts';
 
 const PEOPLE = 300;
@@ -63,5 +64,16 @@ for (const dialect of await vaultDialects()) {
       expect(promoted.map((p) => p.seq).sort((a, b) => a - b)).toEqual(waiting.slice(0, 3).map((w) => w.seq));
       expect((await repo.event(event.id))!).toMatchObject({ bookedCount: ALREADY_BOOKED + LAST_PLACES, waitingCount: PEOPLE - LAST_PLACES - 3 });
     }, 120_000);
+
+    it('shows a campaign saved on one process on every process’s home page', async () => {
+      const { draft } = checkCampaign({ title: 'National Stalking Awareness Week', message: 'Raising awareness this week.', linkUrl: '', startsOn: '2027-01-04', endsOn: '2027-01-17' });
+      // Each process renders (and caches) the home page first, so what follows proves the cache moves on.
+      for (const a of apps) expect((await a.app.inject({ url: '/' })).body).not.toContain('data-campaign');
+      await t.services.training.repo.saveCampaign(undefined, draft!, now);
+      await t.services.training.campaigns.changed();
+      for (const a of apps) {
+        await expect.poll(async () => (await a.app.inject({ url: '/' })).body, { timeout: 10_000 }).toContain('National Stalking Awareness Week');
+      }
+    });
   });
 }
