@@ -484,6 +484,7 @@ export interface TrainingBookingsTable {
   certificate_issued_at: Nullable<number | string>;
   promoted_at: Nullable<number | string>;
   cancelled_at: Nullable<number | string>;
+  version: Defaulted<number>;
   created_at: Int8;
   updated_at: Int8;
   anonymised_at: Nullable<number | string>;

@@ -62,6 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('certificate_issued_at', 'bigint')
     .addColumn('promoted_at', 'bigint')
     .addColumn('cancelled_at', 'bigint')
+    /** Counts every change, so a kept rendering of the booking's private page is never stale. */
+    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
     .addColumn('created_at', 'bigint', (col) => col.notNull())
     .addColumn('updated_at', 'bigint', (col) => col.notNull())
     .addColumn('anonymised_at', 'bigint')

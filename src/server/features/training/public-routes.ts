@@ -4,7 +4,7 @@ import { BOOKING_FIELDS, checkBooking, type BookingInput, type FieldError } from
 import { LINK_TOKEN_PATTERN, normaliseCertificateCode } from '../../../domain/training/codes.ts';
 import { filterQuery, matchesFilter, parseFilter } from '../../../domain/training/filters.ts';
 import { AUDIENCES, FORMATS, REGIONS, TOPICS } from '../../../domain/training/model.ts';
-import { sendDynamicPage, sendPublicPage } from '../../http/html.ts';
+import { sendCachedPage, sendDynamicPage, sendPublicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
 import { sha256Hex } from '../vault/binary.ts';
 import { VaultError } from '../vault/errors.ts';
@@ -12,11 +12,14 @@ import { eventCalendar } from './calendar.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { bookingMail, cancelledMail, promotedMail } from './mails.ts';
 import { BookingRefused, type Booking, type Promotion, type TrainingEvent } from './repository.ts';
+import { createPrivatePageCache } from './private-page-cache.ts';
 import { eventView, selectItems } from './view-model.ts';
 
 export const TRAINING_PATH = '/training';
 const BOOKING_PATH = '/training/booking';
 const CERTIFICATES_PATH = '/training/certificates';
+/** Rendered private pages are dropped this often (see private-page-cache.ts). */
+const PRIVATE_PAGES_KEPT_MS = 5 * 60_000;
 
 export const LIMITS = {
   // Generous: a force's training office may book a team from one address.
@@ -165,36 +168,45 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     return { booking, event, token: token! };
   }
 
-  const bookingPage = async (reply: FastifyReply, found: { booking: Booking; event: TrainingEvent; token: string }, extra: Record<string, unknown> = {}, status = 200) => {
+  const bookingHtml = async (found: { booking: Booking; event: TrainingEvent; token: string }, extra: Record<string, unknown> = {}) => {
     const { booking, event, token } = found;
     const now = clock();
     const view = eventView(event, now);
-    return render(
-      reply,
-      'booking',
-      {
-        pageTitle: 'Your booking',
-        noindex: true,
-        event: view,
-        booking,
-        token,
-        position: booking.status === 'waiting' ? await repo.waitingPosition(booking) : undefined,
-        showJoiningLink: booking.status === 'booked' && event.format === 'online' && event.status === 'published' && Boolean(event.joiningUrl) && !view.past,
-        canChange: view.window === 'open',
-        values: { name: booking.name, organisation: booking.organisation, role: booking.role, email: booking.email ?? '', phone: booking.phone ?? '', accessNeeds: booking.accessNeeds ?? '' },
-        errors: [],
-        fieldErrors: {},
-        mailEnabled: mailer.enabled,
-        ...extra,
-      },
-      status,
-    );
+    return views.render('training/booking.njk', {
+      ...base,
+      pageTitle: 'Your booking',
+      noindex: true,
+      event: view,
+      booking,
+      token,
+      position: booking.status === 'waiting' ? await repo.waitingPosition(booking) : undefined,
+      showJoiningLink: booking.status === 'booked' && event.format === 'online' && event.status === 'published' && Boolean(event.joiningUrl) && !view.past,
+      canChange: view.window === 'open',
+      values: { name: booking.name, organisation: booking.organisation, role: booking.role, email: booking.email ?? '', phone: booking.phone ?? '', accessNeeds: booking.accessNeeds ?? '' },
+      errors: [],
+      fieldErrors: {},
+      mailEnabled: mailer.enabled,
+      ...extra,
+    });
   };
+  const bookingPage = async (reply: FastifyReply, found: { booking: Booking; event: TrainingEvent; token: string }, extra: Record<string, unknown> = {}, status = 200) =>
+    sendDynamicPage(reply, await bookingHtml(found, extra), status);
 
+  // The plain private page (no banner, no form errors) is what people reload, so it is kept rendered.
+  const privatePages = createPrivatePageCache();
+  const emptying = setInterval(() => privatePages.clear(), PRIVATE_PAGES_KEPT_MS);
+  emptying.unref();
+  app.addHook('onClose', async () => clearInterval(emptying));
   app.get<{ Querystring: Query }>(BOOKING_PATH, async (request, reply) => {
     const found = await bookingOr(request, reply);
     if (!found) return reply;
-    return bookingPage(reply, found, { isNew: request.query.new === '1', changed: request.query.changed === '1' });
+    const flags = { isNew: request.query.new === '1', changed: request.query.changed === '1' };
+    if (flags.isNew || flags.changed) return bookingPage(reply, found, flags);
+    const { booking, event } = found;
+    const view = eventView(event, clock());
+    const version = `${booking.version}:${event.version}:${view.window}:${view.past}`;
+    const page = await privatePages.get(`booking:${booking.id}`, version, () => bookingHtml(found));
+    return sendCachedPage(request, reply, page);
   });
 
   app.post<{ Querystring: Query }>(`${BOOKING_PATH}/change`, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
@@ -224,6 +236,7 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     const { booking, event } = found;
     if (eventView(event, clock()).window !== 'open') return tooLate(reply);
     const promoted = await repo.cancelBooking(booking, clock());
+    privatePages.forget(`booking:${booking.id}`);
     tell(event, promoted);
     if (booking.email) void mailer.send(cancelledMail(event, booking));
     return render(reply, 'cancelled', { pageTitle: 'Booking cancelled', noindex: true, event: eventView(event, clock()), booking });

@@ -56,6 +56,8 @@ export interface Booking {
   certificateIssuedAt: number | null;
   promotedAt: number | null;
   createdAt: number;
+  /** Goes up with every change to the booking. */
+  version: number;
   anonymised: boolean;
 }
 
@@ -115,6 +117,7 @@ function bookingOf(row: Selectable<TrainingBookingsTable>): Booking {
     certificateIssuedAt: row.certificate_issued_at === null ? null : int(row.certificate_issued_at),
     promotedAt: row.promoted_at === null ? null : int(row.promoted_at),
     createdAt: int(row.created_at),
+    version: row.version,
     anonymised: row.anonymised_at !== null,
   };
 }
@@ -184,7 +187,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
     const waiting = await trx.selectFrom('training_bookings').selectAll().where('event_id', '=', event.id).where('status', '=', 'waiting').orderBy('seq').limit(free).execute();
     const chosen = waitersToPromote(waiting.map(bookingOf), free);
     if (chosen.length === 0) return [];
-    await trx.updateTable('training_bookings').set({ status: 'booked', promoted_at: now, updated_at: now }).where('id', 'in', chosen.map((b) => b.id)).execute();
+    await trx.updateTable('training_bookings').set({ status: 'booked', promoted_at: now, updated_at: now, version: sql<number>`version + 1` }).where('id', 'in', chosen.map((b) => b.id)).execute();
     return chosen.map((b) => ({ ...b, status: 'booked' as const, promotedAt: now }));
   }
 
@@ -311,7 +314,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
     async changeBooking(id: number, input: BookingInput, now: number): Promise<void> {
       await db
         .updateTable('training_bookings')
-        .set({ name: input.name, organisation: input.organisation, role: input.role, email: input.email || null, phone: input.phone || null, access_needs: input.accessNeeds || null, updated_at: now })
+        .set({ name: input.name, organisation: input.organisation, role: input.role, email: input.email || null, phone: input.phone || null, access_needs: input.accessNeeds || null, updated_at: now, version: sql<number>`version + 1` })
         .where('id', '=', id)
         .where('anonymised_at', 'is', null)
         .execute();
@@ -327,7 +330,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
         const event = await lockEvent(trx, booking.eventId);
         const current = await trx.selectFrom('training_bookings').select('status').where('id', '=', booking.id).executeTakeFirst();
         if (!event || !current || current.status === 'cancelled') return [];
-        await trx.updateTable('training_bookings').set({ status: 'cancelled', cancelled_at: now, updated_at: now, token_hash: null }).where('id', '=', booking.id).execute();
+        await trx.updateTable('training_bookings').set({ status: 'cancelled', cancelled_at: now, updated_at: now, version: sql<number>`version + 1`, token_hash: null }).where('id', '=', booking.id).execute();
         const bookedCount = event.bookedCount - (current.status === 'booked' ? 1 : 0);
         const promoted = await promoteWaiters(trx, event, bookedCount, now);
         await recount(trx, event.id, now);
@@ -347,7 +350,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
       for (const b of booked) {
         const attended = attendedIds.has(b.id) ? 1 : 0;
         if (attended === b.attended) continue;
-        await trx.updateTable('training_bookings').set({ attended, updated_at: now }).where('id', '=', b.id).execute();
+        await trx.updateTable('training_bookings').set({ attended, updated_at: now, version: sql<number>`version + 1` }).where('id', '=', b.id).execute();
         changed++;
       }
       return changed;
@@ -364,7 +367,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
         .where('certificate_code', 'is', null)
         .execute();
       for (const b of due) {
-        await trx.updateTable('training_bookings').set({ certificate_code: certificateCode(randomBytes(16)), certificate_issued_at: now, updated_at: now }).where('id', '=', b.id).execute();
+        await trx.updateTable('training_bookings').set({ certificate_code: certificateCode(randomBytes(16)), certificate_issued_at: now, updated_at: now, version: sql<number>`version + 1` }).where('id', '=', b.id).execute();
       }
       return due.length;
     },
@@ -388,7 +391,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
         await db.transaction().execute(async (trx) => {
           const result = await trx
             .updateTable('training_bookings')
-            .set({ name: '', organisation: '', role: '', email: null, phone: null, access_needs: null, token_hash: null, anonymised_at: now, updated_at: now })
+            .set({ name: '', organisation: '', role: '', email: null, phone: null, access_needs: null, token_hash: null, anonymised_at: now, updated_at: now, version: sql<number>`version + 1` })
             .where('event_id', '=', id)
             .where('anonymised_at', 'is', null)
             .executeTakeFirst();

@@ -137,9 +137,16 @@ describe('training: public pages and booking (SQLite)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter a phone number');
     expect(bad.body).toContain('value="call me"');
-    const good = await t.app.inject({ method: 'POST', url: `/training/booking/change?t=${token}`, payload: form({ ...BOOKER, accessNeeds: 'BSL interpreter' }), headers: FORM });
+    expect((await t.app.inject({ url: `/training/booking?t=${token}` })).body).toContain('Sam Patel');
+    const good = await t.app.inject({ method: 'POST', url: `/training/booking/change?t=${token}`, payload: form({ ...BOOKER, name: 'Sam Patel-Jones', accessNeeds: 'BSL interpreter\n\n  and a quiet room' }), headers: FORM });
     expect(good.statusCode).toBe(303);
-    expect((await repo().bookings(event.id))[0]!.accessNeeds).toBe('BSL interpreter');
+    expect((await repo().bookings(event.id))[0]!.accessNeeds).toBe('BSL interpreter\n\n  and a quiet room');
+    // The kept page moves on with the change, and keeps the person's own line breaks.
+    const after = await t.app.inject({ url: `/training/booking?t=${token}`, headers: { 'accept-encoding': 'br' } });
+    expect(after.headers['content-encoding']).toBe('br');
+    const html = (await import('node:zlib')).brotliDecompressSync(after.rawPayload).toString();
+    expect(html).toContain('Sam Patel-Jones');
+    expect(html).toContain('BSL interpreter\n\n  and a quiet room</textarea>');
   });
 
   it('answers forged and guessed links and codes with 404, and limits guessing', async () => {
