@@ -75,12 +75,13 @@ the two pages take turns for ${ROUNDS} rounds in one server process (SQLite), an
 ${row('guidance page `/understand/what-is-stalking`', median.guidance)}
 ${row('booking page `/training/events/:id/book` (200 places, 120 booked)', median.booking)}
 ${row('event page `/training/events/:id`', eventPage)}
-${row('a booked person’s private page `/training/booking?t=…` (rendered per request)', privatePage)}
+${row('a booked person’s private page `/training/booking?t=…` (kept rendered per booking)', privatePage)}
 
 The booking page serves at **${Math.round(median.ratio * 100)}%** of the guidance page's rate (rounds: ${rounds.map((r) => `${Math.round(r.ratio * 100)}%`).join(', ')}); the target is
 at least ${TARGET * 100}%, which this ${verdict}. Event and booking pages come from the page cache, keyed by the
 event's version (every booking changes it), so each request costs one primary-key read of the event row; the
-private page reads the booking by its link's hash and is rendered every time.`,
+private page reads the booking by its link's hash and the event, and is kept rendered per booking (keyed by both
+versions, emptied every five minutes).`,
   );
   console.log(rounds.map((r) => `${r.booking.requestsPerSecond}/${r.guidance.requestsPerSecond}`).join(' '), `private ${privatePage.requestsPerSecond}`);
 }
