@@ -27,7 +27,7 @@ function watch(page: Page): string[] {
   return problems;
 }
 
-/** axe on the page as it is, a desktop screenshot, and the same address at 390 px (same cookies) checked and shot too. */
+/** axe on the page as it is and a screenshot, then the same address at the other size (same cookies): no sideways scrolling, and a screenshot. */
 async function look(browser: Browser, page: Page, name: string): Promise<void> {
   expect(await axeViolations(page), name).toEqual([]);
   const wide = page.viewportSize()!.width > PHONE.width;
@@ -37,7 +37,6 @@ async function look(browser: Browser, page: Page, name: string): Promise<void> {
   const p = await other.newPage();
   await p.goto(page.url());
   expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} sideways scroll`).toBeLessThanOrEqual(0);
-  expect(await axeViolations(p), `${name} (${wide ? 'phone' : 'desktop'})`).toEqual([]);
   await saveScreenshot(p, `training-${name}-${wide ? 'phone' : 'desktop'}`);
   await other.close();
 }
