@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   messaging: () => import('./messaging.ts'),
   welsh: () => import('./welsh.ts'),
   national: () => import('./national.ts'),
+  training: () => import('./training.ts'),
 };
 
 const wanted = process.argv.slice(2);

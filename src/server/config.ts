@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseBlobStoreUrl, type BlobStoreLocation } from './features/vault/attachments/blob-store-url.ts';
 import { parseKeySet, type KeySet } from './features/vault/transparency-log/signing-keys.ts';
+import { DEFAULT_RETENTION_DAYS } from '../domain/training/retention.ts';
 
 /** Configuration comes only from the environment, is validated once at start-up, and is then read-only. */
 const schema = z.object({
@@ -38,6 +39,13 @@ const schema = z.object({
   LOG_SIGNING_KEYS_FILE: z.string().optional(),
   SERVER_SECRET: z.string().optional(),
   SERVER_SECRET_FILE: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, such as smtps://user:password@mail.example:465')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).max(200).regex(/@/, 'must be an email address, such as Casebook <training@casebook.example>').default('Casebook <training@casebook.invalid>'),
+  TRAINING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
 });
 
 export interface Config {
@@ -61,6 +69,11 @@ export interface Config {
   logSigningKeys: KeySet | undefined;
   /** The HMAC secret for pseudonyms (rate-limit keys), shared by every process; unset: DATA_DIR/keys. */
   serverSecret: Buffer | undefined;
+  /** Training emails go through this SMTP server; unset, nothing is emailed and booking pages say everything. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Days after an event ends before its bookers' details are removed. */
+  trainingRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +125,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     blobStore: blobStore!,
     logSigningKeys,
     serverSecret,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    trainingRetentionDays: c.TRAINING_RETENTION_DAYS,
   };
 }
 
