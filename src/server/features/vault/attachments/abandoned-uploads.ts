@@ -1,3 +1,4 @@
+import { startHourlyTask } from '../../../setup/hourly-task.ts';
 import type { VaultServices } from '../services.ts';
 
 /**
@@ -6,7 +7,6 @@ import type { VaultServices } from '../services.ts';
  * the person's quota and fill the disk, so they are removed.
  */
 export const ABANDONED_AFTER_MS = 7 * 24 * 60 * 60_000;
-const SWEEP_EVERY_MS = 60 * 60_000;
 
 /** Removes every abandoned upload as of `now`; returns how many. */
 export async function sweepAbandonedUploads(vault: Pick<VaultServices, 'attachments' | 'blobs'>, now: number): Promise<number> {
@@ -21,15 +21,5 @@ export async function sweepAbandonedUploads(vault: Pick<VaultServices, 'attachme
 
 /** Sweeps now and every hour until stopped. A failed sweep is logged and tried again next time. */
 export function startAbandonedUploadSweeper(vault: VaultServices, onError: (error: unknown) => void): () => Promise<unknown> {
-  let running: Promise<unknown> = Promise.resolve();
-  const sweep = () => {
-    running = sweepAbandonedUploads(vault, vault.clock()).catch(onError);
-  };
-  sweep();
-  const timer = setInterval(sweep, SWEEP_EVERY_MS);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    return running;
-  };
+  return startHourlyTask(() => sweepAbandonedUploads(vault, vault.clock()), onError);
 }
