@@ -12,26 +12,10 @@ import { bookingWindow, outcomeOfBooking, placesLeft, waitersToPromote, type Boo
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
-export interface TrainingEvent {
+/** An event as stored: what staff described (the wall-clock date and times become instants) and its counts. */
+export interface TrainingEvent extends Omit<EventDraft, 'date' | 'startTime' | 'endTime'> {
   id: number;
   status: EventStatus;
-  title: string;
-  summary: string;
-  audiences: Audience[];
-  topic: Topic;
-  format: Format;
-  region: Region | null;
-  venue: string;
-  joiningUrl: string;
-  startsAt: number;
-  endsAt: number;
-  agenda: string;
-  speakers: string;
-  cpdTenths: number;
-  pricePence: number;
-  capacity: number;
-  accessibility: string;
-  materials: string;
   bookedCount: number;
   waitingCount: number;
   version: number;
