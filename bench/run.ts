@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   forums: () => import('./forums.ts'),
   messaging: () => import('./messaging.ts'),
   welsh: () => import('./welsh.ts'),
+  training: () => import('./training.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -17,6 +17,7 @@ import { verifyPageRoutes } from './features/verify-page/routes.ts';
 import { staffRoutes, staffSessions } from './features/staff/plugin.ts';
 import { conversationRoutes } from './features/conversations/plugin.ts';
 import { forumsRoutes } from './features/forums/plugin.ts';
+import { trainingRoutes } from './features/training/plugin.ts';
 
 /** The whole service, as one list of set-up steps. Each step is a small file; services come from one place. */
 export async function createApp(services: Services): Promise<FastifyInstance> {
@@ -46,6 +47,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(staffRoutes, { services });
   await app.register(conversationRoutes, { services });
   await app.register(forumsRoutes, { services });
+  await app.register(trainingRoutes, { services });
 
   app.addHook('onClose', async () => services.database.close());
   return app;

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS } from '../domain/training/retention.ts';
 
 /** Configuration comes only from the environment, is validated once at start-up, and is then read-only. */
 const schema = z.object({
@@ -30,6 +31,13 @@ const schema = z.object({
     .transform((v) => new URL(v).origin)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, such as smtps://user:password@mail.example:465')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).max(200).regex(/@/, 'must be an email address, such as Casebook <training@casebook.example>').default('Casebook <training@casebook.invalid>'),
+  TRAINING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
 });
 
 export interface Config {
@@ -47,6 +55,11 @@ export interface Config {
   attachmentQuotaBytes: number;
   /** The staff workspace's origin for passkeys (WebAuthn relying party); unset: the origin each request came to. */
   staffOrigin: string | undefined;
+  /** Training emails go through this SMTP server; unset, nothing is emailed and booking pages say everything. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Days after an event ends before its bookers' details are removed. */
+  trainingRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -72,5 +85,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     cookieSecure: c.COOKIE_SECURE,
     attachmentQuotaBytes: c.ATTACHMENT_QUOTA_BYTES,
     staffOrigin: c.STAFF_ORIGIN,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    trainingRetentionDays: c.TRAINING_RETENTION_DAYS,
   };
 }

@@ -15,6 +15,7 @@ import { createStaffServices, type StaffServices } from './features/staff/servic
 import { createAuditLog, type AuditLog } from './features/staff/audit/audit-log.ts';
 import { createEventBus } from './features/staff/events/create.ts';
 import type { EventBus } from './features/staff/events/event-bus.ts';
+import { createTrainingServices, type TrainingServices } from './features/training/services.ts';
 
 export const CONTENT_DIR = PATHS.content;
 export const PUBLIC_DIR = PATHS.public;
@@ -42,6 +43,8 @@ export interface Services {
   audit: AuditLog;
   /** Live updates between features and processes (in-process on SQLite, LISTEN/NOTIFY on PostgreSQL). */
   events: EventBus;
+  /** Training and events for professionals, and the home page's campaigns (docs/training.md). */
+  training: TrainingServices;
 }
 
 export interface ServiceOverrides {
@@ -63,6 +66,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const clock = overrides.clock ?? Date.now;
   const vault = await createVaultServices(config, database, clock);
   const audit = createAuditLog(database.db, database.dialect, clock);
+  const events = await createEventBus(config, database, overrides.pgSchema);
   return {
     config,
     clock,
@@ -78,6 +82,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     vault,
     staff: createStaffServices(config, database, clock, vault, audit),
     audit,
-    events: await createEventBus(config, database, overrides.pgSchema),
+    events,
+    training: await createTrainingServices(config, database, events),
   };
 }

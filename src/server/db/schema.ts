@@ -321,6 +321,9 @@ export interface Schema {
   forum_reads: ForumReadsTable;
   forum_notifications: ForumNotificationsTable;
   forum_filters: ForumFiltersTable;
+  training_events: TrainingEventsTable;
+  training_bookings: TrainingBookingsTable;
+  training_campaigns: TrainingCampaignsTable;
 }
 
 // Forums (migration 0008). Serial ids are integers on both databases; Generated marks the ones the database fills.
@@ -430,4 +433,69 @@ export interface ForumFiltersTable {
   pattern: string;
   created_by: Nullable<string>;
   created_at: Int8;
+}
+
+// Training and events (migration 0009).
+export interface TrainingEventsTable {
+  id: Serial;
+  status: string;
+  title: string;
+  summary: string;
+  /** Comma-separated audience ids. */
+  audiences: string;
+  topic: string;
+  format: string;
+  region: string | null;
+  venue: string;
+  joining_url: string;
+  starts_at: Int8;
+  ends_at: Int8;
+  agenda: string;
+  speakers: string;
+  cpd_tenths: number;
+  price_pence: number;
+  capacity: number;
+  accessibility: string;
+  materials: string;
+  booked_count: Defaulted<number>;
+  waiting_count: Defaulted<number>;
+  next_seq: Defaulted<number>;
+  version: Defaulted<number>;
+  anonymised_at: Nullable<number | string>;
+  created_at: Int8;
+  updated_at: Int8;
+}
+
+export interface TrainingBookingsTable {
+  id: Serial;
+  event_id: number;
+  seq: number;
+  reference: string;
+  token_hash: Nullable<string>;
+  status: string;
+  name: string;
+  organisation: string;
+  role: string;
+  email: Nullable<string>;
+  phone: Nullable<string>;
+  access_needs: Nullable<string>;
+  attended: Defaulted<number>;
+  certificate_code: Nullable<string>;
+  certificate_issued_at: Nullable<number | string>;
+  promoted_at: Nullable<number | string>;
+  cancelled_at: Nullable<number | string>;
+  created_at: Int8;
+  updated_at: Int8;
+  anonymised_at: Nullable<number | string>;
+}
+
+export interface TrainingCampaignsTable {
+  id: Serial;
+  title: string;
+  message: string;
+  link_url: string;
+  starts_at: Int8;
+  ends_at: Int8;
+  created_at: Int8;
+  updated_at: Int8;
 }

@@ -22,6 +22,7 @@ const govukDir = join(dirname(createRequire(import.meta.url).resolve('govuk-fron
 const FOOTER_LINKS = [
   { href: '/about', text: 'About Casebook' },
   { href: '/about/for-professionals', text: 'For professionals' },
+  { href: '/training', text: 'Training' },
   { href: '/about/supporting-the-helpline', text: 'Support the helpline' },
   { href: '/about/press-enquiries', text: 'Press' },
   { href: '/about/accessibility', text: 'Accessibility' },

@@ -7,6 +7,7 @@ import * as vaultTransparencyLog from './0005-vault-transparency-log.ts';
 import * as staff from './0006-staff.ts';
 import * as conversations from './0007-conversations.ts';
 import * as forums from './0008-forums.ts';
+import * as training from './0009-training.ts';
 
 /** Every migration, in order. Names sort by their number; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-staff': staff,
   '0007-conversations': conversations,
   '0008-forums': forums,
+  '0009-training': training,
 };

@@ -26,12 +26,17 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
       return [{ entry, phone, status: services.openingStatus.of(id, clock()) }];
     });
 
+  // Campaigns (set in the workspace) are part of the home page's version, so one starting, ending or changing
+  // renders the page again at once.
   app.get('/', (request, reply) => {
-    sendPublicPage(request, reply, pageCache, services.openingStatus.version(clock()), () =>
+    const now = clock();
+    const version = `${services.openingStatus.version(now)}|${services.training.campaigns.version(now)}`;
+    sendPublicPage(request, reply, pageCache, version, () =>
       views.render('pages/home.njk', {
         description: 'Help if you are being stalked or harassed: understand it, keep a private record, get help and stay safe.',
         pillars: SECTIONS.filter((s) => s.inNavigation).flatMap((s) => content.get(s.id) ?? []),
-        helpline: services.openingStatus.of('national-stalking-helpline', clock()),
+        helpline: services.openingStatus.of('national-stalking-helpline', now),
+        campaigns: services.training.campaigns.active(now),
       }),
     );
   });

@@ -1,5 +1,5 @@
-/** The four staff roles. A member holds a set of them; none implies another (docs/staff.md). */
-export const STAFF_ROLES = ['caseworker', 'supervisor', 'moderator', 'administrator'] as const;
+/** The staff roles. A member holds a set of them; none implies another (docs/staff.md). */
+export const STAFF_ROLES = ['caseworker', 'supervisor', 'moderator', 'training', 'administrator'] as const;
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -7,6 +7,7 @@ export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
   caseworker: 'Caseworker',
   supervisor: 'Supervisor',
   moderator: 'Moderator',
+  training: 'Training',
   administrator: 'Administrator',
 };
 

@@ -21,6 +21,7 @@ const ROLES = [
   { id: 'caseworker', label: 'Caseworker' },
   { id: 'supervisor', label: 'Supervisor' },
   { id: 'moderator', label: 'Moderator' },
+  { id: 'training', label: 'Training' },
   { id: 'administrator', label: 'Administrator' },
 ];
 

@@ -5,7 +5,7 @@ import { STAFF_ROLES } from '../roles.ts';
 
 export const signInName = { type: 'string', minLength: 3, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' } as const;
 export const displayName = { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' } as const;
-export const roles = { type: 'array', minItems: 1, maxItems: 4, uniqueItems: true, items: { type: 'string', enum: [...STAFF_ROLES] } } as const;
+export const roles = { type: 'array', minItems: 1, maxItems: STAFF_ROLES.length, uniqueItems: true, items: { type: 'string', enum: [...STAFF_ROLES] } } as const;
 export const publicKey = b64urlBytes(32);
 /** "s1.<32 bytes>.<12 bytes>.<32 bytes + tag>" and room to spare. */
 export const sealedBox = { type: 'string', minLength: 40, maxLength: 400, pattern: '^s1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' } as const;

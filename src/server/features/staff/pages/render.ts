@@ -10,7 +10,7 @@ import { STAFF_IDLE_MS } from '../sessions/repository.ts';
 export const STAFF_CONTENT_SECURITY_POLICY = VAULT_CONTENT_SECURITY_POLICY;
 export const STAFF_KDF_WORKER_PATH = '/staff/kdf-worker.js';
 
-export type StaffSection = 'home' | 'queue' | 'moderation' | 'audit' | 'team' | 'account';
+export type StaffSection = 'home' | 'queue' | 'moderation' | 'training' | 'audit' | 'team' | 'account';
 
 export interface NavigationItem {
   href: string;
@@ -23,6 +23,7 @@ export function staffNavigation(staff: StaffUser | null, current: StaffSection |
   const items: { id: StaffSection; href: string; text: string; show: boolean }[] = [
     { id: 'queue', href: '/staff/queue', text: 'Queue', show: hasRole(staff, 'caseworker', 'supervisor') },
     { id: 'moderation', href: '/staff/moderation', text: 'Moderation', show: hasRole(staff, 'moderator') },
+    { id: 'training', href: '/staff/training', text: 'Training', show: hasRole(staff, 'training') },
     { id: 'audit', href: '/staff/audit', text: 'Audit log', show: hasRole(staff, 'supervisor', 'administrator') },
     { id: 'team', href: '/staff/team', text: 'Team', show: hasRole(staff, 'administrator') },
     { id: 'account', href: '/staff/account', text: 'Your account', show: true },

@@ -1,0 +1,29 @@
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import type { EventBus } from '../staff/events/event-bus.ts';
+import { createCampaignBoard, type CampaignBoard } from './campaign-board.ts';
+import { createMailer, type Mailer } from './mailer.ts';
+import { createTrainingRepository, type TrainingRepository } from './repository.ts';
+
+/** Training and events (docs/training.md). */
+export interface TrainingServices {
+  repo: TrainingRepository;
+  campaigns: CampaignBoard;
+  mailer: Mailer;
+  retentionDays: number;
+  /** Where background failures (mail, campaign refreshes) are reported; the plugin points it at the app's log. */
+  problems: { report(what: string, error: unknown): void };
+}
+
+export async function createTrainingServices(config: Config, database: Database, events: EventBus): Promise<TrainingServices> {
+  const repo = createTrainingRepository(database.db, database.dialect);
+  const problems = { report: (_what: string, _error: unknown) => {} };
+  const report = (what: string) => (error: unknown) => problems.report(what, error);
+  return {
+    problems,
+    repo,
+    campaigns: await createCampaignBoard(repo, events, report('refreshing campaigns failed')),
+    mailer: createMailer(config.smtpUrl, config.mailFrom, report('sending mail failed')),
+    retentionDays: config.trainingRetentionDays,
+  };
+}
