@@ -6,7 +6,7 @@ import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { openDatabase } from '../src/server/db/database.ts';
+import { openDatabase, type DatabaseOptions } from '../src/server/db/database.ts';
 import { sha256Hex } from '../src/server/features/vault/binary.ts';
 import { renderPost } from '../src/server/features/forums/markdown.ts';
 import { load, stamp, startCasebook, writeSection, type LoadResult } from './support.ts';
@@ -37,13 +37,13 @@ interface Seeded {
  * pages read): accounts through the API are rate-limited per address, as they should be. Members are
  * established (approved posts, joined a month ago), so their posts publish at once within the usual limits.
  */
-export async function seed(dataDir: string): Promise<Seeded> {
-  const database = openDatabase({ dataDir });
+export async function seed(target: DatabaseOptions, members = MEMBERS): Promise<Seeded> {
+  const database = openDatabase(target);
   const { db } = database;
   const now = Date.now();
   const cookies: Seeded['cookies'] = [];
   const memberIds: string[] = [];
-  for (let i = 0; i < MEMBERS; i++) {
+  for (let i = 0; i < members; i++) {
     const accountId = randomUUID();
     const bytes = randomBytes(32);
     await db.insertInto('vault_accounts').values({
@@ -200,7 +200,7 @@ export async function run(): Promise<void> {
   const casebook = await startCasebook({ DATA_DIR: dataDir });
   const loadBefore = loadavg()[0]!.toFixed(1);
   try {
-    const seeded = await seed(dataDir);
+    const seeded = await seed({ dataDir });
     const browsing = await postingWhileBrowsing(casebook.url, seeded, 'browsing');
     const mixed = await postingWhileBrowsing(casebook.url, seeded, 'flood');
     const { median, ratios } = await topicVersusGuidance(casebook.url, seeded);

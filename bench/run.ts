@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   messaging: () => import('./messaging.ts'),
   welsh: () => import('./welsh.ts'),
   training: () => import('./training.ts'),
+  national: () => import('./national.ts'),
 };
 
 const wanted = process.argv.slice(2);

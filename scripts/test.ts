@@ -3,15 +3,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { CHROMIUM_PATH } from '../e2e/support/browser.ts';
+import { HAPROXY_PATH } from '../e2e/support/cluster.ts';
 
 const args = process.argv.slice(2);
 const run = (command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync(command, commandArgs, { stdio: 'inherit', env }).status ?? 1;
 
-/** Debian packages the tests drive: a real browser, and poppler to read the evidence pack's PDF back. */
+/** Debian packages the tests drive: a real browser, poppler to read the evidence pack's PDF back, a real load balancer. */
 const DEBIAN_TOOLS = [
   { pkg: 'chromium', path: CHROMIUM_PATH, why: 'the browser tests', hint: ' (or point CHROMIUM_PATH at a Chromium binary)' },
   { pkg: 'poppler-utils', path: '/usr/bin/pdftotext', why: 'reading the evidence pack PDF back (pdftotext, pdftoppm)', hint: '' },
+  { pkg: 'haproxy', path: HAPROXY_PATH, why: 'the national-service test (three app processes behind a load balancer)', hint: ' (or point HAPROXY_PATH at an haproxy binary)' },
 ];
 
 function ensureDebianTools(): void {

@@ -8,12 +8,15 @@ export interface RunningServer {
   url: string;
   origin: string;
   dataDir: string;
+  pid: number;
   logs(): string;
   stop(): Promise<void>;
+  /** Ends the process at once, as a crash or a lost machine would (no shutdown, nothing flushed). */
+  kill(): Promise<void>;
 }
 
 /** Starts the real service as its own process (as `npm start` does, without the build), on a free port. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 15_000): Promise<RunningServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'casebook-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['src/server/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
@@ -24,7 +27,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stderr?.on('data', (chunk) => (output += chunk));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      // Not left running behind a failed test.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, startTimeoutMs);
     const check = () => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
@@ -43,9 +50,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     origin: new URL(url).origin,
     dataDir,
+    pid: child.pid!,
     logs: () => output,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;

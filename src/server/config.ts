@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION_DAYS } from '../domain/training/retention.ts';
+import { parseBlobStoreUrl, type BlobStoreLocation } from './features/vault/attachments/blob-store-url.ts';
+import { parseKeySet, type KeySet } from './features/vault/transparency-log/signing-keys.ts';
 
 /** Configuration comes only from the environment, is validated once at start-up, and is then read-only. */
 const schema = z.object({
@@ -38,6 +41,11 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).max(200).regex(/@/, 'must be an email address, such as Casebook <training@casebook.example>').default('Casebook <training@casebook.invalid>'),
   TRAINING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
+  BLOB_STORE_URL: z.string().optional(),
+  LOG_SIGNING_KEYS: z.string().optional(),
+  LOG_SIGNING_KEYS_FILE: z.string().optional(),
+  SERVER_SECRET: z.string().optional(),
+  SERVER_SECRET_FILE: z.string().optional(),
 });
 
 export interface Config {
@@ -60,6 +68,12 @@ export interface Config {
   mailFrom: string;
   /** Days after an event ends before its bookers' details are removed. */
   trainingRetentionDays: number;
+  /** Where encrypted attachments live: files in DATA_DIR/blobs by default, or an S3-compatible bucket. */
+  blobStore: BlobStoreLocation;
+  /** The transparency log's key set, shared by every process; unset: the embedded default in DATA_DIR/keys. */
+  logSigningKeys: KeySet | undefined;
+  /** The HMAC secret for pseudonyms (rate-limit keys), shared by every process; unset: DATA_DIR/keys. */
+  serverSecret: Buffer | undefined;
 }
 
 export class ConfigError extends Error {
@@ -73,10 +87,33 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(`Casebook cannot start: bad configuration\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const dataDir = isAbsolute(c.DATA_DIR) ? c.DATA_DIR : resolve(cwd, c.DATA_DIR);
+  const problems: string[] = [];
+  const attempt = <T>(name: string, read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      problems.push(`  ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+  const blobStore = attempt('BLOB_STORE_URL', () => parseBlobStoreUrl(c.BLOB_STORE_URL, dataDir, cwd));
+  const keysText = attempt('LOG_SIGNING_KEYS', () => secretText(c.LOG_SIGNING_KEYS, c.LOG_SIGNING_KEYS_FILE, 'LOG_SIGNING_KEYS', cwd));
+  const logSigningKeys = keysText === undefined ? undefined : attempt('LOG_SIGNING_KEYS', () => parseKeySet(keysText));
+  const secretValue = attempt('SERVER_SECRET', () => secretText(c.SERVER_SECRET, c.SERVER_SECRET_FILE, 'SERVER_SECRET', cwd));
+  const serverSecret = secretValue === undefined ? undefined : attempt('SERVER_SECRET', () => decodeSecret(secretValue));
+  if (problems.length === 0 && c.DATABASE_URL && c.NODE_ENV === 'production' && (!keysText || !secretValue)) {
+    // Several processes (the reason to use PostgreSQL) must sign with one key and hash with one secret; each
+    // making its own in its DATA_DIR would publish two key lists and fail sign-ins on the other machines.
+    problems.push(
+      `  ${!keysText ? 'LOG_SIGNING_KEYS_FILE' : 'SERVER_SECRET_FILE'}: required with DATABASE_URL in production, so every app process shares one log key set and one secret; make both with \`npm run keys -- new --out DIR\` (docs/deploy.md)`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(`Casebook cannot start: bad configuration\n${problems.join('\n')}`);
   return {
     port: c.PORT,
     host: c.HOST,
-    dataDir: isAbsolute(c.DATA_DIR) ? c.DATA_DIR : resolve(cwd, c.DATA_DIR),
+    dataDir,
     databaseUrl: c.DATABASE_URL,
     exitUrl: c.EXIT_URL,
     logLevel: c.LOG_LEVEL,
@@ -88,5 +125,29 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     trainingRetentionDays: c.TRAINING_RETENTION_DAYS,
+    blobStore: blobStore!,
+    logSigningKeys,
+    serverSecret,
   };
+}
+
+/** A secret given inline or as a file (a mounted secret), never both. */
+function secretText(inline: string | undefined, file: string | undefined, name: string, cwd: string): string | undefined {
+  if (inline && file) throw new Error(`set ${name} or ${name}_FILE, not both`);
+  if (inline) return inline;
+  if (!file) return undefined;
+  const path = isAbsolute(file) ? file : resolve(cwd, file);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`${name}_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function decodeSecret(text: string): Buffer {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z0-9_+/-]+=*$/.test(trimmed)) throw new Error('must be base64 or base64url (make one with `npm run keys -- new --out DIR`)');
+  const bytes = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (bytes.length < 32) throw new Error(`must hold at least 32 random bytes (it holds ${bytes.length})`);
+  return bytes;
 }

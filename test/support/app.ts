@@ -12,8 +12,11 @@ export interface TestApp {
   services: Services;
   dataDir: string;
   close(): Promise<void>;
-  /** Another app process on the same database and data directory (PostgreSQL: as several processes run in production). */
-  anotherProcess(): Promise<TestApp>;
+  /**
+   * Another app process on the same database and data directory (PostgreSQL: as several processes run in
+   * production), optionally with more environment (a rotated key set, another blob store).
+   */
+  anotherProcess(env?: Record<string, string>): Promise<TestApp>;
 }
 
 export interface TestAppOptions {
@@ -37,8 +40,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
-/** One app process; closing it leaves the database and data directory to whoever made them. */
-async function startApp(options: TestAppOptions, dataDir: string, pgSchema: string | undefined): Promise<TestApp> {
+/** One app process on a schema and data directory that exist already; closing it leaves them to whoever made them. */
+export async function startApp(options: TestAppOptions, dataDir: string, pgSchema: string | undefined): Promise<TestApp> {
   const config = loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
@@ -57,6 +60,6 @@ async function startApp(options: TestAppOptions, dataDir: string, pgSchema: stri
     services,
     dataDir,
     close: () => app.close(),
-    anotherProcess: () => startApp(options, dataDir, pgSchema),
+    anotherProcess: (env = {}) => startApp({ ...options, env: { ...options.env, ...env } }, dataDir, pgSchema),
   };
 }

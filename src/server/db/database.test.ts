@@ -54,6 +54,21 @@ describe('database on PostgreSQL (DATABASE_URL)', async () => {
     }
   });
 
+  it.runIf(run)('migrates once when several processes start together on a fresh schema', async () => {
+    const { schema, drop } = await createTestSchema();
+    const processes = Array.from({ length: 4 }, () => openDatabase({ dataDir: '/nonexistent', databaseUrl: TEST_DATABASE_URL, pgSchema: schema }));
+    try {
+      const applied = await Promise.all(processes.map((database) => migrateToLatest(database)));
+      // One of them ran every migration; the others waited for its lock and found nothing to do.
+      expect(applied.map((names) => names.length).sort()).toEqual([0, 0, 0, Object.keys(migrations).length]);
+      const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(processes[0]!.db);
+      expect(rows.map((r) => r.name)).toEqual(Object.keys(migrations));
+    } finally {
+      for (const database of processes) await database.close();
+      await drop();
+    }
+  });
+
   it.runIf(run)('ping fails when the server cannot be reached', async () => {
     const database = openDatabase({ dataDir: '/nonexistent', databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
     await expect(database.ping()).rejects.toThrow();

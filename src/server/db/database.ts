@@ -78,8 +78,15 @@ function openPostgres(connectionString: string, schema?: string): Database {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
+    // A database that does not answer fails a request in seconds (503, db/unavailable.ts), not minutes.
+    connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection the server dropped (a restart, a failover, pg_terminate_backend) is an 'error' on the
+  // pool; unheard, it would end the process. The pool forgets that connection and opens a new one when asked.
+  pool.on('error', () => {});
+  // The same for a connection in use: its query fails (and the request answers 503), and pg also emits 'error'.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import type { Views } from './views.ts';
 import { sendDynamicPage } from '../http/html.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '../db/unavailable.ts';
 
 interface ErrorPage {
   pageTitle: string;
@@ -42,6 +43,12 @@ export const errorPages = fp(async (app: FastifyInstance, { views }: { views: Vi
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ reqId: request.id }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      if (wantsJson(request)) return reply.code(503).send({ error: UNAVAILABLE.code, message: UNAVAILABLE.message });
+      return renderError(reply, 503, { pageTitle: UNAVAILABLE.heading, heading: UNAVAILABLE.heading, paragraphs: [...UNAVAILABLE.paragraphs] });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ reqId: request.id, err: error }, 'request failed');
     else request.log.info({ reqId: request.id, code: error.code, statusCode: status }, 'request rejected');

@@ -468,6 +468,42 @@ describe.runIf((await vaultDialects()).includes('postgres'))('forums on two app 
     expect((await request()).statusCode).toBe(status);
   }
 
+  /** Polls until `ok`, and fails unless it held within `ms`: "a few seconds", measured. */
+  async function within(ms: number, ok: () => Promise<boolean>) {
+    const start = performance.now();
+    while (!(await ok())) {
+      expect(performance.now() - start, `not within ${ms} ms`).toBeLessThan(ms);
+      await sleep(25);
+    }
+  }
+
+  it('a reply or a moderation on one process shows within two seconds on the pages another process serves from memory', async () => {
+    const author = await Member.join(a.app, 'Quiet Brook 170');
+    const replier = await Member.join(a.app, 'Green Gate 171');
+    const created = await author.form('/forums/boards/living-with-it/topics', { title: 'Cached on B', body: 'First words.', intent: 'publish' });
+    const postId = postIdFrom(created.headers.location);
+    await staffForm(`/staff/moderation/posts/${postId}/approve`, {});
+    const topicId = Number((await a.services.database.db.selectFrom('forum_posts').select('topic_id').where('id', '=', postId).executeTakeFirstOrThrow()).topic_id);
+    const topicOnB = () => onB(author).request('GET', `/forums/topics/${topicId}`);
+    const boardOnB = () => onB(author).request('GET', '/forums/boards/living-with-it');
+    // B renders and keeps both pages.
+    expect((await topicOnB()).body).not.toContain('A reply written on A.');
+    expect((await boardOnB()).body).toContain('Cached on B');
+
+    const reply = await replier.form(`/forums/topics/${topicId}/replies`, { body: 'A reply written on A.', intent: 'publish' });
+    const replyId = postIdFrom(reply.headers.location);
+    await staffForm(`/staff/moderation/posts/${replyId}/approve`, {});
+    // B keeps a topic's state for seconds at most and forgets it as soon as A's message arrives on the bus.
+    await within(2000, async () => (await topicOnB()).body.includes('A reply written on A.'));
+    await within(2000, async () => {
+      const board = (await boardOnB()).body;
+      return /1 reply/.test(board.slice(board.indexOf('Cached on B')));
+    });
+
+    expect((await staffForm(`/staff/moderation/posts/${replyId}/hide`, {})).statusCode).toBe(303);
+    await within(2000, async () => !(await topicOnB()).body.includes('A reply written on A.'));
+  });
+
   it('forgets on every process what one process ended or changed: sign-out, a ban, a hidden post', async () => {
     const author = await Member.join(a.app, 'Open Field 160');
     const res = await author.form('/forums/boards/living-with-it/topics', { title: 'Two processes', body: 'Read on both.', intent: 'publish' });

@@ -15,6 +15,7 @@ import { usable, type TopicViewCache } from './topic-view-cache.ts';
 import { createBoardPageCache } from './board-page-cache.ts';
 import { boundaryOf, parseMultipart, type UploadedFile } from './multipart.ts';
 import { stripImageMetadata } from '../../../domain/forums/image-metadata.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '../../db/unavailable.ts';
 
 export const FORUMS_PATH = '/forums';
 export const HOUSE_RULES_PATH = '/talk/forum-house-rules';
@@ -602,6 +603,11 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
       return render(reply, 'message', { heading: 'Your post is too long', paragraphs: [`Posts can be up to ${LIMITS.bodyMax.toLocaleString('en-GB')} characters. Go back, shorten it and try again.`] }, 413);
     }
     if (error.statusCode === 400) return render(reply, 'message', { heading: 'Page not found', paragraphs: ['That address is not right. Check it, or go back to the forums.'], back: FORUMS_PATH }, 400);
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ reqId: request.id }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return render(reply, 'message', { heading: UNAVAILABLE.heading, paragraphs: [...UNAVAILABLE.paragraphs] }, 503);
+    }
     request.log.error({ reqId: request.id, err: error }, 'forum request failed');
     return render(reply, 'message', { heading: 'Sorry, there is a problem', paragraphs: ['Please try again in a moment. Nothing you posted before has been lost.'] }, 500);
   });

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 
-/** Liveness (the process answers) and readiness (it can reach its database), for a load balancer. */
+/**
+ * Liveness (the process answers) and readiness (it can reach its database), for a load balancer: a process
+ * whose database is gone says so here and the balancer stops sending it work until it answers again.
+ */
 export async function healthRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
   app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
 
@@ -12,7 +15,7 @@ export async function healthRoutes(app: FastifyInstance, { services }: { service
       return reply.send({ status: 'ready', database: services.database.dialect });
     } catch (error) {
       request.log.warn({ err: error }, 'database not reachable');
-      return reply.code(503).send({ status: 'unavailable', database: services.database.dialect });
+      return reply.code(503).send({ status: 'unavailable', database: services.database.dialect, message: 'This process cannot reach its database; it keeps trying and will be ready again by itself.' });
     }
   });
 }

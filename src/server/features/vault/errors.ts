@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '../../db/unavailable.ts';
 
 /** A refusal the API states in its own words: `{ error: code, message, ...details }` with a 4xx status. */
 export class VaultError extends Error {
@@ -44,6 +45,10 @@ export function vaultErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       if (error instanceof SyntaxError) return reply.code(400).send({ error: 'invalid_json', message: 'The request body is not valid JSON.' });
       return reply.code(error.statusCode).send({ error: 'bad_request', message: 'That request cannot be used.' });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ reqId: request.id }, 'database unavailable');
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ error: UNAVAILABLE.code, message: UNAVAILABLE.message });
     }
     request.log.error({ reqId: request.id, err: error }, 'vault request failed');
     return reply.code(500).send({ error: 'server_error', message: 'Something went wrong. Please try again.' });

@@ -48,5 +48,6 @@ export async function vaultRoutes(app: FastifyInstance, { services }: { services
   app.addHook('onClose', async () => {
     await stopSweeper?.();
     await vault.log.close();
+    vault.blobs.close?.();
   });
 }

@@ -1,16 +1,17 @@
 import { join } from 'node:path';
-import type { Config } from '../../config.ts';
+import { ConfigError, type Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { createAccountsRepository } from './accounts/repository.ts';
 import { createCredentials } from './accounts/credentials.ts';
 import { createRateLimits } from './accounts/rate-limits.ts';
 import { dummySlowHash } from './accounts/slow-hash.ts';
 import { createFileBlobStore, type BlobStore } from './attachments/blob-store.ts';
+import { createS3BlobStore } from './attachments/s3-blob-store.ts';
 import { createAttachmentsRepository } from './attachments/repository.ts';
 import { createItemsRepository } from './items/repository.ts';
 import { createSessionsRepository } from './sessions/repository.ts';
 import { createPseudonymizer, loadOrCreateSecret, type Pseudonymizer } from './server-secret.ts';
-import { loadLogKeys } from './transparency-log/signing-keys.ts';
+import { KeySetError, loadLogKeys, logKeysFromSet, type KeySet } from './transparency-log/signing-keys.ts';
 import { TransparencyLog } from './transparency-log/log.ts';
 
 export interface VaultServices {
@@ -28,15 +29,19 @@ export interface VaultServices {
   limits: ReturnType<typeof createRateLimits>;
 }
 
-/** Keys come from DATA_DIR/keys (created on first start); every app process must share that directory. */
+/**
+ * The log's key set and the server secret come from configuration when set (several processes, docs/deploy.md);
+ * otherwise from DATA_DIR/keys, created on first start (the embedded default for one process).
+ */
 export async function createVaultServices(config: Config, database: Database, clock: () => number): Promise<VaultServices> {
   const keysDir = join(config.dataDir, 'keys');
-  const pseudonyms = createPseudonymizer(loadOrCreateSecret(keysDir, 'server-secret.key'));
+  const pseudonyms = createPseudonymizer(config.serverSecret ?? loadOrCreateSecret(keysDir, 'server-secret.key'));
   const { db } = database;
   const sessions = createSessionsRepository(db);
   const accounts = createAccountsRepository(db, sessions);
   const limits = createRateLimits(db);
-  const log = new TransparencyLog({ db, keys: await loadLogKeys(keysDir, clock()), clock });
+  const keys = config.logSigningKeys ? await configuredKeys(config.logSigningKeys) : await loadLogKeys(keysDir, clock());
+  const log = new TransparencyLog({ db, keys, clock });
   return {
     config,
     clock,
@@ -46,9 +51,18 @@ export async function createVaultServices(config: Config, database: Database, cl
     sessions,
     items: createItemsRepository(db, log),
     attachments: createAttachmentsRepository(db),
-    blobs: createFileBlobStore(join(config.dataDir, 'blobs')),
+    blobs: config.blobStore.kind === 's3' ? await createS3BlobStore(config.blobStore) : createFileBlobStore(config.blobStore.root),
     log,
     pseudonyms,
     limits,
   };
+}
+
+async function configuredKeys(set: KeySet) {
+  try {
+    return await logKeysFromSet(set);
+  } catch (error) {
+    if (error instanceof KeySetError) throw new ConfigError(`Casebook cannot start: bad configuration\n  LOG_SIGNING_KEYS: ${error.message}`);
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
+import { startS3, type TestS3 } from '../../../../../test/support/s3.ts';
 import { envelope, randomB64, vaultDialects, VaultClient } from '../../../../../test/support/vault.ts';
 import { ABANDONED_AFTER_MS, sweepAbandonedUploads } from './abandoned-uploads.ts';
 import { MAX_CHUNK_BYTES } from './schemas.ts';
@@ -145,5 +146,48 @@ describe.each(dialects)('vault attachments on %s', (dialect) => {
     expect(await vault.blobs.get(`attachments/${abandoned}/0`)).toBeUndefined();
     expect((await c.request('GET', `/api/v1/attachments/${finished}`)).json().complete).toBe(true);
     expect(Buffer.compare((await c.request('GET', `/api/v1/attachments/${finished}/chunks/0`)).rawPayload, bytes)).toBe(0);
+  });
+});
+
+describe.runIf(dialects.includes('postgres'))('vault attachments in an S3-compatible store, across app processes', () => {
+  let s3: TestS3;
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    s3 = await startS3();
+    a = await buildTestApp({ dialect: 'postgres', env: { BLOB_STORE_URL: s3.url, ATTACHMENT_QUOTA_BYTES: String(QUOTA) } });
+    b = await a.anotherProcess();
+  }, 60_000);
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await s3?.close();
+  });
+
+  it('takes the chunks of one upload on different processes, serves them from either, and deletes them from the bucket', async () => {
+    const onA = new VaultClient(a.app);
+    await onA.signUp();
+    // The same browser; the balancer sends each request wherever it likes.
+    const onB = Object.assign(new VaultClient(b.app), { cookie: onA.cookie, csrfToken: onA.csrfToken, ip: onA.ip });
+    const chunks = [randomBytes(MAX_CHUNK_BYTES), randomBytes(MAX_CHUNK_BYTES), randomBytes(5000)];
+    const created = await onA.request('POST', '/api/v1/attachments', { body: { chunkCount: 3, size: chunks.reduce((n, c) => n + c.length, 0), header: header(), metadata: envelope(80) } });
+    const id = created.json().id as string;
+    for (const [index, bytes] of chunks.entries()) {
+      const client = index % 2 === 0 ? onB : onA;
+      expect((await client.request('PUT', `/api/v1/attachments/${id}/chunks/${index}`, { payload: bytes, headers: octet })).statusCode).toBe(204);
+    }
+    expect((await onB.request('GET', `/api/v1/attachments/${id}`)).json().received).toEqual([0, 1, 2]);
+    expect((await onA.request('POST', `/api/v1/attachments/${id}/complete`)).statusCode).toBe(200);
+    for (const [index, bytes] of chunks.entries()) {
+      const client = index % 2 === 0 ? onA : onB;
+      expect(Buffer.compare((await client.request('GET', `/api/v1/attachments/${id}/chunks/${index}`)).rawPayload, bytes)).toBe(0);
+    }
+    // Nothing went to either process's DATA_DIR: the bytes are objects in the bucket.
+    expect(readdirSync(a.dataDir)).not.toContain('blobs');
+    const objects = readdirSync(join(s3.directory, 'casebook-test', 'attachments-test', 'attachments', id)).filter((name) => name.endsWith('._S3rver_object'));
+    expect(objects.sort()).toEqual(['0._S3rver_object', '1._S3rver_object', '2._S3rver_object']);
+    expect((await onB.request('DELETE', `/api/v1/attachments/${id}`)).statusCode).toBe(204);
+    expect(await a.services.vault.blobs.get(`attachments/${id}/1`)).toBeUndefined();
+    expect((await onA.request('GET', `/api/v1/attachments/${id}/chunks/0`)).statusCode).toBe(404);
   });
 });

@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BlobTooLargeError, createFileBlobStore } from './blob-store.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../config.ts';
+import { startS3, type TestS3 } from '../../../../../test/support/s3.ts';
+import { BlobTooLargeError, createFileBlobStore, type BlobStore } from './blob-store.ts';
+import { createS3BlobStore } from './s3-blob-store.ts';
 
 describe('file blob store', () => {
   const root = mkdtempSync(join(tmpdir(), 'casebook-blobs-'));
@@ -45,5 +48,50 @@ describe('file blob store', () => {
     expect(await store.get('attachments/abc/0')).toBeUndefined();
     await expect(store.put('../etc/passwd', Readable.from(['x']), { maxBytes: 10 })).rejects.toThrow(/bad blob key/);
     await expect(store.get('attachments/../../x')).rejects.toThrow(/bad blob key/);
+  });
+});
+
+describe('S3 blob store (a real S3-protocol server)', () => {
+  let s3: TestS3;
+  let store: BlobStore;
+  beforeAll(async () => {
+    s3 = await startS3();
+    const location = loadConfig({ BLOB_STORE_URL: s3.url }).blobStore;
+    if (location.kind !== 's3') throw new Error('expected s3');
+    store = await createS3BlobStore(location);
+  });
+  afterAll(async () => {
+    store?.close?.();
+    await s3?.close();
+  });
+
+  it('puts, replaces, gets, streams back and deletes objects under its prefix', async () => {
+    const bytes = randomBytes(1024 * 1024 + 64);
+    expect(await store.put('attachments/abc/0', Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), { maxBytes: bytes.length })).toEqual({ size: bytes.length });
+    const blob = await store.get('attachments/abc/0');
+    expect(blob?.size).toBe(bytes.length);
+    const back = Buffer.concat(await blob!.stream.toArray());
+    expect(Buffer.compare(back, bytes)).toBe(0);
+    await store.put('attachments/abc/0', Readable.from(['replaced']), { maxBytes: 100 });
+    expect(await text((await store.get('attachments/abc/0'))!.stream)).toBe('replaced');
+    // Stored under the URL's prefix, as objects of the bucket.
+    expect(readdirSync(join(s3.directory, 'casebook-test', 'attachments-test', 'attachments', 'abc'))).toContain('0._S3rver_object');
+  });
+
+  it('refuses a blob over its limit and keeps the old one whole; a missing key is undefined', async () => {
+    await expect(store.put('attachments/abc/0', Readable.from([randomBytes(60), randomBytes(60)]), { maxBytes: 100 })).rejects.toBeInstanceOf(BlobTooLargeError);
+    expect(await text((await store.get('attachments/abc/0'))!.stream)).toBe('replaced');
+    expect(await store.get('attachments/none/0')).toBeUndefined();
+  });
+
+  it('deletes by key and by prefix (not a neighbour that shares the start of its name), and rejects bad keys', async () => {
+    await Promise.all(Array.from({ length: 30 }, (_, i) => store.put(`attachments/many/${i}`, Readable.from(['x']), { maxBytes: 10 })));
+    await store.put('attachments/many-other/0', Readable.from(['kept']), { maxBytes: 10 });
+    await store.delete('attachments/many/0');
+    expect(await store.get('attachments/many/0')).toBeUndefined();
+    await store.deletePrefix('attachments/many');
+    for (const i of [1, 17, 29]) expect(await store.get(`attachments/many/${i}`)).toBeUndefined();
+    expect(await text((await store.get('attachments/many-other/0'))!.stream)).toBe('kept');
+    await expect(store.put('../etc/passwd', Readable.from(['x']), { maxBytes: 10 })).rejects.toThrow(/bad blob key/);
   });
 });

@@ -6,8 +6,8 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /**
- * Where encrypted attachment chunks live. Small on purpose, so an S3-compatible object store can stand in
- * for the file system later. Keys are slash-separated paths of [a-z0-9-] segments.
+ * Where encrypted attachment chunks live: files (the embedded default, below) or an S3-compatible bucket
+ * (s3-blob-store.ts), chosen by BLOB_STORE_URL. Keys are slash-separated paths of [a-z0-9-] segments.
  */
 export interface BlobStore {
   /** Streams `source` into the blob, replacing any earlier one only once every byte is durable. */
@@ -16,6 +16,8 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Every blob whose key starts with `prefix/`. */
   deletePrefix(prefix: string): Promise<void>;
+  /** Lets go of connections (the S3 client's sockets). */
+  close?(): void;
 }
 
 export class BlobTooLargeError extends Error {
@@ -24,11 +26,13 @@ export class BlobTooLargeError extends Error {
 
 const KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
 
+export function checkBlobKey(key: string): string {
+  if (!KEY.test(key)) throw new Error(`bad blob key: ${key}`);
+  return key;
+}
+
 export function createFileBlobStore(root: string): BlobStore {
-  const pathOf = (key: string) => {
-    if (!KEY.test(key)) throw new Error(`bad blob key: ${key}`);
-    return join(root, key);
-  };
+  const pathOf = (key: string) => join(root, checkBlobKey(key));
 
   return {
     async put(key, source, { maxBytes }) {
