@@ -38,6 +38,14 @@ export interface ImportedRecord {
   attachments: NamedAttachment[];
   /** A line the app wrote, not a person ('Messages are end-to-end encrypted', 'X changed the group name'). */
   system: boolean;
+  /** What the app put in place of the content: a deleted message, media left out of the export, an edited message. */
+  marker?: 'deleted' | 'media-omitted' | 'edited';
+  /** Email: the Subject header. */
+  subject?: string;
+  /** Email: the To and Cc addresses; SMS/MMS: the other numbers in a group message. */
+  recipients?: string[];
+  /** Web page: the address it was saved from. Facebook/Instagram: the link shared in the message. */
+  url?: string;
 }
 
 export interface Participant {
@@ -83,6 +91,14 @@ export interface ImportInput {
   lastModified: number;
   /** File.type as the browser reports it; may be empty or wrong. */
   type?: string;
+}
+
+/** Thrown when the ParseProgress callback returns false: the person cancelled, nothing is wrong with the file. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled.');
+    this.name = 'ImportCancelled';
+  }
 }
 
 /** Progress for long files: called now and then with the share of bytes read; returning false cancels. */
