@@ -65,7 +65,7 @@ function sniffText(bytes: Uint8Array): string | undefined {
 
 export function detectText(head: string): ImportFormat | undefined {
   const start = head.replace(/^[\s\ufeff]+/, '');
-  if (/^<\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[\s\S]*?>\s*)?<(?:smses|calls)[\s>]/.test(start) || /^<(?:smses|calls)[\s>]/.test(start)) return 'sms-backup';
+  if (start.startsWith('<') && /<(?:smses|calls)[\s>]/.test(start.slice(0, 4096))) return 'sms-backup';
   if (start.startsWith('{') && /"participants"\s*:/.test(head) && /"messages"\s*:/.test(head)) {
     return /instagram/i.test(head) ? 'instagram' : 'facebook';
   }

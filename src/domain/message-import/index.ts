@@ -3,6 +3,7 @@
 import { detectFormat } from './detect.ts';
 import { ImportError, type ImportFormat, type ImportInput, type ImportedRecord, type ParseProgress, type ParsedExport } from './model.ts';
 import { parseWhatsApp } from './whatsapp.ts';
+import { parseSmsBackup } from './sms-backup.ts';
 import { isZip, listZip } from './zip.ts';
 
 export * from './model.ts';
@@ -44,6 +45,7 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
 
 const parsers: Partial<Record<ImportFormat, (input: ImportInput, onProgress?: ParseProgress) => Promise<ParsedExport>>> = {
   whatsapp: parseWhatsApp,
+  'sms-backup': parseSmsBackup,
 };
 
 /** Reads an export into records. Throws ImportError (with a message for the person) when it cannot. */
