@@ -4,6 +4,7 @@ import { detectFormat } from './detect.ts';
 import { ImportError, type ImportFormat, type ImportInput, type ImportedRecord, type ParseProgress, type ParsedExport } from './model.ts';
 import { parseWhatsApp } from './whatsapp.ts';
 import { parseSmsBackup } from './sms-backup.ts';
+import { parseEmail } from './email.ts';
 import { isZip, listZip } from './zip.ts';
 
 export * from './model.ts';
@@ -46,6 +47,7 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
 const parsers: Partial<Record<ImportFormat, (input: ImportInput, onProgress?: ParseProgress) => Promise<ParsedExport>>> = {
   whatsapp: parseWhatsApp,
   'sms-backup': parseSmsBackup,
+  email: parseEmail,
 };
 
 /** Reads an export into records. Throws ImportError (with a message for the person) when it cannot. */

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectFormat, ImportError, parseExport, rereadRecord, type ImportInput } from './index.ts';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
+const input = (name: string, bytes: Uint8Array = fixture(name)): ImportInput => ({ name, bytes, lastModified: Date.UTC(2026, 5, 1) });
+const failure = async (bytes: Uint8Array) => {
+  const error = await parseExport(input('mail.eml', bytes), { format: 'email' }).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ImportError);
+  return error as ImportError;
+};
+
+describe('email: .eml', () => {
+  it('reads headers, the plain body, encoded words and attachments from a multipart message', async () => {
+    const parsed = await parseExport(input('email-multipart.eml'));
+    expect(parsed.format).toBe('email');
+    const [mail] = parsed.records;
+    expect(mail).toMatchObject({
+      locator: 'eml',
+      channel: 'email',
+      at: '2026-07-01T22:05:00+01:00',
+      timeSource: 'export',
+      sender: 'Alex Morgan <alex.morgan@example.com>',
+      subject: 'You can’t ignore me',
+      recipients: ['Sam <sam@example.net>', 'Jo O’Neil <jo@example.org>'],
+      system: false,
+    });
+    expect(mail!.text.trim()).toBe('I saw you at the café today.\nYou can’t hide from me.');
+    expect(mail!.attachments).toHaveLength(1);
+    expect(mail!.attachments[0]).toMatchObject({ name: 'you.png', type: 'image/png' });
+    expect([...mail!.attachments[0]!.bytes!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(parsed.participants).toEqual([{ name: 'Alex Morgan <alex.morgan@example.com>', count: 1 }]);
+  });
+
+  it('turns an HTML-only body into plain text: no tags, scripts, styles or remote images survive', async () => {
+    const [mail] = (await parseExport(input('email-html-only.eml'))).records;
+    expect(mail!.text).toContain('Everyone will see your photos & know.');
+    expect(mail!.text).toContain('the post');
+    for (const bad of ['<', 'alert', 'color: red', 'tracker.example', 'onerror']) expect(mail!.text).not.toContain(bad);
+  });
+});
+
+describe('email: .mbox', () => {
+  it('splits on From lines, unescapes >From, falls back to the envelope time, and re-reads each message', async () => {
+    const bytes = fixture('email.mbox');
+    expect(detectFormat({ name: 'Inbox', bytes, lastModified: 0 })).toBe('email');
+    const parsed = await parseExport(input('Inbox.mbox', bytes));
+    expect(parsed.records.map((r) => [r.locator, r.subject, r.at])).toEqual([
+      ['mbox:0', 'First', '2026-03-01T18:30:00+00:00'],
+      ['mbox:1', 'Second', '2026-03-02T09:00:00+00:00'],
+      ['mbox:2', 'Third', '2026-07-01T22:05:00+01:00'],
+    ]);
+    expect(parsed.records[0]!.text.trim()).toBe('Why are you ignoring me?\nFrom now on I will write every day.\n>From the start, I knew.');
+    expect(parsed.records[1]!.text.trim()).toBe('No Date header here, so the envelope time is used. 😡');
+    expect(parsed.records[2]!.sender).toBe('Alex Morgan <alex.morgan@example.com>');
+    expect(parsed.participants).toEqual([{ name: 'Alex Morgan <alex.morgan@example.com>', count: 3 }]);
+    expect(await rereadRecord(input('Inbox.mbox', bytes), 'email', 'mbox:1')).toEqual(parsed.records[1]);
+  });
+
+  it('uses the file time, labelled weaker, when a message has no date at all', async () => {
+    const parsed = await parseExport(input('x.eml', Buffer.from('From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n')), { format: 'email' });
+    expect(parsed.records[0]).toMatchObject({ timeSource: 'file-modified', at: '2026-06-01T01:00:00+01:00' });
+    expect(parsed.warnings.join(' ')).toMatch(/weaker/);
+  });
+});
+
+describe('email: hostile and damaged files', () => {
+  it('refuses deeply nested MIME with too-deep', async () => {
+    let body = 'deep\r\n';
+    for (let i = 0; i < 60; i++) body = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${body}\r\n--b${i}--\r\n`;
+    const error = await failure(Buffer.from(`From: a@example.com\r\nSubject: deep\r\nDate: Sun, 01 Mar 2026 18:30:00 +0000\r\nMIME-Version: 1.0\r\n${body}`));
+    expect(error.problem).toBe('too-deep');
+    expect(error.message).toMatch(/nested more than 30 deep/);
+  });
+
+  it('refuses random binary and a file without email headers', async () => {
+    let seed = 3;
+    const random = Uint8Array.from({ length: 2048 }, () => ((seed = (seed * 16807) % 2147483647), seed & 0xff));
+    expect(detectFormat(input('x.eml', random))).toBeUndefined();
+    expect((await failure(random)).problem).toBe('not-this-format');
+    expect((await failure(Buffer.from('hello there\nnot an email\n'))).problem).toBe('not-this-format');
+  });
+});
