@@ -5,6 +5,7 @@ import { ImportError, type ImportFormat, type ImportInput, type ImportedRecord, 
 import { parseWhatsApp } from './whatsapp.ts';
 import { parseSmsBackup } from './sms-backup.ts';
 import { parseEmail } from './email.ts';
+import { parseMetaMessages } from './meta-messages.ts';
 import { isZip, listZip } from './zip.ts';
 
 export * from './model.ts';
@@ -48,6 +49,8 @@ const parsers: Partial<Record<ImportFormat, (input: ImportInput, onProgress?: Pa
   whatsapp: parseWhatsApp,
   'sms-backup': parseSmsBackup,
   email: parseEmail,
+  facebook: (input, onProgress) => parseMetaMessages(input, 'facebook', onProgress),
+  instagram: (input, onProgress) => parseMetaMessages(input, 'instagram', onProgress),
 };
 
 /** Reads an export into records. Throws ImportError (with a message for the person) when it cannot. */
