@@ -4,6 +4,7 @@ import type { ImportFormat, ImportInput } from './model.ts';
 import { looksLikeWhatsApp, chatEntry } from './whatsapp.ts';
 import { isZip, listZip, type ZipEntry } from './zip.ts';
 import { looksBinary } from './text.ts';
+import { isHeic, isJpeg, isPng } from './signatures.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -11,18 +12,10 @@ export function detectFormat(input: ImportInput): ImportFormat | undefined {
   const bytes = input.bytes;
   if (bytes.length === 0) return undefined;
   if (isZip(bytes)) return detectZip(bytes);
-  if (isJpeg(bytes) || isPng(bytes)) return 'image';
+  if (isJpeg(bytes) || isPng(bytes) || isHeic(bytes)) return 'image';
   const head = sniffText(bytes);
   if (head === undefined) return undefined;
   return detectText(head);
-}
-
-export function isJpeg(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-}
-
-export function isPng(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47 && bytes[4] === 0x0d && bytes[5] === 0x0a;
 }
 
 function detectZip(bytes: Uint8Array): ImportFormat | undefined {

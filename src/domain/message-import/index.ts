@@ -6,6 +6,7 @@ import { parseWhatsApp } from './whatsapp.ts';
 import { parseSmsBackup } from './sms-backup.ts';
 import { parseEmail } from './email.ts';
 import { parseMetaMessages } from './meta-messages.ts';
+import { parseImage } from './image.ts';
 import { isZip, listZip } from './zip.ts';
 
 export * from './model.ts';
@@ -51,6 +52,7 @@ const parsers: Partial<Record<ImportFormat, (input: ImportInput, onProgress?: Pa
   email: parseEmail,
   facebook: (input, onProgress) => parseMetaMessages(input, 'facebook', onProgress),
   instagram: (input, onProgress) => parseMetaMessages(input, 'instagram', onProgress),
+  image: (input) => parseImage(input),
 };
 
 /** Reads an export into records. Throws ImportError (with a message for the person) when it cannot. */

@@ -77,3 +77,112 @@ export function makeChat(count: number, options: { startMs?: number; senders?: r
   }
   return messages;
 }
+
+export interface PhotoMetadata {
+  /** EXIF DateTimeOriginal, 'YYYY:MM:DD HH:MM:SS'. */
+  dateTimeOriginal?: string;
+  /** EXIF OffsetTimeOriginal, '+01:00'. */
+  offsetTimeOriginal?: string;
+  gps?: { latitude: number; longitude: number };
+}
+
+/** A TIFF structure (big-endian) holding IFD0 with pointers to an Exif IFD and a GPS IFD, as cameras write. */
+export function exifTiff(meta: PhotoMetadata): Uint8Array {
+  type Entry = { tag: number; type: number; count: number; data: number[] };
+  const ascii = (tag: number, text: string): Entry => ({ tag, type: 2, count: text.length + 1, data: [...text].map((c) => c.charCodeAt(0)).concat(0) });
+  const rationals = (tag: number, values: number[]): Entry => ({
+    tag,
+    type: 5,
+    count: values.length,
+    data: values.flatMap((v) => {
+      const denominator = 10_000;
+      return [...u32be(Math.round(v * denominator)), ...u32be(denominator)];
+    }),
+  });
+  const dms = (value: number) => {
+    const a = Math.abs(value);
+    const d = Math.floor(a);
+    const m = Math.floor((a - d) * 60);
+    return [d, m, (a - d - m / 60) * 3600];
+  };
+  const exif: Entry[] = [];
+  if (meta.dateTimeOriginal) exif.push(ascii(0x9003, meta.dateTimeOriginal));
+  if (meta.offsetTimeOriginal) exif.push(ascii(0x9011, meta.offsetTimeOriginal));
+  const gps: Entry[] = meta.gps
+    ? [ascii(1, meta.gps.latitude >= 0 ? 'N' : 'S'), rationals(2, dms(meta.gps.latitude)), ascii(3, meta.gps.longitude >= 0 ? 'E' : 'W'), rationals(4, dms(meta.gps.longitude))]
+    : [];
+  // Layout: header, IFD0, Exif IFD, GPS IFD, then every value longer than four bytes.
+  const ifdSize = (n: number) => 2 + n * 12 + 4;
+  const ifd0Count = 1 + (gps.length ? 1 : 0);
+  const ifd0At = 8;
+  const exifAt = ifd0At + ifdSize(ifd0Count);
+  const gpsAt = exifAt + ifdSize(exif.length);
+  let dataAt = gpsAt + (gps.length ? ifdSize(gps.length) : 0);
+  const out: number[] = [0x4d, 0x4d, 0, 42, ...u32be(ifd0At)];
+  const extra: number[] = [];
+  const writeIfd = (entries: Entry[]) => {
+    out.push(...u16be(entries.length));
+    for (const e of entries.sort((a, b) => a.tag - b.tag)) {
+      out.push(...u16be(e.tag), ...u16be(e.type), ...u32be(e.count));
+      if (e.data.length <= 4) out.push(...e.data, ...new Array(4 - e.data.length).fill(0));
+      else {
+        out.push(...u32be(dataAt + extra.length));
+        extra.push(...e.data);
+        if (extra.length % 2) extra.push(0);
+      }
+    }
+    out.push(0, 0, 0, 0);
+  };
+  const pointers: Entry[] = [{ tag: 0x8769, type: 4, count: 1, data: u32be(exifAt) }];
+  if (gps.length) pointers.push({ tag: 0x8825, type: 4, count: 1, data: u32be(gpsAt) });
+  writeIfd(pointers);
+  writeIfd(exif);
+  if (gps.length) writeIfd(gps);
+  dataAt = out.length;
+  return Uint8Array.from([...out, ...extra]);
+}
+
+/** A small JPEG (SOI, APP1 Exif, a 1×1 frame header, EOI): enough for metadata readers, not a picture to show. */
+export function jpegWithExif(meta: PhotoMetadata): Uint8Array {
+  const body = [...'Exif\0\0'].map((c) => c.charCodeAt(0)).concat([...exifTiff(meta)]);
+  const app1 = [0xff, 0xe1, ...u16be(body.length + 2), ...body];
+  const sof0 = [0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0];
+  return Uint8Array.from([0xff, 0xd8, ...app1, ...sof0, 0xff, 0xd9]);
+}
+
+/** A 1×1 PNG with an optional tIME chunk (UTC), eXIf chunk, and XMP packet in iTXt (as iOS screenshots carry). */
+export function pngWith(options: { time?: [number, number, number, number, number, number]; exif?: PhotoMetadata; xmpDateCreated?: string }): Uint8Array {
+  const chunk = (type: string, data: number[]) => {
+    const typed = [...type].map((c) => c.charCodeAt(0)).concat(data);
+    return [...u32be(data.length), ...typed, ...u32be(crc32(typed))];
+  };
+  const ihdr = chunk('IHDR', [...u32be(1), ...u32be(1), 8, 2, 0, 0, 0]);
+  const parts = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...ihdr];
+  if (options.exif) parts.push(...chunk('eXIf', [...exifTiff(options.exif)]));
+  if (options.xmpDateCreated) {
+    const xmp =
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" ' +
+      'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:exif="http://ns.adobe.com/exif/1.0/">' +
+      `<photoshop:DateCreated>${options.xmpDateCreated}</photoshop:DateCreated><exif:UserComment>Screenshot</exif:UserComment></rdf:Description></rdf:RDF></x:xmpmeta>`;
+    parts.push(...chunk('iTXt', [...new TextEncoder().encode('XML:com.adobe.xmp'), 0, 0, 0, 0, 0, ...new TextEncoder().encode(xmp)]));
+  }
+  if (options.time) {
+    const [y, mo, d, h, mi, s] = options.time;
+    parts.push(...chunk('tIME', [y >> 8, y & 0xff, mo, d, h, mi, s]));
+  }
+  parts.push(...chunk('IDAT', [0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00]));
+  parts.push(...chunk('IEND', []));
+  return Uint8Array.from(parts);
+}
+
+const u16be = (n: number) => [(n >> 8) & 0xff, n & 0xff];
+const u32be = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+
+function crc32(bytes: number[]): number {
+  let crc = 0xffffffff;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
