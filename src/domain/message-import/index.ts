@@ -7,6 +7,7 @@ import { parseSmsBackup } from './sms-backup.ts';
 import { parseEmail } from './email.ts';
 import { parseMetaMessages } from './meta-messages.ts';
 import { parseImage } from './image.ts';
+import { parseWebPage } from './web-page.ts';
 import { isZip, listZip } from './zip.ts';
 
 export * from './model.ts';
@@ -53,6 +54,7 @@ const parsers: Partial<Record<ImportFormat, (input: ImportInput, onProgress?: Pa
   facebook: (input, onProgress) => parseMetaMessages(input, 'facebook', onProgress),
   instagram: (input, onProgress) => parseMetaMessages(input, 'instagram', onProgress),
   image: (input) => parseImage(input),
+  'web-page': (input) => parseWebPage(input),
 };
 
 /** Reads an export into records. Throws ImportError (with a message for the person) when it cannot. */
