@@ -247,3 +247,41 @@ describe('WhatsApp round trip', () => {
     expect(await rereadRecord(input('chat.txt', bytes), 'whatsapp', 'line:999')).toBeUndefined();
   });
 });
+
+describe('WhatsApp group chats', () => {
+  it('marks joins, leaves, adds, name and icon changes and security notices as app lines (Android)', async () => {
+    const parsed = await parse('whatsapp-android-group.txt');
+    expect(parsed.records.map((r) => [r.system, r.sender, r.text])).toEqual([
+      [true, '', expect.stringMatching(/^Messages and calls are end-to-end encrypted/)],
+      [true, '', 'Alex Morgan created group "Friends of Sam"'],
+      [true, '', 'Alex Morgan added you'],
+      [true, '', 'Alex Morgan added Jo'],
+      [true, '', 'Alex Morgan changed the subject from "Friends of Sam" to "Sam: the truth"'],
+      [true, '', "Alex Morgan changed this group's icon"],
+      [false, 'Alex Morgan', 'Everyone should know what she did'],
+      [true, '', "Chris joined using this group's invite link"],
+      [true, '', 'Jo left'],
+      [true, '', 'Alex Morgan changed the group description'],
+      [true, '', 'Your security code with Chris changed. Tap to learn more.'],
+      [false, 'Chris', 'who is this: really?'],
+    ]);
+    expect(parsed.participants).toEqual([
+      { name: 'Alex Morgan', count: 1 },
+      { name: 'Chris', count: 1 },
+    ]);
+  });
+
+  it('marks app lines on iPhone even when the group name holds a colon', async () => {
+    const parsed = await parse('whatsapp-iphone-group.txt');
+    expect(parsed.records.map((r) => [r.system, r.sender, r.text])).toEqual([
+      [true, 'Sam: the truth', expect.stringMatching(/^Messages and calls are end-to-end encrypted/)],
+      [true, 'Alex Morgan', 'Alex Morgan created group “Sam: the truth”'],
+      [true, 'Sam: the truth', 'Alex Morgan added you'],
+      [true, 'Sam: the truth', 'Alex Morgan changed the group name to “Sam: the truth”'],
+      [false, 'Alex Morgan', 'Everyone should know what she did'],
+      [true, 'Sam: the truth', "Chris joined using this group's invite link"],
+      [true, 'Sam: the truth', 'Jo left'],
+      [false, 'Chris', 'who is this: really?'],
+    ]);
+  });
+});

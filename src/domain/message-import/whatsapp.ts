@@ -115,7 +115,9 @@ export async function parseWhatsAppText(text: string, onProgress?: ParseProgress
       continue;
     }
     const rest = line.slice(match[0].length);
-    const colon = rest.indexOf(': ');
+    // iOS writes app lines and attachments as "<chat name>: \u200e…", and a group's name may itself hold ": ".
+    const marked = iphone ? rest.indexOf(': \u200e') : -1;
+    const colon = marked >= 0 ? marked : rest.indexOf(': ');
     let sender = '';
     let body = rest;
     let system = false;
