@@ -4,12 +4,13 @@
 //
 // luxon is asked only once per UTC hour: every UK clock change since 1972 happens on the hour (01:00 UTC), so an
 // hour's offset holds for the whole hour, and a 100,000-message export asks luxon a few thousand times at most.
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import { LONDON } from '../incidents/when.ts';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 const offsetByHour = new Map<number, number>();
+const zone = IANAZone.create(LONDON);
 
 /** The UTC offset of Europe/London, in minutes, at an instant. */
 export function londonOffsetMinutes(ms: number): number {
@@ -17,7 +18,7 @@ export function londonOffsetMinutes(ms: number): number {
   let offset = offsetByHour.get(hour);
   if (offset === undefined) {
     if (offsetByHour.size > 200_000) offsetByHour.clear();
-    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: LONDON }).offset;
+    offset = zone.offset(hour * HOUR_MS);
     offsetByHour.set(hour, offset);
   }
   return offset;

@@ -57,8 +57,11 @@ export function renderWhatsAppExport(messages: readonly ChatMessage[], style: Wh
 
 const WORDS = ['why', 'are', 'you', 'ignoring', 'me', 'I', 'saw', 'your', 'car', 'outside', 'answer', 'the', 'phone', 'please', 'stop', 'now', 'tonight', 'again', '😡', 'café'];
 
-/** `count` messages a minute or so apart from 1 March 2026, two senders, some over several lines (deterministic). */
-export function makeChat(count: number, options: { startMs?: number; senders?: readonly string[] } = {}): ChatMessage[] {
+/**
+ * `count` messages a minute or so apart from 1 March 2026, two senders, some over several lines (deterministic).
+ * `maxWords` (25 unless given) sets the length: 100,000 messages make 11 MB of Android export at 25, 15 MB at 40.
+ */
+export function makeChat(count: number, options: { startMs?: number; senders?: readonly string[]; maxWords?: number } = {}): ChatMessage[] {
   const senders = options.senders ?? ['Alex Morgan', 'Sam'];
   let seed = 12345;
   const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed);
@@ -69,7 +72,7 @@ export function makeChat(count: number, options: { startMs?: number; senders?: r
     const d = new Date(ms);
     // Wall-clock times stepped in UTC and written as local: no time falls in a clock-change hour unless the range spans one.
     const local = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-    const words = 3 + (next() % 25);
+    const words = 3 + (next() % (options.maxWords ?? 25));
     let text = '';
     for (let w = 0; w < words; w++) text += (w ? ' ' : '') + WORDS[next() % WORDS.length];
     if (next() % 20 === 0) text += '\nand another line';
