@@ -189,3 +189,15 @@ function crc32(bytes: number[]): number {
   }
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+/** A ZIP whose central directory says `name` unpacks to `size` bytes, whatever it really holds: a zip bomb's lie. */
+export function withDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const bytes = Uint8Array.from(zip);
+  const view = new DataView(bytes.buffer);
+  const encoded = new TextEncoder().encode(name);
+  for (let at = bytes.length - 46; at >= 0; at--) {
+    if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 28, true) !== encoded.length) continue;
+    if (encoded.every((b, i) => bytes[at + 46 + i] === b)) view.setUint32(at + 24, size, true);
+  }
+  return bytes;
+}

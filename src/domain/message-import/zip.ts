@@ -139,7 +139,10 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudget,
   } catch {
     if (!over) throw damaged();
   }
-  if (over) throw tooBig();
+  if (over) {
+    if (limit === entry.size) throw new ImportError('hostile', `"${entry.name}" in this ZIP file unpacks to more than the size it declares (it may be a "zip bomb"). It was not opened.`);
+    throw tooBig();
+  }
   if (!finished || produced !== entry.size) throw damaged();
   budget.used += produced;
   return out;
