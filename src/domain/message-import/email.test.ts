@@ -65,6 +65,22 @@ describe('email: .mbox', () => {
   });
 });
 
+describe('email dates', () => {
+  it('reads the Date header the same on every machine: offsets, old zone names, and no zone as UK time', async () => {
+    const { parseMailDate } = await import('./mail-date.ts');
+    expect(parseMailDate('Sun, 01 Mar 2026 18:30:00 +0000')).toEqual({ ms: Date.UTC(2026, 2, 1, 18, 30), zoned: true });
+    expect(parseMailDate('1 Jul 2026 17:05 -0500')).toEqual({ ms: Date.UTC(2026, 6, 1, 22, 5), zoned: true });
+    expect(parseMailDate('Wed, 1 Jul 2026 18:05:00 EDT')).toEqual({ ms: Date.UTC(2026, 6, 1, 22, 5), zoned: true });
+    expect(parseMailDate('Wed, 1 Jul 2026 18:05:00 GMT (no comment)')).toEqual({ ms: Date.UTC(2026, 6, 1, 18, 5), zoned: true });
+    expect(parseMailDate('Wed, 1 Jul 2026 23:05:00')).toEqual({ ms: Date.UTC(2026, 6, 1, 22, 5), zoned: false });
+    expect(parseMailDate('Wed, 01 Jul 26 23:05:00 +0100')).toEqual({ ms: Date.UTC(2026, 6, 1, 22, 5), zoned: true });
+    expect(parseMailDate('yesterday')).toBeUndefined();
+    const parsed = await parseExport(input('x.eml', Buffer.from('From: a@example.com\r\nSubject: hi\r\nDate: Wed, 1 Jul 2026 23:05:00\r\n\r\nbody\r\n')), { format: 'email' });
+    expect(parsed.records[0]!.at).toBe('2026-07-01T23:05:00+01:00');
+    expect(parsed.warnings.join(' ')).toMatch(/read as UK time/);
+  });
+});
+
 describe('email: hostile and damaged files', () => {
   it('refuses deeply nested MIME with too-deep', async () => {
     let body = 'deep\r\n';

@@ -7,6 +7,7 @@ import { ImportCancelled, ImportError, type ImportInput, type ImportedRecord, ty
 import { participantsOf } from './records.ts';
 import { looksBinary } from './text.ts';
 import { htmlToText } from './html-text.ts';
+import { parseMailDate } from './mail-date.ts';
 
 /** MIME parts inside parts: real mail nests four or five deep; hundreds is an attack on the parser. */
 export const MAX_MIME_DEPTH = 30;
@@ -110,11 +111,13 @@ async function readMessage(bytes: Uint8Array, locator: string, input: ImportInpu
   // postal-mime keeps the HTML body as it came; only its words are kept here.
   const text = email.text ?? (email.html === undefined ? '' : htmlToText(email.html));
   if (looksBinary(text)) throw new ImportError('wrong-encoding', 'An email in this file holds binary data where its text should be. It may be damaged.');
-  const dated = email.date === undefined ? Number.NaN : Date.parse(email.date);
+  const dated = parseMailDate(email.headers.find((h) => h.key === 'date')?.value);
   let ms: number;
   let timeSource: ImportedRecord['timeSource'] = 'export';
-  if (Number.isFinite(dated)) ms = dated;
-  else if (envelope !== undefined) ms = envelope;
+  if (dated) {
+    ms = dated.ms;
+    if (!dated.zoned) warnings.push('An email’s date has no time zone, so it was read as UK time.');
+  } else if (envelope !== undefined) ms = envelope;
   else {
     ms = input.lastModified;
     timeSource = 'file-modified';

@@ -7,6 +7,7 @@ import { londonInstant } from './london-time.ts';
 import { ImportError, type ImportInput, type ImportedRecord, type ParsedExport } from './model.ts';
 import { attributeOf, decodeEntities } from './html-text.ts';
 import { looksBinary } from './text.ts';
+import { parseMailDate } from './mail-date.ts';
 
 const HEAD_CHARS = 1024 * 1024;
 
@@ -86,10 +87,10 @@ export async function parseWebPage(input: ImportInput): Promise<ParsedExport> {
     const header = (key: string) => email.headers.find((h) => h.key === key)?.value.trim();
     const url = header('snapshot-content-location') ?? undefined;
     const facts = email.html ? pageFacts(email.html) : {};
-    const saved = email.date === undefined ? Number.NaN : Date.parse(email.date);
-    const at = Number.isFinite(saved) ? saved : input.lastModified;
-    if (!Number.isFinite(saved)) warnings.push('This saved page has no save time in it, so the date the file was saved is used, which is weaker evidence.');
-    record = pageRecord(at, Number.isFinite(saved) ? 'export' : 'file-modified', url ?? facts.canonical, facts.title ?? email.subject, input.name);
+    const saved = parseMailDate(header('date'));
+    const at = saved ? saved.ms : input.lastModified;
+    if (!saved) warnings.push('This saved page has no save time in it, so the date the file was saved is used, which is weaker evidence.');
+    record = pageRecord(at, saved ? 'export' : 'file-modified', url ?? facts.canonical, facts.title ?? email.subject, input.name);
   } else {
     const html = decodeHtml(input.bytes, warnings);
     if (looksBinary(html) || !/<(?:!doctype html|html|head|body|title)[\s>]/i.test(html.slice(0, HEAD_CHARS))) {
