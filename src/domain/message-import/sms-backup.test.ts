@@ -101,3 +101,26 @@ describe('SMS Backup & Restore: hostile and damaged files', () => {
     expect((error as ImportError).problem).toBe('not-this-format');
   });
 });
+
+describe('SMS Backup & Restore round trip', () => {
+  it('parses what it renders back to the same texts, senders and instants, whatever the characters', async () => {
+    const { default: fc } = await import('fast-check');
+    const { renderSmsBackup } = await import('./test-support.ts');
+    const body = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '&', '<', '>', '"', "'", '\n', '\t', 'é', '😀', ';', '#', 'amp'), maxLength: 40 });
+    const item = fc.record({
+      date: fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      type: fc.constantFrom(1 as const, 2 as const),
+      address: fc.constantFrom('+447700900123', '07700 900456', 'BANK'),
+      contactName: fc.option(fc.constantFrom('Alex Morgan', 'Jo & Sam'), { nil: undefined }),
+      body,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, { minLength: 1, maxLength: 20 }), async (items) => {
+        const parsed = await parseExport({ name: 'sms.xml', bytes: new TextEncoder().encode(renderSmsBackup(items)), lastModified: 0 });
+        expect(parsed.records.map((r) => [r.text, r.direction, Date.parse(r.at)])).toEqual(items.map((m) => [m.body, m.type === 1 ? 'incoming' : 'outgoing', m.date]));
+        expect(parsed.records.map((r) => r.sender)).toEqual(items.map((m) => (m.type === 2 ? 'You' : (m.contactName ?? m.address))));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -201,3 +201,25 @@ export function withDeclaredSize(zip: Uint8Array, name: string, size: number): U
   }
   return bytes;
 }
+
+export interface SmsItem {
+  /** Milliseconds since the epoch, as the app writes. */
+  date: number;
+  /** 1 received, 2 sent (SMS Backup & Restore's type codes). */
+  type: 1 | 2;
+  address: string;
+  contactName?: string;
+  body: string;
+}
+
+const xmlAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+
+/** An SMS Backup & Restore XML file holding these text messages, escaped as the app escapes them. */
+export function renderSmsBackup(items: readonly SmsItem[]): string {
+  const lines = items.map(
+    (m) =>
+      `  <sms protocol="0" address="${xmlAttribute(m.address)}" date="${m.date}" type="${m.type}" subject="null" body="${xmlAttribute(m.body)}" toa="null" sc_toa="null" service_center="null" read="1" status="-1" locked="0" date_sent="0" sub_id="1" readable_date="" contact_name="${xmlAttribute(m.contactName ?? '(Unknown)')}" />`,
+  );
+  return `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<!--File Created By SMS Backup & Restore v10.20.002-->\n<smses count="${items.length}" backup_set="0" backup_date="0" type="full">\n${lines.join('\n')}\n</smses>\n`;
+}
