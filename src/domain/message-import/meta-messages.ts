@@ -7,7 +7,7 @@ import { decodeText } from './text.ts';
 import { londonInstant } from './london-time.ts';
 import { ImportCancelled, ImportError, type ImportFormat, type ImportInput, type ImportedRecord, type NamedAttachment, type ParseProgress, type ParsedExport } from './model.ts';
 import { participantsOf, typeOfName } from './records.ts';
-import { isZip, listZip, readEntry, type ZipBudget, type ZipEntry } from './zip.ts';
+import { fitsBudget, isZip, listZip, readEntry, type ZipBudget, type ZipEntry } from './zip.ts';
 import { metaThreads } from './detect.ts';
 
 const MAX_JSON_DEPTH = 64;
@@ -152,7 +152,12 @@ export async function parseMetaMessages(input: ImportInput, format: 'facebook' |
     const media = (uri: string): Uint8Array | undefined => {
       const candidates = byBase.get(uri.slice(uri.lastIndexOf('/') + 1)) ?? [];
       const entry = candidates.find((e) => e.name === uri) ?? candidates.find((e) => e.name.endsWith(`/${uri}`) || uri.endsWith(`/${e.name}`));
-      return entry ? readEntry(input.bytes, entry, budget) : undefined;
+      if (!entry) return undefined;
+      if (!fitsBudget(entry, budget)) {
+        warnings.add('Some photos or videos are too large to open here; they stay in the original ZIP, which is kept.');
+        return undefined;
+      }
+      return readEntry(input.bytes, entry, budget);
     };
     for (let i = 0; i < threads.length; i++) {
       const entry = threads[i]!;

@@ -178,6 +178,14 @@ describe('WhatsApp .zip with media', () => {
     expect(tooMany.message).toMatch(/20,002 files/);
   });
 
+  it('leaves honestly large media in the kept ZIP with a warning instead of refusing the chat', async () => {
+    const { parseWhatsApp } = await import('./whatsapp.ts');
+    const zip = zipSync({ '_chat.txt': chat, '00000012-PHOTO-2026-03-01-18-40-00.jpg': new Uint8Array(300_000) });
+    const parsed = await parseWhatsApp(input('chat.zip', zip), undefined, { maxEntries: 10, maxEntryBytes: 100_000, maxTotalBytes: 1_000_000 });
+    expect(parsed.records.find((r) => r.attachments.length)!.attachments[0]!.bytes).toBeUndefined();
+    expect(parsed.warnings.join(' ')).toMatch(/1 attached file is too large to open here; it stays in the original ZIP/);
+  });
+
   it('says a cut-off ZIP is incomplete', async () => {
     const zip = zipSync({ '_chat.txt': chat });
     expect(await problemOf(parseExport(input('cut.zip', zip.subarray(0, zip.length - 30)), { format: 'whatsapp' }))).toMatchObject({ problem: 'truncated' });

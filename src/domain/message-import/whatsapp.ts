@@ -9,7 +9,7 @@
 import { assertLineLengths, decodeText } from './text.ts';
 import { londonInstant, londonWallClockToMs } from './london-time.ts';
 import { ImportCancelled, ImportError, type ImportInput, type ImportedRecord, type NamedAttachment, type ParseProgress, type ParsedExport } from './model.ts';
-import { isZip, listZip, readEntry, type ZipBudget, type ZipEntry } from './zip.ts';
+import { fitsBudget, isZip, listZip, readEntry, ZIP_LIMITS, type ZipBudget, type ZipEntry, type ZipLimits } from './zip.ts';
 import { participantsOf, typeOfName } from './records.ts';
 import { daysInMonth } from '../incidents/iso-calendar.ts';
 
@@ -251,23 +251,24 @@ export function chatEntry(entries: ZipEntry[]): ZipEntry | undefined {
   return texts.find((e) => /(^|\/)_chat\.txt$/.test(e.name)) ?? texts.find((e) => /(^|\/)WhatsApp Chat/i.test(e.name)) ?? (texts.length === 1 ? texts[0] : undefined);
 }
 
-export async function parseWhatsApp(input: ImportInput, onProgress?: ParseProgress): Promise<ParsedExport> {
-  if (isZip(input.bytes)) return parseWhatsAppZip(input, onProgress);
+export async function parseWhatsApp(input: ImportInput, onProgress?: ParseProgress, limits: ZipLimits = ZIP_LIMITS): Promise<ParsedExport> {
+  if (isZip(input.bytes)) return parseWhatsAppZip(input, onProgress, limits);
   const text = decodeText(input.bytes, 'chat export');
   const { records, warnings } = await parseWhatsAppText(text, onProgress);
   return { format: 'whatsapp', records, participants: participantsOf(records), warnings };
 }
 
-async function parseWhatsAppZip(input: ImportInput, onProgress?: ParseProgress): Promise<ParsedExport> {
-  const entries = listZip(input.bytes);
+async function parseWhatsAppZip(input: ImportInput, onProgress: ParseProgress | undefined, limits: ZipLimits): Promise<ParsedExport> {
+  const entries = listZip(input.bytes, limits);
   const chat = chatEntry(entries);
   if (!chat) throw new ImportError('not-this-format', 'This ZIP file has no WhatsApp chat in it (no "_chat.txt" or "WhatsApp Chat with ….txt").');
   const budget: ZipBudget = { used: 0 };
-  const text = decodeText(readEntry(input.bytes, chat, budget), 'chat export');
+  const text = decodeText(readEntry(input.bytes, chat, budget, limits), 'chat export');
   const { records, warnings } = await parseWhatsAppText(text, onProgress, [0, 0.8]);
   const media = new Map<string, ZipEntry>();
   for (const entry of entries) if (entry !== chat) media.set(entry.name.slice(entry.name.lastIndexOf('/') + 1), entry);
   let missing = 0;
+  let tooBig = 0;
   for (const record of records) {
     record.attachments = record.attachments.map((attachment): NamedAttachment => {
       const entry = media.get(attachment.name);
@@ -275,9 +276,15 @@ async function parseWhatsAppZip(input: ImportInput, onProgress?: ParseProgress):
         missing++;
         return attachment;
       }
-      return { ...attachment, bytes: readEntry(input.bytes, entry, budget) };
+      // Honestly large media (long videos) are left in the kept ZIP rather than refusing the chat; a lie still fails.
+      if (!fitsBudget(entry, budget, limits)) {
+        tooBig++;
+        return attachment;
+      }
+      return { ...attachment, bytes: readEntry(input.bytes, entry, budget, limits) };
     });
   }
   if (missing) warnings.push(`${missing} attached file${missing === 1 ? ' named in the chat is' : 's named in the chat are'} not in the ZIP.`);
+  if (tooBig) warnings.push(`${tooBig} attached file${tooBig === 1 ? ' is' : 's are'} too large to open here; ${tooBig === 1 ? 'it stays' : 'they stay'} in the original ZIP, which is kept.`);
   return { format: 'whatsapp', records, participants: participantsOf(records), warnings };
 }

@@ -104,6 +104,11 @@ export interface ZipBudget {
   used: number;
 }
 
+/** Whether an entry, by its declared size, can still be read within the entry limit and what is left of the budget. */
+export function fitsBudget(entry: ZipEntry, budget: ZipBudget, limits: ZipLimits = ZIP_LIMITS): boolean {
+  return entry.size <= limits.maxEntryBytes && entry.size <= limits.maxTotalBytes - budget.used;
+}
+
 /** One entry's bytes, inflated in steps so it never passes its own declared size, the entry limit or the budget. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudget, limits: ZipLimits = ZIP_LIMITS): Uint8Array {
   const tooBig = () =>
