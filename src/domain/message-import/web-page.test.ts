@@ -57,9 +57,8 @@ describe('HTML as text', () => {
     expect(htmlToText(html)).toBe('One & two\n\nThree\nfour 😀 &unknown;\nlink (https://e.org/x)bad\n\n* a');
   });
 
-  it('is linear on hostile input (an unclosed tag, many scripts)', () => {
-    const started = performance.now();
-    htmlToText(`<p>${'<script>x</script>'.repeat(20_000)}<a href="${'x'.repeat(200_000)}`);
-    expect(performance.now() - started).toBeLessThan(2000);
+  it('reads hostile input in one pass (many scripts, then a tag that never closes)', () => {
+    // A quadratic reader would run past the test's time limit here.
+    expect(htmlToText(`<p>a</p>${'<script>x</script>'.repeat(20_000)}<a href="${'x'.repeat(200_000)}`)).toBe('a');
   });
 });

@@ -48,11 +48,8 @@ describe('bounded ZIP reading', () => {
   it('stops inflating an entry that passes its declared size (the header lies)', () => {
     const lying = withDeclaredSize(zipSync({ 'big.bin': new Uint8Array(20_000_000) }, { level: 9 }), 'big.bin', 10);
     const budget = { used: 0 };
-    const started = performance.now();
     expect(problem(() => readEntry(lying, listZip(lying)[0]!, budget, ZIP_LIMITS))).toBe('hostile');
     expect(budget.used).toBe(0);
-    // Inflating all 20 MB would take far longer than stopping after the first few kilobytes.
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('says a cut or damaged ZIP is incomplete, and refuses too many entries', () => {
