@@ -237,6 +237,24 @@ describe('WhatsApp round trip', () => {
   });
 });
 
+describe('WhatsApp clock and date spellings', () => {
+  it('reads a.m./p.m., no-break spaces, dotted dates and two-digit years', async () => {
+    const text = [
+      '01/03/2026, 6:30 p.m. - Alex: one',
+      '01/03/2026, 12:15\u00a0a.m. - Alex: two',
+      '1.3.26, 7:05\u202fPM - Alex: three',
+      '\u200e[1.3.26, 7:06:09\u202fpm] Alex: four',
+    ].join('\n');
+    const parsed = await parse('chat.txt', Buffer.from(text));
+    expect(parsed.records.map((r) => [r.text, r.at])).toEqual([
+      ['one', '2026-03-01T18:30:00+00:00'],
+      ['two', '2026-03-01T00:15:00+00:00'],
+      ['three', '2026-03-01T19:05:00+00:00'],
+      ['four', '2026-03-01T19:06:09+00:00'],
+    ]);
+  });
+});
+
 describe('WhatsApp group chats', () => {
   it('marks joins, leaves, adds, name and icon changes and security notices as app lines (Android)', async () => {
     const parsed = await parse('whatsapp-android-group.txt');
