@@ -60,3 +60,12 @@ describe('bounded ZIP reading', () => {
     expect(problem(() => listZip(zipSync(many), small))).toBe('hostile');
   });
 });
+
+describe('ZIP entries as their own bytes', () => {
+  it('gives each stored entry its own buffer, not a view of the whole ZIP', () => {
+    const zip = zipSync({ 'a.jpg': new Uint8Array(1000).fill(7), 'b.txt': new TextEncoder().encode('x') }, { level: 0 });
+    const bytes = readEntry(zip, listZip(zip)[0]!, { used: 0 });
+    expect(bytes.length).toBe(1000);
+    expect(bytes.buffer.byteLength).toBe(1000);
+  });
+});

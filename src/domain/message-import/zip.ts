@@ -119,7 +119,8 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudget,
   if (entry.method === 0) {
     if (compressed.length !== entry.size) throw damaged();
     budget.used += compressed.length;
-    return compressed;
+    // A copy, not a view: a view would keep (and, posted from a worker, clone) the whole ZIP for every entry.
+    return compressed.slice();
   }
   if (entry.method !== 8) throw new ImportError('not-this-format', `"${entry.name}" in this ZIP file is packed in a way we cannot read.`);
   const out = new Uint8Array(limit);
