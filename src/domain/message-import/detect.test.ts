@@ -33,6 +33,11 @@ describe('format detection by content', () => {
     expect((await parseExport(misleading)).format).toBe(format);
   });
 
+  it('tells an HTML email with pictures (multipart/related) from a saved page', () => {
+    const mail = Buffer.from('From: Alex <a@example.com>\r\nTo: sam@example.net\r\nSubject: look\r\nDate: Sun, 01 Mar 2026 18:30:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>hi</p>\r\n--b--\r\n');
+    expect(detectFormat({ name: 'page.mhtml', bytes: mail, lastModified: 0 })).toBe('email');
+  });
+
   it('covers every format the contract lists', () => {
     expect(new Set(cases.map(([, , format]) => format))).toEqual(new Set(IMPORT_FORMATS));
   });

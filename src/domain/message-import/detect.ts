@@ -64,7 +64,8 @@ export function detectText(head: string): ImportFormat | undefined {
   }
   if (looksLikeWhatsApp(start)) return 'whatsapp';
   const headers = start.slice(0, start.search(/\r?\n\r?\n/) >>> 0);
-  if (/^Snapshot-Content-Location:/im.test(headers) || (/^MIME-Version:/im.test(headers) && /^Content-Type:\s*multipart\/related;[^]*?type="?text\/html/im.test(headers) && !/^Received:/im.test(headers))) return 'web-page';
+  // Browsers write Snapshot-Content-Location (and "From: <Saved by Blink>"); an HTML email with pictures is multipart/related too.
+  if (/^Snapshot-Content-Location:/im.test(headers) || /^From: <Saved by /im.test(headers)) return 'web-page';
   if (/^(?:<!DOCTYPE html|<html[\s>]|<!-- saved from url=)/i.test(start)) return 'web-page';
   if (/^From \S+ .*\d\d:\d\d/.test(start)) return 'email';
   if (/^[A-Za-z-]+:/.test(start) && /^From:/im.test(headers) && /^(?:Date|Subject|To|Message-ID|Received):/im.test(headers)) return 'email';

@@ -62,7 +62,6 @@ interface Pending {
   sender: string;
   text: string;
   system: boolean;
-  iphone: boolean;
 }
 
 export interface WhatsAppParse {
@@ -147,7 +146,6 @@ export async function parseWhatsAppText(text: string, onProgress?: ParseProgress
       sender,
       text: body,
       system,
-      iphone,
     };
     pending.push(current);
   }
