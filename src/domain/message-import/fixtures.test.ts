@@ -1,7 +1,7 @@
 // The binary fixtures (a photo with EXIF and GPS, a screenshot with XMP, a WhatsApp .zip with media) are made by
 // test-support.ts, here in this repository; this test checks the committed files are exactly what it makes, so
 // browser tests can hand them to a file input. UPDATE_FIXTURES=1 writes them again.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -33,5 +33,31 @@ describe('binary fixtures', () => {
     expect((await read('screenshot-xmp.png')).records[0]!.timeSource).toBe('metadata');
     expect((await read('screenshot-no-metadata.png')).records[0]!.timeSource).toBe('file-modified');
     expect((await read('whatsapp-iphone-with-media.zip')).records.some((r) => r.attachments[0]?.bytes)).toBe(true);
+  });
+});
+
+describe('every fixture reads the same in any time zone', () => {
+  // The evidence pack verifier re-reads the original file wherever it runs: a parse must not depend on the
+  // machine's own time zone (Date.parse of a zoneless date, new Date(y, m, d)). Node honours TZ changed at run time.
+  it('gives identical records with TZ set to London, New York and Tokyo', async () => {
+    const names = readdirSync(dir).filter((name) => !name.startsWith('.') && !name.includes('billion-laughs'));
+    const readAll = async () => {
+      const out: string[] = [];
+      for (const name of names) out.push(JSON.stringify((await parseExport({ name, bytes: readFileSync(join(dir, name)), lastModified: Date.UTC(2026, 0, 1) })).records));
+      return out;
+    };
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = 'Europe/London';
+      const london = await readAll();
+      for (const zone of ['America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = zone;
+        expect(new Date(2026, 0, 1).getTimezoneOffset()).not.toBe(0);
+        expect(await readAll()).toEqual(london);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
   });
 });
