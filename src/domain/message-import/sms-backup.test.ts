@@ -51,6 +51,14 @@ describe('SMS Backup & Restore: messages', () => {
   });
 });
 
+describe('SMS Backup & Restore: emoji written as surrogate halves', () => {
+  it('puts the halves back together, as the app itself reads them', async () => {
+    const xml = `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count="2">\n  <sms protocol="0" address="+447700900123" date="1772389800000" type="1" body="hey &#55357;&#56841; &#xD83C;&#xDF89;&#10;bye &#55357; &amp; &#233;" contact_name="Alex" />\n</smses>\n`;
+    const parsed = await parseExport(input('sms.xml', Buffer.from(xml)));
+    expect(parsed.records[0]!.text).toBe('hey 😉 🎉\nbye \ufffd & é');
+  });
+});
+
 describe('SMS Backup & Restore: calls', () => {
   it('reads every call type with its duration, and withheld numbers', async () => {
     const parsed = await parseExport(input('sms-backup-calls.xml'));

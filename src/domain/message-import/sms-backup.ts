@@ -31,8 +31,28 @@ export function looksLikeSmsBackup(head: string): boolean {
   return /<(?:smses|calls)[\s>]/.test(head.slice(0, 4096));
 }
 
+/**
+ * Android's XML serializer (used by older SMS Backup & Restore versions and by the apps that write its format)
+ * escapes an emoji as the two halves of its UTF-16 surrogate pair, '&#55357;&#56832;', which XML forbids and every
+ * conforming parser refuses. The pair is put back together as the one character it stands for; a lone half,
+ * which stands for nothing, becomes U+FFFD.
+ */
+export function joinSurrogateReferences(text: string): string {
+  if (!/&#(?:5[5-7]\d{3}|[xX][dD][89a-fA-F])/.test(text)) return text;
+  const code = (ref: string) => (ref[0] === 'x' || ref[0] === 'X' ? parseInt(ref.slice(1), 16) : parseInt(ref, 10));
+  const high = (n: number) => n >= 0xd800 && n <= 0xdbff;
+  const low = (n: number) => n >= 0xdc00 && n <= 0xdfff;
+  return text
+    .replace(/&#(\d{5}|[xX][dD][89abAB][0-9a-fA-F]{2});&#(\d{5}|[xX][dD][c-fC-F][0-9a-fA-F]{2});/g, (whole, a: string, b: string) => {
+      const h = code(a);
+      const l = code(b);
+      return high(h) && low(l) ? String.fromCharCode(h, l) : whole;
+    })
+    .replace(/&#(\d{5}|[xX][dD][89a-fA-F][0-9a-fA-F]{2});/g, (whole, a: string) => (high(code(a)) || low(code(a)) ? '\ufffd' : whole));
+}
+
 export async function parseSmsBackup(input: ImportInput, onProgress?: ParseProgress): Promise<ParsedExport> {
-  const text = decodeText(input.bytes, 'backup file');
+  const text = joinSurrogateReferences(decodeText(input.bytes, 'backup file'));
   if (!looksLikeSmsBackup(text)) throw new ImportError('not-this-format', 'This is not an SMS Backup & Restore file: it has no <smses> or <calls> list.');
   const parser = new SaxesParser({ xmlns: false, position: true });
   const records: ImportedRecord[] = [];
