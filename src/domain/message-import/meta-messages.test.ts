@@ -84,6 +84,27 @@ describe('Instagram JSON and the download ZIP', () => {
   });
 });
 
+describe('Messenger end-to-end encrypted chats export', () => {
+  it('reads the camelCase shape (senderName, timestamp, text, media, isUnsent)', async () => {
+    const json = {
+      participants: ['Alex Morgan', 'Sam'],
+      threadName: 'Alex Morgan',
+      messages: [
+        { isUnsent: false, media: [{ uri: './media/1234.jpg' }], reactions: [], senderName: 'Alex Morgan', text: '', timestamp: 1782939900000, type: 'media' },
+        { isUnsent: true, media: [], reactions: [], senderName: 'Alex Morgan', text: '', timestamp: 1782939800000, type: 'text' },
+        { isUnsent: false, media: [], reactions: [], senderName: 'Alex Morgan', text: 'answer me', timestamp: 1782939700000, type: 'text' },
+      ],
+    };
+    const parsed = await parseExport(input('alex.json', Buffer.from(JSON.stringify(json))));
+    expect(parsed.format).toBe('facebook');
+    expect(parsed.records.map((r) => [r.sender, r.text, r.at, r.marker, r.attachments.map((a) => a.name)])).toEqual([
+      ['Alex Morgan', 'answer me', '2026-07-01T22:01:40+01:00', undefined, []],
+      ['Alex Morgan', '', '2026-07-01T22:03:20+01:00', 'deleted', []],
+      ['Alex Morgan', '', '2026-07-01T22:05:00+01:00', undefined, ['1234.jpg']],
+    ]);
+  });
+});
+
 describe('Facebook and Instagram: damaged and hostile files', () => {
   it('says a cut-off file is incomplete, refuses other JSON and deep nesting', async () => {
     const bytes = fixture('facebook-message_1.json');

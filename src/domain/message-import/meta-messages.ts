@@ -33,10 +33,17 @@ export function repairMojibake(text: string): string {
 interface MetaMedia {
   uri?: unknown;
 }
+// Messenger's export of end-to-end encrypted chats (2024 on) writes the same things in camelCase:
+// { participants: ['A', 'B'], threadName, messages: [{ senderName, timestamp, text, media: [{ uri }], isUnsent, type }] }.
 interface MetaMessage {
   sender_name?: unknown;
+  senderName?: unknown;
   timestamp_ms?: unknown;
+  timestamp?: unknown;
   content?: unknown;
+  text?: unknown;
+  media?: unknown;
+  isUnsent?: unknown;
   photos?: unknown;
   videos?: unknown;
   audio_files?: unknown;
@@ -90,13 +97,14 @@ function threadRecords(json: unknown, path: string, channel: 'facebook' | 'insta
   const records: ImportedRecord[] = [];
   const messages = thread.messages as MetaMessage[];
   messages.forEach((message, index) => {
-    const ms = typeof message.timestamp_ms === 'number' ? message.timestamp_ms : Number.NaN;
+    const stamp = message.timestamp_ms ?? message.timestamp;
+    const ms = typeof stamp === 'number' ? stamp : Number.NaN;
     if (!Number.isFinite(ms) || ms < Date.UTC(1990, 0, 1) || ms > Date.UTC(2199, 0, 1)) {
       warnings.add('Some messages have no readable time and were skipped.');
       return;
     }
     const attachments: NamedAttachment[] = [];
-    for (const list of [message.photos, message.videos, message.audio_files, message.gifs, message.files, message.sticker ? [message.sticker] : undefined]) {
+    for (const list of [message.photos, message.videos, message.audio_files, message.gifs, message.files, message.media, message.sticker ? [message.sticker] : undefined]) {
       if (!Array.isArray(list)) continue;
       for (const item of list as MetaMedia[]) {
         const uri = str(item?.uri);
@@ -111,16 +119,16 @@ function threadRecords(json: unknown, path: string, channel: 'facebook' | 'insta
       channel,
       at: londonInstant(ms),
       timeSource: 'export',
-      sender: str(message.sender_name) ?? '',
+      sender: str(message.sender_name ?? message.senderName) ?? '',
       direction: 'unknown',
       // A shared post has no content of its own, only the words shared with it.
-      text: str(message.content) ?? str(message.share?.share_text) ?? '',
+      text: str(message.content ?? message.text) ?? str(message.share?.share_text) ?? '',
       attachments,
       system: message.type === 'Subscribe' || message.type === 'Unsubscribe',
     };
     const link = str(message.share?.link);
     if (link) record.url = link;
-    if (message.is_unsent === true) record.marker = 'deleted';
+    if (message.is_unsent === true || message.isUnsent === true) record.marker = 'deleted';
     if (typeof message.call_duration === 'number') record.call = { kind: message.call_duration > 0 ? 'incoming' : 'missed', durationSeconds: message.call_duration };
     records.push(record);
   });
