@@ -40,9 +40,9 @@ export interface ImportedRecord {
   system: boolean;
   /** What the app put in place of the content: a deleted message, media left out of the export, an edited message. */
   marker?: 'deleted' | 'media-omitted' | 'edited';
-  /** Email: the Subject header. */
+  /** Email: the Subject header; MMS: its subject; saved web page: its title. */
   subject?: string;
-  /** Email: the To and Cc addresses; SMS/MMS: the other numbers in a group message. */
+  /** Email: the To and Cc addresses; sent SMS and MMS, and calls made: who to (and the others in a group MMS). */
   recipients?: string[];
   /** Web page: the address it was saved from. Facebook/Instagram: the link shared in the message. */
   url?: string;
