@@ -41,6 +41,8 @@ export interface PlannedGroup {
   /** Messages of this group that are already in the record, left out. */
   readonly duplicates: number;
   readonly guessed: readonly BehaviourId[];
+  /** The records split into the incidents they become (more than one when the group is large). */
+  readonly parts: readonly (readonly KeyedRecord[])[];
 }
 
 export interface ImportPlan {
@@ -95,7 +97,8 @@ export function planImport(keyed: readonly KeyedRecord[], choices: ImportChoices
   }
   const groups: PlannedGroup[] = [];
   for (const group of groupRecords(kept, { by: choices.by, burstGapMinutes: choices.burstGapMinutes })) {
-    const records = group.records.filter((record) => !duplicateRecords.has(record)).map((record) => byRecord.get(record)!);
+    const all = group.records.map((record) => byRecord.get(record)!);
+    const records = all.filter(({ record }) => !duplicateRecords.has(record));
     const guessed = new Set<BehaviourId>();
     for (const { record } of records) for (const id of guessBehaviours(record)) guessed.add(id);
     groups.push({
@@ -106,6 +109,8 @@ export function planImport(keyed: readonly KeyedRecord[], choices: ImportChoices
       records,
       duplicates: group.records.length - records.length,
       guessed: [...guessed],
+      // Split before duplicates are taken out, so the parts are the same however much an earlier run saved.
+      parts: splitParts(all).map((part) => part.filter(({ record }) => !duplicateRecords.has(record))).filter((part) => part.length > 0),
     });
   }
   return { groups, chosen, duplicates: duplicateRecords.size, tooLong };
@@ -125,7 +130,7 @@ const PART_BYTES = 400_000;
 
 /**
  * The incidents a group becomes: one, or several parts when it holds more messages than one item should. Ids are
- * derived from the file and the first message saved, so an interrupted import chosen again writes to the same ids.
+ * derived from the file and the messages, so an interrupted import chosen again writes to the same ids.
  */
 export function incidentsForGroup(
   group: PlannedGroup,
@@ -133,23 +138,11 @@ export function incidentsForGroup(
   source: ImportSource,
   personIds: ReadonlyMap<string, string>,
 ): Incident[] {
-  const parts: ImportedMessage[][] = [];
-  let current: ImportedMessage[] = [];
-  let bytes = 0;
-  for (const { record, key } of group.records) {
-    const message = messageOf(record, key);
-    const size = utf8Length(JSON.stringify(message));
-    if (current.length > 0 && (current.length >= LIMITS.importMessages || bytes + size > PART_BYTES)) {
-      parts.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(message);
-    bytes += size;
-  }
-  if (current.length > 0) parts.push(current);
+  const parts = group.parts.map((part) => part.map(({ record, key }) => messageOf(record, key)));
   return parts.map((messages, index) => {
-    const id = stableId(source.attachment.sha256, messages[0]!.key);
+    // The id names exactly these messages from this file: an item already there under it (written by a run that
+    // was cut short before its answer arrived) holds the same messages, and any other set gets another id.
+    const id = stableId(source.attachment.sha256, messages.map((m) => m.key).join(','));
     const senders = [...new Set(messages.map((m) => m.sender))];
     const people = senders.flatMap((sender) => {
       const personId = personIds.get(sender);
@@ -172,6 +165,30 @@ export function incidentsForGroup(
       imported: { source: { attachmentId: source.attachment.id, sha256: source.attachment.sha256, format: source.format }, messages },
     } satisfies Incident;
   });
+}
+
+/** Records in parts of at most LIMITS.importMessages and about PART_BYTES of JSON each, in order. */
+export function splitParts(records: readonly KeyedRecord[]): KeyedRecord[][] {
+  const parts: KeyedRecord[][] = [];
+  let current: KeyedRecord[] = [];
+  let bytes = 0;
+  for (const keyed of records) {
+    const size = sizeOf(keyed.record);
+    if (current.length > 0 && (current.length >= LIMITS.importMessages || bytes + size > PART_BYTES)) {
+      parts.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(keyed);
+    bytes += size;
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+/** An upper bound on a message's JSON in an item: its text and fields (escaped quotes and controls counted twice over), and the rest. */
+function sizeOf(record: ImportedRecord): number {
+  return 2 * utf8Length(record.text) + utf8Length(record.sender) + record.locator.length + (record.subject?.length ?? 0) * 3 + (record.url?.length ?? 0) + record.attachments.length * 260 + 300;
 }
 
 const LINE_BREAKS = /[\r\n\u0000-\u001f\u007f]+/g;
@@ -231,7 +248,7 @@ function whenOf(messages: readonly ImportedMessage[]): IncidentWhen {
   return Date.parse(last) > Date.parse(first) ? { precision: 'range', from: first, to: last } : { precision: 'exact', at: first };
 }
 
-/** A UUID (the vault's item id form) from the file's hash and a message key: the same every time. */
+/** A UUID (the vault's item id form) from the file's hash and the messages' keys: the same every time. */
 export function stableId(fileSha256: string, key: string): string {
   const hex = bytesToHex(sha256(utf8ToBytes(`casebook-import\n${fileSha256}\n${key}`)));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
