@@ -98,3 +98,23 @@ describe('email: hostile and damaged files', () => {
     expect((await failure(Buffer.from('hello there\nnot an email\n'))).problem).toBe('not-this-format');
   });
 });
+
+describe('mbox round trip', () => {
+  it('gives back every body, with "From " lines escaped and unescaped, whatever they hold', async () => {
+    const { default: fc } = await import('fast-check');
+    const { renderMbox } = await import('./test-support.ts');
+    const line = fc.oneof(
+      fc.constantFrom('From here on', '>From the start', '>>From 10:30 on', 'From a@b.c Sun Mar  1 18:30:00 2026', 'hello', 'café 😀', ''),
+      fc.stringMatching(/^[a-z >]{0,12}$/),
+    );
+    const body = fc.array(line, { minLength: 1, maxLength: 6 }).map((lines) => ['x', ...lines, 'y'].join('\n'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(body, { minLength: 1, maxLength: 5 }), async (bodies) => {
+        const items = bodies.map((b, i) => ({ from: 'Alex <a@example.com>', subject: `s${i}`, date: `Sun, 0${(i % 9) + 1} Mar 2026 18:30:00 +0000`, body: b }));
+        const parsed = await parseExport({ name: 'x.mbox', bytes: new TextEncoder().encode(renderMbox(items)), lastModified: 0 });
+        expect(parsed.records.map((r) => [r.subject, r.text.replace(/\n+$/, '')])).toEqual(items.map((m) => [m.subject, m.body]));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -223,3 +223,24 @@ export function renderSmsBackup(items: readonly SmsItem[]): string {
   );
   return `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<!--File Created By SMS Backup & Restore v10.20.002-->\n<smses count="${items.length}" backup_set="0" backup_date="0" type="full">\n${lines.join('\n')}\n</smses>\n`;
 }
+
+export interface MailItem {
+  from: string;
+  subject: string;
+  /** RFC 5322 date, e.g. 'Sun, 01 Mar 2026 18:30:00 +0000'. */
+  date: string;
+  body: string;
+}
+
+/** An mbox (mboxrd: body lines starting '>*From ' get one more '>') of plain-text UTF-8 emails. */
+export function renderMbox(items: readonly MailItem[]): string {
+  return items
+    .map((m) => {
+      const body = m.body
+        .split('\n')
+        .map((line) => (/^>*From /.test(line) ? `>${line}` : line))
+        .join('\n');
+      return `From sender@example.com Sun Mar  1 18:30:00 2026\nFrom: ${m.from}\nSubject: ${m.subject}\nDate: ${m.date}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${body}\n`;
+    })
+    .join('\n');
+}
