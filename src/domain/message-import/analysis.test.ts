@@ -35,6 +35,13 @@ describe('duplicate keys', () => {
   });
 });
 
+describe('the key itself', () => {
+  it('never changes: keys stored in diaries must match the keys of a later import', () => {
+    // SHA-256 of the canonical JSON ["whatsapp","Alex",<ms>,"ok",null,[],0], first 16 bytes in hex.
+    expect(recordKey(record('2026-03-01T18:30:00+00:00', 'ok'))).toBe('1cea2a67df4fc8d527726e20f7f01ad6');
+  });
+});
+
 describe('guessed behaviours', () => {
   const guess = (text: string, extra: Partial<ImportedRecord> = {}) => guessBehaviours(record('2026-03-01T18:30:00Z', text, extra));
 
