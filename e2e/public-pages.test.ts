@@ -97,19 +97,22 @@ describe('keyboard', () => {
 
 describe('open now in the browser', () => {
   it('refreshes the status line in place at the minute boundary, without a reload', async () => {
+    // The helpline opens only at 9:30am or 1pm, so this sentence can never be the real status the page starts
+    // with (a real-looking one, such as "opens Monday at 9:30am", is the truth every Friday evening).
+    const NEVER_REAL = 'Closed — opens Monday at 9:31am';
     const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
     await page.clock.install();
     await page.route('**/api/opening-status', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ statuses: { 'national-stalking-helpline': { open: false, sentence: 'Closed — opens Monday at 9:30am' } } }) }),
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ statuses: { 'national-stalking-helpline': { open: false, sentence: NEVER_REAL } } }) }),
     );
     await page.goto(h.server.url + '/');
     const line = page.locator('[data-live-status="national-stalking-helpline"]');
     const before = await line.textContent();
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     await page.clock.runFor(61_000);
-    await expect.poll(() => line.textContent()).toBe('Closed — opens Monday at 9:30am');
-    expect(before).not.toBe('Closed — opens Monday at 9:30am');
+    await expect.poll(() => line.textContent()).toBe(NEVER_REAL);
+    expect(before).not.toBe(NEVER_REAL);
     await expect(line.getAttribute('class')).resolves.toContain('casebook-status--closed');
     // Same document: nothing reloaded.
     await expect(page.evaluate(() => (window as unknown as { marker?: number }).marker)).resolves.toBe(1);
