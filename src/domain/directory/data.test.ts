@@ -37,7 +37,10 @@ describe('directory data files', () => {
     expect([...byId.keys()].sort()).toEqual(
       [
         'aurora-new-dawn',
+        // The four Welsh police forces (issue 14), each found from the postcodes of its area.
+        'dyfed-powys-police',
         'galop',
+        'gwent-police',
         'get-safe-online',
         'hollie-guard',
         // Issue 14; checked on gov.wales and llyw.cymru, not yet a row in FACTS.md (docs/welsh.md).
@@ -46,11 +49,13 @@ describe('directory data files', () => {
         'national-centre-for-domestic-violence',
         'national-domestic-abuse-helpline',
         'national-stalking-helpline',
+        'north-wales-police',
         'paladin',
         'police',
         'protection-against-stalking',
         'respect-phoneline',
         'samaritans',
+        'south-wales-police',
         'suzy-lamplugh-trust',
         'victim-support',
         'warwickshire-against-domestic-abuse',

@@ -54,3 +54,34 @@ describe('Live Fear Free in the directory', () => {
     expect(res.body).toContain('07860 077333');
   });
 });
+
+describe('the four Welsh police forces', () => {
+  it.each([
+    ['LL57', ['north-wales-police']],
+    ['CH5', ['north-wales-police']],
+    ['LD1', ['dyfed-powys-police']],
+    ['CF10', ['south-wales-police', 'gwent-police']],
+    ['NP20', ['gwent-police', 'dyfed-powys-police']],
+    ['SA1', ['south-wales-police', 'dyfed-powys-police']],
+  ])('%s finds its force, with 101 and its website', async (postcode, forces) => {
+    const found = names((await get(`/get-help/support-directory?postcode=${postcode}`)).body);
+    for (const force of forces) expect(found, postcode).toContain(force);
+    const welsh = ['dyfed-powys-police', 'gwent-police', 'north-wales-police', 'south-wales-police'];
+    expect(found.filter((id) => welsh.includes(id!)).sort(), postcode).toEqual([...forces].sort());
+  });
+
+  it('each has 101 and its own website, and none is found from England', async () => {
+    for (const [id, site] of [
+      ['dyfed-powys-police', 'https://www.dyfed-powys.police.uk'],
+      ['gwent-police', 'https://www.gwent.police.uk'],
+      ['north-wales-police', 'https://www.northwales.police.uk'],
+      ['south-wales-police', 'https://www.south-wales.police.uk'],
+    ] as const) {
+      const entry = t.services.directory.get(id);
+      expect(entry?.contact.map((c) => c.value), id).toEqual(['101', site]);
+      expect(entry?.sources[0]?.url, id).toBe(site);
+    }
+    const england = names((await get('/get-help/support-directory?postcode=CV34%204AB')).body);
+    expect(england.filter((id) => id!.endsWith('-police') && id !== 'police')).toEqual([]);
+  });
+});
