@@ -133,6 +133,15 @@ describe('error pages in the language of the address', () => {
     await app.close();
   });
 
+  it.each(['/cy/', '/CY', '/cy//', '/cy/search?q=%FF', '/cy/search?q[a]=1', '/en/understand', '/xx/understand', '/cy/cy/understand', '/cy?lang=en'])(
+    'answers %s with a page, never a 5xx',
+    async (url) => {
+      const res = await get(url);
+      expect(res.statusCode, url).toBeLessThan(500);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+    },
+  );
+
   it('a Welsh 400 is in Welsh too', async () => {
     const res = await get('/cy/UNDERSTAND/%00');
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
