@@ -18,6 +18,7 @@ const scriptEntries: Record<string, string> = {
   'risk-screen': 'src/web/components/risk-screen/risk-screen.ts',
   vault: 'src/web/vault/main.tsx',
   'vault-worker': 'src/web/vault/kdf/kdf-worker.ts',
+  'message-import-worker': 'src/web/vault/import/import-worker.ts',
   verify: 'src/web/verify/main.tsx',
   talk: 'src/web/talk/main.tsx',
   'staff-queue': 'src/web/staff/queue/main.tsx',

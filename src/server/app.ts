@@ -32,7 +32,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   });
 
   await app.register(fp(securityHeaders));
-  await app.register(errorPages, { views: services.views });
+  await app.register(errorPages, { views: services.views, content: services.content });
   await app.register(fp(staffSessions), { services });
   await app.register(staticAssets, { assets: services.assets });
   await app.register(healthRoutes, { services });

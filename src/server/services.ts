@@ -30,6 +30,8 @@ export interface Services {
   /** The Welsh guidance, served under /cy: each page the twin of the English page with the same key. */
   welshContent: ContentStore;
   search: SearchIndex;
+  /** The Welsh guidance's index (mutations, diacritics), served at /cy/search. */
+  welshSearch: SearchIndex;
   assets: AssetManifest;
   views: Views;
   pageCache: PageCache;
@@ -66,14 +68,16 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const clock = overrides.clock ?? Date.now;
   const vault = await createVaultServices(config, database, clock);
   const audit = createAuditLog(database.db, database.dialect, clock);
+  const welshContent = loadContent(join(CONTENT_DIR, 'cy'), { pathPrefix: '/cy' });
   const events = await createEventBus(config, database, overrides.pgSchema);
   return {
     config,
     clock,
     database,
     content,
-    welshContent: loadContent(join(CONTENT_DIR, 'cy'), { pathPrefix: '/cy' }),
+    welshContent,
     search: createSearchIndex(content.pages),
+    welshSearch: createSearchIndex(welshContent.pages, 'cy'),
     assets,
     views: createViews({ assets, exitUrl: config.exitUrl }),
     pageCache: createPageCache(),

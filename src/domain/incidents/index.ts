@@ -21,6 +21,8 @@ export {
   diaryKindOf,
   effectsSchema,
   idSchema,
+  importedMessageSchema,
+  importedSchema,
   incidentSchema,
   instantSchema,
   isoDateSchema,
@@ -31,7 +33,7 @@ export {
   reportSchema,
   whenSchema,
 } from './schema.ts';
-export type { Attachment, DiaryKind, Effects, Incident, IncidentWhen, MethodUse, Person, PersonLink, Place, Report } from './schema.ts';
+export type { Attachment, DiaryKind, Effects, Imported, ImportedMessage, Incident, IncidentWhen, MethodUse, Person, PersonLink, Place, Report } from './schema.ts';
 export { parseIncident, parsePerson, parsePlace, problemsOf } from './parse.ts';
 export type { ParseResult, Problem } from './parse.ts';
 export {

@@ -52,6 +52,21 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   type: 'file type',
   size: 'size',
   sha256: 'SHA-256',
+  toldToStopOn: 'told to stop',
+  imported: 'Brought in from',
+  source: 'original file',
+  messages: 'Message',
+  locator: 'place in the file',
+  channel: 'channel',
+  sender: 'sender',
+  timeSource: 'where the time came from',
+  direction: 'direction',
+  text: 'text',
+  call: 'call',
+  durationSeconds: 'duration',
+  key: 'duplicate key',
+  attachmentId: 'file',
+  format: 'format',
 };
 
 function describePath(path: readonly PropertyKey[]): string {

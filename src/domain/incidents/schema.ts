@@ -3,6 +3,7 @@
 // A namespace import lets esbuild keep only the parts used: `import { z }` pulled all of zod (every locale)
 // into the vault's bundle, 55 KB compressed more.
 import * as z from 'zod';
+import { CHANNELS, IMPORT_FORMATS } from '../message-import/model.ts';
 import { BEHAVIOUR_IDS } from './behaviours.ts';
 import { isRealIsoDate, utcYearOfInstant } from './iso-calendar.ts';
 import { boundOf } from './when.ts';
@@ -134,6 +135,8 @@ export const reportSchema = z.strictObject({
   date: isoDateSchema.optional(),
 });
 
+const SHA256 = z.string({ error: 'must be a SHA-256' }).regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' });
+
 // A MIME type as browsers report File.type, e.g. 'image/jpeg' or 'text/plain;charset=utf-8'.
 const MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+"-]+)*$/;
 
@@ -154,7 +157,57 @@ export const attachmentSchema = z.strictObject({
     .int({ error: 'must be a whole number of bytes' })
     .min(0, { error: 'must not be negative' })
     .max(LIMITS.fileBytes, { error: 'is larger than the vault stores' }),
-  sha256: z.string({ error: 'must be a SHA-256' }).regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' }),
+  sha256: SHA256,
+});
+
+const CALL_KINDS = ['incoming', 'outgoing', 'missed', 'rejected', 'blocked', 'voicemail'] as const;
+
+/**
+ * One message, call or email brought in from an export, exactly as the export holds it. The text is not held to
+ * the diary's "no control characters" rule: it must stay byte for byte what the original file says, so the
+ * evidence pack can show it came from there unchanged (the screens only ever show it as text).
+ */
+export const importedMessageSchema = z.strictObject({
+  /** Where it is in the original file ('line:120-123', 'sms:45'), as the format's parser names it. */
+  locator: filledLine(LIMITS.importLocator),
+  channel: z.enum(CHANNELS, { error: `must be one of: ${CHANNELS.join(', ')}` }),
+  sender: line(LIMITS.importSender),
+  at: instantSchema,
+  timeSource: z.enum(['export', 'metadata', 'file-modified'], { error: 'must be export, metadata or file-modified' }),
+  direction: z.enum(['incoming', 'outgoing', 'unknown'], { error: 'must be incoming, outgoing or unknown' }),
+  text: z.string({ error: 'must be text' }).max(LIMITS.importText, { error: characters(LIMITS.importText) }),
+  call: z
+    .strictObject({
+      kind: z.enum(CALL_KINDS, { error: `must be one of: ${CALL_KINDS.join(', ')}` }),
+      durationSeconds: z.number({ error: 'must be a number' }).int({ error: 'must be whole seconds' }).min(0, { error: 'must not be negative' }).max(10_000_000, { error: 'is too long' }),
+    })
+    .optional(),
+  /** What the app put in place of the content (a deleted message, media left out of the export, an edit). */
+  marker: z.enum(['deleted', 'media-omitted', 'edited'], { error: 'must be deleted, media-omitted or edited' }).optional(),
+  /** An email's Subject header, exactly as the export holds it. */
+  subject: z.string({ error: 'must be text' }).max(LIMITS.mediumText * 2, { error: characters(LIMITS.mediumText * 2) }).optional(),
+  /** A saved web page's address, or a link shared in the message. */
+  url: line(LIMITS.importUrl).optional(),
+  /** Files the message names (as the export names them); the files themselves stay in the original export. */
+  attachments: z.array(line(LIMITS.fileName), { error: 'must be a list' }).max(LIMITS.importAttachmentNames, countMessage(LIMITS.importAttachmentNames, 'file names')).optional(),
+  /** The same message read from the same (or another copy of the) export gets the same key: a second import leaves it out. */
+  key: filledLine(LIMITS.importKey),
+});
+
+/**
+ * What an incident brought in from an export holds: the export it came from (an attachment of the same incident,
+ * named by SHA-256, so the receipt dates the original file too) and the messages it groups.
+ */
+export const importedSchema = z.strictObject({
+  source: z.strictObject({
+    attachmentId: idSchema,
+    sha256: SHA256,
+    format: z.enum(IMPORT_FORMATS, { error: `must be one of: ${IMPORT_FORMATS.join(', ')}` }),
+  }),
+  messages: z
+    .array(importedMessageSchema, { error: 'must be a list' })
+    .min(1, { error: 'must hold at least one message' })
+    .max(LIMITS.importMessages, countMessage(LIMITS.importMessages, 'messages')),
 });
 
 /** Which kind of record an item holds, so the vault can keep incidents, people, places and notes together. */
@@ -189,6 +242,13 @@ export const incidentSchema = z.strictObject({
     .superRefine(uniqueBy((attachment) => attachment.id, 'attachment')),
   /** A quick note: what happened and when, to be completed later. */
   quickNote: z.boolean({ error: 'must be yes or no' }),
+  /** Set when the incident was brought in from a message export (src/web/vault/import). */
+  imported: importedSchema.optional(),
+}).superRefine((incident, ctx) => {
+  const source = incident.imported?.source;
+  if (source && !incident.attachments.some((a) => a.id === source.attachmentId && a.sha256 === source.sha256)) {
+    ctx.addIssue({ code: 'custom', path: ['imported', 'source'], message: 'must name one of the attached files, with its SHA-256' });
+  }
 });
 
 export const personSchema = z.strictObject({
@@ -208,6 +268,8 @@ export const personSchema = z.strictObject({
   description: text(LIMITS.longText).optional(),
   /** How to reach a witness or officer. */
   contact: line(LIMITS.mediumText).optional(),
+  /** The day the person told them to stop contacting them: contact after it helps show they knew it was unwanted (PHA 1997 s.1(1)(b) and s.1(2)). */
+  toldToStopOn: isoDateSchema.optional(),
 });
 
 export const placeSchema = z.strictObject({
@@ -226,6 +288,8 @@ export type Effects = z.infer<typeof effectsSchema>;
 export type Report = z.infer<typeof reportSchema>;
 export type Attachment = z.infer<typeof attachmentSchema>;
 export type Incident = z.infer<typeof incidentSchema>;
+export type ImportedMessage = z.infer<typeof importedMessageSchema>;
+export type Imported = z.infer<typeof importedSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type Place = z.infer<typeof placeSchema>;
 

@@ -92,6 +92,14 @@ export const LIMITS = {
   aliases: 20,
   fileName: 255,
   fileType: 255,
+  /** An imported incident's messages: with their texts, the item stays well inside the vault's 1.5 MiB envelope. */
+  importMessages: 500,
+  importText: 200_000,
+  importUrl: 4_000,
+  importSender: 320,
+  importLocator: 200,
+  importKey: 200,
+  importAttachmentNames: 20,
   /** The vault stores up to 250 chunks of 1 MiB each. */
   fileBytes: 250 * 1024 * 1024,
 } as const;

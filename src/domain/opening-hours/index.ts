@@ -22,6 +22,7 @@ export {
   describeWeeklyHours,
   formatClockMinutes,
 } from './describe.ts';
+export { describeOpeningNowCy, describeOpeningStatusCy } from './describe-cy.ts';
 export { NATIONAL_STALKING_HELPLINE_HOURS } from './helpline.ts';
 export { instantOfLondonWallClock, LONDON_TIME_ZONE, londonWallClock } from './london-time.ts';
 export type { LondonWallClock } from './london-time.ts';

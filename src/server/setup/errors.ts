@@ -1,45 +1,66 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Views } from './views.ts';
+import { loadMessages, type Language } from './messages.ts';
 import { sendDynamicPage } from '../http/html.ts';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '../db/unavailable.ts';
+import type { ContentStore } from '../features/guidance/content-store.ts';
 
 interface ErrorPage {
   pageTitle: string;
   heading: string;
   paragraphs: string[];
+  /** On a Welsh 404: the English page at the same address without /cy, when there is one. */
+  englishPage?: string;
 }
 
-const NOT_FOUND: ErrorPage = {
-  pageTitle: 'Page not found',
-  heading: 'Page not found',
-  paragraphs: ['If you typed the web address, check it is correct.', 'If you followed a link, the page may have moved.'],
-};
+type ErrorKind = 'notFound' | 'englishOnly' | 'badRequest' | 'tooMany' | 'serverError' | 'unavailable';
 
-const BAD_REQUEST: ErrorPage = {
-  pageTitle: 'Something is wrong with that request',
-  heading: 'Something is wrong with that request',
-  paragraphs: ['The address or form you sent has something in it we cannot use. Nothing you saved before has been changed.'],
-};
+// Pages that exist only in English (no Welsh twin yet): a /cy link to one gets a Welsh page pointing to it.
+const ENGLISH_ONLY = ['/get-help/support-directory', '/get-help/risk-screen', '/diary', '/forums', '/verify', '/training', '/talk/helpline'];
 
-const SERVER_ERROR: ErrorPage = {
-  pageTitle: 'Sorry, there is a problem',
-  heading: 'Sorry, there is a problem with the service',
-  paragraphs: ['Please try again in a moment. Nothing you saved before has been lost.'],
-};
+/** The language an address is in: /cy and everything under /cy/ is Welsh, everything else English. */
+export function languageOfUrl(url: string): Language {
+  const path = url.split(/[?#]/, 1)[0]!;
+  return path === '/cy' || path.startsWith('/cy/') ? 'cy' : 'en';
+}
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
 }
 
-/** Friendly 404, 4xx and 500 responses in the site's layout, or JSON for the API. Never a stack trace. */
-export const errorPages = fp(async (app: FastifyInstance, { views }: { views: Views }) => {
-  const renderError = (reply: FastifyReply, status: number, page: ErrorPage) =>
-    sendDynamicPage(reply, views.render('pages/error.njk', { ...page }), status);
+/**
+ * Friendly 404, 4xx, 429, 500 and 503 responses in the site's layout, in the language of the address (the
+ * `errors` catalogue), or JSON for the API. Never a stack trace. A Welsh address for a page that exists only
+ * in English says so, in Welsh, and links to it.
+ */
+export const errorPages = fp(async (app: FastifyInstance, { views, content }: { views: Views; content: ContentStore }) => {
+  const messages = loadMessages('errors');
+  const page = (lang: Language, kind: ErrorKind): ErrorPage => {
+    const m = (messages[lang] as Record<ErrorKind, Record<string, string>>)[kind];
+    const paragraphs = ['p1', 'p2'].flatMap((key) => m[key] ?? []);
+    return { pageTitle: m.pageTitle ?? m.heading!, heading: m.heading!, paragraphs };
+  };
+  const renderError = (request: FastifyRequest, reply: FastifyReply, status: number, kind: ErrorKind) => {
+    const lang = languageOfUrl(request.url);
+    return sendDynamicPage(reply, views.render('pages/error.njk', { ...page(lang, kind), ...(lang === 'en' ? {} : { lang }) }), status);
+  };
+
+  const englishTwin = (url: string): string | undefined => {
+    const path = url.split(/[?#]/, 1)[0]!.slice('/cy'.length).replace(/\/+$/, '');
+    if (path === '') return undefined;
+    const isEnglishOnly = ENGLISH_ONLY.some((p) => path === p || path.startsWith(`${p}/`));
+    return isEnglishOnly || content.get(path.slice(1)) ? path : undefined;
+  };
 
   app.setNotFoundHandler((request, reply) => {
     if (wantsJson(request)) return reply.code(404).send({ error: 'not_found', message: 'Not found' });
-    return renderError(reply, 404, NOT_FOUND);
+    const englishPage = languageOfUrl(request.url) === 'cy' ? englishTwin(request.url) : undefined;
+    if (englishPage) {
+      const context = { ...page('cy', 'englishOnly'), englishPage, lang: 'cy' };
+      return sendDynamicPage(reply, views.render('pages/error.njk', context), 404);
+    }
+    return renderError(request, reply, 404, 'notFound');
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -47,7 +68,7 @@ export const errorPages = fp(async (app: FastifyInstance, { views }: { views: Vi
       request.log.warn({ reqId: request.id }, 'database unavailable');
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       if (wantsJson(request)) return reply.code(503).send({ error: UNAVAILABLE.code, message: UNAVAILABLE.message });
-      return renderError(reply, 503, { pageTitle: UNAVAILABLE.heading, heading: UNAVAILABLE.heading, paragraphs: [...UNAVAILABLE.paragraphs] });
+      return renderError(request, reply, 503, 'unavailable');
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ reqId: request.id, err: error }, 'request failed');
@@ -56,10 +77,8 @@ export const errorPages = fp(async (app: FastifyInstance, { views }: { views: Vi
       const message = status >= 500 ? 'Something went wrong. Please try again.' : error.message;
       return reply.code(status).send({ error: error.code ?? 'error', message });
     }
-    if (status === 404) return renderError(reply, 404, NOT_FOUND);
-    if (status === 429) {
-      return renderError(reply, 429, { pageTitle: 'Too many requests', heading: 'Please wait a moment', paragraphs: ['You have sent a lot of requests in a short time. Wait a minute, then try again.'] });
-    }
-    return renderError(reply, status >= 500 ? 500 : status, status >= 500 ? SERVER_ERROR : BAD_REQUEST);
+    if (status === 404) return renderError(request, reply, 404, 'notFound');
+    if (status === 429) return renderError(request, reply, 429, 'tooMany');
+    return renderError(request, reply, status >= 500 ? 500 : status, status >= 500 ? 'serverError' : 'badRequest');
   });
 });

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import nunjucks from 'nunjucks';
 import type { AssetManifest } from './assets.ts';
 import { JS_ENABLED_SCRIPT } from './inline-script.ts';
-import { loadMessages } from './messages.ts';
+import { LANGUAGES, loadMessages, type Language } from './messages.ts';
 import { SECTIONS } from '../features/guidance/sections.ts';
 import { PATHS } from '../paths.ts';
 
@@ -19,17 +19,19 @@ export interface ViewOptions {
 const viewsDir = PATHS.views;
 const govukDir = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
 
+// Footer links, by catalogue key. Welsh pages link the Welsh twin (/cy + path) of every page that has one;
+// `englishOnly` pages keep their English address and say so, in the link text and with hreflang.
 const FOOTER_LINKS = [
-  { href: '/about', text: 'About Casebook' },
-  { href: '/about/for-professionals', text: 'For professionals' },
-  { href: '/training', text: 'Training' },
-  { href: '/about/supporting-the-helpline', text: 'Support the helpline' },
-  { href: '/about/press-enquiries', text: 'Press' },
-  { href: '/about/accessibility', text: 'Accessibility' },
-  { href: '/about/privacy', text: 'Privacy' },
-  { href: '/about/cookies', text: 'Cookies' },
-  { href: '/search', text: 'Search' },
-];
+  { href: '/about', key: 'about' },
+  { href: '/about/for-professionals', key: 'forProfessionals' },
+  { href: '/training', key: 'training', englishOnly: true },
+  { href: '/about/supporting-the-helpline', key: 'support' },
+  { href: '/about/press-enquiries', key: 'press' },
+  { href: '/about/accessibility', key: 'accessibility' },
+  { href: '/about/privacy', key: 'privacy' },
+  { href: '/about/cookies', key: 'cookies' },
+  { href: '/search', key: 'search' },
+] as const;
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const longDateCy = new Intl.DateTimeFormat('cy', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -44,23 +46,44 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
   env.addGlobal('asset', (name: string) => assets.url(name));
   env.addGlobal('exitUrl', exitUrl);
   env.addGlobal('jsEnabledScript', JS_ENABLED_SCRIPT);
-  env.addGlobal('footerLinks', FOOTER_LINKS);
   env.addFilter('longDate', (iso: string, lang?: string) => (lang === 'cy' ? longDateCy : longDate).format(new Date(`${iso}T00:00:00Z`)));
-  const messages = loadMessages('guidance');
+  const guidance = loadMessages('guidance');
+  const areas = { layout: loadMessages('layout'), search: loadMessages('search'), errors: loadMessages('errors') };
+  // Built once per language: the guidance catalogue at the top (as before) and each other area under its name.
+  const catalogues = Object.fromEntries(
+    LANGUAGES.map((language) => [
+      language,
+      { ...guidance[language], layout: areas.layout[language], search: areas.search[language], errors: areas.errors[language] },
+    ]),
+  ) as unknown as Record<Language, Record<string, unknown>>;
+  const footerLinks = Object.fromEntries(
+    LANGUAGES.map((language) => {
+      const texts = (areas.layout[language].footer as Record<string, Record<string, string>>).links!;
+      return [
+        language,
+        FOOTER_LINKS.map((link) => ({
+          href: language === 'en' || ('englishOnly' in link && link.englishOnly) ? link.href : `/${language}${link.href}`,
+          text: texts[link.key],
+          englishOnly: language !== 'en' && 'englishOnly' in link && link.englishOnly,
+        })),
+      ];
+    }),
+  );
 
   return {
     render(template, context) {
       const current = typeof context.currentSection === 'string' ? context.currentSection : undefined;
       // A page in Welsh passes lang "cy": its chrome comes from the Welsh catalogue and its sections are under /cy.
       const lang = context.lang === 'cy' ? 'cy' : 'en';
-      const t = messages[lang];
+      const t = catalogues[lang];
       const sectionTitles = t.sections as Record<string, string>;
       const navigation = SECTIONS.filter((s) => s.inNavigation).map((s) => ({
         href: lang === 'en' ? `/${s.id}` : `/${lang}/${s.id}`,
         text: lang === 'en' ? s.title : (sectionTitles[s.id] ?? s.title),
         active: s.id === current,
       }));
-      return env.render(template, { navigation, t, ...context, lang });
+      const home = lang === 'en' ? '/' : `/${lang}`;
+      return env.render(template, { navigation, t, footerLinks: footerLinks[lang], homeHref: home, ...context, lang });
     },
   };
 }

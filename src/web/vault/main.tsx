@@ -5,6 +5,7 @@ import { EXIT_EVENT } from '../components/exit-this-page/exit-this-page.ts';
 import { signOut } from './account/manage-account.ts';
 import { ApiClient } from './api/client.ts';
 import { VaultApp } from './app.tsx';
+import { configureImportWorker } from './import/worker-url.ts';
 import { configureKdfWorker } from './kdf/derive.ts';
 
 const root = document.getElementById('vault-app');
@@ -12,6 +13,7 @@ if (root) start(root);
 
 function start(container: HTMLElement): void {
   configureKdfWorker(container.dataset.kdfWorker);
+  configureImportWorker(container.dataset.importWorker);
   container.querySelector('[data-vault-no-js]')?.remove();
   const api = new ApiClient();
   render(<VaultApp api={api} />, container);

@@ -17,7 +17,7 @@ describe('the Welsh guidance', () => {
 
   it('links to Welsh twins under /cy, and otherwise only to pages that exist', () => {
     const keys = new Set(english.pages.map((p) => p.path));
-    const englishOnly = new Set(['/diary', '/forums', '/verify', '/get-help/support-directory', '/get-help/risk-screen']);
+    const englishOnly = new Set(['/diary', '/forums', '/verify', '/get-help/support-directory', '/get-help/risk-screen', '/training', '/training/certificates']);
     const broken = welsh.pages.flatMap((page) =>
       page.links
         .filter((href) => href.startsWith('/'))

@@ -15,10 +15,17 @@ const text = (language: Language, key: 'name' | 'switchTo') => {
  * storage, so nothing on the device says which pages were read (T1).
  */
 export function languageLinks(key: string, current: Language, stores: Record<Language, ContentStore>) {
-  const versions = LANGUAGES.flatMap((language) => {
-    const page = stores[language].get(key);
-    return page ? [{ language, href: page.path }] : [];
-  });
+  return languageLinksOf(
+    LANGUAGES.flatMap((language) => {
+      const page = stores[language].get(key);
+      return page ? [{ language, href: page.path }] : [];
+    }),
+    current,
+  );
+}
+
+/** The same for any page that is not guidance: its address in each language it exists in ("/search", "/cy/search"). */
+export function languageLinksOf(versions: readonly { language: Language; href: string }[], current: Language) {
   if (versions.length < 2) return { alternates: [], languages: undefined };
   return {
     alternates: [

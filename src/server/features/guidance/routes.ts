@@ -3,7 +3,8 @@ import type { Services } from '../../services.ts';
 import { sendPublicPage } from '../../http/html.ts';
 import type { Language } from '../../setup/messages.ts';
 import type { ContentStore, Page } from './content-store.ts';
-import { languageLinks } from './languages.ts';
+import { languageLinks, languageLinksOf } from './languages.ts';
+import { loadMessages } from '../../setup/messages.ts';
 import { SECTIONS } from './sections.ts';
 
 const segment = { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } as const;
@@ -28,25 +29,36 @@ export async function guidanceRoutes(app: FastifyInstance, { services }: { servi
 
   // Campaigns (set in the workspace) are part of the home page's version, so one starting, ending or changing
   // renders the page again at once.
-  app.get('/', (request, reply) => {
-    const now = clock();
-    const version = `${services.openingStatus.version(now)}|${services.training.campaigns.version(now)}`;
-    sendPublicPage(request, reply, pageCache, version, () =>
-      views.render('pages/home.njk', {
-        description: 'Help if you are being stalked or harassed: understand it, keep a private record, get help and stay safe.',
-        pillars: SECTIONS.filter((s) => s.inNavigation).flatMap((s) => content.get(s.id) ?? []),
-        helpline: services.openingStatus.of('national-stalking-helpline', now),
-        campaigns: services.training.campaigns.active(now),
-      }),
-    );
-  });
+  const layout = loadMessages('layout');
+  const homes = [
+    { language: 'en', href: '/' },
+    { language: 'cy', href: '/cy' },
+  ] as const;
+  for (const { language: lang, href } of homes) {
+    const t = layout[lang].home as Record<string, string>;
+    app.get(href, (request, reply) => {
+      const now = clock();
+      const version = `${services.openingStatus.version(now)}|${services.training.campaigns.version(now)}`;
+      sendPublicPage(request, reply, pageCache, version, () =>
+        views.render('pages/home.njk', {
+          // The English home page's title and context stay as they were (it has always been plain "Casebook").
+          ...(lang === 'en' ? {} : { lang, pageTitle: t.pageTitle }),
+          description: t.description,
+          pillars: SECTIONS.filter((s) => s.inNavigation).flatMap((s) => stores[lang].get(s.id) ?? []),
+          helpline: services.openingStatus.of('national-stalking-helpline', now),
+          campaigns: services.training.campaigns.active(now),
+          ...languageLinksOf(homes, lang),
+        }),
+      );
+    });
+  }
 
   for (const lang of ['en', 'cy'] as const) {
     const store = stores[lang];
     const prefix = lang === 'en' ? '' : `/${lang}`;
     // English pages keep their context exactly; other languages add their language and say where "Home" is.
     const languageContext = (page: Page) => ({ ...(lang === 'en' ? {} : { lang }), ...languageLinks(page.key, lang, stores) });
-    const home = lang === 'en' ? { text: 'Home', href: '/' } : { text: 'Home', href: '/', attributes: { lang: 'en', hreflang: 'en' } };
+    const home = { text: (layout[lang].home as Record<string, string>).pageTitle!, href: lang === 'en' ? '/' : `/${lang}` };
 
     app.get(`${prefix}/:section`, { schema: { params: { type: 'object', properties: { section: segment } } } }, (request, reply) => {
       const { section } = request.params as { section: string };

@@ -50,9 +50,13 @@ describe('Welsh guidance pages', () => {
     expect(body).toContain('href="/cy/understand"');
     expect(body).toContain('<h2 class="govuk-heading-s govuk-!-margin-top-8">Ffynonellau</h2>');
     expect(body).toContain('Adolygwyd ddiwethaf 4 Rhagfyr 2026');
-    expect(body).toContain('<footer class="govuk-footer" lang="en">');
+    expect(body).toContain('<footer class="govuk-footer">');
+    expect(body).toContain('<a class="govuk-footer__link" href="/cy/about/privacy">Preifatrwydd</a>');
+    expect(body).toContain('<a class="govuk-footer__link" href="/training" hreflang="en">Hyfforddiant (Saesneg)</a>');
+    // The service's name is directory data, in English; the phone line and "open now" are Welsh.
     expect(body).toContain('<div class="casebook-service-box" lang="en">');
-    expect(body).toContain('<a class="govuk-breadcrumbs__link" href="/" lang="en" hreflang="en">Home</a>');
+    expect(body).toMatch(/<p class="govuk-body govuk-!-margin-bottom-1" lang="cy">Ffoniwch <a class="govuk-link" href="tel:08088020300">0808 802 0300<\/a> \(am ddim\)<\/p>/);
+    expect(body).toContain('<a class="govuk-breadcrumbs__link" href="/cy">Hafan</a>');
     expect(body).toContain('href="https://www.llyw.cymru/byw-heb-ofn"');
   });
 
@@ -70,12 +74,25 @@ describe('Welsh guidance pages', () => {
     expect([...targets].filter((p) => p.startsWith('/cy/')).length).toBeGreaterThan(25);
   });
 
-  it.each(['/cy', '/cy/nothing-here', '/cy/understand/no-such-page', '/cy/get-help/support-directory', '/cy/get-help/risk-screen', '/cy/a/b/c', '/cy/understand/the-law/extra'])(
-    'answers %s with the 404 page, never a 5xx',
+  it.each(['/cy/nothing-here', '/cy/understand/no-such-page', '/cy/a/b/c', '/cy/understand/the-law/extra', '/cy/xx/understand'])(
+    'answers %s with the Welsh 404 page, never a 5xx',
     async (url) => {
       const res = await get(url);
       expect(res.statusCode).toBe(404);
-      expect(res.body).toContain('Page not found');
+      expect(res.body).toContain('<html lang="cy" class="govuk-template">');
+      expect(res.body).toContain("Heb ddod o hyd i&#39;r dudalen");
+      expect(res.body).toContain('<a class="govuk-link" href="/cy">Mynd i hafan Casebook</a>');
+    },
+  );
+
+  it.each(['/cy/get-help/support-directory', '/cy/get-help/risk-screen', '/cy/diary', '/cy/training/certificates'])(
+    'answers %s, a page that is English only, in Welsh with a link to the English page',
+    async (url) => {
+      const res = await get(url);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).toContain('<html lang="cy" class="govuk-template">');
+      expect(res.body).toContain("Dydy&#39;r dudalen hon ddim yn Gymraeg eto");
+      expect(res.body).toContain(`<a class="govuk-link" href="${url.slice(3)}" hreflang="en">Darllen y dudalen yn Saesneg</a>`);
     },
   );
 

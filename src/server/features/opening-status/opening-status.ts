@@ -1,4 +1,4 @@
-import { describeOpeningNow, isOpenAt } from '../../../domain/opening-hours/index.ts';
+import { describeOpeningNow, describeOpeningNowCy, isOpenAt } from '../../../domain/opening-hours/index.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 
 export interface LiveStatus {
@@ -7,6 +7,8 @@ export interface LiveStatus {
   open: boolean;
   /** "Open now until 4pm", "Closed — opens Wednesday at 1pm" … */
   sentence: string;
+  /** The same in Welsh: "Ar agor nawr tan 16:00", "Ar gau — yn agor ddydd Mercher am 13:00" … */
+  sentenceCy: string;
 }
 
 export interface OpeningStatusService {
@@ -28,11 +30,11 @@ export function createOpeningStatus(directory: DirectoryStore): OpeningStatusSer
       statuses = new Map(
         directory.entries.flatMap((entry) =>
           entry.hours
-            ? [[entry.id, { id: entry.id, name: entry.name, open: isOpenAt(entry.hours, now), sentence: describeOpeningNow(entry.hours, now) }] as const]
+            ? [[entry.id, { id: entry.id, name: entry.name, open: isOpenAt(entry.hours, now), sentence: describeOpeningNow(entry.hours, now), sentenceCy: describeOpeningNowCy(entry.hours, now) }] as const]
             : [],
         ),
       );
-      version = [...statuses.values()].map((s) => `${s.id}:${s.open}:${s.sentence}`).join('|');
+      version = [...statuses.values()].map((s) => `${s.id}:${s.open}:${s.sentence}:${s.sentenceCy}`).join('|');
       minute = thisMinute;
     }
     return statuses;

@@ -32,6 +32,20 @@ describe('open now', () => {
     }
   });
 
+  it('says it in Welsh for a Welsh page, in the refresh and in the page itself', async () => {
+    now = Date.parse('2026-11-25T13:30:00Z');
+    const welsh = (await t.app.inject({ method: 'GET', url: '/api/opening-status?lang=cy' })).json() as Awaited<ReturnType<typeof statusJson>>;
+    expect(welsh.statuses['national-stalking-helpline']).toEqual({ open: true, sentence: 'Ar agor nawr tan 16:00' });
+    expect(welsh.statuses.samaritans?.sentence).toBe('Ar agor 24 awr, bob dydd');
+    const odd = (await t.app.inject({ method: 'GET', url: '/api/opening-status?lang=xx&lang=cy' })).json() as Awaited<ReturnType<typeof statusJson>>;
+    expect(odd.statuses['national-stalking-helpline']?.sentence).toBe('Open now until 4pm');
+    t.services.pageCache.clear();
+    const page = (await t.app.inject({ method: 'GET', url: '/cy/get-help/national-stalking-helpline' })).body;
+    expect(page).toContain('data-live-status="national-stalking-helpline" lang="cy">Ar agor nawr tan 16:00</span>');
+    now = Date.parse('2026-11-25T16:00:00Z');
+    expect((await t.app.inject({ method: 'GET', url: '/cy/get-help/national-stalking-helpline' })).body).toContain('>Ar gau — yn agor yfory am 09:30</span>');
+  });
+
   it('changes at the minute the helpline closes, even for cached pages', async () => {
     now = Date.parse('2026-11-25T15:59:30Z');
     t.services.pageCache.clear();

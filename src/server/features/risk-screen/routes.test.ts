@@ -103,6 +103,8 @@ describe('risk screen without JavaScript', () => {
     expect(result.body).toContain('href="tel:999"');
     expect(result.body).toContain('href="tel:02038664107"');
     expect(result.body).toContain('href="tel:08088020300"');
+    expect(result.body).toContain('href="tel:08088010800"');
+    expect(result.body).toContain('href="sms:07860077333"');
     expect(words).toContain('Paladin');
     expect(words).toContain('National Stalking Helpline');
     expect(words).toMatch(/Tell the police about your answers/);

@@ -16,7 +16,9 @@ export function startLiveStatus(root: ParentNode = document): void {
   const refresh = async () => {
     if (document.visibilityState !== 'visible') return;
     try {
-      const response = await fetch('/api/opening-status', { headers: { accept: 'application/json' }, cache: 'no-store' });
+      // A Welsh page asks for the Welsh sentences; the language comes from the page, never from storage (T1).
+      const url = document.documentElement.lang === 'cy' ? '/api/opening-status?lang=cy' : '/api/opening-status';
+      const response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
       if (!response.ok) return;
       const { statuses } = (await response.json()) as StatusResponse;
       for (const element of elements) {

@@ -19,7 +19,7 @@ import { PatternsScreen, LegalElementsScreen } from './patterns-screens.tsx';
 import { PeopleScreen, PersonForm, PlaceForm, PlacesScreen } from './people-places.tsx';
 import { QuickNoteScreen } from './quick-note.tsx';
 import { loadRecords } from './load-records.ts';
-import { EMPTY_RECORDS, withItem } from './records.ts';
+import { EMPTY_RECORDS, withItem, withItems } from './records.ts';
 import type { DiaryRecords } from './records.ts';
 import { useNavigation } from './routes.ts';
 import type { Route } from './routes.ts';
@@ -28,6 +28,8 @@ import type { TimelineChoices } from './timeline-screen.tsx';
 
 // pdf-lib and the pack builder are large: fetched only when the person asks for a pack.
 const loadPackMaker = () => import('../evidence-pack/index.ts').then((module) => module.EvidencePackScreen);
+// The export parsers (MIME, XML, ZIP, EXIF) likewise: fetched when the person opens the import screen.
+const loadImportScreen = () => import('../import/import-screen.tsx').then((module) => module.ImportScreen);
 
 export type DiaryAppProps = AccountPanelProps & { vault: UnlockedVault; onLock: () => void };
 
@@ -89,6 +91,9 @@ export function DiaryApp(props: DiaryAppProps) {
     remember(item) {
       setRecords((before) => withItem(before ?? EMPTY_RECORDS, item));
     },
+    rememberAll(items) {
+      setRecords((before) => withItems(before ?? EMPTY_RECORDS, items));
+    },
   };
 
   return (
@@ -122,6 +127,7 @@ const MENU: readonly { route: Route; label: string; matches: readonly Route['nam
   { route: { name: 'people' }, label: 'People', matches: ['people', 'person-form'] },
   { route: { name: 'places' }, label: 'Places', matches: ['places', 'place-form'] },
   { route: { name: 'notes' }, label: 'Notes and files', matches: ['notes'] },
+  { route: { name: 'import' }, label: 'Bring in messages', matches: ['import'] },
 ];
 
 function DiaryMenu({ route, go }: { route: Route; go: (route: Route) => void }) {
@@ -170,6 +176,8 @@ function Screen({ diary, account }: { diary: Diary; account: AccountPanelProps }
       return <LegalElementsScreen diary={diary} />;
     case 'notes':
       return <NotesScreen diary={diary} />;
+    case 'import':
+      return <Lazy load={loadImportScreen} busy="Getting ready to read your file." render={(ImportScreen) => <ImportScreen diary={diary} />} />;
     case 'evidence-pack':
       return <Lazy load={loadPackMaker} busy="Getting the evidence pack maker ready." render={(EvidencePackScreen) => <EvidencePackScreen vault={diary.vault} onDone={() => diary.nav.back()} />} />;
   }

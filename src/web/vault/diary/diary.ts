@@ -22,5 +22,7 @@ export interface Diary {
   /** Saves a new version (or a first one) and puts it in the records. */
   /** Puts an item saved elsewhere (a note) in the records. */
   remember(item: StoredItem): void;
+  /** Puts many items saved elsewhere (an import's incidents) in the records at once. */
+  rememberAll(items: readonly StoredItem[]): void;
   save<T extends Incident | Person | Place>(content: T, previous: StoredItem<T> | undefined): Promise<StoredItem<T>>;
 }

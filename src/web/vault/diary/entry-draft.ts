@@ -6,6 +6,7 @@ import type {
   Attachment,
   BehaviourId,
   DailyLifeChange,
+  Imported,
   Incident,
   IncidentWhen,
   MethodKind,
@@ -54,6 +55,8 @@ export interface EntryDraft {
   readonly reports: Readonly<Record<ReportTarget, ReportDraft>>;
   /** Files already in the vault (from an earlier version). New files are uploaded on save and added then. */
   readonly attachments: readonly Attachment[];
+  /** Messages brought in from an export: not edited by the form, kept as they are. */
+  readonly imported?: Imported;
 }
 
 const NO_REPORT: ReportDraft = { made: false, name: '', crimeReference: '', officerName: '', date: '' };
@@ -111,6 +114,7 @@ export function draftFromIncident(incident: Incident): EntryDraft {
     feelings: incident.effects.notes ?? '',
     reports,
     attachments: incident.attachments,
+    ...(incident.imported ? { imported: incident.imported } : {}),
   };
 }
 
@@ -211,6 +215,7 @@ export function incidentFromDraft(draft: EntryDraft, extraAttachments: readonly 
     reports: reportsOf(draft),
     attachments: [...draft.attachments, ...extraAttachments],
     quickNote: false,
+    ...(draft.imported ? { imported: draft.imported } : {}),
   };
   const parsed = parseIncident(incident);
   return parsed.ok ? { ok: true, incident: parsed.value } : { ok: false, problems: parsed.problems };

@@ -134,6 +134,7 @@ export function PersonForm({ diary, id }: { diary: Diary; id: string | undefined
   const [aliases, setAliases] = useState(start.aliases.join('\n'));
   const [description, setDescription] = useState(start.description ?? '');
   const [contact, setContact] = useState(start.contact ?? '');
+  const [toldToStop, setToldToStop] = useState(start.toldToStopOn ?? '');
   const { form, save } = useSaveRecord(diary, previous, parsePerson, 'people', 'This person');
 
   const build = (): Person => {
@@ -150,6 +151,7 @@ export function PersonForm({ diary, id }: { diary: Diary; id: string | undefined
       aliases: aliases.split('\n').map((a) => a.trim()).filter((a) => a !== '').slice(0, LIMITS.aliases + 1),
       ...(desc === undefined ? {} : { description: desc }),
       ...(con === undefined ? {} : { contact: con.trim() }),
+      ...(toldToStop.trim() === '' ? {} : { toldToStopOn: toldToStop.trim() }),
     };
   };
 
@@ -161,6 +163,7 @@ export function PersonForm({ diary, id }: { diary: Diary; id: string | undefined
       <Textarea id="aliases" label="Other names, usernames or accounts they use (optional)" hint="One on each line. Searching finds these too." value={aliases} onInput={setAliases} error={errorFor(form.errors, 'aliases')} rows={3} />
       <Textarea id="description" label="What they look like, their car, or anything that identifies them (optional)" value={description} onInput={setDescription} error={errorFor(form.errors, 'description')} rows={3} />
       <TextInput id="contact" label="How to contact them (optional)" hint="For a witness or an officer." value={contact} onInput={setContact} error={errorFor(form.errors, 'contact')} />
+      <TextInput id="told-to-stop" label="When you told them to stop contacting you (optional)" hint="The date, for example 2026-02-20. Messages and calls after it are counted in Patterns and What the law needs." value={toldToStop} onInput={setToldToStop} error={errorFor(form.errors, 'toldToStopOn')} />
     </RecordFormShell>
   );
 }

@@ -2,6 +2,8 @@
 // maps the screens read, and each save gives a new value (the screens re-render from it).
 import { diaryKindOf, parseIncident, parsePerson, parsePlace } from '../../../domain/incidents/index.ts';
 import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
+import { isImportJob } from '../import/job.ts';
+import type { ImportJob } from '../import/job.ts';
 import type { StoredItem } from '../items/item-store.ts';
 import { isNote } from '../items/notes.ts';
 import type { NoteContent } from '../items/notes.ts';
@@ -11,13 +13,15 @@ export interface DiaryRecords {
   readonly people: ReadonlyMap<string, StoredItem<Person>>;
   readonly places: ReadonlyMap<string, StoredItem<Place>>;
   readonly notes: ReadonlyMap<string, StoredItem<NoteContent>>;
+  /** Where each import of a message export stands (src/web/vault/import/job.ts). */
+  readonly imports: ReadonlyMap<string, StoredItem<ImportJob>>;
   /** Items this device could not decrypt, or that a newer version of Casebook wrote: counted, never hidden silently. */
   readonly unreadable: number;
 }
 
-export const EMPTY_RECORDS: DiaryRecords = { incidents: new Map(), people: new Map(), places: new Map(), notes: new Map(), unreadable: 0 };
+export const EMPTY_RECORDS: DiaryRecords = { incidents: new Map(), people: new Map(), places: new Map(), notes: new Map(), imports: new Map(), unreadable: 0 };
 
-export type Sorted = { kind: 'incident'; item: StoredItem<Incident> } | { kind: 'person'; item: StoredItem<Person> } | { kind: 'place'; item: StoredItem<Place> } | { kind: 'note'; item: StoredItem<NoteContent> } | { kind: 'unknown' };
+export type Sorted = { kind: 'incident'; item: StoredItem<Incident> } | { kind: 'person'; item: StoredItem<Person> } | { kind: 'place'; item: StoredItem<Place> } | { kind: 'note'; item: StoredItem<NoteContent> } | { kind: 'import'; item: StoredItem<ImportJob> } | { kind: 'unknown' };
 
 /** Which kind of record an item holds, parsed by its schema; 'unknown' when it does not parse. */
 export function sortItem(item: StoredItem): Sorted {
@@ -36,6 +40,7 @@ export function sortItem(item: StoredItem): Sorted {
     return parsed.ok ? { kind, item: { ...item, content: parsed.value } } : { kind: 'unknown' };
   }
   if (isNote(item)) return { kind: 'note', item };
+  if (isImportJob(item)) return { kind: 'import', item };
   return { kind: 'unknown' };
 }
 
@@ -48,15 +53,17 @@ export function recordsFromSorted(items: readonly Sorted[], undecryptable = 0): 
   const people = new Map<string, StoredItem<Person>>();
   const places = new Map<string, StoredItem<Place>>();
   const notes = new Map<string, StoredItem<NoteContent>>();
+  const imports = new Map<string, StoredItem<ImportJob>>();
   let unreadable = undecryptable;
   for (const sorted of items) {
     if (sorted.kind === 'incident') incidents.set(sorted.item.id, sorted.item);
     else if (sorted.kind === 'person') people.set(sorted.item.id, sorted.item);
     else if (sorted.kind === 'place') places.set(sorted.item.id, sorted.item);
     else if (sorted.kind === 'note') notes.set(sorted.item.id, sorted.item);
+    else if (sorted.kind === 'import') imports.set(sorted.item.id, sorted.item);
     else unreadable += 1;
   }
-  return { incidents, people, places, notes, unreadable };
+  return { incidents, people, places, notes, imports, unreadable };
 }
 
 function replaced<T>(map: ReadonlyMap<string, T>, id: string, value: T): Map<string, T> {
@@ -78,9 +85,33 @@ export function withItem(records: DiaryRecords, item: StoredItem): DiaryRecords 
       return newer(records.places) ? { ...records, places: replaced(records.places, item.id, sorted.item) } : records;
     case 'note':
       return newer(records.notes) ? { ...records, notes: replaced(records.notes, item.id, sorted.item) } : records;
+    case 'import':
+      return newer(records.imports) ? { ...records, imports: replaced(records.imports, item.id, sorted.item) } : records;
     case 'unknown':
       return records;
   }
+}
+
+/**
+ * The records with many items added at once (an import's hundreds of incidents): one copy of each map, where
+ * adding them one by one would copy the maps once per item.
+ */
+export function withItems(records: DiaryRecords, items: readonly StoredItem[]): DiaryRecords {
+  const incidents = new Map(records.incidents);
+  const people = new Map(records.people);
+  const imports = new Map(records.imports);
+  let rest = records;
+  for (const item of items) {
+    const sorted = sortItem(item);
+    const put = <T>(map: Map<string, StoredItem<T>>, value: StoredItem<T>) => {
+      if ((map.get(item.id)?.version ?? 0) < item.version) map.set(item.id, value);
+    };
+    if (sorted.kind === 'incident') put(incidents, sorted.item);
+    else if (sorted.kind === 'person') put(people, sorted.item);
+    else if (sorted.kind === 'import') put(imports, sorted.item);
+    else rest = withItem(rest, item);
+  }
+  return { ...rest, incidents, people, imports };
 }
 
 /** People sorted by name, for lists and choices. */

@@ -17,6 +17,7 @@ export type Route =
   | { readonly name: 'patterns' }
   | { readonly name: 'legal' }
   | { readonly name: 'evidence-pack' }
+  | { readonly name: 'import' }
   | { readonly name: 'notes' };
 
 export const HOME: Route = { name: 'timeline' };

@@ -1,0 +1,191 @@
+// What the diary does with imported records once they are read: duplicate keys, guessed behaviours, grouping into
+// incidents, and the counts the pattern view and "what the law needs" show. All pure, all in Europe/London.
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { BehaviourId } from '../incidents/behaviours.ts';
+import { instantMs, londonDate, londonHour } from './london-time.ts';
+import type { ImportedRecord } from './model.ts';
+
+/**
+ * A key that is the same for the same message in any export of the same chat: channel, sender, instant, text and
+ * call. Not the file's hash or the record's place in it, so an overlapping export marks its overlap as duplicates.
+ * `occurrence` tells apart identical messages in one export ("ok" twice in the same minute): use recordKeys for a
+ * whole export, which counts them.
+ */
+export function recordKey(record: ImportedRecord, occurrence = 0): string {
+  const canonical = JSON.stringify([
+    record.channel,
+    record.sender,
+    instantMs(record.at),
+    record.text,
+    record.call ? [record.call.kind, record.call.durationSeconds] : null,
+    record.attachments.map((a) => a.name),
+    occurrence,
+  ]);
+  // The native encoder and a table for the 16 bytes kept: a 100,000-message export is keyed in well under a second.
+  const hash = sha256(encoder.encode(canonical));
+  let key = '';
+  for (let i = 0; i < 16; i++) key += HEX[hash[i]!];
+  return key;
+}
+
+const encoder = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** recordKey for every record of one export, numbering repeats of the same message in the order they appear. */
+export function recordKeys(records: readonly ImportedRecord[]): string[] {
+  const seen = new Map<string, number>();
+  return records.map((record) => {
+    const base = recordKey(record);
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    return occurrence === 0 ? base : recordKey(record, occurrence);
+  });
+}
+
+// A small list, tested word by word in analysis.test.ts: a guess the person confirms or changes, never a finding.
+const THREAT_OF_VIOLENCE = /\b(?:kill (?:you|u)|hurt (?:you|u)|(?:you|u)(?:'ll| will) (?:regret|pay|be sorry)|watch your back|(?:stab|beat|smash|batter|punch|strangle|shoot) (?:you|u|your)|you(?:'re| are) dead|end (?:you|u)\b|i know where you live|make you suffer|break your)/i;
+const THREAT_TO_OTHERS = /\b(?:kill|hurt|harm|get|take|touch) (?:your|ur) (?:kids?|children|son|daughter|mum|mom|dad|family|sister|brother|partner|boyfriend|girlfriend|husband|wife|dog|cat|friends?)\b/i;
+const THREAT_OF_SELF_HARM = /\b(?:kill myself|hurt myself|end it all|end my life|top myself|won'?t be alive|not be here tomorrow|take my (?:own )?life)\b/i;
+const SEXUAL_THREAT = /\b(?:rape|sexually assault|force myself on)\b/i;
+const PUBLISHING = /\b(?:(?:post|posted|posting|share|shared|sharing|upload|uploaded|send|sent|show|showed) (?:your|ur|these|those|the) (?:photos?|pics?|pictures?|videos?|nudes|messages|address|number|secrets?)|everyone (?:will|is going to|gonna) (?:see|know)|(?:posted|put) (?:it|this|you) (?:online|on (?:facebook|instagram|twitter|x|tiktok|snapchat))|tell everyone)\b/i;
+
+/** The behaviours an imported record suggests, for the person to confirm: contact always, threats and publishing from the words. */
+export function guessBehaviours(record: ImportedRecord): BehaviourId[] {
+  if (record.system) return [];
+  const found: BehaviourId[] = [];
+  if (record.channel === 'web-page') return ['publishing'];
+  if (record.channel !== 'screenshot') found.push('contacting');
+  const text = record.text;
+  if (THREAT_OF_VIOLENCE.test(text)) found.push('threat-of-violence');
+  if (SEXUAL_THREAT.test(text)) found.push('sexual-threat');
+  if (THREAT_TO_OTHERS.test(text)) found.push('threat-to-others');
+  if (THREAT_OF_SELF_HARM.test(text)) found.push('threat-of-self-harm');
+  if (PUBLISHING.test(text) || ((record.channel === 'facebook' || record.channel === 'instagram') && record.url !== undefined)) found.push('publishing');
+  return found;
+}
+
+export interface RecordGroup {
+  /** Stable within one grouping: the London date for days, the first record's instant for bursts. */
+  key: string;
+  /** The London date of the first record. */
+  date: string;
+  start: string;
+  end: string;
+  records: ImportedRecord[];
+}
+
+export interface GroupOptions {
+  by: 'day' | 'burst';
+  /** Bursts: a gap longer than this starts a new group. 60 unless given. */
+  burstGapMinutes?: number;
+}
+
+/** Records in time order, grouped into would-be incidents: one per London day, or one per burst of messages split by a gap. */
+export function groupRecords(records: readonly ImportedRecord[], options: GroupOptions): RecordGroup[] {
+  const sorted = records.map((record, index) => ({ record, index, ms: instantMs(record.at) })).sort((a, b) => a.ms - b.ms || a.index - b.index);
+  const gap = (options.burstGapMinutes ?? 60) * 60_000;
+  const groups: RecordGroup[] = [];
+  let last: { group: RecordGroup; ms: number; date: string } | undefined;
+  for (const { record, ms } of sorted) {
+    const date = londonDate(ms);
+    const same = last !== undefined && (options.by === 'day' ? last.date === date : ms - last.ms <= gap);
+    if (same && last) {
+      last.group.records.push(record);
+      last.group.end = record.at;
+      last.ms = ms;
+      last.date = date;
+    } else {
+      const group: RecordGroup = { key: options.by === 'day' ? date : record.at, date, start: record.at, end: record.at, records: [record] };
+      groups.push(group);
+      last = { group, ms, date };
+    }
+  }
+  return groups;
+}
+
+/** Night for the counts: 22:00 to 05:59 London time. */
+export const NIGHT = { fromHour: 22, toHour: 6 } as const;
+
+export function isAtNight(record: ImportedRecord): boolean {
+  const hour = londonHour(instantMs(record.at));
+  return hour >= NIGHT.fromHour || hour < NIGHT.toHour;
+}
+
+/** Records that are contact from someone: not app-written lines. Pass `senders` to count only the people that matter. */
+function contacts(records: readonly ImportedRecord[], senders?: readonly string[]): ImportedRecord[] {
+  const wanted = senders ? new Set(senders) : undefined;
+  return records.filter((r) => !r.system && (!wanted || wanted.has(r.sender)));
+}
+
+export interface DayCount {
+  date: string;
+  count: number;
+}
+
+/** Messages (and calls) per London day, in date order; days with none are left out. */
+export function messagesPerDay(records: readonly ImportedRecord[], senders?: readonly string[]): DayCount[] {
+  const counts = new Map<string, number>();
+  for (const record of contacts(records, senders)) {
+    const date = londonDate(instantMs(record.at));
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  return [...counts].map(([date, count]) => ({ date, count })).sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+export interface ContactCounts {
+  messages: number;
+  calls: number;
+  /** Calls (phone or app) between 22:00 and 06:00 London time. */
+  callsAtNight: number;
+  messagesAtNight: number;
+  busiestDay: DayCount | undefined;
+  first: string | undefined;
+  latest: string | undefined;
+  /** Contacts after the "told to stop" instant, when one was given. */
+  afterToldToStop: number | undefined;
+  firstAfterToldToStop: string | undefined;
+}
+
+/** The counts the pattern view and "what the law needs" show for imported contact. */
+export function contactCounts(records: readonly ImportedRecord[], options: { senders?: readonly string[]; toldToStopAt?: string } = {}): ContactCounts {
+  const list = contacts(records, options.senders);
+  const stop = options.toldToStopAt === undefined ? undefined : instantMs(options.toldToStopAt);
+  let messages = 0;
+  let calls = 0;
+  let callsAtNight = 0;
+  let messagesAtNight = 0;
+  let first: { ms: number; at: string } | undefined;
+  let latest: { ms: number; at: string } | undefined;
+  let after = 0;
+  let firstAfter: { ms: number; at: string } | undefined;
+  for (const record of list) {
+    const ms = instantMs(record.at);
+    const night = isAtNight(record);
+    if (record.call) {
+      calls++;
+      if (night) callsAtNight++;
+    } else {
+      messages++;
+      if (night) messagesAtNight++;
+    }
+    if (!first || ms < first.ms) first = { ms, at: record.at };
+    if (!latest || ms > latest.ms) latest = { ms, at: record.at };
+    if (stop !== undefined && ms > stop) {
+      after++;
+      if (!firstAfter || ms < firstAfter.ms) firstAfter = { ms, at: record.at };
+    }
+  }
+  const perDay = messagesPerDay(list);
+  const busiestDay = perDay.reduce<DayCount | undefined>((best, day) => (!best || day.count > best.count ? day : best), undefined);
+  return {
+    messages,
+    calls,
+    callsAtNight,
+    messagesAtNight,
+    busiestDay,
+    first: first?.at,
+    latest: latest?.at,
+    afterToldToStop: stop === undefined ? undefined : after,
+    firstAfterToldToStop: firstAfter?.at,
+  };
+}
