@@ -110,6 +110,22 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
     // The timeline shows them, and an entry holds its messages with the original file.
     await page.getByRole('button', { name: 'Go to your record' }).click();
     await page.getByText(/^3 messages from Sam Jones \(WhatsApp\), starting “Why are you ignoring me/).first().waitFor();
+    await page.locator('.casebook-diary-timeline__entry', { hasText: 'starting “Why are you ignoring me' }).getByRole('button').click();
+    await page.locator('[data-imported-messages]').getByText(`Why are you ignoring me ${MARK}`).waitFor();
+    await page.getByText('WhatsApp Chat with Sam Jones.txt', { exact: true }).first().waitFor();
+    await check(page, 'entry');
+
+    // The pattern view and what the law needs count the contact; the told-to-stop date is marked on the person.
+    await page.locator('.casebook-diary-menu').getByRole('button', { name: 'Patterns', exact: true }).click();
+    const contact = page.locator('[data-contact-person="Sam Jones"]');
+    await contact.getByText('5 messages and 0 calls from Sam Jones.').waitFor();
+    await contact.getByRole('button', { name: 'Add the date for Sam Jones' }).click();
+    await page.getByLabel('When you told them to stop contacting you (optional)').fill('2026-03-02');
+    await page.getByRole('button', { name: /^Save/ }).click();
+    await page.locator('.casebook-diary-menu').getByRole('button', { name: 'What the law needs', exact: true }).click();
+    await contact.getByText('2 messages or calls came after you told them to stop on Monday 2 March 2026, the first on Tuesday 3 March 2026.').waitFor();
+    await contact.getByText('At night (between 10pm and 6am): 2 messages and 0 calls.').waitFor();
+    await check(page, 'legal');
 
     // Cancel while reading a large chat; then the network goes while saving; then the same file again finishes it.
     const big = renderWhatsAppExport(makeChat(4_000, { senders: ['Sam Jones'] }), { platform: 'iphone', clock: 12 });

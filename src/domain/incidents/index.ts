@@ -49,4 +49,5 @@ export {
 } from './when.ts';
 export type { WhenBounds } from './when.ts';
 export { newIncident, newPerson, newPlace, newQuickNote } from './create.ts';
+export { importedRecordOf, importedRecordsOf } from './imported.ts';
 export { hasCrimeReference, isReported, personIdsWithRole, recordsHarm, stalkerIds } from './involvement.ts';

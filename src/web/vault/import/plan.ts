@@ -215,22 +215,6 @@ export function messageOf(record: ImportedRecord, key: string): ImportedMessage 
   };
 }
 
-/** A stored message as the message-import analysis reads records (the counts for patterns and the law). */
-export function recordOf(message: ImportedMessage): ImportedRecord {
-  return {
-    locator: message.locator,
-    channel: message.channel,
-    at: message.at,
-    timeSource: message.timeSource,
-    sender: message.sender,
-    direction: message.direction,
-    text: message.text,
-    ...(message.call ? { call: message.call } : {}),
-    attachments: (message.attachments ?? []).map((name) => ({ name })),
-    system: false,
-  };
-}
-
 function oneLine(value: string, max: number): string {
   const line = value.replace(LINE_BREAKS, ' ').trim();
   return (line === '' ? '?' : line).slice(0, max);

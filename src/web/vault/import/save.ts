@@ -6,7 +6,6 @@ import type { BehaviourId, Incident, Person } from '../../../domain/incidents/in
 import { newPerson } from '../../../domain/incidents/index.ts';
 import { ApiError } from '../api/client.ts';
 import { uploadAttachment } from '../attachments/upload.ts';
-import { mapWithLimit } from '../evidence-pack/limit.ts';
 import { newItemId, openItem, putItem } from '../items/item-store.ts';
 import type { ItemChange } from '../api/types.ts';
 import type { StoredItem } from '../items/item-store.ts';
@@ -109,7 +108,7 @@ export async function saveImport(
   let done = 0;
   let added = 0;
   onProgress({ step: 'entries', done, total: incidents.length });
-  await mapWithLimit(
+  await settledEach(
     incidents,
     SAVE_CONCURRENCY,
     async (incident) => {
@@ -134,4 +133,29 @@ export async function saveImport(
 
 function fold(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase();
+}
+
+/**
+ * `work` over every item, `limit` at a time. After a failure (or Cancel) nothing new starts, and the promise
+ * rejects only once the saves already on their way have finished, so what was written is all known by then.
+ */
+async function settledEach<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal: AbortSignal): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      if (signal.aborted) {
+        failure = { error: signal.reason };
+        return;
+      }
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
