@@ -28,3 +28,37 @@ export function importedRecordsOf(incidents: Iterable<Incident>, personId?: stri
   }
   return out;
 }
+
+export const CHANNEL_LABELS: Readonly<Record<ImportedMessage['channel'], string>> = {
+  whatsapp: 'WhatsApp',
+  sms: 'Text message',
+  mms: 'Picture message',
+  call: 'Phone call',
+  email: 'Email',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  screenshot: 'Screenshot or photo',
+  'web-page': 'Web page',
+};
+
+/** Said after a time that is weaker than the export's own. */
+export const TIME_SOURCE_NOTES: Readonly<Record<ImportedMessage['timeSource'], string>> = {
+  export: '',
+  metadata: ' (from the file’s own data)',
+  'file-modified': ' (only the date the file was last changed on the device)',
+};
+
+/** What a message says, for a table: the call, the subject, the text, the address and the files it names. */
+export function messageWhat(message: ImportedMessage): string {
+  if (message.call) {
+    const kind = `${message.call.kind[0]!.toUpperCase()}${message.call.kind.slice(1)}`;
+    const minutes = Math.round(message.call.durationSeconds / 60);
+    return `${kind} call${message.call.durationSeconds > 0 ? `, ${minutes < 1 ? 'under a minute' : `${minutes} min`}` : ''}`;
+  }
+  const parts = [message.subject ? `Subject: ${message.subject}` : '', message.text, message.url ? `Address: ${message.url}` : '', ...(message.attachments ?? []).map((name) => `File: ${name}`)];
+  const said = parts.filter(Boolean).join('\n');
+  if (said) return said;
+  if (message.marker === 'deleted') return 'This message was deleted';
+  if (message.marker === 'media-omitted') return 'Media left out of the export';
+  return '';
+}

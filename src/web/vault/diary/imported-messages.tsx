@@ -1,34 +1,11 @@
 // The messages an imported entry holds, as a table: when, who, how and what, exactly as the export had them, with
 // where the time came from when it is weaker than the export's own.
 import { useState } from 'preact/hooks';
-import type { Imported, ImportedMessage } from '../../../domain/incidents/index.ts';
+import { CHANNEL_LABELS, TIME_SOURCE_NOTES, messageWhat } from '../../../domain/incidents/index.ts';
+import type { Imported } from '../../../domain/incidents/index.ts';
 import { formatDateTime } from '../ui/messages.ts';
 
 const SHOWN = 50;
-
-const CHANNEL: Record<ImportedMessage['channel'], string> = {
-  whatsapp: 'WhatsApp',
-  sms: 'Text message',
-  mms: 'Picture message',
-  call: 'Phone call',
-  email: 'Email',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  screenshot: 'Screenshot or photo',
-  'web-page': 'Web page',
-};
-
-const TIME_SOURCE: Record<ImportedMessage['timeSource'], string> = {
-  export: '',
-  metadata: ' (from the file’s own data)',
-  'file-modified': ' (only the date the file was last changed on the device)',
-};
-
-export function messageWhat(message: ImportedMessage): string {
-  if (message.call) return `${message.call.kind[0]!.toUpperCase()}${message.call.kind.slice(1)} call${message.call.durationSeconds > 0 ? `, ${Math.round(message.call.durationSeconds / 60)} min` : ''}`;
-  const parts = [message.subject ? `Subject: ${message.subject}` : '', message.text, message.url ? `Address: ${message.url}` : '', ...(message.attachments ?? []).map((name) => `File: ${name}`)];
-  return parts.filter(Boolean).join('\n') || (message.marker === 'deleted' ? 'This message was deleted' : message.marker === 'media-omitted' ? 'Media left out of the export' : '');
-}
 
 export function ImportedMessages({ imported, fileName }: { imported: Imported; fileName: string }) {
   const [all, setAll] = useState(false);
@@ -49,8 +26,8 @@ export function ImportedMessages({ imported, fileName }: { imported: Imported; f
         <tbody class="govuk-table__body">
           {shown.map((message) => (
             <tr key={message.key} class="govuk-table__row">
-              <td class="govuk-table__cell">{formatDateTime(message.at, { seconds: true })}{TIME_SOURCE[message.timeSource]}</td>
-              <td class="govuk-table__cell">{message.sender}<br /><span class="govuk-body-s">{CHANNEL[message.channel]}</span></td>
+              <td class="govuk-table__cell">{formatDateTime(message.at, { seconds: true })}{TIME_SOURCE_NOTES[message.timeSource]}</td>
+              <td class="govuk-table__cell">{message.sender}<br /><span class="govuk-body-s">{CHANNEL_LABELS[message.channel]}</span></td>
               <td class="govuk-table__cell casebook-diary-prewrap casebook-import__what">{messageWhat(message)}</td>
             </tr>
           ))}
