@@ -2,7 +2,6 @@
 // the original file unchanged. The entry names the file by SHA-256 and each message by its place in it; the file
 // is in the pack (check 8 shows it is the one named); here it is read again with the same parser, and the message
 // at each place must say exactly what the entry says. A changed word in the entry, or in the file, fails.
-import { parseExport } from '../../domain/message-import/index.ts';
 import type { ImportFormat, ImportedRecord } from '../../domain/message-import/index.ts';
 import { attachmentPath, isSha256Hex } from './format.ts';
 import type { PackIndex } from './format.ts';
@@ -54,7 +53,10 @@ class Originals {
     if (!found) {
       const bytes = this.#files.get(attachmentPath(sha256))!;
       const named = this.#names.get(sha256) ?? { name: 'export', type: '' };
-      found = parseExport({ name: named.name, bytes, lastModified: 0, type: named.type }, { format }).then(
+      // The parsers are loaded only for a pack that holds imported messages: most do not, and they are large.
+      found = import('../../domain/message-import/index.ts')
+        .then(({ parseExport }) => parseExport({ name: named.name, bytes, lastModified: 0, type: named.type }, { format }))
+        .then(
         (parsed) => new Map(parsed.records.map((record) => [record.locator, record])),
         (error: unknown) => (error instanceof Error ? error.message : 'it could not be read'),
       );
