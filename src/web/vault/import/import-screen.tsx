@@ -13,7 +13,7 @@ import { Busy, Button, Heading, LinkButton } from '../ui/components.tsx';
 import { describeFailure, formatBytes } from '../ui/messages.ts';
 import { unfinishedJob } from './job.ts';
 import type { ImportJob } from './job.ts';
-import { DEFAULT_BURST_GAP_MINUTES, dateSpan, describeMessages, existingKeys, messageOf, planImport } from './plan.ts';
+import { DEFAULT_BURST_GAP_MINUTES, dateSpan, defaultSenders, describeMessages, existingKeys, messageOf, planImport } from './plan.ts';
 import type { Grouping, ImportChoices, KeyedRecord, PlannedGroup } from './plan.ts';
 import { ReadFailed, readExport } from './read-export.ts';
 import type { ReadExport } from './read-export.ts';
@@ -198,7 +198,7 @@ function Review({ diary, file, read, onCancel, onSave }: { diary: Diary; file: F
   const [choices, setChoices] = useState<ImportChoices>(
     () =>
       job?.content.choices ?? {
-        senders: parsed.participants.map((p) => p.name),
+        senders: defaultSenders(parsed),
         from: span?.first ?? '',
         to: span?.last ?? '',
         by: 'day',

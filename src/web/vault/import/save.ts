@@ -84,7 +84,9 @@ export async function saveImport(
   signal.throwIfAborted();
 
   // 3. The senders, as people in the record: one already there (by name or other name), or a new one.
-  const senders = [...new Set(request.groups.flatMap(({ group }) => group.records.map(({ record }) => record.sender)))];
+  // A photo has no sender, and a saved page's is only its website: neither is a person to add.
+  const namesPeople = request.format !== 'image' && request.format !== 'web-page';
+  const senders = namesPeople ? [...new Set(request.groups.flatMap(({ group }) => group.records.map(({ record }) => record.sender)))].filter((s) => s.trim() !== '') : [];
   const personIds = new Map<string, string>();
   const known = new Map<string, string>();
   for (const person of request.people) for (const name of [person.name, ...person.aliases]) known.set(fold(name), person.id);
