@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   diary: () => import('./diary.ts'),
   forums: () => import('./forums.ts'),
   messaging: () => import('./messaging.ts'),
+  'message-import': () => import('./message-import.ts'),
 };
 
 const wanted = process.argv.slice(2);

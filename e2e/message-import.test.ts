@@ -205,6 +205,10 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
       if (fixture.location) {
         await page.locator('[data-import-location]').getByText(/latitude -?\d+\.\d+, longitude -?\d+\.\d+/).waitFor();
         await check(page, `review-${fixture.name}`);
+        // The person may keep a copy without the location instead.
+        await page.getByRole('button', { name: 'Keep a copy without the location' }).click();
+        await page.locator('[data-import-stripped]').waitFor({ timeout: 30_000 });
+        expect(await page.locator('[data-import-location]').count()).toBe(0);
       }
       if (fixture.desktop) {
         await page.setViewportSize(DESKTOP);
