@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   welsh: () => import('./welsh.ts'),
   national: () => import('./national.ts'),
   training: () => import('./training.ts'),
+  'message-import': () => import('./message-import.ts'),
 };
 
 const wanted = process.argv.slice(2);

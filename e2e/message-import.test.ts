@@ -3,7 +3,9 @@
 // then resuming with nothing added twice; the other formats in quick passes; a hostile file's message. Every
 // request body is recorded and searched for the messages' text, the senders and the file's bytes.
 import type { Page, Request } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseExport } from '../src/domain/message-import/index.ts';
 import { makeChat, renderWhatsAppExport } from '../src/domain/message-import/test-support.ts';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
@@ -12,6 +14,19 @@ import { saveScreenshot } from './support/screenshots.ts';
 import { deviceStorage, signUp } from './vault-flows.ts';
 
 const h = useHarness();
+
+/** One file of every other format, as the parsers' own tests read them. */
+const FIXTURES: readonly { name: string; type: string; location?: boolean; desktop?: boolean }[] = [
+  { name: 'sms-backup.xml', type: 'text/xml' },
+  { name: 'sms-backup-calls.xml', type: 'text/xml' },
+  { name: 'email-multipart.eml', type: 'message/rfc822' },
+  { name: 'email.mbox', type: 'application/mbox', desktop: true },
+  { name: 'instagram-message_1.json', type: 'application/json' },
+  { name: 'facebook-message_1.json', type: 'application/json' },
+  { name: 'whatsapp-iphone-with-media.zip', type: 'application/zip' },
+  { name: 'photo-exif-gps.jpg', type: 'image/jpeg', location: true },
+  { name: 'web-page.mhtml', type: 'multipart/related' },
+];
 const MARK = `Zebu${Date.now().toString(36)}`;
 
 async function check(page: Page, name: string): Promise<void> {
@@ -33,8 +48,8 @@ function recordBodies(page: Page): Buffer[] {
   return bodies;
 }
 
-function file(name: string, text: string | Buffer, mimeType = 'text/plain') {
-  return { name, mimeType, buffer: typeof text === 'string' ? Buffer.from(text) : text };
+function file(name: string, text: string | Buffer | Uint8Array, mimeType = 'text/plain') {
+  return { name, mimeType, buffer: Buffer.from(text) };
 }
 
 async function openImport(page: Page): Promise<void> {
@@ -110,6 +125,22 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
     // The timeline shows them, and an entry holds its messages with the original file.
     await page.getByRole('button', { name: 'Go to your record' }).click();
     await page.getByText(/^3 messages from Sam Jones \(WhatsApp\), starting “Why are you ignoring me/).first().waitFor();
+    await page.locator('.casebook-diary-timeline__entry', { hasText: 'starting “Why are you ignoring me' }).getByRole('button').click();
+    await page.locator('[data-imported-messages]').getByText(`Why are you ignoring me ${MARK}`).waitFor();
+    await page.getByText('WhatsApp Chat with Sam Jones.txt', { exact: true }).first().waitFor();
+    await check(page, 'entry');
+
+    // The pattern view and what the law needs count the contact; the told-to-stop date is marked on the person.
+    await page.locator('.casebook-diary-menu').getByRole('button', { name: 'Patterns', exact: true }).click();
+    const contact = page.locator('[data-contact-person="Sam Jones"]');
+    await contact.getByText('5 messages and 0 calls from Sam Jones.').waitFor();
+    await contact.getByRole('button', { name: 'Add the date for Sam Jones' }).click();
+    await page.getByLabel('When you told them to stop contacting you (optional)').fill('2026-03-02');
+    await page.getByRole('button', { name: /^Save/ }).click();
+    await page.locator('.casebook-diary-menu').getByRole('button', { name: 'What the law needs', exact: true }).click();
+    await contact.getByText('2 messages or calls came after you told them to stop on Monday 2 March 2026, the first on Tuesday 3 March 2026.').waitFor();
+    await contact.getByText('At night (between 10pm and 6am): 2 messages and 0 calls.').waitFor();
+    await check(page, 'legal');
 
     // Cancel while reading a large chat; then the network goes while saving; then the same file again finishes it.
     const big = renderWhatsAppExport(makeChat(4_000, { senders: ['Sam Jones'] }), { platform: 'iphone', clock: 12 });
@@ -158,10 +189,47 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
     expect(await page.getByRole('alert').textContent()).toMatch(/line longer than/);
     await check(page, 'hostile');
 
+    // Quick passes over every other format, from the parsers' own fixtures: each previews and saves.
+    const plaintext: Buffer[] = [];
+    for (const fixture of FIXTURES) {
+      const bytes = readFileSync(new URL(`../src/domain/message-import/fixtures/${fixture.name}`, import.meta.url));
+      const parsed = await parseExport({ name: fixture.name, bytes: new Uint8Array(bytes), lastModified: Date.UTC(2026, 2, 1) });
+      for (const record of parsed.records) {
+        if (record.text.length >= 12) plaintext.push(Buffer.from(record.text.slice(0, 40)));
+        if (record.sender.length >= 6) plaintext.push(Buffer.from(record.sender));
+      }
+      plaintext.push(bytes.subarray(Math.floor(bytes.length / 2) - 24, Math.floor(bytes.length / 2) + 24));
+      await openImport(page);
+      await choose(page, file(fixture.name, bytes, fixture.type));
+      await page.getByRole('heading', { name: 'What to bring in' }).waitFor({ timeout: 30_000 });
+      if (fixture.location) {
+        await page.locator('[data-import-location]').getByText(/latitude -?\d+\.\d+, longitude -?\d+\.\d+/).waitFor();
+        await check(page, `review-${fixture.name}`);
+        // The person may keep a copy without the location instead.
+        await page.getByRole('button', { name: 'Keep a copy without the location' }).click();
+        await page.locator('[data-import-stripped]').waitFor({ timeout: 30_000 });
+        expect(await page.locator('[data-import-location]').count()).toBe(0);
+      }
+      if (fixture.desktop) {
+        await page.setViewportSize(DESKTOP);
+        await check(page, `review-${fixture.name}`);
+      }
+      await page.getByRole('button', { name: /^Add [\d,]+ entr/ }).click();
+      await page.getByRole('heading', { name: 'Added to your record' }).waitFor({ timeout: 30_000 });
+      if (fixture.desktop) await page.setViewportSize(PHONE);
+    }
+    // An XML bomb is refused with the parser's own words, and the record is as it was.
+    await openImport(page);
+    await choose(page, file('sms-backup-billion-laughs.xml', readFileSync(new URL('../src/domain/message-import/fixtures/sms-backup-billion-laughs.xml', import.meta.url)), 'text/xml'));
+    await page.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('alert').textContent()).not.toMatch(/Error:\s*$/);
+    await check(page, 'xml-bomb');
+
     expect(await deviceStorage(page)).toBe('');
     expect(problems).toEqual([]);
     const all = Buffer.concat(bodies);
     for (const secret of [MARK, 'Sam Jones', 'Why are you ignoring me', 'Answer me']) expect(all.includes(Buffer.from(secret)), secret).toBe(false);
+    for (const secret of plaintext) expect(all.includes(secret), secret.toString()).toBe(false);
     await context.close();
   });
 });

@@ -3,6 +3,7 @@
 export { buildEvidencePack, EvidencePackInputError } from './build.ts';
 export type { AttachmentInput, EntryInput, EntryVersionInput, EvidencePackInput } from './build.ts';
 export { packTreeHead, verifyEvidencePack, PackFormatError } from './verify.ts';
+export type { ImportReport } from './imported.ts';
 export type { AttachmentReport, CheckStatus, EntryReport, KeyReport, VerificationReport, VerifyOptions, VersionReport } from './verify.ts';
 export { FORMAT, FORMAT_VERSION } from './format.ts';
 export { CONSISTENCY_PATH, fetchPublishedLog, LOG_DESCRIPTION_PATH } from './published-log.ts';

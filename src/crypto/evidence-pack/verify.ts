@@ -26,6 +26,8 @@ import {
   saltPath,
 } from './format.ts';
 import type { InclusionProofFile, Manifest, PackAttachment, PackEntry, PackIndex } from './format.ts';
+import { checkImportedMessages } from './imported.ts';
+import type { ImportReport } from './imported.ts';
 import { compareEntries, entrySortKey } from './order.ts';
 import type { OrderFacts } from './order.ts';
 import { summarise } from './summary.ts';
@@ -113,6 +115,8 @@ export interface VerificationReport {
     | { readonly checked: true; readonly ok: boolean; readonly treeSize: number; readonly timestamp: number };
   readonly entries: readonly EntryReport[];
   readonly attachments: readonly AttachmentReport[];
+  /** Check 12: entries brought in from a message export, each message found unchanged in the original file. */
+  readonly imports: readonly ImportReport[];
   /** Every failure, as a sentence. Empty when ok. */
   readonly problems: readonly string[];
   /** What the checks do not cover here, worth knowing; not failures. */
@@ -170,6 +174,9 @@ export async function verifyEvidencePack(zip: Uint8Array, options: VerifyOptions
   problems.push(...checkEntryOrder(entries, contents));
   const attachments = await checkAttachments(files, index, contents, entries);
   problems.push(...attachments.flatMap((a) => a.problems));
+  const imported = await checkImportedMessages(files, index, contents, new Map(entries.map((e) => [e.id, e.number])));
+  problems.push(...imported.reports.flatMap((r) => r.problems));
+  notices.push(...imported.notices);
 
   // With an entry file missing or unreadable (already reported) the recount would differ for that reason alone.
   const allReadable = [...contents.values()].every((versions) => versions.every((content) => content !== undefined));
@@ -209,9 +216,10 @@ export async function verifyEvidencePack(zip: Uint8Array, options: VerifyOptions
     consistency,
     entries,
     attachments,
+    imports: imported.reports,
     problems,
     notices,
-    summary: officerSummary(entries, attachments, problems, keys.trust, consistency),
+    summary: officerSummary(entries, attachments, problems, keys.trust, consistency, imported.reports),
   };
 }
 
@@ -683,6 +691,7 @@ function officerSummary(
   problems: readonly string[],
   trust: 'independent' | 'pack-only',
   consistency: VerificationReport['consistency'],
+  imports: readonly ImportReport[],
 ): string {
   const verified = entries.filter((e) => e.verified).length;
   const files = attachments.filter((a) => a.verified).length;
@@ -727,6 +736,12 @@ function officerSummary(
       );
     }
     if (files < attachments.length) sentences.push(`${plural(attachments.length - files, 'attached file')} did not match.`);
+    const changed = imports.reduce((n, r) => n + r.problems.length, 0);
+    if (changed > 0) sentences.push(`${plural(changed, 'message')} brought in from an export ${changed === 1 ? 'does' : 'do'} not match the original file.`);
+  }
+  const checkedMessages = imports.reduce((n, r) => n + r.messages, 0);
+  if (problems.length === 0 && checkedMessages > 0) {
+    sentences.push(`All ${plural(checkedMessages, 'message')} brought in from exports ${checkedMessages === 1 ? 'is' : 'are'} word for word what the original ${imports.length === 1 ? 'file says' : 'files say'}.`);
   }
   if (trust === 'pack-only') sentences.push("The signatures were checked with the key inside the pack; compare it with Casebook's published key to rule out a forgery of the whole pack.");
   if (consistency.checked && consistency.ok) sentences.push("Casebook's log as published now still contains this pack's log unchanged.");

@@ -49,4 +49,5 @@ export {
 } from './when.ts';
 export type { WhenBounds } from './when.ts';
 export { newIncident, newPerson, newPlace, newQuickNote } from './create.ts';
+export { CHANNEL_LABELS, TIME_SOURCE_NOTES, importedRecordOf, importedRecordsOf, messageWhat } from './imported.ts';
 export { hasCrimeReference, isReported, personIdsWithRole, recordsHarm, stalkerIds } from './involvement.ts';

@@ -3,6 +3,7 @@ import { BEHAVIOUR_IDS } from '../incidents/behaviours.ts';
 import { contactCounts, groupRecords, guessBehaviours, isAtNight, messagesPerDay, recordKey, recordKeys, type ImportedRecord } from './index.ts';
 import { parseExport } from './index.ts';
 import { makeChat, renderWhatsAppExport } from './test-support.ts';
+import { hash128 } from './analysis.ts';
 
 const record = (at: string, text = 'hello', extra: Partial<ImportedRecord> = {}): ImportedRecord => ({
   locator: `line:${at}`,
@@ -37,8 +38,18 @@ describe('duplicate keys', () => {
 
 describe('the key itself', () => {
   it('never changes: keys stored in diaries must match the keys of a later import', () => {
-    // SHA-256 of the canonical JSON ["whatsapp","Alex",<ms>,"ok",null,[],0], first 16 bytes in hex.
-    expect(recordKey(record('2026-03-01T18:30:00+00:00', 'ok'))).toBe('1cea2a67df4fc8d527726e20f7f01ad6');
+    // hash128 of ['whatsapp', 'Alex', '<ms>', 'ok', '', '0'].
+    expect(recordKey(record('2026-03-01T18:30:00+00:00', 'ok'))).toBe('0e759b0a384aea97dfa97cc546b4b2ee');
+    expect(hash128(['ab', 'c'])).not.toBe(hash128(['a', 'bc']));
+  });
+
+  it('spreads: no two of 200,000 near-identical messages share a key, and one changed character changes every lane', () => {
+    const keys = new Set<string>();
+    for (let i = 0; i < 200_000; i++) keys.add(recordKey(record(new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString().replace('.000', ''), `ok ${i % 7}`)));
+    expect(keys.size).toBe(200_000);
+    const a = recordKey(record('2026-03-01T18:30:00Z', 'I will wait outside'));
+    const b = recordKey(record('2026-03-01T18:30:00Z', 'I will wait outsidE'));
+    for (let lane = 0; lane < 4; lane++) expect(a.slice(lane * 8, lane * 8 + 8)).not.toBe(b.slice(lane * 8, lane * 8 + 8));
   });
 });
 

@@ -1,8 +1,7 @@
 // What the diary does with imported records once they are read: duplicate keys, guessed behaviours, grouping into
 // incidents, and the counts the pattern view and "what the law needs" show. All pure, all in Europe/London.
-import { sha256 } from '@noble/hashes/sha2.js';
 import type { BehaviourId } from '../incidents/behaviours.ts';
-import { instantMs, londonDate, londonHour } from './london-time.ts';
+import { dayNumberDate, instantMs, londonDayNumber, londonHour } from './london-time.ts';
 import type { ImportedRecord } from './model.ts';
 
 /**
@@ -10,26 +9,65 @@ import type { ImportedRecord } from './model.ts';
  * call. Not the file's hash or the record's place in it, so an overlapping export marks its overlap as duplicates.
  * `occurrence` tells apart identical messages in one export ("ok" twice in the same minute): use recordKeys for a
  * whole export, which counts them.
+ *
+ * The key is a 128-bit hash (four 32-bit lanes, MurmurHash3's mixing) of those parts, not SHA-256: a key
+ * only says "probably seen before" and the person sees every duplicate and may bring it in anyway, while SHA-256
+ * in JavaScript cost 2–5 s for 100,000 messages in Chromium (its cost is per call, not per byte), most of the
+ * preview's time.
  */
 export function recordKey(record: ImportedRecord, occurrence = 0): string {
-  const canonical = JSON.stringify([
-    record.channel,
-    record.sender,
-    instantMs(record.at),
-    record.text,
-    record.call ? [record.call.kind, record.call.durationSeconds] : null,
-    record.attachments.map((a) => a.name),
-    occurrence,
-  ]);
-  // The native encoder and a table for the 16 bytes kept: a 100,000-message export is keyed in well under a second.
-  const hash = sha256(encoder.encode(canonical));
-  let key = '';
-  for (let i = 0; i < 16; i++) key += HEX[hash[i]!];
-  return key;
+  const parts = [record.channel, record.sender, String(instantMs(record.at)), record.text, record.call ? `${record.call.kind} ${record.call.durationSeconds}` : '', String(occurrence)];
+  for (const attachment of record.attachments) parts.push(attachment.name);
+  return hash128(parts);
 }
 
-const encoder = new TextEncoder();
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const fmix = (h: number) => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+};
+const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r));
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+
+/**
+ * Four lanes over the UTF-16 code units of each part, each multiplied and rotated differently, every part closed
+ * by its length (so ['ab', 'c'] and ['a', 'bc'] differ), then mixed together as MurmurHash3 x86_128 finishes.
+ */
+export function hash128(parts: readonly string[]): string {
+  let h1 = 0x9368e53c;
+  let h2 = 0x2f6af274;
+  let h3 = 0xc4ad0ff1;
+  let h4 = 0x5bd1e995;
+  let n = 0;
+  for (const part of parts) {
+    for (let i = 0; i <= part.length; i++) {
+      // After the last code unit comes the part's length, offset past every code unit.
+      const c = i < part.length ? part.charCodeAt(i) : 0x10000 + part.length;
+      h1 = rotl(Math.imul(h1 ^ c, 0x239b961b), 15);
+      h2 = rotl(Math.imul(h2 ^ c, 0xab0e9789), 16);
+      h3 = rotl(Math.imul(h3 ^ c, 0x38b34ae5), 17);
+      h4 = rotl(Math.imul(h4 ^ c, 0xa1e38b93), 18);
+    }
+    n += part.length + 1;
+  }
+  h1 ^= n;
+  h2 ^= n;
+  h3 ^= n;
+  h4 ^= n;
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h3 = fmix(h3);
+  h4 = fmix(h4);
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  return hex8(h1 >>> 0) + hex8(h2 >>> 0) + hex8(h3 >>> 0) + hex8(h4 >>> 0);
+}
 
 /** recordKey for every record of one export, numbering repeats of the same message in the order they appear. */
 export function recordKeys(records: readonly ImportedRecord[]): string[] {
@@ -85,19 +123,20 @@ export function groupRecords(records: readonly ImportedRecord[], options: GroupO
   const sorted = records.map((record, index) => ({ record, index, ms: instantMs(record.at) })).sort((a, b) => a.ms - b.ms || a.index - b.index);
   const gap = (options.burstGapMinutes ?? 60) * 60_000;
   const groups: RecordGroup[] = [];
-  let last: { group: RecordGroup; ms: number; date: string } | undefined;
+  let last: { group: RecordGroup; ms: number; day: number } | undefined;
   for (const { record, ms } of sorted) {
-    const date = londonDate(ms);
-    const same = last !== undefined && (options.by === 'day' ? last.date === date : ms - last.ms <= gap);
+    const day = londonDayNumber(ms);
+    const same = last !== undefined && (options.by === 'day' ? last.day === day : ms - last.ms <= gap);
     if (same && last) {
       last.group.records.push(record);
       last.group.end = record.at;
       last.ms = ms;
-      last.date = date;
+      last.day = day;
     } else {
+      const date = dayNumberDate(day);
       const group: RecordGroup = { key: options.by === 'day' ? date : record.at, date, start: record.at, end: record.at, records: [record] };
       groups.push(group);
-      last = { group, ms, date };
+      last = { group, ms, day };
     }
   }
   return groups;
@@ -107,7 +146,11 @@ export function groupRecords(records: readonly ImportedRecord[], options: GroupO
 export const NIGHT = { fromHour: 22, toHour: 6 } as const;
 
 export function isAtNight(record: ImportedRecord): boolean {
-  const hour = londonHour(instantMs(record.at));
+  return isNightAt(instantMs(record.at));
+}
+
+function isNightAt(ms: number): boolean {
+  const hour = londonHour(ms);
   return hour >= NIGHT.fromHour || hour < NIGHT.toHour;
 }
 
@@ -124,12 +167,18 @@ export interface DayCount {
 
 /** Messages (and calls) per London day, in date order; days with none are left out. */
 export function messagesPerDay(records: readonly ImportedRecord[], senders?: readonly string[]): DayCount[] {
-  const counts = new Map<string, number>();
-  for (const record of contacts(records, senders)) {
-    const date = londonDate(instantMs(record.at));
-    counts.set(date, (counts.get(date) ?? 0) + 1);
-  }
-  return [...counts].map(([date, count]) => ({ date, count })).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const counts = new Map<number, number>();
+  for (const record of contacts(records, senders)) countDay(counts, instantMs(record.at));
+  return perDay(counts);
+}
+
+function countDay(counts: Map<number, number>, ms: number): void {
+  const day = londonDayNumber(ms);
+  counts.set(day, (counts.get(day) ?? 0) + 1);
+}
+
+function perDay(counts: Map<number, number>): DayCount[] {
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([day, count]) => ({ date: dayNumberDate(day), count }));
 }
 
 export interface ContactCounts {
@@ -158,9 +207,11 @@ export function contactCounts(records: readonly ImportedRecord[], options: { sen
   let latest: { ms: number; at: string } | undefined;
   let after = 0;
   let firstAfter: { ms: number; at: string } | undefined;
+  const days = new Map<number, number>();
   for (const record of list) {
     const ms = instantMs(record.at);
-    const night = isAtNight(record);
+    const night = isNightAt(ms);
+    countDay(days, ms);
     if (record.call) {
       calls++;
       if (night) callsAtNight++;
@@ -175,8 +226,7 @@ export function contactCounts(records: readonly ImportedRecord[], options: { sen
       if (!firstAfter || ms < firstAfter.ms) firstAfter = { ms, at: record.at };
     }
   }
-  const perDay = messagesPerDay(list);
-  const busiestDay = perDay.reduce<DayCount | undefined>((best, day) => (!best || day.count > best.count ? day : best), undefined);
+  const busiestDay = perDay(days).reduce<DayCount | undefined>((best, day) => (!best || day.count > best.count ? day : best), undefined);
   return {
     messages,
     calls,

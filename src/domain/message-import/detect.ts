@@ -3,7 +3,7 @@
 import type { ImportFormat, ImportInput } from './model.ts';
 import { looksLikeWhatsApp, chatEntry } from './whatsapp.ts';
 import { isZip, listZip, type ZipEntry } from './zip.ts';
-import { looksBinary } from './text.ts';
+import { looksBinary, utf16WithoutMark } from './text.ts';
 import { isHeic, isJpeg, isPng } from './signatures.ts';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -42,6 +42,7 @@ function sniffText(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) (encoding = 'utf-16le'), (start = 2);
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) (encoding = 'utf-16be'), (start = 2);
   else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  else encoding = utf16WithoutMark(bytes) ?? encoding;
   let end = Math.min(bytes.length, start + SNIFF_BYTES);
   if (encoding !== 'utf-8') end -= (end - start) % 2;
   let text: string;

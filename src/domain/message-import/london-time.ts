@@ -47,6 +47,17 @@ export function londonDate(ms: number): string {
   return `${String(local.getUTCFullYear()).padStart(4, '0')}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`;
 }
 
+/** Days since 1970-01-01 of the London calendar date of an instant: cheap to compare and count by. */
+export function londonDayNumber(ms: number): number {
+  return Math.floor((ms + londonOffsetMinutes(ms) * MINUTE_MS) / 86_400_000);
+}
+
+/** 'YYYY-MM-DD' of a day number from londonDayNumber. */
+export function dayNumberDate(day: number): string {
+  const d = new Date(day * 86_400_000);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+}
+
 /** The London hour of the day (0–23) of an instant. */
 export function londonHour(ms: number): number {
   return new Date(ms + londonOffsetMinutes(ms) * MINUTE_MS).getUTCHours();

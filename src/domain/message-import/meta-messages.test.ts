@@ -31,12 +31,12 @@ describe('Facebook Messenger JSON', () => {
     const parsed = await parseExport(input('message_1.json', bytes));
     expect(parsed.format).toBe('facebook');
     expect(parsed.records.map((r) => [r.locator, r.sender, r.text, r.at])).toEqual([
-      ['json:message_1.json#messages[5]', 'Alex Morgan', 'Café tonight? Réponds-moi', '2026-03-01T18:30:00+00:00'],
-      ['json:message_1.json#messages[4]', 'Zoë Sam', 'Please stop – I’ve asked you before', '2026-03-01T18:31:00+00:00'],
-      ['json:message_1.json#messages[3]', 'Alex Morgan', 'Alex missed your call.', '2026-07-01T22:00:00+01:00'],
-      ['json:message_1.json#messages[2]', 'Alex Morgan', '', '2026-07-01T22:01:40+01:00'],
-      ['json:message_1.json#messages[1]', 'Alex Morgan', 'https://www.facebook.com/groups/123/posts/456/', '2026-07-01T22:03:20+01:00'],
-      ['json:message_1.json#messages[0]', 'Alex Morgan', "I'm going to post your photos everywhere 😡", '2026-07-01T22:05:00+01:00'],
+      ['json:messages[5]', 'Alex Morgan', 'Café tonight? Réponds-moi', '2026-03-01T18:30:00+00:00'],
+      ['json:messages[4]', 'Zoë Sam', 'Please stop – I’ve asked you before', '2026-03-01T18:31:00+00:00'],
+      ['json:messages[3]', 'Alex Morgan', 'Alex missed your call.', '2026-07-01T22:00:00+01:00'],
+      ['json:messages[2]', 'Alex Morgan', '', '2026-07-01T22:01:40+01:00'],
+      ['json:messages[1]', 'Alex Morgan', 'https://www.facebook.com/groups/123/posts/456/', '2026-07-01T22:03:20+01:00'],
+      ['json:messages[0]', 'Alex Morgan', "I'm going to post your photos everywhere 😡", '2026-07-01T22:05:00+01:00'],
     ]);
     expect(parsed.records[2]!.call).toEqual({ kind: 'missed', durationSeconds: 0 });
     expect(parsed.records[3]!.attachments).toEqual([{ name: '4412_10158.jpg', type: 'image/jpeg' }]);
@@ -48,7 +48,7 @@ describe('Facebook Messenger JSON', () => {
       { name: 'Zoë Sam', count: 1 },
     ]);
     expect(parsed.warnings.join(' ')).toMatch(/full download ZIP/);
-    expect(await rereadRecord(input('message_1.json', bytes), 'facebook', 'json:message_1.json#messages[0]')).toEqual(parsed.records[5]);
+    expect(await rereadRecord(input('message_1.json', bytes), 'facebook', 'json:messages[0]')).toEqual(parsed.records[5]);
   });
 });
 

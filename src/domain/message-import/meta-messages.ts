@@ -115,7 +115,7 @@ function threadRecords(json: unknown, path: string, channel: 'facebook' | 'insta
       }
     }
     const record: ImportedRecord = {
-      locator: `json:${path}#messages[${index}]`,
+      locator: path ? `json:${path}#messages[${index}]` : `json:messages[${index}]`,
       channel,
       at: londonInstant(ms),
       timeSource: 'export',
@@ -178,7 +178,8 @@ export async function parseMetaMessages(input: ImportInput, format: 'facebook' |
     const text = decodeText(input.bytes, 'message file');
     const json = parseJson(text);
     channel = format;
-    records = threadRecords(json, input.name.replace(/^.*[\\/]/, '') || 'message_1.json', channel, () => undefined, warnings);
+    // The locator names no file: the file's name may change (the evidence pack renames it), its place in it does not.
+    records = threadRecords(json, '', channel, () => undefined, warnings);
     if (records.some((r) => r.attachments.length)) warnings.add('Photos and other files in these messages are in the full download ZIP, not in this file: import the ZIP to keep them.');
   }
   return { format: channel, records, participants: participantsOf(records), warnings: [...warnings] };

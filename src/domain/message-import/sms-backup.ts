@@ -63,7 +63,6 @@ export async function parseSmsBackup(input: ImportInput, onProgress?: ParseProgr
   let root = '';
   const counters = { sms: 0, mms: 0, call: 0 };
   let mms: { attributes: Attributes; index: number; texts: string[]; attachments: NamedAttachment[]; from: string[]; to: string[] } | undefined;
-  let failure: ImportError | undefined;
 
   parser.on('doctype', () => {
     throw new ImportError('hostile', 'This file declares its own XML entities (a DOCTYPE), which SMS Backup & Restore never writes and which can be used to freeze a computer. It was not read.');
@@ -176,9 +175,8 @@ export async function parseSmsBackup(input: ImportInput, onProgress?: ParseProgr
     parser.close();
   } catch (error) {
     if (error instanceof ImportError || error instanceof ImportCancelled) throw error;
-    failure = xmlProblem(error, parser);
+    throw xmlProblem(error, parser);
   }
-  if (failure) throw failure;
   if (!root) throw new ImportError('truncated', 'This backup file ends before it begins: it may not have finished copying.');
   if (drafts) warnings.push(`${drafts} draft${drafts === 1 ? ' was' : 's were'} left out: they were never sent.`);
   if (undated) warnings.push(`${undated} item${undated === 1 ? ' has' : 's have'} no readable date and ${undated === 1 ? 'was' : 'were'} skipped.`);

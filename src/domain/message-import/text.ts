@@ -14,6 +14,7 @@ export function decodeText(bytes: Uint8Array, what: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) (encoding = 'utf-16le'), (start = 2);
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) (encoding = 'utf-16be'), (start = 2);
+  else encoding = utf16WithoutMark(bytes) ?? encoding;
   let text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
@@ -22,6 +23,19 @@ export function decodeText(bytes: Uint8Array, what: string): string {
   }
   if (looksBinary(text)) throw new ImportError('wrong-encoding', `This ${what} holds binary data, not text. Choose the export file itself.`);
   return text;
+}
+
+/** UTF-16 saved without its mark, told by the zero bytes of its ASCII characters (digits and punctuation start every export). */
+export function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 8 || bytes.length % 2) return undefined;
+  let le = 0;
+  let be = 0;
+  const pairs = Math.min(64, bytes.length / 2);
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] !== 0 && bytes[2 * i + 1] === 0) le++;
+    if (bytes[2 * i] === 0 && bytes[2 * i + 1] !== 0) be++;
+  }
+  return le === pairs ? 'utf-16le' : be === pairs ? 'utf-16be' : undefined;
 }
 
 /** NUL or many other control characters in the first few kilobytes: a binary file that happens to be valid UTF-8. */

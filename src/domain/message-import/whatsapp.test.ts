@@ -107,6 +107,12 @@ describe('WhatsApp text encodings and hostile text', () => {
     }
   }, 10_000);
 
+  it('reads UTF-16 saved without its mark, told by the zero bytes of the digits', async () => {
+    const le = Buffer.from(text, 'utf16le');
+    expect(detectFormat(input('chat.txt', le))).toBe('whatsapp');
+    expect((await parse('chat.txt', le)).records).toEqual((await parse('whatsapp-android-24h-uk.txt')).records);
+  });
+
   it('refuses random binary and invalid UTF-8 with a plain message', async () => {
     let seed = 7;
     const random = Uint8Array.from({ length: 4096 }, () => ((seed = (seed * 16807) % 2147483647), seed & 0xff));

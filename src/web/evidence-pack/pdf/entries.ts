@@ -12,6 +12,7 @@ import type { Style } from './typeset.ts';
 import type { EvidencePdfAttachment } from './types.ts';
 import { behavioursInWords, bytesInWords, effectsInWords, methodInWords, personLine, reportInWords, ukTime, whenInWords, whereInWords } from './words.ts';
 import { box } from './ink.ts';
+import { drawImportedMessages } from './messages-table.ts';
 
 export const ENTRIES_HEADING = 'The entries in full';
 
@@ -85,6 +86,7 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
     );
   }
   versionTable(flow, entry);
+  if (shown.kind === 'incident') drawImportedMessages(flow, shown.incident, model, entry.number);
   const pictures = files.flatMap(({ file }) => (file && isEmbeddable(file) ? [file] : []));
   if (pictures.length > 0) await drawImages(flow, entry.number, pictures, images);
   gap(flow, 10);

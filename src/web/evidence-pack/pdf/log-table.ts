@@ -43,9 +43,10 @@ export function drawLog(flow: Flow, model: Model): void {
     paragraph(flow, 'This pack has no entries.');
     return;
   }
-  drawHeader(flow);
-  flow.onNewPage = () => drawHeader(flow);
-  for (const entry of model.entries) drawRow(flow, cellsOf(entry, model, flow));
+  const titles = COLUMNS.map((c) => c.title);
+  drawHeader(flow, titles, WIDTHS);
+  flow.onNewPage = () => drawHeader(flow, titles, WIDTHS);
+  for (const entry of model.entries) drawRow(flow, cellsOf(entry, model, flow), WIDTHS);
   flow.onNewPage = undefined;
 }
 
@@ -80,9 +81,10 @@ function stampOf(ms: number): string {
   return SHORT.format(new Date(ms)).replace(',', '');
 }
 
-function drawHeader(flow: Flow): void {
+/** A table's header row (shaded), across columns of the given widths; call it again from flow.onNewPage. */
+export function drawHeader(flow: Flow, titles: readonly string[], widths: readonly number[]): void {
   const lead = leadingOf(HEAD);
-  const lines = COLUMNS.map((c, i) => wrap(flow.faces, c.title, WIDTHS[i]! - 2 * PAD, HEAD));
+  const lines = titles.map((title, i) => wrap(flow.faces, title, widths[i]! - 2 * PAD, HEAD));
   const height = Math.max(...lines.map((l) => l.length)) * lead + 2 * PAD;
   need(flow, height + 3 * leadingOf(CELL));
   const top = flow.y;
@@ -90,12 +92,13 @@ function drawHeader(flow: Flow): void {
   let x = MARGIN;
   lines.forEach((cellLines, i) => {
     cellLines.forEach((line, j) => drawLine(flow.page, flow.faces, line, x + PAD, top - PAD - (j + 1) * lead + lead * 0.24, HEAD));
-    x += WIDTHS[i]!;
+    x += widths[i]!;
   });
   flow.y = top - height;
 }
 
-function drawRow(flow: Flow, cells: string[][]): void {
+/** One row of already-wrapped cells (lines of CELL text); a tall row carries on under the next page's header. */
+export function drawRow(flow: Flow, cells: readonly (readonly string[])[], widths: readonly number[]): void {
   const lead = leadingOf(CELL);
   let from = 0;
   const total = Math.max(1, ...cells.map((c) => c.length));
@@ -116,22 +119,27 @@ function drawRow(flow: Flow, cells: string[][]): void {
         const line = cellLines[from + j];
         if (line) drawLine(flow.page, flow.faces, line, x + PAD, top - PAD - (j + 1) * lead + lead * 0.24, CELL);
       }
-      x += WIDTHS[i]!;
+      x += widths[i]!;
     });
-    drawGrid(flow, top, height);
+    drawGrid(flow, top, height, widths);
     flow.y = top - height;
     from += take;
     if (from < total) newPage(flow);
   }
 }
 
-function drawGrid(flow: Flow, top: number, height: number): void {
+function drawGrid(flow: Flow, top: number, height: number, widths: readonly number[]): void {
   const page = flow.page;
   const bottom = top - height;
   line(page, MARGIN, bottom, MARGIN + CONTENT_WIDTH, bottom, 0.5, RULE);
   let x = MARGIN;
-  for (let i = 0; i <= WIDTHS.length; i++) {
-    line(page, x, top, x, bottom, i === 0 || i === WIDTHS.length ? 0.6 : 0.4, i === 0 || i === WIDTHS.length ? INK : RULE);
-    x += WIDTHS[i] ?? 0;
+  for (let i = 0; i <= widths.length; i++) {
+    line(page, x, top, x, bottom, i === 0 || i === widths.length ? 0.6 : 0.4, i === 0 || i === widths.length ? INK : RULE);
+    x += widths[i] ?? 0;
   }
+}
+
+/** Text in a table cell of the given width, wrapped. */
+export function cellLines(flow: Flow, text: string, width: number): string[] {
+  return wrap(flow.faces, text, width - 2 * PAD, CELL);
 }

@@ -138,7 +138,7 @@ function DiaryMenu({ route, go }: { route: Route; go: (route: Route) => void }) 
           const current = item.matches.includes(route.name);
           return (
             <li class={`casebook-diary-menu__item${current ? ' casebook-diary-menu__item--current' : ''}`} key={item.label}>
-              <button type="button" class="casebook-diary-menu__link" aria-current={current ? 'page' : undefined} onClick={() => go(item.route)}>
+              <button type="button" class="casebook-diary-menu__link" aria-current={current ? 'page' : undefined} onClick={() => go({ ...item.route })}>
                 {item.label}
               </button>
             </li>
@@ -147,6 +147,15 @@ function DiaryMenu({ route, go }: { route: Route; go: (route: Route) => void }) 
       </ul>
     </nav>
   );
+}
+
+const visits = new WeakMap<Route, number>();
+let lastVisit = 0;
+
+function visitOf(route: Route): number {
+  let visit = visits.get(route);
+  if (visit === undefined) visits.set(route, (visit = ++lastVisit));
+  return visit;
 }
 
 function Screen({ diary, account }: { diary: Diary; account: AccountPanelProps }) {
@@ -177,7 +186,8 @@ function Screen({ diary, account }: { diary: Diary; account: AccountPanelProps }
     case 'notes':
       return <NotesScreen diary={diary} />;
     case 'import':
-      return <Lazy load={loadImportScreen} busy="Getting ready to read your file." render={(ImportScreen) => <ImportScreen diary={diary} />} />;
+      // Each visit starts afresh (choosing it from the menu again leaves a finished or failed import behind).
+      return <Lazy key={visitOf(route)} load={loadImportScreen} busy="Getting ready to read your file." render={(ImportScreen) => <ImportScreen diary={diary} />} />;
     case 'evidence-pack':
       return <Lazy load={loadPackMaker} busy="Getting the evidence pack maker ready." render={(EvidencePackScreen) => <EvidencePackScreen vault={diary.vault} onDone={() => diary.nav.back()} />} />;
   }

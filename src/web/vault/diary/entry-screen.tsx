@@ -11,6 +11,7 @@ import { describeFailure, formatDateTime } from '../ui/messages.ts';
 import { describeChanges } from './changes.ts';
 import type { Diary } from './diary.ts';
 import { StoredFile } from './files.tsx';
+import { ImportedMessages } from './imported-messages.tsx';
 import { ReceiptLine } from './notes-screen.tsx';
 
 function Missing({ diary }: { diary: Diary }) {
@@ -40,6 +41,7 @@ export function EntryScreen({ diary, id }: { diary: Diary; id: string }) {
           </div>
         ) : null}
         <IncidentDetails diary={diary} incident={incident} />
+        {incident.imported ? <ImportedMessages imported={incident.imported} fileName={incident.attachments.find((a) => a.id === incident.imported!.source.attachmentId)?.name ?? 'the original file'} /> : null}
         {incident.attachments.length > 0 ? (
           <>
             <h2 class="govuk-heading-m">Files</h2>

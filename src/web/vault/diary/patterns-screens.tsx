@@ -12,7 +12,8 @@ function useDomainData(diary: Diary) {
   const incidents = useMemo(() => [...diary.records.incidents.values()].map((item) => item.content), [diary.records.incidents]);
   const people = useMemo(() => peopleByName(diary.records), [diary.records.people]);
   const now = useMemo(() => new Date(), [diary.records.incidents]);
-  return { incidents, people, now };
+  const onPerson = (id: string) => diary.nav.go({ name: 'person-form', id });
+  return { incidents, people, now, onPerson };
 }
 
 export function PatternsScreen({ diary }: { diary: Diary }) {

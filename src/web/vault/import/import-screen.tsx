@@ -13,7 +13,7 @@ import { Busy, Button, Heading, LinkButton } from '../ui/components.tsx';
 import { describeFailure, formatBytes } from '../ui/messages.ts';
 import { unfinishedJob } from './job.ts';
 import type { ImportJob } from './job.ts';
-import { DEFAULT_BURST_GAP_MINUTES, dateSpan, describeMessages, existingKeys, messageOf, planImport } from './plan.ts';
+import { DEFAULT_BURST_GAP_MINUTES, dateSpan, defaultSenders, describeMessages, existingKeys, messageOf, planImport } from './plan.ts';
 import type { Grouping, ImportChoices, KeyedRecord, PlannedGroup } from './plan.ts';
 import { ReadFailed, readExport } from './read-export.ts';
 import type { ReadExport } from './read-export.ts';
@@ -23,7 +23,7 @@ import type { SaveProgress } from './save.ts';
 type Stage =
   | { readonly name: 'choose'; readonly problem?: string }
   | { readonly name: 'reading'; readonly file: File; readonly fraction: number }
-  | { readonly name: 'review'; readonly file: File; readonly read: ReadExport }
+  | { readonly name: 'review'; readonly file: File; readonly read: ReadExport; readonly stripped?: boolean }
   | { readonly name: 'saving'; readonly file: File; readonly progress: SaveProgress | undefined }
   | { readonly name: 'stopped'; readonly saved: number; readonly total: number; readonly problem?: string }
   | { readonly name: 'done'; readonly added: number; readonly messages: number };
@@ -34,12 +34,12 @@ export function ImportScreen({ diary }: { diary: Diary }) {
   // Leaving the screen (or locking) stops whatever is running.
   useEffect(() => () => abort.current?.abort(), []);
 
-  const read = (file: File) => {
+  const read = (file: File, stripped = false) => {
     abort.current?.abort();
     const controller = (abort.current = new AbortController());
     setStage({ name: 'reading', file, fraction: 0 });
     readExport(file, (fraction) => !controller.signal.aborted && setStage({ name: 'reading', file, fraction }), controller.signal).then(
-      (result) => !controller.signal.aborted && setStage({ name: 'review', file, read: result }),
+      (result) => !controller.signal.aborted && setStage({ name: 'review', file, read: result, stripped }),
       (error) => {
         if (controller.signal.aborted) return;
         setStage({ name: 'choose', problem: error instanceof ReadFailed ? error.message : 'This file could not be read. Nothing was added to your record.' });
@@ -73,7 +73,9 @@ export function ImportScreen({ diary }: { diary: Diary }) {
           diary={diary}
           file={stage.file}
           read={stage.read}
+          stripped={stage.stripped ?? false}
           onCancel={() => setStage({ name: 'choose' })}
+          {...(stage.read.parsed.location && stage.read.parsed.format === 'image' ? { onDropLocation: () => void withoutLocation(stage.file).then((copy) => (typeof copy === 'string' ? setStage({ name: 'choose', problem: copy }) : read(copy, true))) } : {})}
           onSave={(request) => {
             const controller = (abort.current = new AbortController());
             setStage({ name: 'saving', file: stage.file, progress: undefined });
@@ -134,6 +136,14 @@ export function ImportScreen({ diary }: { diary: Diary }) {
   }
 }
 
+/** The photo without its location (and its other hidden metadata), as a file of the same name and date. */
+async function withoutLocation(file: File): Promise<File | string> {
+  const { stripImageMetadata } = await import('../../../domain/forums/image-metadata.ts');
+  const result = stripImageMetadata(new Uint8Array(await file.arrayBuffer()), { maxBytes: LIMITS.fileBytes, maxSide: 100_000 });
+  if (!result.ok) return result.message;
+  return new File([result.image.bytes as Uint8Array<ArrayBuffer>], file.name, { type: result.image.type, lastModified: file.lastModified });
+}
+
 function ChooseFile({ problem, onFile }: { problem: string | undefined; onFile: (file: File) => void }) {
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -191,14 +201,14 @@ interface SaveChoices {
   readonly job?: StoredItem<ImportJob>;
 }
 
-function Review({ diary, file, read, onCancel, onSave }: { diary: Diary; file: File; read: ReadExport; onCancel: () => void; onSave: (request: SaveChoices) => void }) {
+function Review({ diary, file, read, stripped, onCancel, onSave, onDropLocation }: { diary: Diary; file: File; read: ReadExport; stripped: boolean; onCancel: () => void; onSave: (request: SaveChoices) => void; onDropLocation?: () => void }) {
   const { parsed } = read;
   const job = useMemo(() => unfinishedJob(diary.records.imports.values(), read.sha256), [read.sha256]);
   const span = useMemo(() => dateSpan(parsed), [parsed]);
   const [choices, setChoices] = useState<ImportChoices>(
     () =>
       job?.content.choices ?? {
-        senders: parsed.participants.map((p) => p.name),
+        senders: defaultSenders(parsed),
         from: span?.first ?? '',
         to: span?.last ?? '',
         by: 'day',
@@ -220,6 +230,7 @@ function Review({ diary, file, read, onCancel, onSave }: { diary: Diary; file: F
     setShown(PAGE);
   };
   const behavioursOf = (group: PlannedGroup) => edits.get(group.key) ?? group.guessed;
+  const warnings = parsed.warnings;
 
   return (
     <div class="casebook-import">
@@ -229,20 +240,23 @@ function Review({ diary, file, read, onCancel, onSave }: { diary: Diary; file: F
           You started bringing in this file before, and it did not finish. Casebook carries on with the same choices: what was saved then is already in your record and is left out below.
         </div>
       ) : null}
-      {parsed.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <div class="govuk-warning-text">
           <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
           <div class="govuk-warning-text__text">
             <span class="govuk-visually-hidden">Warning</span>
-            <ul class="govuk-list">{parsed.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+            <ul class="govuk-list">{warnings.map((w) => <li key={w}>{w}</li>)}</ul>
           </div>
         </div>
       ) : null}
       {parsed.location ? (
         <div class="govuk-inset-text" data-import-location>
-          This file records where it was made: latitude {parsed.location.latitude.toFixed(5)}, longitude {parsed.location.longitude.toFixed(5)}. The original is kept exactly as it is, location included, so that it still proves what it shows; only you and whoever you give an evidence pack can see it. If that place could identify where you live or stay, think about who will see the pack, or do not bring this file in.
+          <p class="govuk-body">This file records where it was made: latitude {parsed.location.latitude.toFixed(5)}, longitude {parsed.location.longitude.toFixed(5)}. Only you, and whoever you give an evidence pack, can see it.</p>
+          <p class="govuk-body">If that place could show where you live or stay, keep a copy without it. The copy loses the photo's own time too (the file's date is used, and labelled as weaker), and the pack will hold the copy, not the original.</p>
+          {onDropLocation ? <Button variant="secondary" onClick={onDropLocation}>Keep a copy without the location</Button> : null}
         </div>
       ) : null}
+      {stripped ? <div class="govuk-inset-text" data-import-stripped>This is a copy of the photo without its location and other hidden details.</div> : null}
 
       {parsed.participants.length > 0 ? (
         <Checkboxes
@@ -346,7 +360,7 @@ function Review({ diary, file, read, onCancel, onSave }: { diary: Diary; file: F
 function GroupPreview({ group, behaviours, onBehaviours }: { group: PlannedGroup; behaviours: readonly BehaviourId[]; onBehaviours: (list: BehaviourId[]) => void }) {
   const when = describeWhen(Date.parse(group.end) > Date.parse(group.start) ? { precision: 'range', from: group.start, to: group.end } : { precision: 'exact', at: group.start });
   const id = `import-group-${group.key.replace(/[^A-Za-z0-9]/g, '')}`;
-  const sample = group.records.slice(0, 3);
+  const sample = group.records.filter(({ record }) => record.text.trim() !== '' || record.call).slice(0, 3);
   const offered = [...new Set([...OFFERED, ...group.guessed])];
   return (
     <li class="casebook-import__group" data-import-group={group.records.length > 0 ? 'new' : 'duplicate'}>
@@ -360,7 +374,7 @@ function GroupPreview({ group, behaviours, onBehaviours }: { group: PlannedGroup
           <ul class="govuk-list casebook-import__sample">
             {sample.map(({ record, key }) => (
               <li key={key}>
-                <strong>{record.sender}</strong>: <span class="casebook-diary-prewrap">{record.call ? `${record.call.kind} call` : record.text.length > 200 ? `${record.text.slice(0, 200)}…` : record.text}</span>
+                {record.sender ? <><strong>{record.sender}</strong>: </> : null}<span class="casebook-diary-prewrap">{record.call ? `${record.call.kind} call` : record.text.length > 200 ? `${record.text.slice(0, 200)}…` : record.text}</span>
               </li>
             ))}
           </ul>

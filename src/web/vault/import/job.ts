@@ -16,7 +16,7 @@ export interface ImportJob {
   /** ISO 8601, this device's clock. */
   readonly startedAt: string;
   readonly choices: ImportChoices;
-  /** Incidents the import will add in all. */
+  /** Messages the import will add in all. */
   readonly planned: number;
   /** Set once the original file is in the vault: a resumed import uses it rather than uploading it again. */
   readonly attachment?: Attachment;

@@ -54,6 +54,12 @@ export interface ImportPlan {
   readonly tooLong: number;
 }
 
+/** Whose messages count unless the person says otherwise: everyone the export names, or (a photo, a web page) whoever its records are from. */
+export function defaultSenders(parsed: ParsedExport): string[] {
+  if (parsed.participants.length > 0) return parsed.participants.map((p) => p.name);
+  return [...new Set(parsed.records.filter((r) => !r.system).map((r) => r.sender))];
+}
+
 /** The earliest and latest London dates in the export, for the date range's defaults. */
 export function dateSpan(parsed: ParsedExport): { first: string; last: string } | undefined {
   let first: string | undefined;
@@ -201,7 +207,7 @@ export function messageOf(record: ImportedRecord, key: string): ImportedMessage 
   return {
     locator: oneLine(record.locator, LIMITS.importLocator),
     channel: record.channel,
-    sender: oneLine(record.sender, LIMITS.importSender),
+    sender: record.sender === '' ? '' : oneLine(record.sender, LIMITS.importSender),
     at: record.at,
     timeSource: record.timeSource,
     direction: record.direction,
@@ -212,22 +218,6 @@ export function messageOf(record: ImportedRecord, key: string): ImportedMessage 
     ...(url ? { url } : {}),
     ...(names.length > 0 ? { attachments: names } : {}),
     key,
-  };
-}
-
-/** A stored message as the message-import analysis reads records (the counts for patterns and the law). */
-export function recordOf(message: ImportedMessage): ImportedRecord {
-  return {
-    locator: message.locator,
-    channel: message.channel,
-    at: message.at,
-    timeSource: message.timeSource,
-    sender: message.sender,
-    direction: message.direction,
-    text: message.text,
-    ...(message.call ? { call: message.call } : {}),
-    attachments: (message.attachments ?? []).map((name) => ({ name })),
-    system: false,
   };
 }
 
@@ -323,11 +313,11 @@ export function describeMessages(messages: readonly ImportedMessage[], part?: { 
     const before = merged.get(id);
     merged.set(id, before ? { n: before.n + entry.n, words: entry.words } : entry);
   }
-  const senders = [...new Set(messages.map((m) => m.sender))];
-  const from = senders.length > 3 ? `${senders.slice(0, 2).join(', ')} and ${senders.length - 2} others` : listOf(senders);
+  const senders = [...new Set(messages.map((m) => m.sender).filter((sender) => sender !== ''))];
+  const from = senders.length === 0 ? '' : senders.length > 3 ? `${senders.slice(0, 2).join(', ')} and ${senders.length - 2} others` : listOf(senders);
   const channels = [...new Set(messages.map((m) => CHANNEL_NAMES[m.channel]))];
   const quoted = messages.find((m) => !m.call && m.text.trim() !== '')?.text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
   const quote = quoted ? `, starting “${quoted.length > QUOTE_LENGTH ? `${quoted.slice(0, QUOTE_LENGTH).trimEnd()}…` : quoted}”` : '';
   const partText = part ? ` Part ${part.part} of ${part.of}.` : '';
-  return `${listOf([...merged.values()].map((e) => counted(e.n, e.words)))} from ${from} (${channels.join(', ')})${quote}.${partText}`;
+  return `${listOf([...merged.values()].map((e) => counted(e.n, e.words)))}${from ? ` from ${from}` : ''} (${channels.join(', ')})${quote}.${partText}`;
 }

@@ -6,7 +6,6 @@ import type { BehaviourId, Incident, Person } from '../../../domain/incidents/in
 import { newPerson } from '../../../domain/incidents/index.ts';
 import { ApiError } from '../api/client.ts';
 import { uploadAttachment } from '../attachments/upload.ts';
-import { mapWithLimit } from '../evidence-pack/limit.ts';
 import { newItemId, openItem, putItem } from '../items/item-store.ts';
 import type { ItemChange } from '../api/types.ts';
 import type { StoredItem } from '../items/item-store.ts';
@@ -85,7 +84,9 @@ export async function saveImport(
   signal.throwIfAborted();
 
   // 3. The senders, as people in the record: one already there (by name or other name), or a new one.
-  const senders = [...new Set(request.groups.flatMap(({ group }) => group.records.map(({ record }) => record.sender)))];
+  // A photo has no sender, and a saved page's is only its website: neither is a person to add.
+  const namesPeople = request.format !== 'image' && request.format !== 'web-page';
+  const senders = namesPeople ? [...new Set(request.groups.flatMap(({ group }) => group.records.map(({ record }) => record.sender)))].filter((s) => s.trim() !== '') : [];
   const personIds = new Map<string, string>();
   const known = new Map<string, string>();
   for (const person of request.people) for (const name of [person.name, ...person.aliases]) known.set(fold(name), person.id);
@@ -109,7 +110,7 @@ export async function saveImport(
   let done = 0;
   let added = 0;
   onProgress({ step: 'entries', done, total: incidents.length });
-  await mapWithLimit(
+  await settledEach(
     incidents,
     SAVE_CONCURRENCY,
     async (incident) => {
@@ -134,4 +135,29 @@ export async function saveImport(
 
 function fold(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase();
+}
+
+/**
+ * `work` over every item, `limit` at a time. After a failure (or Cancel) nothing new starts, and the promise
+ * rejects only once the saves already on their way have finished, so what was written is all known by then.
+ */
+async function settledEach<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal: AbortSignal): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      if (signal.aborted) {
+        failure = { error: signal.reason };
+        return;
+      }
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }

@@ -6,6 +6,7 @@ import type { Incident, Person } from '../../../../domain/incidents/index.ts';
 import { analyseLegalElements } from '../../../../domain/legal-elements/index.ts';
 import type { ElementFinding, ElementStatus, Point, Strengthener } from '../../../../domain/legal-elements/index.ts';
 import { Heading } from './chart-figure.tsx';
+import { ContactPanel } from './contact-panel.tsx';
 import type { HeadingLevel } from './chart-figure.tsx';
 
 export const GUIDANCE_LABEL = 'Guidance, not legal advice';
@@ -98,7 +99,7 @@ function StrengthenerItem({ item }: { item: Strengthener }) {
   );
 }
 
-export function LegalElementsPanel({ incidents, people, now, headingLevel = 2 }: { incidents: readonly Incident[]; people: readonly Person[]; now: Date; headingLevel?: HeadingLevel }) {
+export function LegalElementsPanel({ incidents, people, now, headingLevel = 2, onPerson }: { incidents: readonly Incident[]; people: readonly Person[]; now: Date; headingLevel?: HeadingLevel; onPerson?: (id: string) => void }) {
   const report = useMemo(() => analyseLegalElements({ incidents, people, now: now.getTime() }), [incidents, people, now.getTime()]);
   return (
     <div class="casebook-legal">
@@ -137,6 +138,13 @@ export function LegalElementsPanel({ incidents, people, now, headingLevel = 2 }:
           <ElementCard key={element.id} element={element} level={Math.min(4, headingLevel + 1) as HeadingLevel} />
         ))}
       </ul>
+      <ContactPanel
+        incidents={incidents}
+        people={people}
+        level={headingLevel}
+        intro="Each message or call is part of the course of conduct the law looks at. Contact after you told them to stop helps show that they knew, or ought to have known, it was unwanted (Protection from Harassment Act 1997, section 1)."
+        {...(onPerson ? { onPerson } : {})}
+      />
       <Heading level={headingLevel} class="govuk-heading-m">
         Making your record stronger
       </Heading>

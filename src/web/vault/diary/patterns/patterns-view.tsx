@@ -10,6 +10,7 @@ import { BehavioursChart } from './behaviours-chart.tsx';
 import { CalendarChart } from './calendar-chart.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 import type { HeadingLevel } from './chart-figure.tsx';
+import { ContactPanel } from './contact-panel.tsx';
 import { EscalationPanel } from './escalation-panel.tsx';
 import { DEFAULT_PERIOD, EVERYONE, NOT_NAMED, PERIODS, inRange, incidentsOf, londonDate, namedPeople, rangeFor } from './period.ts';
 import type { PeriodId } from './period.ts';
@@ -114,7 +115,7 @@ function howOftenByMonth(months: ReturnType<typeof behavioursOverTime>['months']
 
 const HOUR_LABELS: AxisLabel[] = [0, 6, 12, 18].map((hour) => ({ index: hour, text: hourName(hour) }));
 
-export function PatternsView({ incidents, people, now, headingLevel = 2 }: { incidents: readonly Incident[]; people: readonly Person[]; now: Date; headingLevel?: HeadingLevel }) {
+export function PatternsView({ incidents, people, now, headingLevel = 2, onPerson }: { incidents: readonly Incident[]; people: readonly Person[]; now: Date; headingLevel?: HeadingLevel; onPerson?: (id: string) => void }) {
   const id = useId();
   const [period, setPeriod] = useState<PeriodId>(DEFAULT_PERIOD);
   const [who, setWho] = useState<string>(EVERYONE);
@@ -234,6 +235,7 @@ export function PatternsView({ incidents, people, now, headingLevel = 2 }: { inc
           )}
         </>
       )}
+      <ContactPanel incidents={incidents} people={people} level={level} {...(onPerson ? { onPerson } : {})} />
     </div>
   );
 }
