@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb } from 'pdf-lib';
 import { cpdHoursText } from '../../../domain/training/event-form.ts';
 import type { Booking, TrainingEvent } from './repository.ts';
 
@@ -20,6 +18,9 @@ const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numer
 
 /** A one-page A4 certificate of attendance with the CPD hours and the code anyone can check. */
 export async function certificatePdf(event: TrainingEvent, booking: Booking, checkUrl: string): Promise<Uint8Array> {
+  // Loaded on the first certificate: pdf-lib and fontkit (several MB of code and tables) would otherwise sit in
+  // every process's memory for a page few people ask for.
+  const [{ PDFDocument, rgb }, { default: fontkit }] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   pdf.setTitle('Certificate of attendance');

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface Mail {
   to: string;
@@ -16,18 +16,22 @@ export interface Mailer {
 
 export function createMailer(smtpUrl: string | undefined, from: string, onError: (error: unknown) => void): Mailer {
   if (!smtpUrl) return { enabled: false, send: async () => {}, close: () => {} };
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer is loaded with the first mail, not at start: most processes never send one.
+  let transport: Promise<Transporter> | undefined;
   return {
     enabled: true,
     async send(mail) {
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+        transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+        await (await transport).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
       } catch (error) {
         // SMTP errors can quote the recipient's address; the log gets the kind of failure only.
         const code = (error as { code?: unknown; responseCode?: unknown }).code ?? (error as { responseCode?: unknown }).responseCode ?? 'unknown';
         onError(new Error(`training mail not sent (${String(code).slice(0, 40)})`));
       }
     },
-    close: () => transport.close(),
+    close: () => {
+      void transport?.then((t) => t.close(), () => {});
+    },
   };
 }

@@ -1,12 +1,4 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, AuthenticatorTransport, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyInstance } from 'fastify';
 import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
 import type { Envelope } from '../../../../crypto/envelope.ts';
@@ -20,6 +12,10 @@ import { matchTotp, totpFor } from '../accounts/totp.ts';
 import { relyingParty, RP_NAME } from '../accounts/webauthn.ts';
 import type { StaffServices } from '../services.ts';
 import { kdfLookupBody, passwordChangeBody, passkeyRegisterBody, passkeySignInBody, passwordSignInBody, setupCompleteBody, setupStartBody } from './schemas.ts';
+
+// Loaded with the first passkey request: the library and its X.509/ASN.1 stack are about 1 MB of code that a
+// process serving the public would otherwise keep for nothing.
+const webauthn = () => import('@simplewebauthn/server');
 
 const setupCodeWrong = () => new VaultError(404, 'setup_code', 'That set-up code is not right, has been used, or has expired. Ask an administrator for a new one.');
 
@@ -52,7 +48,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
     await staff.limits.hit(addressKey(staff, 'signin', request.ip), LIMITS.signInPerAddress, now);
     const { id, challenge } = await staff.challenges.create('authenticate', null, now);
     const { rpID } = relyingParty(staff.config, request);
-    const options = await generateAuthenticationOptions({ rpID, challenge: Buffer.from(challenge, 'base64url'), userVerification: 'required', timeout: 120_000 });
+    const options = await (await webauthn()).generateAuthenticationOptions({ rpID, challenge: Buffer.from(challenge, 'base64url'), userVerification: 'required', timeout: 120_000 });
     return { challengeId: id, options };
   });
 
@@ -68,7 +64,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
     let verified = false;
     let newCounter = passkey.counter;
     try {
-      const result = await verifyAuthenticationResponse({
+      const result = await (await webauthn()).verifyAuthenticationResponse({
         response,
         expectedChallenge,
         expectedOrigin: origin,
@@ -195,7 +191,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
     const existing = await staff.accounts.passkeys(s.id);
     const { id, challenge } = await staff.challenges.create('register', s.id, staff.clock());
     const { rpID } = relyingParty(staff.config, request);
-    const options = await generateRegistrationOptions({
+    const options = await (await webauthn()).generateRegistrationOptions({
       rpName: RP_NAME,
       rpID,
       userName: account!.signInName,
@@ -222,7 +218,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
       const { rpID, origin } = relyingParty(staff.config, request);
       let info;
       try {
-        const result = await verifyRegistrationResponse({
+        const result = await (await webauthn()).verifyRegistrationResponse({
           response: request.body.response as unknown as RegistrationResponseJSON,
           expectedChallenge,
           expectedOrigin: origin,
