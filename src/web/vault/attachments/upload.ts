@@ -54,14 +54,25 @@ async function sendMissingChunks(
 ): Promise<void> {
   const status = await vault.api.json<AttachmentResponse>('GET', `/attachments/${encodeURIComponent(id)}`);
   const received = new Set(status.received);
-  let index = 0;
-  for await (const sealed of encryptChunks(fileKey, file)) {
-    signal?.throwIfAborted();
-    if (!received.has(index)) {
-      await vault.api.send('PUT', `/attachments/${encodeURIComponent(id)}/chunks/${index}`, { bytes: sealed, ...(signal ? { signal } : {}) });
+  // The next chunk is read and encrypted while this one is on its way (one chunk ahead, so at most two are held).
+  const chunks = encryptChunks(fileKey, file);
+  let next = chunks.next();
+  try {
+    for (let index = 0; ; index++) {
+      const step = await next;
+      if (step.done) return;
+      next = chunks.next();
+      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
+      next.catch(() => undefined);
+      signal?.throwIfAborted();
+      if (!received.has(index)) {
+        await vault.api.send('PUT', `/attachments/${encodeURIComponent(id)}/chunks/${index}`, { bytes: step.value, ...(signal ? { signal } : {}) });
+      }
+      onProgress({ sentChunks: index + 1, chunkCount });
     }
-    index++;
-    onProgress({ sentChunks: index, chunkCount });
+  } finally {
+    // Stopped early (a failure, Cancel): let the generator zero its buffers and end.
+    void chunks.return(undefined).catch(() => undefined);
   }
 }
 
