@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/server/features/guidance/content-store.ts';
 import { axeViolations } from './support/axe.ts';
-import { DESKTOP, newContext, PHONE } from './support/browser.ts';
+import { DESKTOP, newContext, PHONE, recordOffOrigin } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useHarness } from './support/harness.ts';
 
@@ -14,11 +14,8 @@ describe('every public page in Chromium', () => {
   it('passes axe (WCAG 2.2 AA), requests nothing from another origin and breaks no CSP rule', async () => {
     const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();
-    const offOrigin: string[] = [];
+    const offOrigin = recordOffOrigin(page, h.server.origin);
     const cspErrors: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).origin !== h.server.origin) offOrigin.push(request.url());
-    });
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/.test(message.text())) cspErrors.push(message.text());
     });

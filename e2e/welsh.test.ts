@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/server/features/guidance/content-store.ts';
 import { axeViolations } from './support/axe.ts';
-import { newContext, PHONE } from './support/browser.ts';
+import { newContext, PHONE, recordOffOrigin } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useHarness } from './support/harness.ts';
 
@@ -14,10 +14,7 @@ describe('the Welsh guidance in Chromium at 390 px', () => {
   it('switches to Welsh and back keeping the place, speaks Welsh in Exit this page, and leaves nothing on the device', async () => {
     const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
-    const offOrigin: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).origin !== h.server.origin) offOrigin.push(request.url());
-    });
+    const offOrigin = recordOffOrigin(page, h.server.origin);
 
     // English → Cymraeg on the same page, through the Language navigation.
     await page.goto(h.server.url + '/get-help/report-to-the-police');
@@ -62,10 +59,7 @@ describe('the Welsh guidance in Chromium at 390 px', () => {
   it('home, search and a missing page in Welsh: switching keeps the place, "open now" refreshes in Welsh, axe passes', async () => {
     const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
-    const offOrigin: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).origin !== h.server.origin) offOrigin.push(request.url());
-    });
+    const offOrigin = recordOffOrigin(page, h.server.origin);
     const failures: string[] = [];
     const check = async (name: string) => {
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('cy');
@@ -121,10 +115,7 @@ describe('the Welsh guidance in Chromium at 390 px', () => {
   it('passes axe (WCAG 2.2 AA) on every Welsh page, requesting nothing from another origin', async () => {
     const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
-    const offOrigin: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).origin !== h.server.origin) offOrigin.push(request.url());
-    });
+    const offOrigin = recordOffOrigin(page, h.server.origin);
     const failures: string[] = [];
     for (const path of welshPages) {
       await page.goto(h.server.url + path);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,4 +28,13 @@ export const DESKTOP = { width: 1280, height: 900 } as const;
 
 export async function newContext(browser: Browser, viewport: { width: number; height: number } = DESKTOP, javaScriptEnabled = true): Promise<BrowserContext> {
   return browser.newContext({ viewport, javaScriptEnabled, deviceScaleFactor: 1 });
+}
+
+/** Every request the page makes to another origin (no page of ours may make one), collected as it happens. */
+export function recordOffOrigin(page: Page, origin: string): string[] {
+  const offOrigin: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin !== origin) offOrigin.push(request.url());
+  });
+  return offOrigin;
 }
