@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
 import type { VerificationReport } from '../src/crypto/evidence-pack/index.ts';
 import { axeViolations } from './support/axe.ts';
-import { DESKTOP, newContext, PHONE } from './support/browser.ts';
+import { DESKTOP, newContext, PHONE, watchForProblems } from './support/browser.ts';
 import { useHarness } from './support/harness.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { openPackScreen, PERSON_NAME, seedRecord } from './evidence-pack-seed.ts';
@@ -27,19 +27,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   expect(await axeViolations(page), screen).toEqual([]);
-}
-
-function watchPage(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (new URL(url).origin !== h.server.origin && !url.startsWith('blob:')) problems.push(`off-origin ${url}`);
-  });
-  return problems;
 }
 
 async function download(page: Page, button: RegExp): Promise<{ download: Download; bytes: Buffer }> {
@@ -72,7 +59,7 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
   it('makes a pack from a real record: the ZIP verifies with the service key and the PDF shows every entry', async () => {
     const context = await newContext(h.browser, DESKTOP);
     const page = await context.newPage();
-    const problems = watchPage(page);
+    const problems = watchForProblems(page, h.server.origin, { allowBlob: true });
     await page.goto(`${h.server.url}/diary`);
     seeded = await seedRecord(page, { passphrase: PASSPHRASE, incidents: INCIDENTS, photos: PHOTOS, photoBytes: 30_000, editEvery: EDIT_EVERY, note: true });
     await openPackScreen(page, seeded.username, PASSPHRASE);
@@ -145,7 +132,7 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
   it('leaves out an entry the log does not back, names it, and keeps the choices through a network failure', async () => {
     const context = await newContext(h.browser, PHONE);
     const page = await context.newPage();
-    const problems = watchPage(page);
+    const problems = watchForProblems(page, h.server.origin, { allowBlob: true });
     await page.goto(`${h.server.url}/diary`);
     await openPackScreen(page, seeded.username, PASSPHRASE);
     await expectAccessible(page, 'choose (phone)');

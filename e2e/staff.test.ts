@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { DESKTOP, newContext, PHONE } from './support/browser.ts';
+import { DESKTOP, newContext, PHONE, watchForProblems } from './support/browser.ts';
 import { useHarness } from './support/harness.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { base64urlDecode } from '../src/crypto/encoding.ts';
@@ -22,18 +22,6 @@ const WORKER_PASSWORD = 'caseworker river lantern 42';
 const CASEY_NEW_PASSWORD = 'orchard pebble violin tuesday';
 
 const code = (secret: string, offsetMs = 0) => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offsetMs });
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => {
-    if (new URL(r.url()).origin !== new URL(base()).origin && !r.url().startsWith('blob:')) problems.push(`off-origin ${r.url()}`);
-  });
-  return problems;
-}
 
 /** axe, then screenshots at 1280 px and (in a phone-sized context with the same cookies) 390 px. */
 async function check(page: Page, name: string): Promise<void> {
@@ -96,7 +84,7 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     // Signed out: the workspace sends you to sign in; the page is neutral, unindexed, uncached.
     const admin = await newContext(h.browser, DESKTOP);
     const page = await admin.newPage();
-    const problems = watch(page);
+    const problems = watchForProblems(page, new URL(base()).origin, { allowBlob: true });
     const response = await page.goto(`${base()}/staff/audit`);
     expect(page.url()).toBe(`${base()}/staff/sign-in?next=%2Fstaff%2Faudit`);
     expect(response!.headers()['cache-control']).toBe('no-store');
@@ -130,7 +118,7 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
 
     const casey = await newContext(h.browser, DESKTOP);
     const cPage = await casey.newPage();
-    const cProblems = watch(cPage);
+    const cProblems = watchForProblems(cPage, new URL(base()).origin, { allowBlob: true });
     const caseySecret = await setUp(cPage, caseyCode, WORKER_PASSWORD);
     await finishSetUp(cPage, caseySecret, WORKER_PASSWORD);
     // Roles are enforced: no Team or Audit link, and the pages refuse.

@@ -5,7 +5,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { DESKTOP, newContext, PHONE } from './support/browser.ts';
+import { DESKTOP, newContext, PHONE, watchForProblems } from './support/browser.ts';
 import { useHarness } from './support/harness.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -14,18 +14,6 @@ const h = useHarness();
 const base = () => h.server.url.replace('127.0.0.1', 'localhost');
 const PASSWORD = 'training lantern orchard 27';
 const totp = (secret: string) => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate();
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => {
-    if (new URL(r.url()).origin !== new URL(base()).origin) problems.push(`off-origin ${r.url()}`);
-  });
-  return problems;
-}
 
 /** axe on the page as it is and a screenshot, then the same address at the other size (same cookies): no sideways scrolling, and a screenshot. */
 async function look(browser: Browser, page: Page, name: string): Promise<void> {
@@ -49,7 +37,7 @@ describe('training and events in Chromium', { timeout: 240_000 }, () => {
     const staffContext = await newContext(h.browser, DESKTOP);
     const staff = await staffContext.newPage();
     staff.setDefaultTimeout(20_000);
-    const problems = watch(staff);
+    const problems = watchForProblems(staff, new URL(base()).origin);
     await staff.goto(`${base()}/staff/set-up`);
     await staff.getByLabel('Set-up code').fill(setupCode);
     await staff.getByRole('button', { name: 'Continue' }).click();
@@ -115,7 +103,7 @@ describe('training and events in Chromium', { timeout: 240_000 }, () => {
     const annContext = await h.browser.newContext({ viewport: DESKTOP, acceptDownloads: true, deviceScaleFactor: 1 });
     const ann = await annContext.newPage();
     ann.setDefaultTimeout(20_000);
-    problems.push(...watch(ann));
+    watchForProblems(ann, new URL(base()).origin, { into: problems });
     await ann.goto(`${base()}/training`);
     await ann.getByLabel('Who it is for').selectOption('legal');
     await ann.getByLabel('Online or in person').selectOption('online');
@@ -153,7 +141,7 @@ describe('training and events in Chromium', { timeout: 240_000 }, () => {
     const benContext = await newContext(h.browser, PHONE);
     const ben = await benContext.newPage();
     ben.setDefaultTimeout(20_000);
-    problems.push(...watch(ben));
+    watchForProblems(ben, new URL(base()).origin, { into: problems });
     await ben.goto(`${base()}/training/events/${eventId}`);
     expect(await ben.locator('[data-places-left]').textContent()).toContain('Fully booked');
     await ben.getByRole('button', { name: 'Join the waiting list' }).click();

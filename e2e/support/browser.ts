@@ -38,3 +38,20 @@ export function recordOffOrigin(page: Page, origin: string): string[] {
   });
   return offOrigin;
 }
+
+/**
+ * Collects what must never happen on our pages: a Content-Security-Policy refusal, an uncaught error, a request
+ * to another origin. Pass the same array for several pages of one journey; `allowBlob` for pages that download.
+ */
+export function watchForProblems(page: Page, origin: string, options: { allowBlob?: boolean; into?: string[] } = {}): string[] {
+  const problems = options.into ?? [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (new URL(url).origin !== origin && !(options.allowBlob && url.startsWith('blob:'))) problems.push(`off-origin ${url}`);
+  });
+  return problems;
+}
