@@ -42,8 +42,25 @@ verified but --online could not reach the log, so that comparison was not made.`
 
 class UsageError extends Error {}
 
+/**
+ * A base64url key may begin with "-", which parseArgs would take for an option ("--key -Abc" is refused as
+ * ambiguous); joining it to its flag means a key pasted from the log always works.
+ */
+function joinKeyValues(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (args[i] === '--key' && next !== undefined && /^-[A-Za-z0-9_-]{20,}$/.test(next)) {
+      joined.push(`--key=${next}`);
+      i++;
+    } else joined.push(args[i]!);
+  }
+  return joined;
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
+    args: joinKeyValues(process.argv.slice(2)),
     allowPositionals: true,
     options: {
       key: { type: 'string', multiple: true },
