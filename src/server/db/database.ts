@@ -74,9 +74,26 @@ function withStatementCache(file: SQLite.Database): SqliteDatabase {
   };
 }
 
+/**
+ * pg hands int8 (COUNT, SUM of integers, bigint columns) back as a string so that no precision is lost. Every int8
+ * here is a count, a size, a time in milliseconds or an id, far below 2^53, so it is read once, here, as a number,
+ * and one that would lose precision fails loudly instead of being rounded.
+ */
+function int8AsNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${text} is beyond a safe integer`);
+  return n;
+}
+
+const casebookTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary' ? int8AsNumber : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
 function openPostgres(connectionString: string, schema?: string): Database {
   const pool = new pg.Pool({
     connectionString,
+    types: casebookTypes,
     max: 10,
     // A database that does not answer fails a request in seconds (503, db/unavailable.ts), not minutes.
     connectionTimeoutMillis: 5000,
