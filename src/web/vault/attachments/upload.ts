@@ -1,4 +1,4 @@
-// Attachment upload: encrypted here in 1 MiB chunks (src/crypto/chunks.ts), sent one chunk at a time, so
+// Attachment upload: encrypted here in 1 MiB chunks (src/crypto/chunks.ts), sent a few at a time, so
 // neither this page nor the server ever holds the whole file. Resumable: a chunk that fails is sent again,
 // and a restarted upload asks the server which chunks it already has. Re-encrypting a chunk gives the same
 // bytes (the nonce is the file's prefix and the chunk's index), so skipping received chunks is safe.
@@ -17,6 +17,7 @@ export interface UploadProgress {
 }
 
 const MAX_ATTEMPTS = 4;
+const CHUNKS_IN_FLIGHT = 3;
 
 export async function uploadAttachment(
   vault: UnlockedVault,
@@ -54,26 +55,38 @@ async function sendMissingChunks(
 ): Promise<void> {
   const status = await vault.api.json<AttachmentResponse>('GET', `/attachments/${encodeURIComponent(id)}`);
   const received = new Set(status.received);
-  // The next chunk is read and encrypted while this one is on its way (one chunk ahead, so at most two are held).
+  // A few chunks on their way at once: one after another, each waited on the server's round trip (about half a
+  // second each on a busy machine). Chunks are read and encrypted in order, each only once a place is free, so
+  // at most CHUNKS_IN_FLIGHT + 1 are held.
   const chunks = encryptChunks(fileKey, file);
-  let next = chunks.next();
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let sent = received.size;
   try {
     for (let index = 0; ; index++) {
-      const step = await next;
-      if (step.done) return;
-      next = chunks.next();
-      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
-      next.catch(() => undefined);
+      if (inFlight.size >= CHUNKS_IN_FLIGHT) await Promise.race(inFlight);
+      if (failure) break;
       signal?.throwIfAborted();
-      if (!received.has(index)) {
-        await vault.api.send('PUT', `/attachments/${encodeURIComponent(id)}/chunks/${index}`, { bytes: step.value, ...(signal ? { signal } : {}) });
-      }
-      onProgress({ sentChunks: index + 1, chunkCount });
+      const step = await chunks.next();
+      if (step.done) break;
+      if (received.has(index)) continue;
+      const sending: Promise<void> = vault.api
+        .send('PUT', `/attachments/${encodeURIComponent(id)}/chunks/${index}`, { bytes: step.value, ...(signal ? { signal } : {}) })
+        .then(
+          () => onProgress({ sentChunks: ++sent, chunkCount }),
+          (error: unknown) => void (failure ??= { error }),
+        )
+        .finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
     }
   } finally {
     // Stopped early (a failure, Cancel): let the generator zero its buffers and end.
     void chunks.return(undefined).catch(() => undefined);
+    // Whatever is on its way settles first, so a retry's status request sees every chunk that arrived.
+    await Promise.all(inFlight);
   }
+  if (failure) throw failure.error;
+  onProgress({ sentChunks: chunkCount, chunkCount });
 }
 
 /** The network, a busy server or a 409 `incomplete` can succeed on another try; a refusal (4xx) cannot. */
