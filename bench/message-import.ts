@@ -291,5 +291,6 @@ the process by that thread, and ${rounds.every((r) => r.largestRenderer) ? 'it w
 (RssAnon + VmSwap from /proc) is what Chromium's task manager shows as "Memory footprint" on Linux, and is held
 against the 500 MB; its resident size also counts shared pages (the Chromium binary, fonts) that the task manager
 leaves out. No test tool is attached to the tab while it is measured (see the comment in bench/message-import.ts).
+What each change did, and how much of each figure is the load: [message-import.md](message-import.md#speed-and-memory).
 `);
 }
