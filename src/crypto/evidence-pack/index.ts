@@ -14,3 +14,6 @@ export type { PackSummary } from './summary.ts';
 export { attachmentRefsOf } from './attachment-refs.ts';
 export type { AttachmentRef } from './attachment-refs.ts';
 export { ukTime } from './wording.ts';
+export { formatCount, isReportLanguage, REPORT_CATALOGUES, REPORT_LANGUAGES, say } from './report-text/render.ts';
+export type { ReportLanguage } from './report-text/render.ts';
+export type { Finding } from './report-text/finding.ts';

@@ -191,6 +191,33 @@ export const cy: typeof en = {
     packKeyOnly: "Cafodd y llofnodion eu gwirio â'r allwedd sydd yn y pecyn; cymharwch hi ag allwedd gyhoeddedig Casebook i fod yn siŵr nad yw'r pecyn cyfan wedi'i ffugio.",
     logConsistent: "Mae log Casebook fel y mae wedi'i gyhoeddi nawr yn dal i gynnwys log y pecyn hwn heb ei newid.",
   },
+  cli: {
+    heading: 'Pecyn tystiolaeth Casebook: {path}',
+    made: '"{title}", wedi\'i wneud {time} (fformat {format})',
+    packSha256: 'SHA-256 y pecyn: {sha256}',
+    keys: same('Allwedd y log: {keys}'),
+    keyTrusted: "{logId} (ymddiried ynddi: wedi'i rhoi i'r gwiriwr)",
+    keyPackOnly: "{logId} (o'r pecyn yn unig)",
+    treeHead: 'Pen coeden y log: maint {size}, wedi\'i lofnodi {time}, llofnod {status}',
+    logConsistent: "Y log nawr: maint {size}, {time}: yn gyson â'r pecyn (heb ei ailysgrifennu)",
+    logInconsistent: 'Y log nawr: maint {size}, {time}: NID YW\'N GYSON',
+    logNotChecked: "Y log nawr: HEB EI WIRIO (nid methiant yw hyn) — {reason}",
+    passed: 'IAWN',
+    failed: 'METHU',
+    entry: same('Cofnod {number} ({id}): fersiynau: {count}{logged}'),
+    loggedOnce: ', yn y log {time}',
+    loggedSpan: ', yn y log o {first} i {last}',
+    attachment: 'Atodiad {number} {name} sha256 {sha256}',
+    attachmentUntimed: 'Atodiad {number} {name} sha256 {sha256} (does dim derbynneb yn ei gynnwys)',
+    problems: 'Problemau ({count}):',
+    notices: 'Sylwch:',
+    cannotCheck: 'Ni ellir gwirio\'r pecyn hwn: {reason}',
+  },
+  status: {
+    passed: 'wedi pasio',
+    failed: 'wedi methu',
+    notChecked: 'heb ei wirio',
+  },
 };
 
 /** A message whose noun does not mutate after a number (ffeil, neges, or a number after a colon). */
