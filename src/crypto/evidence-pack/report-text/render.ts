@@ -51,8 +51,14 @@ function lookup(language: ReportLanguage, code: string): string | PluralForms {
 
 /** A finding as a sentence (or phrase) in the language asked for. */
 export function say(finding: Finding, language: ReportLanguage = 'en'): string {
-  const message = lookup(language, finding.code);
-  const params = finding.params ?? {};
+  return fill(lookup(language, finding.code), finding.params ?? {}, language);
+}
+
+/**
+ * A message with its parameters put in: "{name}" by the parameter said in the language, "{count}" grouped the
+ * reader's way and choosing the plural form. Also for catalogues outside this folder (the /verify page's words).
+ */
+export function fill(message: string | PluralForms, params: Readonly<Record<string, Param>>, language: ReportLanguage): string {
   const template = typeof message === 'string' ? message : message[formatsOf(language).plural.select(Number(params.count)) as keyof PluralForms];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
