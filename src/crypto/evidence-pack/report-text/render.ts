@@ -18,10 +18,10 @@ export const REPORT_CATALOGUES: Readonly<Record<ReportLanguage, unknown>> = { en
 const LOCALE: Record<ReportLanguage, string> = { en: 'en-GB', cy: 'cy' };
 
 interface Formats {
-  readonly day: Intl.DateTimeFormat;
+  readonly day: Pick<Intl.DateTimeFormat, 'format'>;
   readonly clock: Intl.DateTimeFormat;
   readonly count: Intl.NumberFormat;
-  readonly plural: Intl.PluralRules;
+  readonly plural: Pick<Intl.PluralRules, 'select'>;
 }
 const formats = new Map<ReportLanguage, Formats>();
 
@@ -30,14 +30,39 @@ function formatsOf(language: ReportLanguage): Formats {
   if (!found) {
     const locale = LOCALE[language];
     found = {
-      day: new Intl.DateTimeFormat(locale, { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }),
+      day: dayFormat(locale),
       clock: new Intl.DateTimeFormat(locale, { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
       count: new Intl.NumberFormat(locale),
-      plural: new Intl.PluralRules(locale),
+      plural: pluralRules(locale),
     };
     formats.set(language, found);
   }
   return found;
+}
+
+/** The months in Welsh, for a browser whose Intl has no Welsh data (some Chromium builds): it falls back to en-US. */
+const WELSH_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+
+function dayFormat(locale: string): Pick<Intl.DateTimeFormat, 'format'> {
+  const options = { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' } as const;
+  const native = new Intl.DateTimeFormat(locale, options);
+  if (native.resolvedOptions().locale.split('-')[0] === locale.split('-')[0]) return native;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' });
+  return {
+    format(date?: Date | number) {
+      const part = (type: string) => Number(parts.formatToParts(date).find((p) => p.type === type)?.value);
+      return `${part('day')} ${WELSH_MONTHS[part('month') - 1]} ${part('year')}`;
+    },
+  };
+}
+
+/** CLDR's Welsh plural forms for whole numbers, for the same browsers: 0 zero, 1 one, 2 two, 3 few, 6 many. */
+const WELSH_PLURALS: Readonly<Record<number, Intl.LDMLPluralRule>> = { 0: 'zero', 1: 'one', 2: 'two', 3: 'few', 6: 'many' };
+
+function pluralRules(locale: string): Pick<Intl.PluralRules, 'select'> {
+  const native = new Intl.PluralRules(locale);
+  if (native.resolvedOptions().locale.split('-')[0] === locale.split('-')[0] || locale !== 'cy') return native;
+  return { select: (n: number) => WELSH_PLURALS[n] ?? 'other' };
 }
 
 function lookup(language: ReportLanguage, code: string): string | PluralForms {
