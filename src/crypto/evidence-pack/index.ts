@@ -18,3 +18,5 @@ export { fill, formatCount, isReportLanguage, REPORT_CATALOGUES, REPORT_LANGUAGE
 export type { ReportLanguage } from './report-text/render.ts';
 export type { Finding, Param } from './report-text/finding.ts';
 export type { PluralForms } from './report-text/plural.ts';
+export { PACK_LANGUAGES } from './readme.ts';
+export type { PackLanguage } from './readme.ts';
