@@ -8,7 +8,7 @@ import type { Limits, PackOutcome } from './check-pack.ts';
 import { checkPdf } from './pdf-pack-id.ts';
 import type { PdfCheck } from './pdf-pack-id.ts';
 import { Results } from './results.tsx';
-import { t, useWordsOf } from './wording.ts';
+import { t, readWordsFrom } from './wording.ts';
 
 /** The checker chunk: fetched at start; fetched again on use if that first attempt failed. */
 let checker: Promise<typeof import('./check-pack.ts')> | undefined;
@@ -18,7 +18,7 @@ const loadChecker = () => (checker ??= import('./check-pack.ts').catch((error: u
 }));
 
 function start(container: HTMLElement): void {
-  useWordsOf(container);
+  readWordsFrom(container);
   void loadChecker().catch(() => undefined);
   const form = container.querySelector<HTMLFormElement>('[data-verify-form]')!;
   const packInput = container.querySelector<HTMLInputElement>('[data-verify-input="pack"]')!;

@@ -10,10 +10,15 @@ let words: Words = {};
 let language: ReportLanguage = 'en';
 
 /** Read once at start from the page: its language (html lang) and its words. */
-export function useWordsOf(container: HTMLElement): void {
-  words = JSON.parse(container.dataset.words ?? '{}') as Words;
+export function readWordsFrom(container: HTMLElement): void {
   const lang = document.documentElement.lang;
-  language = isReportLanguage(lang) ? lang : 'en';
+  setWords(JSON.parse(container.dataset.words ?? '{}') as Words, isReportLanguage(lang) ? lang : 'en');
+}
+
+/** The words and language to use (readWordsFrom on the page; a test gives the catalogue directly). */
+export function setWords(given: Words, lang: ReportLanguage): void {
+  words = given;
+  language = lang;
 }
 
 export function pageLanguage(): ReportLanguage {
