@@ -25,5 +25,8 @@ describe('Welsh letters in the PDF', () => {
     expect(text).toContain(WELSH);
     expect(text).toContain('Cofnod i’r heddlu: Siân Ŵyn');
     expect(text).not.toContain('Characters not shown');
+    // Pages as images, to look at: the letters must print with their accents, not as boxes.
+    execFileSync('pdftoppm', ['-png', '-r', '80', join(dir, 'pack.pdf'), join(dir, 'page')]);
+    console.log(`Welsh letters PDF rendered in ${dir}`);
   }, 30_000);
 });
