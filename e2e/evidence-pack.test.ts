@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
@@ -83,6 +84,9 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
     for (const part of ['day', 'month', 'year']) await page.locator(`#pack-from-${part}`).fill('');
 
     await page.getByLabel('Your name for the cover (optional)').fill('Sam Taylor');
+    // The pack's language defaults to the diary's (English here); "both" puts Welsh then English in README.txt.
+    expect(await page.getByLabel('English', { exact: true }).isChecked()).toBe(true);
+    await page.getByLabel('Both: Cymraeg then English').check();
     // Hold the log's proofs back until the progress screen has been checked and photographed.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -108,6 +112,9 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
 
     const report = await verifyEvidencePack(new Uint8Array(zip.bytes), { publicKeys: [await serviceKey()] });
     expectAllPassed(report);
+    const readme = new TextDecoder().decode(unzipSync(new Uint8Array(zip.bytes))['README.txt']);
+    expect(readme).toMatch(/^PECYN TYSTIOLAETH CASEBOOK \(fformat 1\)/);
+    expect(readme).toContain('\nCASEBOOK EVIDENCE PACK (format 1)\n');
     expect(report.entries).toHaveLength(INCIDENTS + 1);
     expect(report.entries.reduce((n, e) => n + e.versions.length, 0)).toBe(seeded.versions);
     expect(report.attachments).toHaveLength(PHOTOS);

@@ -63,7 +63,7 @@ interface Recorded {
   readonly requests: Request[];
 }
 
-async function openVerify(viewport = DESKTOP): Promise<{ page: Page; recorded: Recorded; close: () => Promise<void> }> {
+async function openVerify(viewport: { readonly width: number; readonly height: number } = DESKTOP, path = '/verify', heading = 'Check an evidence pack'): Promise<{ page: Page; recorded: Recorded; close: () => Promise<void> }> {
   const context = await newContext(h.browser, viewport);
   const page = await context.newPage();
   const recorded: Recorded = { requests: [] };
@@ -71,8 +71,8 @@ async function openVerify(viewport = DESKTOP): Promise<{ page: Page; recorded: R
   page.on('pageerror', (error) => {
     throw error;
   });
-  await page.goto(`${h.server.url}/verify`);
-  await page.getByRole('heading', { name: 'Check an evidence pack' }).waitFor();
+  await page.goto(`${h.server.url}${path}`);
+  await page.getByRole('heading', { name: heading }).waitFor();
   return { page, recorded, close: () => context.close() };
 }
 
@@ -165,6 +165,42 @@ describe('/verify in Chromium', () => {
     await page.locator('[data-verify-input="pdf"]').setInputFiles(pdfFile(pdf));
     await page.locator('[data-verify-pdf="other-pack"]').waitFor();
     expect(await page.locator('[data-verify-pdf]').textContent()).toContain(`it was NOT made with this ZIP file. It names a different pack (SHA-256 ${packSha})`);
+    expect(recorded.requests.every((r) => r.method() === 'GET')).toBe(true);
+    await close();
+  });
+
+  it('in Welsh at /cy/verify: the page, the script and the report all speak Welsh, on a phone', async () => {
+    const { page, recorded, close } = await openVerify(PHONE, '/cy/verify', 'Gwirio pecyn tystiolaeth');
+    expect(await page.locator('html').getAttribute('lang')).toBe('cy');
+    expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toBe('/verify');
+    expect(await page.locator('.govuk-service-navigation, header').getByRole('link', { name: /English/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('Pecyn tystiolaeth (ffeil ZIP)').count()).toBe(1);
+    await dropPack(page, pack);
+    expect(await page.locator('[data-verify-outcome]').getAttribute('data-verify-outcome')).toBe('passed');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Mae'r pecyn hwn yn gywir");
+    const summary = await page.locator('[data-verify-summary]').textContent();
+    expect(summary).toMatch(/^Mae pob un o'r 4 cofnod yn gywir: roedd pob un yn bodoli erbyn yr amser sydd wrth ei ochr fan bellaf \((y cyfan ar|y cynharaf) \d+ \S+ 2026 am \d\d:\d\d.*, amser y DU\)/);
+    expect(summary).toContain("Mae log Casebook fel y mae wedi'i gyhoeddi nawr yn dal i gynnwys log y pecyn hwn heb ei newid.");
+    expect(await page.locator('[data-verify-entry="1"] th').textContent()).toBe('Cofnod 1');
+    expect(await page.locator('[data-verify-entry="1"] .govuk-tag').allTextContents()).toEqual(['Ydy', 'Ydy', 'Ydy', 'Ydy']);
+    expect(await page.locator('[data-verify-entry="2"] td').first().textContent()).toMatch(/; fersiynau: 2, yr olaf \d+ \S+ 2026 am \d\d:\d\d$/);
+    await expectAccessible(page, 'Welsh, passed');
+    await screenshots(page, 'cy-passed');
+
+    const tampered = await tamperWithPack(pack, (files) => {
+      const index = JSON.parse(utf8Decode(files.get('pack.json')!)) as { entries: { id: string }[] };
+      const path = `entries/${index.entries[1]!.id}/v1.json`;
+      files.set(path, utf8Encode(utf8Decode(files.get(path)!).replace('station', 'Station')));
+    });
+    await dropPack(page, tampered);
+    expect(await page.getByRole('heading', { name: "Ni wnaeth y pecyn hwn basio'r gwiriad" }).count()).toBe(1);
+    expect(await page.locator('[data-verify-summary]').textContent()).toMatch(/^METHODD Y GWIRIO\. Nifer y problemau: 1\. Ni ellid gwirio 1 cofnod \(cofnod 2\); peidiwch â dibynnu arno heb wirio ymhellach\. Mae'r 3 chofnod arall yn gywir\./);
+    expect(await page.locator('[data-verify-problems] li').allTextContents()).toEqual([
+      expect.stringMatching(/^Cofnod 2, fersiwn 1: nid yw'r testun yr un fath â'r hyn a ymrwymwyd ar \d+ \S+ 2026 am \d\d:\d\d \(amser y DU\)/),
+    ]);
+    expect(await page.locator('[data-verify-entry="2"] td .govuk-tag').allTextContents()).toEqual(['Nac ydy', 'Ydy', 'Ydy', 'Ydy']);
+    await expectAccessible(page, 'Welsh, failed');
+    await screenshots(page, 'cy-failed');
     expect(recorded.requests.every((r) => r.method() === 'GET')).toBe(true);
     await close();
   });

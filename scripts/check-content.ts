@@ -7,6 +7,8 @@ import { checkContentParity } from '../src/server/features/guidance/content-pari
 import { loadDirectory } from '../src/server/features/directory/directory-store.ts';
 import { PATHS } from '../src/server/paths.ts';
 import { MESSAGE_AREAS, loadMessages } from '../src/server/setup/messages.ts';
+import { catalogueProblems } from '../src/domain/content-parity/index.ts';
+import { REPORT_CATALOGUES } from '../src/crypto/evidence-pack/report-text/render.ts';
 
 try {
   const content = loadContent(join(PATHS.content, 'en'));
@@ -14,6 +16,9 @@ try {
   const directory = loadDirectory(join(PATHS.content, 'directory'));
   // Throws naming any key missing in either language.
   for (const area of MESSAGE_AREAS) loadMessages(area);
+  // The verifier's words (browser and Node, so not a server catalogue): the same check of both languages.
+  const reportProblems = catalogueProblems('evidence pack report (src/crypto/evidence-pack/report-text)', REPORT_CATALOGUES);
+  if (reportProblems.length > 0) throw new Error(`Message catalogues differ:\n  ${reportProblems.join('\n  ')}`);
   const problems = checkContentParity(PATHS.content);
   if (problems.length > 0) {
     console.error(`English and Welsh guidance differ (${problems.length}):`);

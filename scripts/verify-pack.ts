@@ -12,7 +12,8 @@
 //   4  the pack itself verified, but --online could not reach the log, so the comparison was not made
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fetchPublishedLog, PackFormatError, ukTime, verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
+import { fetchPublishedLog, isReportLanguage, PackFormatError, say, verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
+import type { ReportLanguage } from '../src/crypto/evidence-pack/index.ts';
 import type { LogDescription, VerificationReport, VerifyOptions } from '../src/crypto/evidence-pack/index.ts';
 
 const EXIT = { valid: 0, invalid: 1, unusable: 2, logInconsistent: 3, logNotChecked: 4 } as const;
@@ -33,6 +34,8 @@ Options:
                              unless the sizes are equal)
   --consistency <file.json>  the log's answer to /api/v1/log/consistency?from=<pack size>&to=<current size>
   --online <https://…>       fetch the log's keys, current tree head and consistency proof from Casebook
+  --lang <en|cy>             the report's language: en (English, the default) or cy (Cymraeg, Welsh);
+                             the checks are the same in both
   --json                     print the full report as JSON
   --help
 
@@ -41,6 +44,9 @@ checked; 3 the pack verified but the published log is not consistent with it (re
 verified but --online could not reach the log, so that comparison was not made.`;
 
 class UsageError extends Error {}
+
+/** Set once --lang is read, so that a pack refused as unreadable is refused in the language asked for. */
+let reportLanguage: ReportLanguage = 'en';
 
 /**
  * A base64url key may begin with "-", which parseArgs would take for an option ("--key -Abc" is refused as
@@ -67,6 +73,7 @@ async function main(): Promise<number> {
       log: { type: 'string' },
       consistency: { type: 'string' },
       online: { type: 'string' },
+      lang: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -75,6 +82,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const language = values.lang ?? 'en';
+  if (!isReportLanguage(language)) throw new UsageError(`--lang must be en (English) or cy (Cymraeg), not ${JSON.stringify(language)}. / Rhaid i --lang fod yn en neu cy.`);
+  reportLanguage = language;
   if (positionals.length !== 1) throw new UsageError('Give exactly one pack file.');
   const path = positionals[0]!;
   const zip = readBytes(path, 'the pack', MAX_PACK_BYTES);
@@ -102,8 +112,8 @@ async function main(): Promise<number> {
     }
   }
 
-  const report = await verifyEvidencePack(zip, options as VerifyOptions);
-  console.log(values.json ? JSON.stringify({ ...report, ...(notChecked ? { onlineCheck: { checked: false, reason: notChecked } } : {}) }, null, 2) : describe(path, report, notChecked));
+  const report = await verifyEvidencePack(zip, { ...options, language } as VerifyOptions);
+  console.log(values.json ? JSON.stringify({ ...report, ...(notChecked ? { onlineCheck: { checked: false, reason: notChecked } } : {}) }, null, 2) : describe(path, report, notChecked, language));
   return exitCode(report, notChecked !== undefined);
 }
 
@@ -115,31 +125,41 @@ function exitCode(report: VerificationReport, onlineUnavailable: boolean): numbe
   return onlineUnavailable ? EXIT.logNotChecked : EXIT.valid;
 }
 
-function describe(path: string, r: VerificationReport, notChecked: string | undefined): string {
+function describe(path: string, r: VerificationReport, notChecked: string | undefined, language: ReportLanguage): string {
+  const t = (code: string, params?: Parameters<typeof say>[0]['params']) => say({ code: `cli.${code}`, ...(params ? { params } : {}) }, language);
+  const time = (ms: number) => ({ time: ms });
+  const [ok, fail] = [t('passed'), t('failed')];
+  const width = Math.max(ok.length, fail.length);
+  const mark = (passed: boolean) => (passed ? ok : fail).padEnd(width);
   const lines: string[] = [];
-  lines.push(`Casebook evidence pack: ${path}`);
-  lines.push(`  "${r.title}", made ${ukTime(Date.parse(r.createdAt))} (format ${r.formatVersion})`);
-  lines.push(`  SHA-256 of the pack: ${r.packSha256}`);
-  lines.push(`  Log key${r.keys.length === 1 ? '' : 's'}: ${r.keys.map((k) => `${k.logId}${k.trusted ? ' (trusted: given to the verifier)' : ' (from the pack only)'}`).join(', ')}`);
-  if (r.treeHead) lines.push(`  Log tree head: ${r.treeHead.treeSize} entries, signed ${ukTime(r.treeHead.timestamp)}, signature ${r.treeHead.signature}`);
-  if (r.consistency.checked) lines.push(`  Log now: ${r.consistency.treeSize} entries, ${ukTime(r.consistency.timestamp)}: ${r.consistency.ok ? 'consistent with the pack (not rewritten)' : 'NOT consistent'}`);
-  if (notChecked) lines.push(`  Log now: NOT CHECKED (this is not a failure) — ${notChecked}`);
+  lines.push(t('heading', { path }));
+  lines.push(`  ${t('made', { title: r.title, time: time(Date.parse(r.createdAt)), format: r.formatVersion })}`);
+  lines.push(`  ${t('packSha256', { sha256: r.packSha256 })}`);
+  const keys = r.keys.map((k) => t(k.trusted ? 'keyTrusted' : 'keyPackOnly', { logId: k.logId }));
+  lines.push(`  ${t('keys', { count: r.keys.length, keys: keys.join(', ') })}`);
+  if (r.treeHead) {
+    const status = say({ code: `status.${r.treeHead.signature === 'not-checked' ? 'notChecked' : r.treeHead.signature}` }, language);
+    lines.push(`  ${t('treeHead', { size: r.treeHead.treeSize, time: time(r.treeHead.timestamp), status })}`);
+  }
+  if (r.consistency.checked) lines.push(`  ${t(r.consistency.ok ? 'logConsistent' : 'logInconsistent', { size: r.consistency.treeSize, time: time(r.consistency.timestamp) })}`);
+  if (notChecked) lines.push(`  ${t('logNotChecked', { reason: notChecked })}`);
   lines.push('');
   for (const entry of r.entries) {
     const first = entry.versions[0]?.receiptTime;
     const last = entry.versions[entry.versions.length - 1]?.receiptTime;
-    const times = first == null ? '' : entry.versions.length === 1 ? `, logged ${ukTime(first)}` : `, logged ${ukTime(first)} to ${ukTime(last ?? first)}`;
-    lines.push(`  ${entry.verified ? 'OK  ' : 'FAIL'} Entry ${entry.number} (${entry.id}): ${entry.versions.length} version${entry.versions.length === 1 ? '' : 's'}${times}`);
+    const logged = first == null ? '' : entry.versions.length === 1 ? t('loggedOnce', { time: time(first) }) : t('loggedSpan', { first: time(first), last: time(last ?? first) });
+    lines.push(`  ${mark(entry.verified)} ${t('entry', { number: entry.number, id: entry.id, count: entry.versions.length, logged })}`);
   }
   for (const a of r.attachments) {
-    lines.push(`  ${a.verified ? 'OK  ' : 'FAIL'} Attachment ${a.number} "${a.name}" sha256 ${a.sha256}${a.verified && !a.timestamped ? ' (not covered by a receipt)' : ''}`);
+    const params = { number: a.number, name: `"${a.name}"`, sha256: a.sha256 };
+    lines.push(`  ${mark(a.verified)} ${t(a.verified && !a.timestamped ? 'attachmentUntimed' : 'attachment', params)}`);
   }
   if (r.problems.length > 0) {
-    lines.push('', `Problems (${r.problems.length}):`);
+    lines.push('', t('problems', { count: r.problems.length }));
     for (const p of r.problems) lines.push(`  - ${p}`);
   }
   if (r.notices.length > 0) {
-    lines.push('', 'Please note:');
+    lines.push('', t('notices'));
     for (const n of r.notices) lines.push(`  - ${n}`);
   }
   lines.push('', r.summary);
@@ -170,7 +190,7 @@ try {
   process.exitCode = await main();
 } catch (error) {
   if (error instanceof PackFormatError || error instanceof UsageError) {
-    console.error(`Cannot check this pack: ${error.message}`);
+    console.error(say({ code: 'cli.cannotCheck', params: { reason: error.message } }, error instanceof UsageError ? 'en' : reportLanguage));
     if (error instanceof UsageError) console.error(`\n${USAGE}`);
     process.exitCode = 2;
   } else if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {

@@ -25,7 +25,8 @@ import {
 } from './format.ts';
 import type { InclusionProofFile, LogKeysFile, Manifest, PackAttachment, PackIndex } from './format.ts';
 import { compareEntries, entrySortKey } from './order.ts';
-import { readmeText } from './readme.ts';
+import { readmeFor } from './readme.ts';
+import type { PackLanguage } from './readme.ts';
 import { summarise } from './summary.ts';
 import { deterministicZip, shouldStore } from './zip.ts';
 import type { ZipFile } from './zip.ts';
@@ -72,6 +73,8 @@ export interface EvidencePackInput {
   readonly treeHead: SignedTreeHead;
   /** The log's keys, as /.well-known/casebook-log.json lists them. */
   readonly logKeys: LogKeysFile;
+  /** The language of README.txt (en, cy, or both: Welsh then English). Default en. No other file depends on it. */
+  readonly language?: PackLanguage;
 }
 
 /** The input cannot make a pack that would verify; the message says which entry and why. */
@@ -130,7 +133,7 @@ export async function buildEvidencePack(input: EvidencePackInput): Promise<Uint8
     { path: PACK_PATH, bytes: jsonFile(index) },
     { path: TREE_HEAD_PATH, bytes: jsonFile(treeHeadFile(input.treeHead)) },
     { path: PUBLIC_KEY_PATH, bytes: jsonFile(logKeysFile(input.logKeys)) },
-    { path: README_PATH, bytes: utf8Encode(readmeText({ index, treeHead: input.treeHead, logKeys: input.logKeys })) },
+    { path: README_PATH, bytes: utf8Encode(readmeFor({ index, treeHead: input.treeHead, logKeys: input.logKeys }, input.language)) },
   );
 
   const hashes = await Promise.all(files.map(async (file) => [file.path, await sha256Hex(file.bytes)] as const));

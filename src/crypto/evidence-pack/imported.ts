@@ -5,20 +5,11 @@
 import type { ImportFormat, ImportedRecord } from '../../domain/message-import/index.ts';
 import { attachmentPath, isSha256Hex } from './format.ts';
 import type { PackIndex } from './format.ts';
-import { plural, ukTime } from './wording.ts';
+import type { ImportReport } from './checks/report.ts';
+import { finding, list, time, versionPlace } from './report-text/finding.ts';
+import type { Finding } from './report-text/finding.ts';
 
-export interface ImportReport {
-  /** The entry ("Entry 3") whose messages were checked. */
-  readonly entry: number;
-  readonly version: number;
-  /** The original export's name as the pack lists it, and its SHA-256. */
-  readonly file: string;
-  readonly sha256: string;
-  readonly messages: number;
-  /** Every message was found unchanged at its place in the file. */
-  readonly verified: boolean;
-  readonly problems: readonly string[];
-}
+export type { ImportReport } from './checks/report.ts';
 
 interface ImportedBlock {
   readonly source: { readonly attachmentId: string; readonly sha256: string; readonly format: ImportFormat };
@@ -71,11 +62,11 @@ export async function checkImportedMessages(
   index: PackIndex,
   contents: ReadonlyMap<string, readonly unknown[]>,
   numberOf: ReadonlyMap<string, number>,
-): Promise<{ reports: ImportReport[]; notices: string[] }> {
+): Promise<{ reports: ImportReport<Finding>[]; notices: Finding[] }> {
   const names = new Map(index.attachments.map((a) => [a.sha256, { name: a.name, type: a.type }]));
   const originals = new Originals(files, names);
-  const reports: ImportReport[] = [];
-  const missing = new Set<string>();
+  const reports: ImportReport<Finding>[] = [];
+  const missing = new Map<string, Finding>();
   for (const entry of index.entries) {
     const versions = contents.get(entry.id) ?? [];
     for (const [vi, content] of versions.entries()) {
@@ -83,42 +74,39 @@ export async function checkImportedMessages(
       if (!block) continue;
       const number = numberOf.get(entry.id) ?? 0;
       const version = entry.versions[vi] ?? vi + 1;
-      const where = `Entry ${number}${versions.length > 1 ? `, version ${version}` : ''}`;
+      const place = versions.length > 1 ? versionPlace(number, version) : finding('place.entry', { entry: number });
       const sha256 = String(block.source.sha256);
       const file = names.get(sha256)?.name ?? 'the original export';
-      const problems: string[] = [];
+      const problems: Finding[] = [];
       if (!isSha256Hex(sha256) || !files.has(attachmentPath(sha256))) {
         // Leaving a file out of a pack is the person's choice (check 8 reports a file that was listed but removed).
-        missing.add(`${where} (${file})`);
+        missing.set(`${number}/${version}`, finding('imported.withoutOriginal', { place, file }));
         continue;
       }
       const records = await originals.records(sha256, block.source.format);
       if (typeof records === 'string') {
-        problems.push(`${where}: its messages cannot be checked, because the original export ${JSON.stringify(file)} cannot be read again: ${records}`);
+        problems.push(finding('imported.unreadable', { place, file: JSON.stringify(file), reason: records }));
       } else {
         block.messages.forEach((message, mi) => {
-          const label = `${where}, message ${mi + 1} (${String(message.sender)}, ${ukTime(Date.parse(String(message.at)))})`;
+          const label = finding('imported.message', { place, message: mi + 1, sender: String(message.sender), time: time(Date.parse(String(message.at))) });
+          const at = { label, file: JSON.stringify(file), locator: String(message.locator) };
           const original = records.get(String(message.locator));
           if (!original) {
-            problems.push(`${label}: the original export ${JSON.stringify(file)} has no message at ${String(message.locator)} — the entry does not match the file.`);
+            problems.push(finding('imported.noMessage', at));
           } else if (original.text !== message.text) {
-            problems.push(`${label}: the text is not what the original export ${JSON.stringify(file)} says at ${String(message.locator)} — it has been changed.`);
+            problems.push(finding('imported.textChanged', at));
           } else if (original.sender !== message.sender) {
-            problems.push(`${label}: the original export ${JSON.stringify(file)} gives the sender at ${String(message.locator)} as ${JSON.stringify(original.sender)} — it has been changed.`);
+            problems.push(finding('imported.senderChanged', { ...at, sender: JSON.stringify(original.sender) }));
           } else if (message.timeSource === 'export' && Date.parse(original.at) !== Date.parse(String(message.at))) {
-            problems.push(`${label}: the original export ${JSON.stringify(file)} gives the time at ${String(message.locator)} as ${ukTime(Date.parse(original.at))} — it has been changed.`);
+            problems.push(finding('imported.timeChanged', { ...at, time: time(Date.parse(original.at)) }));
           }
         });
       }
       reports.push({ entry: number, version, file, sha256, messages: block.messages.length, verified: problems.length === 0, problems });
     }
   }
-  const notices =
-    missing.size > 0
-      ? [
-          `${plural(missing.size, 'entry', 'entries')} brought in from an export ${missing.size === 1 ? 'was' : 'were'} packed without the original file (${[...missing].slice(0, 5).join('; ')}${missing.size > 5 ? '; …' : ''}), ` +
-            'so those messages could not be checked against it.',
-        ]
-      : [];
+  const shown: Finding[] = [...missing.values()].slice(0, 5);
+  if (missing.size > 5) shown.push(finding('imported.andMore'));
+  const notices = missing.size > 0 ? [finding('imported.originalsMissing', { count: missing.size, list: list(shown, '; ') })] : [];
   return { reports, notices };
 }

@@ -3,8 +3,29 @@
 import type { LogKeysFile, PackIndex } from './format.ts';
 import type { SignedTreeHead } from '../signing.ts';
 import { plural, ukTime } from './wording.ts';
+import { readmeTextCy } from './readme-cy.ts';
 
-export function readmeText({ index, treeHead, logKeys }: { index: PackIndex; treeHead: SignedTreeHead; logKeys: LogKeysFile }): string {
+/** The languages a pack's human-readable text (README.txt, the PDF) can be in; "both" is Welsh then English. */
+export const PACK_LANGUAGES = ['en', 'cy', 'both'] as const;
+export type PackLanguage = (typeof PACK_LANGUAGES)[number];
+
+export interface ReadmeFacts {
+  readonly index: PackIndex;
+  readonly treeHead: SignedTreeHead;
+  readonly logKeys: LogKeysFile;
+}
+
+/**
+ * README.txt in the language asked for. Only this file's words change: every other file in the pack is the same
+ * bytes whatever the language (manifest.json lists README.txt's hash like any other file's).
+ */
+export function readmeFor(facts: ReadmeFacts, language: PackLanguage = 'en'): string {
+  if (language === 'en') return readmeText(facts);
+  if (language === 'cy') return readmeTextCy(facts);
+  return `${readmeTextCy(facts)}\n${'='.repeat(100)}\n\n${readmeText(facts)}`;
+}
+
+export function readmeText({ index, treeHead, logKeys }: ReadmeFacts): string {
   const s = index.summary;
   return `CASEBOOK EVIDENCE PACK (format ${index.formatVersion})
 ${index.title}

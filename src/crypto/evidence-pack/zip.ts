@@ -1,5 +1,8 @@
 import { unzipSync, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
+import { finding } from './report-text/finding.ts';
+import type { Finding } from './report-text/finding.ts';
+import { say } from './report-text/render.ts';
 
 // fflate writes DOS timestamps from a Date's *local* fields, so a constant built from local fields gives the
 // same bytes in every time zone: 1980-01-01 00:00, the earliest a ZIP can hold, as reproducible builds use.
@@ -32,6 +35,12 @@ export function deterministicZip(files: readonly ZipFile[]): Uint8Array {
 
 export class UnreadableZipError extends Error {
   override readonly name = 'UnreadableZipError';
+  readonly finding: Finding;
+
+  constructor(found: Finding) {
+    super(say(found));
+    this.finding = found;
+  }
 }
 
 export interface UnzippedPack {
@@ -53,13 +62,13 @@ export function readZip(bytes: Uint8Array, maxTotalBytes: number, wanted: (name:
         if (seen.has(file.name)) duplicates.push(file.name);
         seen.add(file.name);
         total += file.originalSize;
-        if (total > maxTotalBytes) throw new UnreadableZipError(`The ZIP unpacks to more than ${Math.round(maxTotalBytes / 2 ** 20)} MiB, larger than any evidence pack`);
+        if (total > maxTotalBytes) throw new UnreadableZipError(finding('format.tooLarge', { mib: Math.round(maxTotalBytes / 2 ** 20) }));
         return true;
       },
     });
   } catch (error) {
     if (error instanceof UnreadableZipError) throw error;
-    throw new UnreadableZipError(`This file is not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})`);
+    throw new UnreadableZipError(finding('format.unreadableZip', { detail: error instanceof Error ? error.message : String(error) }));
   }
   return { files: new Map(Object.entries(raw)), duplicates };
 }

@@ -3,7 +3,7 @@
 // only requests are the two GETs in fetchPublishedLog, which carry the pack's tree size and nothing else.
 import { fetchPublishedLog, PackFormatError, verifyEvidencePack } from '../../crypto/evidence-pack/index.ts';
 import type { VerificationReport, VerifyOptions } from '../../crypto/evidence-pack/index.ts';
-import { megabytes } from './wording.ts';
+import { megabytes, pageLanguage, t } from './wording.ts';
 
 export interface Limits {
   readonly maxZipBytes: number;
@@ -21,33 +21,31 @@ const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46]; // "%PDF"
 
 export async function checkPack(file: File, limits: Limits, stage: (text: string) => void): Promise<PackOutcome> {
   const unusable = (message: string): PackOutcome => ({ kind: 'unusable', fileName: file.name, message });
-  if (file.size === 0) return unusable('This file is empty (0 bytes), so it is not an evidence pack.');
+  if (file.size === 0) return unusable(t('empty'));
   if (file.size > limits.maxZipBytes) {
-    return unusable(
-      `This file is ${megabytes(file.size)}, more than this page can check in a browser (${megabytes(limits.maxZipBytes)}). ` +
-        'Check it on a computer with Casebook’s verifier instead (npm run verify -- pack.zip), which reads packs up to 2 GB.',
-    );
+    return unusable(t('tooBig', { size: megabytes(file.size), max: megabytes(limits.maxZipBytes) }));
   }
-  stage('Reading the pack…');
+  stage(t('reading'));
   let zip: Uint8Array;
   try {
     zip = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return unusable('This file could not be read. It may have been moved or deleted since you chose it: choose it again.');
+    return unusable(t('unreadableFile'));
   }
-  if (startsWith(zip, PDF_MAGIC)) return unusable('This is a PDF, not the pack’s ZIP file. Choose the .zip file that came with it here; you can add the PDF in the second box.');
-  if (!startsWith(zip, ZIP_MAGIC)) return unusable('This file is not a ZIP file, so it is not a Casebook evidence pack. A pack is a .zip file that comes with the PDF.');
+  if (startsWith(zip, PDF_MAGIC)) return unusable(t('isPdf'));
+  if (!startsWith(zip, ZIP_MAGIC)) return unusable(t('notZip'));
 
   performance.mark('verify:read');
-  stage('Fetching Casebook’s published log…');
+  stage(t('fetchingLog'));
   const published = await fetchPublishedLog(zip, location.origin, { timeoutMs: 10_000 });
   const options: VerifyOptions = {
     // The pack unpacks in memory beside the ZIP: a bound keeps a zip bomb from taking the tab down with it.
     maxUnpackedBytes: Math.min(limits.maxZipBytes * 1.5, 1.5 * 2 ** 30),
+    language: pageLanguage(),
     ...(published.status === 'fetched' ? published.options : {}),
   };
   performance.mark('verify:log');
-  stage('Checking every entry, receipt and file…');
+  stage(t('checking'));
   try {
     const report = await verifyEvidencePack(zip, options);
     // Marks for bench/verify-browser.ts, which reports where the time goes; they hold nothing about the pack.
@@ -55,7 +53,7 @@ export async function checkPack(file: File, limits: Limits, stage: (text: string
     return { kind: 'report', fileName: file.name, report, online: published.status === 'fetched' ? { checked: true } : { checked: false, reason: published.reason } };
   } catch (error) {
     if (error instanceof PackFormatError) return unusable(error.message);
-    if (error instanceof RangeError) return unusable('This browser ran out of memory checking this pack. Close other tabs and try again, or use Casebook’s verifier on a computer (npm run verify -- pack.zip).');
+    if (error instanceof RangeError) return unusable(t('outOfMemory'));
     throw error;
   }
 }

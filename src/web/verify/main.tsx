@@ -8,6 +8,7 @@ import type { Limits, PackOutcome } from './check-pack.ts';
 import { checkPdf } from './pdf-pack-id.ts';
 import type { PdfCheck } from './pdf-pack-id.ts';
 import { Results } from './results.tsx';
+import { t, readWordsFrom } from './wording.ts';
 
 /** The checker chunk: fetched at start; fetched again on use if that first attempt failed. */
 let checker: Promise<typeof import('./check-pack.ts')> | undefined;
@@ -17,6 +18,7 @@ const loadChecker = () => (checker ??= import('./check-pack.ts').catch((error: u
 }));
 
 function start(container: HTMLElement): void {
+  readWordsFrom(container);
   void loadChecker().catch(() => undefined);
   const form = container.querySelector<HTMLFormElement>('[data-verify-form]')!;
   const packInput = container.querySelector<HTMLInputElement>('[data-verify-input="pack"]')!;
@@ -67,7 +69,7 @@ function start(container: HTMLElement): void {
     try {
       ({ checkPack } = await loadChecker());
     } catch {
-      return setStatus('The checker could not be loaded. Reload this page while you are online, then choose the file again: after that it works offline.');
+      return setStatus(t('loadFailed'));
     }
     try {
       const checked = await checkPack(file, limits(), (text) => run === packRun && setStatus(text));
@@ -80,14 +82,14 @@ function start(container: HTMLElement): void {
       show();
     } catch (error) {
       if (run !== packRun) return;
-      setStatus('Something went wrong while checking this pack, so it has not been checked. Reload the page and try again.');
+      setStatus(t('checkFailed'));
       throw error;
     }
   });
 
   pdfInput.addEventListener('change', async () => {
     if (outcome?.kind !== 'report') {
-      if (pdfInput.files?.[0]) setStatus('Choose the pack’s ZIP file too: the PDF is checked against it.');
+      if (pdfInput.files?.[0]) setStatus(t('choosePackToo'));
       return;
     }
     await checkChosenPdf();

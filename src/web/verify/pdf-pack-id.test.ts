@@ -1,6 +1,14 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { checkPdf, packIdFromKeywords, readPackId } from './pdf-pack-id.ts';
+import { setWords } from './wording.ts';
+import type { Words } from './wording.ts';
+
+// The words the /verify page carries for its script (the verify catalogue's browser part), in English.
+const catalogue = parse(readFileSync(new URL('../../server/content/messages/verify/en.yaml', import.meta.url), 'utf8')) as { browser: Words };
+setWords(catalogue.browser, 'en');
 
 const ID = 'ab'.repeat(32);
 const OTHER = 'cd'.repeat(32);

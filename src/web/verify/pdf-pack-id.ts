@@ -1,7 +1,7 @@
 // Does the PDF belong to this ZIP? The PDF's builder writes the pack's id — the SHA-256 of the ZIP's bytes — into
 // the PDF's metadata Keywords as `casebook-pack:<hex>`. pdf-lib is loaded only when a PDF is given. The PDF's
 // pages are not checked against the entries: the ZIP is the evidence, the PDF its readable copy.
-import { megabytes } from './wording.ts';
+import { megabytes, t } from './wording.ts';
 
 export type PdfCheck =
   | { readonly kind: 'matches'; readonly fileName: string }
@@ -18,20 +18,20 @@ export function packIdFromKeywords(keywords: string | undefined): string | undef
 export async function checkPdf(file: File, packSha256: string, maxBytes: number): Promise<PdfCheck> {
   const fileName = file.name;
   const unusable = (message: string): PdfCheck => ({ kind: 'unusable', fileName, message });
-  if (file.size === 0) return unusable('This file is empty (0 bytes), so it is not a PDF.');
-  if (file.size > maxBytes) return unusable(`This file is ${megabytes(file.size)}, more than this page reads as a PDF (${megabytes(maxBytes)}).`);
+  if (file.size === 0) return unusable(t('pdfEmpty'));
+  if (file.size > maxBytes) return unusable(t('pdfTooBig', { size: megabytes(file.size), max: megabytes(maxBytes) }));
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return unusable('This file could not be read. It may have been moved or deleted since you chose it: choose it again.');
+    return unusable(t('unreadableFile'));
   }
   const result = await readPackId(bytes);
   if (result.kind === 'not-pdf') {
-    return unusable(bytes[0] === 0x50 && bytes[1] === 0x4b ? 'This is a ZIP file, not a PDF. Choose the pack’s .zip file in the first box, and its PDF here.' : 'This file is not a PDF.');
+    return unusable(bytes[0] === 0x50 && bytes[1] === 0x4b ? t('pdfIsZip') : t('notPdf'));
   }
-  if (result.kind === 'unreadable') return unusable('This file starts like a PDF but could not be read: it may be damaged or incomplete.');
-  if (result.kind === 'reader-unavailable') return unusable('The PDF reader could not be loaded, so the PDF was not checked. Reload this page while you are online and choose the PDF again.');
+  if (result.kind === 'unreadable') return unusable(t('pdfDamaged'));
+  if (result.kind === 'reader-unavailable') return unusable(t('pdfReaderUnavailable'));
   if (result.kind !== 'found') return { kind: 'no-pack-id', fileName };
   return result.packId === packSha256 ? { kind: 'matches', fileName } : { kind: 'other-pack', fileName, packId: result.packId };
 }

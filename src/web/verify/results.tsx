@@ -4,7 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CheckStatus, EntryReport, VerificationReport, VersionReport } from '../../crypto/evidence-pack/index.ts';
-import { ukTime, ukTimeBare } from '../../crypto/evidence-pack/wording.ts';
+import { ukTimeBare } from '../../crypto/evidence-pack/index.ts';
+import { pageLanguage, t } from './wording.ts';
 import type { OnlineCheck, PackOutcome } from './check-pack.ts';
 import type { PdfCheck } from './pdf-pack-id.ts';
 
@@ -26,13 +27,13 @@ export function Results({ outcome, pdf, runId }: ResultsProps) {
     return (
       <div class="govuk-error-summary casebook-verify__unusable" data-verify-outcome="unusable">
         <h2 class="govuk-error-summary__title" tabIndex={-1} ref={heading}>
-          This file cannot be checked
+          {t('unusableHeading')}
         </h2>
         <div class="govuk-error-summary__body">
           <p class="govuk-body">
             <span class="casebook-verify__file-name">{outcome.fileName}</span>: {outcome.message}
           </p>
-          <p class="govuk-body govuk-!-margin-bottom-0">Nothing has been checked, so this says nothing either way about the pack. Choose another file above.</p>
+          <p class="govuk-body govuk-!-margin-bottom-0">{t('unusableNothing')}</p>
         </div>
       </div>
     );
@@ -48,7 +49,7 @@ export function Results({ outcome, pdf, runId }: ResultsProps) {
       <Problems problems={report.problems} />
       {report.notices.length > 0 && (
         <>
-          <h2 class="govuk-heading-m">Please note</h2>
+          <h2 class="govuk-heading-m">{t('pleaseNote')}</h2>
           <ul class="govuk-list govuk-list--bullet casebook-verify__notices">
             {report.notices.map((notice) => (
               <li key={notice}>{notice}</li>
@@ -68,7 +69,7 @@ function Headline({ report, heading }: { report: VerificationReport; heading: { 
   return (
     <div class={`casebook-verify__headline casebook-verify__headline--${ok ? 'passed' : 'failed'}`}>
       <h2 class="govuk-heading-l casebook-verify__headline-title" tabIndex={-1} ref={heading}>
-        {ok ? 'This pack checks out' : 'This pack did not pass the check'}
+        {t(ok ? 'passedHeading' : 'failedHeading')}
       </h2>
       <p class="govuk-body-l govuk-!-margin-bottom-0" data-verify-summary>
         {report.summary}
@@ -79,11 +80,11 @@ function Headline({ report, heading }: { report: VerificationReport; heading: { 
 
 function PdfLine({ pdf }: { pdf: ResultsProps['pdf'] }) {
   if (pdf === undefined) return null;
-  if (pdf === 'checking') return <p class="govuk-body casebook-verify__pdf">Checking the PDF…</p>;
+  if (pdf === 'checking') return <p class="govuk-body casebook-verify__pdf">{t('pdfChecking')}</p>;
   const [tone, text] = pdfSentence(pdf);
   return (
     <p class={`govuk-body casebook-verify__pdf casebook-verify__pdf--${tone}`} data-verify-pdf={pdf.kind}>
-      <strong>The PDF ({pdf.fileName}):</strong> {text}
+      <strong>{t('pdfLabel', { file: pdf.fileName })}</strong> {text}
     </p>
   );
 }
@@ -91,11 +92,11 @@ function PdfLine({ pdf }: { pdf: ResultsProps['pdf'] }) {
 function pdfSentence(pdf: PdfCheck): ['passed' | 'failed' | 'neutral', string] {
   switch (pdf.kind) {
     case 'matches':
-      return ['passed', 'it was made with this ZIP file (it names this pack’s SHA-256). The PDF is the readable copy; the check above is of the ZIP.'];
+      return ['passed', t('pdfMatches')];
     case 'other-pack':
-      return ['failed', `it was NOT made with this ZIP file. It names a different pack (SHA-256 ${pdf.packId}), so its pages may not show the entries checked here.`];
+      return ['failed', t('pdfOtherPack', { packId: pdf.packId })];
     case 'no-pack-id':
-      return ['failed', 'it does not say which pack it belongs to, so it cannot be matched to this ZIP. It may not be a Casebook PDF, or it may have been re-saved by another program.'];
+      return ['failed', t('pdfNoPackId')];
     case 'unusable':
       return ['failed', pdf.message];
   }
@@ -107,7 +108,7 @@ function Problems({ problems }: { problems: readonly string[] }) {
   const rest = problems.slice(PROBLEMS_SHOWN);
   return (
     <>
-      <h2 class="govuk-heading-m">What failed ({problems.length.toLocaleString('en-GB')})</h2>
+      <h2 class="govuk-heading-m">{t('whatFailed', { count: problems.length })}</h2>
       <ol class="govuk-list govuk-list--number casebook-verify__problems" data-verify-problems>
         {first.map((problem, i) => (
           <li key={i}>{problem}</li>
@@ -116,7 +117,7 @@ function Problems({ problems }: { problems: readonly string[] }) {
       {rest.length > 0 && (
         <details class="govuk-details">
           <summary class="govuk-details__summary">
-            <span class="govuk-details__summary-text">Show the other {rest.length.toLocaleString('en-GB')} problems</span>
+            <span class="govuk-details__summary-text">{t('showOthers', { count: rest.length })}</span>
           </summary>
           <div class="govuk-details__text">
             <ol class="govuk-list govuk-list--number casebook-verify__problems" start={PROBLEMS_SHOWN + 1}>
@@ -135,28 +136,28 @@ function Facts({ report, fileName, online }: { report: VerificationReport; fileN
   const trusted = report.keys.filter((k) => k.trusted);
   return (
     <>
-      <h2 class="govuk-heading-m">About this pack</h2>
+      <h2 class="govuk-heading-m">{t('aboutHeading')}</h2>
       <dl class="govuk-summary-list casebook-verify__facts">
-        <Fact name="File">{fileName}</Fact>
-        <Fact name="SHA-256 of the file">
+        <Fact name={t('factFile')}>{fileName}</Fact>
+        <Fact name={t('factSha256')}>
           <code class="casebook-verify__hash" data-verify-pack-sha256>
             {report.packSha256}
           </code>
-          <span class="govuk-hint govuk-!-margin-bottom-0">Record this when you receive the pack: it names this exact file.</span>
+          <span class="govuk-hint govuk-!-margin-bottom-0">{t('factSha256Hint')}</span>
         </Fact>
-        <Fact name="Title">{report.title}</Fact>
-        <Fact name="Made">{ukTime(Date.parse(report.createdAt))}, by the clock of the device that made it (this proves nothing about time)</Fact>
-        <Fact name="Casebook’s log key">
+        <Fact name={t('factTitle')}>{report.title}</Fact>
+        <Fact name={t('factMade')}>{t('madeText', { time: { time: Date.parse(report.createdAt) } })}</Fact>
+        <Fact name={t('factLogKey')}>
           {report.keyTrust === 'independent'
-            ? `Checked against the key${trusted.length === 1 ? '' : 's'} Casebook publishes now (key id ${trusted.map((k) => k.logId).join(', ')}).`
-            : `Only the key inside the pack (key id ${report.keys.map((k) => k.logId).join(', ') || 'none'}): it was not compared with Casebook’s published key.`}
+            ? t('keyIndependent', { count: trusted.length, ids: trusted.map((k) => k.logId).join(', ') })
+            : t('keyPackOnly', { ids: report.keys.map((k) => k.logId).join(', ') || t('noKey') })}
         </Fact>
-        <Fact name="Log tree head in the pack">
+        <Fact name={t('factTreeHead')}>
           {report.treeHead
-            ? `${report.treeHead.treeSize.toLocaleString('en-GB')} log entries, signed ${ukTime(report.treeHead.timestamp)}: signature ${statusWord(report.treeHead.signature)}`
-            : 'Missing or unreadable'}
+            ? t('treeHead', { count: report.treeHead.treeSize, time: { time: report.treeHead.timestamp }, status: statusWord(report.treeHead.signature) })
+            : t('treeHeadMissing')}
         </Fact>
-        <Fact name="Log since the pack was made">
+        <Fact name={t('factLogSince')}>
           <span data-verify-consistency={consistencyState(report, online)}>{consistencySentence(report, online)}</span>
         </Fact>
       </dl>
@@ -170,13 +171,13 @@ function consistencyState(report: VerificationReport, online: OnlineCheck): stri
 }
 
 function consistencySentence(report: VerificationReport, online: OnlineCheck): string {
-  if (!online.checked) return `Not checked — which is not a failure: Casebook’s published log could not be fetched (${online.reason}). Check again when online.`;
+  if (!online.checked) return t('logNotFetched', { reason: online.reason });
   const c = report.consistency;
-  if (!c.checked) return 'Not checked.';
+  if (!c.checked) return t('logNotChecked');
   if (c.ok) {
-    return `The log has not been rewritten since the pack was made: Casebook’s log as published now (${c.treeSize.toLocaleString('en-GB')} entries, ${ukTime(c.timestamp)}) still contains the pack’s log unchanged.`;
+    return t('logConsistent', { count: c.treeSize, time: { time: c.timestamp } });
   }
-  return `FAILED: Casebook’s log as published now (${c.treeSize.toLocaleString('en-GB')} entries, ${ukTime(c.timestamp)}) is not consistent with the log in this pack. Either the log has been rewritten since the pack was made, or the pack’s tree head is not from this log.`;
+  return t('logInconsistent', { count: c.treeSize, time: { time: c.timestamp } });
 }
 
 function Fact({ name, children }: { name: string; children: ComponentChildren }) {
@@ -188,27 +189,28 @@ function Fact({ name, children }: { name: string; children: ComponentChildren })
   );
 }
 
+/** Each check's column, with the key of its heading in the page's words. */
 const CHECKS = [
-  ['commitment', 'Text matches its commitment'],
-  ['signature', 'Receipt signature valid'],
-  ['inclusion', 'In the log at that time'],
-  ['files', 'Files match the manifest'],
+  ['commitment', 'checkCommitment'],
+  ['signature', 'checkSignature'],
+  ['inclusion', 'checkInclusion'],
+  ['files', 'checkFiles'],
 ] as const satisfies readonly (readonly [keyof VersionReport, string])[];
 
 function Entries({ entries }: { entries: readonly EntryReport[] }) {
   return (
     <>
-      <h2 class="govuk-heading-m">Entry by entry</h2>
-      <p class="govuk-body">Entry numbers are the same as in the PDF. Times are when Casebook’s log received each version (UK time): the entry existed, as it is now, no later than that.</p>
+      <h2 class="govuk-heading-m">{t('entriesHeading')}</h2>
+      <p class="govuk-body">{t('entriesIntro')}</p>
       <table class="govuk-table casebook-verify__entries" data-verify-entries>
-        <caption class="govuk-table__caption govuk-visually-hidden">Checks for each entry</caption>
+        <caption class="govuk-table__caption govuk-visually-hidden">{t('entriesCaption')}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Entry</th>
-            <th scope="col" class="govuk-table__header">Logged</th>
+            <th scope="col" class="govuk-table__header">{t('colEntry')}</th>
+            <th scope="col" class="govuk-table__header">{t('colLogged')}</th>
             {CHECKS.map(([, label]) => (
               <th scope="col" class="govuk-table__header" key={label}>
-                {label}
+                {t(label)}
               </th>
             ))}
           </tr>
@@ -229,14 +231,14 @@ function EntryRow({ entry }: { entry: EntryReport }) {
     <>
       <tr class={`govuk-table__row${entry.verified ? '' : ' casebook-verify__row--failed'}`} data-verify-entry={entry.number}>
         <th scope="row" class="govuk-table__header">
-          Entry {entry.number}
-          {!entry.verified && <strong class="govuk-tag govuk-tag--red casebook-verify__row-tag">Failed</strong>}
+          {t('rowEntry', { number: entry.number })}
+          {!entry.verified && <strong class="govuk-tag govuk-tag--red casebook-verify__row-tag">{t('failedTag')}</strong>}
         </th>
-        <td class="govuk-table__cell" data-label="Logged">
+        <td class="govuk-table__cell" data-label={t('colLogged')}>
           {loggedTimes(entry.versions)}
         </td>
         {CHECKS.map(([check, label]) => (
-          <td class="govuk-table__cell" data-label={label} key={check}>
+          <td class="govuk-table__cell" data-label={t(label)} key={check}>
             <StatusTag status={combined(entry.versions.map((v) => v[check]))} />
           </td>
         ))}
@@ -258,11 +260,10 @@ function EntryRow({ entry }: { entry: EntryReport }) {
 
 function loggedTimes(versions: readonly VersionReport[]): string {
   const times = versions.map((v) => v.receiptTime).filter((t): t is number => t !== null);
-  if (times.length === 0) return 'No readable receipt';
-  const first = ukTimeBare(times[0]!) ?? 'an unreadable time';
-  if (versions.length === 1) return first;
-  const last = ukTimeBare(times[times.length - 1]!) ?? 'an unreadable time';
-  return `${first}; ${versions.length} versions, the last ${last}`;
+  if (times.length === 0) return t('noReceipt');
+  const first = { time: times[0]!, bare: true } as const;
+  if (versions.length === 1) return ukTimeBare(first.time, pageLanguage()) ?? t('noReceipt');
+  return t('loggedVersions', { first, count: versions.length, last: { time: times[times.length - 1]!, bare: true } });
 }
 
 function combined(statuses: readonly CheckStatus[]): CheckStatus {
@@ -272,25 +273,25 @@ function combined(statuses: readonly CheckStatus[]): CheckStatus {
 }
 
 function StatusTag({ status }: { status: CheckStatus }) {
-  const [text, colour] = status === 'passed' ? ['Yes', 'green'] : status === 'failed' ? ['No', 'red'] : ['Not checked', 'grey'];
+  const [text, colour] = status === 'passed' ? [t('yes'), 'green'] : status === 'failed' ? [t('no'), 'red'] : [t('notChecked'), 'grey'];
   return <strong class={`govuk-tag govuk-tag--${colour}`}>{text}</strong>;
 }
 
 function statusWord(status: CheckStatus): string {
-  return status === 'passed' ? 'valid' : status === 'failed' ? 'NOT valid' : 'not checked';
+  return t(status === 'passed' ? 'signatureValid' : status === 'failed' ? 'signatureInvalid' : 'signatureNotChecked');
 }
 
 function Attachments({ report }: { report: VerificationReport }) {
   return (
     <>
-      <h2 class="govuk-heading-m">Attached files</h2>
+      <h2 class="govuk-heading-m">{t('attachmentsHeading')}</h2>
       <table class="govuk-table casebook-verify__attachments" data-verify-attachments>
-        <caption class="govuk-table__caption govuk-visually-hidden">Checks for each attached file</caption>
+        <caption class="govuk-table__caption govuk-visually-hidden">{t('attachmentsCaption')}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">File</th>
-            <th scope="col" class="govuk-table__header">Matches the pack</th>
-            <th scope="col" class="govuk-table__header">Covered by a receipt</th>
+            <th scope="col" class="govuk-table__header">{t('colFile')}</th>
+            <th scope="col" class="govuk-table__header">{t('colMatches')}</th>
+            <th scope="col" class="govuk-table__header">{t('colCovered')}</th>
           </tr>
         </thead>
         <tbody class="govuk-table__body">
@@ -298,13 +299,13 @@ function Attachments({ report }: { report: VerificationReport }) {
             <tr class="govuk-table__row" key={a.id}>
               <th scope="row" class="govuk-table__header">
                 {a.number}. {a.name}
-                <code class="casebook-verify__hash casebook-verify__hash--small">SHA-256 {a.sha256}</code>
+                <code class="casebook-verify__hash casebook-verify__hash--small">{t('attachmentSha256', { sha256: a.sha256 })}</code>
               </th>
-              <td class="govuk-table__cell" data-label="Matches the pack">
+              <td class="govuk-table__cell" data-label={t('colMatches')}>
                 <StatusTag status={a.verified ? 'passed' : 'failed'} />
               </td>
-              <td class="govuk-table__cell" data-label="Covered by a receipt">
-                {a.timestamped ? <StatusTag status="passed" /> : <strong class="govuk-tag govuk-tag--grey">No: id only</strong>}
+              <td class="govuk-table__cell" data-label={t('colCovered')}>
+                {a.timestamped ? <StatusTag status="passed" /> : <strong class="govuk-tag govuk-tag--grey">{t('idOnly')}</strong>}
               </td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 // What the person chose on the pack screen, checked and turned into the entries, files and linked records the
 // pack will hold. Pure, so the rules are tested without a browser; the screen only renders them.
+import type { PackLanguage } from '../../../crypto/evidence-pack/index.ts';
 import { isoDateSchema } from '../../../domain/incidents/index.ts';
 import { inDateRange, isImage } from './candidates.ts';
 import type { CandidateFile, Candidates, LinkedRecord, PackCandidate } from './candidates.ts';
@@ -23,6 +24,8 @@ export interface PackChoices {
   readonly excludedFiles: ReadonlySet<string>;
   /** For the cover, e.g. "Sam Taylor"; may be empty. */
   readonly name: string;
+  /** The language of the pack's words (README.txt): the diary's own by default (screen.tsx). */
+  readonly language: PackLanguage;
 }
 
 export const NO_DATE: DateFields = { day: '', month: '', year: '' };
@@ -34,6 +37,7 @@ export const DEFAULT_CHOICES: PackChoices = {
   files: 'all',
   excludedFiles: new Set(),
   name: '',
+  language: 'en',
 };
 
 export const MAX_NAME_LENGTH = 80;

@@ -8,6 +8,7 @@ import { formatBytes } from '../ui/messages.ts';
 import { isImage } from './candidates.ts';
 import type { CandidateFile, Candidates, PackCandidate } from './candidates.ts';
 import { chosenFiles, entriesInRange, filesOf, MAX_NAME_LENGTH } from './choices.ts';
+import { LanguageChoice } from './language-choice.tsx';
 import type { DateFields, FileChoice, PackChoices } from './choices.ts';
 
 export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, onDone }: {
@@ -56,6 +57,8 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
         </p>
       ) : null}
       <FileChoices files={files} choices={choices} onChange={set} />
+
+      <LanguageChoice value={choices.language} onChange={(language) => set({ language })} />
 
       <TextInput
         id="pack-name"

@@ -5,6 +5,7 @@
 // What was fetched is kept until a pack is made, so trying again after the network fails carries on from where
 // it stopped instead of starting over.
 import { attachmentRefsOf, buildEvidencePack } from '../../../crypto/evidence-pack/index.ts';
+import type { PackLanguage } from '../../../crypto/evidence-pack/index.ts';
 import type { AttachmentInput, EntryInput, InclusionProofFile } from '../../../crypto/evidence-pack/index.ts';
 import { hexEncode } from '../../../crypto/index.ts';
 import type { Receipt, SignedTreeHead } from '../../../crypto/index.ts';
@@ -56,6 +57,8 @@ export interface PackRequest {
   readonly title: string;
   /** For the PDF cover; may be empty. */
   readonly name: string;
+  /** The language of README.txt; default English. */
+  readonly language?: PackLanguage;
   /** ms; the device's clock. */
   readonly createdAt: number;
 }
@@ -227,7 +230,7 @@ export class PackMaker {
     await nextFrame();
     signal?.throwIfAborted();
     const attachments: AttachmentInput[] = files.map(({ file, bytes }) => ({ id: file.id, bytes, name: file.name, type: file.type }));
-    const zip = await buildEvidencePack({ title: request.title, createdAt: request.createdAt, entries, attachments, treeHead, logKeys: keys.file });
+    const zip = await buildEvidencePack({ title: request.title, createdAt: request.createdAt, entries, attachments, treeHead, logKeys: keys.file, language: request.language ?? 'en' });
     const sha256 = hexEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', zip as Uint8Array<ArrayBuffer>)));
     onProgress({ step: 'zip', done: 1, total: 1 });
 

@@ -10,6 +10,7 @@ import type { UnlockedVault } from '../vault-session.ts';
 import { candidatesFrom } from './candidates.ts';
 import type { Candidates } from './candidates.ts';
 import { DEFAULT_CHOICES, packFileNames, packTitle, resolveChoices } from './choices.ts';
+import { diaryLanguage } from './language-choice.tsx';
 import type { PackChoices } from './choices.ts';
 import { ChooseForm } from './choose-form.tsx';
 import { NothingToPack, PackMaker } from './make-pack.ts';
@@ -39,7 +40,7 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
   const [candidates, setCandidates] = useState<Candidates | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [loadAttempt, setLoadAttempt] = useState(0);
-  const [choices, setChoices] = useState<PackChoices>(DEFAULT_CHOICES);
+  const [choices, setChoices] = useState<PackChoices>(() => ({ ...DEFAULT_CHOICES, language: diaryLanguage() }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [stage, setStage] = useState<Stage>({ name: 'choose' });
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
@@ -83,7 +84,7 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
     };
     const createdAt = Date.now();
     try {
-      const pack = await maker.make({ selection, title: packTitle(selection, choices.name), name: choices.name, createdAt }, report, controller.signal);
+      const pack = await maker.make({ selection, title: packTitle(selection, choices.name), name: choices.name, language: choices.language, createdAt }, report, controller.signal);
       if (controller.signal.aborted) return;
       setStage({ name: 'ready', pack, names: packFileNames(createdAt) });
     } catch (error) {
