@@ -12,9 +12,9 @@ import { loadDirectory, type DirectoryStore } from './features/directory/directo
 import { createOpeningStatus, type OpeningStatusService } from './features/opening-status/opening-status.ts';
 import { createVaultServices, type VaultServices } from './features/vault/services.ts';
 import { createStaffServices, type StaffServices } from './features/staff/services.ts';
-import { createAuditLog, type AuditLog } from './features/staff/audit/audit-log.ts';
-import { createEventBus } from './features/staff/events/create.ts';
-import type { EventBus } from './features/staff/events/event-bus.ts';
+import { createAuditLog, type AuditLog } from './shared/audit/audit-log.ts';
+import { createEventBus } from './shared/events/create.ts';
+import type { EventBus } from './shared/events/event-bus.ts';
 import { createTrainingServices, type TrainingServices } from './features/training/services.ts';
 
 export const CONTENT_DIR = PATHS.content;

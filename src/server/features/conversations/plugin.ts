@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
 import { jsonApiDefaults } from '../../http/json-api.ts';
-import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../vault-pages/routes.ts';
+import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { messageJson, type TalkContext } from './context.ts';
 import { createLiveHub } from './live.ts';
 import { personRoutes } from './person-routes.ts';

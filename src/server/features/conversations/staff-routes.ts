@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
 import { requireStaff, staffPage } from '../staff/index.ts';
-import { VaultError } from '../vault/errors.ts';
+import { VaultError } from '../../shared/errors.ts';
 import { conversationJson, messageJson, noteJson, queueRowJson, type TalkContext } from './context.ts';
 import { isDuplicate, type Conversation, type ConversationStatus, type QueueView, type RiskLevel, type SealedContent } from './repository.ts';
 import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, riskBody, savedReplyBody, statusBody } from './schemas.ts';

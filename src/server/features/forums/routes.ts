@@ -5,8 +5,8 @@ import { LIMITS, isNewMember, postingWait } from '../../../domain/forums/limits.
 import type { Finding } from '../../../domain/forums/identifying-details.ts';
 import { sendCachedPage, sendDynamicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
-import { sha256Hex } from '../vault/binary.ts';
-import { SESSION_COOKIE } from '../vault/sessions/guard.ts';
+import { sha256Hex } from '../../shared/binary.ts';
+import { SESSION_COOKIE } from '../vault/index.ts';
 import { csrfOk, isSuspended, readerOf, type Reader } from './member-session.ts';
 import { assessDraft, highlightSegments } from './post-rules.ts';
 import { PROFESSIONAL_ROLES, type Board, type ForumsRepository, type Forum, type Member, type ProfessionalRole } from './repository.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
 import { LANGUAGES, loadMessages } from '../../setup/messages.ts';
-import { languageLinksOf } from '../guidance/languages.ts';
+import { languageLinksOf } from '../guidance/index.ts';
 import { resultCount } from './result-count.ts';
 
 export const MAX_QUERY_LENGTH = 200;

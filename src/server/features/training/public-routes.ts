@@ -6,8 +6,8 @@ import { filterQuery, matchesFilter, parseFilter } from '../../../domain/trainin
 import { AUDIENCES, FORMATS, REGIONS, TOPICS } from '../../../domain/training/model.ts';
 import { sendCachedPage, sendDynamicPage, sendPublicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
-import { sha256Hex } from '../vault/binary.ts';
-import { VaultError } from '../vault/errors.ts';
+import { sha256Hex } from '../../shared/binary.ts';
+import { VaultError } from '../../shared/errors.ts';
 import { eventCalendar } from './calendar.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { bookingMail, cancelledMail, promotedMail } from './mails.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/database.ts';
 import type { Schema, TrainingBookingsTable, TrainingCampaignsTable, TrainingEventsTable } from '../../db/schema.ts';
-import { int } from '../vault/binary.ts';
+import { int } from '../../shared/binary.ts';
 import type { BookingInput } from '../../../domain/training/booking-form.ts';
 import { bookingReference, certificateCode } from '../../../domain/training/codes.ts';
 import type { EventDraft } from '../../../domain/training/event-form.ts';

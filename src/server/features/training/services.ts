@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import type { EventBus } from '../staff/events/event-bus.ts';
+import type { EventBus } from '../../shared/events/event-bus.ts';
 import { createCampaignBoard, type CampaignBoard } from './campaign-board.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { createTrainingRepository, type TrainingRepository } from './repository.ts';

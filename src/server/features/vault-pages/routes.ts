@@ -3,16 +3,9 @@ import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
-import { CONTENT_SECURITY_POLICY } from '../../setup/security-headers.ts';
+import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 
 export const VAULT_PATH = '/diary';
-export const KDF_WORKER_PATH = '/diary/kdf-worker.js';
-
-/**
- * The site-wide policy plus 'wasm-unsafe-eval', which lets the page compile WebAssembly (Argon2id in hash-wasm)
- * and nothing more: no eval of JavaScript. Only the vault's own responses carry it.
- */
-export const VAULT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(/script-src 'self'/, "script-src 'self' 'wasm-unsafe-eval'");
 
 /**
  * The shell of the private record. The server sends only the empty page; the app in src/web/vault runs in the

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../../db/schema.ts';
-import { int } from '../../vault/binary.ts';
+import { int } from '../../../shared/binary.ts';
 
 /** A WebAuthn ceremony has five minutes; its challenge can be used once, on any process. */
 export const CHALLENGE_MS = 5 * 60_000;

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../../db/schema.ts';
-import { int } from '../../vault/binary.ts';
+import { int } from '../../../shared/binary.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Services } from '../../../services.ts';
-import { brokenEntry, type AuditEntry, type AuditFilter } from '../audit/audit-log.ts';
+import { brokenEntry, type AuditEntry, type AuditFilter } from '../../../shared/audit/audit-log.ts';
 
 const ZONE = 'Europe/London';
 const FIELD_LIMITS: Record<string, number> = { staff: 36, action: 64, subject: 32, subjectId: 100, from: 10, to: 10, before: 16 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../../db/schema.ts';
-import { int, sha256Hex } from '../../vault/binary.ts';
+import { int, sha256Hex } from '../../../shared/binary.ts';
 import { parseRoles, type StaffRole } from '../roles.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Schema, VaultAccountsTable } from '../../../db/schema.ts';
-import { int } from '../binary.ts';
+import { int } from '../../../shared/binary.ts';
 import type { SessionsRepository } from '../sessions/repository.ts';
-import type { SlowHash } from './slow-hash.ts';
+import type { SlowHash } from '../../../shared/slow-hash.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { int } from '../binary.ts';
+import { int } from '../../../shared/binary.ts';
 
 export interface Attachment {
   id: string;

@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Receipt } from '../../../../crypto/signing.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { encodeB64, envelopeFromBytes, int } from '../binary.ts';
-import { notFound, VaultError } from '../errors.ts';
+import { encodeB64, envelopeFromBytes, int } from '../../../shared/binary.ts';
+import { notFound, VaultError } from '../../../shared/errors.ts';
 import type { TransparencyLog } from '../transparency-log/log.ts';
 import { receiptFromRow } from '../transparency-log/repository.ts';
 

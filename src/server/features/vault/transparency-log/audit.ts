@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { leafHash, MerkleTree, rootFromSource } from '../../../../crypto/merkle.ts';
 import { verifyReceipt, verifyTreeHead } from '../../../../crypto/signing.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { encodeB64, int } from '../binary.ts';
+import { encodeB64, int } from '../../../shared/binary.ts';
 import { DatabaseNodeSource, logRepository, receiptFromRow } from './repository.ts';
 import type { LogKeys } from './signing-keys.ts';
 

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { MerkleNodeSource } from '../../../../crypto/merkle.ts';
 import type { Receipt, SignedTreeHead } from '../../../../crypto/signing.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { encodeB64, int } from '../binary.ts';
+import { encodeB64, int } from '../../../shared/binary.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 

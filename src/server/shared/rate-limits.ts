@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Schema } from '../../../db/schema.ts';
-import { int } from '../binary.ts';
-import { VaultError } from '../errors.ts';
+import type { Schema } from '../db/schema.ts';
+import { int } from './binary.ts';
+import { VaultError } from './errors.ts';
 
 // Counters live in the database so limits hold across app processes (T5). Keys are HMACs (of an address,
 // of a username), never the values themselves.

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { canonicalize } from '../../../../crypto/canonical-json.ts';
-import type { DialectName } from '../../../db/database.ts';
-import type { Schema } from '../../../db/schema.ts';
-import { int } from '../../vault/binary.ts';
+import { canonicalize } from '../../../crypto/canonical-json.ts';
+import type { DialectName } from '../../db/database.ts';
+import type { Schema } from '../../db/schema.ts';
+import { int } from '../binary.ts';
 
 // The append-only audit log (docs/staff.md). Triggers on both databases refuse UPDATE and DELETE; the hash chain
 // makes any change made around them (a restored backup, a superuser dropping the trigger) detectable:
