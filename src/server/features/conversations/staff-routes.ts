@@ -11,7 +11,9 @@ import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, 
 
 const notFound = () => new VaultError(404, 'not_found', 'That conversation was not found.');
 
-export async function staffQueueRoutes(app: FastifyInstance, { talk, services }: { talk: TalkContext; services: Services }): Promise<void> {
+export type StaffQueueDeps = Pick<Services, 'audit' | 'clock' | 'views'>;
+
+export async function staffQueueRoutes(app: FastifyInstance, { talk, services }: { talk: TalkContext; services: StaffQueueDeps }): Promise<void> {
   const { repo, live } = talk;
   const now = () => services.clock();
   app.addHook('preHandler', requireStaff('caseworker', 'supervisor'));

@@ -41,12 +41,14 @@ const REFUSALS: Record<BookingRefused['reason'], { status: number; heading: stri
 
 type Query = Record<string, string | undefined>;
 
+export type TrainingPublicDeps = Pick<Services, 'views' | 'clock' | 'pageCache' | 'vault' | 'config' | 'training'>;
+
 /**
  * The public side of training (docs/training.md): the list, event pages, booking, the private booking page and
  * certificate checks. Everything works without JavaScript. The private link is a token in the query string
  * (logs never keep query strings) of which the database holds only a SHA-256.
  */
-export async function trainingPublicRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function trainingPublicRoutes(app: FastifyInstance, { services }: { services: TrainingPublicDeps }): Promise<void> {
   const { views, clock, pageCache, vault } = services;
   const { repo, mailer } = services.training;
   const base = { noindex: false, retentionDays: services.training.retentionDays };

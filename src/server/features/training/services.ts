@@ -11,16 +11,18 @@ export interface TrainingServices {
   campaigns: CampaignBoard;
   mailer: Mailer;
   retentionDays: number;
-  /** Where background failures (mail, campaign refreshes) are reported; the plugin points it at the app's log. */
-  problems: { report(what: string, error: unknown): void };
 }
 
-export async function createTrainingServices(config: Config, database: Database, events: EventBus): Promise<TrainingServices> {
+/** `reportProblem` is where background failures (mail, campaign refreshes) go: the app's log, from the wiring. */
+export async function createTrainingServices(
+  config: Config,
+  database: Database,
+  events: EventBus,
+  reportProblem: (what: string, error: unknown) => void,
+): Promise<TrainingServices> {
   const repo = createTrainingRepository(database.db, database.dialect);
-  const problems = { report: (_what: string, _error: unknown) => {} };
-  const report = (what: string) => (error: unknown) => problems.report(what, error);
+  const report = (what: string) => (error: unknown) => reportProblem(what, error);
   return {
-    problems,
     repo,
     campaigns: await createCampaignBoard(repo, events, report('refreshing campaigns failed')),
     mailer: createMailer(config.smtpUrl, config.mailFrom, report('sending mail failed')),

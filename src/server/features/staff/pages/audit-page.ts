@@ -25,7 +25,7 @@ function londonDay(value: string, endOfDay: boolean): number | undefined {
 }
 
 /** The audit screen: GET filters (so a filtered view can be bookmarked), newest first, 50 a page, chain status. */
-export async function auditPageContext(services: Services, query: Record<string, string | undefined>): Promise<AuditPageContext> {
+export async function auditPageContext(services: Pick<Services, 'audit' | 'staff'>, query: Record<string, string | undefined>): Promise<AuditPageContext> {
   const form: Record<string, string> = {};
   for (const [key, max] of Object.entries(FIELD_LIMITS)) form[key] = (query[key] ?? '').trim().slice(0, max);
   const errors: { field: string; text: string }[] = [];
