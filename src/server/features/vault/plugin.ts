@@ -13,13 +13,13 @@ import { transparencyLogRoutes } from './transparency-log/routes.ts';
 export type VaultDeps = Pick<Services, 'vault'>;
 
 /**
- * The vault API (docs/vault-api.md): one encapsulated plugin with its own cookie parser, strict JSON
+ * The vault API (docs/vault-api.md): one encapsulated plugin (cookies from the app-wide parser), strict JSON
  * Schema validation, JSON errors and OpenAPI document. The server only ever sees ciphertext, wrapped
  * keys, derived authentication keys and salted commitments.
  */
 export async function vaultRoutes(app: FastifyInstance, { services }: { services: VaultDeps }): Promise<void> {
   const { vault } = services;
-  await app.register(cookie);
+  if (!app.hasDecorator('parseCookie')) await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
