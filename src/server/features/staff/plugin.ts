@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
@@ -9,8 +10,8 @@ import { roleNames, staffNavigation } from './pages/render.ts';
 export type StaffSessionDeps = Pick<Services, 'staff' | 'clock' | 'views'>;
 
 /**
- * request.staff on every route of every feature. Register with fastify-plugin before the features, so the
- * hook and the decorator are not encapsulated.
+ * request.cookies and request.staff on every route of every feature. Register with fastify-plugin before the
+ * features, so the hooks and the decorators are not encapsulated.
  */
 export async function staffSessions(app: FastifyInstance, { services }: { services: StaffSessionDeps }): Promise<void> {
   const forbiddenPage = (request: FastifyRequest) => {
@@ -21,6 +22,8 @@ export async function staffSessions(app: FastifyInstance, { services }: { servic
       staffNavigation: staffNavigation(request.staff, undefined),
     });
   };
+  // One cookie parser for the whole app (the vault and the forums read request.cookies from it too).
+  await app.register(cookie);
   await new Promise<void>((resolve) => staffAuthentication(app, { sessions: services.staff.sessions, clock: services.clock, forbiddenPage }, resolve));
 }
 
