@@ -17,6 +17,7 @@ import { createEventBus } from './shared/events/create.ts';
 import type { EventBus } from './shared/events/event-bus.ts';
 import { createTrainingServices, type TrainingServices } from './features/training/services.ts';
 import { startTrainingRetentionSweeper } from './features/training/retention-sweep.ts';
+import { startEmptying } from './features/training/private-page-cache.ts';
 import { startAbandonedUploadSweeper } from './features/vault/attachments/abandoned-uploads.ts';
 import type { TalkContext } from './features/conversations/context.ts';
 import { createConversationsServices } from './wiring/conversations.ts';
@@ -109,6 +110,7 @@ async function openServices(config: Config, overrides: ServiceOverrides, lifecyc
     training.campaigns.close();
     training.mailer.close();
   });
+  lifecycle.startWhenReady(() => startEmptying(training.privatePages));
   lifecycle.startWhenReady(() => startTrainingRetentionSweeper(training, clock, (error) => problems.report('training: anonymising old bookings failed', error)));
   return {
     config,

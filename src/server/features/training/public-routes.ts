@@ -12,14 +12,11 @@ import { eventCalendar } from './calendar.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { bookingMail, cancelledMail, promotedMail } from './mails.ts';
 import { BookingRefused, type Booking, type Promotion, type TrainingEvent } from './repository.ts';
-import { createPrivatePageCache } from './private-page-cache.ts';
 import { eventView, selectItems } from './view-model.ts';
 
 export const TRAINING_PATH = '/training';
 const BOOKING_PATH = '/training/booking';
 const CERTIFICATES_PATH = '/training/certificates';
-/** Rendered private pages are dropped this often (see private-page-cache.ts). */
-const PRIVATE_PAGES_KEPT_MS = 5 * 60_000;
 
 export const LIMITS = {
   // Generous: a force's training office may book a team from one address.
@@ -194,11 +191,9 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
   const bookingPage = async (reply: FastifyReply, found: { booking: Booking; event: TrainingEvent; token: string }, extra: Record<string, unknown> = {}, status = 200) =>
     sendDynamicPage(reply, await bookingHtml(found, extra), status);
 
-  // The plain private page (no banner, no form errors) is what people reload, so it is kept rendered.
-  const privatePages = createPrivatePageCache();
-  const emptying = setInterval(() => privatePages.clear(), PRIVATE_PAGES_KEPT_MS);
-  emptying.unref();
-  app.addHook('onClose', async () => clearInterval(emptying));
+  // The plain private page (no banner, no form errors) is what people reload, so it is kept rendered (emptied
+  // every few minutes from the wiring: services.ts).
+  const { privatePages } = services.training;
   app.get<{ Querystring: Query }>(BOOKING_PATH, async (request, reply) => {
     const found = await bookingOr(request, reply);
     if (!found) return reply;

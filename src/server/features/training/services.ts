@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { EventBus } from '../../shared/events/event-bus.ts';
 import { createCampaignBoard, type CampaignBoard } from './campaign-board.ts';
 import { createMailer, type Mailer } from './mailer.ts';
+import { createPrivatePageCache, type PrivatePageCache } from './private-page-cache.ts';
 import { createTrainingRepository, type TrainingRepository } from './repository.ts';
 
 /** Training and events (docs/training.md). */
@@ -11,6 +12,8 @@ export interface TrainingServices {
   campaigns: CampaignBoard;
   mailer: Mailer;
   retentionDays: number;
+  /** Booked people's private pages, kept rendered for a few minutes. */
+  privatePages: PrivatePageCache;
 }
 
 /** `reportProblem` is where background failures (mail, campaign refreshes) go: the app's log, from the wiring. */
@@ -27,5 +30,6 @@ export async function createTrainingServices(
     campaigns: await createCampaignBoard(repo, events, report('refreshing campaigns failed')),
     mailer: createMailer(config.smtpUrl, config.mailFrom, report('sending mail failed')),
     retentionDays: config.trainingRetentionDays,
+    privatePages: createPrivatePageCache(),
   };
 }
