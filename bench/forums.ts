@@ -7,7 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase, type DatabaseOptions } from '../src/server/db/database.ts';
-import { sha256Hex } from '../src/server/features/vault/binary.ts';
+import { sha256Hex } from '../src/server/shared/binary.ts';
 import { renderPost } from '../src/server/features/forums/markdown.ts';
 import { load, stamp, startCasebook, writeSection, type LoadResult } from './support.ts';
 

@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   national: () => import('./national.ts'),
   training: () => import('./training.ts'),
   'message-import': () => import('./message-import.ts'),
+  'dynamic-pages': () => import('./dynamic-pages.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/server/db/database.ts';
 import { checkEvent } from '../src/domain/training/event-form.ts';
 import { createTrainingRepository } from '../src/server/features/training/repository.ts';
-import { sha256Hex } from '../src/server/features/vault/binary.ts';
+import { sha256Hex } from '../src/server/shared/binary.ts';
 import { load, stamp, startCasebook, writeSection, type LoadResult } from './support.ts';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };

@@ -31,24 +31,31 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
+  // Each plugin is given only what its options type names; everything was built, and is closed, in services.ts.
+  const { assets, audit, clock, content, welshContent, database, directory, openingStatus, pageCache, search, welshSearch, staff, training, vault, views } = services;
   await app.register(fp(securityHeaders));
-  await app.register(errorPages, { views: services.views, content: services.content });
-  await app.register(fp(staffSessions), { services });
-  await app.register(staticAssets, { assets: services.assets });
-  await app.register(healthRoutes, { services });
-  await app.register(guidanceRoutes, { services });
-  await app.register(searchRoutes, { services });
-  await app.register(riskScreenRoutes, { services });
-  await app.register(openingStatusRoutes, { services });
-  await app.register(directoryRoutes, { services });
-  await app.register(vaultRoutes, { services });
-  await app.register(vaultPageRoutes, { services });
-  await app.register(verifyPageRoutes, { services });
-  await app.register(staffRoutes, { services });
-  await app.register(conversationRoutes, { services });
-  await app.register(forumsRoutes, { services });
-  await app.register(trainingRoutes, { services });
+  await app.register(errorPages, { views, content });
+  await app.register(fp(staffSessions), { services: { staff, clock, views } });
+  await app.register(staticAssets, { assets });
+  await app.register(healthRoutes, { services: { database } });
+  await app.register(guidanceRoutes, { services: { content, welshContent, views, pageCache, clock, directory, openingStatus, training } });
+  await app.register(searchRoutes, { services: { search, welshSearch, views } });
+  await app.register(riskScreenRoutes, { services: { directory, views } });
+  await app.register(openingStatusRoutes, { services: { openingStatus, pageCache, clock } });
+  await app.register(directoryRoutes, { services: { directory, views, pageCache, clock, openingStatus } });
+  await app.register(vaultRoutes, { services: { vault } });
+  await app.register(vaultPageRoutes, { services: { assets, views } });
+  await app.register(verifyPageRoutes, { services: { pageCache, views } });
+  await app.register(staffRoutes, { services: { staff, assets, config, views, audit } });
+  await app.register(conversationRoutes, { services: { conversations: services.conversations, audit, clock, views } });
+  await app.register(forumsRoutes, { services: { forums: services.forums, vault, audit, clock, views } });
+  await app.register(trainingRoutes, { services: { training, vault, audit, database, config, clock, views, pageCache } });
 
-  app.addHook('onClose', async () => services.database.close());
+  // Background work starts once the app is ready; on close, live streams end first, then every resource closes
+  // in the reverse of the order services.ts opened it (src/server/wiring/lifecycle.ts).
+  services.problems.sendTo(app.log);
+  app.addHook('onReady', async () => services.lifecycle.start());
+  app.addHook('preClose', async () => services.lifecycle.beforeClose());
+  app.addHook('onClose', async () => services.lifecycle.close());
   return app;
 }

@@ -12,15 +12,27 @@ import { loadDirectory, type DirectoryStore } from './features/directory/directo
 import { createOpeningStatus, type OpeningStatusService } from './features/opening-status/opening-status.ts';
 import { createVaultServices, type VaultServices } from './features/vault/services.ts';
 import { createStaffServices, type StaffServices } from './features/staff/services.ts';
-import { createAuditLog, type AuditLog } from './features/staff/audit/audit-log.ts';
-import { createEventBus } from './features/staff/events/create.ts';
-import type { EventBus } from './features/staff/events/event-bus.ts';
+import { createAuditLog, type AuditLog } from './shared/audit/audit-log.ts';
+import { createEventBus } from './shared/events/create.ts';
+import type { EventBus } from './shared/events/event-bus.ts';
 import { createTrainingServices, type TrainingServices } from './features/training/services.ts';
+import { startTrainingRetentionSweeper } from './features/training/retention-sweep.ts';
+import { startEmptying } from './features/training/private-page-cache.ts';
+import { startAbandonedUploadSweeper } from './features/vault/attachments/abandoned-uploads.ts';
+import type { TalkContext } from './features/conversations/context.ts';
+import { createConversationsServices } from './wiring/conversations.ts';
+import { createForumsServices, type ForumsServices } from './wiring/forums.ts';
+import { createLifecycle, type Lifecycle } from './wiring/lifecycle.ts';
+import { createProblems, type Problems } from './wiring/problems.ts';
 
 export const CONTENT_DIR = PATHS.content;
 export const PUBLIC_DIR = PATHS.public;
 
-/** Everything the routes use, made in one place so tests and benchmarks can build the same app. */
+/**
+ * Everything the routes use, made in one place so tests and benchmarks can build the same app. Each plugin is
+ * given only the part it names in its options type (app.ts); this is the only place anything is opened, and
+ * `lifecycle` closes it all, in order.
+ */
 export interface Services {
   config: Config;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
@@ -47,6 +59,14 @@ export interface Services {
   events: EventBus;
   /** Training and events for professionals, and the home page's campaigns (docs/training.md). */
   training: TrainingServices;
+  /** The forums' repository and topic view cache (docs/forums.md). */
+  forums: ForumsServices;
+  /** Conversations with the helpline: repository and live updates (docs/messaging.md). */
+  conversations: TalkContext;
+  /** Where background failures are reported; createApp points it at the app's log. */
+  problems: Problems;
+  /** Starts background work when the app is ready; ends live streams, then closes every resource in reverse order. */
+  lifecycle: Lifecycle;
 }
 
 export interface ServiceOverrides {
@@ -55,21 +75,43 @@ export interface ServiceOverrides {
 }
 
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(overrides.pgSchema ? { pgSchema: overrides.pgSchema } : {}) });
+  const lifecycle = createLifecycle();
   try {
-    await migrateToLatest(database);
+    return await openServices(config, overrides, lifecycle);
   } catch (error) {
-    await database.close();
+    await lifecycle.close();
     throw error;
   }
+}
+
+/** Opens each resource in the order it is needed, recording how to close it as soon as it is open. */
+async function openServices(config: Config, overrides: ServiceOverrides, lifecycle: Lifecycle): Promise<Services> {
+  const problems = createProblems();
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(overrides.pgSchema ? { pgSchema: overrides.pgSchema } : {}) });
+  lifecycle.closeWith(() => database.close());
+  await migrateToLatest(database);
   const content = loadContent(join(CONTENT_DIR, 'en'));
   const assets = loadAssetManifest(PUBLIC_DIR);
   const directory = loadDirectory(join(CONTENT_DIR, 'directory'));
   const clock = overrides.clock ?? Date.now;
+  const events = await createEventBus(config, database, overrides.pgSchema);
+  lifecycle.closeWith(() => events.close());
   const vault = await createVaultServices(config, database, clock);
+  // Receipts already promised are committed, and a sweep in progress finishes, before the database closes.
+  lifecycle.closeWith(async () => {
+    await vault.log.close();
+    vault.blobs.close?.();
+  });
+  lifecycle.startWhenReady(() => startAbandonedUploadSweeper(vault, (error) => problems.report('sweeping abandoned uploads failed', error)));
   const audit = createAuditLog(database.db, database.dialect, clock);
   const welshContent = loadContent(join(CONTENT_DIR, 'cy'), { pathPrefix: '/cy' });
-  const events = await createEventBus(config, database, overrides.pgSchema);
+  const training = await createTrainingServices(config, database, events, (what, error) => problems.report(`training: ${what}`, error));
+  lifecycle.closeWith(() => {
+    training.campaigns.close();
+    training.mailer.close();
+  });
+  lifecycle.startWhenReady(() => startEmptying(training.privatePages));
+  lifecycle.startWhenReady(() => startTrainingRetentionSweeper(training, clock, (error) => problems.report('training: anonymising old bookings failed', error)));
   return {
     config,
     clock,
@@ -87,6 +129,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     staff: createStaffServices(config, database, clock, vault, audit),
     audit,
     events,
-    training: await createTrainingServices(config, database, events),
+    training,
+    forums: createForumsServices({ database, clock, events, vault, problems }, lifecycle),
+    conversations: createConversationsServices({ database, events, vault }, lifecycle),
+    problems,
+    lifecycle,
   };
 }

@@ -6,8 +6,8 @@ export interface ServiceMetaTable {
   value: string;
 }
 
-// Vault tables (migrations 0002–0005). PostgreSQL returns bigint columns as strings, hence `Int8`.
-export type Int8 = ColumnType<number | string, number, number>;
+// Vault tables (migrations 0002–0005). `Int8` is a bigint column: PostgreSQL's int8 is read as a number (db/database.ts).
+export type Int8 = ColumnType<number, number, number>;
 
 export interface VaultAccountsTable {
   id: string;
@@ -53,7 +53,7 @@ export interface VaultRateLimitsTable {
   window_start: Int8;
   count: number;
   failures: ColumnType<number, number | undefined, number>;
-  locked_until: ColumnType<number | string, number | undefined, number>;
+  locked_until: ColumnType<number, number | undefined, number>;
 }
 
 export interface VaultItemsTable {
@@ -85,7 +85,7 @@ export interface VaultAttachmentsTable {
   header: string;
   metadata: string;
   created_at: Int8;
-  completed_at: ColumnType<number | string | null, number | null | undefined, number | null>;
+  completed_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface VaultAttachmentChunksTable {
@@ -145,7 +145,7 @@ export interface StaffPasswordsTable {
   kdf_version: number;
   kdf_salt: string;
   totp_secret: string;
-  totp_last_step: ColumnType<number | string, number | undefined, number>;
+  totp_last_step: ColumnType<number, number | undefined, number>;
   updated_at: Int8;
 }
 
@@ -340,7 +340,7 @@ export interface ForumMembersTable {
   professional_role: Nullable<string>;
   professional_note: Nullable<string>;
   status: Defaulted<string>;
-  suspended_until: Nullable<number | string>;
+  suspended_until: Nullable<number>;
   approved_posts: Defaulted<number>;
   joined_at: Int8;
   last_visit_at: Int8;
@@ -380,7 +380,7 @@ export interface ForumPostsTable {
   crisis: Nullable<string>;
   held_reason: Nullable<string>;
   created_at: Int8;
-  edited_at: Nullable<number | string>;
+  edited_at: Nullable<number>;
   moderator_note: Nullable<string>;
   removal_reason: Nullable<string>;
 }
@@ -402,7 +402,7 @@ export interface ForumFlagsTable {
   reason: string;
   detail: Nullable<string>;
   created_at: Int8;
-  resolved_at: Nullable<number | string>;
+  resolved_at: Nullable<number>;
 }
 
 export interface ForumFollowsTable {
@@ -424,7 +424,7 @@ export interface ForumNotificationsTable {
   post_id: Nullable<number>;
   detail: Nullable<string>;
   created_at: Int8;
-  read_at: Nullable<number | string>;
+  read_at: Nullable<number>;
 }
 
 export interface ForumFiltersTable {
@@ -461,7 +461,7 @@ export interface TrainingEventsTable {
   waiting_count: Defaulted<number>;
   next_seq: Defaulted<number>;
   version: Defaulted<number>;
-  anonymised_at: Nullable<number | string>;
+  anonymised_at: Nullable<number>;
   created_at: Int8;
   updated_at: Int8;
 }
@@ -481,13 +481,13 @@ export interface TrainingBookingsTable {
   access_needs: Nullable<string>;
   attended: Defaulted<number>;
   certificate_code: Nullable<string>;
-  certificate_issued_at: Nullable<number | string>;
-  promoted_at: Nullable<number | string>;
-  cancelled_at: Nullable<number | string>;
+  certificate_issued_at: Nullable<number>;
+  promoted_at: Nullable<number>;
+  cancelled_at: Nullable<number>;
   version: Defaulted<number>;
   created_at: Int8;
   updated_at: Int8;
-  anonymised_at: Nullable<number | string>;
+  anonymised_at: Nullable<number>;
 }
 
 export interface TrainingCampaignsTable {

@@ -1,4 +1,4 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, PageCache } from '../setup/page-cache.ts';
 
@@ -39,13 +39,18 @@ export function sendPublicPage(
   return sendCachedPage(request, reply, cache.get(key, version, render));
 }
 
-/** A page that differs per request (search results, forms): rendered fresh and compressed quickly. */
+/**
+ * A page that differs per request (search results, forms): rendered fresh and compressed quickly, on libuv's
+ * thread pool rather than the event loop, so other requests are answered meanwhile. The reply is returned at
+ * once (a handler returns it, and Fastify waits for it to be sent); the compressed bytes follow.
+ */
 export function sendDynamicPage(reply: FastifyReply, html: string, status = 200): FastifyReply {
   reply.code(status).headers(HTML_HEADERS);
   const encoding = preferredEncoding(reply.request);
   if (!encoding || html.length < 1024) return reply.send(html);
   reply.header('content-encoding', encoding);
-  return reply.send(
-    encoding === 'br' ? brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : gzipSync(html, { level: 6 }),
-  );
+  const send = (error: Error | null, body: Buffer) => void reply.send(error ?? body);
+  if (encoding === 'br') brotliCompress(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }, send);
+  else gzip(html, { level: 6 }, send);
+  return reply;
 }

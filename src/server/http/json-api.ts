@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { vaultErrorHandler } from '../features/vault/errors.ts';
-import { strictValidation } from '../features/vault/validation.ts';
+import { vaultErrorHandler } from '../shared/errors.ts';
+import { strictValidation } from '../shared/validation.ts';
 
 /**
  * The house rules of a JSON API plugin (the vault's, the workspace's): strict validation that rejects unknown

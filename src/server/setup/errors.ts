@@ -4,7 +4,7 @@ import type { Views } from './views.ts';
 import { loadMessages, type Language } from './messages.ts';
 import { sendDynamicPage } from '../http/html.ts';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '../db/unavailable.ts';
-import type { ContentStore } from '../features/guidance/content-store.ts';
+import type { ContentStore } from '../features/guidance/index.ts';
 
 interface ErrorPage {
   pageTitle: string;

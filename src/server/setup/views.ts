@@ -4,7 +4,7 @@ import nunjucks from 'nunjucks';
 import type { AssetManifest } from './assets.ts';
 import { JS_ENABLED_SCRIPT } from './inline-script.ts';
 import { LANGUAGES, loadMessages, type Language } from './messages.ts';
-import { SECTIONS } from '../features/guidance/sections.ts';
+import { SECTIONS } from '../features/guidance/index.ts';
 import { PATHS } from '../paths.ts';
 
 export interface Views {

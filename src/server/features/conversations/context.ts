@@ -1,4 +1,4 @@
-import type { VaultServices } from '../vault/services.ts';
+import type { VaultServices } from '../vault/index.ts';
 import type { LiveHub } from './live.ts';
 import type { Conversation, ConversationsRepository, Message, Note, Share } from './repository.ts';
 

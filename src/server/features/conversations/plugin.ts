@@ -2,25 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
 import { jsonApiDefaults } from '../../http/json-api.ts';
-import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../vault-pages/routes.ts';
-import { messageJson, type TalkContext } from './context.ts';
-import { createLiveHub } from './live.ts';
+import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { personRoutes } from './person-routes.ts';
 import { replyHours } from './reply-hours.ts';
-import { createConversationsRepository } from './repository.ts';
-import { staffQueueRoutes } from './staff-routes.ts';
+import { staffQueueRoutes, type StaffQueueDeps } from './staff-routes.ts';
 
 export const TALK_PATH = '/talk/helpline';
+
+/** The repository and live hub are built in the wiring (src/server/wiring/conversations.ts). */
+export type ConversationsDeps = StaffQueueDeps & Pick<Services, 'conversations' | 'clock' | 'views'>;
 
 /**
  * Conversations with the helpline (docs/messaging.md): the person's page and API, the workspace queue, and the live
  * updates between them. Its API follows the house rules of src/server/http/json-api.ts.
  */
-export async function conversationRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
-  const repo = createConversationsRepository(services.database.db);
-  const live = createLiveHub(services.events, (conversationId, id) => repo.message(conversationId, id), messageJson);
-  const talk: TalkContext = { repo, vault: services.vault, live };
-  app.addHook('preClose', async () => live.close());
+export async function conversationRoutes(app: FastifyInstance, { services }: { services: ConversationsDeps }): Promise<void> {
+  const talk = services.conversations;
 
   // The person's page: a neutral title, no-store, the vault's policy (an account holder may unlock their diary here
   // to share entries, which needs Argon2id's WebAssembly). The app in src/web/talk does everything else.

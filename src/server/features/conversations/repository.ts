@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
 import type { Envelope } from '../../../crypto/envelope.ts';
-import { int } from '../vault/binary.ts';
+import { int } from '../../shared/binary.ts';
 
 // Every read and write of the conversations tables. Rows hold ciphertext, sealed keys and queue state; the
 // functions here never see plaintext and never need to.

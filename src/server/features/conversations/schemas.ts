@@ -1,4 +1,4 @@
-import { b64url, b64urlBytes, envelope, object, uuid } from '../vault/schemas.ts';
+import { b64url, b64urlBytes, envelope, object, uuid } from '../../shared/schemas.ts';
 
 // JSON Schemas for the conversation routes: every object closed, every string bounded (T7).
 

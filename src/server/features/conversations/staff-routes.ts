@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
 import { requireStaff, staffPage } from '../staff/index.ts';
-import { VaultError } from '../vault/errors.ts';
+import { VaultError } from '../../shared/errors.ts';
 import { conversationJson, messageJson, noteJson, queueRowJson, type TalkContext } from './context.ts';
 import { isDuplicate, type Conversation, type ConversationStatus, type QueueView, type RiskLevel, type SealedContent } from './repository.ts';
 import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, riskBody, savedReplyBody, statusBody } from './schemas.ts';
@@ -11,7 +11,9 @@ import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, 
 
 const notFound = () => new VaultError(404, 'not_found', 'That conversation was not found.');
 
-export async function staffQueueRoutes(app: FastifyInstance, { talk, services }: { talk: TalkContext; services: Services }): Promise<void> {
+export type StaffQueueDeps = Pick<Services, 'audit' | 'clock' | 'views'>;
+
+export async function staffQueueRoutes(app: FastifyInstance, { talk, services }: { talk: TalkContext; services: StaffQueueDeps }): Promise<void> {
   const { repo, live } = talk;
   const now = () => services.clock();
   app.addHook('preHandler', requireStaff('caseworker', 'supervisor'));

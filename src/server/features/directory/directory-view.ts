@@ -4,7 +4,7 @@ import { NATION_NAMES } from '../../../domain/directory/police-forces.ts';
 import type { ServiceArea, ServiceEntry } from '../../../domain/directory/schema.ts';
 import { CONTACT_KIND_LABELS, CONTACT_KINDS, NEED_LABELS, NEEDS, SERVES, SERVES_LABELS } from '../../../domain/directory/vocabulary.ts';
 import { describeWeeklyHours } from '../../../domain/opening-hours/index.ts';
-import type { LiveStatus } from '../opening-status/opening-status.ts';
+import type { LiveStatus } from '../opening-status/index.ts';
 
 /** Everything the directory templates show, built from the domain's filters; templates stay logic-free. */
 

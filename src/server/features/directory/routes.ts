@@ -7,12 +7,14 @@ import { COUNTY_OPTIONS, filterGroups, placeSummary, results, serviceCard } from
 
 const PATH = '/get-help/support-directory';
 
+export type DirectoryDeps = Pick<Services, 'directory' | 'views' | 'pageCache' | 'clock' | 'openingStatus'>;
+
 /**
  * The support directory and "find support in my area": plain GET forms, so it works without JavaScript.
  * Pages are cached like guidance pages, keyed by the filters and the postcode's outward code only; the full
  * postcode is never logged, stored or shown back.
  */
-export async function directoryRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function directoryRoutes(app: FastifyInstance, { services }: { services: DirectoryDeps }): Promise<void> {
   const { directory, views, pageCache, clock, openingStatus } = services;
 
   const openCheck = (now: number): OpenCheck => ({ at: new Date(now), isOpen: (entry, at) => (entry.hours ? isOpenAt(entry.hours, at) : false) });

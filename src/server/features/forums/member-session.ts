@@ -1,8 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Session } from '../vault/sessions/repository.ts';
-import { SESSION_COOKIE } from '../vault/sessions/guard.ts';
-import type { VaultServices } from '../vault/services.ts';
+import { SESSION_COOKIE, type Session, type VaultServices } from '../vault/index.ts';
 import type { ForumsRepository, Member } from './repository.ts';
 
 export interface Reader {

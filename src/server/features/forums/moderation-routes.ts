@@ -28,13 +28,15 @@ const field = (request: FastifyRequest, key: string, max = 20_000) => {
   return typeof value === 'string' ? value.slice(0, max) : '';
 };
 
+export type ForumModerationDeps = Pick<Services, 'clock' | 'audit' | 'views'>;
+
 /**
  * The moderators' screens in the staff workspace: the queue (held posts and flagged posts, crisis first, then
  * oldest), one post with its flags and author's standing, the decisions, members' suspensions and bans,
  * professionals waiting for approval, and the word and link filters. Every decision is in the audit log with
  * ids and codes only, never the post's words.
  */
-export async function forumModerationRoutes(app: FastifyInstance, { services, forums }: { services: Services; forums: ForumsRepository }): Promise<void> {
+export async function forumModerationRoutes(app: FastifyInstance, { services, forums }: { services: ForumModerationDeps; forums: ForumsRepository }): Promise<void> {
   const { clock } = services;
   app.addHook('preHandler', requireStaff('moderator'));
 

@@ -2,29 +2,17 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
-import { forumModerationRoutes } from './moderation-routes.ts';
-import { createForumsRepository } from './repository.ts';
-import { forumMemberRoutes } from './routes.ts';
-import { createTopicViewCache } from './topic-view-cache.ts';
+import { forumModerationRoutes, type ForumModerationDeps } from './moderation-routes.ts';
+import { forumMemberRoutes, type ForumMemberDeps } from './routes.ts';
+
+/** The repository and topic view cache are built in the wiring (src/server/wiring/forums.ts). */
+export type ForumsDeps = ForumMemberDeps & ForumModerationDeps & Pick<Services, 'forums'>;
 
 /** The forums (docs/forums.md): members' pages at /forums, moderators' at /staff/moderation. */
-export async function forumsRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function forumsRoutes(app: FastifyInstance, { services }: { services: ForumsDeps }): Promise<void> {
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
   if (!app.hasDecorator('parseCookie')) await app.register(cookie);
-  const topicViews = createTopicViewCache({
-    clock: services.clock,
-    events: services.events,
-    onError: (error) => app.log.error({ err: error }, 'topic view cache: message not sent'),
-  });
-  const stopListening = services.vault.sessions.onEnded(topicViews.forget);
-  const forums = createForumsRepository(services.database.db, services.database.dialect, topicViews.forget);
-  // Deleting the vault account leaves the forums the way /forums/leave does, so the topics replied in change too.
-  const stopDeleting = services.vault.accounts.onDeleting((accountId, trx) => forums.deleteMemberOfAccount(accountId, trx));
-  app.addHook('onClose', async () => {
-    stopListening();
-    stopDeleting();
-    topicViews.close();
-  });
+  const { repo: forums, topicViews } = services.forums;
   await app.register(forumMemberRoutes, { services, forums, topicViews });
   await app.register(forumModerationRoutes, { services, forums });
 }

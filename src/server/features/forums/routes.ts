@@ -5,8 +5,8 @@ import { LIMITS, isNewMember, postingWait } from '../../../domain/forums/limits.
 import type { Finding } from '../../../domain/forums/identifying-details.ts';
 import { sendCachedPage, sendDynamicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
-import { sha256Hex } from '../vault/binary.ts';
-import { SESSION_COOKIE } from '../vault/sessions/guard.ts';
+import { sha256Hex } from '../../shared/binary.ts';
+import { SESSION_COOKIE } from '../vault/index.ts';
 import { csrfOk, isSuspended, readerOf, type Reader } from './member-session.ts';
 import { assessDraft, highlightSegments } from './post-rules.ts';
 import { PROFESSIONAL_ROLES, type Board, type ForumsRepository, type Forum, type Member, type ProfessionalRole } from './repository.ts';
@@ -49,13 +49,15 @@ const files = (body: unknown, key: string): UploadedFile[] => {
 const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 export const formatWhen = (ms: number) => dateTime.format(new Date(ms));
 
+export type ForumMemberDeps = Pick<Services, 'views' | 'clock' | 'vault'>;
+
 /**
  * The peer-support forums, for members (docs/forums.md). Every page is server-rendered and works without
  * JavaScript; each change is a POST with the session's CSRF token. The victims' forum is for signed-in members
  * only, the professionals' for approved professionals; nothing is indexed and there are no feeds. Page titles
  * are a neutral "Forums", so a topic's title never lands in a tab or the history.
  */
-export async function forumMemberRoutes(app: FastifyInstance, { services, forums, topicViews }: { services: Services; forums: ForumsRepository; topicViews: TopicViewCache }): Promise<void> {
+export async function forumMemberRoutes(app: FastifyInstance, { services, forums, topicViews }: { services: ForumMemberDeps; forums: ForumsRepository; topicViews: TopicViewCache }): Promise<void> {
   const { views, clock, vault } = services;
   const topicPages = createTopicPageCache();
   const boardPages = createBoardPageCache();

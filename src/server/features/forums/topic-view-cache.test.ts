@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessEventBus } from '../staff/events/event-bus.ts';
+import { createInProcessEventBus } from '../../shared/events/event-bus.ts';
 import { createTopicViewCache, type TopicView } from './topic-view-cache.ts';
 
 const now = 1_000_000;

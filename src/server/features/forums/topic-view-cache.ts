@@ -1,5 +1,5 @@
-import type { EventBus } from '../staff/events/event-bus.ts';
-import type { EndedSessions } from '../vault/sessions/repository.ts';
+import type { EventBus } from '../../shared/events/event-bus.ts';
+import type { EndedSessions } from '../vault/index.ts';
 import type { ForumChange, ForumsRepository } from './repository.ts';
 
 /** What a topic view needs besides the page itself: the session, the member, the topic's state and the read marker. */

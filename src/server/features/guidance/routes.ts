@@ -9,12 +9,14 @@ import { SECTIONS } from './sections.ts';
 
 const segment = { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } as const;
 
+export type GuidanceDeps = Pick<Services, 'content' | 'welshContent' | 'views' | 'pageCache' | 'clock' | 'directory' | 'openingStatus' | 'training'>;
+
 /**
  * The home page, each section's landing page and every guidance page, rendered once and then served from the
  * page cache. Handlers are plain functions, not async ones: a cached page needs no promise. The Welsh
  * guidance is served the same way under /cy, one URL per page per language.
  */
-export async function guidanceRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function guidanceRoutes(app: FastifyInstance, { services }: { services: GuidanceDeps }): Promise<void> {
   const { content, views, pageCache, clock } = services;
   const stores: Record<Language, ContentStore> = { en: content, cy: services.welshContent };
 

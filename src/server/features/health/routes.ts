@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 
+export type HealthDeps = Pick<Services, 'database'>;
+
 /**
  * Liveness (the process answers) and readiness (it can reach its database), for a load balancer: a process
  * whose database is gone says so here and the balancer stops sending it work until it answers again.
  */
-export async function healthRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function healthRoutes(app: FastifyInstance, { services }: { services: HealthDeps }): Promise<void> {
   app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
 
   app.get('/readyz', async (request, reply) => {

@@ -1,5 +1,5 @@
 import { describeOpeningNow, describeOpeningNowCy, isOpenAt } from '../../../domain/opening-hours/index.ts';
-import type { DirectoryStore } from '../directory/directory-store.ts';
+import type { DirectoryStore } from '../directory/index.ts';
 
 export interface LiveStatus {
   id: string;

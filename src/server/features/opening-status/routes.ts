@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 
+export type OpeningStatusDeps = Pick<Services, 'openingStatus' | 'pageCache' | 'clock'>;
+
 /**
  * GET /api/opening-status: what every page's "open now" line should say this minute. Pages show it
  * server-side; this lets the browser refresh it at the minute boundary without a reload. `?lang=cy` (sent by
  * Welsh pages, which read their own `<html lang>`) gives the Welsh sentences; any other value, English.
  */
-export async function openingStatusRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function openingStatusRoutes(app: FastifyInstance, { services }: { services: OpeningStatusDeps }): Promise<void> {
   app.get('/api/opening-status', async (request, reply) => {
     const now = services.clock();
     const welsh = (request.query as Record<string, unknown>).lang === 'cy';

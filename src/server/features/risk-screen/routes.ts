@@ -7,6 +7,8 @@ import { nextPage, type Page } from './flow.ts';
 import { answerFields, stepBodySchema, type StepBody } from './schema.ts';
 import { introView, PATH, problemView, questionView, resultView } from './view.ts';
 
+export type RiskScreenDeps = Pick<Services, 'directory' | 'views'>;
+
 /**
  * The stalking risk screen. Without JavaScript it is one question per page: each step is a POST whose body
  * carries the answers so far in hidden fields, so answers never appear in a URL, the history or a log, and the
@@ -15,7 +17,7 @@ import { introView, PATH, problemView, questionView, resultView } from './view.t
  *
  * No CSRF token: these POSTs change nothing on the server. A forged one could only show its sender a page.
  */
-export async function riskScreenRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function riskScreenRoutes(app: FastifyInstance, { services }: { services: RiskScreenDeps }): Promise<void> {
   // Registered here, inside this plugin's own scope, unless the whole app already parses forms.
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
 

@@ -2,17 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
 import { LANGUAGES, loadMessages } from '../../setup/messages.ts';
-import { languageLinksOf } from '../guidance/languages.ts';
+import { languageLinksOf } from '../guidance/index.ts';
 import { resultCount } from './result-count.ts';
 
 export const MAX_QUERY_LENGTH = 200;
+
+export type SearchDeps = Pick<Services, 'search' | 'welshSearch' | 'views'>;
 
 /**
  * GET /search and /cy/search — a plain form and results; works without JavaScript. The query is never logged.
  * Welsh searches the Welsh pages, with the Welsh index (mutations, diacritics). Every word is from the
  * `search` catalogue; a result count is a whole phrase per plural form of the language (Welsh has six).
  */
-export async function searchRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function searchRoutes(app: FastifyInstance, { services }: { services: SearchDeps }): Promise<void> {
   const messages = loadMessages('search');
   const sections = loadMessages('guidance');
   const paths = LANGUAGES.map((language) => ({ language, href: language === 'en' ? '/search' : `/${language}/search` }));

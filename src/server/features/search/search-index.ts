@@ -1,7 +1,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { stemmer } from 'stemmer';
 import { foldWelsh, welshSearchTerms, welshTokens } from '../../../domain/welsh/search-terms.ts';
-import type { Page } from '../guidance/content-store.ts';
+import type { Page } from '../guidance/index.ts';
 
 export interface SearchHit {
   path: string;

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { clearedStaffCookie, readCookie, staffCookie } from './guard.ts';
+import cookie from '@fastify/cookie';
+import Fastify from 'fastify';
+import { clearedStaffCookie, staffCookie } from './guard.ts';
 import { safeNext } from './pages/routes.ts';
 import { formatRoles, parseRoles } from './roles.ts';
 import { normaliseSetupCode, newSetupCode } from './accounts/repository.ts';
 
 describe('staff guard pieces', () => {
-  it('reads only the named cookie, exactly', () => {
+  it('reads only the named cookie, exactly (with @fastify/cookie, which the guard reads request.cookies from)', async () => {
+    const app = Fastify();
+    await app.register(cookie);
+    const readCookie = (header: string | undefined, name: string) => (header ? app.parseCookie(header)[name] : undefined);
     expect(readCookie('a=1; casebook_staff=abc; b=2', 'casebook_staff')).toBe('abc');
     expect(readCookie('xcasebook_staff=evil; casebook_vault=v', 'casebook_staff')).toBeUndefined();
     expect(readCookie(undefined, 'casebook_staff')).toBeUndefined();

@@ -28,16 +28,6 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Reads one cookie without a cookie plugin, so this hook can run app-wide beside the vault's own parser. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 export function staffCookie(id: string, secure: boolean): string {
   return `${STAFF_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
@@ -47,20 +37,20 @@ export function clearedStaffCookie(secure: boolean): string {
 }
 
 /**
- * Registered with fastify-plugin at the top of app.ts: request.staff for every route of every feature. A request
- * without the cookie (or for /assets/) costs one header scan and no promise.
+ * Registered with fastify-plugin at the top of app.ts, after @fastify/cookie (request.cookies): request.staff for
+ * every route of every feature. A request without the cookie (or for /assets/) costs no promise.
  */
 export function staffAuthentication(app: FastifyInstance, options: { sessions: StaffSessions; clock: () => number; forbiddenPage: (request: FastifyRequest) => string }, done: () => void): void {
   app.decorateRequest('staff', null);
   app.decorate('staffForbiddenPage', options.forbiddenPage);
   app.addHook('onRequest', (request, _reply, next) => {
     // Static files never need the member (and the browser sends the cookie with every one of them).
-    const id = request.url.startsWith('/assets/') ? undefined : readCookie(request.headers.cookie, STAFF_COOKIE);
+    const id = request.url.startsWith('/assets/') ? undefined : request.cookies[STAFF_COOKIE];
     if (!id || id.length > 100) {
       next();
       return;
     }
-    options.sessions.find(decodeURIComponent(id), options.clock()).then(
+    options.sessions.find(id, options.clock()).then(
       (session) => {
         if (session) {
           request.staff = {

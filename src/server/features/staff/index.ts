@@ -2,5 +2,3 @@
 export { requireStaff, hasRole, STAFF_COOKIE, SIGN_IN_PATH, type StaffUser } from './guard.ts';
 export { STAFF_ROLES, ROLE_LABELS, isStaffRole, type StaffRole } from './roles.ts';
 export { staffPage, STAFF_CONTENT_SECURITY_POLICY, type StaffSection } from './pages/render.ts';
-export type { AuditLog, AuditEntry, AuditFilter, AuditInput, AuditPage, ChainCheck } from './audit/audit-log.ts';
-export type { EventBus, EventListener } from './events/event-bus.ts';

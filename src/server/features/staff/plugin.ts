@@ -1,16 +1,19 @@
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
 import { staffAuthentication } from './guard.ts';
-import { staffApiRoutes } from './api/routes.ts';
-import { staffPageRoutes } from './pages/routes.ts';
+import { staffApiRoutes, type StaffApiDeps } from './api/routes.ts';
+import { staffPageRoutes, type StaffPageDeps } from './pages/routes.ts';
 import { roleNames, staffNavigation } from './pages/render.ts';
 
+export type StaffSessionDeps = Pick<Services, 'staff' | 'clock' | 'views'>;
+
 /**
- * request.staff on every route of every feature. Register with fastify-plugin before the features, so the
- * hook and the decorator are not encapsulated.
+ * request.cookies and request.staff on every route of every feature. Register with fastify-plugin before the
+ * features, so the hooks and the decorators are not encapsulated.
  */
-export async function staffSessions(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function staffSessions(app: FastifyInstance, { services }: { services: StaffSessionDeps }): Promise<void> {
   const forbiddenPage = (request: FastifyRequest) => {
     return services.views.render('staff/forbidden.njk', {
       noindex: true,
@@ -19,12 +22,15 @@ export async function staffSessions(app: FastifyInstance, { services }: { servic
       staffNavigation: staffNavigation(request.staff, undefined),
     });
   };
+  // One cookie parser for the whole app (the vault and the forums read request.cookies from it too).
+  await app.register(cookie);
   await new Promise<void>((resolve) => staffAuthentication(app, { sessions: services.staff.sessions, clock: services.clock, forbiddenPage }, resolve));
-  app.addHook('onClose', async () => services.events.close());
 }
 
+export type StaffDeps = StaffApiDeps & StaffPageDeps;
+
 /** The workspace's own pages (/staff/…) and API (/api/staff/…). */
-export async function staffRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function staffRoutes(app: FastifyInstance, { services }: { services: StaffDeps }): Promise<void> {
   await app.register(staffApiRoutes, { services });
   await app.register(async (pages) => {
     await pages.register(formbody, { bodyLimit: 16 * 1024 });

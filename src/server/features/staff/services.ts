@@ -1,12 +1,12 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import type { VaultServices } from '../vault/services.ts';
+import type { VaultServices } from '../vault/index.ts';
 import { createStaffAccounts } from './accounts/repository.ts';
 import { createStaffSessions } from './sessions/repository.ts';
 import { createKeysRepository } from './keys/repository.ts';
 import { createChallenges } from './accounts/challenges.ts';
 import { createTotpSealer } from './accounts/totp.ts';
-import type { AuditLog } from './audit/audit-log.ts';
+import type { AuditLog } from '../../shared/audit/audit-log.ts';
 
 /** The staff workspace's own pieces; rate limits, the pseudonymiser and the slow hash are the vault's. */
 export interface StaffServices {

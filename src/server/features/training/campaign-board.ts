@@ -1,5 +1,5 @@
 import { activeCampaigns } from '../../../domain/training/campaigns.ts';
-import type { EventBus } from '../staff/events/event-bus.ts';
+import type { EventBus } from '../../shared/events/event-bus.ts';
 import type { Campaign, TrainingRepository } from './repository.ts';
 
 export const CAMPAIGNS_CHANNEL = 'training.campaigns';

@@ -1,4 +1,5 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { CachedPage } from '../../setup/page-cache.ts';
 
 /**
@@ -8,6 +9,12 @@ import type { CachedPage } from '../../setup/page-cache.ts';
  * white space as it is: the page has a textarea with the person's own access needs. Whoever holds it emptied it
  * every few minutes, so no booker's details outlive a cancellation or the retention sweep for long.
  */
+const brotliOffLoop = promisify(brotliCompress);
+const gzipOffLoop = promisify(gzip);
+
+/** Rendered private pages are dropped this often. */
+export const PRIVATE_PAGES_KEPT_MS = 5 * 60_000;
+
 export interface PrivatePageCache {
   get(key: string, version: string, render: () => Promise<string>): Promise<CachedPage>;
   forget(key: string): void;
@@ -26,12 +33,9 @@ export function createPrivatePageCache(maxEntries = 1000): PrivatePageCache {
         return hit;
       }
       const identity = Buffer.from(await render());
-      const page: CachedPage = {
-        identity,
-        br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
-        gzip: gzipSync(identity, { level: 6 }),
-        version,
-      };
+      // Compressed on libuv's thread pool, not the event loop.
+      const [br, gzipped] = await Promise.all([brotliOffLoop(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), gzipOffLoop(identity, { level: 6 })]);
+      const page: CachedPage = { identity, br, gzip: gzipped, version };
       entries.delete(key);
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(key, page);
@@ -40,4 +44,11 @@ export function createPrivatePageCache(maxEntries = 1000): PrivatePageCache {
     forget: (key) => void entries.delete(key),
     clear: () => entries.clear(),
   };
+}
+
+/** Empties the cache every PRIVATE_PAGES_KEPT_MS; returns how to stop. */
+export function startEmptying(cache: PrivatePageCache): () => void {
+  const emptying = setInterval(() => cache.clear(), PRIVATE_PAGES_KEPT_MS);
+  emptying.unref();
+  return () => clearInterval(emptying);
 }

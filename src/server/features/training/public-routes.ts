@@ -6,20 +6,17 @@ import { filterQuery, matchesFilter, parseFilter } from '../../../domain/trainin
 import { AUDIENCES, FORMATS, REGIONS, TOPICS } from '../../../domain/training/model.ts';
 import { sendCachedPage, sendDynamicPage, sendPublicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
-import { sha256Hex } from '../vault/binary.ts';
-import { VaultError } from '../vault/errors.ts';
+import { sha256Hex } from '../../shared/binary.ts';
+import { VaultError } from '../../shared/errors.ts';
 import { eventCalendar } from './calendar.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { bookingMail, cancelledMail, promotedMail } from './mails.ts';
 import { BookingRefused, type Booking, type Promotion, type TrainingEvent } from './repository.ts';
-import { createPrivatePageCache } from './private-page-cache.ts';
 import { eventView, selectItems } from './view-model.ts';
 
 export const TRAINING_PATH = '/training';
 const BOOKING_PATH = '/training/booking';
 const CERTIFICATES_PATH = '/training/certificates';
-/** Rendered private pages are dropped this often (see private-page-cache.ts). */
-const PRIVATE_PAGES_KEPT_MS = 5 * 60_000;
 
 export const LIMITS = {
   // Generous: a force's training office may book a team from one address.
@@ -41,12 +38,14 @@ const REFUSALS: Record<BookingRefused['reason'], { status: number; heading: stri
 
 type Query = Record<string, string | undefined>;
 
+export type TrainingPublicDeps = Pick<Services, 'views' | 'clock' | 'pageCache' | 'vault' | 'config' | 'training'>;
+
 /**
  * The public side of training (docs/training.md): the list, event pages, booking, the private booking page and
  * certificate checks. Everything works without JavaScript. The private link is a token in the query string
  * (logs never keep query strings) of which the database holds only a SHA-256.
  */
-export async function trainingPublicRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function trainingPublicRoutes(app: FastifyInstance, { services }: { services: TrainingPublicDeps }): Promise<void> {
   const { views, clock, pageCache, vault } = services;
   const { repo, mailer } = services.training;
   const base = { noindex: false, retentionDays: services.training.retentionDays };
@@ -192,11 +191,9 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
   const bookingPage = async (reply: FastifyReply, found: { booking: Booking; event: TrainingEvent; token: string }, extra: Record<string, unknown> = {}, status = 200) =>
     sendDynamicPage(reply, await bookingHtml(found, extra), status);
 
-  // The plain private page (no banner, no form errors) is what people reload, so it is kept rendered.
-  const privatePages = createPrivatePageCache();
-  const emptying = setInterval(() => privatePages.clear(), PRIVATE_PAGES_KEPT_MS);
-  emptying.unref();
-  app.addHook('onClose', async () => clearInterval(emptying));
+  // The plain private page (no banner, no form errors) is what people reload, so it is kept rendered (emptied
+  // every few minutes from the wiring: services.ts).
+  const { privatePages } = services.training;
   app.get<{ Querystring: Query }>(BOOKING_PATH, async (request, reply) => {
     const found = await bookingOr(request, reply);
     if (!found) return reply;

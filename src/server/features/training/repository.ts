@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/database.ts';
 import type { Schema, TrainingBookingsTable, TrainingCampaignsTable, TrainingEventsTable } from '../../db/schema.ts';
-import { int } from '../vault/binary.ts';
 import type { BookingInput } from '../../../domain/training/booking-form.ts';
 import { bookingReference, certificateCode } from '../../../domain/training/codes.ts';
 import type { EventDraft } from '../../../domain/training/event-form.ts';
@@ -66,8 +65,8 @@ function eventOf(row: Selectable<TrainingEventsTable>): TrainingEvent {
     region: row.region as Region | null,
     venue: row.venue,
     joiningUrl: row.joining_url,
-    startsAt: int(row.starts_at),
-    endsAt: int(row.ends_at),
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
     agenda: row.agenda,
     speakers: row.speakers,
     cpdTenths: row.cpd_tenths,
@@ -78,8 +77,8 @@ function eventOf(row: Selectable<TrainingEventsTable>): TrainingEvent {
     bookedCount: row.booked_count,
     waitingCount: row.waiting_count,
     version: row.version,
-    createdAt: int(row.created_at),
-    updatedAt: int(row.updated_at),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -98,9 +97,9 @@ function bookingOf(row: Selectable<TrainingBookingsTable>): Booking {
     accessNeeds: row.access_needs,
     attended: row.attended === 1,
     certificateCode: row.certificate_code,
-    certificateIssuedAt: row.certificate_issued_at === null ? null : int(row.certificate_issued_at),
-    promotedAt: row.promoted_at === null ? null : int(row.promoted_at),
-    createdAt: int(row.created_at),
+    certificateIssuedAt: row.certificate_issued_at,
+    promotedAt: row.promoted_at,
+    createdAt: row.created_at,
     version: row.version,
     anonymised: row.anonymised_at !== null,
   };
@@ -111,8 +110,8 @@ const campaignOf = (row: Selectable<TrainingCampaignsTable>): Campaign => ({
   title: row.title,
   message: row.message,
   linkUrl: row.link_url,
-  startsAt: int(row.starts_at),
-  endsAt: int(row.ends_at),
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
 });
 
 const draftColumns = (d: EventDraft) => ({
@@ -183,7 +182,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
       .executeTakeFirstOrThrow();
     await trx
       .updateTable('training_events')
-      .set({ booked_count: int(counts.booked ?? 0), waiting_count: int(counts.waiting ?? 0), version: sql<number>`version + 1`, updated_at: now, ...extra })
+      .set({ booked_count: counts.booked ?? 0, waiting_count: counts.waiting ?? 0, version: sql<number>`version + 1`, updated_at: now, ...extra })
       .where('id', '=', eventId)
       .execute();
   }
@@ -292,7 +291,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
         .where('status', '=', 'waiting')
         .where('seq', '<', booking.seq)
         .executeTakeFirstOrThrow();
-      return int(row.ahead) + 1;
+      return row.ahead + 1;
     },
 
     async changeBooking(id: number, input: BookingInput, now: number): Promise<void> {

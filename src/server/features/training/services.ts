@@ -1,8 +1,9 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import type { EventBus } from '../staff/events/event-bus.ts';
+import type { EventBus } from '../../shared/events/event-bus.ts';
 import { createCampaignBoard, type CampaignBoard } from './campaign-board.ts';
 import { createMailer, type Mailer } from './mailer.ts';
+import { createPrivatePageCache, type PrivatePageCache } from './private-page-cache.ts';
 import { createTrainingRepository, type TrainingRepository } from './repository.ts';
 
 /** Training and events (docs/training.md). */
@@ -11,19 +12,24 @@ export interface TrainingServices {
   campaigns: CampaignBoard;
   mailer: Mailer;
   retentionDays: number;
-  /** Where background failures (mail, campaign refreshes) are reported; the plugin points it at the app's log. */
-  problems: { report(what: string, error: unknown): void };
+  /** Booked people's private pages, kept rendered for a few minutes. */
+  privatePages: PrivatePageCache;
 }
 
-export async function createTrainingServices(config: Config, database: Database, events: EventBus): Promise<TrainingServices> {
+/** `reportProblem` is where background failures (mail, campaign refreshes) go: the app's log, from the wiring. */
+export async function createTrainingServices(
+  config: Config,
+  database: Database,
+  events: EventBus,
+  reportProblem: (what: string, error: unknown) => void,
+): Promise<TrainingServices> {
   const repo = createTrainingRepository(database.db, database.dialect);
-  const problems = { report: (_what: string, _error: unknown) => {} };
-  const report = (what: string) => (error: unknown) => problems.report(what, error);
+  const report = (what: string) => (error: unknown) => reportProblem(what, error);
   return {
-    problems,
     repo,
     campaigns: await createCampaignBoard(repo, events, report('refreshing campaigns failed')),
     mailer: createMailer(config.smtpUrl, config.mailFrom, report('sending mail failed')),
     retentionDays: config.trainingRetentionDays,
+    privatePages: createPrivatePageCache(),
   };
 }

@@ -41,12 +41,14 @@ function formValuesOf(e: TrainingEvent): Record<string, string | string[]> {
 
 const campaignValuesOf = (c: Campaign) => ({ title: c.title, message: c.message, linkUrl: c.linkUrl, startsOn: londonIsoDate(c.startsAt), endsOn: londonIsoDate(c.endsAt - 1) });
 
+export type TrainingStaffDeps = Pick<Services, 'clock' | 'audit' | 'database' | 'training' | 'views'>;
+
 /**
  * The training team's screens in the workspace (docs/training.md), for members with the `training` role:
  * events from draft to certificates, bookings and the waiting list, CSV export, and the home page's campaigns.
  * Every change is in the audit log with ids and counts only, never a booker's details.
  */
-export async function trainingStaffRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function trainingStaffRoutes(app: FastifyInstance, { services }: { services: TrainingStaffDeps }): Promise<void> {
   const { clock, audit, database } = services;
   const { repo, mailer, campaigns } = services.training;
   const guard = { preValidation: requireStaff('training') };

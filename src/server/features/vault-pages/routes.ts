@@ -3,23 +3,18 @@ import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
-import { CONTENT_SECURITY_POLICY } from '../../setup/security-headers.ts';
+import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 
 export const VAULT_PATH = '/diary';
-export const KDF_WORKER_PATH = '/diary/kdf-worker.js';
 
-/**
- * The site-wide policy plus 'wasm-unsafe-eval', which lets the page compile WebAssembly (Argon2id in hash-wasm)
- * and nothing more: no eval of JavaScript. Only the vault's own responses carry it.
- */
-export const VAULT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(/script-src 'self'/, "script-src 'self' 'wasm-unsafe-eval'");
+export type VaultPageDeps = Pick<Services, 'assets' | 'views'>;
 
 /**
  * The shell of the private record. The server sends only the empty page; the app in src/web/vault runs in the
  * browser, which alone ever holds keys or plaintext. The page title stays "Casebook" (T1: a tab or history
  * entry must not say what this is), and nothing here may be cached or indexed.
  */
-export async function vaultPageRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function vaultPageRoutes(app: FastifyInstance, { services }: { services: VaultPageDeps }): Promise<void> {
   if (!VAULT_CONTENT_SECURITY_POLICY.includes('wasm-unsafe-eval')) throw new Error('vault CSP: script-src not found');
 
   // A dedicated worker takes its policy from its own response, so the Argon2id worker is served here, with the

@@ -4,21 +4,22 @@ import type { FastifyInstance } from 'fastify';
 import { jsonApiDefaults } from '../../http/json-api.ts';
 import type { Services } from '../../services.ts';
 import { accountRoutes } from './accounts/routes.ts';
-import { startAbandonedUploadSweeper } from './attachments/abandoned-uploads.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { itemRoutes } from './items/routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { SESSION_COOKIE } from './sessions/guard.ts';
 import { transparencyLogRoutes } from './transparency-log/routes.ts';
 
+export type VaultDeps = Pick<Services, 'vault'>;
+
 /**
- * The vault API (docs/vault-api.md): one encapsulated plugin with its own cookie parser, strict JSON
+ * The vault API (docs/vault-api.md): one encapsulated plugin (cookies from the app-wide parser), strict JSON
  * Schema validation, JSON errors and OpenAPI document. The server only ever sees ciphertext, wrapped
  * keys, derived authentication keys and salted commitments.
  */
-export async function vaultRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function vaultRoutes(app: FastifyInstance, { services }: { services: VaultDeps }): Promise<void> {
   const { vault } = services;
-  await app.register(cookie);
+  if (!app.hasDecorator('parseCookie')) await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -38,16 +39,5 @@ export async function vaultRoutes(app: FastifyInstance, { services }: { services
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('cache-control', 'no-cache');
     return app.swagger();
-  });
-
-  let stopSweeper: (() => Promise<unknown>) | undefined;
-  app.addHook('onReady', async () => {
-    stopSweeper = startAbandonedUploadSweeper(vault, (error) => app.log.error({ err: error }, 'sweeping abandoned uploads failed'));
-  });
-  // Receipts already promised are committed, and a sweep in progress finishes, before the database closes.
-  app.addHook('onClose', async () => {
-    await stopSweeper?.();
-    await vault.log.close();
-    vault.blobs.close?.();
   });
 }

@@ -3,14 +3,14 @@ import { ConfigError, type Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { createAccountsRepository } from './accounts/repository.ts';
 import { createCredentials } from './accounts/credentials.ts';
-import { createRateLimits } from './accounts/rate-limits.ts';
-import { dummySlowHash } from './accounts/slow-hash.ts';
+import { createRateLimits } from '../../shared/rate-limits.ts';
+import { dummySlowHash } from '../../shared/slow-hash.ts';
 import { createFileBlobStore, type BlobStore } from './attachments/blob-store.ts';
 import { createS3BlobStore } from './attachments/s3-blob-store.ts';
 import { createAttachmentsRepository } from './attachments/repository.ts';
 import { createItemsRepository } from './items/repository.ts';
 import { createSessionsRepository } from './sessions/repository.ts';
-import { createPseudonymizer, loadOrCreateSecret, type Pseudonymizer } from './server-secret.ts';
+import { createPseudonymizer, loadOrCreateSecret, type Pseudonymizer } from '../../shared/server-secret.ts';
 import { KeySetError, loadLogKeys, logKeysFromSet, type KeySet } from './transparency-log/signing-keys.ts';
 import { TransparencyLog } from './transparency-log/log.ts';
 

@@ -3,7 +3,7 @@ import type { Services } from '../../services.ts';
 import { sendPublicPage } from '../../http/html.ts';
 import { loadMessages } from '../../setup/messages.ts';
 import type { Language } from '../../setup/messages.ts';
-import { languageLinksOf } from '../guidance/languages.ts';
+import { languageLinksOf } from '../guidance/index.ts';
 
 export const VERIFY_PATH = '/verify';
 
@@ -15,6 +15,8 @@ const VERSIONS = [
   { language: 'cy', href: `/cy${VERIFY_PATH}` },
 ] as const;
 
+export type VerifyPageDeps = Pick<Services, 'pageCache' | 'views'>;
+
 /**
  * The public /verify page (and /cy/verify in Welsh): anyone (usually a police officer) checks an evidence pack.
  * The server sends only the page; the checking runs in the browser (src/web/verify) with the same verifier
@@ -22,7 +24,7 @@ const VERSIONS = [
  * them. The script's words come with the page (the `verify` catalogue's `browser` part), in the page's language.
  * Rendered once per language and served from the page cache: nothing on it differs per request.
  */
-export async function verifyPageRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export async function verifyPageRoutes(app: FastifyInstance, { services }: { services: VerifyPageDeps }): Promise<void> {
   const messages = loadMessages('verify');
   for (const { language, href } of VERSIONS) {
     const v = messages[language].page as Record<string, string>;

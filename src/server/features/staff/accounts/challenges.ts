@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../../db/schema.ts';
-import { int } from '../../vault/binary.ts';
 
 /** A WebAuthn ceremony has five minutes; its challenge can be used once, on any process. */
 export const CHALLENGE_MS = 5 * 60_000;
@@ -21,7 +20,7 @@ export function createChallenges(db: Kysely<Schema>) {
     /** Removes and returns a live challenge for this purpose (and member, for registration), or undefined. */
     async take(id: string, purpose: ChallengePurpose, staffId: string | null, now: number): Promise<string | undefined> {
       const row = await db.deleteFrom('staff_challenges').where('id', '=', id).returning(['challenge', 'purpose', 'staff_id', 'expires_at']).executeTakeFirst();
-      if (!row || row.purpose !== purpose || row.staff_id !== staffId || int(row.expires_at) <= now) return undefined;
+      if (!row || row.purpose !== purpose || row.staff_id !== staffId || row.expires_at <= now) return undefined;
       return row.challenge;
     },
   };

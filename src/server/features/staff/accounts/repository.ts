@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../../db/schema.ts';
-import { int, sha256Hex } from '../../vault/binary.ts';
+import { sha256Hex } from '../../../shared/binary.ts';
 import { formatRoles, parseRoles, type StaffRole } from '../roles.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -58,7 +58,7 @@ export function normaliseSetupCode(input: string): string {
   return letters.match(/.{1,4}/g)?.join('-') ?? '';
 }
 
-type AccountRow = Pick<Schema['staff_accounts'], 'id' | 'sign_in_name' | 'display_name' | 'roles' | 'status'> & { created_at: number | string; updated_at: number | string };
+type AccountRow = Pick<Schema['staff_accounts'], 'id' | 'sign_in_name' | 'display_name' | 'roles' | 'status'> & { created_at: number; updated_at: number };
 
 function fromRow(row: AccountRow): StaffAccount {
   return {
@@ -67,8 +67,8 @@ function fromRow(row: AccountRow): StaffAccount {
     displayName: row.display_name,
     roles: parseRoles(row.roles),
     status: row.status,
-    createdAt: int(row.created_at),
-    updatedAt: int(row.updated_at),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -101,8 +101,8 @@ export function createStaffAccounts(db: Kysely<Schema>) {
     },
 
     async count(): Promise<number> {
-      const row = await db.selectFrom('staff_accounts').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-      return int(row.n);
+      const row = await db.selectFrom('staff_accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return row.n;
     },
 
     async update(id: string, change: { displayName?: string; roles?: Iterable<StaffRole>; status?: StaffStatus }, now: number, trx: Db = db): Promise<void> {
@@ -129,7 +129,7 @@ export function createStaffAccounts(db: Kysely<Schema>) {
     async bySetupCode(code: string, now: number): Promise<{ account: StaffAccount; codeHash: string } | undefined> {
       const codeHash = sha256Hex(normaliseSetupCode(code));
       const row = await db.selectFrom('staff_setup_codes').select(['staff_id', 'expires_at']).where('code_hash', '=', codeHash).executeTakeFirst();
-      if (!row || int(row.expires_at) <= now) return undefined;
+      if (!row || row.expires_at <= now) return undefined;
       const account = await this.byId(row.staff_id);
       return account && account.status === 'pending' ? { account, codeHash } : undefined;
     },
@@ -153,7 +153,7 @@ export function createStaffAccounts(db: Kysely<Schema>) {
         auth: { hash: Buffer.from(row.auth_hash), salt: Buffer.from(row.auth_salt), params: row.auth_params },
         kdf: { version: row.kdf_version, salt: row.kdf_salt },
         totpSecret: row.totp_secret,
-        totpLastStep: int(row.totp_last_step),
+        totpLastStep: row.totp_last_step,
       };
     },
 
@@ -176,11 +176,11 @@ export function createStaffAccounts(db: Kysely<Schema>) {
         credentialId: row.credential_id,
         staffId: row.staff_id,
         publicKey: new Uint8Array(row.public_key),
-        counter: int(row.counter),
+        counter: row.counter,
         transports: row.transports ? row.transports.split(',') : [],
         name: row.name,
-        createdAt: int(row.created_at),
-        lastUsedAt: row.last_used_at === null ? null : int(row.last_used_at),
+        createdAt: row.created_at,
+        lastUsedAt: row.last_used_at,
       }));
     },
 

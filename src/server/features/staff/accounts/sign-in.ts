@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { VaultError } from '../../vault/errors.ts';
-import { LIMITS } from '../../vault/accounts/rate-limits.ts';
-import { verifySlowHash, type SlowHash } from '../../vault/accounts/slow-hash.ts';
-import { roughDevice } from '../../vault/accounts/device.ts';
+import { VaultError } from '../../../shared/errors.ts';
+import { LIMITS } from '../../../shared/rate-limits.ts';
+import { verifySlowHash, type SlowHash } from '../../../shared/slow-hash.ts';
+import { roughDevice } from '../../../shared/device.ts';
 import { staffCookie } from '../guard.ts';
 import { STAFF_IDLE_MS } from '../sessions/repository.ts';
 import type { StaffServices } from '../services.ts';

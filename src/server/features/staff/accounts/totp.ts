@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import type { Pseudonymizer } from '../../vault/server-secret.ts';
+import type { Pseudonymizer } from '../../../shared/server-secret.ts';
 
 // TOTP (RFC 6238): SHA-1, 6 digits, 30 s — what every authenticator app accepts. One step either side is
 // allowed for clock drift; a code's step can be used only once (replay). The secret is sealed at rest with a

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { VaultError } from '../../vault/errors.ts';
+import { VaultError } from '../../../shared/errors.ts';
 import { requireStaff } from '../guard.ts';
 import { formatRoles, type StaffRole } from '../roles.ts';
 import type { StaffServices } from '../services.ts';

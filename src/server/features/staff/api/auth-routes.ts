@@ -2,10 +2,10 @@ import type { AuthenticationResponseJSON, AuthenticatorTransport, RegistrationRe
 import type { FastifyInstance } from 'fastify';
 import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
 import type { Envelope } from '../../../../crypto/envelope.ts';
-import { decodeB64, encodeB64 } from '../../vault/binary.ts';
-import { VaultError } from '../../vault/errors.ts';
-import { LIMITS } from '../../vault/accounts/rate-limits.ts';
-import { slowHash, verifySlowHash, type SlowHash } from '../../vault/accounts/slow-hash.ts';
+import { decodeB64, encodeB64 } from '../../../shared/binary.ts';
+import { VaultError } from '../../../shared/errors.ts';
+import { LIMITS } from '../../../shared/rate-limits.ts';
+import { slowHash, verifySlowHash, type SlowHash } from '../../../shared/slow-hash.ts';
 import { clearedStaffCookie, requireStaff } from '../guard.ts';
 import { addressKey, checkPasswordSignIn, staffNameKey, sessionBody, startStaffSession, staffSignInFailed } from '../accounts/sign-in.ts';
 import { matchTotp, totpFor } from '../accounts/totp.ts';

@@ -1,4 +1,4 @@
-import { authKey, b64url, b64urlBytes, kdf, object, uuid, wrappedKeyEnvelope } from '../../vault/schemas.ts';
+import { authKey, b64url, b64urlBytes, kdf, object, uuid, wrappedKeyEnvelope } from '../../../shared/schemas.ts';
 import { STAFF_ROLES } from '../roles.ts';
 
 // Closed, bounded JSON Schemas for the workspace API (T7), built from the vault's pieces.

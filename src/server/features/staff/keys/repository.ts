@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../../db/schema.ts';
-import { int } from '../../vault/binary.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -49,12 +48,12 @@ export function createKeysRepository(db: Kysely<Schema>) {
     /** Every version, oldest first. */
     async teamKeys(trx: Db = db): Promise<TeamKeyVersion[]> {
       const rows = await trx.selectFrom('staff_team_keys').selectAll().orderBy('version').execute();
-      return rows.map((r) => ({ version: r.version, publicKey: r.public_key, sealedPrevious: r.sealed_previous, createdAt: int(r.created_at), createdBy: r.created_by }));
+      return rows.map((r) => ({ version: r.version, publicKey: r.public_key, sealedPrevious: r.sealed_previous, createdAt: r.created_at, createdBy: r.created_by }));
     },
 
     async currentTeamKey(trx: Db = db): Promise<TeamKeyVersion | undefined> {
       const row = await trx.selectFrom('staff_team_keys').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
-      return row ? { version: row.version, publicKey: row.public_key, sealedPrevious: row.sealed_previous, createdAt: int(row.created_at), createdBy: row.created_by } : undefined;
+      return row ? { version: row.version, publicKey: row.public_key, sealedPrevious: row.sealed_previous, createdAt: row.created_at, createdBy: row.created_by } : undefined;
     },
 
     async grant(version: number, staffId: string): Promise<string | undefined> {

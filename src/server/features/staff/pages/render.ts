@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendDynamicPage } from '../../../http/html.ts';
 import type { Services } from '../../../services.ts';
-import { VAULT_CONTENT_SECURITY_POLICY } from '../../vault-pages/routes.ts';
+import { VAULT_CONTENT_SECURITY_POLICY } from '../../../shared/csp.ts';
 import { hasRole, type StaffUser } from '../guard.ts';
 import { ROLE_LABELS, STAFF_ROLES } from '../roles.ts';
 import { STAFF_IDLE_MS } from '../sessions/repository.ts';

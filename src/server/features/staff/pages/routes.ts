@@ -11,7 +11,9 @@ export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/staff(\/[A-Za-z0-9/_-]*)?$/.test(next) && next.length <= 200 ? next : '/staff';
 }
 
-export async function staffPageRoutes(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
+export type StaffPageDeps = Pick<Services, 'staff' | 'assets' | 'config' | 'views' | 'audit'>;
+
+export async function staffPageRoutes(app: FastifyInstance, { services }: { services: StaffPageDeps }): Promise<void> {
   const { staff } = services;
 
   app.get('/staff', { preValidation: requireStaff() }, async (request, reply) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../../db/schema.ts';
-import { int, sha256Hex } from '../../vault/binary.ts';
+import { sha256Hex } from '../../../shared/binary.ts';
 import { parseRoles, type StaffRole } from '../roles.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -44,8 +44,8 @@ export function createStaffSessions(db: Kysely<Schema>) {
         .where('staff_sessions.id_hash', '=', idHash)
         .executeTakeFirst();
       if (!row) return undefined;
-      const lastSeenAt = int(row.last_seen_at);
-      const expiresAt = int(row.expires_at);
+      const lastSeenAt = row.last_seen_at;
+      const expiresAt = row.expires_at;
       if (row.status !== 'active' || now >= expiresAt || now - lastSeenAt >= STAFF_IDLE_MS) {
         await db.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
         return undefined;

@@ -1,8 +1,8 @@
-import type { Pseudonymizer } from '../server-secret.ts';
-import { VaultError } from '../errors.ts';
+import type { Pseudonymizer } from '../../../shared/server-secret.ts';
+import { VaultError } from '../../../shared/errors.ts';
 import type { Account, AccountsRepository } from './repository.ts';
-import { LIMITS, type RateLimits } from './rate-limits.ts';
-import { verifySlowHash, type SlowHash } from './slow-hash.ts';
+import { LIMITS, type RateLimits } from '../../../shared/rate-limits.ts';
+import { verifySlowHash, type SlowHash } from '../../../shared/slow-hash.ts';
 import { normalizeUsername } from './usernames.ts';
 
 export const signInFailed = () => new VaultError(401, 'sign_in_failed', 'That username and passphrase do not match. Check them and try again.');

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Schema, VaultAccountsTable } from '../../../db/schema.ts';
-import { int } from '../binary.ts';
 import type { SessionsRepository } from '../sessions/repository.ts';
-import type { SlowHash } from './slow-hash.ts';
+import type { SlowHash } from '../../../shared/slow-hash.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -131,7 +130,7 @@ export function createAccountsRepository(db: Kysely<Schema>, sessions: SessionsR
 
     async signIns(accountId: string, limit = SIGN_INS_KEPT): Promise<SignIn[]> {
       const rows = await db.selectFrom('vault_sign_ins').select(['at', 'device', 'succeeded']).where('account_id', '=', accountId).orderBy('at', 'desc').limit(limit).execute();
-      return rows.map((r) => ({ at: int(r.at), device: r.device, succeeded: r.succeeded === 1 }));
+      return rows.map((r) => ({ at: r.at, device: r.device, succeeded: r.succeeded === 1 }));
     },
 
     async createRecoveryToken(accountId: string, tokenHash: string, expiresAt: number): Promise<void> {
@@ -141,7 +140,7 @@ export function createAccountsRepository(db: Kysely<Schema>, sessions: SessionsR
     /** Single use: the token is deleted by the same statement that redeems it. */
     async redeemRecoveryToken(tokenHash: string, now: number): Promise<string | undefined> {
       const row = await db.deleteFrom('vault_recovery_tokens').where('token_hash', '=', tokenHash).returning(['account_id', 'expires_at']).executeTakeFirst();
-      return row && int(row.expires_at) > now ? row.account_id : undefined;
+      return row && row.expires_at > now ? row.account_id : undefined;
     },
 
     /** Every row the account owns, in one transaction; the caller removes its blobs afterwards. */

@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
 import type { Envelope } from '../../../../crypto/envelope.ts';
-import { decodeB64, encodeB64, sha256Hex } from '../binary.ts';
-import { VaultError } from '../errors.ts';
+import { decodeB64, encodeB64, sha256Hex } from '../../../shared/binary.ts';
+import { VaultError } from '../../../shared/errors.ts';
 import { requireSession, sessionOf, setSessionCookie, signedOut } from '../sessions/guard.ts';
 import { deviceOf, signedIn } from '../sessions/sign-in.ts';
 import { signedInResponse } from '../sessions/schemas.ts';
 import type { VaultServices } from '../services.ts';
 import type { Kdf } from './repository.ts';
-import { LIMITS } from './rate-limits.ts';
-import { slowHash } from './slow-hash.ts';
+import { LIMITS } from '../../../shared/rate-limits.ts';
+import { slowHash } from '../../../shared/slow-hash.ts';
 import { normalizeUsername, suggestUsername } from './usernames.ts';
 import {
   changePassphraseBody,

@@ -1,4 +1,4 @@
-import { authKey, b64url, kdf, object, username, wrappedKeyEnvelope } from '../schemas.ts';
+import { authKey, b64url, kdf, object, username, wrappedKeyEnvelope } from '../../../shared/schemas.ts';
 import { signInRecord } from '../sessions/schemas.ts';
 
 export const suggestionResponse = object({ username: { type: 'string' } });

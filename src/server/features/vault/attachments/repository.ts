@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { int } from '../binary.ts';
 
 export interface Attachment {
   id: string;
@@ -17,8 +16,9 @@ export function createAttachmentsRepository(db: Kysely<Schema>) {
   return {
     /** Bytes the account has reserved: the declared size of each of its attachments. */
     async usedBytes(accountId: string): Promise<number> {
-      const row = await db.selectFrom('vault_attachments').select((eb) => eb.fn.sum<number | string | null>('size').as('total')).where('account_id', '=', accountId).executeTakeFirst();
-      return row?.total ? int(row.total) : 0;
+      // PostgreSQL's sum of an int8 is numeric (a string); cast back to int8 it is read as a number, as on SQLite.
+      const row = await db.selectFrom('vault_attachments').select(sql<number>`cast(coalesce(sum(size), 0) as bigint)`.as('total')).where('account_id', '=', accountId).executeTakeFirst();
+      return row?.total ?? 0;
     },
 
     async create(accountId: string, a: { chunkCount: number; size: number; header: unknown; metadata: Envelope }, now: number): Promise<string> {
@@ -37,7 +37,7 @@ export function createAttachmentsRepository(db: Kysely<Schema>) {
       return {
         id: row.id,
         chunkCount: row.chunk_count,
-        size: int(row.size),
+        size: row.size,
         header: JSON.parse(row.header) as unknown,
         metadata: JSON.parse(row.metadata) as Envelope,
         complete: row.completed_at !== null,

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Envelope } from '../../../../crypto/envelope.ts';
-import { notFound, VaultError } from '../errors.ts';
+import { notFound, VaultError } from '../../../shared/errors.ts';
 import { requireSession, sessionOf } from '../sessions/guard.ts';
 import type { VaultServices } from '../services.ts';
-import { streamedBodyValidation } from '../validation.ts';
+import { streamedBodyValidation } from '../../../shared/validation.ts';
 import { BlobTooLargeError } from './blob-store.ts';
 import { attachmentParams, attachmentResponse, chunkParams, createBody, MAX_CHUNK_BYTES } from './schemas.ts';
 

@@ -1,4 +1,4 @@
-import { b64urlBytes, envelope, object, uuid, wrappedKeyEnvelope } from '../schemas.ts';
+import { b64urlBytes, envelope, object, uuid, wrappedKeyEnvelope } from '../../../shared/schemas.ts';
 
 export const CHUNK_PLAINTEXT_BYTES = 1024 * 1024;
 /** A sealed chunk: 1 MiB plus the GCM tag and a little framing. */

@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Receipt } from '../../../../crypto/signing.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { encodeB64, envelopeFromBytes, int } from '../binary.ts';
-import { notFound, VaultError } from '../errors.ts';
+import { encodeB64, envelopeFromBytes } from '../../../shared/binary.ts';
+import { notFound, VaultError } from '../../../shared/errors.ts';
 import type { TransparencyLog } from '../transparency-log/log.ts';
 import { receiptFromRow } from '../transparency-log/repository.ts';
 
@@ -141,7 +141,7 @@ export function createItemsRepository(db: Kysely<Schema>, log: TransparencyLog) 
       const rows = await latestQuery(accountId).where('i.seq', '>=', cursor).orderBy('i.seq').limit(limit + 1).execute();
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
-      return { changes: page.map(toLatest), cursor: last ? int(last.seq) + 1 : cursor, more: rows.length > limit };
+      return { changes: page.map(toLatest), cursor: last ? last.seq + 1 : cursor, more: rows.length > limit };
     },
   };
 }

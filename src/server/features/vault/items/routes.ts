@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Envelope } from '../../../../crypto/envelope.ts';
-import { decodeB64, envelopeToBytes } from '../binary.ts';
-import { notFound } from '../errors.ts';
+import { decodeB64, envelopeToBytes } from '../../../shared/binary.ts';
+import { notFound } from '../../../shared/errors.ts';
 import { requireSession, sessionOf } from '../sessions/guard.ts';
 import type { VaultServices } from '../services.ts';
 import { changesQuery, changesResponse, deleteBody, ITEM_BODY_LIMIT, itemParams, latestResponse, putBody, versionsResponse, writeResponse } from './schemas.ts';

@@ -1,4 +1,4 @@
-import { b64urlBytes, envelope, object, receipt, uuid } from '../schemas.ts';
+import { b64urlBytes, envelope, object, receipt, uuid } from '../../../shared/schemas.ts';
 
 /** "Max envelope 1.5 MiB" of ciphertext (the browser pads items to at most 1 MiB before sealing). */
 export const MAX_ITEM_CIPHERTEXT_BYTES = 1.5 * 1024 * 1024;

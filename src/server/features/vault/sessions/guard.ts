@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { VaultError } from '../errors.ts';
+import { VaultError } from '../../../shared/errors.ts';
 import type { VaultServices } from '../services.ts';
 import type { Session } from './repository.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../../db/schema.ts';
-import { int, sha256Hex } from '../binary.ts';
+import { sha256Hex } from '../../../shared/binary.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -59,8 +59,8 @@ export function createSessionsRepository(db: Kysely<Schema>) {
         .where('vault_sessions.id_hash', '=', idHash)
         .executeTakeFirst();
       if (!row) return undefined;
-      const lastSeenAt = int(row.last_seen_at);
-      const expiresAt = int(row.expires_at);
+      const lastSeenAt = row.last_seen_at;
+      const expiresAt = row.expires_at;
       if (now >= expiresAt || now - lastSeenAt >= SESSION_IDLE_MS) {
         await db.deleteFrom('vault_sessions').where('id_hash', '=', idHash).execute();
         ended({ idHash });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { decodeB64 } from '../binary.ts';
+import { decodeB64 } from '../../../shared/binary.ts';
 import type { VaultServices } from '../services.ts';
 import { clearSessionCookie, requireSession, sessionOf } from './guard.ts';
 import { SESSION_IDLE_MS } from './repository.ts';

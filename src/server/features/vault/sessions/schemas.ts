@@ -1,4 +1,4 @@
-import { authKey, kdf, object, username, wrappedKeyEnvelope } from '../schemas.ts';
+import { authKey, kdf, object, username, wrappedKeyEnvelope } from '../../../shared/schemas.ts';
 
 export const signInBody = object({ username, authKey });
 

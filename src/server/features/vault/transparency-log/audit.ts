@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { leafHash, MerkleTree, rootFromSource } from '../../../../crypto/merkle.ts';
 import { verifyReceipt, verifyTreeHead } from '../../../../crypto/signing.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { encodeB64, int } from '../binary.ts';
+import { encodeB64 } from '../../../shared/binary.ts';
 import { DatabaseNodeSource, logRepository, receiptFromRow } from './repository.ts';
 import type { LogKeys } from './signing-keys.ts';
 
@@ -33,7 +33,7 @@ export async function auditLog(db: Kysely<Schema>, keys: Pick<LogKeys, 'verifier
   for (let from = 0; from < size; from += PAGE) {
     const rows = await db.selectFrom('vault_log_leaves').selectAll().where('leaf_index', '>=', from).where('leaf_index', '<', Math.min(size, from + PAGE)).orderBy('leaf_index').execute();
     for (const row of rows) {
-      const index = int(row.leaf_index);
+      const index = row.leaf_index;
       if (index !== tree.size) {
         problems.push(`leaf ${tree.size} is missing`);
         return { ok: false, leaves: tree.size, itemVersions: 0, treeHead: undefined, problems };
@@ -61,7 +61,7 @@ export async function auditLog(db: Kysely<Schema>, keys: Pick<LogKeys, 'verifier
     const rows = await db.selectFrom('vault_item_versions').select(['item_id', 'version', 'commitment', 'leaf_index']).orderBy('leaf_index').limit(PAGE).offset(offset).execute();
     for (const row of rows) {
       itemVersions++;
-      const expected = leafHashes.get(int(row.leaf_index));
+      const expected = leafHashes.get(row.leaf_index);
       if (expected !== encodeB64(await leafHash(new Uint8Array(row.commitment)))) problems.push(`item ${row.item_id} version ${row.version}: its commitment is not leaf ${row.leaf_index}`);
     }
     if (rows.length < PAGE) break;

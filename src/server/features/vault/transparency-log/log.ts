@@ -9,7 +9,7 @@ import {
 } from '../../../../crypto/merkle.ts';
 import { signReceipt, signTreeHead, type Receipt, type SignedTreeHead } from '../../../../crypto/signing.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { VaultError } from '../errors.ts';
+import { VaultError } from '../../../shared/errors.ts';
 import type { LogKeys } from './signing-keys.ts';
 import { DatabaseNodeSource, logRepository, type LeafRow, type NodeRow } from './repository.ts';
 

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { MerkleNodeSource } from '../../../../crypto/merkle.ts';
 import type { Receipt, SignedTreeHead } from '../../../../crypto/signing.ts';
 import type { Schema } from '../../../db/schema.ts';
-import { encodeB64, int } from '../binary.ts';
+import { encodeB64 } from '../../../shared/binary.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -24,13 +24,13 @@ export interface NodeRow {
 // Multi-row inserts stay under SQLite's and PostgreSQL's bound-parameter limits.
 const INSERT_ROWS = 1000;
 
-export function receiptFromRow(row: { leaf_index: number | string; leaf_hash: Uint8Array; timestamp: number | string; log_id: string; signature: Uint8Array }): Receipt {
+export function receiptFromRow(row: { leaf_index: number; leaf_hash: Uint8Array; timestamp: number; log_id: string; signature: Uint8Array }): Receipt {
   return {
     v: 1,
     logId: row.log_id,
-    leafIndex: int(row.leaf_index),
+    leafIndex: row.leaf_index,
     leafHash: encodeB64(row.leaf_hash),
-    timestamp: int(row.timestamp),
+    timestamp: row.timestamp,
     signature: encodeB64(row.signature),
   };
 }
@@ -43,7 +43,7 @@ export const logRepository = {
    */
   async lockState(trx: Transaction<Schema>, now: number): Promise<number> {
     const row = await trx.updateTable('vault_log_state').set({ updated_at: now }).where('id', '=', 1).returning('tree_size').executeTakeFirstOrThrow();
-    return int(row.tree_size);
+    return row.tree_size;
   },
 
   async setSize(trx: Transaction<Schema>, size: number): Promise<void> {
@@ -52,7 +52,7 @@ export const logRepository = {
 
   async treeSize(db: Db): Promise<number> {
     const row = await db.selectFrom('vault_log_state').select('tree_size').where('id', '=', 1).executeTakeFirstOrThrow();
-    return int(row.tree_size);
+    return row.tree_size;
   },
 
   async insertLeaves(trx: Transaction<Schema>, leaves: readonly LeafRow[]): Promise<void> {
@@ -98,9 +98,9 @@ export const logRepository = {
     return {
       v: 1,
       logId: row.log_id,
-      treeSize: int(row.tree_size),
+      treeSize: row.tree_size,
       rootHash: encodeB64(row.root_hash),
-      timestamp: int(row.timestamp),
+      timestamp: row.timestamp,
       signature: encodeB64(row.signature),
     };
   },
@@ -119,7 +119,7 @@ export const logRepository = {
     const inner = wanted.filter((w) => w.level > 0);
     if (leaves.length > 0) {
       const rows = await db.selectFrom('vault_log_leaves').select(['leaf_index', 'leaf_hash']).where('leaf_index', 'in', leaves).execute();
-      for (const r of rows) found.set(nodeKey(0, int(r.leaf_index)), new Uint8Array(r.leaf_hash));
+      for (const r of rows) found.set(nodeKey(0, r.leaf_index), new Uint8Array(r.leaf_hash));
     }
     if (inner.length > 0) {
       const rows = await db
@@ -127,7 +127,7 @@ export const logRepository = {
         .select(['level', 'idx', 'hash'])
         .where((eb) => eb.or(inner.map((w) => eb.and([eb('level', '=', w.level), eb('idx', '=', w.index)]))))
         .execute();
-      for (const r of rows) found.set(nodeKey(r.level, int(r.idx)), new Uint8Array(r.hash));
+      for (const r of rows) found.set(nodeKey(r.level, r.idx), new Uint8Array(r.hash));
     }
     return found;
   },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { VaultServices } from '../services.ts';
-import { encodeB64 } from '../binary.ts';
-import { signedTreeHead } from '../schemas.ts';
+import { encodeB64 } from '../../../shared/binary.ts';
+import { signedTreeHead } from '../../../shared/schemas.ts';
 import {
   consistencyQuery,
   consistencyResponse,

@@ -1,4 +1,4 @@
-import { object, signedTreeHead } from '../schemas.ts';
+import { object, signedTreeHead } from '../../../shared/schemas.ts';
 
 const size = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
 

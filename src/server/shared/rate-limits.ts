@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Schema } from '../../../db/schema.ts';
-import { int } from '../binary.ts';
-import { VaultError } from '../errors.ts';
+import type { Schema } from '../db/schema.ts';
+import { VaultError } from './errors.ts';
 
 // Counters live in the database so limits hold across app processes (T5). Keys are HMACs (of an address,
 // of a username), never the values themselves.
@@ -38,12 +37,12 @@ export function createRateLimits(db: Kysely<Schema>) {
         )
         .returning(['count', 'window_start'])
         .executeTakeFirstOrThrow();
-      if (row.count > limit.max) throw locked(int(row.window_start) + limit.windowMs - now);
+      if (row.count > limit.max) throw locked(row.window_start + limit.windowMs - now);
     },
 
     async assertUnlocked(key: string, now: number): Promise<void> {
       const row = await db.selectFrom('vault_rate_limits').select('locked_until').where('key', '=', key).executeTakeFirst();
-      const until = row ? int(row.locked_until) : 0;
+      const until = row ? row.locked_until : 0;
       if (until > now) throw locked(until - now);
     },
 

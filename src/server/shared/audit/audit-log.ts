@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { canonicalize } from '../../../../crypto/canonical-json.ts';
-import type { DialectName } from '../../../db/database.ts';
-import type { Schema } from '../../../db/schema.ts';
-import { int } from '../../vault/binary.ts';
+import { canonicalize } from '../../../crypto/canonical-json.ts';
+import type { DialectName } from '../../db/database.ts';
+import type { Schema } from '../../db/schema.ts';
 
 // The append-only audit log (docs/staff.md). Triggers on both databases refuse UPDATE and DELETE; the hash chain
 // makes any change made around them (a restored backup, a superuser dropping the trigger) detectable:
@@ -89,8 +88,8 @@ type Row = Schema['audit_log'] extends infer T ? { [K in keyof T]: unknown } : n
 
 function fromRow(row: Row): AuditEntry {
   return {
-    id: int(row.id as number),
-    at: int(row.at as number),
+    id: row.id as number,
+    at: row.at as number,
     staffId: (row.staff_id as string | null) ?? null,
     action: row.action as string,
     subjectType: row.subject_type as string,
@@ -119,7 +118,7 @@ export function createAuditLog(db: Kysely<Schema>, dialect: DialectName, clock: 
   async function append(trx: Db, input: AuditInput, detail: string): Promise<AuditEntry> {
     if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
     const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const id = last ? int(last.id) + 1 : 1;
+    const id = last ? last.id + 1 : 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const base = {
       id,

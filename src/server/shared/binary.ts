@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { base64urlDecode, base64urlEncode } from '../../../crypto/encoding.ts';
-import type { Envelope } from '../../../crypto/envelope.ts';
+import { base64urlDecode, base64urlEncode } from '../../crypto/encoding.ts';
+import type { Envelope } from '../../crypto/envelope.ts';
 import { VaultError } from './errors.ts';
 
 // The wire carries base64url (src/crypto's strict decoder: one spelling per byte string); the database

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Config } from '../../../config.ts';
-import type { Database } from '../../../db/database.ts';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
 import { createInProcessEventBus, type EventBus } from './event-bus.ts';
 import { createPostgresEventBus } from './postgres-event-bus.ts';
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresEventBus } from './postgres-event-bus.ts';
 import { createInProcessEventBus, type EventBus } from './event-bus.ts';
-import { createTestSchema, postgresAvailable, TEST_DATABASE_URL } from '../../../../../test/support/postgres.ts';
+import { createTestSchema, postgresAvailable, TEST_DATABASE_URL } from '../../../../test/support/postgres.ts';
 
 const next = (bus: EventBus, channel: string) => new Promise<unknown>((resolve) => {
   const off = bus.subscribe(channel, (payload) => {
