@@ -6,8 +6,8 @@ export interface ServiceMetaTable {
   value: string;
 }
 
-// Vault tables (migrations 0002–0005). PostgreSQL returns bigint columns as strings, hence `Int8`.
-export type Int8 = ColumnType<number | string, number, number>;
+// Vault tables (migrations 0002–0005). A bigint column; PostgreSQL's int8 is read as a number (db/database.ts).
+export type Int8 = ColumnType<number, number, number>;
 
 export interface VaultAccountsTable {
   id: string;
@@ -340,7 +340,7 @@ export interface ForumMembersTable {
   professional_role: Nullable<string>;
   professional_note: Nullable<string>;
   status: Defaulted<string>;
-  suspended_until: Nullable<number | string>;
+  suspended_until: Nullable<number>;
   approved_posts: Defaulted<number>;
   joined_at: Int8;
   last_visit_at: Int8;
@@ -380,7 +380,7 @@ export interface ForumPostsTable {
   crisis: Nullable<string>;
   held_reason: Nullable<string>;
   created_at: Int8;
-  edited_at: Nullable<number | string>;
+  edited_at: Nullable<number>;
   moderator_note: Nullable<string>;
   removal_reason: Nullable<string>;
 }
@@ -402,7 +402,7 @@ export interface ForumFlagsTable {
   reason: string;
   detail: Nullable<string>;
   created_at: Int8;
-  resolved_at: Nullable<number | string>;
+  resolved_at: Nullable<number>;
 }
 
 export interface ForumFollowsTable {
@@ -424,7 +424,7 @@ export interface ForumNotificationsTable {
   post_id: Nullable<number>;
   detail: Nullable<string>;
   created_at: Int8;
-  read_at: Nullable<number | string>;
+  read_at: Nullable<number>;
 }
 
 export interface ForumFiltersTable {

@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Session } from '../vault/sessions/repository.ts';
 import { SESSION_COOKIE } from '../vault/sessions/guard.ts';
 import type { VaultServices } from '../vault/services.ts';
-import type { ForumsRepository, Member } from './repository.ts';
+import type { MembershipRepository } from './membership-repository.ts';
+import type { Member } from './records.ts';
 
 export interface Reader {
   session: Session;
@@ -11,12 +12,12 @@ export interface Reader {
 }
 
 /** The vault session behind a forum request (forum membership rides on the Casebook account), or undefined. */
-export async function readerOf(request: FastifyRequest, vault: VaultServices, forums: ForumsRepository): Promise<Reader | undefined> {
+export async function readerOf(request: FastifyRequest, vault: VaultServices, members: Pick<MembershipRepository, 'memberByAccount'>): Promise<Reader | undefined> {
   const id = request.cookies[SESSION_COOKIE];
   if (!id || id.length > 100) return undefined;
   const session = await vault.sessions.find(id, vault.clock());
   if (!session) return undefined;
-  return { session, member: await forums.memberByAccount(session.accountId) };
+  return { session, member: await members.memberByAccount(session.accountId) };
 }
 
 /** Forms carry the session's token in `_csrf`, as the staff workspace's do. */

@@ -19,7 +19,7 @@ export async function forumsRoutes(app: FastifyInstance, { services }: { service
   const stopListening = services.vault.sessions.onEnded(topicViews.forget);
   const forums = createForumsRepository(services.database.db, services.database.dialect, topicViews.forget);
   // Deleting the vault account leaves the forums the way /forums/leave does, so the topics replied in change too.
-  const stopDeleting = services.vault.accounts.onDeleting((accountId, trx) => forums.deleteMemberOfAccount(accountId, trx));
+  const stopDeleting = services.vault.accounts.onDeleting((accountId, trx) => forums.members.deleteMemberOfAccount(accountId, trx));
   app.addHook('onClose', async () => {
     stopListening();
     stopDeleting();

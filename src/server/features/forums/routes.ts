@@ -9,7 +9,8 @@ import { sha256Hex } from '../vault/binary.ts';
 import { SESSION_COOKIE } from '../vault/sessions/guard.ts';
 import { csrfOk, isSuspended, readerOf, type Reader } from './member-session.ts';
 import { assessDraft, highlightSegments } from './post-rules.ts';
-import { PROFESSIONAL_ROLES, type Board, type ForumsRepository, type Forum, type Member, type ProfessionalRole } from './repository.ts';
+import { PROFESSIONAL_ROLES, type Board, type Forum, type Member, type ProfessionalRole } from './records.ts';
+import type { ForumsRepository } from './repository.ts';
 import { createTopicPageCache } from './topic-page-cache.ts';
 import { usable, type TopicViewCache } from './topic-view-cache.ts';
 import { createBoardPageCache } from './board-page-cache.ts';
@@ -68,7 +69,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     done(error, undefined);
   });
   let boardList: Board[] | undefined;
-  const boards = async () => (boardList ??= await forums.boards());
+  const boards = async () => (boardList ??= await forums.reading.boards());
   const boardById = async (id: string) => (await boards()).find((b) => b.id === id);
 
   const canRead = (member: Member, forum: Forum) => forum === 'victims' || member.professionalStatus === 'approved';
@@ -88,7 +89,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
    * sign-up page when not yet a member, a notice when banned. `write` also checks the CSRF token.
    */
   async function memberOr(request: FastifyRequest, reply: FastifyReply, write = false): Promise<(Reader & { member: Member }) | undefined> {
-    const reader = await readerOf(request, vault, forums);
+    const reader = await readerOf(request, vault, forums.members);
     if (!reader) {
       if (request.method === 'GET') await render(reply, 'signed-out', { hideForumNav: true }, 401);
       else await render(reply, 'message', { heading: 'You are signed out', paragraphs: ['Sign in to Casebook again, then go back to the forums. Nothing was posted.'] }, 401);
@@ -121,12 +122,12 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
   // Landing page: what the forums are, how to sign in, or how to join.
 
   app.get(FORUMS_PATH, async (request, reply) => {
-    const reader = await readerOf(request, vault, forums);
+    const reader = await readerOf(request, vault, forums.members);
     if (!reader) return render(reply, 'signed-out', { hideForumNav: true });
     if (!reader.member) return render(reply, 'join', { hideForumNav: true, csrfToken: reader.session.csrfToken, suggestion: suggestForumName(randomInt), values: {} });
     if (reader.member.status === 'banned') return memberOr(request, reply);
-    const member = await forums.recordVisit(reader.member, clock());
-    const activity = await forums.boardActivity(member.previousVisitAt);
+    const member = await forums.members.recordVisit(reader.member, clock());
+    const activity = await forums.reading.boardActivity(member.previousVisitAt);
     const all = await boards();
     const withActivity = (forum: Forum) => all.filter((b) => b.forum === forum).map((b) => ({ ...b, ...(activity.get(b.id) ?? { topics: 0, fresh: 0 }) }));
     return render(reply, 'index', {
@@ -134,14 +135,14 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
       professional: PROFESSIONAL_ROLES[member.professionalRole as ProfessionalRole],
       victims: withActivity('victims'),
       professionals: canRead(member, 'professionals') ? withActivity('professionals') : [],
-      unread: await forums.unreadNotifications(member.id),
+      unread: await forums.notifications.unreadNotifications(member.id),
       since: member.previousVisitAt,
       isNew: isNewMember(member, clock()),
     });
   });
 
   app.post(FORUMS_PATH + '/join', { bodyLimit: 4096 }, async (request, reply) => {
-    const reader = await readerOf(request, vault, forums);
+    const reader = await readerOf(request, vault, forums.members);
     if (!reader) return render(reply, 'signed-out', { hideForumNav: true }, 401);
     if (!csrfOk(request, reader.session)) return csrfFailed(reply);
     if (reader.member) return reply.redirect(FORUMS_PATH, 303);
@@ -151,7 +152,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
       render(reply, 'join', { hideForumNav: true, csrfToken: reader.session.csrfToken, suggestion: suggestForumName(randomInt), values: { name: raw }, errors: [{ text: message, href: '#name' }], nameError: message }, 400);
     if (!check.ok) return again(check.message);
     if (text(request.body, 'agree') !== 'yes') return again('Confirm that you have read the house rules');
-    const member = await forums.join(reader.session.accountId, check.name, check.key, clock());
+    const member = await forums.members.join(reader.session.accountId, check.name, check.key, clock());
     if (!member) return again('That forum name is taken. Choose another, or use the suggested one');
     return reply.redirect(FORUMS_PATH, 303);
   });
@@ -165,7 +166,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (!board) return notFound(reply);
     if (!canRead(reader.member, board.forum)) return professionalsOnly(reply);
     const [at, id] = (request.query.before ?? '').split('.').map((v) => num(v));
-    const page = await forums.topics(board.id, reader.member.id, at !== undefined && id !== undefined ? { at, id } : undefined, LIMITS.topicPageSize);
+    const page = await forums.reading.topics(board.id, reader.member.id, at !== undefined && id !== undefined ? { at, id } : undefined, LIMITS.topicPageSize);
     const last = page.topics.at(-1);
     const context = {
       board,
@@ -224,7 +225,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const title = withTitle ? text(request.body, 'title', LIMITS.titleMax * 2) : undefined;
     const values = { body, title };
     const uploads = files(request.body, 'images');
-    const assessment = assessDraft({ title, body, detailsConfirmed: text(request.body, 'detailsConfirmed') === 'yes', imageCount: keptImages + uploads.length }, reader.member, await forums.filters(), clock());
+    const assessment = assessDraft({ title, body, detailsConfirmed: text(request.body, 'detailsConfirmed') === 'yes', imageCount: keptImages + uploads.length }, reader.member, await forums.moderation.filters(), clock());
     const images: { type: string; width: number; height: number; bytes: Uint8Array }[] = [];
     for (const upload of assessment.ok ? uploads : []) {
       const cleaned = stripImageMetadata(upload.data, { maxBytes: LIMITS.imageBytes, maxSide: LIMITS.imagePixels });
@@ -261,7 +262,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
   }
 
   async function rateLimited(reply: FastifyReply, member: Member): Promise<boolean> {
-    const wait = postingWait(member, await forums.recentPostCounts(member.id, clock()), clock());
+    const wait = postingWait(member, await forums.composing.recentPostCounts(member.id, clock()), clock());
     if (wait.allowed) return false;
     await render(reply, 'message', { heading: 'Please wait before posting again', paragraphs: [wait.reason ?? ''] }, 429);
     return true;
@@ -277,7 +278,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const assessed = await checkDraft(request, reply, reader, true, { board, action: `${FORUMS_PATH}/boards/${board.id}/topics` });
     if (!assessed) return reply;
     const title = text(request.body, 'title').trim().replace(/\s+/g, ' ');
-    const { postId } = await forums.createTopic(board.id, title, { ...assessed.post, member: reader.member, images: assessed.images }, clock());
+    const { postId } = await forums.composing.createTopic(board.id, title, { ...assessed.post, member: reader.member, images: assessed.images }, clock());
     return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
   });
 
@@ -286,7 +287,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const cookie = request.cookies[SESSION_COOKIE];
     const idHash = cookie && cookie.length <= 100 ? sha256Hex(cookie) : undefined;
     const now = clock();
-    const viewOf = (hash: string) => topicViews.get(hash, id) ?? topicViews.load(hash, id, () => forums.topicPageRead(hash, id));
+    const viewOf = (hash: string) => topicViews.get(hash, id) ?? topicViews.load(hash, id, () => forums.reading.topicPageRead(hash, id));
     // From memory or one query when the session is fresh; otherwise the full check (which refreshes or ends the session) first.
     let read = idHash ? await viewOf(idHash) : undefined;
     if (!read || !usable(read, now)) {
@@ -302,13 +303,13 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     // The read marker (for "new since your last visit") is written at most once a minute per reader and topic: on
     // a busy topic every view would otherwise be a write.
     if (read.readAt === null || (read.readAt < topic.lastPostAt && now - read.readAt >= 60_000)) {
-      await forums.markRead(read.memberId, topic.id, now);
+      await forums.reading.markRead(read.memberId, topic.id, now);
       topicViews.markedRead(read.memberId, topic.id, now);
     }
     const key = `${topic.id}|${after ?? ''}|${before ?? ''}`;
     const page = await topicPages.get(key, topic.version, async () => {
-      const full = await forums.topic(topic.id);
-      const { posts, hasBefore, hasAfter } = await forums.posts(topic.id, before !== undefined ? { before } : after !== undefined ? { after } : {}, LIMITS.replyPageSize);
+      const full = await forums.reading.topic(topic.id);
+      const { posts, hasBefore, hasAfter } = await forums.reading.posts(topic.id, before !== undefined ? { before } : after !== undefined ? { after } : {}, LIMITS.replyPageSize);
       return views.render('forums/topic.njk', {
         pageTitle: 'Forums',
         noindex: true,
@@ -331,7 +332,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
   // Replies
 
   const topicForWriting = async (reply: FastifyReply, reader: Reader & { member: Member }, id: number) => {
-    const found = await forums.topicForReader(id, reader.member.id);
+    const found = await forums.reading.topicForReader(id, reader.member.id);
     if (!found || found.topic.status !== 'published') {
       await notFound(reply);
       return undefined;
@@ -358,15 +359,15 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (!found || !canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
     const assessed = await checkDraft(request, reply, reader, false, { topic: found.topic, action: `${FORUMS_PATH}/topics/${found.topic.id}/replies` });
     if (!assessed) return reply;
-    const postId = await forums.createReply(found.topic.id, { ...assessed.post, member: reader.member, images: assessed.images }, clock());
+    const postId = await forums.composing.createReply(found.topic.id, { ...assessed.post, member: reader.member, images: assessed.images }, clock());
     return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
   });
 
   // One post: its own page (with the actions this reader may take), edit, delete, report.
 
   async function postFor(reply: FastifyReply, reader: Reader & { member: Member }, id: number, ownOnly: boolean) {
-    const post = await forums.postView(id);
-    const topic = post ? await forums.topicForReader(post.topicId, reader.member.id) : undefined;
+    const post = await forums.reading.postView(id);
+    const topic = post ? await forums.reading.topicForReader(post.topicId, reader.member.id) : undefined;
     const own = post?.memberId === reader.member.id;
     if (!post || !topic || (!own && (post.status !== 'published' || topic.topic.status !== 'published'))) {
       await notFound(reply);
@@ -430,7 +431,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (!assessed) return reply;
     // An edit never un-hides a post, and a held post stays held until a moderator looks.
     const keepStatus = found.post.status === 'hidden' || found.post.status === 'held';
-    await forums.editPost(
+    await forums.composing.editPost(
       found.post,
       {
         body: assessed.post.body,
@@ -462,7 +463,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), true);
     if (!found) return reply;
-    await forums.deletePost(found.post);
+    await forums.composing.deletePost(found.post);
     return render(reply, 'message', { heading: found.post.isOpening ? 'Your topic has been deleted' : 'Your post has been deleted', paragraphs: ['It has gone for good, from the forums and from search.'], back: FORUMS_PATH });
   });
 
@@ -486,10 +487,10 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
       ...(detail.length > LIMITS.flagReasonMax ? [{ text: `Tell us in ${LIMITS.flagReasonMax} characters or fewer`, href: '#detail' }] : []),
     ];
     if (problems.length) return render(reply, 'report', { ...found, csrfToken: reader.session.csrfToken, reasons: FLAG_REASONS, values: { reason, detail }, errors: problems }, 400);
-    if ((await forums.flagsToday(reader.member.id, clock())) >= LIMITS.flagsPerDay) {
+    if ((await forums.moderation.flagsToday(reader.member.id, clock())) >= LIMITS.flagsPerDay) {
       return render(reply, 'message', { heading: 'Please wait before reporting more posts', paragraphs: ['You have sent a lot of reports today. If something is urgent, call the helpline or, in danger, 999.'] }, 429);
     }
-    await forums.flag(found.post.id, reader.member.id, reason, detail || null, clock());
+    await forums.moderation.flag(found.post.id, reader.member.id, reason, detail || null, clock());
     return render(reply, 'message', {
       heading: 'Thank you. A moderator will look at this post',
       paragraphs: ['Moderators look at reports in order of urgency. The person who wrote the post is not told who reported it.'],
@@ -504,7 +505,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (!reader) return reply;
     const found = await topicForWriting(reply, reader, Number(request.params.id));
     if (!found) return reply;
-    return render(reply, 'follow', { topic: found.topic, following: await forums.isFollowing(reader.member.id, found.topic.id), csrfToken: reader.session.csrfToken });
+    return render(reply, 'follow', { topic: found.topic, following: await forums.notifications.isFollowing(reader.member.id, found.topic.id), csrfToken: reader.session.csrfToken });
   });
 
   app.post<{ Params: { id: string } }>(`${FORUMS_PATH}/topics/:id/follow`, { schema: { params: idParam }, bodyLimit: 4096 }, async (request, reply) => {
@@ -512,21 +513,21 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (!reader) return reply;
     const found = await topicForWriting(reply, reader, Number(request.params.id));
     if (!found) return reply;
-    await forums.setFollow(reader.member.id, found.topic.id, text(request.body, 'follow') === 'yes');
+    await forums.notifications.setFollow(reader.member.id, found.topic.id, text(request.body, 'follow') === 'yes');
     return reply.redirect(`${FORUMS_PATH}/topics/${found.topic.id}/follow`, 303);
   });
 
   app.get(`${FORUMS_PATH}/notifications`, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
-    const list = await forums.notifications(reader.member.id);
-    await forums.markNotificationsRead(reader.member.id, clock());
+    const list = await forums.notifications.notifications(reader.member.id);
+    await forums.notifications.markNotificationsRead(reader.member.id, clock());
     return render(reply, 'notifications', { notifications: list });
   });
 
   // For the topic page's script: which posts are the reader's own, so it can offer "Change" and "Delete" beside them.
   app.get(`${FORUMS_PATH}/me`, async (request, reply) => {
-    const reader = await readerOf(request, vault, forums);
+    const reader = await readerOf(request, vault, forums.members);
     reply.header('cache-control', 'no-store');
     if (!reader?.member) return reply.code(401).send({ error: 'signed_out', message: 'Sign in to use the forums.' });
     return { memberId: reader.member.id };
@@ -535,7 +536,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
   app.get(`${FORUMS_PATH}/my-posts`, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
-    return render(reply, 'my-posts', { posts: await forums.memberPosts(reader.member.id) });
+    return render(reply, 'my-posts', { posts: await forums.reading.memberPosts(reader.member.id) });
   });
 
   // Search within the forums this member may read.
@@ -544,7 +545,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const q = (request.query.q ?? '').slice(0, LIMITS.searchQueryMax).trim();
-    const results = q ? await forums.search(q, forumsFor(reader.member), 30) : [];
+    const results = q ? await forums.search.search(q, forumsFor(reader.member), 30) : [];
     return render(reply, 'search', { q, results: results.map((r) => ({ ...r, snippet: snippet(r.text, r.words) })) });
   });
 
@@ -567,7 +568,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     ];
     if (errors.length) return render(reply, 'professionals', { member: reader.member, roles: PROFESSIONAL_ROLES, csrfToken: reader.session.csrfToken, values: { role, note }, errors }, 400);
     if (reader.member.professionalStatus === 'approved') return reply.redirect(FORUMS_PATH, 303);
-    await forums.requestProfessional(reader.member.id, role, note);
+    await forums.members.requestProfessional(reader.member.id, role, note);
     return reply.redirect(`${FORUMS_PATH}/professionals`, 303);
   });
 
@@ -585,7 +586,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
     if (text(request.body, 'confirm') !== 'yes') {
       return render(reply, 'leave', { csrfToken: reader.session.csrfToken, member: reader.member, errors: [{ text: 'Confirm that you want to delete your forum membership and posts', href: '#confirm' }] }, 400);
     }
-    await forums.deleteMember(reader.member.id);
+    await forums.members.deleteMember(reader.member.id);
     return render(reply, 'message', { heading: 'Your forum membership has been deleted', paragraphs: ['Your forum name, your posts and topics, your reports, follows and notifications have been deleted. Your Casebook record is not affected.'] });
   });
 
@@ -593,7 +594,7 @@ export async function forumMemberRoutes(app: FastifyInstance, { services, forums
   app.get<{ Params: { id: string } }>(`${FORUMS_PATH}/images/:id`, { schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } } } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
-    const image = await forums.image(request.params.id);
+    const image = await forums.reading.image(request.params.id);
     if (!image || !(await postFor(reply, reader, image.postId, false))) return reply.sent ? reply : notFound(reply);
     return reply.header('cache-control', 'no-store').header('content-type', image.type).header('content-disposition', 'inline').send(Buffer.from(image.bytes));
   });
