@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { normaliseDomain } from '../../../domain/forums/filters.ts';
 import { LIMITS } from '../../../domain/forums/limits.ts';
 import type { Services } from '../../services.ts';
 import { requireStaff, staffPage } from '../staff/index.ts';
 import { renderPost } from './markdown.ts';
-import { formatWhen } from './routes.ts';
+import { formatWhen } from './pages.ts';
 import { PROFESSIONAL_ROLES, type Post } from './records.ts';
 import type { ForumsRepository } from './repository.ts';
+import { CsrfForm, DecisionForm, FilterForm, IdParams, MemberParams, MODERATION_FORM_LIMIT, ModeratedPostQuery, NoQuery, ProfessionalDecisionForm, SMALL_FORM_LIMIT, StandingForm } from './schemas.ts';
 
 const BASE = '/staff/moderation';
 
@@ -22,8 +24,6 @@ export const REMOVAL_REASONS: Record<string, string> = {
 
 const SUSPENSIONS: Record<string, number> = { '1': 1, '7': 7, '30': 30 };
 
-const idParam = { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } }, required: ['id'] } as const;
-const memberParam = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } as const;
 const field = (request: FastifyRequest, key: string, max = 20_000) => {
   const value = (request.body as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' ? value.slice(0, max) : '';
@@ -35,7 +35,13 @@ const field = (request: FastifyRequest, key: string, max = 20_000) => {
  * professionals waiting for approval, and the word and link filters. Every decision is in the audit log with
  * ids and codes only, never the post's words.
  */
-export async function forumModerationRoutes(app: FastifyInstance, { services, forums }: { services: Services; forums: ForumsRepository }): Promise<void> {
+export interface ForumModerationOptions {
+  services: Services;
+  forums: Pick<ForumsRepository, 'members' | 'reading' | 'moderation' | 'notifications'>;
+}
+
+export async function forumModerationRoutes(fastify: FastifyInstance, { services, forums }: ForumModerationOptions): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { clock } = services;
   app.addHook('preHandler', requireStaff('moderator'));
 
@@ -45,7 +51,7 @@ export async function forumModerationRoutes(app: FastifyInstance, { services, fo
     services.audit.record({ staffId: request.staff!.id, action, subjectType, subjectId: String(subjectId), ...(detail ? { detail } : {}) });
   const notFound = (request: FastifyRequest, reply: FastifyReply) => page(request, reply, 'message', { heading: 'Not found', paragraphs: ['That post or member is not there any more.'] }, 404);
 
-  app.get(BASE, async (request, reply) => {
+  app.get(BASE, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const [queue, pending] = await Promise.all([forums.moderation.queue(), forums.members.pendingProfessionals()]);
     return page(request, reply, 'queue', {
       queue: queue.map((p) => ({ ...p, excerpt: p.body.slice(0, 240) })),
@@ -60,14 +66,14 @@ export async function forumModerationRoutes(app: FastifyInstance, { services, fo
     return topic && author ? { post, topic, author, flags } : undefined;
   }
 
-  app.get<{ Params: { id: string } }>(`${BASE}/posts/:id`, { schema: { params: idParam } }, async (request, reply) => {
+  app.get(`${BASE}/posts/:id`, { schema: { params: IdParams, querystring: ModeratedPostQuery } }, async (request, reply) => {
     const found = await postWithContext(Number(request.params.id));
     if (!found) return notFound(request, reply);
     return page(request, reply, 'post', { ...found, reasons: REMOVAL_REASONS, professional: PROFESSIONAL_ROLES[found.author.professionalRole ?? 'police'] });
   });
 
   const decide = (action: string, run: (request: FastifyRequest, post: Post) => Promise<Record<string, unknown> | string | undefined>) =>
-    app.post<{ Params: { id: string } }>(`${BASE}/posts/:id/${action}`, { schema: { params: idParam }, bodyLimit: 128 * 1024 }, async (request, reply) => {
+    app.post(`${BASE}/posts/:id/${action}`, { schema: { params: IdParams, body: DecisionForm }, bodyLimit: MODERATION_FORM_LIMIT }, async (request, reply) => {
       const post = await forums.reading.post(Number(request.params.id));
       if (!post) return notFound(request, reply);
       const outcome = await run(request, post);
@@ -113,7 +119,7 @@ export async function forumModerationRoutes(app: FastifyInstance, { services, fo
   });
 
   // Members: suspend for a while, ban, or lift either.
-  app.post<{ Params: { id: string } }>(`${BASE}/members/:id/standing`, { schema: { params: memberParam }, bodyLimit: 4096 }, async (request, reply) => {
+  app.post(`${BASE}/members/:id/standing`, { schema: { params: MemberParams, body: StandingForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
     const member = await forums.members.memberById(request.params.id);
     if (!member) return notFound(request, reply);
     const action = field(request, 'action', 20);
@@ -137,11 +143,11 @@ export async function forumModerationRoutes(app: FastifyInstance, { services, fo
   });
 
   // Professionals' forum access.
-  app.get(`${BASE}/professionals`, async (request, reply) => {
+  app.get(`${BASE}/professionals`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     return page(request, reply, 'professionals', { members: await forums.members.pendingProfessionals(), roles: PROFESSIONAL_ROLES });
   });
 
-  app.post<{ Params: { id: string } }>(`${BASE}/professionals/:id`, { schema: { params: memberParam }, bodyLimit: 4096 }, async (request, reply) => {
+  app.post(`${BASE}/professionals/:id`, { schema: { params: MemberParams, body: ProfessionalDecisionForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
     const member = await forums.members.memberById(request.params.id);
     if (!member || member.professionalStatus !== 'pending') return notFound(request, reply);
     const approve = field(request, 'decision', 10) === 'approve';
@@ -159,9 +165,9 @@ export async function forumModerationRoutes(app: FastifyInstance, { services, fo
   });
 
   // Word and link filters.
-  app.get(`${BASE}/filters`, async (request, reply) => page(request, reply, 'filters', { filters: await forums.moderation.filters(), values: {} }));
+  app.get(`${BASE}/filters`, { schema: { querystring: NoQuery } }, async (request, reply) => page(request, reply, 'filters', { filters: await forums.moderation.filters(), values: {} }));
 
-  app.post(`${BASE}/filters`, { bodyLimit: 4096 }, async (request, reply) => {
+  app.post(`${BASE}/filters`, { schema: { body: FilterForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
     const kind = field(request, 'kind', 10) === 'link' ? 'link' : 'word';
     const raw = field(request, 'pattern', 201).trim();
     const pattern = kind === 'link' ? normaliseDomain(raw) : raw.toLowerCase().replace(/\s+/g, ' ');
@@ -174,7 +180,7 @@ export async function forumModerationRoutes(app: FastifyInstance, { services, fo
     return reply.redirect(`${BASE}/filters`, 303);
   });
 
-  app.post<{ Params: { id: string } }>(`${BASE}/filters/:id/delete`, { schema: { params: idParam }, bodyLimit: 4096 }, async (request, reply) => {
+  app.post(`${BASE}/filters/:id/delete`, { schema: { params: IdParams, body: CsrfForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
     if (await forums.moderation.removeFilter(Number(request.params.id))) await audit(request, 'forum.filter.remove', 'forum_filter', request.params.id);
     return reply.redirect(`${BASE}/filters`, 303);
   });

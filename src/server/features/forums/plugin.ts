@@ -25,6 +25,6 @@ export async function forumsRoutes(app: FastifyInstance, { services }: { service
     stopDeleting();
     topicViews.close();
   });
-  await app.register(forumMemberRoutes, { services, forums, topicViews });
+  await app.register(forumMemberRoutes, { views: services.views, clock: services.clock, vault: services.vault, forums, topicViews });
   await app.register(forumModerationRoutes, { services, forums });
 }
