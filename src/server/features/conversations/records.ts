@@ -84,15 +84,6 @@ export function toConversation(row: Row): Conversation {
   };
 }
 
-const sealedOf = (row: { team_key_version: number; body: string; key_team: string; key_person: string }): SealedContent => ({
-  teamKeyVersion: row.team_key_version,
-  body: JSON.parse(row.body) as Envelope,
-  keyTeam: row.key_team,
-  keyPerson: row.key_person,
-});
-
-const bodySize = (content: SealedContent) => content.body.ciphertext.length + content.keyTeam.length + content.keyPerson.length;
-
 /** A unique-key violation, in either dialect: the row (a message id chosen by the browser) already exists. */
 export function isDuplicate(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
