@@ -5,12 +5,11 @@ import { stripImageMetadata } from '../../../domain/forums/image-metadata.ts';
 import { LIMITS, isNewMember, postingWait } from '../../../domain/forums/limits.ts';
 import type { ComposingRepository } from './composing-repository.ts';
 import type { ModerationRepository } from './moderation-repository.ts';
-import type { UploadedFile } from './multipart.ts';
 import { FORUMS_PATH, text, type ForumPages, type MemberReader } from './pages.ts';
 import { assessDraft, highlightSegments } from './post-rules.ts';
 import type { Member } from './records.ts';
 import type { ReadingRepository } from './reading-repository.ts';
-import { BoardParams, CsrfForm, DraftForm, IdParams, NoQuery, POST_BODY_LIMIT, PostedQuery, SMALL_FORM_LIMIT, TEXT_BODY_LIMIT } from './schemas.ts';
+import { BoardParams, CsrfForm, DraftForm, IdParams, NoQuery, POST_BODY_LIMIT, PostedQuery, SMALL_FORM_LIMIT, TEXT_BODY_LIMIT, type UploadedFile } from './schemas.ts';
 
 export interface ForumComposingOptions {
   pages: ForumPages;

@@ -1,13 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LIMITS } from '../../../domain/forums/limits.ts';
-import { MAX_FILES, MAX_KEPT_FILES, TEXT_BODY_LIMIT } from './schemas.ts';
-
-/** A picture from the compose form, read into memory (it is cleaned whole: image-metadata.ts). */
-export interface UploadedFile {
-  filename: string;
-  data: Buffer;
-}
+import { MAX_FILES, MAX_KEPT_FILES, TEXT_BODY_LIMIT, type UploadedFile } from './schemas.ts';
 
 export type MultipartFields = Record<string, string | UploadedFile[]>;
 

@@ -1,4 +1,4 @@
-import { Type, type TObject, type TProperties } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
 import { LIMITS } from '../../../domain/forums/limits.ts';
 
 /**
@@ -39,8 +39,9 @@ export const PostedQuery = Type.Object({ support: chosen(10) });
 /** Longer queries are cut to LIMITS.searchQueryMax, not refused. */
 export const SearchQuery = Type.Object({ q: typed(2000) });
 
-/** A picture from the compose form, read by multipart.ts. */
-export const UploadedFile = Type.Object({ filename: Type.String({ maxLength: 300 }), data: Type.Unsafe<Buffer>({}) });
+/** A picture from the compose form, read into memory by multipart.ts (it is cleaned whole: image-metadata.ts). */
+export const UploadedFile = Type.Object({ filename: Type.String({ maxLength: 1024 }), data: Type.Unsafe<Buffer>({}) });
+export type UploadedFile = Static<typeof UploadedFile>;
 
 export const CsrfForm = form({});
 export const JoinForm = form({ name: typed(SMALL_FORM_LIMIT), agree: chosen(10) });
