@@ -5,7 +5,7 @@ import { LIMITS } from '../../../domain/forums/limits.ts';
 import type { Services } from '../../services.ts';
 import { requireStaff, staffPage } from '../staff/index.ts';
 import { renderPost } from './markdown.ts';
-import { formatWhen } from './pages.ts';
+import { formatWhen, text } from './pages.ts';
 import { PROFESSIONAL_ROLES, type Post } from './records.ts';
 import type { ForumsRepository } from './repository.ts';
 import { CsrfForm, DecisionForm, FilterForm, IdParams, MemberParams, MODERATION_FORM_LIMIT, ModeratedPostQuery, NoQuery, ProfessionalDecisionForm, SMALL_FORM_LIMIT, StandingForm } from './schemas.ts';
@@ -24,10 +24,7 @@ export const REMOVAL_REASONS: Record<string, string> = {
 
 const SUSPENSIONS: Record<string, number> = { '1': 1, '7': 7, '30': 30 };
 
-const field = (request: FastifyRequest, key: string, max = 20_000) => {
-  const value = (request.body as Record<string, unknown> | undefined)?.[key];
-  return typeof value === 'string' ? value.slice(0, max) : '';
-};
+const field = (request: FastifyRequest, key: string, max = 20_000) => text(request.body, key, max);
 
 /**
  * The moderators' screens in the staff workspace: the queue (held posts and flagged posts, crisis first, then
