@@ -38,10 +38,3 @@ export function envelopeToBytes(envelope: Envelope, field = 'envelope'): Buffer 
 export function envelopeFromBytes(bytes: Uint8Array): Envelope {
   return { v: 1, nonce: encodeB64(bytes.subarray(0, 12)), ciphertext: encodeB64(bytes.subarray(12)) };
 }
-
-/** PostgreSQL returns bigint as a string; every number read from the database passes through here. */
-export function int(value: number | string | bigint): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${String(value)}`);
-  return n;
-}

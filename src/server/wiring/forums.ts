@@ -25,7 +25,7 @@ export function createForumsServices(
   const stopListening = vault.sessions.onEnded(topicViews.forget);
   const repo = createForumsRepository(database.db, database.dialect, topicViews.forget);
   // Deleting the vault account leaves the forums the way /forums/leave does, so the topics replied in change too.
-  const stopDeleting = vault.accounts.onDeleting((accountId, trx) => repo.deleteMemberOfAccount(accountId, trx));
+  const stopDeleting = vault.accounts.onDeleting((accountId, trx) => repo.members.deleteMemberOfAccount(accountId, trx));
   lifecycle.closeWith(() => {
     stopListening();
     stopDeleting();

@@ -1,6 +1,7 @@
 import type { VaultServices } from '../vault/index.ts';
 import type { LiveHub } from './live.ts';
-import type { Conversation, ConversationsRepository, Message, Note, Share } from './repository.ts';
+import type { Conversation, Message, Note, Share } from './records.ts';
+import type { ConversationsRepository } from './repository.ts';
 
 /** What the conversation routes share: the repository, the vault's clock, secret and limits, and the live hub. */
 export interface TalkContext {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Message } from './repository.ts';
+import type { Message } from './records.ts';
 
 // Live updates for both sides, as Server-Sent Events. One subscription to the event bus per process (channel
 // `talk`), fanned out here to the streams this process holds: a person's stream hears only their own

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { base64urlDecode } from '../../../crypto/encoding.ts';
 import { VaultError } from '../../shared/errors.ts';
-import { isDuplicate, type Conversation, type SealedContent } from './repository.ts';
+import { isDuplicate, type Conversation, type SealedContent } from './records.ts';
 import { conversationJson, messageJson, shareJson, type TalkContext } from './context.ts';
 import { messageBody, shareBody, shareParams, startBody } from './schemas.ts';
 

@@ -322,6 +322,38 @@ for (const dialect of await vaultDialects()) {
       for (const id of sources) expect((await member.request('GET', `/forums/images/${id}`)).rawPayload.toString('latin1')).not.toMatch(/SN123456789|GPS/);
     });
 
+    it('reads picture forms with boundaries only at line starts, and answers broken or oversized ones with a clear 4xx', async () => {
+      const member = await Member.join(t.app, 'Quiet Harbour 125');
+      await t.services.database.db.updateTable('forum_members').set({ approved_posts: 5, joined_at: now - 30 * 86_400_000 }).where('name', '=', 'Quiet Harbour 125').execute();
+      const boundary = 'casebook-b';
+      const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+      const file = (data: Buffer) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), data, Buffer.from('\r\n')]);
+      const fields = (body: string) => field('_csrf', member.csrfToken!) + field('title', 'My garden') + field('body', body) + field('intent', 'publish');
+      const send = (payload: Buffer | string, contentType = `multipart/form-data; boundary=${boundary}`) =>
+        member.request('POST', '/forums/boards/living-with-it/topics', { payload, headers: { 'content-type': contentType }, csrf: false });
+      const unreadable = (res: { statusCode: number; body: string }) => {
+        expect(res.statusCode).toBe(400);
+        expect(res.body).toContain('This form could not be read');
+      };
+
+      // The boundary's text inside a value is not a delimiter: only at the start of a line is it one.
+      const inside = await send(`${fields(`Flowers x--${boundary} and --${boundary}-- too.`)}--${boundary}--\r\n`);
+      expect(inside.statusCode, inside.body.slice(0, 500)).toBe(303);
+      expect((await member.request('GET', String(inside.headers.location).replace('/posted', ''))).body).toContain(`Flowers x--${boundary} and --${boundary}-- too.`);
+
+      unreadable(await send(`${fields('No boundary given.')}--${boundary}--\r\n`, 'multipart/form-data'));
+      unreadable(await send(fields('Cut off before the end.').slice(0, -40)));
+      unreadable(await send(`${fields('A prototype.')}${field('__proto__', 'x')}--${boundary}--\r\n`));
+      const oversized = await send(Buffer.concat([Buffer.from(fields('A big picture.')), file(Buffer.alloc(5 * 1024 * 1024 + 10, 0xff)), Buffer.from(`--${boundary}--\r\n`)]));
+      expect(oversized.statusCode).toBe(400);
+      expect(oversized.body).toContain('Pictures must be 5 MB or smaller.');
+      const tooMany = await send(Buffer.concat([Buffer.from(fields('Lots of pictures.')), ...Array.from({ length: 21 }, () => file(Buffer.from('x'))), Buffer.from(`--${boundary}--\r\n`)]));
+      expect(tooMany.statusCode).toBe(413);
+      expect(tooMany.body).toContain('Your post is too long');
+      // A form out of the shape any of our pages sends.
+      unreadable(await member.form('/forums/boards/living-with-it/topics', { title: 'My garden', body: 'Flowers.', intent: 'x'.repeat(100) }));
+    });
+
     /** A topic changed behind the app's back (nothing in the app does that) is still served: the view came from memory. */
     async function expectRemembered(member: Member, topicId: number) {
       const { db } = t.services.database;

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, type Session, type VaultServices } from '../vault/index.ts';
-import type { ForumsRepository, Member } from './repository.ts';
+import type { MembershipRepository } from './membership-repository.ts';
+import type { Member } from './records.ts';
 
 export interface Reader {
   session: Session;
@@ -9,12 +10,12 @@ export interface Reader {
 }
 
 /** The vault session behind a forum request (forum membership rides on the Casebook account), or undefined. */
-export async function readerOf(request: FastifyRequest, vault: VaultServices, forums: ForumsRepository): Promise<Reader | undefined> {
+export async function readerOf(request: FastifyRequest, vault: VaultServices, members: Pick<MembershipRepository, 'memberByAccount'>): Promise<Reader | undefined> {
   const id = request.cookies[SESSION_COOKIE];
   if (!id || id.length > 100) return undefined;
   const session = await vault.sessions.find(id, vault.clock());
   if (!session) return undefined;
-  return { session, member: await forums.memberByAccount(session.accountId) };
+  return { session, member: await members.memberByAccount(session.accountId) };
 }
 
 /** Forms carry the session's token in `_csrf`, as the staff workspace's do. */

@@ -13,6 +13,6 @@ export async function forumsRoutes(app: FastifyInstance, { services }: { service
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
   if (!app.hasDecorator('parseCookie')) await app.register(cookie);
   const { repo: forums, topicViews } = services.forums;
-  await app.register(forumMemberRoutes, { services, forums, topicViews });
+  await app.register(forumMemberRoutes, { views: services.views, clock: services.clock, vault: services.vault, forums, topicViews });
   await app.register(forumModerationRoutes, { services, forums });
 }

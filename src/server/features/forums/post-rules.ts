@@ -3,7 +3,7 @@ import { applyFilters, countLinks, type ModerationFilter } from '../../../domain
 import { findIdentifyingDetails, highlightSegments, describeFindings, DETAIL_LABELS, type Finding } from '../../../domain/forums/identifying-details.ts';
 import { checkPostLimits, mustHoldForApproval, type FieldError } from '../../../domain/forums/limits.ts';
 import { renderPost } from './markdown.ts';
-import type { Member, NewPost } from './repository.ts';
+import type { Member, NewPost } from './records.ts';
 
 export interface Draft {
   title?: string | undefined;

@@ -1,9 +1,10 @@
 import type { EventBus } from '../../shared/events/event-bus.ts';
 import type { EndedSessions } from '../vault/index.ts';
-import type { ForumChange, ForumsRepository } from './repository.ts';
+import type { ForumChange } from './records.ts';
+import type { ReadingRepository } from './reading-repository.ts';
 
 /** What a topic view needs besides the page itself: the session, the member, the topic's state and the read marker. */
-export type TopicView = NonNullable<Awaited<ReturnType<ForumsRepository['topicPageRead']>>>;
+export type TopicView = NonNullable<Awaited<ReturnType<ReadingRepository['topicPageRead']>>>;
 type Reader = Omit<TopicView, 'topic' | 'readAt'>;
 type TopicState = NonNullable<TopicView['topic']>;
 export type Forgotten = EndedSessions | ForumChange;
@@ -39,7 +40,7 @@ const MAX_READS = 20_000;
  * view's cost (the page itself is cached: topic-page-cache.ts), so a repeat view reads them from here and touches
  * the database only when something changed. Security stays exact: whatever ends a session (sign-out, sign-out
  * everywhere, passphrase change, account deletion; vault sessions/repository.ts) or changes a member or topic
- * (ban, suspension, professional role, leaving, any post or moderation; repository.ts) is forgotten here at
+ * (ban, suspension, professional role, leaving, any post or moderation; the *-repository.ts modules) is forgotten here at
  * once, before the next request on this process, and on every other process through the event bus. A read
  * that raced with a change is not kept (`generation`), and entries last seconds at most.
  */
