@@ -46,14 +46,31 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
   env.addGlobal('asset', (name: string) => assets.url(name));
   env.addGlobal('exitUrl', exitUrl);
   env.addGlobal('jsEnabledScript', JS_ENABLED_SCRIPT);
+  // A catalogue sentence with {name} holes filled: `fill` with text (escaped as usual), `fillHtml` with markup
+  // the template built (links); the sentence itself is escaped, so a catalogue can never inject markup.
+  env.addFilter('fill', (phrase: string, values: Record<string, unknown>) => phrase.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)));
+  env.addFilter('fillHtml', (phrase: string, values: Record<string, unknown>) =>
+    new nunjucks.runtime.SafeString(
+      nunjucks.lib.escape(phrase).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+    ),
+  );
   env.addFilter('longDate', (iso: string, lang?: string) => (lang === 'cy' ? longDateCy : longDate).format(new Date(`${iso}T00:00:00Z`)));
   const guidance = loadMessages('guidance');
-  const areas = { layout: loadMessages('layout'), search: loadMessages('search'), errors: loadMessages('errors') };
+  const areas = {
+    layout: loadMessages('layout'),
+    search: loadMessages('search'),
+    errors: loadMessages('errors'),
+    directory: loadMessages('directory'),
+    riskScreen: loadMessages('risk-screen'),
+  };
   // Built once per language: the guidance catalogue at the top (as before) and each other area under its name.
   const catalogues = Object.fromEntries(
     LANGUAGES.map((language) => [
       language,
-      { ...guidance[language], layout: areas.layout[language], search: areas.search[language], errors: areas.errors[language] },
+      {
+        ...guidance[language],
+        ...Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, area[language]])),
+      },
     ]),
   ) as unknown as Record<Language, Record<string, unknown>>;
   const footerLinks = Object.fromEntries(

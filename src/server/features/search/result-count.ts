@@ -5,13 +5,18 @@ type Plural = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 const rules = new Map<Language, Intl.PluralRules>();
 
 /**
- * "3 chanlyniad ar gyfer", "1 result for": the whole phrase for the count's plural form in the language
- * (Intl.PluralRules; Welsh has six forms), from the `search` catalogue's `results`. Never a number and a
- * word joined in code: the catalogue holds each form with the mutation its number causes.
+ * The phrase for a count's plural form in the language (Intl.PluralRules; Welsh has six forms), from a
+ * catalogue entry holding one whole phrase per form, with its `{name}` placeholders filled. Never a number
+ * and a word joined in code: the catalogue holds each form with the mutation its number causes.
  */
-export function resultCount(catalogue: Catalogue, language: Language, count: number): string {
+export function pluralPhrase(forms: Catalogue, language: Language, count: number, values: Readonly<Record<string, string | number>> = {}): string {
   let rule = rules.get(language);
   if (!rule) rules.set(language, (rule = new Intl.PluralRules(language)));
-  const forms = catalogue.results as Record<Plural, string>;
-  return forms[rule.select(count) as Plural].replace('{count}', String(count));
+  const phrase = (forms as Record<Plural, string>)[rule.select(count) as Plural];
+  return phrase.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : name === 'count' ? String(count) : whole));
+}
+
+/** "3 chanlyniad ar gyfer", "1 result for": the `search` catalogue's `results`. */
+export function resultCount(catalogue: Catalogue, language: Language, count: number): string {
+  return pluralPhrase(catalogue.results as Catalogue, language, count);
 }
