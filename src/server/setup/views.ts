@@ -6,6 +6,7 @@ import { JS_ENABLED_SCRIPT } from './inline-script.ts';
 import { LANGUAGES, loadMessages, type Language } from './messages.ts';
 import { SECTIONS } from '../features/guidance/sections.ts';
 import { PATHS } from '../paths.ts';
+import { currentUrl, notInWelshYetLinks } from './english-only.ts';
 
 export interface Views {
   render(template: string, context: Record<string, unknown>): string;
@@ -100,7 +101,10 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
         active: s.id === current,
       }));
       const home = lang === 'en' ? '/' : `/${lang}`;
-      return env.render(template, { navigation, t, footerLinks: footerLinks[lang], homeHref: home, ...context, lang });
+      // An English page with no Welsh twin yet still offers "Cymraeg", which says so in Welsh.
+      const url = lang === 'en' && context.languages === undefined ? currentUrl.getStore() : undefined;
+      const notYet = url ? notInWelshYetLinks(url) : undefined;
+      return env.render(template, { navigation, t, footerLinks: footerLinks[lang], homeHref: home, ...notYet, ...context, lang });
     },
   };
 }
