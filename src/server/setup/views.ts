@@ -52,7 +52,7 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
   env.addFilter('fill', (phrase: string, values: Record<string, unknown>) => phrase.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)));
   env.addFilter('fillHtml', (phrase: string, values: Record<string, unknown>) =>
     new nunjucks.runtime.SafeString(
-      nunjucks.lib.escape(phrase).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+      String(env.getFilter('escape')(phrase)).replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in values ? String(values[name]) : whole)),
     ),
   );
   env.addFilter('longDate', (iso: string, lang?: string) => (lang === 'cy' ? longDateCy : longDate).format(new Date(`${iso}T00:00:00Z`)));

@@ -46,4 +46,5 @@ export const queueRowJson = (c: Conversation) => ({
   updatedAt: c.updatedAt,
   lastPersonAt: c.lastPersonAt,
   lastStaffAt: c.lastStaffAt,
+  language: c.language,
 });

@@ -11,6 +11,8 @@ export type ConversationStatus = 'new' | 'open' | 'waiting' | 'closed';
 export type QueueView = 'new' | 'mine' | 'waiting' | 'closed';
 export type RiskLevel = 'raised' | 'high';
 export type Author = 'person' | 'staff';
+/** The language a person writes in: the language of the page they write from. */
+export type PersonLanguage = 'en' | 'cy';
 
 export interface Conversation {
   id: string;
@@ -24,6 +26,7 @@ export interface Conversation {
   updatedAt: number;
   lastPersonAt: number | null;
   lastStaffAt: number | null;
+  language: PersonLanguage;
 }
 
 /** A message or a share as it travels: ciphertext plus the content key sealed to each side. */
@@ -80,6 +83,7 @@ function toConversation(row: Record<string, unknown>): Conversation {
     updatedAt: int(row.updated_at as number),
     lastPersonAt: nullableInt(row.last_person_at as number | null),
     lastStaffAt: nullableInt(row.last_staff_at as number | null),
+    language: row.language === 'cy' ? 'cy' : 'en',
   };
 }
 
@@ -119,11 +123,11 @@ export function createConversationsRepository(db: Kysely<Schema>) {
   };
 
   return {
-    async create(input: { tokenHash: string; personPublicKey: string; now: number }): Promise<Conversation> {
+    async create(input: { tokenHash: string; personPublicKey: string; now: number; language?: PersonLanguage }): Promise<Conversation> {
       const id = randomUUID();
       await db
         .insertInto('talk_conversations')
-        .values({ id, token_hash: input.tokenHash, person_public_key: input.personPublicKey, status: 'new', assigned_to: null, created_at: input.now, updated_at: input.now })
+        .values({ id, token_hash: input.tokenHash, person_public_key: input.personPublicKey, status: 'new', assigned_to: null, created_at: input.now, updated_at: input.now, language: input.language ?? 'en' })
         .execute();
       return (await findBy('id', id))!;
     },
@@ -151,7 +155,8 @@ export function createConversationsRepository(db: Kysely<Schema>) {
      * Stores one message and moves the conversation in the queue: a person writing puts it back in front of the
      * helpline (new if nobody has it, open if someone does); a caseworker's reply leaves it waiting for the person.
      */
-    async addMessage(conversation: Conversation, id: string, author: Author, staffId: string | null, content: SealedContent, now: number): Promise<Message> {
+    /** `language`: a person's message records the language they wrote it in on the conversation. */
+    async addMessage(conversation: Conversation, id: string, author: Author, staffId: string | null, content: SealedContent, now: number, language?: PersonLanguage): Promise<Message> {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('talk_messages')
@@ -171,7 +176,7 @@ export function createConversationsRepository(db: Kysely<Schema>) {
         if (author === 'person') {
           await trx
             .updateTable('talk_conversations')
-            .set({ status: sql<string>`case when assigned_to is null then 'new' else 'open' end`, updated_at: now, last_person_at: now })
+            .set({ status: sql<string>`case when assigned_to is null then 'new' else 'open' end`, updated_at: now, last_person_at: now, ...(language ? { language } : {}) })
             .where('id', '=', conversation.id)
             .execute();
         } else {
