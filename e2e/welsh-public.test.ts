@@ -1,16 +1,22 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { QUESTIONS } from '../src/domain/risk-screen/index.ts';
 import { loadMessages } from '../src/server/setup/messages.ts';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE, recordOffOrigin } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useHarness } from './support/harness.ts';
+import { createAdminSetupCode, createTeamKeyOverHttp, setUpMember, STAFF_PASSWORD, type HttpMember } from './support/talk.ts';
 
 // The public pages new in Welsh (directory, risk screen) in Chromium at 390 px: found by a Welsh postcode,
 // switching language keeps the place, the risk screen with and without JavaScript, axe on each page, and
 // nothing left on the device.
 const h = useHarness();
+let caseworker: HttpMember;
+beforeAll(async () => {
+  caseworker = await setUpMember(h.server.url, createAdminSetupCode({ DATA_DIR: h.server.dataDir }));
+  await createTeamKeyOverHttp(h.server.url, caseworker);
+}, 120_000);
 const cy = loadMessages('risk-screen').cy as unknown as { questions: Record<string, { text: string; statement: string }> };
 
 async function checkWelshPage(page: Page, name: string, failures: string[]): Promise<void> {
@@ -129,4 +135,56 @@ describe('the Welsh directory and risk screen in Chromium at 390 px', () => {
     expect(await context.cookies()).toEqual([]);
     await context.close();
   });
+
+  it('talks to the helpline in Welsh, and the caseworker sees the person wrote in Welsh', async () => {
+    const context = await newContext(h.browser, PHONE);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const offOrigin = recordOffOrigin(page, h.server.origin);
+    const failures: string[] = [];
+
+    await page.goto(h.server.url + '/talk/helpline');
+    await page.getByRole('link', { name: /Cymraeg/ }).click();
+    await page.waitForURL(h.server.url + '/cy/talk/helpline');
+    expect(await page.title()).toBe('Casebook');
+    await page.getByRole('button', { name: 'Dechrau sgwrs newydd' }).waitFor();
+    await checkWelshPage(page, 'talk_choose', failures);
+    await page.getByRole('button', { name: 'Dechrau sgwrs newydd' }).click();
+    const words = await page.locator('[data-talk-code] li').allTextContents();
+    expect(words).toHaveLength(9);
+    for (const label of ['talk-check-1', 'talk-check-2']) {
+      const text = await page.locator(`label[for="${label}"]`).textContent();
+      const n = Number(/^Gair (\d+)$/.exec(text?.trim() ?? '')![1]);
+      await page.locator(`#${label}`).fill(words[n - 1]!);
+    }
+    await page.getByLabel(/Rydw i wedi ysgrifennu fy nghod/).check();
+    await page.getByRole('button', { name: "Dechrau'r sgwrs" }).click();
+    await page.getByRole('heading', { name: 'Eich sgwrs' }).waitFor();
+    await page.getByLabel('Eich neges').fill("Mae rhywun yn aros y tu allan i'r gwaith bob dydd.");
+    await page.getByRole('button', { name: 'Anfon y neges' }).click();
+    await page.locator('[data-author="person"]', { hasText: 'aros y tu allan' }).waitFor();
+    await expect(page.locator('[data-author="person"] .casebook-talk__meta').textContent()).resolves.toMatch(/^Chi, /);
+    await checkWelshPage(page, 'talk_conversation', failures);
+    await nothingStored(page);
+
+    // The caseworker's workspace stays English and says the person wrote in Welsh.
+    const staffContext = await newContext(h.browser, DESKTOP);
+    const staff = await staffContext.newPage();
+    const [name, value] = caseworker.cookie.split('=') as [string, string];
+    await staffContext.addCookies([{ name, value, url: h.server.url }]);
+    await staff.goto(`${h.server.url}/staff/queue`);
+    await staff.getByLabel(/Enter your password/).fill(STAFF_PASSWORD);
+    await staff.getByRole('button', { name: 'Open' }).click();
+    await staff.getByRole('heading', { name: 'Queue' }).waitFor({ timeout: 30_000 });
+    await expect(staff.locator('[data-queue-language]').first().textContent()).resolves.toBe('Welsh (Cymraeg)');
+    await staff.locator('[data-queue-list] button').first().click();
+    await staff.getByText("Mae rhywun yn aros y tu allan i'r gwaith").waitFor();
+    await expect(staff.locator('[data-conversation-language]').textContent()).resolves.toBe('Welsh (Cymraeg)');
+    await saveScreenshot(staff, 'desktop_staff_conversation_welsh');
+
+    expect(failures).toEqual([]);
+    expect(offOrigin).toEqual([]);
+    await staffContext.close();
+    await context.close();
+  }, 90_000);
 });
