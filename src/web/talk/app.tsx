@@ -9,7 +9,7 @@ import { CODE_WORDS, generateCode, parseCode } from './conversation-code.ts';
 import { openDiary, shareOf, type LinkedDiary } from './diary-link.ts';
 import { OpenConversation, type ConversationView } from './session.ts';
 import type { MessageContent } from './sealed-content.ts';
-import { codeProblemText, fill, pageLanguage, wordsOf, type TalkWords } from './words.ts';
+import { codeProblemText, dateTimeFormatter, fill, pageLanguage, wordsOf, type TalkWords } from './words.ts';
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
@@ -185,10 +185,9 @@ function NewCode({ words, onStarted, onBack }: { words: string[]; onStarted: (op
   );
 }
 
-// Dates and times in the page's language, from the platform (Welsh: "Mer 25 Tach, 10:00").
-let timeFormat: Intl.DateTimeFormat | undefined;
-const when = (ms: number) =>
-  (timeFormat ??= new Intl.DateTimeFormat(pageLanguage() === 'cy' ? 'cy' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' })).format(new Date(ms));
+// Dates and times in the page's language (Welsh: "Mer 25 Tach, 10:00").
+let timeFormat: ((ms: number) => string) | undefined;
+const when = (ms: number) => (timeFormat ??= dateTimeFormatter(w(), pageLanguage()))(ms);
 
 async function readAttachment(file: File): Promise<MessageContent['attachment']> {
   const bytes = new Uint8Array(await file.arrayBuffer());
