@@ -6,6 +6,7 @@ import { JS_ENABLED_SCRIPT } from './inline-script.ts';
 import { LANGUAGES, loadMessages, type Language } from './messages.ts';
 import { SECTIONS } from '../features/guidance/sections.ts';
 import { PATHS } from '../paths.ts';
+import { fill } from '../../domain/messages/fill.ts';
 import { currentUrl, notInWelshYetLinks } from './english-only.ts';
 
 export interface Views {
@@ -49,12 +50,8 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
   env.addGlobal('jsEnabledScript', JS_ENABLED_SCRIPT);
   // A catalogue sentence with {name} holes filled: `fill` with text (escaped as usual), `fillHtml` with markup
   // the template built (links); the sentence itself is escaped, so a catalogue can never inject markup.
-  env.addFilter('fill', (phrase: string, values: Record<string, unknown>) => phrase.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)));
-  env.addFilter('fillHtml', (phrase: string, values: Record<string, unknown>) =>
-    new nunjucks.runtime.SafeString(
-      String(env.getFilter('escape')(phrase)).replace(/\{(\w+)\}/g, (whole: string, name: string) => (name in values ? String(values[name]) : whole)),
-    ),
-  );
+  env.addFilter('fill', (phrase: string, values: Record<string, string | number>) => fill(phrase, values));
+  env.addFilter('fillHtml', (phrase: string, values: Record<string, string | number>) => new nunjucks.runtime.SafeString(fill(String(env.getFilter('escape')(phrase)), values)));
   env.addFilter('longDate', (iso: string, lang?: string) => (lang === 'cy' ? longDateCy : longDate).format(new Date(`${iso}T00:00:00Z`)));
   const guidance = loadMessages('guidance');
   const areas = {

@@ -1,6 +1,7 @@
 // The talk page's words, in the page's language: the server writes the `talk` catalogue's `app` part into the
 // page as JSON (<script type="application/json" id="talk-words">), so this bundle has no words of its own and
 // the language comes from the page each time, never from storage (T1).
+import { fill } from '../../domain/messages/fill.ts';
 import type { CodeProblem } from './conversation-code.ts';
 
 export const TALK_WORD_KEYS = [
@@ -32,10 +33,7 @@ export function wordsOf(doc: Document = document): TalkWords {
   return Object.fromEntries(TALK_WORD_KEYS.map((key) => [key, typeof data[key] === 'string' ? data[key] : key])) as TalkWords;
 }
 
-/** A sentence with its {holes} filled. */
-export function fill(phrase: string, values: Readonly<Record<string, string | number>>): string {
-  return phrase.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { fill };
 
 const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
 const WEEKDAY_INDEX: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };

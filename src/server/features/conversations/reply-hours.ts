@@ -1,6 +1,7 @@
 import { describeOpeningNow, isOpenAt, NATIONAL_STALKING_HELPLINE_HOURS } from '../../../domain/opening-hours/index.ts';
 import { formatClockMinutes } from '../../../domain/opening-hours/index.ts';
 import { describeOpeningNowCy } from '../../../domain/opening-hours/describe-cy.ts';
+import { fill } from '../../../domain/messages/fill.ts';
 
 /** When the person can expect a reply, in the page's words, from the helpline's hours (FACTS.md) and the engine. */
 export interface ReplyHours {
@@ -25,7 +26,6 @@ export interface ReplyHoursWords {
   span: string;
 }
 
-const fill = (phrase: string, values: Readonly<Record<string, string>>) => phrase.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
 /**
  * The same in Welsh: the Welsh "open now" sentence ("Ar agor nawr tan 16:00", "Ar gau — yn agor ddydd Mercher am

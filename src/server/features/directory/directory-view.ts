@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../../domain/content-parity/index.ts';
+import { fill } from '../../../domain/messages/fill.ts';
 import { countFilterValues, filterEntries, type DirectoryFilters, type DirectoryPlace, type OpenCheck, type QueryError } from '../../../domain/directory/filters.ts';
 import { COUNTY_NAMES } from '../../../domain/directory/counties.ts';
 import { QUERY_KEYS } from '../../../domain/directory/filters.ts';
@@ -21,7 +22,6 @@ export interface Words {
 }
 
 const text = (words: Words, area: string, key: string): string => words.t[area]![key] as string;
-const fill = (phrase: string, values: Readonly<Record<string, string>>) => phrase.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 const forceName = (words: Words, force: string) => (words.t.forces![force] as string | undefined) ?? force;
 const countyName = (words: Words, county: string) => (words.t.counties![county] as string | undefined) ?? county;
 

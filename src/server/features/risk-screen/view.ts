@@ -1,6 +1,7 @@
 // What each risk-screen template is given, in one language. The answers only ever go back into hidden form
 // fields, never a URL. Every word is from the `risk-screen` catalogue.
 import { ANSWERS, QUESTIONS, type PartialAnswers, type Question, type QuestionId, type RiskResult } from '../../../domain/risk-screen/index.ts';
+import { fill } from '../../../domain/messages/fill.ts';
 import type { Language } from '../../setup/messages.ts';
 
 export const PATH = '/get-help/risk-screen';
@@ -23,7 +24,6 @@ interface HiddenField {
   value: string;
 }
 
-const fill = (phrase: string, values: Readonly<Record<string, string | number>>) => phrase.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
 export function riskScreenView(language: Language, m: RiskScreenWords) {
   const prefix = language === 'en' ? '' : `/${language}`;

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../../domain/content-parity/index.ts';
+import { fill } from '../../../domain/messages/fill.ts';
 import type { Language } from '../../setup/messages.ts';
 
 type Plural = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
@@ -13,7 +14,7 @@ export function pluralPhrase(forms: Catalogue, language: Language, count: number
   let rule = rules.get(language);
   if (!rule) rules.set(language, (rule = new Intl.PluralRules(language)));
   const phrase = (forms as Record<Plural, string>)[rule.select(count) as Plural];
-  return phrase.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : name === 'count' ? String(count) : whole));
+  return fill(phrase, { count, ...values });
 }
 
 /** "3 chanlyniad ar gyfer", "1 result for": the `search` catalogue's `results`. */
