@@ -150,6 +150,11 @@ describe('the Welsh directory and risk screen in Chromium at 390 px', () => {
     await page.getByRole('button', { name: 'Dechrau sgwrs newydd' }).waitFor();
     await checkWelshPage(page, 'talk_choose', failures);
     await page.getByRole('button', { name: 'Dechrau sgwrs newydd' }).click();
+    // The code not written down yet: the error summary in Welsh.
+    await page.getByRole('button', { name: "Dechrau'r sgwrs" }).click();
+    await page.getByRole('heading', { name: 'Mae problem' }).waitFor();
+    await expect(page.locator('.govuk-error-summary li').last().textContent()).resolves.toBe('Cadarnhewch eich bod wedi ysgrifennu eich cod');
+    await checkWelshPage(page, 'talk_code_errors', failures);
     const words = await page.locator('[data-talk-code] li').allTextContents();
     expect(words).toHaveLength(9);
     for (const label of ['talk-check-1', 'talk-check-2']) {

@@ -91,7 +91,7 @@ function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenC
   if (busy) return <Busy>{busy}</Busy>;
   return (
     <div>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} title={w().problem} />
       <h2 class="govuk-heading-m">{w().startHeading}</h2>
       <p class="govuk-body">{fill(w().startText, { count: CODE_WORDS })}</p>
       <Button onClick={onNew}>{w().startButton}</Button>
@@ -151,7 +151,7 @@ function NewCode({ words, onStarted, onBack }: { words: string[]; onStarted: (op
   if (busy) return <Busy>{w().starting}</Busy>;
   return (
     <div>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} title={w().problem} />
       <h2 class="govuk-heading-m">{w().codeHeading}</h2>
       <div class="govuk-warning-text">
         <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
@@ -269,7 +269,7 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
   const sharedTexts = new Set(view.shares.map((s) => s.content?.text));
   return (
     <div>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} title={w().problem} />
       <h2 class="govuk-heading-m">{w().conversationHeading}</h2>
       <p class="govuk-body" data-talk-status>
         {view.status === 'closed' ? w().statusClosed : view.status === 'answered' ? w().statusAnswered : w().statusWaiting}

@@ -13,7 +13,7 @@ export const TALK_WORD_KEYS = [
   'authorTime', 'cannotOpen', 'messageLabel', 'messageHint', 'writeMessage', 'tooLong', 'fileLabel', 'fileHint',
   'fileTooBig', 'sending', 'send', 'sent', 'cannotReceive', 'sharesHeading', 'noShares', 'shareCannotOpen', 'endShare',
   'endShareHidden', 'endShareText', 'shared', 'shareEnded', 'shareFromDiary', 'diaryEmpty', 'allShared', 'share',
-  'shareHidden', 'withHelpline', 'leavingHeading', 'leavingText', 'leave', 'warning', 'dayNames', 'monthNames', 'dateTime',
+  'shareHidden', 'withHelpline', 'leavingHeading', 'leavingText', 'leave', 'warning', 'dayNames', 'monthNames', 'dateTime', 'problem',
 ] as const;
 export type TalkWords = Readonly<Record<(typeof TALK_WORD_KEYS)[number], string>>;
 
