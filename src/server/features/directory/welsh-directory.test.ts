@@ -65,6 +65,8 @@ describe('the support directory in Welsh', () => {
     expect(res.body).toContain(message);
     expect(res.body).toContain(`href="#${field}`);
     expect(res.body).toContain('<title>Gwall: Dod o hyd i gymorth – Casebook</title>');
+    expect(res.body).toContain('<span class="govuk-visually-hidden">Gwall:</span>');
+    expect(res.body).not.toContain('<span class="govuk-visually-hidden">Error:</span>');
   });
 
   it('has a Welsh page for every service, its data marked as English', async () => {
