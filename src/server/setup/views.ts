@@ -58,8 +58,6 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
     layout: loadMessages('layout'),
     search: loadMessages('search'),
     errors: loadMessages('errors'),
-    directory: loadMessages('directory'),
-    riskScreen: loadMessages('risk-screen'),
   };
   // Built once per language: the guidance catalogue at the top (as before) and each other area under its name.
   const catalogues = Object.fromEntries(
