@@ -100,11 +100,11 @@ describe('the Welsh guidance in Chromium at 390 px', () => {
     await page.waitForURL(h.server.url + '/cy/search?q=stelcian');
 
     // A Welsh address for a page that is English only: a Welsh page that leads to the English one.
-    const missing = await page.goto(h.server.url + '/cy/get-help/support-directory');
+    const missing = await page.goto(h.server.url + '/cy/training');
     expect(missing?.status()).toBe(404);
     await check('not-in-welsh');
     await page.getByRole('link', { name: 'Darllen y dudalen yn Saesneg' }).click();
-    await page.waitForURL(h.server.url + '/get-help/support-directory');
+    await page.waitForURL(h.server.url + '/training');
 
     expect(failures).toEqual([]);
     expect(offOrigin).toEqual([]);

@@ -255,5 +255,41 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       expect(hours.headers['cache-control']).toBe('no-store');
       expect(hours.json()).toMatchObject({ open: false, now: 'We are not answering messages now. Next replies from Monday at 9:30am.' });
     });
+
+    it('speaks Welsh at /cy/talk/helpline, and records that the person wrote in Welsh for the caseworker', async () => {
+      now = Date.parse('2026-11-25T10:00:00Z');
+      const page = await t.app.inject({ method: 'GET', url: '/cy/talk/helpline' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.body).toContain('<html lang="cy" class="govuk-template">');
+      expect(page.body).toContain('<title>Casebook</title>');
+      expect(page.body).toContain('Ysgrifennu at y llinell gymorth');
+      expect(page.body).toContain('Dydyn ni ddim yn ateb negeseuon nawr. Ar gau — yn agor heddiw am 13:00.');
+      expect(page.body).toContain('Rydyn ni&#39;n ateb 09:30 tan 16:00 ar ddyddiau&#39;r wythnos, 13:00 tan 16:00 ar ddydd Mercher.');
+      expect(page.body).toContain('"startButton":"Dechrau sgwrs newydd"');
+      expect(page.body).toContain('<link rel="alternate" hreflang="en" href="/talk/helpline">');
+      const hours = await t.app.inject({ method: 'GET', url: '/api/talk/reply-hours?lang=cy' });
+      expect(hours.json()).toMatchObject({ open: false, now: 'Dydyn ni ddim yn ateb negeseuon nawr. Ar gau — yn agor heddiw am 13:00.' });
+
+      // Started from the Welsh page (the script sends Content-Language: cy), then an English message.
+      const welsh = await new Person(t.app).derive();
+      const started = await welsh.request('POST', '/api/talk/conversations', { token: base64urlEncode(welsh.keys.token), publicKey: base64urlEncode(welsh.keys.publicKey) }, { 'content-language': 'cy' });
+      expect(started.statusCode).toBe(201);
+      const id = started.json().id as string;
+      const row = async () => (await staffApi(caseworker, 'GET', `/conversations/${id}`)).json() as { language: string };
+      expect((await row()).language).toBe('cy');
+      const queue = await staffApi(caseworker, 'GET', '/conversations?view=new');
+      expect(queue.json().conversations.find((c: { id: string }) => c.id === id)).toMatchObject({ language: 'cy' });
+      const sealed = await welsh.seal('message', { text: 'Hello' } satisfies MessageContent, team);
+      expect((await welsh.request('POST', '/api/talk/conversation/messages', sealed, { 'content-language': 'en' })).statusCode).toBe(201);
+      expect((await row()).language).toBe('en');
+      const other = await welsh.seal('message', { text: 'Helo' } satisfies MessageContent, team);
+      expect((await welsh.request('POST', '/api/talk/conversation/messages', other, { 'content-language': 'CY' })).statusCode).toBe(201);
+      expect((await row()).language).toBe('cy');
+      // Anything but Welsh is English: the header cannot put other values in the database.
+      const odd = await new Person(t.app).derive();
+      const res = await odd.request('POST', '/api/talk/conversations', { token: base64urlEncode(odd.keys.token), publicKey: base64urlEncode(odd.keys.publicKey) }, { 'content-language': 'x'.repeat(500) });
+      expect((await staffApi(caseworker, 'GET', `/conversations/${res.json().id as string}`)).json().language).toBe('en');
+    });
   });
 });

@@ -236,6 +236,8 @@ export interface TalkConversationsTable {
   updated_at: Int8;
   last_person_at: Int8 | null;
   last_staff_at: Int8 | null;
+  /** 'en' or 'cy': the language of the page the person last wrote from. */
+  language: string;
 }
 
 export interface TalkMessagesTable {

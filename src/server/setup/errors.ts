@@ -5,6 +5,7 @@ import { loadMessages, type Language } from './messages.ts';
 import { sendDynamicPage } from '../http/html.ts';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '../db/unavailable.ts';
 import type { ContentStore } from '../features/guidance/index.ts';
+import { backToEnglishLinks, currentUrl, isEnglishOnly } from './english-only.ts';
 
 interface ErrorPage {
   pageTitle: string;
@@ -16,8 +17,6 @@ interface ErrorPage {
 
 type ErrorKind = 'notFound' | 'englishOnly' | 'badRequest' | 'tooMany' | 'serverError' | 'unavailable';
 
-// Pages that exist only in English (no Welsh twin yet): a /cy link to one gets a Welsh page pointing to it.
-const ENGLISH_ONLY = ['/get-help/support-directory', '/get-help/risk-screen', '/diary', '/forums', '/verify', '/training', '/talk/helpline'];
 
 /** The language an address is in: /cy and everything under /cy/ is Welsh, everything else English. */
 export function languageOfUrl(url: string): Language {
@@ -49,15 +48,20 @@ export const errorPages = fp(async (app: FastifyInstance, { views, content }: { 
   const englishTwin = (url: string): string | undefined => {
     const path = url.split(/[?#]/, 1)[0]!.slice('/cy'.length).replace(/\/+$/, '');
     if (path === '') return undefined;
-    const isEnglishOnly = ENGLISH_ONLY.some((p) => path === p || path.startsWith(`${p}/`));
-    return isEnglishOnly || content.get(path.slice(1)) ? path : undefined;
+    return isEnglishOnly(path) || content.get(path.slice(1)) ? path : undefined;
   };
+
+  // Every page rendered while answering a request can know its address (views.render: the Language
+  // navigation of English-only pages). fastify-plugin makes this hook the whole app's.
+  app.addHook('onRequest', (request, _reply, done) => currentUrl.run(request.url, done));
 
   app.setNotFoundHandler((request, reply) => {
     if (wantsJson(request)) return reply.code(404).send({ error: 'not_found', message: 'Not found' });
     const englishPage = languageOfUrl(request.url) === 'cy' ? englishTwin(request.url) : undefined;
     if (englishPage) {
-      const context = { ...page('cy', 'englishOnly'), englishPage, lang: 'cy' };
+      // The way back keeps the place: the same address without /cy, query included.
+      const query = request.url.slice(request.url.split(/[?#]/, 1)[0]!.length);
+      const context = { ...page('cy', 'englishOnly'), englishPage: englishPage + query, lang: 'cy', ...backToEnglishLinks(englishPage + query, request.url) };
       return sendDynamicPage(reply, views.render('pages/error.njk', context), 404);
     }
     return renderError(request, reply, 404, 'notFound');

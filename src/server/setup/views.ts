@@ -6,6 +6,8 @@ import { JS_ENABLED_SCRIPT } from './inline-script.ts';
 import { LANGUAGES, loadMessages, type Language } from './messages.ts';
 import { SECTIONS } from '../features/guidance/index.ts';
 import { PATHS } from '../paths.ts';
+import { fill } from '../../domain/messages/fill.ts';
+import { currentUrl, notInWelshYetLinks } from './english-only.ts';
 
 export interface Views {
   render(template: string, context: Record<string, unknown>): string;
@@ -46,14 +48,25 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
   env.addGlobal('asset', (name: string) => assets.url(name));
   env.addGlobal('exitUrl', exitUrl);
   env.addGlobal('jsEnabledScript', JS_ENABLED_SCRIPT);
+  // A catalogue sentence with {name} holes filled: `fill` with text (escaped as usual), `fillHtml` with markup
+  // the template built (links); the sentence itself is escaped, so a catalogue can never inject markup.
+  env.addFilter('fill', (phrase: string, values: Record<string, string | number>) => fill(phrase, values));
+  env.addFilter('fillHtml', (phrase: string, values: Record<string, string | number>) => new nunjucks.runtime.SafeString(fill(String(env.getFilter('escape')(phrase)), values)));
   env.addFilter('longDate', (iso: string, lang?: string) => (lang === 'cy' ? longDateCy : longDate).format(new Date(`${iso}T00:00:00Z`)));
   const guidance = loadMessages('guidance');
-  const areas = { layout: loadMessages('layout'), search: loadMessages('search'), errors: loadMessages('errors') };
+  const areas = {
+    layout: loadMessages('layout'),
+    search: loadMessages('search'),
+    errors: loadMessages('errors'),
+  };
   // Built once per language: the guidance catalogue at the top (as before) and each other area under its name.
   const catalogues = Object.fromEntries(
     LANGUAGES.map((language) => [
       language,
-      { ...guidance[language], layout: areas.layout[language], search: areas.search[language], errors: areas.errors[language] },
+      {
+        ...guidance[language],
+        ...Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, area[language]])),
+      },
     ]),
   ) as unknown as Record<Language, Record<string, unknown>>;
   const footerLinks = Object.fromEntries(
@@ -83,7 +96,10 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
         active: s.id === current,
       }));
       const home = lang === 'en' ? '/' : `/${lang}`;
-      return env.render(template, { navigation, t, footerLinks: footerLinks[lang], homeHref: home, ...context, lang });
+      // An English page with no Welsh twin yet still offers "Cymraeg", which says so in Welsh.
+      const url = lang === 'en' && context.languages === undefined ? currentUrl.getStore() : undefined;
+      const notYet = url ? notInWelshYetLinks(url) : undefined;
+      return env.render(template, { navigation, t, footerLinks: footerLinks[lang], homeHref: home, ...notYet, ...context, lang });
     },
   };
 }

@@ -4,6 +4,7 @@
 import { ApiError } from '../vault/api/client.ts';
 import { base64urlEncode } from '../../crypto/encoding.ts';
 import type { SealedContent } from './sealed-content.ts';
+import { pageLanguage } from './words.ts';
 
 export interface StoredMessage extends SealedContent {
   readonly author: 'person' | 'staff';
@@ -39,7 +40,11 @@ export class TalkClient {
     try {
       response = await fetch(this.#base + path, {
         method,
-        headers: { authorization: `Bearer ${this.#token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+        // Content-Language: what the person writes is in the page's language, so a caseworker can see it.
+        headers: {
+          authorization: `Bearer ${this.#token}`,
+          ...(json === undefined ? {} : { 'content-type': 'application/json', 'content-language': typeof document === 'undefined' ? 'en' : pageLanguage() }),
+        },
         ...(json === undefined ? {} : { body: JSON.stringify(json) }),
         cache: 'no-store',
         credentials: 'omit',

@@ -9,6 +9,7 @@ import { CODE_WORDS, generateCode, parseCode } from './conversation-code.ts';
 import { openDiary, shareOf, type LinkedDiary } from './diary-link.ts';
 import { OpenConversation, type ConversationView } from './session.ts';
 import type { MessageContent } from './sealed-content.ts';
+import { codeProblemText, dateTimeFormatter, fill, pageLanguage, wordsOf, type TalkWords } from './words.ts';
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
@@ -18,7 +19,20 @@ type Screen =
   | { name: 'new-code'; words: string[] }
   | { name: 'conversation'; open: OpenConversation; diary?: LinkedDiary };
 
-const messageOf = (error: unknown) => error instanceof Error && error.name === 'ApiError' ? error.message : 'Something went wrong. Please try again.';
+// Read once, from the page: the words and the language of /talk/helpline or /cy/talk/helpline.
+let pageWords: TalkWords | undefined;
+const w = (): TalkWords => (pageWords ??= wordsOf());
+
+/**
+ * An API error in the page's language. The server's messages are English; an English page shows them (they name
+ * the limit that was hit), a Welsh one the page's own words for the errors a person can meet.
+ */
+const messageOf = (error: unknown) => {
+  if (!(error instanceof Error && error.name === 'ApiError')) return w().error;
+  if (pageLanguage() === 'en') return error.message;
+  const code = (error as ApiError).code;
+  return code === 'not_found' ? w().notFound : code === 'network' ? w().network : w().error;
+};
 
 export function TalkApp({ onOpen }: { onOpen: (open: OpenConversation | undefined) => void }) {
   const [screen, setScreen] = useState<Screen>({ name: 'choose' });
@@ -43,8 +57,8 @@ function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenC
   const comeBack = async (event: Event) => {
     event.preventDefault();
     const parsed = parseCode(code);
-    if (!parsed.ok) return setErrors([{ href: '#talk-code', text: parsed.message }]);
-    setBusy('Opening your conversation…');
+    if (!parsed.ok) return setErrors([{ href: '#talk-code', text: codeProblemText(w(), parsed.problem, CODE_WORDS) }]);
+    setBusy(w().opening);
     try {
       onOpened(await OpenConversation.resume(parsed.words));
     } catch (error) {
@@ -56,10 +70,10 @@ function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenC
   const withDiary = async (event: Event) => {
     event.preventDefault();
     const problems: FieldError[] = [];
-    if (!username.trim()) problems.push({ href: '#talk-username', text: 'Enter your username' });
-    if (!passphrase) problems.push({ href: '#talk-passphrase', text: 'Enter your passphrase' });
+    if (!username.trim()) problems.push({ href: '#talk-username', text: w().enterUsername });
+    if (!passphrase) problems.push({ href: '#talk-passphrase', text: w().enterPassphrase });
     if (problems.length) return setErrors(problems);
-    setBusy('Opening your diary…');
+    setBusy(w().openingDiary);
     try {
       const diary = await openDiary(username.trim(), passphrase);
       setPassphrase('');
@@ -77,23 +91,23 @@ function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenC
   if (busy) return <Busy>{busy}</Busy>;
   return (
     <div>
-      <ErrorSummary errors={errors} />
-      <h2 class="govuk-heading-m">Start a conversation</h2>
-      <p class="govuk-body">You do not need an account, an email address or a phone number. You will get a conversation code: a list of {CODE_WORDS} words that is the only way back to your conversation.</p>
-      <Button onClick={onNew}>Start a new conversation</Button>
+      <ErrorSummary errors={errors} title={w().problem} />
+      <h2 class="govuk-heading-m">{w().startHeading}</h2>
+      <p class="govuk-body">{fill(w().startText, { count: CODE_WORDS })}</p>
+      <Button onClick={onNew}>{w().startButton}</Button>
 
-      <h2 class="govuk-heading-m">Come back to a conversation</h2>
+      <h2 class="govuk-heading-m">{w().comeBackHeading}</h2>
       <form onSubmit={comeBack} novalidate>
-        <TextInput id="talk-code" label="Your conversation code" hint={`The ${CODE_WORDS} words you wrote down, in order. The first 4 letters of each word are enough.`} value={code} onInput={setCode} error={errorFor(errors, 'talk-code')} autocomplete="off" spellcheck={false} />
-        <Button type="submit" variant="secondary">Open conversation</Button>
+        <TextInput id="talk-code" label={w().codeLabel} hint={fill(w().codeHint, { count: CODE_WORDS })} value={code} onInput={setCode} error={errorFor(errors, 'talk-code')} autocomplete="off" spellcheck={false} />
+        <Button type="submit" variant="secondary">{w().openConversation}</Button>
       </form>
 
-      <h2 class="govuk-heading-m">If you have a Casebook diary</h2>
-      <p class="govuk-body">Open your diary here to keep your conversation code in it, so you do not need to write it down, and to share diary entries with the helpline if you choose to.</p>
+      <h2 class="govuk-heading-m">{w().diaryHeading}</h2>
+      <p class="govuk-body">{w().diaryText}</p>
       <form onSubmit={withDiary} novalidate>
-        <TextInput id="talk-username" label="Username" value={username} onInput={setUsername} error={errorFor(errors, 'talk-username')} autocomplete="username" spellcheck={false} />
-        <PasswordInput id="talk-passphrase" label="Passphrase" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'talk-passphrase')} autocomplete="current-password" />
-        <Button type="submit" variant="secondary">Open my diary</Button>
+        <TextInput id="talk-username" label={w().username} value={username} onInput={setUsername} error={errorFor(errors, 'talk-username')} autocomplete="username" spellcheck={false} />
+        <PasswordInput id="talk-passphrase" label={w().passphrase} value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'talk-passphrase')} autocomplete="current-password" />
+        <Button type="submit" variant="secondary">{w().openDiary}</Button>
       </form>
     </div>
   );
@@ -121,9 +135,9 @@ function NewCode({ words, onStarted, onBack }: { words: string[]; onStarted: (op
       const word = typed.trim().toLowerCase();
       return word === words[index] || (word.length >= 4 && words[index]!.startsWith(word));
     };
-    if (!same(first, checks[0])) problems.push({ href: '#talk-check-1', text: `Enter word ${checks[0] + 1} of your code as you wrote it down` });
-    if (!same(second, checks[1])) problems.push({ href: '#talk-check-2', text: `Enter word ${checks[1] + 1} of your code as you wrote it down` });
-    if (!confirmed) problems.push({ href: '#talk-confirm', text: 'Confirm that you have written down your code' });
+    if (!same(first, checks[0])) problems.push({ href: '#talk-check-1', text: fill(w().wordError, { number: checks[0] + 1 }) });
+    if (!same(second, checks[1])) problems.push({ href: '#talk-check-2', text: fill(w().wordError, { number: checks[1] + 1 }) });
+    if (!confirmed) problems.push({ href: '#talk-confirm', text: w().confirmError });
     if (problems.length) return setErrors(problems);
     setBusy(true);
     try {
@@ -134,45 +148,46 @@ function NewCode({ words, onStarted, onBack }: { words: string[]; onStarted: (op
     }
   };
 
-  if (busy) return <Busy>Starting your conversation…</Busy>;
+  if (busy) return <Busy>{w().starting}</Busy>;
   return (
     <div>
-      <ErrorSummary errors={errors} />
-      <h2 class="govuk-heading-m">Your conversation code</h2>
+      <ErrorSummary errors={errors} title={w().problem} />
+      <h2 class="govuk-heading-m">{w().codeHeading}</h2>
       <div class="govuk-warning-text">
         <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
         <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          Write these words down and keep them somewhere safe, where no one else will find them. They are the only way back to your conversation. If you lose them, we cannot get your conversation back for you: you would need to start a new one.
+          <span class="govuk-visually-hidden">{w().warning}</span>
+          {w().codeWarning}
         </strong>
       </div>
-      <ol class="casebook-talk__code" data-talk-code aria-label="Your conversation code">
+      <ol class="casebook-talk__code" data-talk-code aria-label={w().codeHeading}>
         {words.map((word, i) => <li key={i}>{word}</li>)}
       </ol>
       <form onSubmit={start} novalidate>
-        <p class="govuk-body">To check you have written it down, enter 2 of the words.</p>
-        <TextInput id="talk-check-1" label={`Word ${checks[0] + 1}`} value={first} onInput={setFirst} error={errorFor(errors, 'talk-check-1')} autocomplete="off" spellcheck={false} inputClass="govuk-input--width-10" />
-        <TextInput id="talk-check-2" label={`Word ${checks[1] + 1}`} value={second} onInput={setSecond} error={errorFor(errors, 'talk-check-2')} autocomplete="off" spellcheck={false} inputClass="govuk-input--width-10" />
+        <p class="govuk-body">{w().checkText}</p>
+        <TextInput id="talk-check-1" label={fill(w().word, { number: checks[0] + 1 })} value={first} onInput={setFirst} error={errorFor(errors, 'talk-check-1')} autocomplete="off" spellcheck={false} inputClass="govuk-input--width-10" />
+        <TextInput id="talk-check-2" label={fill(w().word, { number: checks[1] + 1 })} value={second} onInput={setSecond} error={errorFor(errors, 'talk-check-2')} autocomplete="off" spellcheck={false} inputClass="govuk-input--width-10" />
         <div class={`govuk-form-group${errorFor(errors, 'talk-confirm') ? ' govuk-form-group--error' : ''}`}>
-          {errorFor(errors, 'talk-confirm') ? <p class="govuk-error-message" id="talk-confirm-error"><span class="govuk-visually-hidden">Error:</span> {errorFor(errors, 'talk-confirm')}</p> : null}
+          {errorFor(errors, 'talk-confirm') ? <p class="govuk-error-message" id="talk-confirm-error"><span class="govuk-visually-hidden">{w().errorPrefix}</span> {errorFor(errors, 'talk-confirm')}</p> : null}
           <div class="govuk-checkboxes govuk-checkboxes--small">
             <div class="govuk-checkboxes__item">
               <input class="govuk-checkboxes__input" id="talk-confirm" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.target as HTMLInputElement).checked)} {...(errorFor(errors, 'talk-confirm') ? { 'aria-describedby': 'talk-confirm-error' } : {})} />
-              <label class="govuk-label govuk-checkboxes__label" for="talk-confirm">I have written down my code and understand that losing it loses the conversation</label>
+              <label class="govuk-label govuk-checkboxes__label" for="talk-confirm">{w().confirm}</label>
             </div>
           </div>
         </div>
         <div class="govuk-button-group">
-          <Button type="submit">Start the conversation</Button>
-          <Button variant="secondary" onClick={onBack}>Back</Button>
+          <Button type="submit">{w().startConversation}</Button>
+          <Button variant="secondary" onClick={onBack}>{w().back}</Button>
         </div>
       </form>
     </div>
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
-const when = (ms: number) => timeFormat.format(new Date(ms));
+// Dates and times in the page's language (Welsh: "Mer 25 Tach, 10:00").
+let timeFormat: ((ms: number) => string) | undefined;
+const when = (ms: number) => (timeFormat ??= dateTimeFormatter(w(), pageLanguage()))(ms);
 
 async function readAttachment(file: File): Promise<MessageContent['attachment']> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -208,9 +223,9 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
   const send = async (event: Event) => {
     event.preventDefault();
     const problems: FieldError[] = [];
-    if (!text.trim() && !file) problems.push({ href: '#talk-message', text: 'Write a message' });
-    if (text.length > MAX_MESSAGE_LENGTH) problems.push({ href: '#talk-message', text: `Message must be ${MAX_MESSAGE_LENGTH.toLocaleString('en-GB')} characters or fewer` });
-    if (file && file.size > MAX_ATTACHMENT_BYTES) problems.push({ href: '#talk-file', text: 'The file must be smaller than 1 MB' });
+    if (!text.trim() && !file) problems.push({ href: '#talk-message', text: w().writeMessage });
+    if (text.length > MAX_MESSAGE_LENGTH) problems.push({ href: '#talk-message', text: fill(w().tooLong, { max: MAX_MESSAGE_LENGTH.toLocaleString(pageLanguage() === 'cy' ? 'cy' : 'en-GB') }) });
+    if (file && file.size > MAX_ATTACHMENT_BYTES) problems.push({ href: '#talk-file', text: w().fileTooBig });
     if (problems.length) return setErrors(problems);
     setSending(true);
     try {
@@ -219,7 +234,7 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
       setFile(undefined);
       if (fileInput.current) fileInput.current.value = '';
       setErrors([]);
-      setNotice('Message sent.');
+      setNotice(w().sent);
       await redraw();
     } catch (error) {
       setErrors([{ href: '#talk-message', text: messageOf(error) }]);
@@ -233,7 +248,7 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
     if (!entry) return;
     try {
       await open.share(shareOf(entry));
-      setNotice('Entry shared with the helpline.');
+      setNotice(w().shared);
       await redraw();
     } catch (error) {
       setErrors([{ href: '#talk-shares', text: messageOf(error) }]);
@@ -243,37 +258,37 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
   const endShare = async (id: string) => {
     try {
       await open.endShare(id);
-      setNotice('Sharing ended. The helpline can no longer open that entry.');
+      setNotice(w().shareEnded);
       await redraw();
     } catch (error) {
       setErrors([{ href: '#talk-shares', text: messageOf(error) }]);
     }
   };
 
-  if (!view) return <Busy>Opening your conversation…</Busy>;
+  if (!view) return <Busy>{w().opening}</Busy>;
   const sharedTexts = new Set(view.shares.map((s) => s.content?.text));
   return (
     <div>
-      <ErrorSummary errors={errors} />
-      <h2 class="govuk-heading-m">Your conversation</h2>
+      <ErrorSummary errors={errors} title={w().problem} />
+      <h2 class="govuk-heading-m">{w().conversationHeading}</h2>
       <p class="govuk-body" data-talk-status>
-        {view.status === 'closed' ? 'The helpline has closed this conversation. You can still write: a new message reopens it.' : view.status === 'answered' ? 'The helpline has replied.' : 'Your messages are waiting for the helpline.'}
+        {view.status === 'closed' ? w().statusClosed : view.status === 'answered' ? w().statusAnswered : w().statusWaiting}
       </p>
       <div role="status" class="govuk-visually-hidden">{notice}</div>
       {view.messages.length === 0 ? (
-        <p class="govuk-body">Write your first message below. Tell us as much or as little as you want.</p>
+        <p class="govuk-body">{w().firstMessage}</p>
       ) : (
-        <ol class="casebook-talk__messages" aria-label="Messages">
+        <ol class="casebook-talk__messages" aria-label={w().messages}>
           {view.messages.map((m) => (
             <li key={m.id} class={`casebook-talk__message casebook-talk__message--${m.author}`} data-author={m.author}>
-              <p class="casebook-talk__meta">{m.author === 'person' ? 'You' : 'The helpline'}, {when(m.createdAt)}</p>
+              <p class="casebook-talk__meta">{fill(w().authorTime, { author: m.author === 'person' ? w().you : w().helpline, time: when(m.createdAt) })}</p>
               {m.content ? (
                 <>
                   <p class="casebook-talk__text">{m.content.text}</p>
                   {m.content.attachment ? <p class="govuk-body-s"><a class="govuk-link" download={m.content.attachment.name} href={`data:${m.content.attachment.type};base64,${m.content.attachment.data}`}>{m.content.attachment.name}</a></p> : null}
                 </>
               ) : (
-                <p class="casebook-talk__text">This message cannot be opened with this code.</p>
+                <p class="casebook-talk__text">{w().cannotOpen}</p>
               )}
             </li>
           ))}
@@ -281,52 +296,52 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
       )}
       {view.canWrite ? (
         <form onSubmit={send} novalidate>
-          <Textarea id="talk-message" label="Your message" hint="Only you and the helpline can read it. We reply in the times shown above." value={text} onInput={setText} error={errorFor(errors, 'talk-message')} rows={5} />
+          <Textarea id="talk-message" label={w().messageLabel} hint={w().messageHint} value={text} onInput={setText} error={errorFor(errors, 'talk-message')} rows={5} />
           <div class={`govuk-form-group${errorFor(errors, 'talk-file') ? ' govuk-form-group--error' : ''}`}>
-            <label class="govuk-label" for="talk-file">Add a file (optional)</label>
-            <div class="govuk-hint" id="talk-file-hint">A photo or document, smaller than 1 MB. It is encrypted like your message.</div>
-            {errorFor(errors, 'talk-file') ? <p class="govuk-error-message" id="talk-file-error"><span class="govuk-visually-hidden">Error:</span> {errorFor(errors, 'talk-file')}</p> : null}
+            <label class="govuk-label" for="talk-file">{w().fileLabel}</label>
+            <div class="govuk-hint" id="talk-file-hint">{w().fileHint}</div>
+            {errorFor(errors, 'talk-file') ? <p class="govuk-error-message" id="talk-file-error"><span class="govuk-visually-hidden">{w().errorPrefix}</span> {errorFor(errors, 'talk-file')}</p> : null}
             <input class="govuk-file-upload" id="talk-file" type="file" ref={fileInput} aria-describedby="talk-file-hint" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0])} />
           </div>
-          <Button type="submit" disabled={sending}>{sending ? 'Sending…' : 'Send message'}</Button>
+          <Button type="submit" disabled={sending}>{sending ? w().sending : w().send}</Button>
         </form>
       ) : (
-        <p class="govuk-body">The helpline cannot receive messages just now. Please try again later, or call 0808 802 0300 in opening hours.</p>
+        <p class="govuk-body">{w().cannotReceive}</p>
       )}
 
-      <h2 class="govuk-heading-m" id="talk-shares" tabIndex={-1}>Diary entries you have shared</h2>
+      <h2 class="govuk-heading-m" id="talk-shares" tabIndex={-1}>{w().sharesHeading}</h2>
       {view.shares.length === 0 ? (
-        <p class="govuk-body">You have not shared any diary entries.</p>
+        <p class="govuk-body">{w().noShares}</p>
       ) : (
         <ul class="govuk-list casebook-talk__shares">
           {view.shares.map((s) => (
             <li key={s.id} class="casebook-talk__share">
-              <p class="govuk-body">{s.content ? s.content.text.slice(0, 200) : 'An entry this code cannot open'}</p>
-              <Button variant="secondary" onClick={() => void endShare(s.id)}>End sharing<span class="govuk-visually-hidden"> of this entry</span></Button>
+              <p class="govuk-body">{s.content ? s.content.text.slice(0, 200) : w().shareCannotOpen}</p>
+              <Button variant="secondary" onClick={() => void endShare(s.id)}>{w().endShare}<span class="govuk-visually-hidden">{w().endShareHidden}</span></Button>
             </li>
           ))}
         </ul>
       )}
-      <p class="govuk-body">Ending a share deletes the helpline’s copy. Anything a caseworker has already read may have been noted in their records.</p>
+      <p class="govuk-body">{w().endShareText}</p>
       {diary ? (
         <details class="govuk-details">
-          <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Share entries from your diary</span></summary>
+          <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{w().shareFromDiary}</span></summary>
           <div class="govuk-details__text">
-            {diary.entries.length === 0 ? <p class="govuk-body">Your diary has no entries yet.</p> : diary.entries.every((e) => sharedTexts.has(e.text)) ? <p class="govuk-body">You have shared every entry.</p> : null}
+            {diary.entries.length === 0 ? <p class="govuk-body">{w().diaryEmpty}</p> : diary.entries.every((e) => sharedTexts.has(e.text)) ? <p class="govuk-body">{w().allShared}</p> : null}
             <ul class="govuk-list">
               {diary.entries.filter((e) => !sharedTexts.has(e.text)).map((entry) => (
                 <li key={entry.id} class="casebook-talk__share">
                   <p class="govuk-body">{entry.writtenAt ? `${when(Date.parse(entry.writtenAt))}: ` : ''}{entry.text.slice(0, 200)}</p>
-                  <Button variant="secondary" onClick={() => void share(entry.id)}>Share<span class="govuk-visually-hidden"> this entry</span> with the helpline</Button>
+                  <Button variant="secondary" onClick={() => void share(entry.id)}>{w().share}<span class="govuk-visually-hidden">{w().shareHidden}</span>{w().withHelpline}</Button>
                 </li>
               ))}
             </ul>
           </div>
         </details>
       ) : null}
-      <h2 class="govuk-heading-m">Leaving</h2>
-      <p class="govuk-body">When you leave this page, or after 15 minutes without use, the conversation locks. You will need your code to open it again.</p>
-      <Button variant="warning" onClick={onLeave}>Leave and lock</Button>
+      <h2 class="govuk-heading-m">{w().leavingHeading}</h2>
+      <p class="govuk-body">{w().leavingText}</p>
+      <Button variant="warning" onClick={onLeave}>{w().leave}</Button>
     </div>
   );
 }

@@ -22,11 +22,14 @@ describe('conversation codes', () => {
 
   it('say which word is wrong, or how many are missing', () => {
     const code = generateCode();
-    expect(parseCode('')).toEqual({ ok: false, message: 'Enter your conversation code' });
+    expect(parseCode('')).toEqual({ ok: false, message: 'Enter your conversation code', problem: { kind: 'empty' } });
     const wrong = parseCode([...code.slice(0, 3), 'qqqq', ...code.slice(4)].join(' '));
     expect(wrong.ok === false && wrong.message).toMatch(/^Word 4 \("qqqq"\) is not one of the code words/);
     const short = parseCode(code.slice(0, 8).join(' '));
     expect(short.ok === false && short.message).toBe('Your code has 9 words. You entered 8');
+    // The same problems, for the page to say in its own language (src/web/talk/words.ts).
+    expect(wrong.ok === false && wrong.problem).toEqual({ kind: 'unknown-word', number: 4, word: 'qqqq' });
+    expect(short.ok === false && short.problem).toEqual({ kind: 'length', entered: 8 });
   });
 
   it('derive the same token and key pair from the same words, and independent ones from different words', async () => {

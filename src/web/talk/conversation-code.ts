@@ -22,19 +22,21 @@ export function generateCode(): string[] {
   return Array.from(random, (n) => WORDS[n & 2047]!);
 }
 
-export type ParsedCode = { ok: true; words: string[] } | { ok: false; message: string };
+/** Why a typed code was refused, for the page to say in its own language; `message` says it in English. */
+export type CodeProblem = { kind: 'empty' } | { kind: 'unknown-word'; number: number; word: string } | { kind: 'length'; entered: number };
+export type ParsedCode = { ok: true; words: string[] } | { ok: false; message: string; problem: CodeProblem };
 
 /** What a person typed → the code's words, forgiving case, spacing, punctuation and four-letter abbreviations. */
 export function parseCode(input: string): ParsedCode {
   const typed = input.toLowerCase().normalize('NFKC').split(/[^a-z]+/).filter(Boolean);
-  if (typed.length === 0) return { ok: false, message: 'Enter your conversation code' };
+  if (typed.length === 0) return { ok: false, message: 'Enter your conversation code', problem: { kind: 'empty' } };
   const words: string[] = [];
   for (const [i, word] of typed.entries()) {
     const known = INDEX.has(word) ? word : word.length >= 4 ? BY_PREFIX.get(word.slice(0, 4)) : undefined;
-    if (!known) return { ok: false, message: `Word ${i + 1} ("${word}") is not one of the code words. Check how it is spelt` };
+    if (!known) return { ok: false, message: `Word ${i + 1} ("${word}") is not one of the code words. Check how it is spelt`, problem: { kind: 'unknown-word', number: i + 1, word } };
     words.push(known);
   }
-  if (words.length !== CODE_WORDS) return { ok: false, message: `Your code has ${CODE_WORDS} words. You entered ${words.length}` };
+  if (words.length !== CODE_WORDS) return { ok: false, message: `Your code has ${CODE_WORDS} words. You entered ${words.length}`, problem: { kind: 'length', entered: words.length } };
   return { ok: true, words };
 }
 

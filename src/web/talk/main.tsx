@@ -7,6 +7,7 @@ import { createIdleTimer } from '../vault/safety/idle-timer.ts';
 import { TalkApp } from './app.tsx';
 import { closeDiary } from './diary-link.ts';
 import type { OpenConversation } from './session.ts';
+import { pageLanguage } from './words.ts';
 
 export const IDLE_LOCK_MS = 15 * 60_000;
 
@@ -66,7 +67,8 @@ function keepReplyHoursCurrent(): void {
   if (!line) return;
   const refresh = async () => {
     try {
-      const response = await fetch('/api/talk/reply-hours', { cache: 'no-store', credentials: 'omit' });
+      // In the page's language, which only the address chose (/cy/talk/helpline).
+      const response = await fetch(`/api/talk/reply-hours${pageLanguage() === 'cy' ? '?lang=cy' : ''}`, { cache: 'no-store', credentials: 'omit' });
       if (response.ok) line.textContent = ((await response.json()) as { now: string }).now;
     } catch {
       // Offline for a moment: the line stays as it was and the next minute tries again.

@@ -8,6 +8,7 @@ import * as staff from './0006-staff.ts';
 import * as conversations from './0007-conversations.ts';
 import * as forums from './0008-forums.ts';
 import * as training from './0009-training.ts';
+import * as conversationLanguage from './0010-conversation-language.ts';
 
 /** Every migration, in order. Names sort by their number; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-conversations': conversations,
   '0008-forums': forums,
   '0009-training': training,
+  '0010-conversation-language': conversationLanguage,
 };

@@ -47,4 +47,5 @@ export const queueRowJson = (c: Conversation) => ({
   updatedAt: c.updatedAt,
   lastPersonAt: c.lastPersonAt,
   lastStaffAt: c.lastStaffAt,
+  language: c.language,
 });

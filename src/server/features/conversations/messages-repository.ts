@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Envelope } from '../../../crypto/envelope.ts';
 import type { Schema } from '../../db/schema.ts';
-import type { Author, Conversation, Message, SealedContent, Share } from './records.ts';
+import type { Author, Conversation, Message, PersonLanguage, SealedContent, Share } from './records.ts';
 
 const sealedOf = (row: { team_key_version: number; body: string; key_team: string; key_person: string }): SealedContent => ({
   teamKeyVersion: row.team_key_version,
@@ -19,7 +19,8 @@ export function createMessagesRepository(db: Kysely<Schema>) {
      * Stores one message and moves the conversation in the queue: a person writing puts it back in front of the
      * helpline (new if nobody has it, open if someone does); a caseworker's reply leaves it waiting for the person.
      */
-    async addMessage(conversation: Conversation, id: string, author: Author, staffId: string | null, content: SealedContent, now: number): Promise<Message> {
+    /** `language`: a person's message records the language they wrote it in on the conversation. */
+    async addMessage(conversation: Conversation, id: string, author: Author, staffId: string | null, content: SealedContent, now: number, language?: PersonLanguage): Promise<Message> {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('talk_messages')
@@ -39,7 +40,7 @@ export function createMessagesRepository(db: Kysely<Schema>) {
         if (author === 'person') {
           await trx
             .updateTable('talk_conversations')
-            .set({ status: sql<string>`case when assigned_to is null then 'new' else 'open' end`, updated_at: now, last_person_at: now })
+            .set({ status: sql<string>`case when assigned_to is null then 'new' else 'open' end`, updated_at: now, last_person_at: now, ...(language ? { language } : {}) })
             .where('id', '=', conversation.id)
             .execute();
         } else {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { base64urlDecode } from '../../../crypto/encoding.ts';
 import { VaultError } from '../../shared/errors.ts';
-import { isDuplicate, type Conversation, type SealedContent } from './records.ts';
+import { isDuplicate, type Conversation, type PersonLanguage, type SealedContent } from './records.ts';
 import { conversationJson, messageJson, shareJson, type TalkContext } from './context.ts';
 import { messageBody, shareBody, shareParams, startBody } from './schemas.ts';
 
@@ -24,6 +24,14 @@ const tooMany = (what: string, retryAfterSeconds: number) =>
 
 export const conversationNotFound = () =>
   new VaultError(404, 'not_found', 'We could not find a conversation for that code. Check each word and try again.');
+
+/**
+ * The language the person writes in, from the standard `Content-Language` header the talk page's script sends
+ * (the page's own lang: /cy/talk/helpline is Welsh). Anything else is not a language we answer in: English.
+ */
+export function languageOf(request: FastifyRequest): PersonLanguage {
+  return request.headers['content-language']?.trim().toLowerCase() === 'cy' ? 'cy' : 'en';
+}
 
 export async function personRoutes(app: FastifyInstance, { talk }: { talk: TalkContext }): Promise<void> {
   const { repo, vault, live } = talk;
@@ -73,7 +81,7 @@ export async function personRoutes(app: FastifyInstance, { talk }: { talk: TalkC
     const hash = tokenHash(base64urlDecode(token));
     const existing = await repo.byTokenHash(hash);
     // Starting twice with one code (a retry after a lost answer) gives back the same conversation.
-    const conversation = existing ?? (await repo.create({ tokenHash: hash, personPublicKey: publicKey, now: now() }));
+    const conversation = existing ?? (await repo.create({ tokenHash: hash, personPublicKey: publicKey, now: now(), language: languageOf(request) }));
     if (!existing) await live.publish({ type: 'started', conversationId: conversation.id });
     return reply.code(existing ? 200 : 201).send(await conversationJson(talk, conversation));
   });
@@ -88,7 +96,7 @@ export async function personRoutes(app: FastifyInstance, { talk }: { talk: TalkC
       throw new VaultError(413, 'conversation_full', 'This conversation is full. Start a new one to keep writing.');
     }
     await teamKeyOrRefuse(content.teamKeyVersion);
-    const message = await repo.addMessage(conversation, id, 'person', null, content, now()).catch((error: unknown) => {
+    const message = await repo.addMessage(conversation, id, 'person', null, content, now(), languageOf(request)).catch((error: unknown) => {
       throw isDuplicate(error) ? new VaultError(409, 'duplicate', 'That message was already sent.') : error;
     });
     await live.publish({ type: 'message', conversationId: conversation.id, messageId: id });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
-import { toConversation, type Conversation, type ConversationStatus, type QueueView, type RiskLevel, type Row } from './records.ts';
+import { toConversation, type Conversation, type ConversationStatus, type PersonLanguage, type QueueView, type RiskLevel, type Row } from './records.ts';
 
 /** Conversations and the helpline's queue: starting one, finding it, the queue views and counts, who has it, its state. */
 export function createQueueRepository(db: Kysely<Schema>) {
@@ -11,11 +11,11 @@ export function createQueueRepository(db: Kysely<Schema>) {
   };
 
   return {
-    async create(input: { tokenHash: string; personPublicKey: string; now: number }): Promise<Conversation> {
+    async create(input: { tokenHash: string; personPublicKey: string; now: number; language?: PersonLanguage }): Promise<Conversation> {
       const id = randomUUID();
       await db
         .insertInto('talk_conversations')
-        .values({ id, token_hash: input.tokenHash, person_public_key: input.personPublicKey, status: 'new', assigned_to: null, created_at: input.now, updated_at: input.now })
+        .values({ id, token_hash: input.tokenHash, person_public_key: input.personPublicKey, status: 'new', assigned_to: null, created_at: input.now, updated_at: input.now, language: input.language ?? 'en' })
         .execute();
       return (await findBy('id', id))!;
     },

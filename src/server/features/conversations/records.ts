@@ -7,6 +7,8 @@ export type ConversationStatus = 'new' | 'open' | 'waiting' | 'closed';
 export type QueueView = 'new' | 'mine' | 'waiting' | 'closed';
 export type RiskLevel = 'raised' | 'high';
 export type Author = 'person' | 'staff';
+/** The language a person writes in: the language of the page they write from. */
+export type PersonLanguage = 'en' | 'cy';
 
 export interface Conversation {
   id: string;
@@ -20,6 +22,7 @@ export interface Conversation {
   updatedAt: number;
   lastPersonAt: number | null;
   lastStaffAt: number | null;
+  language: PersonLanguage;
 }
 
 /** A message or a share as it travels: ciphertext plus the content key sealed to each side. */
@@ -81,6 +84,7 @@ export function toConversation(row: Row): Conversation {
     updatedAt: row.updated_at as number,
     lastPersonAt: (row.last_person_at as number | null) ?? null,
     lastStaffAt: (row.last_staff_at as number | null) ?? null,
+    language: row.language === 'cy' ? 'cy' : 'en',
   };
 }
 

@@ -1,5 +1,7 @@
 import { describeOpeningNow, isOpenAt, NATIONAL_STALKING_HELPLINE_HOURS } from '../../../domain/opening-hours/index.ts';
 import { formatClockMinutes } from '../../../domain/opening-hours/index.ts';
+import { describeOpeningNowCy } from '../../../domain/opening-hours/describe-cy.ts';
+import { fill } from '../../../domain/messages/fill.ts';
 
 /** When the person can expect a reply, in the page's words, from the helpline's hours (FACTS.md) and the engine. */
 export interface ReplyHours {
@@ -15,6 +17,26 @@ const span = (day: 'mon' | 'wed') => weekly[day]!.map((s) => `${formatClockMinut
 const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 export const USUAL_REPLY_HOURS = `We reply ${span('mon')} on weekdays, ${span('wed')} on Wednesdays. Not at weekends or on bank holidays.`;
+
+/** The Welsh words of the `talk` catalogue's `hours`, each a whole sentence with {holes}. */
+export interface ReplyHoursWords {
+  open: string;
+  closed: string;
+  usual: string;
+  span: string;
+}
+
+
+/**
+ * The same in Welsh: the Welsh "open now" sentence ("Ar agor nawr tan 16:00", "Ar gau — yn agor ddydd Mercher am
+ * 13:00") inside the catalogue's sentence, and the usual hours on the 24-hour clock, as describeOpeningNowCy says them.
+ */
+export function replyHoursCy(now: number, words: ReplyHoursWords): ReplyHours {
+  const open = isOpenAt(NATIONAL_STALKING_HELPLINE_HOURS, now);
+  const sentence = describeOpeningNowCy(NATIONAL_STALKING_HELPLINE_HOURS, now);
+  const spanCy = (day: 'mon' | 'wed') => weekly[day]!.map((s) => fill(words.span, { opens: s.opens, closes: s.closes })).join(' a ');
+  return { open, now: fill(open ? words.open : words.closed, { sentence }), usual: fill(words.usual, { weekdays: spanCy('mon'), wednesdays: spanCy('wed') }) };
+}
 
 export function replyHours(now: number): ReplyHours {
   const open = isOpenAt(NATIONAL_STALKING_HELPLINE_HOURS, now);

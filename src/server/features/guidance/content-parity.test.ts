@@ -17,11 +17,16 @@ describe('the Welsh guidance', () => {
 
   it('links to Welsh twins under /cy, and otherwise only to pages that exist', () => {
     const keys = new Set(english.pages.map((p) => p.path));
-    const englishOnly = new Set(['/diary', '/forums', '/verify', '/get-help/support-directory', '/get-help/risk-screen', '/training', '/training/certificates']);
+    const englishOnly = new Set(['/diary', '/forums', '/verify', '/training', '/training/certificates']);
+    // Welsh pages served by their feature rather than the guidance (features/directory, features/risk-screen).
+    const welshFeatures = new Set(['/get-help/support-directory', '/get-help/risk-screen']);
     const broken = welsh.pages.flatMap((page) =>
       page.links
         .filter((href) => href.startsWith('/'))
-        .filter((href) => (href.startsWith('/cy/') ? !keys.has(href.slice(3).split('#')[0]!) : !englishOnly.has(href)))
+        .filter((href) => {
+          const path = href.split('#')[0]!;
+          return href.startsWith('/cy/') ? !keys.has(path.slice(3)) && !welshFeatures.has(path.slice(3)) : !englishOnly.has(href);
+        })
         .map((href) => `${page.key} → ${href}`),
     );
     expect(broken).toEqual([]);

@@ -1,77 +1,86 @@
-// What each risk-screen template is given. The answers only ever go back into hidden form fields, never a URL.
-import { ANSWERS, ANSWER_LABELS, QUESTIONS, type PartialAnswers, type QuestionId, type RiskResult } from '../../../domain/risk-screen/index.ts';
+// What each risk-screen template is given, in one language. The answers only ever go back into hidden form
+// fields, never a URL. Every word is from the `risk-screen` catalogue.
+import { ANSWERS, QUESTIONS, type PartialAnswers, type Question, type QuestionId, type RiskResult } from '../../../domain/risk-screen/index.ts';
+import { fill } from '../../../domain/messages/fill.ts';
+import type { Language } from '../../setup/messages.ts';
 
 export const PATH = '/get-help/risk-screen';
 
-const COMMON = {
-  noindex: true,
-  currentSection: 'get-help',
-  breadcrumbs: [
-    { text: 'Home', href: '/' },
-    { text: 'Get help', href: '/get-help' },
-  ],
-  formAction: PATH,
-  total: QUESTIONS.length,
-} as const;
+/** The `risk-screen` catalogue of one language, as the templates read it. */
+export interface RiskScreenWords {
+  [key: string]: unknown;
+  pageTitle: string;
+  questionTitle: string;
+  resultTitle: string;
+  errorPrefix: string;
+  home: string;
+  getHelp: string;
+  answers: Record<string, string>;
+  questions: Record<string, { text: string; hint: string; statement: string }>;
+}
 
 interface HiddenField {
   name: string;
   value: string;
 }
 
-function hiddenFields(answers: PartialAnswers, except?: QuestionId): HiddenField[] {
-  return QUESTIONS.flatMap((q) => {
-    const value = answers[q.id];
-    return value === undefined || q.id === except ? [] : [{ name: q.id, value }];
+
+export function riskScreenView(language: Language, m: RiskScreenWords) {
+  const prefix = language === 'en' ? '' : `/${language}`;
+  const common = {
+    ...(language === 'en' ? {} : { lang: language }),
+    m,
+    prefix,
+    noindex: true,
+    currentSection: 'get-help',
+    breadcrumbs: [
+      { text: m.home, href: prefix || '/' },
+      { text: m.getHelp, href: `${prefix}/get-help` },
+    ],
+    formAction: prefix + PATH,
+    total: QUESTIONS.length,
+  };
+  const words = (q: Question) => m.questions[q.id]!;
+  const answerItems = (checked?: string) => ANSWERS.map((value) => ({ value, text: m.answers[value]!, checked: value === checked }));
+  const hiddenFields = (answers: PartialAnswers, except?: QuestionId): HiddenField[] =>
+    QUESTIONS.flatMap((q) => {
+      const value = answers[q.id];
+      return value === undefined || q.id === except ? [] : [{ name: q.id, value }];
+    });
+  /** The result in the shape both the server's result page and the browser's result templates use. */
+  const resultContext = (result: RiskResult | undefined) => ({
+    yesStatements: result?.yes.map((q) => words(q).statement) ?? [],
+    notSureStatements: result?.notSure.map((q) => words(q).statement) ?? [],
   });
-}
 
-function answerItems(checked?: string) {
-  return ANSWERS.map((value) => ({ value, text: ANSWER_LABELS[value], checked: value === checked }));
-}
-
-/** The result in the shape both the server's result page and the browser's result templates use. */
-function resultContext(result: RiskResult | undefined) {
   return {
-    yesStatements: result?.yes.map((q) => q.statement) ?? [],
-    notSureStatements: result?.notSure.map((q) => q.statement) ?? [],
+    intro() {
+      return {
+        ...common,
+        pageTitle: m.pageTitle,
+        // For the one-page form that the browser script builds from a <template>.
+        questions: QUESTIONS.map((q) => ({ id: q.id, ...words(q), items: answerItems() })),
+        ...resultContext(undefined),
+      };
+    },
+    question(index: number, answers: PartialAnswers, unansweredError: boolean) {
+      const question = QUESTIONS[index]!;
+      return {
+        ...common,
+        pageTitle: `${unansweredError ? m.errorPrefix : ''}${fill(m.questionTitle, { number: index + 1, total: QUESTIONS.length })}`,
+        number: index + 1,
+        question: { id: question.id, ...words(question), items: answerItems(answers[question.id]) },
+        // The radios carry this question's answer; the other answers ride along unseen.
+        hidden: hiddenFields(answers, question.id),
+        backHidden: hiddenFields(answers),
+        unansweredError,
+      };
+    },
+    result(answers: PartialAnswers, result: RiskResult) {
+      return { ...common, pageTitle: m.resultTitle, level: result.level, ...resultContext(result), hidden: hiddenFields(answers) };
+    },
+    problem() {
+      return { ...common, pageTitle: `${m.errorPrefix}${m.pageTitle}` };
+    },
   };
-}
-
-export function introView() {
-  return {
-    ...COMMON,
-    pageTitle: 'Check your risk',
-    // For the one-page form that the browser script builds from a <template>.
-    questions: QUESTIONS.map((q) => ({ id: q.id, text: q.text, hint: q.hint, items: answerItems() })),
-    ...resultContext(undefined),
-  };
-}
-
-export function questionView(index: number, answers: PartialAnswers, unansweredError: boolean) {
-  const question = QUESTIONS[index]!;
-  return {
-    ...COMMON,
-    pageTitle: `${unansweredError ? 'Error: ' : ''}Check your risk – question ${index + 1} of ${QUESTIONS.length}`,
-    number: index + 1,
-    question: { id: question.id, text: question.text, hint: question.hint, items: answerItems(answers[question.id]) },
-    // The radios carry this question's answer; the other answers ride along unseen.
-    hidden: hiddenFields(answers, question.id),
-    backHidden: hiddenFields(answers),
-    unansweredError,
-  };
-}
-
-export function resultView(answers: PartialAnswers, result: RiskResult) {
-  return {
-    ...COMMON,
-    pageTitle: 'Check your risk – your result',
-    level: result.level,
-    ...resultContext(result),
-    hidden: hiddenFields(answers),
-  };
-}
-
-export function problemView() {
-  return { ...COMMON, pageTitle: 'Error: Check your risk' };
 }

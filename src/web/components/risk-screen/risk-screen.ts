@@ -2,12 +2,38 @@
  * The risk screen, enhanced: every question on one page, and the result worked out here in the browser by the
  * same rules the server uses (src/domain/risk-screen). The answers never leave the device: the form's submit
  * is always cancelled, and nothing is fetched. Without this script the page is the server's one-question-per-
- * page flow. The markup comes from <template>s the server rendered, so the words live in one place.
+ * page flow. The markup comes from <template>s the server rendered, and every other word (error messages, the
+ * result's title, the statements) from the page's data-i18n-* attributes and its statements template, so the
+ * words live in the catalogues, in the page's language.
  */
 import { ErrorSummary } from 'govuk-frontend';
 import { assessRisk, completeAnswers, parseAnswers, QUESTIONS, unanswered, type Question, type RiskResult } from '../../../domain/risk-screen/index.ts';
 
-const ANSWER_ERROR = 'Select yes, no or not sure';
+/** The script's words, as the server wrote them on the page in its language. */
+interface Words {
+  answerError: string;
+  /** "Question {number}: select yes, no or not sure" */
+  questionError: string;
+  errorHidden: string;
+  errorPrefix: string;
+  resultTitle: string;
+  statements: ReadonlyMap<string, string>;
+}
+
+function wordsOf(container: HTMLElement): Words {
+  const data = container.dataset;
+  const statements = new Map<string, string>();
+  const list = container.querySelector<HTMLTemplateElement>('template[data-risk-screen-template="statements"]');
+  for (const item of list?.content.querySelectorAll<HTMLElement>('[data-question]') ?? []) statements.set(item.dataset.question!, item.textContent ?? '');
+  return {
+    answerError: data.i18nAnswerError ?? '',
+    questionError: data.i18nQuestionError ?? '',
+    errorHidden: data.i18nErrorHidden ?? '',
+    errorPrefix: data.i18nErrorPrefix ?? '',
+    resultTitle: data.i18nResultTitle ?? '',
+    statements,
+  };
+}
 
 function cloneTemplate(container: HTMLElement, name: string): HTMLElement | undefined {
   const template = container.querySelector<HTMLTemplateElement>(`template[data-risk-screen-template="${name}"]`);
@@ -25,7 +51,7 @@ function formGroupOf(form: HTMLFormElement, question: Question): HTMLElement | n
 }
 
 /** Marks each unanswered question as the design system does on the server, and lists them in a summary. */
-function showErrors(container: HTMLElement, questionsPart: HTMLElement, form: HTMLFormElement, missing: Question[]): void {
+function showErrors(words: Words, container: HTMLElement, questionsPart: HTMLElement, form: HTMLFormElement, missing: Question[]): void {
   container.querySelector('[data-risk-screen-error-summary]')?.remove();
   for (const question of QUESTIONS) {
     const group = formGroupOf(form, question);
@@ -42,18 +68,18 @@ function showErrors(container: HTMLElement, questionsPart: HTMLElement, form: HT
       message.id = errorId;
       const prefix = document.createElement('span');
       prefix.className = 'govuk-visually-hidden';
-      prefix.textContent = 'Error:';
-      message.append(prefix, ` ${ANSWER_ERROR}`);
+      prefix.textContent = words.errorHidden;
+      message.append(prefix, ` ${words.answerError}`);
       fieldset.querySelector('.govuk-radios')?.before(message);
       describedBy.push(errorId);
     }
     if (describedBy.length) fieldset.setAttribute('aria-describedby', describedBy.join(' '));
     else fieldset.removeAttribute('aria-describedby');
   }
-  document.title = document.title.replace(/^Error: /, '');
+  if (document.title.startsWith(words.errorPrefix)) document.title = document.title.slice(words.errorPrefix.length);
   if (missing.length === 0) return;
 
-  document.title = `Error: ${document.title}`;
+  document.title = `${words.errorPrefix}${document.title}`;
   const summary = cloneTemplate(container, 'error-summary');
   if (!summary) return;
   const list = document.createElement('ul');
@@ -62,7 +88,7 @@ function showErrors(container: HTMLElement, questionsPart: HTMLElement, form: HT
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.href = `#${question.id}`;
-    link.textContent = `Question ${QUESTIONS.indexOf(question) + 1}: ${ANSWER_ERROR.toLowerCase()}`;
+    link.textContent = words.questionError.replace('{number}', String(QUESTIONS.indexOf(question) + 1));
     item.append(link);
     list.append(item);
   }
@@ -77,14 +103,14 @@ function showErrors(container: HTMLElement, questionsPart: HTMLElement, form: HT
   }
 }
 
-function fillList(result: HTMLElement, name: string, questions: readonly Question[]): void {
+function fillList(words: Words, result: HTMLElement, name: string, questions: readonly Question[]): void {
   const section = result.querySelector<HTMLElement>(`[data-risk-screen-section="${name}"]`);
   const list = result.querySelector<HTMLElement>(`[data-risk-screen-list="${name}"]`);
   if (!section || !list) return;
   list.replaceChildren(
     ...questions.map((q) => {
       const item = document.createElement('li');
-      item.textContent = q.statement;
+      item.textContent = words.statements.get(q.id) ?? '';
       return item;
     }),
   );
@@ -98,6 +124,7 @@ export function enhanceRiskScreen(root: ParentNode = document): void {
   if (!container || !questionsPart || !start) return;
   const form = cloneTemplate(container, 'questions');
   if (!(form instanceof HTMLFormElement)) return;
+  const words = wordsOf(container);
   const pageTitle = document.title;
   let shown: HTMLElement | undefined;
 
@@ -113,7 +140,7 @@ export function enhanceRiskScreen(root: ParentNode = document): void {
     const parsed = parseAnswers(fields);
     if (!parsed.ok) return;
     const missing = unanswered(parsed.answers);
-    showErrors(container, questionsPart, form, missing);
+    showErrors(words, container, questionsPart, form, missing);
     const answers = completeAnswers(parsed.answers);
     if (!answers) return;
     showResult(assessRisk(answers));
@@ -122,8 +149,8 @@ export function enhanceRiskScreen(root: ParentNode = document): void {
   const showResult = (result: RiskResult) => {
     const element = cloneTemplate(container, `result-${result.level}`);
     if (!element) return;
-    fillList(element, 'yes', result.yes);
-    fillList(element, 'not-sure', result.notSure);
+    fillList(words, element, 'yes', result.yes);
+    fillList(words, element, 'not-sure', result.notSure);
     element.querySelector('[data-risk-screen-change]')?.addEventListener('click', () => {
       element.remove();
       shown = undefined;
@@ -135,7 +162,7 @@ export function enhanceRiskScreen(root: ParentNode = document): void {
     shown = element;
     questionsPart.hidden = true;
     container.append(element);
-    document.title = pageTitle.replace(/^(.*?)( – Casebook)?$/, '$1 – your result$2');
+    document.title = pageTitle.replace(/^(.*?)( – Casebook)?$/, (_whole, _title: string, site?: string) => `${words.resultTitle}${site ?? ''}`);
     focusHeading(element);
   };
 }

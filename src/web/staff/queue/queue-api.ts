@@ -17,6 +17,8 @@ export interface QueueRow {
   readonly updatedAt: number;
   readonly lastPersonAt: number | null;
   readonly lastStaffAt: number | null;
+  /** The language the person wrote in (the page they wrote from). */
+  readonly language: 'en' | 'cy';
 }
 
 export interface QueueAnswer {

@@ -39,6 +39,8 @@ export const AGENCIES: readonly { id: string; label: string }[] = [
 ];
 
 const STATUS_LABEL = { new: 'New', open: 'Needs a reply', waiting: 'Waiting for the person', closed: 'Closed' } as const;
+/** The language the person wrote in. The workspace is English; the language's own name helps a Welsh-speaking caseworker. */
+const LANGUAGE_LABEL = { en: 'English', cy: 'Welsh (Cymraeg)' } as const;
 const format = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
 const when = (ms: number | null) => (ms === null ? '–' : format.format(new Date(ms)));
 const short = (id: string) => id.slice(0, 8);
@@ -112,7 +114,7 @@ function Queue({ keys }: { keys: TeamKeys }) {
                   <button type="button" class="casebook-queue__item" aria-current={c.id === selected} onClick={() => setSelected(c.id)} data-conversation={c.id}>
                     <strong>Conversation {short(c.id)}</strong>
                     {c.riskLevel ? <strong class={`govuk-tag govuk-tag--${c.riskLevel === 'high' ? 'red' : 'orange'}`}> {c.riskLevel === 'high' ? 'High risk' : 'Risk raised'}</strong> : null}
-                    <br />{STATUS_LABEL[c.status]} · last from the person {when(c.lastPersonAt)}
+                    <br />{STATUS_LABEL[c.status]} · last from the person {when(c.lastPersonAt)}{c.language === 'cy' ? <> · <span data-queue-language>{LANGUAGE_LABEL.cy}</span></> : null}
                     <br />{c.assignedTo ? `With ${queue.team.find((m) => m.id === c.assignedTo)?.displayName ?? 'a former member'}` : 'Not assigned'}
                   </button>
                 </li>
@@ -151,6 +153,7 @@ function Detail({ detail, keys, queue, act }: { detail: OpenedDetail; keys: Team
       <dl class="govuk-summary-list govuk-summary-list--no-border">
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">State</dt><dd class="govuk-summary-list__value">{STATUS_LABEL[detail.status]}</dd></div>
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Assigned to</dt><dd class="govuk-summary-list__value">{name(detail.assignedTo)}</dd></div>
+        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Language</dt><dd class="govuk-summary-list__value" data-conversation-language>{LANGUAGE_LABEL[detail.language]}</dd></div>
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Started</dt><dd class="govuk-summary-list__value">{when(detail.createdAt)}</dd></div>
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Risk</dt><dd class="govuk-summary-list__value">{detail.riskLevel ? `${detail.riskLevel === 'high' ? 'High' : 'Raised'}: ${detail.riskReason ?? '(reason cannot be opened)'}` : 'No flag'}</dd></div>
       </dl>

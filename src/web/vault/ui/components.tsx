@@ -20,7 +20,8 @@ export function Heading({ children, focusKey, size = 'l', caption }: { children:
 }
 
 /** Shown above the form after a failed submit; takes focus so the errors are announced at once. */
-export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
+/** `title`: the summary's heading in the page's language (the talk page passes its catalogue's). */
+export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: readonly FieldError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
@@ -29,7 +30,7 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   return (
     <div class="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
-        <h2 class="govuk-error-summary__title">There is a problem</h2>
+        <h2 class="govuk-error-summary__title">{title}</h2>
         <div class="govuk-error-summary__body">
           <ul class="govuk-list govuk-error-summary__list">
             {errors.map((error) => (

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { notInWelshYetLinks } from './english-only.ts';
+
+// Pages not in Welsh yet still offer "Cymraeg": it leads, place and query kept, to a Welsh page that says so
+// and links back to the same English address.
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+const languageLinks = (html: string) => [...html.matchAll(/<a class="govuk-language-navigation__link" href="([^"]+)"/g)].map((m) => m[1]);
+
+describe('Language navigation on pages not in Welsh yet', () => {
+  it.each(['/verify', '/training', '/forums', '/diary'])('%s links its Welsh address, with no hreflang alternates', async (url) => {
+    const res = await get(url);
+    expect(languageLinks(res.body)).toEqual([`/cy${url}`]);
+    expect(res.body).not.toContain('<link rel="alternate"');
+  });
+
+  it('leads back from the Welsh "not in Welsh yet" page to the same English address, query kept', async () => {
+    const res = await get('/cy/training?page=2');
+    expect(res.statusCode).toBe(404);
+    expect(languageLinks(res.body)).toEqual(['/training?page=2']);
+    expect(res.body).toContain('<a class="govuk-link" href="/training?page=2" hreflang="en">Darllen y dudalen yn Saesneg</a>');
+  });
+
+  it('is only for English-only pages', () => {
+    expect(notInWelshYetLinks('/forums/search?q=x')?.languages?.map((l) => ('href' in l ? l.href : undefined))).toEqual([undefined, '/cy/forums/search?q=x']);
+    expect(notInWelshYetLinks('/understand')).toBeUndefined();
+    expect(notInWelshYetLinks('/staff')).toBeUndefined();
+  });
+});
