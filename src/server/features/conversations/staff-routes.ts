@@ -1,17 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
 import { requireStaff, staffPage } from '../staff/index.ts';
 import { VaultError } from '../vault/errors.ts';
 import { conversationJson, messageJson, noteJson, queueRowJson, type TalkContext } from './context.ts';
 import { isDuplicate, type Conversation, type ConversationStatus, type QueueView, type RiskLevel, type SealedContent } from './repository.ts';
 import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, riskBody, savedReplyBody, statusBody } from './schemas.ts';
+import type { TypedApp } from '../../http/typed-routes.ts';
 
 // The helpline's side, under /staff/queue (docs/messaging.md). Caseworkers and supervisors only; every action on
 // a conversation, reading included, goes to the audit log with ids and chosen codes, never content.
 
 const notFound = () => new VaultError(404, 'not_found', 'That conversation was not found.');
 
-export async function staffQueueRoutes(app: FastifyInstance, { talk, services }: { talk: TalkContext; services: Services }): Promise<void> {
+export async function staffQueueRoutes(app: TypedApp, { talk, services }: { talk: TalkContext; services: Services }): Promise<void> {
   const { repo, live } = talk;
   const now = () => services.clock();
   app.addHook('preHandler', requireStaff('caseworker', 'supervisor'));
