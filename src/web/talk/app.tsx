@@ -3,7 +3,7 @@
 // component tree's memory; leaving the page or pressing "Leave and lock" drops it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Busy, Button, ErrorSummary, errorFor, PasswordInput, TextInput, Textarea, type FieldError } from '../vault/ui/components.tsx';
-import { ApiError } from '../vault/api/client.ts';
+import { HttpError } from '../http/http-client.ts';
 import type { StoredMessage } from './api.ts';
 import { CODE_WORDS, generateCode, parseCode } from './conversation-code.ts';
 import { openDiary, shareOf, type LinkedDiary } from './diary-link.ts';
@@ -18,7 +18,7 @@ type Screen =
   | { name: 'new-code'; words: string[] }
   | { name: 'conversation'; open: OpenConversation; diary?: LinkedDiary };
 
-const messageOf = (error: unknown) => error instanceof Error && error.name === 'ApiError' ? error.message : 'Something went wrong. Please try again.';
+const messageOf = (error: unknown) => error instanceof Error && error.name === 'HttpError' ? error.message : 'Something went wrong. Please try again.';
 
 export function TalkApp({ onOpen }: { onOpen: (open: OpenConversation | undefined) => void }) {
   const [screen, setScreen] = useState<Screen>({ name: 'choose' });
@@ -64,7 +64,7 @@ function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenC
       const diary = await openDiary(username.trim(), passphrase);
       setPassphrase('');
       const open = await OpenConversation.resume(diary.words).catch(async (error: unknown) => {
-        if (error instanceof ApiError && error.status === 404) return OpenConversation.start(diary.words);
+        if (error instanceof HttpError && error.status === 404) return OpenConversation.start(diary.words);
         throw error;
       });
       onOpened(open, diary);
