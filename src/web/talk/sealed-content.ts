@@ -6,7 +6,6 @@
 import { frame } from '../../crypto/framing.ts';
 import { openJson, sealJson } from '../../crypto/items.ts';
 import { randomBytes, utf8Decode, utf8Encode } from '../../crypto/encoding.ts';
-import type { Envelope } from '../../crypto/envelope.ts';
 import { openSealed, sealTo } from '../../crypto/team-keys.ts';
 import type { SealedContent } from '../../contracts/conversations.ts';
 

@@ -45,7 +45,7 @@ export class OpenConversation {
     return open;
   }
 
-  /** Back in with the code alone: 404 (a wrong code) becomes an HttpError (the vault client's, so one check serves both) the form shows. */
+  /** Back in with the code alone: 404 (a wrong code) becomes an HttpError (the one error every client throws) the form shows. */
   static async resume(words: readonly string[]): Promise<OpenConversation> {
     const open = new OpenConversation(await deriveConversationKeys(words));
     open.#state = await open.client.load();

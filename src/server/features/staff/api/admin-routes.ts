@@ -1,6 +1,6 @@
 import { VaultError } from '../../vault/errors.ts';
 import { requireStaff } from '../guard.ts';
-import { formatRoles, type StaffRole } from '../roles.ts';
+import { formatRoles } from '../roles.ts';
 import type { StaffServices } from '../services.ts';
 import { membersOverview, TEAM_KEY_ROLES } from './members.ts';
 import { auditQuery, idParams, memberCreateBody, memberUpdateBody, teamKeyCreateBody, teamKeyGrantBody, teamKeyRotateBody } from './schemas.ts';

@@ -1,6 +1,5 @@
 import type { AuthenticationResponseJSON, AuthenticatorTransport, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
-import type { Envelope } from '../../../../crypto/envelope.ts';
 import { decodeB64, encodeB64 } from '../../vault/binary.ts';
 import { VaultError } from '../../vault/errors.ts';
 import { LIMITS } from '../../vault/accounts/rate-limits.ts';

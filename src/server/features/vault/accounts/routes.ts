@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
-import type { Envelope } from '../../../../crypto/envelope.ts';
 import { decodeB64, encodeB64, sha256Hex } from '../binary.ts';
 import { VaultError } from '../errors.ts';
 import { requireSession, sessionOf, setSessionCookie, signedOut } from '../sessions/guard.ts';
@@ -30,11 +29,6 @@ import type { TypedApp } from '../../../http/typed-routes.ts';
 const tags = ['accounts'];
 const security = [{ session: [] }];
 const RECOVERY_TOKEN_MS = 10 * 60_000;
-
-interface RecoveryWrap {
-  wrappedVaultKey: Envelope;
-  recoveryAuthKey: string;
-}
 
 const usernameInvalid = () =>
   new VaultError(400, 'username_invalid', 'A username is 3 to 32 characters: letters a to z, numbers, dots, dashes and underscores.');

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import type { Envelope } from '../../../../crypto/envelope.ts';
 import { notFound, VaultError } from '../errors.ts';
 import { requireSession, sessionOf } from '../sessions/guard.ts';
 import type { VaultServices } from '../services.ts';

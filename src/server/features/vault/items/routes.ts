@@ -1,4 +1,3 @@
-import type { Envelope } from '../../../../crypto/envelope.ts';
 import { decodeB64, envelopeToBytes } from '../binary.ts';
 import { notFound } from '../errors.ts';
 import { requireSession, sessionOf } from '../sessions/guard.ts';
