@@ -9,8 +9,9 @@ const src = join(root, 'src');
 const allowed: Record<string, string[]> = {
   domain: ['domain'],
   crypto: ['crypto', 'domain'],
-  server: ['server', 'domain', 'crypto'],
-  web: ['web', 'domain', 'crypto'],
+  contracts: ['contracts', 'domain'],
+  server: ['server', 'domain', 'crypto', 'contracts'],
+  web: ['web', 'domain', 'crypto', 'contracts'],
 };
 
 // Packages that touch the file system, network or process: not allowed where code must stay pure or run in browsers.
@@ -39,7 +40,7 @@ describe('architecture', () => {
           if (spec.startsWith('.')) {
             const target = relative(src, resolve(dirname(file), spec)).split('/')[0]!;
             if (!mayImport.includes(target)) problems.push(`${relative(root, file)} imports ${spec} (${target})`);
-          } else if ((layer === 'domain' || layer === 'crypto' || layer === 'web') && nodeOnly.test(spec)) {
+          } else if ((layer === 'domain' || layer === 'crypto' || layer === 'contracts' || layer === 'web') && nodeOnly.test(spec)) {
             problems.push(`${relative(root, file)} imports ${spec}, which does not belong in src/${layer}`);
           }
         }

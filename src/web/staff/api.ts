@@ -1,16 +1,6 @@
-// Fetch for the workspace API: same-origin cookie, the CSRF token from the page, JSON both ways, the server's
-// own message on failure.
-
-export class StaffApiError extends Error {
-  override name = 'StaffApiError';
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
+// Fetch for the workspace API: same-origin cookie, the CSRF token from the page, JSON both ways, and failures as
+// the one HttpError (src/web/http) with the server's own message.
+import { FAILURE_WORDS, HttpError, httpFetch } from '../http/http-client.ts';
 
 let csrfToken: string | undefined;
 
@@ -31,18 +21,15 @@ export async function staffFetch(path: string, init: RequestInit = {}): Promise<
   if (method !== 'GET' && method !== 'HEAD') headers.set('x-csrf-token', currentCsrf());
   let response: Response;
   try {
-    response = await fetch(path, { ...init, method, headers, credentials: 'same-origin', cache: 'no-store' });
-  } catch {
-    throw new StaffApiError(0, 'offline', 'Casebook could not be reached. Check your connection and try again.');
-  }
-  if (response.status === 204) return undefined;
-  const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string; csrfToken?: string };
-  if (!response.ok) {
-    if (response.status === 401 && body.error === 'signed_out') {
+    response = await httpFetch(path, { ...init, method, headers, credentials: 'same-origin', cache: 'no-store' }, FAILURE_WORDS);
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 401 && error.code === 'signed_out') {
       location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
     }
-    throw new StaffApiError(response.status, body.error ?? 'error', body.message ?? 'Something went wrong. Please try again.');
+    throw error;
   }
+  if (response.status === 204) return undefined;
+  const body = (await response.json().catch(() => ({}))) as { csrfToken?: string };
   if (typeof body.csrfToken === 'string') setCsrfToken(body.csrfToken);
   return body;
 }

@@ -1,7 +1,7 @@
 // The conversation API as the person's browser uses it. The access token lives in this object only (memory; never
 // storage, never a URL): it is sent as a bearer header, and live updates come over fetch rather than EventSource,
 // which cannot send one.
-import { ApiError } from '../vault/api/client.ts';
+import { FAILURE_WORDS, HttpError, httpFetch } from '../http/http-client.ts';
 import { base64urlEncode } from '../../crypto/encoding.ts';
 import type { SealedContent } from './sealed-content.ts';
 import { pageLanguage } from './words.ts';
@@ -24,8 +24,6 @@ export interface ConversationState {
   readonly shares: readonly StoredShare[];
 }
 
-const NETWORK_MESSAGE = 'Casebook could not be reached. Check your connection and try again.';
-
 export class TalkClient {
   readonly #token: string;
   readonly #base: string;
@@ -36,29 +34,19 @@ export class TalkClient {
   }
 
   async #send(method: string, path: string, json?: unknown, signal?: AbortSignal): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetch(this.#base + path, {
-        method,
-        // Content-Language: what the person writes is in the page's language, so a caseworker can see it.
-        headers: {
-          authorization: `Bearer ${this.#token}`,
-          ...(json === undefined ? {} : { 'content-type': 'application/json', 'content-language': typeof document === 'undefined' ? 'en' : pageLanguage() }),
-        },
-        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-        cache: 'no-store',
-        credentials: 'omit',
-        ...(signal ? { signal } : {}),
-      });
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') throw error;
-      throw new ApiError(0, 'network', NETWORK_MESSAGE, {});
-    }
-    if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-      throw new ApiError(response.status, String(body.error ?? 'error'), String(body.message ?? 'Something went wrong. Please try again.'), body);
-    }
-    return response;
+    const init: RequestInit = {
+      method,
+      // Content-Language: what the person writes is in the page's language, so a caseworker can see it.
+      headers: {
+        authorization: `Bearer ${this.#token}`,
+        ...(json === undefined ? {} : { 'content-type': 'application/json', 'content-language': typeof document === 'undefined' ? 'en' : pageLanguage() }),
+      },
+      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+      cache: 'no-store',
+      credentials: 'omit',
+      ...(signal ? { signal } : {}),
+    };
+    return httpFetch(this.#base + path, init, FAILURE_WORDS);
   }
 
   async #json<T>(method: string, path: string, json?: unknown): Promise<T> {
@@ -101,7 +89,7 @@ export class TalkClient {
         await readEvents(response, onEvent);
       } catch (error) {
         if (signal.aborted) return;
-        if (error instanceof ApiError && error.status === 404) return;
+        if (error instanceof HttpError && error.status === 404) return;
       }
       await new Promise((resolve) => setTimeout(resolve, 3000));
     }

@@ -3,7 +3,7 @@
 // component tree's memory; leaving the page or pressing "Leave and lock" drops it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Busy, Button, ErrorSummary, errorFor, PasswordInput, TextInput, Textarea, type FieldError } from '../vault/ui/components.tsx';
-import { ApiError } from '../vault/api/client.ts';
+import { HttpError } from '../http/http-client.ts';
 import type { StoredMessage } from './api.ts';
 import { CODE_WORDS, generateCode, parseCode } from './conversation-code.ts';
 import { openDiary, shareOf, type LinkedDiary } from './diary-link.ts';
@@ -28,10 +28,9 @@ const w = (): TalkWords => (pageWords ??= wordsOf());
  * the limit that was hit), a Welsh one the page's own words for the errors a person can meet.
  */
 const messageOf = (error: unknown) => {
-  if (!(error instanceof Error && error.name === 'ApiError')) return w().error;
+  if (!(error instanceof HttpError)) return w().error;
   if (pageLanguage() === 'en') return error.message;
-  const code = (error as ApiError).code;
-  return code === 'not_found' ? w().notFound : code === 'network' ? w().network : w().error;
+  return error.code === 'not_found' ? w().notFound : error.kind === 'network' ? w().network : w().error;
 };
 
 export function TalkApp({ onOpen }: { onOpen: (open: OpenConversation | undefined) => void }) {
@@ -78,7 +77,7 @@ function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenC
       const diary = await openDiary(username.trim(), passphrase);
       setPassphrase('');
       const open = await OpenConversation.resume(diary.words).catch(async (error: unknown) => {
-        if (error instanceof ApiError && error.status === 404) return OpenConversation.start(diary.words);
+        if (error instanceof HttpError && error.status === 404) return OpenConversation.start(diary.words);
         throw error;
       });
       onOpened(open, diary);

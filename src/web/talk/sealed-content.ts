@@ -6,18 +6,13 @@
 import { frame } from '../../crypto/framing.ts';
 import { openJson, sealJson } from '../../crypto/items.ts';
 import { randomBytes, utf8Decode, utf8Encode } from '../../crypto/encoding.ts';
-import type { Envelope } from '../../crypto/envelope.ts';
 import { openSealed, sealTo } from '../../crypto/team-keys.ts';
+import type { SealedContent } from '../../contracts/conversations.ts';
 
 export type SealedKind = 'message' | 'share';
 
-export interface SealedContent {
-  readonly id: string;
-  readonly teamKeyVersion: number;
-  readonly body: Envelope;
-  readonly keyTeam: string;
-  readonly keyPerson: string;
-}
+/** A message or share as it goes over the wire: declared once in src/contracts. */
+export type { SealedContent };
 
 export interface MessageContent {
   readonly text: string;

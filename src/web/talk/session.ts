@@ -1,7 +1,7 @@
 // One open conversation in this page's memory: the keys the code derived, the client, and what has been decrypted.
 // Dropping the object (leaving, locking) is what makes all of it unreachable; nothing is written to storage (T1).
 import { base64urlDecode } from '../../crypto/encoding.ts';
-import { ApiError } from '../vault/api/client.ts';
+import { HttpError } from '../http/http-client.ts';
 import { TalkClient, type ConversationState, type StoredMessage, type StoredShare } from './api.ts';
 import { deriveConversationKeys, type ConversationKeys } from './conversation-code.ts';
 import { openContent, sealContent, type MessageContent, type ShareContent } from './sealed-content.ts';
@@ -45,7 +45,7 @@ export class OpenConversation {
     return open;
   }
 
-  /** Back in with the code alone: 404 (a wrong code) becomes an ApiError (the vault client's, so one check serves both) the form shows. */
+  /** Back in with the code alone: 404 (a wrong code) becomes an HttpError (the one error every client throws) the form shows. */
   static async resume(words: readonly string[]): Promise<OpenConversation> {
     const open = new OpenConversation(await deriveConversationKeys(words));
     open.#state = await open.client.load();
@@ -88,7 +88,7 @@ export class OpenConversation {
 
   #recipients() {
     const teamKey = this.#state!.teamKey;
-    if (!teamKey) throw new ApiError(503, 'no_team_key', 'The helpline cannot receive messages yet. Please try again later.', {});
+    if (!teamKey) throw new HttpError(503, 'no_team_key', 'The helpline cannot receive messages yet. Please try again later.', {});
     return { teamKeyVersion: teamKey.version, teamPublicKey: base64urlDecode(teamKey.publicKey), personPublicKey: this.#keys.publicKey };
   }
 
@@ -97,7 +97,7 @@ export class OpenConversation {
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof ApiError) || error.code !== 'team_key_changed') throw error;
+      if (!(error instanceof HttpError) || error.code !== 'team_key_changed') throw error;
       await this.refresh();
       return attempt();
     }

@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { base64urlDecode } from '../../../crypto/encoding.ts';
 import { VaultError } from '../../shared/errors.ts';
 import { isDuplicate, type Conversation, type PersonLanguage, type SealedContent } from './records.ts';
 import { conversationJson, messageJson, shareJson, type TalkContext } from './context.ts';
 import { messageBody, shareBody, shareParams, startBody } from './schemas.ts';
+import type { TypedApp } from '../../http/typed-routes.ts';
 
 // The person's side (docs/messaging.md). A conversation is reached only through the access token the browser
 // derives from the conversation code, sent as `Authorization: Bearer …` on each request: there is no id to guess
@@ -33,7 +34,7 @@ export function languageOf(request: FastifyRequest): PersonLanguage {
   return request.headers['content-language']?.trim().toLowerCase() === 'cy' ? 'cy' : 'en';
 }
 
-export async function personRoutes(app: FastifyInstance, { talk }: { talk: TalkContext }): Promise<void> {
+export async function personRoutes(app: TypedApp, { talk }: { talk: TalkContext }): Promise<void> {
   const { repo, vault, live } = talk;
   const now = () => vault.clock();
 

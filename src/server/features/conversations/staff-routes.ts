@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
 import { requireStaff, staffPage } from '../staff/index.ts';
 import { VaultError } from '../../shared/errors.ts';
 import { conversationJson, messageJson, noteJson, queueRowJson, type TalkContext } from './context.ts';
 import { isDuplicate, type Conversation, type ConversationStatus, type QueueView, type RiskLevel, type SealedContent } from './records.ts';
 import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, riskBody, savedReplyBody, statusBody } from './schemas.ts';
+import type { TypedApp } from '../../http/typed-routes.ts';
 
 // The helpline's side, under /staff/queue (docs/messaging.md). Caseworkers and supervisors only; every action on
 // a conversation, reading included, goes to the audit log with ids and chosen codes, never content.
@@ -13,7 +14,7 @@ const notFound = () => new VaultError(404, 'not_found', 'That conversation was n
 
 export type StaffQueueDeps = Pick<Services, 'audit' | 'clock' | 'views'>;
 
-export async function staffQueueRoutes(app: FastifyInstance, { talk, services }: { talk: TalkContext; services: StaffQueueDeps }): Promise<void> {
+export async function staffQueueRoutes(app: TypedApp, { talk, services }: { talk: TalkContext; services: StaffQueueDeps }): Promise<void> {
   const { repo, live } = talk;
   const now = () => services.clock();
   app.addHook('preHandler', requireStaff('caseworker', 'supervisor'));

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { openingStatusResponse } from '../../../contracts/opening-status.ts';
+import type { TypedApp } from '../../http/typed-routes.ts';
 import type { Services } from '../../services.ts';
 
 export type OpeningStatusDeps = Pick<Services, 'openingStatus' | 'pageCache' | 'clock'>;
@@ -8,8 +9,8 @@ export type OpeningStatusDeps = Pick<Services, 'openingStatus' | 'pageCache' | '
  * server-side; this lets the browser refresh it at the minute boundary without a reload. `?lang=cy` (sent by
  * Welsh pages, which read their own `<html lang>`) gives the Welsh sentences; any other value, English.
  */
-export async function openingStatusRoutes(app: FastifyInstance, { services }: { services: OpeningStatusDeps }): Promise<void> {
-  app.get('/api/opening-status', async (request, reply) => {
+export async function openingStatusRoutes(app: TypedApp, { services }: { services: OpeningStatusDeps }): Promise<void> {
+  app.get('/api/opening-status', { schema: { response: { 200: openingStatusResponse } } }, async (request, reply) => {
     const now = services.clock();
     const welsh = (request.query as Record<string, unknown>).lang === 'cy';
     const statuses = Object.fromEntries(

@@ -1,5 +1,7 @@
-/** The staff roles. A member holds a set of them; none implies another (docs/staff.md). */
-export const STAFF_ROLES = ['caseworker', 'supervisor', 'moderator', 'training', 'administrator'] as const;
+import { STAFF_ROLES } from '../../../contracts/staff.ts';
+
+// The list itself is part of the wire contract (src/contracts/staff.ts).
+export { STAFF_ROLES };
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

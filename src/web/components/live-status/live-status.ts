@@ -1,10 +1,6 @@
-/**
- * Keeps every "open now" line current: at each minute boundary, asks the server what the lines should say
- * and updates them in place. Elements carry data-live-status="<service id>".
- */
-interface StatusResponse {
-  statuses: Record<string, { open: boolean; sentence: string }>;
-}
+// Keeps every "open now" line current: at each minute boundary, asks the server what the lines should say
+// and updates them in place. Elements carry data-live-status="<service id>".
+import type { OpeningStatusResponse } from '../../../contracts/opening-status.ts';
 
 const OPEN = 'casebook-status--open';
 const CLOSED = 'casebook-status--closed';
@@ -20,7 +16,7 @@ export function startLiveStatus(root: ParentNode = document): void {
       const url = document.documentElement.lang === 'cy' ? '/api/opening-status?lang=cy' : '/api/opening-status';
       const response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
       if (!response.ok) return;
-      const { statuses } = (await response.json()) as StatusResponse;
+      const { statuses } = (await response.json()) as OpeningStatusResponse;
       for (const element of elements) {
         const status = statuses[element.dataset.liveStatus ?? ''];
         if (!status || element.textContent === status.sentence) continue;

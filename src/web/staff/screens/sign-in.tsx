@@ -3,11 +3,12 @@ import { useState } from 'preact/hooks';
 import { base64urlDecode, base64urlEncode } from '../../../crypto/encoding.ts';
 import { Busy, Button, ErrorSummary, PasswordInput, TextInput, errorFor, type FieldError } from '../../vault/ui/components.tsx';
 import { derivePassphraseKeys } from '../../vault/kdf/derive.ts';
-import { postJson, StaffApiError } from '../api.ts';
+import { HttpError } from '../../http/http-client.ts';
+import { postJson } from '../api.ts';
 import { useStaffKdfWorker } from '../keys.ts';
 
 export function messageOf(error: unknown): string {
-  if (error instanceof StaffApiError) return error.message;
+  if (error instanceof HttpError) return error.message;
   if (error instanceof Error && error.name === 'NotAllowedError') return 'The passkey request was cancelled or timed out. Try again.';
   return 'Something went wrong. Please try again.';
 }

@@ -15,7 +15,7 @@ export interface RecoveryInProgress {
   readonly recoveryWrappingKey: CryptoKey;
 }
 
-/** Throws RecoveryKeyError (a typo, caught before any request) or ApiError (401 / 429). */
+/** Throws RecoveryKeyError (a typo, caught before any request) or HttpError (401 / 429). */
 export async function startRecovery(api: ApiClient, username: string, recoveryKeyText: string): Promise<RecoveryInProgress> {
   const recoveryBytes = await parseRecoveryKey(recoveryKeyText);
   const keys = await deriveRecoveryKeys(recoveryBytes);

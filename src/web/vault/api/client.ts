@@ -1,24 +1,8 @@
-// One small fetch wrapper for the vault API. It holds the CSRF token in memory only (never in storage: T1),
-// and turns the API's `{ error, message }` answers into ApiError so screens can show the server's sentence.
+// The vault API's client. It holds the CSRF token in memory only (never in storage: T1); failures come from
+// httpFetch as HttpError, so screens can show the server's sentence.
+import { type FailureWords, httpFetch } from '../../http/http-client.ts';
 
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  readonly status: number;
-  readonly code: string;
-  readonly body: Record<string, unknown>;
-
-  constructor(status: number, code: string, message: string, body: Record<string, unknown>) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.body = body;
-  }
-}
-
-/** The network failed (offline, server down): the request may be retried. */
-export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
-}
+export const VAULT_WORDS: FailureWords = { network: 'Could not reach Casebook. Check your connection and try again.', fallback: 'Something went wrong. Try again.' };
 
 export interface RequestOptions {
   readonly json?: unknown;
@@ -63,9 +47,9 @@ export class ApiClient {
       body = options.bytes;
     }
     if (method !== 'GET' && this.#csrfToken !== undefined) headers['x-csrf-token'] = this.#csrfToken;
-    let response: Response;
-    try {
-      response = await fetch(`${API}${path}`, {
+    return httpFetch(
+      `${API}${path}`,
+      {
         method,
         headers,
         ...(body === undefined ? {} : { body }),
@@ -75,20 +59,8 @@ export class ApiClient {
         redirect: 'error',
         ...(options.keepalive ? { keepalive: true } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
-      });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      throw new NetworkError('Could not reach Casebook. Check your connection and try again.');
-    }
-    if (response.ok) return response;
-    let payload: Record<string, unknown> = {};
-    try {
-      payload = (await response.json()) as Record<string, unknown>;
-    } catch {
-      // A proxy's HTML error page, or no body: fall back to the status alone.
-    }
-    const code = typeof payload.error === 'string' ? payload.error : `http_${response.status}`;
-    const message = typeof payload.message === 'string' ? payload.message : 'Something went wrong. Try again.';
-    throw new ApiError(response.status, code, message, payload);
+      },
+      VAULT_WORDS,
+    );
   }
 }

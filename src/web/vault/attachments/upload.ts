@@ -4,7 +4,7 @@
 // bytes (the nonce is the file's prefix and the chunk's index), so skipping received chunks is safe.
 import { createFileKey, encryptChunks, encryptFileMetadata } from '../../../crypto/index.ts';
 import type { FileKey } from '../../../crypto/index.ts';
-import { ApiError, NetworkError } from '../api/client.ts';
+import { HttpError, isNetworkFailure } from '../../http/http-client.ts';
 import type { AttachmentResponse } from '../api/types.ts';
 import type { Attachment } from '../../../domain/incidents/index.ts';
 import type { UnlockedVault } from '../vault-session.ts';
@@ -91,8 +91,8 @@ async function sendMissingChunks(
 
 /** The network, a busy server or a 409 `incomplete` can succeed on another try; a refusal (4xx) cannot. */
 function retryable(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  if (error instanceof ApiError) return error.status >= 500 || error.status === 429 || error.code === 'incomplete';
+  if (isNetworkFailure(error)) return true;
+  if (error instanceof HttpError) return error.status >= 500 || error.status === 429 || error.code === 'incomplete';
   return false;
 }
 

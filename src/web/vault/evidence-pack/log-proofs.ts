@@ -4,7 +4,8 @@
 import { base64urlDecode, importPublicKey, verifyInclusion, verifyReceipt, verifyTreeHead } from '../../../crypto/index.ts';
 import type { Receipt, SignedTreeHead } from '../../../crypto/index.ts';
 import type { InclusionProofFile, LogDescription, LogKeysFile } from '../../../crypto/evidence-pack/index.ts';
-import { NetworkError } from '../api/client.ts';
+import { HttpError, httpFetch } from '../../http/http-client.ts';
+import { VAULT_WORDS } from '../api/client.ts';
 import type { ApiClient } from '../api/client.ts';
 
 export interface LogKeys {
@@ -20,14 +21,11 @@ export class LogProblem extends Error {
 }
 
 export async function fetchLogKeys(signal?: AbortSignal): Promise<LogKeys> {
-  let response: Response;
-  try {
-    response = await fetch('/.well-known/casebook-log.json', { cache: 'no-store', credentials: 'omit', redirect: 'error', ...(signal ? { signal } : {}) });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new NetworkError('Could not reach Casebook. Check your connection and try again.');
-  }
-  if (!response.ok) throw new NetworkError(`Casebook's time-receipt service did not answer (${response.status}). Try again in a moment.`);
+  const init: RequestInit = { cache: 'no-store', credentials: 'omit', redirect: 'error', ...(signal ? { signal } : {}) };
+  const response = await httpFetch('/.well-known/casebook-log.json', init, VAULT_WORDS).catch((error: unknown) => {
+    if (!(error instanceof HttpError) || error.kind === 'network') throw error;
+    throw new HttpError(error.status, error.code, `Casebook's time-receipt service did not answer (${error.status}). Try again in a moment.`, { ...error.body });
+  });
   return logKeysFrom((await response.json()) as LogDescription);
 }
 

@@ -1,7 +1,7 @@
 // The attached files a pack carries: downloaded, decrypted (every chunk authenticated) and checked against the
 // SHA-256 the entry committed to, so the file in the pack is provably the one the entry named when it was saved.
 import { hexEncode } from '../../../crypto/index.ts';
-import { ApiError, NetworkError } from '../api/client.ts';
+import { HttpError, isNetworkFailure } from '../../http/http-client.ts';
 import { downloadAttachment } from '../attachments/download.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import type { CandidateFile } from './candidates.ts';
@@ -21,7 +21,7 @@ export async function fetchPackFile(vault: UnlockedVault, file: CandidateFile, s
     bytes = new Uint8Array(await blob.arrayBuffer());
   } catch (error) {
     if (isRetryable(error)) throw error;
-    if (error instanceof ApiError && error.status === 404) return { ok: false, file, reason: 'Casebook no longer has this file.' };
+    if (error instanceof HttpError && error.status === 404) return { ok: false, file, reason: 'Casebook no longer has this file.' };
     return { ok: false, file, reason: 'It could not be opened with your key: it may be damaged, or not the file it claims to be.' };
   }
   const sha256 = hexEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
@@ -37,7 +37,7 @@ export function checkFile(file: CandidateFile, bytes: Uint8Array, sha256: string
 
 /** The network, the server or the session: worth trying again, with nothing the person chose lost. */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
+  if (isNetworkFailure(error)) return true;
   if (error instanceof DOMException && error.name === 'AbortError') return true;
-  return error instanceof ApiError && (error.status >= 500 || error.status === 401 || error.status === 408 || error.status === 429);
+  return error instanceof HttpError && (error.status >= 500 || error.status === 401 || error.status === 408 || error.status === 429);
 }

@@ -2,14 +2,14 @@
 // the site's own assets when the first pack is made.
 import { loadEvidencePdfFonts } from '../../evidence-pack/pdf/fonts.ts';
 import { renderEvidencePdf } from '../../evidence-pack/pdf/index.ts';
-import { NetworkError } from '../api/client.ts';
+import { HttpError } from '../../http/http-client.ts';
 import type { PdfMaker } from './make-pack.ts';
 
 export const pdfMaker: PdfMaker = {
   // A font that does not arrive is the network's fault, and worth trying again like any other fetch.
   loadFonts: () =>
     loadEvidencePdfFonts().catch(() => {
-      throw new NetworkError('The PDF could not be made because its font did not download. Check your connection and try again.');
+      throw HttpError.network('The PDF could not be made because its font did not download. Check your connection and try again.');
     }),
   render: (input) => renderEvidencePdf({ ...input, verifyUrl: `${location.origin}/verify` }),
 };

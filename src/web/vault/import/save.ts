@@ -4,7 +4,7 @@
 // interruption the same file writes to the same ids: one already saved answers 409 and is skipped.
 import type { BehaviourId, Incident, Person } from '../../../domain/incidents/index.ts';
 import { newPerson } from '../../../domain/incidents/index.ts';
-import { ApiError } from '../api/client.ts';
+import { HttpError } from '../../http/http-client.ts';
 import { uploadAttachment } from '../attachments/upload.ts';
 import { newItemId, openItem, putItem } from '../items/item-store.ts';
 import type { ItemChange } from '../api/types.ts';
@@ -120,7 +120,7 @@ export async function saveImport(
       } catch (error) {
         // Written by a run cut short before its answer arrived: the same id holds the same messages. Read back,
         // so the record knows them (and a later import leaves them out).
-        if (!(error instanceof ApiError && error.code === 'version_conflict')) throw error;
+        if (!(error instanceof HttpError && error.code === 'version_conflict')) throw error;
         items.push(await openItem(vault, await vault.api.json<ItemChange>('GET', `/items/${encodeURIComponent(incident.id)}`, { signal })));
       }
       onProgress({ step: 'entries', done: ++done, total: incidents.length });

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError } from '../api/client.ts';
+import { HttpError } from '../../http/http-client.ts';
 import type { ApiClient } from '../api/client.ts';
 import { createAccount, prepareAccount, suggestUsername } from '../account/create-account.ts';
 import type { PreparedAccount } from '../account/create-account.ts';
@@ -148,7 +148,7 @@ function ConfirmStep({ api, prepared, onBack, onCreated, onUsernameTaken }: {
       onCreated(await createAccount(api, prepared));
       return undefined;
     } catch (error) {
-      if (error instanceof ApiError && (error.code === 'username_taken' || error.code === 'username_invalid')) {
+      if (error instanceof HttpError && (error.code === 'username_taken' || error.code === 'username_invalid')) {
         onUsernameTaken(error.code === 'username_taken' ? 'That username is already used. Choose another one' : describeFailure(error));
         return undefined;
       }

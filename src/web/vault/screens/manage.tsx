@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError } from '../api/client.ts';
+import { HttpError } from '../../http/http-client.ts';
 import { changePassphrase, deleteAccount, prepareNewRecoveryKey, saveNewRecoveryKey } from '../account/manage-account.ts';
 import type { PendingRecoveryKey } from '../account/manage-account.ts';
 import { useStrength } from '../strength/strength-meter.tsx';
@@ -34,7 +34,7 @@ export function ChangePassphraseScreen({ vault, onChanged, onCancel }: { vault: 
     } catch (error) {
       setBusy(false);
       // The current passphrase is checked by unwrapping before anything is sent (DOMException), or by the server (401).
-      const wrongCurrent = (error instanceof ApiError && error.status === 401) || (error instanceof Error && /wrong passphrase/.test(error.message));
+      const wrongCurrent = (error instanceof HttpError && error.status === 401) || (error instanceof Error && /wrong passphrase/.test(error.message));
       setErrors([{ href: '#current-passphrase', text: wrongCurrent ? 'Your current passphrase is not right' : describeFailure(error) }]);
     }
   };
@@ -79,7 +79,7 @@ export function DeleteAccountScreen({ vault, onDeleted, onCancel }: { vault: Unl
       onDeleted();
     } catch (error) {
       setBusy(false);
-      setErrors([{ href: '#delete-passphrase', text: error instanceof ApiError && error.status === 401 ? 'Your passphrase is not right' : describeFailure(error) }]);
+      setErrors([{ href: '#delete-passphrase', text: error instanceof HttpError && error.status === 401 ? 'Your passphrase is not right' : describeFailure(error) }]);
     }
   };
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { RecoveryKeyError } from '../../../crypto/index.ts';
-import { ApiError } from '../api/client.ts';
+import { HttpError } from '../../http/http-client.ts';
 import type { ApiClient } from '../api/client.ts';
 import { finishRecovery, startRecovery } from '../account/recover.ts';
 import type { RecoveryInProgress } from '../account/recover.ts';
@@ -59,7 +59,7 @@ function RecoveryKeyStep({ api, onAccepted, onCancel }: { api: ApiClient; onAcce
       setBusy(false);
       const text = error instanceof RecoveryKeyError
         ? error.message
-        : error instanceof ApiError && error.status === 401
+        : error instanceof HttpError && error.status === 401
           ? 'The username or recovery key is not right'
           : describeFailure(error);
       setErrors([{ href: '#recover-key', text }]);
@@ -107,7 +107,7 @@ function NewPassphraseStep({ api, recovery, onRecovered, onExpired }: { api: Api
     } catch (error) {
       setBusy(false);
       // The 10-minute recovery token ran out: start again with the key.
-      if (error instanceof ApiError && error.status === 401) onExpired();
+      if (error instanceof HttpError && error.status === 401) onExpired();
       else setErrors([{ href: '#recover-passphrase', text: describeFailure(error) }]);
     }
   };

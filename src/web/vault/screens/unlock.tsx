@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client.ts';
+import { HttpError } from '../../http/http-client.ts';
 import type { ApiClient } from '../api/client.ts';
 import { unlock } from '../account/unlock.ts';
 import { normalizeUsername } from '../account/username.ts';
@@ -34,7 +34,7 @@ export function UnlockScreen({ api, notice, onUnlocked, onCreate, onRecover }: {
       busy: 'Opening your record. This can take a few seconds.',
       work: () => unlock(api, name, passphrase),
       failureField: 'unlock-passphrase',
-      failure: (error) => (error instanceof ApiError && error.code === 'sign_in_failed' ? 'The username or passphrase is not right' : describeFailure(error)),
+      failure: (error) => (error instanceof HttpError && error.code === 'sign_in_failed' ? 'The username or passphrase is not right' : describeFailure(error)),
     });
     if (vault) onUnlocked(vault);
   };

@@ -1,8 +1,8 @@
-import { ApiError, NetworkError } from '../api/client.ts';
+import { HttpError } from '../../http/http-client.ts';
 
-/** A sentence for the person from any failure: the API's own message when it has one. */
+/** A sentence for the person from any failure: the API's own message when it has one (a network failure has one too). */
 export function describeFailure(error: unknown, fallback = 'Something went wrong. Try again.'): string {
-  if (error instanceof ApiError) {
+  if (error instanceof HttpError) {
     if (error.code === 'locked') {
       const seconds = Number(error.body.retryAfterSeconds);
       if (Number.isFinite(seconds) && seconds > 0) {
@@ -13,7 +13,6 @@ export function describeFailure(error: unknown, fallback = 'Something went wrong
     }
     return error.message || fallback;
   }
-  if (error instanceof NetworkError) return error.message;
   return fallback;
 }
 

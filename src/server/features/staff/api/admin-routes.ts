@@ -1,24 +1,24 @@
-import type { FastifyInstance } from 'fastify';
 import { VaultError } from '../../../shared/errors.ts';
 import { requireStaff } from '../guard.ts';
-import { formatRoles, type StaffRole } from '../roles.ts';
+import { formatRoles } from '../roles.ts';
 import type { StaffServices } from '../services.ts';
 import { membersOverview, TEAM_KEY_ROLES } from './members.ts';
 import { auditQuery, idParams, memberCreateBody, memberUpdateBody, teamKeyCreateBody, teamKeyGrantBody, teamKeyRotateBody } from './schemas.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
 
 type Grants = { staffId: string; sealedKey: string }[];
 
 const notFound = () => new VaultError(404, 'not_found', 'Not found');
 
 /** Team administration, the team key and the audit log. */
-export async function adminRoutes(app: FastifyInstance, { staff }: { staff: StaffServices }): Promise<void> {
+export async function adminRoutes(app: TypedApp, { staff }: { staff: StaffServices }): Promise<void> {
   const admin = requireStaff('administrator');
   const signedIn = requireStaff();
   const { db } = staff.database;
 
   app.get('/api/staff/members', { preValidation: admin }, async () => ({ members: await membersOverview(staff) }));
 
-  app.post<{ Body: { signInName: string; displayName: string; roles: StaffRole[] } }>('/api/staff/members', { preValidation: admin, schema: { body: memberCreateBody } }, async (request, reply) => {
+  app.post('/api/staff/members', { preValidation: admin, schema: { body: memberCreateBody } }, async (request, reply) => {
     const by = request.staff!.id;
     const now = staff.clock();
     if (await staff.accounts.bySignInName(request.body.signInName)) throw new VaultError(409, 'name_taken', 'Someone already has that sign-in name. Choose another.');
@@ -31,7 +31,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
     return reply.code(201).send({ id: account.id, signInName: account.signInName, setupCode: code });
   });
 
-  app.patch<{ Params: { id: string }; Body: { displayName?: string; roles?: StaffRole[] } }>(
+  app.patch(
     '/api/staff/members/:id',
     { preValidation: admin, schema: { params: idParams, body: memberUpdateBody } },
     async (request) => {
@@ -59,7 +59,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
     },
   );
 
-  app.post<{ Params: { id: string } }>('/api/staff/members/:id/disable', { preValidation: admin, schema: { params: idParams } }, async (request) => {
+  app.post('/api/staff/members/:id/disable', { preValidation: admin, schema: { params: idParams } }, async (request) => {
     const by = request.staff!.id;
     const account = await staff.accounts.byId(request.params.id);
     if (!account) throw notFound();
@@ -77,7 +77,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
 
   // A forgotten password, a lost authenticator or a returning member: everything is cleared and a new set-up
   // code issued. Their old private key is gone, so another member must grant them the team key again.
-  app.post<{ Params: { id: string } }>('/api/staff/members/:id/reset', { preValidation: admin, schema: { params: idParams } }, async (request) => {
+  app.post('/api/staff/members/:id/reset', { preValidation: admin, schema: { params: idParams } }, async (request) => {
     const by = request.staff!.id;
     const account = await staff.accounts.byId(request.params.id);
     if (!account) throw notFound();
@@ -127,7 +127,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
     if (new Set(grants.map((g) => g.staffId)).size !== grants.length) throw new VaultError(400, 'grantee', 'Each member may appear once.');
   }
 
-  app.post<{ Body: { publicKey: string; grants: Grants } }>('/api/staff/team-key', { preValidation: admin, schema: { body: teamKeyCreateBody } }, async (request, reply) => {
+  app.post('/api/staff/team-key', { preValidation: admin, schema: { body: teamKeyCreateBody } }, async (request, reply) => {
     const by = request.staff!.id;
     await checkGrantees(request.body.grants);
     if (!request.body.grants.some((g) => g.staffId === by)) throw new VaultError(400, 'grantee', 'Include yourself, or nobody could use the new key.');
@@ -141,7 +141,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
     return reply.code(201).send({ version: 1 });
   });
 
-  app.post<{ Body: { version: number; grants: Grants } }>('/api/staff/team-key/grants', { preValidation: admin, schema: { body: teamKeyGrantBody } }, async (request) => {
+  app.post('/api/staff/team-key/grants', { preValidation: admin, schema: { body: teamKeyGrantBody } }, async (request) => {
     const by = request.staff!.id;
     await checkGrantees(request.body.grants);
     const now = staff.clock();
@@ -156,7 +156,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
     return { ok: true };
   });
 
-  app.post<{ Body: { version: number; publicKey: string; sealedPrevious: string; grants: Grants } }>(
+  app.post(
     '/api/staff/team-key/rotate',
     { preValidation: admin, schema: { body: teamKeyRotateBody } },
     async (request) => {
@@ -177,7 +177,7 @@ export async function adminRoutes(app: FastifyInstance, { staff }: { staff: Staf
 
   // --- The audit log (read-only, for supervisors and administrators).
 
-  app.get<{ Querystring: { staffId?: string; action?: string; subjectType?: string; subjectId?: string; from?: number; to?: number; before?: number; limit?: number } }>(
+  app.get(
     '/api/staff/audit',
     { preValidation: requireStaff('supervisor', 'administrator'), schema: { querystring: auditQuery } },
     async (request) => {

@@ -1,7 +1,5 @@
 import type { AuthenticationResponseJSON, AuthenticatorTransport, RegistrationResponseJSON } from '@simplewebauthn/server';
-import type { FastifyInstance } from 'fastify';
 import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
-import type { Envelope } from '../../../../crypto/envelope.ts';
 import { decodeB64, encodeB64 } from '../../../shared/binary.ts';
 import { VaultError } from '../../../shared/errors.ts';
 import { LIMITS } from '../../../shared/rate-limits.ts';
@@ -12,6 +10,7 @@ import { matchTotp, totpFor } from '../accounts/totp.ts';
 import { relyingParty, RP_NAME } from '../accounts/webauthn.ts';
 import type { StaffServices } from '../services.ts';
 import { kdfLookupBody, passwordChangeBody, passkeyRegisterBody, passkeySignInBody, passwordSignInBody, setupCompleteBody, setupStartBody } from './schemas.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
 
 // Loaded with the first passkey request: the library and its X.509/ASN.1 stack are about 1 MB of code that a
 // process serving the public would otherwise keep for nothing.
@@ -20,10 +19,10 @@ const webauthn = () => import('@simplewebauthn/server');
 const setupCodeWrong = () => new VaultError(404, 'setup_code', 'That set-up code is not right, has been used, or has expired. Ask an administrator for a new one.');
 
 /** Sign-in (password + TOTP, or a passkey), sign-out, first set-up with a one-time code, and passkeys. */
-export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff: StaffServices; dummy: Promise<SlowHash> }): Promise<void> {
+export async function authRoutes(app: TypedApp, { staff, dummy }: { staff: StaffServices; dummy: Promise<SlowHash> }): Promise<void> {
   const signedIn = requireStaff();
 
-  app.post<{ Body: { signInName: string } }>('/api/staff/sign-in/kdf', { schema: { body: kdfLookupBody } }, async (request) => {
+  app.post('/api/staff/sign-in/kdf', { schema: { body: kdfLookupBody } }, async (request) => {
     await staff.limits.hit(addressKey(staff, 'kdf', request.ip), LIMITS.signInPerAddress, staff.clock());
     const name = request.body.signInName.trim().toLowerCase();
     const account = await staff.accounts.bySignInName(name);
@@ -33,7 +32,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
     return { kdf: { version: CURRENT_KDF_VERSION, salt: encodeB64(staff.pseudonyms.bytes('staff-kdf-salt', name, 16)) } };
   });
 
-  app.post<{ Body: { signInName: string; authKey: string; totp: string } }>('/api/staff/sign-in/password', { schema: { body: passwordSignInBody } }, async (request, reply) => {
+  app.post('/api/staff/sign-in/password', { schema: { body: passwordSignInBody } }, async (request, reply) => {
     const account = await checkPasswordSignIn(staff, dummy, {
       signInName: request.body.signInName,
       authKey: decodeB64(request.body.authKey, 'authKey', 32),
@@ -52,7 +51,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
     return { challengeId: id, options };
   });
 
-  app.post<{ Body: { challengeId: string; response: Record<string, unknown> } }>('/api/staff/sign-in/passkey', { schema: { body: passkeySignInBody } }, async (request, reply) => {
+  app.post('/api/staff/sign-in/passkey', { schema: { body: passkeySignInBody } }, async (request, reply) => {
     const now = staff.clock();
     await staff.limits.hit(addressKey(staff, 'signin', request.ip), LIMITS.signInPerAddress, now);
     const expectedChallenge = await staff.challenges.take(request.body.challengeId, 'authenticate', null, now);
@@ -108,7 +107,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
     return found;
   }
 
-  app.post<{ Body: { code: string } }>('/api/staff/setup/start', { schema: { body: setupStartBody } }, async (request) => {
+  app.post('/api/staff/setup/start', { schema: { body: setupStartBody } }, async (request) => {
     const { account, codeHash } = await liveSetup(request.body.code, request.ip);
     const secret = staff.totp.setupSecret(codeHash);
     return {
@@ -120,7 +119,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
     };
   });
 
-  app.post<{ Body: { code: string; authKey: string; kdf: { version: number; salt: string }; totp: string; memberKey: { publicKey: string; wrappedPrivateKey: Envelope } } }>(
+  app.post(
     '/api/staff/setup/complete',
     { schema: { body: setupCompleteBody } },
     async (request, reply) => {
@@ -145,7 +144,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
 
   // A new password re-wraps the member's own private key in their browser; the team keys are untouched. The current
   // password's auth key is checked (counted towards the lockout), and every other session ends.
-  app.put<{ Body: { currentAuthKey: string; authKey: string; kdf: { version: number; salt: string }; wrappedPrivateKey: Envelope } }>(
+  app.put(
     '/api/staff/password',
     { preValidation: signedIn, schema: { body: passwordChangeBody } },
     async (request) => {
@@ -207,7 +206,7 @@ export async function authRoutes(app: FastifyInstance, { staff, dummy }: { staff
     return { challengeId: id, options };
   });
 
-  app.post<{ Body: { challengeId: string; name: string; response: Record<string, unknown> } }>(
+  app.post(
     '/api/staff/passkeys',
     { preValidation: signedIn, schema: { body: passkeyRegisterBody } },
     async (request, reply) => {

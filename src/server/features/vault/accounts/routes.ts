@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
-import type { Envelope } from '../../../../crypto/envelope.ts';
 import { decodeB64, encodeB64, sha256Hex } from '../../../shared/binary.ts';
 import { VaultError } from '../../../shared/errors.ts';
 import { requireSession, sessionOf, setSessionCookie, signedOut } from '../sessions/guard.ts';
@@ -26,15 +24,11 @@ import {
   signUpResponse,
   suggestionResponse,
 } from './schemas.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
 
 const tags = ['accounts'];
 const security = [{ session: [] }];
 const RECOVERY_TOKEN_MS = 10 * 60_000;
-
-interface RecoveryWrap {
-  wrappedVaultKey: Envelope;
-  recoveryAuthKey: string;
-}
 
 const usernameInvalid = () =>
   new VaultError(400, 'username_invalid', 'A username is 3 to 32 characters: letters a to z, numbers, dots, dashes and underscores.');
@@ -45,7 +39,7 @@ function checkKdf(kdf: Kdf): Kdf {
 }
 
 /** Accounts with no email and no phone number (T2): sign-up, prelogin, recovery, passphrase change, deletion. */
-export async function accountRoutes(app: FastifyInstance, { vault }: { vault: VaultServices }): Promise<void> {
+export async function accountRoutes(app: TypedApp, { vault }: { vault: VaultServices }): Promise<void> {
   const preValidation = requireSession(vault);
 
   app.get('/api/v1/usernames/suggestion', { schema: { tags, response: { 200: suggestionResponse } } }, async (_request, reply) => {
@@ -57,7 +51,7 @@ export async function accountRoutes(app: FastifyInstance, { vault }: { vault: Va
     return { username: `${suggestUsername()}${randomBytes(2).toString('hex')}`.slice(0, 32) };
   });
 
-  app.post<{ Body: { username: string } }>(
+  app.post(
     '/api/v1/accounts/prelogin',
     { schema: { tags, body: preloginBody, response: { 200: preloginResponse } } },
     async (request) => {
@@ -71,7 +65,7 @@ export async function accountRoutes(app: FastifyInstance, { vault }: { vault: Va
     },
   );
 
-  app.post<{ Body: { username: string; authKey: string; kdf: Kdf; wrappedVaultKey: { passphrase: Envelope; recovery: Envelope }; recoveryAuthKey: string } }>(
+  app.post(
     '/api/v1/accounts',
     { schema: { tags, body: signUpBody, response: { 201: signUpResponse } } },
     async (request, reply) => {
@@ -101,7 +95,7 @@ export async function accountRoutes(app: FastifyInstance, { vault }: { vault: Va
     return { signIns: await vault.accounts.signIns(sessionOf(request).accountId) };
   });
 
-  app.put<{ Body: { currentAuthKey: string; authKey: string; kdf: Kdf; wrappedVaultKey: Envelope } }>(
+  app.put(
     '/api/v1/account/passphrase',
     { preValidation, schema: { tags, security, body: changePassphraseBody } },
     async (request, reply) => {
@@ -119,7 +113,7 @@ export async function accountRoutes(app: FastifyInstance, { vault }: { vault: Va
     },
   );
 
-  app.post<{ Body: { username: string; recoveryAuthKey: string } }>(
+  app.post(
     '/api/v1/recovery',
     { schema: { tags, body: recoveryBody, response: { 200: recoveryResponse } } },
     async (request, reply) => {
@@ -137,7 +131,7 @@ export async function accountRoutes(app: FastifyInstance, { vault }: { vault: Va
     },
   );
 
-  app.put<{ Body: { recoveryToken: string; authKey: string; kdf: Kdf; wrappedVaultKey: Envelope; newRecovery?: RecoveryWrap } }>(
+  app.put(
     '/api/v1/recovery/passphrase',
     { schema: { tags, body: recoveryPassphraseBody, response: { 200: signedInResponse } } },
     async (request, reply) => {
@@ -160,7 +154,7 @@ export async function accountRoutes(app: FastifyInstance, { vault }: { vault: Va
     },
   );
 
-  app.put<{ Body: { currentAuthKey: string; newRecovery: RecoveryWrap } }>(
+  app.put(
     '/api/v1/account/recovery-key',
     { preValidation, schema: { tags, security, body: replaceRecoveryKeyBody } },
     async (request, reply) => {
@@ -173,7 +167,7 @@ export async function accountRoutes(app: FastifyInstance, { vault }: { vault: Va
     },
   );
 
-  app.delete<{ Body: { authKey: string } }>(
+  app.delete(
     '/api/v1/account',
     { preValidation, schema: { tags, security, body: deleteAccountBody } },
     async (request, reply) => {

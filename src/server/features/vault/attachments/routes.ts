@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import type { Envelope } from '../../../../crypto/envelope.ts';
 import { notFound, VaultError } from '../../../shared/errors.ts';
 import { requireSession, sessionOf } from '../sessions/guard.ts';
 import type { VaultServices } from '../services.ts';
 import { streamedBodyValidation } from '../../../shared/validation.ts';
 import { BlobTooLargeError } from './blob-store.ts';
 import { attachmentParams, attachmentResponse, chunkParams, createBody, MAX_CHUNK_BYTES } from './schemas.ts';
+import type { FileHeader } from './schemas.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
 
 const tags = ['attachments'];
 const security = [{ session: [] }];
@@ -15,13 +15,13 @@ export const chunkKey = (id: string, index: number) => `attachments/${id}/${inde
 const tooLarge = () => new VaultError(413, 'too_large', `A chunk may be at most ${MAX_CHUNK_BYTES} bytes.`);
 
 /** Encrypted attachments, uploaded in chunks that stream straight to the blob store (never a whole file in memory). */
-export async function attachmentRoutes(app: FastifyInstance, { vault }: { vault: VaultServices }): Promise<void> {
+export async function attachmentRoutes(app: TypedApp, { vault }: { vault: VaultServices }): Promise<void> {
   const preValidation = requireSession(vault);
 
   // The request itself is the body: the handler streams it to disk, so nothing is buffered here.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
 
-  app.post<{ Body: { chunkCount: number; size: number; header: unknown; metadata: Envelope } }>(
+  app.post(
     '/api/v1/attachments',
     { preValidation, schema: { tags, security, body: createBody } },
     async (request, reply) => {
@@ -40,7 +40,7 @@ export async function attachmentRoutes(app: FastifyInstance, { vault }: { vault:
     },
   );
 
-  app.put<{ Params: { id: string; index: number } }>(
+  app.put(
     '/api/v1/attachments/:id/chunks/:index',
     {
       preValidation,
@@ -83,18 +83,19 @@ export async function attachmentRoutes(app: FastifyInstance, { vault }: { vault:
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/v1/attachments/:id',
     { preValidation, schema: { tags, security, params: attachmentParams, response: { 200: attachmentResponse } } },
     async (request) => {
       const attachment = await vault.attachments.get(sessionOf(request).accountId, request.params.id);
       if (!attachment) throw notFound();
       const received = (await vault.attachments.chunks(attachment.id)).map((c) => c.index);
-      return { ...attachment, received };
+      // The header is stored as createBody checked it on the way in.
+      return { ...attachment, header: attachment.header as FileHeader, received };
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/v1/attachments/:id/complete',
     { preValidation, schema: { tags, security, params: attachmentParams } },
     async (request) => {
@@ -113,7 +114,7 @@ export async function attachmentRoutes(app: FastifyInstance, { vault }: { vault:
     },
   );
 
-  app.get<{ Params: { id: string; index: number } }>(
+  app.get(
     '/api/v1/attachments/:id/chunks/:index',
     { preValidation, schema: { tags, security, params: chunkParams } },
     async (request, reply) => {
@@ -126,7 +127,7 @@ export async function attachmentRoutes(app: FastifyInstance, { vault }: { vault:
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
+  app.delete(
     '/api/v1/attachments/:id',
     { preValidation, schema: { tags, security, params: attachmentParams } },
     async (request, reply) => {

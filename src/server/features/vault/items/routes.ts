@@ -1,19 +1,18 @@
-import type { FastifyInstance } from 'fastify';
-import type { Envelope } from '../../../../crypto/envelope.ts';
 import { decodeB64, envelopeToBytes } from '../../../shared/binary.ts';
 import { notFound } from '../../../shared/errors.ts';
 import { requireSession, sessionOf } from '../sessions/guard.ts';
 import type { VaultServices } from '../services.ts';
 import { changesQuery, changesResponse, deleteBody, ITEM_BODY_LIMIT, itemParams, latestResponse, putBody, versionsResponse, writeResponse } from './schemas.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
 
 const tags = ['items'];
 const security = [{ session: [] }];
 
 /** Encrypted items: put with an expected version, tombstone, fetch, history, and changes since a cursor. */
-export async function itemRoutes(app: FastifyInstance, { vault }: { vault: VaultServices }): Promise<void> {
+export async function itemRoutes(app: TypedApp, { vault }: { vault: VaultServices }): Promise<void> {
   const preValidation = requireSession(vault);
 
-  app.put<{ Params: { id: string }; Body: { expectedVersion: number; envelope: Envelope; commitment: string } }>(
+  app.put(
     '/api/v1/items/:id',
     { bodyLimit: ITEM_BODY_LIMIT, preValidation, schema: { tags, security, params: itemParams, body: putBody, response: { 200: writeResponse } } },
     async (request) => {
@@ -29,7 +28,7 @@ export async function itemRoutes(app: FastifyInstance, { vault }: { vault: Vault
     },
   );
 
-  app.delete<{ Params: { id: string }; Body: { expectedVersion: number; commitment: string } }>(
+  app.delete(
     '/api/v1/items/:id',
     { preValidation, schema: { tags, security, params: itemParams, body: deleteBody, response: { 200: writeResponse } } },
     async (request) => {
@@ -44,18 +43,19 @@ export async function itemRoutes(app: FastifyInstance, { vault }: { vault: Vault
     },
   );
 
-  app.get<{ Querystring: { since?: string; limit: number } }>(
+  app.get(
     '/api/v1/items/changes',
     { preValidation, schema: { tags, security, querystring: changesQuery, response: { 200: changesResponse } } },
     async (request) => {
       const { accountId } = sessionOf(request);
       const since = request.query.since ? Number(request.query.since) : 0;
-      const page = await vault.items.changes(accountId, since, request.query.limit);
+      // The schema's default fills `limit` in before the handler runs.
+      const page = await vault.items.changes(accountId, since, request.query.limit!);
       return { changes: page.changes, cursor: String(page.cursor), more: page.more };
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/v1/items/:id',
     { preValidation, schema: { tags, security, params: itemParams, response: { 200: latestResponse } } },
     async (request) => {
@@ -65,7 +65,7 @@ export async function itemRoutes(app: FastifyInstance, { vault }: { vault: Vault
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/v1/items/:id/versions',
     { preValidation, schema: { tags, security, params: itemParams, response: { 200: versionsResponse } } },
     async (request) => {

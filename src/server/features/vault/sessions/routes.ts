@@ -1,19 +1,19 @@
-import type { FastifyInstance } from 'fastify';
 import { decodeB64 } from '../../../shared/binary.ts';
 import type { VaultServices } from '../services.ts';
 import { clearSessionCookie, requireSession, sessionOf } from './guard.ts';
 import { SESSION_IDLE_MS } from './repository.ts';
 import { sessionResponse, signedInResponse, signInBody } from './schemas.ts';
 import { deviceOf, signedIn } from './sign-in.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
 
 const tags = ['sessions'];
 const security = [{ session: [] }];
 
 /** Signing in and out. The session cookie is HttpOnly, Secure, SameSite=Strict; its id is stored only hashed. */
-export async function sessionRoutes(app: FastifyInstance, { vault }: { vault: VaultServices }): Promise<void> {
+export async function sessionRoutes(app: TypedApp, { vault }: { vault: VaultServices }): Promise<void> {
   const preValidation = requireSession(vault);
 
-  app.post<{ Body: { username: string; authKey: string } }>(
+  app.post(
     '/api/v1/sessions',
     { schema: { tags, body: signInBody, response: { 200: signedInResponse } } },
     async (request, reply) => {

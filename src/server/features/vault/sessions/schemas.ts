@@ -1,20 +1,2 @@
-import { authKey, kdf, object, username, wrappedKeyEnvelope } from '../../../shared/schemas.ts';
-
-export const signInBody = object({ username, authKey });
-
-export const signInRecord = object({ at: { type: 'integer' }, device: { type: 'string' }, succeeded: { type: 'boolean' } });
-
-export const signedInResponse = object({
-  username: { type: 'string' },
-  csrfToken: { type: 'string' },
-  kdf,
-  wrappedVaultKey: wrappedKeyEnvelope,
-  lastSignIns: { type: 'array', items: signInRecord },
-});
-
-export const sessionResponse = object({
-  username: { type: 'string' },
-  csrfToken: { type: 'string' },
-  idleTimeoutSeconds: { type: 'integer' },
-  expiresAt: { type: 'integer' },
-});
+// Declared once in src/contracts, for the routes and the browser alike.
+export * from '../../../../contracts/vault/sessions.ts';

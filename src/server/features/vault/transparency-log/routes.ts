@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import type { VaultServices } from '../services.ts';
 import { encodeB64 } from '../../../shared/binary.ts';
-import { signedTreeHead } from '../../../shared/schemas.ts';
+import { signedTreeHead } from '../../../../contracts/vault/common.ts';
 import {
   consistencyQuery,
   consistencyResponse,
@@ -11,11 +10,12 @@ import {
   inclusionResponse,
   wellKnownResponse,
 } from './schemas.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
 
 const tags = ['transparency log'];
 
 /** The public face of the log (T6): anyone may fetch its key, tree heads and proofs. */
-export async function transparencyLogRoutes(app: FastifyInstance, { vault }: { vault: VaultServices }): Promise<void> {
+export async function transparencyLogRoutes(app: TypedApp, { vault }: { vault: VaultServices }): Promise<void> {
   const { log } = vault;
 
   app.get('/.well-known/casebook-log.json', { schema: { tags, response: { 200: wellKnownResponse } } }, async (_request, reply) => {
@@ -29,7 +29,7 @@ export async function transparencyLogRoutes(app: FastifyInstance, { vault }: { v
     return log.treeHead();
   });
 
-  app.get<{ Querystring: { index: number; treeSize: number } }>(
+  app.get(
     '/api/v1/log/inclusion',
     { schema: { tags, querystring: inclusionQuery, response: { 200: inclusionResponse } } },
     async (request) => {
@@ -39,7 +39,7 @@ export async function transparencyLogRoutes(app: FastifyInstance, { vault }: { v
     },
   );
 
-  app.get<{ Querystring: { treeSize: number; indices: string } }>(
+  app.get(
     '/api/v1/log/inclusion-proofs',
     { schema: { tags, querystring: inclusionProofsQuery, response: { 200: inclusionProofsResponse } } },
     async (request) => {
@@ -51,7 +51,7 @@ export async function transparencyLogRoutes(app: FastifyInstance, { vault }: { v
     },
   );
 
-  app.get<{ Querystring: { from: number; to: number } }>(
+  app.get(
     '/api/v1/log/consistency',
     { schema: { tags, querystring: consistencyQuery, response: { 200: consistencyResponse } } },
     async (request) => {
