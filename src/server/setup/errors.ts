@@ -17,7 +17,7 @@ interface ErrorPage {
 type ErrorKind = 'notFound' | 'englishOnly' | 'badRequest' | 'tooMany' | 'serverError' | 'unavailable';
 
 // Pages that exist only in English (no Welsh twin yet): a /cy link to one gets a Welsh page pointing to it.
-const ENGLISH_ONLY = ['/get-help/support-directory', '/get-help/risk-screen', '/diary', '/forums', '/verify', '/training', '/talk/helpline'];
+const ENGLISH_ONLY = ['/get-help/support-directory', '/get-help/risk-screen', '/forums', '/verify', '/training', '/talk/helpline'];
 
 /** The language an address is in: /cy and everything under /cy/ is Welsh, everything else English. */
 export function languageOfUrl(url: string): Language {

@@ -85,7 +85,7 @@ describe('Welsh guidance pages', () => {
     },
   );
 
-  it.each(['/cy/get-help/support-directory', '/cy/get-help/risk-screen', '/cy/diary', '/cy/training/certificates'])(
+  it.each(['/cy/get-help/support-directory', '/cy/get-help/risk-screen', '/cy/training/certificates'])(
     'answers %s, a page that is English only, in Welsh with a link to the English page',
     async (url) => {
       const res = await get(url);
