@@ -10,6 +10,7 @@ import { useFormAction } from '../ui/form-action.ts';
 import { formatDateTime } from '../ui/messages.ts';
 import type { Diary } from './diary.ts';
 import { StoredFile } from './files.tsx';
+import { t } from '../i18n/i18n.ts';
 
 export function NotesScreen({ diary }: { diary: Diary }) {
   const notes = newestFirst([...diary.records.notes.values()]);
@@ -98,8 +99,8 @@ function NoteCard({ diary, note }: { diary: Diary; note: StoredItem<NoteContent>
 export function ReceiptLine({ diary, item }: { diary: Diary; item: StoredItem }) {
   return (
     <p class="govuk-body-s casebook-vault-note__meta">
-      Saved {formatDateTime(item.receipt.timestamp)}
-      {diary.isChecked(item) ? <span class="casebook-vault-note__receipt"> · time receipt checked</span> : <span> · time receipt not checked yet</span>}
+      {t('receipts.saved', { at: formatDateTime(item.receipt.timestamp) })}
+      {diary.isChecked(item) ? <span class="casebook-vault-note__receipt"> · {t('receipts.checked')}</span> : <span> · {t('receipts.notChecked')}</span>}
     </p>
   );
 }
