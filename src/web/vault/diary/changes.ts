@@ -1,6 +1,6 @@
 // What changed from one version of an entry to the next, in words, for the history screen. Pure.
 import { describeWhen } from '../i18n/dates.ts';
-import { LOCALE, t } from '../i18n/i18n.ts';
+import { listOf, t } from '../i18n/i18n.ts';
 import type { Incident } from '../../../domain/incidents/index.ts';
 
 const PARTS: readonly { label: () => string; of: (incident: Incident) => unknown }[] = [
@@ -25,7 +25,7 @@ export function describeChanges(previous: Incident | undefined, next: Incident):
   const lines: string[] = [];
   if (previous.quickNote && !next.quickNote) lines.push(t('history.completedQuickNote'));
   const changed = PARTS.filter((part) => !same(part.of(previous), part.of(next))).map((part) => part.label());
-  if (changed.length > 0) lines.push(t('history.changed', { parts: new Intl.ListFormat(LOCALE, { type: 'conjunction' }).format(changed) }));
+  if (changed.length > 0) lines.push(t('history.changed', { parts: listOf(changed) }));
   if (!same(previous.when, next.when)) lines.push(t('history.timeNow', { when: describeWhen(next.when) }));
   if (lines.length === 0) lines.push(t('history.noChanges'));
   return lines;

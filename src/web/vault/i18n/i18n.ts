@@ -54,8 +54,25 @@ export function plural(key: string, count: number, values?: Values, language: Va
 
 /**
  * A link to another page of the site, in the page's language: guidance pages have Welsh twins at /cy + the
- * English path. Pages that are English only (`englishOnly`) keep their address.
+ * English path (without the English section anchor). Pages that are English only (`englishOnly`) keep their address.
  */
 export function sitePath(path: string, { englishOnly = false } = {}, language: VaultLanguage = LANGUAGE): string {
-  return language === 'en' || englishOnly ? path : `/${language}${path}`;
+  if (language === 'en' || englishOnly) return path;
+  // A section anchor is the English heading's id; the Welsh twin's headings have Welsh ids, so the Welsh
+  // link opens the page at its top rather than at an anchor that is not there.
+  return `/${language}${path.split('#', 1)[0]}`;
+}
+
+// Welsh "a" (and) is "ac" before a vowel, including figures read with one: 1 (un), 8 (wyth), 11, 18, 80–89.
+const WELSH_VOWEL_START = /^([aeiouwyâêîôûŵŷ]|1$|8|1[18]$)/i;
+
+/**
+ * "2, 5 and 6" / "2, 5 a 6" / "2, 5 ac 8". Not Intl.ListFormat: browsers without Welsh locale data (Chromium
+ * builds that ship only their interface languages) would fall back to American English ("2, 5, and 6").
+ */
+export function listOf(items: readonly string[], language: VaultLanguage = LANGUAGE): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const last = items[items.length - 1]!;
+  const and = language === 'cy' && WELSH_VOWEL_START.test(last) ? t('common.andBeforeVowel', {}, language) : t('common.and', {}, language);
+  return `${items.slice(0, -1).join(', ')} ${and} ${last}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ELEMENT_IDS, GUIDANCE_NOTICE, LINKS, analyseLegalElements } from '../../../domain/legal-elements/index.ts';
 import { sketch } from '../../../domain/incidents/test-support.ts';
+import { TREND_TITLES } from '../diary/patterns/summaries.ts';
 import { t } from './i18n.ts';
 
 describe('"what the law needs" in the catalogues', () => {
@@ -22,6 +23,7 @@ describe('"what the law needs" in the catalogues', () => {
       expect(t(`legal.links.${name}`, {}, 'en')).toBe(link.text);
       expect(t(`legal.links.${name}`, {}, 'cy')).not.toMatch(/^legal\./);
     }
+    for (const [trend, title] of Object.entries(TREND_TITLES)) expect(t(`patterns.escalation.trends.${trend}`, {}, 'en')).toBe(title);
     for (const id of ELEMENT_IDS) expect(t(`legal.elements.${id}.title`, {}, 'cy')).not.toMatch(/^legal\./);
   });
 });

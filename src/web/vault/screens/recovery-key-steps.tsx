@@ -5,7 +5,7 @@ import { checkConfirmation, pickGroupsToConfirm, recoveryKeyGroups } from '../re
 import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
 import { useFocusOnShow } from '../ui/focus.ts';
-import { LOCALE, plural, t } from '../i18n/i18n.ts';
+import { listOf, plural, t } from '../i18n/i18n.ts';
 
 export function ShowRecoveryKey({ recoveryKey, caption, heading = t('recoveryKey.heading'), intro, onDone }: {
   recoveryKey: string;
@@ -82,7 +82,7 @@ export function ConfirmRecoveryKey({ recoveryKey, submitLabel, busyText, onBack,
     setErrors([{ href: `#confirm-group-${asked[0]}`, text: failure }]);
   };
 
-  const groupsText = new Intl.ListFormat(LOCALE, { type: 'conjunction' }).format(asked.map(String));
+  const groupsText = listOf(asked.map(String));
   const anyError = errors.length > 0;
   return (
     <div class="govuk-grid-row">
