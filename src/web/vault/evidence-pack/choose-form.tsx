@@ -162,7 +162,7 @@ function EntryList({ entries, total, choices, errors, onChange }: {
           ? t('pack.nothingYet')
           : entries.length === 0
             ? t('pack.noneBetween')
-            : plural('pack.chosenOf', entries.length, { chosen: chosen.toLocaleString(LOCALE) })}
+            : plural('pack.chosenOf', chosen, { total: entries.length.toLocaleString(LOCALE) })}
       </p>
       {error ? (
         <p class="govuk-error-message" id="pack-entries-error">
