@@ -1,5 +1,5 @@
 // The private record in Welsh at /cy/diary, in real Chromium at 390 px: create an account, the recovery key,
-// a guided entry, a quick note, the timeline, patterns and "what the law needs", locking and unlocking, with
+// a guided entry, a quick note, the timeline, the evidence pack's choices, patterns and "what the law needs", locking and unlocking, with
 // axe on each screen. The language is only in the address: nothing on the device says it (T1).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,13 @@ describe('the private record in Welsh', { timeout: 240_000 }, () => {
     await page.getByText('Hidlo a threfnu').click();
     await check(page, 'timeline-filtered');
     await page.getByRole('button', { name: "Clirio'r hidlwyr" }).click();
+
+    // The evidence pack's choices, in Welsh (the pack's own words are the PDF's and README's).
+    await page.getByRole('button', { name: 'Gwneud pecyn tystiolaeth' }).click();
+    await page.getByRole('heading', { name: 'Gwneud pecyn tystiolaeth' }).waitFor();
+    await page.getByText('Bydd 2 gofnod o 2 rhwng y dyddiadau hyn yn mynd yn y pecyn', { exact: false }).waitFor({ timeout: 30_000 });
+    await check(page, 'evidence-pack');
+    await page.getByRole('button', { name: "Yn ôl i'ch cofnod" }).click();
 
     // Patterns and what the law needs.
     await menu(page, 'Patrymau');
