@@ -84,6 +84,9 @@ describe('the private record in Welsh', { timeout: 240_000 }, () => {
     await page.getByRole('heading', { name: 'Ble digwyddodd e?' }).waitFor();
     await page.getByLabel('Ble oeddech chi, neu ble digwyddodd e?').fill('Y tu allan i’r gampfa');
     await page.getByRole('button', { name: 'Parhau' }).click();
+    await page.getByRole('button', { name: 'Parhau' }).click();
+    await page.locator('.govuk-error-summary').getByText('Beth ddigwyddodd: rhaid iddo beidio â bod yn wag').waitFor();
+    await check(page, 'entry-what-error');
     await page.getByLabel('Beth ddigwyddodd, yn eich geiriau eich hun').fill(`Fe wnaeth e fy nilyn i o'r gwaith i'r orsaf. ${MARKER}`);
     await page.getByRole('button', { name: 'Parhau' }).click();
     await page.getByLabel('Eich dilyn').check();

@@ -16,10 +16,11 @@ import { ENTRY_STEPS, draftFromIncident, fieldOfProblem, incidentFromDraft, prob
 import type { EntryDraft, EntryStepId } from './entry-draft.ts';
 import { StepFields } from './entry-steps.tsx';
 import { peopleByName } from './records.ts';
+import { problemMessage } from '../i18n/problems.ts';
 
 type Step = EntryStepId | 'check';
 
-const errorsOf = (problems: readonly Problem[]): FieldError[] => problems.map((problem) => ({ href: `#${fieldOfProblem(problem)}`, text: problem.message }));
+const errorsOf = (problems: readonly Problem[]): FieldError[] => problems.map((problem) => ({ href: `#${fieldOfProblem(problem)}`, text: problemMessage(problem) }));
 
 export function EntryForm({ diary, id, startAt }: { diary: Diary; id: string | undefined; startAt: Step | undefined }) {
   const previous = id ? diary.records.incidents.get(id) : undefined;
@@ -112,7 +113,7 @@ export function EntryForm({ diary, id, startAt }: { diary: Diary; id: string | u
           <ErrorSummary errors={form.errors} />
           <Heading focusKey={step} caption={title}>{t('entry.check.heading')}</Heading>
           <CheckAnswers diary={diary} draft={draft} files={files} people={people} onChange={(target) => { setReturnToCheck(true); go(target); }} />
-          {!result.ok ? <p class="govuk-body govuk-error-message">{t('entry.check.needsChanging', { problems: result.problems.map((p) => p.message).join('; ') })}</p> : null}
+          {!result.ok ? <p class="govuk-body govuk-error-message">{t('entry.check.needsChanging', { problems: result.problems.map((p) => problemMessage(p)).join('; ') })}</p> : null}
           <p class="govuk-body">{t('entry.check.saving')}{previous ? ` ${t('entry.check.historyKept')}` : ''}</p>
           <div id="save" tabIndex={-1}>
             {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">{previous && !previous.content.quickNote ? t('entry.saveChanges') : t('entry.save')}</Button>}

@@ -10,6 +10,7 @@ import { useFormAction } from '../ui/form-action.ts';
 import type { Diary } from './diary.ts';
 import { exactWhen, londonClock } from './entry-draft.ts';
 import { LOCALE, t } from '../i18n/i18n.ts';
+import { problemMessage } from '../i18n/problems.ts';
 
 export function QuickNoteScreen({ diary }: { diary: Diary }) {
   const [text, setText] = useState('');
@@ -30,7 +31,7 @@ export function QuickNoteScreen({ diary }: { diary: Diary }) {
     }
     if (text.trim() === '') problems.push({ href: '#quick-text', text: t('quickNote.writeSomething') });
     const parsed = parseIncident(note);
-    if (problems.length === 0 && !parsed.ok) problems.push(...parsed.problems.map((p) => ({ href: p.path.startsWith('when') ? '#quick-date' : '#quick-text', text: p.message })));
+    if (problems.length === 0 && !parsed.ok) problems.push(...parsed.problems.map((p) => ({ href: p.path.startsWith('when') ? '#quick-date' : '#quick-text', text: problemMessage(p) })));
     const saved = await form.run({
       check: () => problems,
       busy: t('entry.saving'),
