@@ -130,6 +130,13 @@ describe('the private record in Welsh', { timeout: 240_000 }, () => {
     await check(page, 'evidence-pack');
     await page.getByRole('button', { name: "Yn ôl i'ch cofnod" }).click();
 
+    // People, with the person form's error in Welsh.
+    await menu(page, 'Pobl');
+    await page.getByRole('button', { name: 'Ychwanegu person' }).click();
+    await page.getByRole('button', { name: 'Cadw', exact: true }).click();
+    await page.locator('.govuk-error-summary').getByText('Enw: rhaid iddo beidio â bod yn wag').waitFor();
+    await check(page, 'person-form-error');
+
     // Patterns and what the law needs.
     await menu(page, 'Patrymau');
     await page.getByRole('heading', { name: 'Patrymau', level: 1 }).waitFor();
