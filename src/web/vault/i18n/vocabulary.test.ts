@@ -11,6 +11,8 @@ describe('the domain lists in the catalogues', () => {
       expect(t(`vocabulary.behaviours.${behaviour.id}.hint`, {}, 'en')).toBe(behaviour.hint);
       expect(t(`vocabulary.behaviours.${behaviour.id}.label`, {}, 'cy')).not.toMatch(/^vocabulary\./);
     }
+    // Each kind of recovery key problem src/crypto reports (RecoveryKeyProblem).
+    for (const problem of ['character', 'length', 'checksum']) expect(t(`recover.keyProblems.${problem}`, {}, 'cy')).not.toMatch(/^recover\./);
     for (const [list, labels] of Object.entries(lists)) {
       for (const [id, label] of Object.entries(labels)) {
         expect(t(`vocabulary.${list}.${id}`, {}, 'en')).toBe(label);
