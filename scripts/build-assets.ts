@@ -7,6 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import * as sass from 'sass';
+import { parse as parseYaml } from 'yaml';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, 'dist/public/assets');
@@ -48,6 +49,14 @@ async function buildStyles(): Promise<void> {
   await emit('casebook.css', result.css);
 }
 
+/** A .yaml import (the vault's message catalogues) becomes its parsed value, so the words live in catalogues, not code. */
+const yamlCatalogues: esbuild.Plugin = {
+  name: 'yaml-catalogues',
+  setup(build) {
+    build.onLoad({ filter: /\.yaml$/ }, async (args) => ({ contents: JSON.stringify(parseYaml(await readFile(args.path, 'utf8'))), loader: 'json' }));
+  },
+};
+
 async function buildScripts(): Promise<void> {
   for (const [name, entry] of Object.entries(scriptEntries)) {
     const result = await esbuild.build({
@@ -73,6 +82,7 @@ async function buildScripts(): Promise<void> {
       // A font imported by browser code (the evidence pack PDF's) becomes its own content-hashed file in
       // /assets and the import its URL, fetched same-origin only when needed.
       loader: { '.ttf': 'file' },
+      plugins: [yamlCatalogues],
       assetNames: '[name]-[hash]',
       publicPath: '/assets/',
       logLevel: 'warning',

@@ -6,7 +6,7 @@ import { languageLinksOf } from '../features/guidance/languages.ts';
  * (setup/errors.ts); the English page's Language navigation links that Welsh page, so a Welsh reader finds out,
  * in Welsh, that it is not translated yet. Remove a page from here once it has its Welsh twin.
  */
-export const ENGLISH_ONLY = ['/diary', '/forums', '/training'];
+export const ENGLISH_ONLY = ['/forums', '/training'];
 
 export function isEnglishOnly(path: string): boolean {
   return ENGLISH_ONLY.some((p) => path === p || path.startsWith(`${p}/`));

@@ -8,6 +8,7 @@ import { ChangePassphraseScreen, DeleteAccountScreen, NewRecoveryKeyScreen } fro
 import { RecoveredKeyScreen, RecoverScreen } from './screens/recover.tsx';
 import { UnlockScreen } from './screens/unlock.tsx';
 import type { UnlockedVault } from './vault-session.ts';
+import { plural, t } from './i18n/i18n.ts';
 
 export const DEFAULT_IDLE_MINUTES = 5;
 
@@ -35,7 +36,7 @@ export function VaultApp({ api }: { api: ApiClient }) {
   const lock = (notice: string) => {
     void signOut(api);
     // The new key from a recovery is already the one that works; only this screen ever showed it.
-    const unseenKey = screen.name === 'recovered' ? ' Your new recovery key was not checked: get another one from “Get a new recovery key” after you open your record.' : '';
+    const unseenKey = screen.name === 'recovered' ? ` ${t('notices.unseenKey')}` : '';
     setScreen({ name: 'unlock', notice: notice + unseenKey });
   };
   lockRef.current = lock;
@@ -45,7 +46,7 @@ export function VaultApp({ api }: { api: ApiClient }) {
     if (!vault) return;
     const timer = createIdleTimer({
       timeoutMs: idleMinutes * 60_000,
-      onIdle: () => lockRef.current(`Your record locked because it was not used for ${idleMinutes} ${idleMinutes === 1 ? 'minute' : 'minutes'}.`),
+      onIdle: () => lockRef.current(plural('notices.idle', idleMinutes)),
     });
     return watchActivity(timer);
   }, [vault !== undefined, idleMinutes]);
@@ -67,9 +68,9 @@ export function VaultApp({ api }: { api: ApiClient }) {
           vault={screen.vault}
           idleMinutes={idleMinutes}
           onIdleMinutes={setIdleMinutes}
-          onLock={() => lock('Your record is locked.')}
-          onSignOut={() => lock('You are signed out.')}
-          onSignedOutEverywhere={() => setScreen({ name: 'unlock', notice: 'You are signed out everywhere. If you think someone else knows your passphrase, change it after you sign in.' })}
+          onLock={() => lock(t('notices.locked'))}
+          onSignOut={() => lock(t('notices.signedOut'))}
+          onSignedOutEverywhere={() => setScreen({ name: 'unlock', notice: t('notices.signedOutEverywhere') })}
           onChangePassphrase={() => setScreen({ name: 'change-passphrase', vault: screen.vault })}
           onNewRecoveryKey={() => setScreen({ name: 'new-recovery-key', vault: screen.vault })}
           onDelete={() => setScreen({ name: 'delete', vault: screen.vault })}
@@ -80,6 +81,6 @@ export function VaultApp({ api }: { api: ApiClient }) {
     case 'new-recovery-key':
       return <NewRecoveryKeyScreen vault={screen.vault} onDone={() => open(screen.vault)} onCancel={() => open(screen.vault)} />;
     case 'delete':
-      return <DeleteAccountScreen vault={screen.vault} onDeleted={() => setScreen({ name: 'unlock', notice: 'Your record and account have been deleted.' })} onCancel={() => open(screen.vault)} />;
+      return <DeleteAccountScreen vault={screen.vault} onDeleted={() => setScreen({ name: 'unlock', notice: t('notices.deleted') })} onCancel={() => open(screen.vault)} />;
   }
 }

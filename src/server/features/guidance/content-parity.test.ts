@@ -17,9 +17,9 @@ describe('the Welsh guidance', () => {
 
   it('links to Welsh twins under /cy, and otherwise only to pages that exist', () => {
     const keys = new Set(english.pages.map((p) => p.path));
-    const englishOnly = new Set(['/diary', '/forums', '/verify', '/training', '/training/certificates']); // /verify: the English page may still be linked
-    // Welsh pages served by their feature rather than the guidance (features/directory, risk-screen, verify-page, conversations).
-    const welshFeatures = new Set(['/get-help/support-directory', '/get-help/risk-screen', '/verify', '/talk/helpline']);
+    const englishOnly = new Set(['/diary', '/forums', '/verify', '/training', '/training/certificates']); // the English page may still be linked
+    // Welsh pages served by their feature rather than the guidance (features/directory, risk-screen, verify-page, conversations, vault-pages).
+    const welshFeatures = new Set(['/get-help/support-directory', '/get-help/risk-screen', '/verify', '/talk/helpline', '/diary']);
     const broken = welsh.pages.flatMap((page) =>
       page.links
         .filter((href) => href.startsWith('/'))

@@ -85,7 +85,7 @@ describe('Welsh guidance pages', () => {
     },
   );
 
-  it.each(['/cy/training', '/cy/forums', '/cy/diary', '/cy/training/certificates'])(
+  it.each(['/cy/training', '/cy/forums', '/cy/training/certificates'])(
     'answers %s, a page that is English only, in Welsh with a link to the English page',
     async (url) => {
       const res = await get(url);

@@ -4,8 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
 import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import { languageLinksOf } from '../guidance/index.ts';
 
 export const VAULT_PATH = '/diary';
+/** The same app in Welsh: only the address and <html lang> differ, so nothing on the device says which (T1). */
+export const WELSH_VAULT_PATH = `/cy${VAULT_PATH}`;
 
 export type VaultPageDeps = Pick<Services, 'assets' | 'views'>;
 
@@ -24,10 +27,18 @@ export async function vaultPageRoutes(app: FastifyInstance, { services }: { serv
   const readWorker = () =>
     (workerSource ??= readFileSync(join(services.assets.dir, basename(services.assets.url('vault-worker.js')))));
 
-  app.get(VAULT_PATH, async (_request, reply) => {
-    reply.header('content-security-policy', VAULT_CONTENT_SECURITY_POLICY);
-    return sendDynamicPage(reply, services.views.render('pages/vault/diary.njk', { noindex: true, kdfWorkerUrl: KDF_WORKER_PATH }));
-  });
+  const versions = [
+    { language: 'en', href: VAULT_PATH },
+    { language: 'cy', href: WELSH_VAULT_PATH },
+  ] as const;
+  for (const { language, href } of versions) {
+    // The app reads <html lang> for its words; the title stays "Casebook" in both languages.
+    const context = { noindex: true, kdfWorkerUrl: KDF_WORKER_PATH, ...(language === 'en' ? {} : { lang: language }), ...languageLinksOf(versions, language) };
+    app.get(href, async (_request, reply) => {
+      reply.header('content-security-policy', VAULT_CONTENT_SECURITY_POLICY);
+      return sendDynamicPage(reply, services.views.render('pages/vault/diary.njk', context));
+    });
+  }
 
   app.get(KDF_WORKER_PATH, async (_request, reply) => {
     return reply

@@ -1,4 +1,5 @@
 // The API's username rule (docs/vault-api.md): 3–32 characters, a–z, 0–9, "-", "_" and ".".
+import { t } from '../i18n/i18n.ts';
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
@@ -10,10 +11,10 @@ export function normalizeUsername(input: string): string {
 
 /** A sentence for the error summary, or undefined when the (normalised) username is acceptable. */
 export function usernameProblem(username: string): string | undefined {
-  if (username === '') return 'Enter a username';
-  if (username.length < USERNAME_MIN) return `Username must be ${USERNAME_MIN} characters or more`;
-  if (username.length > USERNAME_MAX) return `Username must be ${USERNAME_MAX} characters or fewer`;
-  if (!/^[a-z0-9._-]+$/.test(username)) return 'Username must only include letters a to z, numbers, hyphens, underscores and full stops';
+  if (username === '') return t('username.enter');
+  if (username.length < USERNAME_MIN) return t('username.tooShort', { minimum: USERNAME_MIN });
+  if (username.length > USERNAME_MAX) return t('username.tooLong', { maximum: USERNAME_MAX });
+  if (!/^[a-z0-9._-]+$/.test(username)) return t('username.characters');
   return undefined;
 }
 

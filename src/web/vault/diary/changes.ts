@@ -1,17 +1,18 @@
 // What changed from one version of an entry to the next, in words, for the history screen. Pure.
-import { describeWhen } from '../../../domain/incidents/index.ts';
+import { describeWhen } from '../i18n/dates.ts';
+import { listOf, t } from '../i18n/i18n.ts';
 import type { Incident } from '../../../domain/incidents/index.ts';
 
-const PARTS: readonly { label: string; of: (incident: Incident) => unknown }[] = [
-  { label: 'when it happened', of: (i) => i.when },
-  { label: 'where', of: (i) => [i.where, i.placeId ?? ''] },
-  { label: 'what happened', of: (i) => i.whatHappened },
-  { label: 'what they did', of: (i) => [...i.behaviours].sort() },
-  { label: 'how they did it', of: (i) => i.methods },
-  { label: 'who was involved', of: (i) => i.people },
-  { label: 'how it affected you', of: (i) => i.effects },
-  { label: 'reports', of: (i) => i.reports },
-  { label: 'files', of: (i) => i.attachments.map((a) => a.sha256) },
+const PARTS: readonly { label: () => string; of: (incident: Incident) => unknown }[] = [
+  { label: () => t('entry.check.whenHidden'), of: (i) => i.when },
+  { label: () => t('entry.check.whereHidden'), of: (i) => [i.where, i.placeId ?? ''] },
+  { label: () => t('entry.check.whatHidden'), of: (i) => i.whatHappened },
+  { label: () => t('entry.check.behavioursHidden'), of: (i) => [...i.behaviours].sort() },
+  { label: () => t('entry.check.howHidden'), of: (i) => i.methods },
+  { label: () => t('entry.check.peopleHidden'), of: (i) => i.people },
+  { label: () => t('entry.check.effectsHidden'), of: (i) => i.effects },
+  { label: () => t('history.reports'), of: (i) => i.reports },
+  { label: () => t('entry.check.filesHidden'), of: (i) => i.attachments.map((a) => a.sha256) },
 ];
 
 function same(a: unknown, b: unknown): boolean {
@@ -20,16 +21,12 @@ function same(a: unknown, b: unknown): boolean {
 
 /** e.g. ["Completed the quick note", "Changed what happened and files"]; the first version says "First saved". */
 export function describeChanges(previous: Incident | undefined, next: Incident): string[] {
-  if (!previous) return [next.quickNote ? 'Saved as a quick note' : 'First saved'];
+  if (!previous) return [next.quickNote ? t('history.savedAsQuickNote') : t('history.firstSaved')];
   const lines: string[] = [];
-  if (previous.quickNote && !next.quickNote) lines.push('Completed the quick note');
-  const changed = PARTS.filter((part) => !same(part.of(previous), part.of(next))).map((part) => part.label);
-  if (changed.length > 0) lines.push(`Changed ${listed(changed)}`);
-  if (!same(previous.when, next.when)) lines.push(`Time now reads: ${describeWhen(next.when)}`);
-  if (lines.length === 0) lines.push('Saved again with no changes');
+  if (previous.quickNote && !next.quickNote) lines.push(t('history.completedQuickNote'));
+  const changed = PARTS.filter((part) => !same(part.of(previous), part.of(next))).map((part) => part.label());
+  if (changed.length > 0) lines.push(t('history.changed', { parts: listOf(changed) }));
+  if (!same(previous.when, next.when)) lines.push(t('history.timeNow', { when: describeWhen(next.when) }));
+  if (lines.length === 0) lines.push(t('history.noChanges'));
   return lines;
-}
-
-function listed(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

@@ -25,6 +25,7 @@ import { useNavigation } from './routes.ts';
 import type { Route } from './routes.ts';
 import { indexRecords, NO_FILTER, TimelineScreen } from './timeline-screen.tsx';
 import type { TimelineChoices } from './timeline-screen.tsx';
+import { t } from '../i18n/i18n.ts';
 
 // pdf-lib and the pack builder are large: fetched only when the person asks for a pack.
 const loadPackMaker = () => import('../evidence-pack/index.ts').then((module) => module.EvidencePackScreen);
@@ -70,7 +71,7 @@ export function DiaryApp(props: DiaryAppProps) {
         // The record is usable now; receipts are checked in the background, in batches.
         void checkReceipts(items, checker, (ids) => setChecked((before) => new Set([...before, ...ids])), abort.signal);
       },
-      (error) => !abort.signal.aborted && setLoadError(describeFailure(error, 'Your record could not be opened. Try again.')),
+      (error) => !abort.signal.aborted && setLoadError(describeFailure(error, t('diary.openFailed'))),
     );
     return () => abort.abort();
   }, [vault]);
@@ -99,19 +100,19 @@ export function DiaryApp(props: DiaryAppProps) {
   return (
     <div class="casebook-diary">
       <div class="casebook-vault-home__bar">
-        <p class="govuk-body-s casebook-vault-home__who">Signed in as <strong class="casebook-vault__code">{vault.username}</strong></p>
-        <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onLock}>Lock</button>
+        <p class="govuk-body-s casebook-vault-home__who">{t('diary.signedInAs')} <strong class="casebook-vault__code">{vault.username}</strong></p>
+        <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onLock}>{t('diary.lock')}</button>
       </div>
       <DiaryMenu route={nav.route} go={(route) => nav.go(route)} />
       {loadError ? (
         <>
-          <Heading>Your record</Heading>
+          <Heading>{t('timeline.heading')}</Heading>
           <p class="govuk-body govuk-error-message">{loadError}</p>
         </>
       ) : records === undefined ? (
         <>
-          <Heading>Your record</Heading>
-          <Busy>Opening your record.</Busy>
+          <Heading>{t('timeline.heading')}</Heading>
+          <Busy>{t('diary.opening')}</Busy>
         </>
       ) : (
         <Screen diary={diary} account={props} />
@@ -120,26 +121,26 @@ export function DiaryApp(props: DiaryAppProps) {
   );
 }
 
-const MENU: readonly { route: Route; label: string; matches: readonly Route['name'][] }[] = [
-  { route: { name: 'timeline' }, label: 'Your record', matches: ['timeline', 'entry', 'history', 'entry-form', 'quick-note'] },
-  { route: { name: 'patterns' }, label: 'Patterns', matches: ['patterns'] },
-  { route: { name: 'legal' }, label: 'What the law needs', matches: ['legal'] },
-  { route: { name: 'people' }, label: 'People', matches: ['people', 'person-form'] },
-  { route: { name: 'places' }, label: 'Places', matches: ['places', 'place-form'] },
-  { route: { name: 'notes' }, label: 'Notes and files', matches: ['notes'] },
-  { route: { name: 'import' }, label: 'Bring in messages', matches: ['import'] },
+const MENU: readonly { route: Route; label: () => string; matches: readonly Route['name'][] }[] = [
+  { route: { name: 'timeline' }, label: () => t('timeline.heading'), matches: ['timeline', 'entry', 'history', 'entry-form', 'quick-note'] },
+  { route: { name: 'patterns' }, label: () => t('diary.menu.patterns'), matches: ['patterns'] },
+  { route: { name: 'legal' }, label: () => t('diary.menu.legal'), matches: ['legal'] },
+  { route: { name: 'people' }, label: () => t('diary.menu.people'), matches: ['people', 'person-form'] },
+  { route: { name: 'places' }, label: () => t('diary.menu.places'), matches: ['places', 'place-form'] },
+  { route: { name: 'notes' }, label: () => t('diary.menu.notes'), matches: ['notes'] },
+  { route: { name: 'import' }, label: () => t('diary.menu.import'), matches: ['import'] },
 ];
 
 function DiaryMenu({ route, go }: { route: Route; go: (route: Route) => void }) {
   return (
-    <nav class="casebook-diary-menu" aria-label="Parts of your record">
+    <nav class="casebook-diary-menu" aria-label={t('diary.menu.label')}>
       <ul class="casebook-diary-menu__list">
         {MENU.map((item) => {
           const current = item.matches.includes(route.name);
           return (
-            <li class={`casebook-diary-menu__item${current ? ' casebook-diary-menu__item--current' : ''}`} key={item.label}>
+            <li class={`casebook-diary-menu__item${current ? ' casebook-diary-menu__item--current' : ''}`} key={item.route.name}>
               <button type="button" class="casebook-diary-menu__link" aria-current={current ? 'page' : undefined} onClick={() => go({ ...item.route })}>
-                {item.label}
+                {item.label()}
               </button>
             </li>
           );
@@ -187,8 +188,8 @@ function Screen({ diary, account }: { diary: Diary; account: AccountPanelProps }
       return <NotesScreen diary={diary} />;
     case 'import':
       // Each visit starts afresh (choosing it from the menu again leaves a finished or failed import behind).
-      return <Lazy key={visitOf(route)} load={loadImportScreen} busy="Getting ready to read your file." render={(ImportScreen) => <ImportScreen diary={diary} />} />;
+      return <Lazy key={visitOf(route)} load={loadImportScreen} busy={t('diary.importLoading')} render={(ImportScreen) => <ImportScreen diary={diary} />} />;
     case 'evidence-pack':
-      return <Lazy load={loadPackMaker} busy="Getting the evidence pack maker ready." render={(EvidencePackScreen) => <EvidencePackScreen vault={diary.vault} onDone={() => diary.nav.back()} />} />;
+      return <Lazy load={loadPackMaker} busy={t('diary.packLoading')} render={(EvidencePackScreen) => <EvidencePackScreen vault={diary.vault} onDone={() => diary.nav.back()} />} />;
   }
 }

@@ -16,6 +16,7 @@ import type {
   Report,
   ReportTarget,
 } from '../../../domain/incidents/index.ts';
+import { t } from '../i18n/i18n.ts';
 
 export type WhenKind = 'exact' | 'day' | 'range';
 
@@ -121,21 +122,21 @@ export function draftFromIncident(incident: Incident): EntryDraft {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 
-function boundFrom(date: string, time: string, field: string, what: string): string | Problem {
-  if (!DATE.test(date)) return { path: `${field}Date`, message: `Enter the ${what} date` };
+function boundFrom(date: string, time: string, field: 'from' | 'to'): string | Problem {
+  if (!DATE.test(date)) return { path: `${field}Date`, message: t(`entry.problems.${field}.date`) };
   if (time === '') return date;
-  if (!TIME.test(time)) return { path: `${field}Time`, message: `Enter the ${what} time like 18:30, or leave it empty` };
+  if (!TIME.test(time)) return { path: `${field}Time`, message: t(`entry.problems.${field}.time`) };
   const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
-  if (!local.isValid) return { path: `${field}Date`, message: `Enter a real ${what} date` };
+  if (!local.isValid) return { path: `${field}Date`, message: t(`entry.problems.${field}.real`) };
   return local.toISO({ suppressMilliseconds: true }) ?? date;
 }
 
 /** An exact time from what a London clock read, or what is missing ('date' or 'time'). */
 export function exactWhen(date: string, time: string): IncidentWhen | Problem {
-  if (!DATE.test(date)) return { path: 'date', message: 'Enter the date it happened' };
-  if (!TIME.test(time)) return { path: 'time', message: 'Enter the time it happened, like 18:30, or choose “I know the day but not the time”' };
+  if (!DATE.test(date)) return { path: 'date', message: t('entry.problems.date') };
+  if (!TIME.test(time)) return { path: 'time', message: t('entry.problems.time') };
   const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
-  if (!local.isValid) return { path: 'date', message: 'Enter a real date and time' };
+  if (!local.isValid) return { path: 'date', message: t('entry.problems.realDateTime') };
   return { precision: 'exact', at: local.toISO({ suppressMilliseconds: true }) ?? '' };
 }
 
@@ -145,12 +146,12 @@ export function whenFromDraft(draft: EntryDraft): IncidentWhen | Problem {
     case 'exact':
       return exactWhen(draft.date, draft.time);
     case 'day':
-      if (!DATE.test(draft.date)) return { path: 'date', message: 'Enter the day it happened' };
+      if (!DATE.test(draft.date)) return { path: 'date', message: t('entry.problems.day') };
       return { precision: 'day', date: draft.date };
     case 'range': {
-      const from = boundFrom(draft.fromDate, draft.fromTime, 'from', 'start');
+      const from = boundFrom(draft.fromDate, draft.fromTime, 'from');
       if (typeof from !== 'string') return from;
-      const to = boundFrom(draft.toDate, draft.toTime, 'to', 'end');
+      const to = boundFrom(draft.toDate, draft.toTime, 'to');
       if (typeof to !== 'string') return to;
       return { precision: 'range', from, to };
     }

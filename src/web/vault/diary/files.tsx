@@ -6,6 +6,7 @@ import { downloadAttachment, saveBlob } from '../attachments/download.ts';
 import { Busy } from '../ui/components.tsx';
 import { describeFailure, formatBytes } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** Larger photos are not decrypted just to be shown; they can still be saved. */
 const PREVIEW_MAX_BYTES = 15 * 1024 * 1024;
@@ -56,7 +57,7 @@ export function StoredFile({ vault, file, onRemove }: { vault: UnlockedVault; fi
     const abort = new AbortController();
     downloadAttachment(vault, file.id, abort.signal).then(
       ({ blob: opened }) => !abort.signal.aborted && setBlob(opened),
-      (error) => !abort.signal.aborted && setProblem(describeFailure(error, 'The photo could not be opened.')),
+      (error) => !abort.signal.aborted && setProblem(describeFailure(error, t('files.photoFailed'))),
     );
     return () => {
       abort.abort();
@@ -70,7 +71,7 @@ export function StoredFile({ vault, file, onRemove }: { vault: UnlockedVault; fi
       const opened = blob ?? (await downloadAttachment(vault, file.id)).blob;
       saveBlob(opened, file.name);
     } catch (error) {
-      setProblem(describeFailure(error, 'The file could not be opened. It may be damaged.'));
+      setProblem(describeFailure(error, t('files.fileFailed')));
     } finally {
       setSaving(false);
     }
@@ -78,19 +79,19 @@ export function StoredFile({ vault, file, onRemove }: { vault: UnlockedVault; fi
 
   return (
     <li class="casebook-diary-file">
-      {previewable && !url && !problem ? <Busy>Decrypting the photo</Busy> : null}
-      {url ? <img class="casebook-diary-file__image" src={url} alt={`Photo: ${file.name}`} /> : null}
+      {previewable && !url && !problem ? <Busy>{t('files.decryptingPhoto')}</Busy> : null}
+      {url ? <img class="casebook-diary-file__image" src={url} alt={t('files.photoAlt', { name: file.name })} /> : null}
       <p class="govuk-body-s govuk-!-margin-bottom-1"><strong>{file.name}</strong> ({formatBytes(file.size)})</p>
       {problem ? <p class="govuk-error-message">{problem}</p> : null}
       <div class="govuk-button-group">
-        {saving ? <Busy>Decrypting {file.name}</Busy> : (
+        {saving ? <Busy>{t('files.decrypting', { name: file.name })}</Busy> : (
           <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={save}>
-            Save a copy<span class="govuk-visually-hidden"> of {file.name}</span>
+            {t('files.saveCopy')}<span class="govuk-visually-hidden"> {t('files.saveCopyHidden', { name: file.name })}</span>
           </button>
         )}
         {onRemove ? (
           <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={onRemove}>
-            Remove<span class="govuk-visually-hidden"> {file.name}</span> from this entry
+            {t('files.remove')}<span class="govuk-visually-hidden"> {t('files.removeHidden', { name: file.name })}</span>
           </button>
         ) : null}
       </div>

@@ -10,17 +10,18 @@ import { useFormAction } from '../ui/form-action.ts';
 import { formatDateTime } from '../ui/messages.ts';
 import type { Diary } from './diary.ts';
 import { StoredFile } from './files.tsx';
+import { LOCALE, t } from '../i18n/i18n.ts';
 
 export function NotesScreen({ diary }: { diary: Diary }) {
   const notes = newestFirst([...diary.records.notes.values()]);
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Heading>Notes and files</Heading>
-        <p class="govuk-body">For notes and files that are not about one incident, such as a letter from the police. Each note gets a time receipt.</p>
+        <Heading>{t('diary.menu.notes')}</Heading>
+        <p class="govuk-body">{t('notes.intro')}</p>
         <AddNote diary={diary} />
-        <h2 class="govuk-heading-m">Your notes</h2>
-        {notes.length === 0 ? <p class="govuk-body">You have not added any notes yet.</p> : (
+        <h2 class="govuk-heading-m">{t('notes.yours')}</h2>
+        {notes.length === 0 ? <p class="govuk-body">{t('notes.none')}</p> : (
           <ul class="govuk-list casebook-vault-notes">
             {notes.map((note) => <NoteCard key={note.id} diary={diary} note={note} />)}
           </ul>
@@ -45,14 +46,14 @@ function AddNote({ diary }: { diary: Diary }) {
         const problem = noteProblem(text, file !== undefined);
         return problem ? [{ href: '#note-text', text: problem }] : [];
       },
-      busy: file ? `Encrypting and sending ${file.name}` : 'Encrypting and saving your note',
+      busy: file ? t('notes.sending', { name: file.name }) : t('notes.saving'),
       failureField: file ? 'note-file' : 'note-text',
-      failure: 'Your note could not be saved. Try again.',
+      failure: t('quickNote.failed'),
       work: async (progress) => {
         const attachments = file
-          ? [await uploadAttachment(diary.vault, file, ({ sentChunks, chunkCount }) => progress(`Encrypting and sending ${file.name}: ${Math.round((100 * sentChunks) / chunkCount)}%`))]
+          ? [await uploadAttachment(diary.vault, file, ({ sentChunks, chunkCount }) => progress(t('notes.sendingPercent', { name: file.name, percent: Math.round((100 * sentChunks) / chunkCount) })))]
           : [];
-        progress('Encrypting and saving your note');
+        progress(t('notes.saving'));
         return saveNewNote(diary.vault, text, attachments, diary.checker);
       },
     });
@@ -60,22 +61,22 @@ function AddNote({ diary }: { diary: Diary }) {
     diary.remember(note);
     setText('');
     if (fileInput.current) fileInput.current.value = '';
-    setSaved(`Note saved at ${formatDateTime(note.receipt.timestamp)}.`);
+    setSaved(t('notes.saved', { at: formatDateTime(note.receipt.timestamp) }));
   };
 
   const fileError = errorFor(form.errors, 'note-file');
   return (
     <form onSubmit={submit} noValidate class="casebook-vault-add-note">
       <ErrorSummary errors={form.errors} />
-      <h2 class="govuk-heading-m">Add a note</h2>
-      <Textarea id="note-text" label="Note" labelClass="govuk-label--s" hint={`Up to ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters.`} value={text} onInput={setText} error={errorFor(form.errors, 'note-text')} rows={4} />
+      <h2 class="govuk-heading-m">{t('notes.add')}</h2>
+      <Textarea id="note-text" label={t('notes.note')} labelClass="govuk-label--s" hint={t('notes.limit', { maximum: MAX_NOTE_LENGTH.toLocaleString(LOCALE) })} value={text} onInput={setText} error={errorFor(form.errors, 'note-text')} rows={4} />
       <div class={`govuk-form-group${fileError ? ' govuk-form-group--error' : ''}`}>
-        <label class="govuk-label govuk-label--s" for="note-file">Attach a file (optional)</label>
-        <div class="govuk-hint" id="note-file-hint">A photo, screenshot, recording or document, up to 250 MB.</div>
-        {fileError ? <p class="govuk-error-message" id="note-file-error"><span class="govuk-visually-hidden">Error:</span> {fileError}</p> : null}
+        <label class="govuk-label govuk-label--s" for="note-file">{t('notes.attach')}</label>
+        <div class="govuk-hint" id="note-file-hint">{t('notes.attachHint')}</div>
+        {fileError ? <p class="govuk-error-message" id="note-file-error"><span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {fileError}</p> : null}
         <input class="govuk-file-upload" id="note-file" name="note-file" type="file" ref={fileInput} aria-describedby={`note-file-hint${fileError ? ' note-file-error' : ''}`} />
       </div>
-      {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">Save note</Button>}
+      {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">{t('notes.save')}</Button>}
       <p class="govuk-body casebook-vault__saved" role="status">{saved ?? ''}</p>
     </form>
   );
@@ -98,8 +99,8 @@ function NoteCard({ diary, note }: { diary: Diary; note: StoredItem<NoteContent>
 export function ReceiptLine({ diary, item }: { diary: Diary; item: StoredItem }) {
   return (
     <p class="govuk-body-s casebook-vault-note__meta">
-      Saved {formatDateTime(item.receipt.timestamp)}
-      {diary.isChecked(item) ? <span class="casebook-vault-note__receipt"> · time receipt checked</span> : <span> · time receipt not checked yet</span>}
+      {t('receipts.saved', { at: formatDateTime(item.receipt.timestamp) })}
+      {diary.isChecked(item) ? <span class="casebook-vault-note__receipt"> · {t('receipts.checked')}</span> : <span> · {t('receipts.notChecked')}</span>}
     </p>
   );
 }

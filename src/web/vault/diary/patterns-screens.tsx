@@ -5,6 +5,7 @@ import { Heading } from '../ui/components.tsx';
 import type { Diary } from './diary.ts';
 import { Lazy } from './lazy.tsx';
 import { peopleByName } from './records.ts';
+import { t } from '../i18n/i18n.ts';
 
 const loadPatterns = () => import('./patterns/index.ts');
 
@@ -20,9 +21,9 @@ export function PatternsScreen({ diary }: { diary: Diary }) {
   const data = useDomainData(diary);
   return (
     <>
-      <Heading>Patterns</Heading>
-      <p class="govuk-body">How often things happen, what they do, and when. Worked out on this device from your entries.</p>
-      <Lazy load={loadPatterns} busy="Drawing the charts." render={({ PatternsView }) => <PatternsView {...data} />} />
+      <Heading>{t('patterns.heading')}</Heading>
+      <p class="govuk-body">{t('patterns.intro')}</p>
+      <Lazy load={loadPatterns} busy={t('patterns.drawing')} render={({ PatternsView }) => <PatternsView {...data} />} />
     </>
   );
 }
@@ -31,8 +32,8 @@ export function LegalElementsScreen({ diary }: { diary: Diary }) {
   const data = useDomainData(diary);
   return (
     <>
-      <Heading>What the law needs</Heading>
-      <Lazy load={loadPatterns} busy="Checking your record against the law." render={({ LegalElementsPanel }) => <LegalElementsPanel {...data} />} />
+      <Heading>{t('diary.menu.legal')}</Heading>
+      <Lazy load={loadPatterns} busy={t('patterns.checkingLaw')} render={({ LegalElementsPanel }) => <LegalElementsPanel {...data} />} />
     </>
   );
 }

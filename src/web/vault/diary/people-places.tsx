@@ -2,7 +2,7 @@
 // officers; home, work). Editing one saves a new version, like an entry.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { LIMITS, PERSON_ROLE_LABELS, PERSON_ROLES, newPerson, newPlace, parsePerson, parsePlace } from '../../../domain/incidents/index.ts';
+import { LIMITS, PERSON_ROLES, newPerson, newPlace, parsePerson, parsePlace } from '../../../domain/incidents/index.ts';
 import type { ParseResult, Person, PersonRole, Place, Problem } from '../../../domain/incidents/index.ts';
 import { newItemId } from '../items/item-store.ts';
 import { Radios } from '../ui/choices.tsx';
@@ -13,6 +13,9 @@ import type { FormAction } from '../ui/form-action.ts';
 import type { StoredItem } from '../items/item-store.ts';
 import type { Diary } from './diary.ts';
 import { peopleByName, placesByName } from './records.ts';
+import { plural, t } from '../i18n/i18n.ts';
+import { problemMessage } from '../i18n/problems.ts';
+import { roleLabel } from '../i18n/vocabulary.ts';
 
 function countEntries(diary: Diary, test: (incident: { people: readonly { personId: string }[]; placeId?: string }) => boolean): number {
   let count = 0;
@@ -20,20 +23,20 @@ function countEntries(diary: Diary, test: (incident: { people: readonly { person
   return count;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const entryCount = (n: number) => plural('pack.entryCount', n);
 
 export function PeopleScreen({ diary }: { diary: Diary }) {
   return (
     <RecordList
-      title="People"
-      intro="The person stalking or harassing you, people who saw what happened, and police officers. Save them once and choose them in each entry."
-      add="Add a person"
-      empty="You have not saved anyone yet."
+      title={t('diary.menu.people')}
+      intro={t('records.peopleIntro')}
+      add={t('records.addPerson')}
+      empty={t('records.noPeople')}
       onAdd={() => diary.nav.go({ name: 'person-form' })}
       rows={peopleByName(diary.records).map((person) => ({
         id: person.id,
         name: person.name,
-        about: `${PERSON_ROLE_LABELS[person.role]}${person.relationship ? ` · ${person.relationship}` : ''} · ${plural(countEntries(diary, (i) => i.people.some((link) => link.personId === person.id)), 'entry', 'entries')}`,
+        about: [roleLabel(person.role), person.relationship, entryCount(countEntries(diary, (i) => i.people.some((link) => link.personId === person.id)))].filter(Boolean).join(' · '),
         open: () => diary.nav.go({ name: 'person-form', id: person.id }),
       }))}
     />
@@ -43,15 +46,15 @@ export function PeopleScreen({ diary }: { diary: Diary }) {
 export function PlacesScreen({ diary }: { diary: Diary }) {
   return (
     <RecordList
-      title="Places"
-      intro="Places where things keep happening, such as home, work or a station. Save them once and choose them in each entry."
-      add="Add a place"
-      empty="You have not saved any places yet."
+      title={t('diary.menu.places')}
+      intro={t('records.placesIntro')}
+      add={t('records.addPlace')}
+      empty={t('records.noPlaces')}
       onAdd={() => diary.nav.go({ name: 'place-form' })}
       rows={placesByName(diary.records).map((place) => ({
         id: place.id,
         name: place.name,
-        about: plural(countEntries(diary, (i) => i.placeId === place.id), 'entry', 'entries'),
+        about: entryCount(countEntries(diary, (i) => i.placeId === place.id)),
         open: () => diary.nav.go({ name: 'place-form', id: place.id }),
       }))}
     />
@@ -83,12 +86,12 @@ function RecordList({ title, intro, add, empty, onAdd, rows }: { title: string; 
 }
 
 const FIELD: Readonly<Record<string, string>> = { name: 'name', role: 'role', relationship: 'relationship', aliases: 'aliases', description: 'description', contact: 'contact', address: 'address', notes: 'notes' };
-const errorsOf = (problems: readonly Problem[]): FieldError[] => problems.map((p) => ({ href: `#${FIELD[p.path.split('.')[0] ?? ''] ?? 'name'}`, text: p.message }));
+const errorsOf = (problems: readonly Problem[]): FieldError[] => problems.map((p) => ({ href: `#${FIELD[p.path.split('.')[0] ?? ''] ?? 'name'}`, text: problemMessage(p) }));
 
 const optional = (value: string) => (value.trim() === '' ? {} : { value });
 
 /** Checks a person or place with its schema, saves it as a new version, and goes back to its list. */
-function useSaveRecord<T extends Person | Place>(diary: Diary, previous: StoredItem<T> | undefined, parse: (value: T) => ParseResult<T>, list: 'people' | 'places', what: string) {
+function useSaveRecord<T extends Person | Place>(diary: Diary, previous: StoredItem<T> | undefined, parse: (value: T) => ParseResult<T>, list: 'people' | 'places') {
   const form = useFormAction();
   const save = async (record: T) => {
     const saved = await form.run({
@@ -96,9 +99,9 @@ function useSaveRecord<T extends Person | Place>(diary: Diary, previous: StoredI
         const parsed = parse(record);
         return parsed.ok ? [] : errorsOf(parsed.problems);
       },
-      busy: 'Encrypting and saving',
+      busy: t('entry.saving'),
       failureField: 'name',
-      failure: `${what} could not be saved. Try again.`,
+      failure: t(`records.saveFailed.${list}`),
       work: () => diary.save(record, previous),
     });
     if (saved) diary.nav.replace({ name: list });
@@ -110,14 +113,14 @@ function RecordFormShell({ diary, form, title, onSubmit, children }: { diary: Di
   return (
     <div class="govuk-grid-row">
       <form class="govuk-grid-column-two-thirds" onSubmit={(event) => { event.preventDefault(); onSubmit(); }} noValidate>
-        <button type="button" class="govuk-back-link casebook-diary-back" onClick={() => diary.nav.back()}>Back</button>
+        <button type="button" class="govuk-back-link casebook-diary-back" onClick={() => diary.nav.back()}>{t('common.back')}</button>
         <ErrorSummary errors={form.errors} />
         <Heading>{title}</Heading>
         {children}
         {form.busy ? <Busy>{form.busy}</Busy> : (
           <div class="govuk-button-group">
-            <Button type="submit">Save</Button>
-            <LinkButton onClick={() => diary.nav.back()}>Cancel</LinkButton>
+            <Button type="submit">{t('records.save')}</Button>
+            <LinkButton onClick={() => diary.nav.back()}>{t('common.cancel')}</LinkButton>
           </div>
         )}
       </form>
@@ -135,7 +138,7 @@ export function PersonForm({ diary, id }: { diary: Diary; id: string | undefined
   const [description, setDescription] = useState(start.description ?? '');
   const [contact, setContact] = useState(start.contact ?? '');
   const [toldToStop, setToldToStop] = useState(start.toldToStopOn ?? '');
-  const { form, save } = useSaveRecord(diary, previous, parsePerson, 'people', 'This person');
+  const { form, save } = useSaveRecord(diary, previous, parsePerson, 'people');
 
   const build = (): Person => {
     const rel = optional(relationship).value;
@@ -156,14 +159,14 @@ export function PersonForm({ diary, id }: { diary: Diary; id: string | undefined
   };
 
   return (
-    <RecordFormShell diary={diary} form={form} title={previous ? `Change ${previous.content.name}` : 'Add a person'} onSubmit={() => save(build())}>
-      <TextInput id="name" label="Name, or how you describe them" value={name} onInput={setName} error={errorFor(form.errors, 'name')} spellcheck />
-      <Radios id="role" legend="Who are they?" legendSize="s" value={role} onChange={setRole} error={errorFor(form.errors, 'role')} choices={PERSON_ROLES.map((r) => ({ value: r, label: PERSON_ROLE_LABELS[r] }))} />
-      <TextInput id="relationship" label="How you know them (optional)" hint="For example: ex-partner, neighbour, colleague, or PC 1234." value={relationship} onInput={setRelationship} error={errorFor(form.errors, 'relationship')} spellcheck />
-      <Textarea id="aliases" label="Other names, usernames or accounts they use (optional)" hint="One on each line. Searching finds these too." value={aliases} onInput={setAliases} error={errorFor(form.errors, 'aliases')} rows={3} />
-      <Textarea id="description" label="What they look like, their car, or anything that identifies them (optional)" value={description} onInput={setDescription} error={errorFor(form.errors, 'description')} rows={3} />
-      <TextInput id="contact" label="How to contact them (optional)" hint="For a witness or an officer." value={contact} onInput={setContact} error={errorFor(form.errors, 'contact')} />
-      <TextInput id="told-to-stop" label="When you told them to stop contacting you (optional)" hint="The date, for example 2026-02-20. Messages and calls after it are counted in Patterns and What the law needs." value={toldToStop} onInput={setToldToStop} error={errorFor(form.errors, 'toldToStopOn')} />
+    <RecordFormShell diary={diary} form={form} title={previous ? t('records.change', { name: previous.content.name }) : t('records.addPerson')} onSubmit={() => save(build())}>
+      <TextInput id="name" label={t('records.personName')} value={name} onInput={setName} error={errorFor(form.errors, 'name')} spellcheck />
+      <Radios id="role" legend={t('records.whoAreThey')} legendSize="s" value={role} onChange={setRole} error={errorFor(form.errors, 'role')} choices={PERSON_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+      <TextInput id="relationship" label={t('records.relationship')} hint={t('records.relationshipHint')} value={relationship} onInput={setRelationship} error={errorFor(form.errors, 'relationship')} spellcheck />
+      <Textarea id="aliases" label={t('records.aliases')} hint={t('records.aliasesHint')} value={aliases} onInput={setAliases} error={errorFor(form.errors, 'aliases')} rows={3} />
+      <Textarea id="description" label={t('records.description')} value={description} onInput={setDescription} error={errorFor(form.errors, 'description')} rows={3} />
+      <TextInput id="contact" label={t('records.contact')} hint={t('records.contactHint')} value={contact} onInput={setContact} error={errorFor(form.errors, 'contact')} />
+      <TextInput id="told-to-stop" label={t('records.toldToStop')} hint={t('records.toldToStopHint')} value={toldToStop} onInput={setToldToStop} error={errorFor(form.errors, 'toldToStopOn')} />
     </RecordFormShell>
   );
 }
@@ -174,7 +177,7 @@ export function PlaceForm({ diary, id }: { diary: Diary; id: string | undefined 
   const [name, setName] = useState(start.name);
   const [address, setAddress] = useState(start.address ?? '');
   const [notes, setNotes] = useState(start.notes ?? '');
-  const { form, save } = useSaveRecord(diary, previous, parsePlace, 'places', 'This place');
+  const { form, save } = useSaveRecord(diary, previous, parsePlace, 'places');
 
   const build = (): Place => ({
     kind: 'place',
@@ -186,10 +189,10 @@ export function PlaceForm({ diary, id }: { diary: Diary; id: string | undefined 
   });
 
   return (
-    <RecordFormShell diary={diary} form={form} title={previous ? `Change ${previous.content.name}` : 'Add a place'} onSubmit={() => save(build())}>
-      <TextInput id="name" label="Name" hint="For example: Home, Work, or Leeds station." value={name} onInput={setName} error={errorFor(form.errors, 'name')} spellcheck />
-      <Textarea id="address" label="Address or description (optional)" value={address} onInput={setAddress} error={errorFor(form.errors, 'address')} rows={3} />
-      <Textarea id="notes" label="Notes (optional)" value={notes} onInput={setNotes} error={errorFor(form.errors, 'notes')} rows={3} />
+    <RecordFormShell diary={diary} form={form} title={previous ? t('records.change', { name: previous.content.name }) : t('records.addPlace')} onSubmit={() => save(build())}>
+      <TextInput id="name" label={t('problems.fields.name')} hint={t('records.placeNameHint')} value={name} onInput={setName} error={errorFor(form.errors, 'name')} spellcheck />
+      <Textarea id="address" label={t('records.address')} value={address} onInput={setAddress} error={errorFor(form.errors, 'address')} rows={3} />
+      <Textarea id="notes" label={t('records.notes')} value={notes} onInput={setNotes} error={errorFor(form.errors, 'notes')} rows={3} />
     </RecordFormShell>
   );
 }

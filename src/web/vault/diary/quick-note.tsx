@@ -9,6 +9,8 @@ import type { FieldError } from '../ui/components.tsx';
 import { useFormAction } from '../ui/form-action.ts';
 import type { Diary } from './diary.ts';
 import { exactWhen, londonClock } from './entry-draft.ts';
+import { LOCALE, t } from '../i18n/i18n.ts';
+import { problemMessage } from '../i18n/problems.ts';
 
 export function QuickNoteScreen({ diary }: { diary: Diary }) {
   const [text, setText] = useState('');
@@ -27,14 +29,14 @@ export function QuickNoteScreen({ diary }: { diary: Diary }) {
       if ('message' in when) problems.push({ href: `#quick-${when.path}`, text: when.message });
       else note = { ...note, when };
     }
-    if (text.trim() === '') problems.push({ href: '#quick-text', text: 'Write what happened, even a few words' });
+    if (text.trim() === '') problems.push({ href: '#quick-text', text: t('quickNote.writeSomething') });
     const parsed = parseIncident(note);
-    if (problems.length === 0 && !parsed.ok) problems.push(...parsed.problems.map((p) => ({ href: p.path.startsWith('when') ? '#quick-date' : '#quick-text', text: p.message })));
+    if (problems.length === 0 && !parsed.ok) problems.push(...parsed.problems.map((p) => ({ href: p.path.startsWith('when') ? '#quick-date' : '#quick-text', text: problemMessage(p) })));
     const saved = await form.run({
       check: () => problems,
-      busy: 'Encrypting and saving',
+      busy: t('entry.saving'),
       failureField: 'quick-text',
-      failure: 'Your note could not be saved. Try again.',
+      failure: t('quickNote.failed'),
       work: () => diary.save(note, undefined),
     });
     if (saved) diary.nav.replace({ name: 'timeline' });
@@ -44,31 +46,31 @@ export function QuickNoteScreen({ diary }: { diary: Diary }) {
     <div class="govuk-grid-row">
       <form class="govuk-grid-column-two-thirds" onSubmit={submit} noValidate>
         <ErrorSummary errors={form.errors} />
-        <Heading>Quick note</Heading>
-        <Textarea id="quick-text" label="What happened?" labelClass="govuk-label--s" hint="A few words are enough. You can add details later." value={text} onInput={setText} error={errorFor(form.errors, 'quick-text')} rows={4} />
+        <Heading>{t('timeline.quickNote')}</Heading>
+        <Textarea id="quick-text" label={t('entry.steps.what')} labelClass="govuk-label--s" hint={t('quickNote.hint')} value={text} onInput={setText} error={errorFor(form.errors, 'quick-text')} rows={4} />
         <Radios
           id="quick-when"
-          legend="When?"
+          legend={t('quickNote.when')}
           legendSize="s"
           small
           value={timing}
           onChange={setTiming}
           choices={[
-            { value: 'now', label: 'Just now' },
+            { value: 'now', label: t('quickNote.now') },
             {
               value: 'earlier',
-              label: 'Earlier',
+              label: t('quickNote.earlier'),
               reveal: (
-                <DateTimeFields id="quick" legend="When it happened" date={clock.date} time={clock.time} onDate={(date) => setClock({ ...clock, date })} onTime={(time) => setClock({ ...clock, time })} dateError={errorFor(form.errors, 'quick-date')} timeError={errorFor(form.errors, 'quick-time')} />
+                <DateTimeFields id="quick" legend={t('quickNote.whenItHappened')} date={clock.date} time={clock.time} onDate={(date) => setClock({ ...clock, date })} onTime={(time) => setClock({ ...clock, time })} dateError={errorFor(form.errors, 'quick-date')} timeError={errorFor(form.errors, 'quick-time')} />
               ),
             },
           ]}
         />
-        <p class="govuk-body-s">Up to {LIMITS.whatHappened.toLocaleString('en-GB')} characters. It is encrypted on this device before it is sent.</p>
+        <p class="govuk-body-s">{t('quickNote.limit', { maximum: LIMITS.whatHappened.toLocaleString(LOCALE) })}</p>
         {form.busy ? <Busy>{form.busy}</Busy> : (
           <div class="govuk-button-group">
-            <Button type="submit">Save quick note</Button>
-            <LinkButton onClick={() => diary.nav.back()}>Cancel</LinkButton>
+            <Button type="submit">{t('quickNote.save')}</Button>
+            <LinkButton onClick={() => diary.nav.back()}>{t('common.cancel')}</LinkButton>
           </div>
         )}
       </form>

@@ -2,7 +2,7 @@
 // here in the browser over the decrypted entries.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { BEHAVIOURS, METHOD_KINDS, METHOD_LABELS, REPORT_TARGET_LABELS, REPORT_TARGETS, describeWhen, isReported, whenSortKey } from '../../../domain/incidents/index.ts';
+import { BEHAVIOURS, METHOD_KINDS, REPORT_TARGETS, isReported, whenSortKey } from '../../../domain/incidents/index.ts';
 import type { BehaviourId, Incident, MethodKind, ReportTarget } from '../../../domain/incidents/index.ts';
 import { filterTimeline, indexTimeline } from '../../../domain/patterns/index.ts';
 import type { TimelineFilter, TimelineIndex, TimelineOrder } from '../../../domain/patterns/index.ts';
@@ -11,6 +11,9 @@ import { Select } from '../ui/choices.tsx';
 import type { Diary } from './diary.ts';
 import { peopleByName, placesByName } from './records.ts';
 import type { DiaryRecords } from './records.ts';
+import { LOCALE, plural, t } from '../i18n/i18n.ts';
+import { describeWhen } from '../i18n/dates.ts';
+import { behaviourLabel, methodLabel } from '../i18n/vocabulary.ts';
 
 const PAGE = 50;
 const EXCERPT = 220;
@@ -39,7 +42,7 @@ export function filterOf(choices: TimelineChoices): TimelineFilter {
   };
 }
 
-const count = (n: number) => n.toLocaleString('en-GB');
+const count = (n: number) => n.toLocaleString(LOCALE);
 
 export function incidentsOf(records: DiaryRecords): Incident[] {
   return [...records.incidents.values()].map((item) => item.content);
@@ -87,38 +90,38 @@ export function TimelineScreen({ diary, aside }: { diary: Diary; aside: Componen
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Heading>Your record</Heading>
+        <Heading>{t('timeline.heading')}</Heading>
         <div class="casebook-diary-actions">
-          <button type="button" class="govuk-button casebook-diary-actions__quick" data-module="govuk-button" onClick={() => nav.go({ name: 'quick-note' })}>Quick note</button>
-          <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => nav.go({ name: 'entry-form' })}>New entry</button>
+          <button type="button" class="govuk-button casebook-diary-actions__quick" data-module="govuk-button" onClick={() => nav.go({ name: 'quick-note' })}>{t('timeline.quickNote')}</button>
+          <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => nav.go({ name: 'entry-form' })}>{t('entry.new')}</button>
         </div>
-        <p class="govuk-body-s casebook-diary-actions__hint">A quick note takes a few seconds: what happened and when. You can add the details later.</p>
-        {openNotes > 0 ? <p class="govuk-inset-text govuk-!-margin-top-2">{openNotes} quick {openNotes === 1 ? 'note is' : 'notes are'} waiting to be completed.</p> : null}
-        {records.unreadable > 0 ? <p class="govuk-body">{records.unreadable} {records.unreadable === 1 ? 'item' : 'items'} could not be opened on this device.</p> : null}
+        <p class="govuk-body-s casebook-diary-actions__hint">{t('timeline.quickNoteHint')}</p>
+        {openNotes > 0 ? <p class="govuk-inset-text govuk-!-margin-top-2">{plural('timeline.openNotes', openNotes)}</p> : null}
+        {records.unreadable > 0 ? <p class="govuk-body">{plural('timeline.unreadable', records.unreadable)}</p> : null}
 
-        <h2 class="govuk-heading-m">Timeline</h2>
+        <h2 class="govuk-heading-m">{t('timeline.timeline')}</h2>
         {incidents.length === 0 ? (
-          <p class="govuk-body">You have not recorded anything yet. Start with a quick note, or a new entry with all the details.</p>
+          <p class="govuk-body">{t('timeline.empty')}</p>
         ) : (
           <>
             <Filters diary={diary} choices={choices} choose={choose} people={people} />
             <p class="govuk-body" role="status" aria-live="polite">
-              {filtering && !index ? 'Getting the search ready.' : filtering ? `${count(matches.length)} of ${count(incidents.length)} ${incidents.length === 1 ? 'entry matches' : 'entries match'}.` : `${count(incidents.length)} ${incidents.length === 1 ? 'entry' : 'entries'}, ${choices.order === 'newest' ? 'newest' : 'oldest'} first.`}
-              {filtering ? <> <button type="button" class="casebook-vault__link-button govuk-link" onClick={() => choose({ ...NO_FILTER, order: choices.order })}>Clear filters</button></> : null}
+              {filtering && !index ? t('timeline.searchGettingReady') : filtering ? plural('timeline.matching', incidents.length, { matches: count(matches.length) }) : plural(choices.order === 'newest' ? 'timeline.countNewest' : 'timeline.countOldest', incidents.length)}
+              {filtering ? <> <button type="button" class="casebook-vault__link-button govuk-link" onClick={() => choose({ ...NO_FILTER, order: choices.order })}>{t('timeline.clearFilters')}</button></> : null}
             </p>
             <ol class="govuk-list casebook-diary-timeline">
               {matches.slice(0, shown).map((incident) => <TimelineEntry key={incident.id} incident={incident} onOpen={() => nav.go({ name: 'entry', id: incident.id })} />)}
             </ol>
             {matches.length > shown ? (
               <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setShown(shown + PAGE)}>
-                Show {Math.min(PAGE, matches.length - shown)} more
+                {t('timeline.showMore', { count: count(Math.min(PAGE, matches.length - shown)) })}
               </button>
             ) : null}
           </>
         )}
         <p class="govuk-body">
-          <button type="button" class="casebook-vault__link-button govuk-link" onClick={() => nav.go({ name: 'evidence-pack' })}>Make an evidence pack</button>
-          {' '}– a file to give the police with your entries, files and their time receipts.
+          <button type="button" class="casebook-vault__link-button govuk-link" onClick={() => nav.go({ name: 'evidence-pack' })}>{t('timeline.evidencePack')}</button>
+          {' '}{t('timeline.evidencePackWhat')}
         </p>
       </div>
       <div class="govuk-grid-column-one-third">{aside}</div>
@@ -132,29 +135,29 @@ function Filters({ choices, choose, people }: { diary: Diary; choices: TimelineC
   return (
     <div class="casebook-diary-filters">
       <div class="govuk-form-group">
-        <label class="govuk-label govuk-label--s" for="timeline-search">Search</label>
-        <div class="govuk-hint" id="timeline-search-hint">Words in what happened, where, or the names of people.</div>
+        <label class="govuk-label govuk-label--s" for="timeline-search">{t('timeline.search')}</label>
+        <div class="govuk-hint" id="timeline-search-hint">{t('timeline.searchHint')}</div>
         <input class="govuk-input" id="timeline-search" type="search" autocomplete="off" spellcheck={false} aria-describedby="timeline-search-hint" value={choices.text} onInput={(event) => choose({ text: event.currentTarget.value })} />
       </div>
       <details class="govuk-details casebook-diary-filters__more" open={open}>
-        <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Filter and order</span></summary>
+        <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{t('timeline.filterAndOrder')}</span></summary>
         <div class="govuk-details__text">
-          <Select id="filter-behaviour" label="What they did" value={choices.behaviour} onChange={(behaviour) => choose({ behaviour })} choices={[{ value: '' as const, label: 'Anything' }, ...BEHAVIOURS.map((b) => ({ value: b.id, label: b.label }))]} />
-          <Select id="filter-person" label="Who was involved" value={choices.person} onChange={(person) => choose({ person })} choices={[{ value: '', label: 'Anyone' }, ...people.map((p) => ({ value: p.id, label: p.name }))]} />
-          <Select id="filter-method" label="How" value={choices.method} onChange={(method) => choose({ method })} choices={[{ value: '' as const, label: 'Any way' }, ...METHOD_KINDS.map((kind) => ({ value: kind, label: METHOD_LABELS[kind] }))]} />
+          <Select id="filter-behaviour" label={t('entry.check.behaviours')} value={choices.behaviour} onChange={(behaviour) => choose({ behaviour })} choices={[{ value: '' as const, label: t('timeline.anything') }, ...BEHAVIOURS.map((b) => ({ value: b.id, label: behaviourLabel(b.id) }))]} />
+          <Select id="filter-person" label={t('timeline.whoInvolved')} value={choices.person} onChange={(person) => choose({ person })} choices={[{ value: '', label: t('timeline.anyone') }, ...people.map((p) => ({ value: p.id, label: p.name }))]} />
+          <Select id="filter-method" label={t('entry.check.how')} value={choices.method} onChange={(method) => choose({ method })} choices={[{ value: '' as const, label: t('timeline.anyWay') }, ...METHOD_KINDS.map((kind) => ({ value: kind, label: methodLabel(kind) }))]} />
           <Select<Reported>
             id="filter-reported"
-            label="Reported"
+            label={t('entry.check.reported')}
             value={choices.reported}
             onChange={(reported) => choose({ reported })}
             choices={[
-              { value: '', label: 'Reported or not' },
-              { value: 'reported', label: 'Reported to anyone' },
-              { value: 'not-reported', label: 'Not reported yet' },
-              ...REPORT_TARGETS.map((target) => ({ value: target, label: `Reported to ${REPORT_TARGET_LABELS[target].replace(/^The /, 'the ').replace(/^A /, 'a ').replace(/^An /, 'an ').replace(/^Someone/, 'someone')}` })),
+              { value: '', label: t('timeline.reportedOrNot') },
+              { value: 'reported', label: t('timeline.reportedToAnyone') },
+              { value: 'not-reported', label: t('timeline.notReported') },
+              ...REPORT_TARGETS.map((target) => ({ value: target, label: t(`timeline.reportedTo.${target}`) })),
             ]}
           />
-          <Select<TimelineOrder> id="timeline-order" label="Order" value={choices.order} onChange={(order) => choose({ order })} choices={[{ value: 'newest', label: 'Newest first' }, { value: 'oldest', label: 'Oldest first' }]} />
+          <Select<TimelineOrder> id="timeline-order" label={t('timeline.order')} value={choices.order} onChange={(order) => choose({ order })} choices={[{ value: 'newest', label: t('timeline.newestFirst') }, { value: 'oldest', label: t('timeline.oldestFirst') }]} />
         </div>
       </details>
     </div>
@@ -168,12 +171,12 @@ function TimelineEntry({ incident, onOpen }: { incident: Incident; onOpen: () =>
         <button type="button" class="casebook-vault__link-button govuk-link casebook-diary-timeline__open" onClick={onOpen}>{describeWhen(incident.when)}</button>
       </h3>
       <p class="govuk-body casebook-diary-timeline__text">{excerpt(incident.whatHappened)}</p>
-      <ul class="casebook-diary-tags" aria-label="About this entry">
-        {incident.quickNote ? <li class="govuk-tag govuk-tag--yellow">Quick note – to complete</li> : null}
-        {incident.behaviours.slice(0, 3).map((id) => <li key={id} class="govuk-tag govuk-tag--grey">{BEHAVIOURS.find((b) => b.id === id)?.label ?? id}</li>)}
-        {incident.behaviours.length > 3 ? <li class="govuk-tag govuk-tag--grey">+{incident.behaviours.length - 3} more</li> : null}
-        {isReported(incident) ? <li class="govuk-tag govuk-tag--blue">Reported</li> : null}
-        {incident.attachments.length > 0 ? <li class="govuk-tag govuk-tag--grey">{incident.attachments.length} {incident.attachments.length === 1 ? 'file' : 'files'}</li> : null}
+      <ul class="casebook-diary-tags" aria-label={t('timeline.aboutEntry')}>
+        {incident.quickNote ? <li class="govuk-tag govuk-tag--yellow">{t('timeline.quickNoteTag')}</li> : null}
+        {incident.behaviours.slice(0, 3).map((id) => <li key={id} class="govuk-tag govuk-tag--grey">{behaviourLabel(id)}</li>)}
+        {incident.behaviours.length > 3 ? <li class="govuk-tag govuk-tag--grey">{t('timeline.moreTags', { count: incident.behaviours.length - 3 })}</li> : null}
+        {isReported(incident) ? <li class="govuk-tag govuk-tag--blue">{t('entry.check.reported')}</li> : null}
+        {incident.attachments.length > 0 ? <li class="govuk-tag govuk-tag--grey">{plural('timeline.files', incident.attachments.length)}</li> : null}
       </ul>
     </li>
   );

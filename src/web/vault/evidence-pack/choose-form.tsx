@@ -10,6 +10,7 @@ import type { CandidateFile, Candidates, PackCandidate } from './candidates.ts';
 import { chosenFiles, entriesInRange, filesOf, MAX_NAME_LENGTH } from './choices.ts';
 import { LanguageChoice } from './language-choice.tsx';
 import type { DateFields, FileChoice, PackChoices } from './choices.ts';
+import { LOCALE, plural, t } from '../i18n/i18n.ts';
 
 export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, onDone }: {
   candidates: Candidates;
@@ -34,17 +35,16 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
       }}
     >
       <ErrorSummary errors={errors} />
-      <Heading>Make an evidence pack</Heading>
+      <Heading>{t('timeline.evidencePack')}</Heading>
       <p class="govuk-body">
-        An evidence pack is two files to give to the police, a solicitor or a court: a PDF to read, and a ZIP file that lets anyone check that each entry
-        was written by the time on its receipt and has not been changed since.
+        {t('pack.intro')}
       </p>
-      <p class="govuk-body">Both are made on this device. Nothing you choose here is sent to Casebook.</p>
+      <p class="govuk-body">{t('pack.madeHere')}</p>
       <div class="govuk-warning-text">
         <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
         <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          The files are not encrypted: anyone who opens them can read what is in them. Save them somewhere only you can reach, or hand them straight over.
+          <span class="govuk-visually-hidden">{t('common.warning')}</span>
+          {t('pack.notEncrypted')}
         </strong>
       </div>
 
@@ -52,8 +52,7 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
       <EntryList entries={inRange} total={candidates.entries.length} choices={choices} errors={errors} onChange={set} />
       {candidates.unreadable > 0 ? (
         <p class="govuk-body-s">
-          {candidates.unreadable} {candidates.unreadable === 1 ? 'entry was' : 'entries were'} made by a newer version of Casebook or could not be read, and
-          cannot go in a pack from this page. Reload the page to get the latest version.
+          {plural('pack.unreadable', candidates.unreadable)}
         </p>
       ) : null}
       <FileChoices files={files} choices={choices} onChange={set} />
@@ -62,9 +61,9 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
 
       <TextInput
         id="pack-name"
-        label="Your name for the cover (optional)"
+        label={t('pack.name')}
         labelClass="govuk-label--m"
-        hint={`Printed on the first page of the PDF as the person who made the pack. Up to ${MAX_NAME_LENGTH} characters. Leave it empty to leave it out.`}
+        hint={t('pack.nameHint', { maximum: MAX_NAME_LENGTH })}
         value={choices.name}
         onInput={(name) => set({ name })}
         error={errorFor(errors, 'pack-name')}
@@ -73,8 +72,8 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
       />
 
       <div class="govuk-button-group">
-        <Button type="submit">Make the pack</Button>
-        <LinkButton onClick={onDone}>Back to your record</LinkButton>
+        <Button type="submit">{t('pack.make')}</Button>
+        <LinkButton onClick={onDone}>{t('entry.backToRecord')}</LinkButton>
       </div>
     </form>
   );
@@ -83,10 +82,10 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
 function DateRange({ choices, errors, onChange }: { choices: PackChoices; errors: readonly FieldError[]; onChange: (patch: Partial<PackChoices>) => void }) {
   return (
     <div class="govuk-form-group">
-      <h2 class="govuk-heading-m">Dates</h2>
-      <p class="govuk-body" id="pack-dates-hint">Leave the dates empty to include everything. An incident is included if any part of it falls between them.</p>
-      <DateInput id="pack-from" legend="From" value={choices.from} errors={errors} onChange={(from) => onChange({ from })} />
-      <DateInput id="pack-to" legend="To" value={choices.to} errors={errors} onChange={(to) => onChange({ to })} />
+      <h2 class="govuk-heading-m">{t('pack.dates')}</h2>
+      <p class="govuk-body" id="pack-dates-hint">{t('pack.datesHint')}</p>
+      <DateInput id="pack-from" legend={t('entry.when.from')} value={choices.from} errors={errors} onChange={(from) => onChange({ from })} />
+      <DateInput id="pack-to" legend={t('entry.when.to')} value={choices.to} errors={errors} onChange={(to) => onChange({ to })} />
     </div>
   );
 }
@@ -94,19 +93,19 @@ function DateRange({ choices, errors, onChange }: { choices: PackChoices; errors
 /** The design system's date input: day, month and year boxes in one fieldset. */
 function DateInput({ id, legend, value, errors, onChange }: { id: string; legend: string; value: DateFields; errors: readonly FieldError[]; onChange: (value: DateFields) => void }) {
   const parts = [
-    { key: 'day', label: 'Day', width: 2 },
-    { key: 'month', label: 'Month', width: 2 },
-    { key: 'year', label: 'Year', width: 4 },
+    { key: 'day', label: t('pack.day'), width: 2 },
+    { key: 'month', label: t('pack.month'), width: 2 },
+    { key: 'year', label: t('pack.year'), width: 4 },
   ] as const;
   const error = parts.map((part) => errorFor(errors, `${id}-${part.key}`)).find(Boolean);
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset class="govuk-fieldset" role="group" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div class="govuk-hint" id={`${id}-hint`}>For example, 27 3 2026</div>
+        <div class="govuk-hint" id={`${id}-hint`}>{t('pack.dateExample')}</div>
         {error ? (
           <p class="govuk-error-message" id={`${id}-error`}>
-            <span class="govuk-visually-hidden">Error:</span> {error}
+            <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}
           </p>
         ) : null}
         <div class="govuk-date-input" id={id}>
@@ -160,13 +159,13 @@ function EntryList({ entries, total, choices, errors, onChange }: {
   };
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <h2 class="govuk-heading-m">Entries</h2>
+      <h2 class="govuk-heading-m">{t('pack.entries')}</h2>
       <p class="govuk-body" id="pack-entries-count" aria-live="polite">
         {total === 0
-          ? 'There is nothing in your record yet.'
+          ? t('pack.nothingYet')
           : entries.length === 0
-            ? 'No entries fall between these dates.'
-            : `${count(chosen, 'entry', 'entries')} of ${entries.length.toLocaleString('en-GB')} between these dates will go in the pack, each with its whole history of changes.`}
+            ? t('pack.noneBetween')
+            : plural('pack.chosenOf', chosen, { total: entries.length.toLocaleString(LOCALE) })}
       </p>
       {error ? (
         <p class="govuk-error-message" id="pack-entries-error">
@@ -176,21 +175,21 @@ function EntryList({ entries, total, choices, errors, onChange }: {
       {entries.length > 0 ? (
         <details class="govuk-details" id="pack-entries" tabIndex={-1}>
           <summary class="govuk-details__summary">
-            <span class="govuk-details__summary-text">Choose entries</span>
+            <span class="govuk-details__summary-text">{t('pack.chooseEntries')}</span>
           </summary>
           <div class="govuk-details__text">
             <fieldset class="govuk-fieldset" aria-describedby="pack-entries-count">
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Entries to put in the pack</legend>
+              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('pack.entriesToPut')}</legend>
               <div class="govuk-button-group casebook-vault-pack__all">
-                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(true)}>Choose all</button>
-                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(false)}>Choose none</button>
+                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(true)}>{t('pack.chooseAll')}</button>
+                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(false)}>{t('pack.chooseNone')}</button>
               </div>
               <div class="govuk-checkboxes govuk-checkboxes--small">
                 {entries.map((entry) => (
                   <Checkbox key={entry.id} id={`pack-entry-${entry.id}`} checked={!choices.excluded.has(entry.id)} onChange={(on) => toggle(entry.id, on)} labelClass="casebook-vault-pack__entry">
                     <strong>{entry.when}</strong>
                     <span class="casebook-vault-pack__entry-text">{entry.title}</span>
-                    {entry.files.length > 0 ? <span class="govuk-body-s casebook-vault-pack__entry-files">{count(entry.files.length, 'file', 'files')} attached</span> : null}
+                    {entry.files.length > 0 ? <span class="govuk-body-s casebook-vault-pack__entry-files">{plural('pack.filesAttached', entry.files.length)}</span> : null}
                   </Checkbox>
                 ))}
               </div>
@@ -203,18 +202,18 @@ function EntryList({ entries, total, choices, errors, onChange }: {
 }
 
 const FILE_OPTIONS: readonly { value: FileChoice; label: (files: readonly CandidateFile[]) => string }[] = [
-  { value: 'all', label: (files) => `All files (${count(files.length, 'file', 'files')}, ${formatBytes(bytesOf(files))})` },
-  { value: 'images', label: (files) => `Photos and screenshots only (${count(files.filter(isImage).length, 'file', 'files')}, ${formatBytes(bytesOf(files.filter(isImage)))})` },
-  { value: 'some', label: () => 'Let me choose' },
-  { value: 'none', label: () => 'No files' },
+  { value: 'all', label: (files) => t('pack.allFiles', { files: plural('timeline.files', files.length), size: formatBytes(bytesOf(files)) }) },
+  { value: 'images', label: (files) => t('pack.imagesOnly', { files: plural('timeline.files', files.filter(isImage).length), size: formatBytes(bytesOf(files.filter(isImage))) }) },
+  { value: 'some', label: () => t('pack.letMeChoose') },
+  { value: 'none', label: () => t('pack.noFiles') },
 ];
 
 function FileChoices({ files, choices, onChange }: { files: readonly CandidateFile[]; choices: PackChoices; onChange: (patch: Partial<PackChoices>) => void }) {
   if (files.length === 0) {
     return (
       <>
-        <h2 class="govuk-heading-m">Attached files</h2>
-        <p class="govuk-body">The entries you chose have no attached files.</p>
+        <h2 class="govuk-heading-m">{t('pack.attachedFiles')}</h2>
+        <p class="govuk-body">{t('pack.noAttached')}</p>
       </>
     );
   }
@@ -229,10 +228,10 @@ function FileChoices({ files, choices, onChange }: { files: readonly CandidateFi
     <div class="govuk-form-group">
       <fieldset class="govuk-fieldset" aria-describedby="pack-files-hint">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-          <h2 class="govuk-fieldset__heading">Attached files</h2>
+          <h2 class="govuk-fieldset__heading">{t('pack.attachedFiles')}</h2>
         </legend>
         <div class="govuk-hint" id="pack-files-hint">
-          The original files go in the ZIP; photos are also printed in the PDF. Files you leave out are still listed in the entries that name them.
+          {t('pack.filesHint')}
         </div>
         <div class="govuk-radios">
           {FILE_OPTIONS.map((option) => (
@@ -255,7 +254,7 @@ function FileChoices({ files, choices, onChange }: { files: readonly CandidateFi
               {option.value === 'some' ? (
                 <div class={`govuk-radios__conditional${choices.files === 'some' ? '' : ' govuk-radios__conditional--hidden'}`} id="pack-files-some-list">
                   <fieldset class="govuk-fieldset">
-                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Files to put in the pack ({chosen.length} of {files.length})</legend>
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('pack.filesToPut', { chosen: chosen.length, total: files.length })}</legend>
                     <div class="govuk-checkboxes govuk-checkboxes--small">
                       {files.map((file) => (
                         <Checkbox key={file.id} id={`pack-file-${file.id}`} checked={!choices.excludedFiles.has(file.id)} onChange={(on) => toggle(file.id, on)}>
@@ -287,8 +286,4 @@ function Checkbox({ id, checked, onChange, labelClass, children }: { id: string;
 
 function bytesOf(files: readonly CandidateFile[]): number {
   return files.reduce((sum, file) => sum + file.size, 0);
-}
-
-export function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }

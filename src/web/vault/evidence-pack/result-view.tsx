@@ -4,57 +4,54 @@ import type { ComponentChildren } from 'preact';
 import { saveBlob } from '../attachments/download.ts';
 import { Button, Heading, LinkButton } from '../ui/components.tsx';
 import { formatBytes } from '../ui/messages.ts';
-import { count } from './choose-form.tsx';
 import type { LeftOut, MadePack } from './make-pack.ts';
+import { plural, sitePath, t } from '../i18n/i18n.ts';
 
 export function ResultView({ pack, names, onAgain, onDone }: { pack: MadePack; names: { zip: string; pdf: string }; onAgain: () => void; onDone: () => void }) {
   return (
     <div class="casebook-vault-pack">
-      <Heading>Your pack is ready</Heading>
+      <Heading>{t('pack.ready')}</Heading>
       <dl class="govuk-summary-list">
-        <Row name="Title">{pack.title}</Row>
-        <Row name="Entries">
-          {count(pack.entries, 'entry', 'entries')}, with {count(pack.versions, 'saved version', 'saved versions')} in all
-        </Row>
-        <Row name="Attached files">{pack.files === 0 ? 'None' : count(pack.files, 'file', 'files')}</Row>
-        <Row name="Pack fingerprint (SHA-256 of the ZIP)">
+        <Row name={t('pack.title')}>{pack.title}</Row>
+        <Row name={t('pack.entries')}>{t('pack.entriesWithVersions', { entries: plural('pack.entryCount', pack.entries), versions: plural('pack.versionCount', pack.versions) })}</Row>
+        <Row name={t('pack.attachedFiles')}>{pack.files === 0 ? t('pack.none') : plural('timeline.files', pack.files)}</Row>
+        <Row name={t('pack.fingerprint')}>
           <span class="casebook-vault__code casebook-vault-pack__hash">{pack.sha256}</span>
         </Row>
       </dl>
       {pack.leftOut.length > 0 ? <LeftOutList leftOut={pack.leftOut} /> : null}
 
-      <h2 class="govuk-heading-m">Save the two files</h2>
-      <p class="govuk-body">Give both to the officer, solicitor or court. The PDF is for reading; the ZIP lets them check every entry for themselves.</p>
+      <h2 class="govuk-heading-m">{t('pack.saveTwo')}</h2>
+      <p class="govuk-body">{t('pack.giveBoth')}</p>
       <div class="govuk-button-group">
         <Button onClick={() => saveBlob(new Blob([pack.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), names.pdf)}>
-          Download the PDF <span class="casebook-vault-pack__size">({formatBytes(pack.pdf.length)})</span>
+          {t('pack.downloadPdf')} <span class="casebook-vault-pack__size">({formatBytes(pack.pdf.length)})</span>
         </Button>
         <Button onClick={() => saveBlob(new Blob([pack.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), names.zip)}>
-          Download the ZIP <span class="casebook-vault-pack__size">({formatBytes(pack.zip.length)})</span>
+          {t('pack.downloadZip')} <span class="casebook-vault-pack__size">({formatBytes(pack.zip.length)})</span>
         </Button>
       </div>
       <p class="govuk-body-s">
-        They are saved as <span class="casebook-vault__code casebook-vault-pack__file-name">{names.pdf}</span> and{' '}
-        <span class="casebook-vault__code casebook-vault-pack__file-name">{names.zip}</span>, wherever this browser saves downloads.
+        {t('pack.savedAs')} <span class="casebook-vault__code casebook-vault-pack__file-name">{names.pdf}</span> {t('common.and')}{' '}
+        <span class="casebook-vault__code casebook-vault-pack__file-name">{names.zip}</span>{t('pack.savedWhere')}
       </p>
 
-      <h2 class="govuk-heading-m">When you hand it over</h2>
+      <h2 class="govuk-heading-m">{t('pack.handOver')}</h2>
       <ul class="govuk-list govuk-list--bullet">
-        <li>Ask them to write down the pack fingerprint above, or keep a copy of it yourself. It shows later that the ZIP is the one you gave.</li>
+        <li>{t('pack.writeDownFingerprint')}</li>
         <li>
-          Anyone can check the ZIP without an account: on Casebook's{' '}
-          <a class="govuk-link" href="/verify" target="_blank" rel="noopener">
-            verify page (opens in new tab)
+          {t('pack.anyoneCanCheck')}{' '}
+          <a class="govuk-link" href={sitePath('/verify', { englishOnly: true })} target="_blank" rel="noopener">
+            {t('pack.verifyLink')}
           </a>
-          ,
-          which checks it on their own device, or with their own tools. The last page of the PDF explains how.
+          {t('pack.verifyHow')}
         </li>
-        <li>The files are not protected by your passphrase. Once they are handed over, delete your copies if someone else uses this device.</li>
+        <li>{t('pack.notProtected')}</li>
       </ul>
 
       <div class="govuk-button-group">
-        <Button variant="secondary" onClick={onAgain}>Make another pack</Button>
-        <LinkButton onClick={onDone}>Back to your record</LinkButton>
+        <Button variant="secondary" onClick={onAgain}>{t('pack.another')}</Button>
+        <LinkButton onClick={onDone}>{t('entry.backToRecord')}</LinkButton>
       </div>
     </div>
   );
@@ -75,13 +72,12 @@ export function LeftOutList({ leftOut }: { leftOut: readonly LeftOut[] }) {
   const files = leftOut.filter((item) => item.kind === 'file');
   return (
     <div class="casebook-vault-pack__left-out">
-      <h2 class="govuk-heading-m">Left out because they could not be checked</h2>
+      <h2 class="govuk-heading-m">{t('pack.leftOutHeading')}</h2>
       <p class="govuk-body">
-        A pack holds only what anyone can check, so that one doubtful entry cannot be used to question all the others. These are still in your record; you
-        can show them to the police yourself, but without proof of when they were written. If this keeps happening, tell the helpline.
+        {t('pack.leftOutWhy')}
       </p>
-      {entries.length > 0 ? <Items heading={count(entries.length, 'entry', 'entries')} items={entries} /> : null}
-      {files.length > 0 ? <Items heading={count(files.length, 'file', 'files')} items={files} /> : null}
+      {entries.length > 0 ? <Items heading={plural('pack.entryCount', entries.length)} items={entries} /> : null}
+      {files.length > 0 ? <Items heading={plural('timeline.files', files.length)} items={files} /> : null}
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { isRetryable } from './pack-files.ts';
 import { pdfMaker } from './pdf.ts';
 import { ProgressView } from './progress-view.tsx';
 import { LeftOutList, ResultView } from './result-view.tsx';
+import { t } from '../i18n/i18n.ts';
 
 export interface EvidencePackScreenProps {
   /** The open vault: the screen fetches and decrypts what it needs itself. */
@@ -53,7 +54,7 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
     setLoadError(undefined);
     loadItems(vault).then(
       ({ items }) => current && setCandidates(candidatesFrom(items)),
-      (error) => current && setLoadError(describeFailure(error, 'Your record could not be opened. Try again.')),
+      (error) => current && setLoadError(describeFailure(error, t('diary.openFailed'))),
     );
     return () => {
       current = false;
@@ -98,11 +99,11 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
   if (loadError) {
     return (
       <div class="casebook-vault-pack">
-        <Heading>Make an evidence pack</Heading>
+        <Heading>{t('timeline.evidencePack')}</Heading>
         <p class="govuk-body govuk-error-message">{loadError}</p>
         <div class="govuk-button-group">
-          <Button onClick={() => setLoadAttempt((n) => n + 1)}>Try again</Button>
-          <LinkButton onClick={onDone}>Back to your record</LinkButton>
+          <Button onClick={() => setLoadAttempt((n) => n + 1)}>{t('pack.tryAgain')}</Button>
+          <LinkButton onClick={onDone}>{t('entry.backToRecord')}</LinkButton>
         </div>
       </div>
     );
@@ -110,8 +111,8 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
   if (!candidates) {
     return (
       <div class="casebook-vault-pack">
-        <Heading>Make an evidence pack</Heading>
-        <Busy>Opening your record.</Busy>
+        <Heading>{t('timeline.evidencePack')}</Heading>
+        <Busy>{t('diary.opening')}</Busy>
       </div>
     );
   }
@@ -132,16 +133,16 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
     case 'failed':
       return (
         <div class="casebook-vault-pack">
-          <Heading>The pack could not be made</Heading>
+          <Heading>{t('pack.failedHeading')}</Heading>
           <p class="govuk-body">{stage.message}</p>
-          {stage.retryable ? <p class="govuk-body">Your choices are kept, and what was already fetched is not fetched again.</p> : null}
+          {stage.retryable ? <p class="govuk-body">{t('pack.choicesKept')}</p> : null}
           {stage.leftOut.length > 0 ? <LeftOutList leftOut={stage.leftOut} /> : null}
           <div class="govuk-button-group">
-            {stage.retryable ? <Button onClick={() => void make()}>Try again</Button> : null}
+            {stage.retryable ? <Button onClick={() => void make()}>{t('pack.tryAgain')}</Button> : null}
             <Button variant={stage.retryable ? 'secondary' : undefined} onClick={() => setStage({ name: 'choose' })}>
-              Change your choices
+              {t('pack.changeChoices')}
             </Button>
-            <LinkButton onClick={onDone}>Back to your record</LinkButton>
+            <LinkButton onClick={onDone}>{t('entry.backToRecord')}</LinkButton>
           </div>
         </div>
       );
@@ -153,8 +154,8 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
 function failure(error: unknown): Stage {
   if (error instanceof NothingToPack) return { name: 'failed', message: error.message, retryable: false, leftOut: error.leftOut };
   if (isRetryable(error)) {
-    return { name: 'failed', message: describeFailure(error, 'Casebook could not be reached. Check your connection and try again.'), retryable: true, leftOut: [] };
+    return { name: 'failed', message: describeFailure(error, t('pack.unreachable')), retryable: true, leftOut: [] };
   }
-  const detail = error instanceof Error && error.name === 'LogProblem' ? error.message : 'Something went wrong while making the pack.';
-  return { name: 'failed', message: `${detail} Nothing has been saved or sent.`, retryable: true, leftOut: [] };
+  const detail = error instanceof Error && error.name === 'LogProblem' ? error.message : t('pack.wentWrong');
+  return { name: 'failed', message: t('pack.nothingSent', { detail }), retryable: true, leftOut: [] };
 }

@@ -4,6 +4,7 @@ import type { UnlockedVault } from '../vault-session.ts';
 import { newItemId, putItem } from './item-store.ts';
 import type { StoredItem } from './item-store.ts';
 import type { ReceiptChecker } from './receipts.ts';
+import { LOCALE, t } from '../i18n/i18n.ts';
 
 export const MAX_NOTE_LENGTH = 10_000;
 
@@ -32,8 +33,8 @@ export function isNote(item: StoredItem): item is StoredItem<NoteContent> {
 }
 
 export function noteProblem(text: string, hasAttachment: boolean): string | undefined {
-  if (text.trim() === '' && !hasAttachment) return 'Write something in the note, or choose a file';
-  if (text.length > MAX_NOTE_LENGTH) return `Note must be ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters or fewer`;
+  if (text.trim() === '' && !hasAttachment) return t('notes.empty');
+  if (text.length > MAX_NOTE_LENGTH) return t('notes.tooLong', { maximum: MAX_NOTE_LENGTH.toLocaleString(LOCALE) });
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // The confirmation step after the recovery key is shown: the person types back a few of its groups, chosen at
 // random, which shows they wrote down all of it (not just the first line) without making them type 36
 // characters on a phone.
+import { t } from '../i18n/i18n.ts';
 
 export const GROUPS_TO_CONFIRM = 3;
 
@@ -30,9 +31,9 @@ export function checkConfirmation(formatted: string, groupNumbers: readonly numb
   const groups = recoveryKeyGroups(formatted);
   return groupNumbers.map((number, i) => {
     const answer = normalizeGroup(typed[i] ?? '');
-    if (answer === '') return `Enter group ${number} of your recovery key`;
-    if (answer.length !== 4) return `Group ${number} must be 4 characters`;
-    if (answer !== groups[number - 1]) return `Group ${number} does not match your recovery key. Check what you wrote down`;
+    if (answer === '') return t('recoveryKey.enterGroup', { number });
+    if (answer.length !== 4) return t('recoveryKey.groupLength', { number });
+    if (answer !== groups[number - 1]) return t('recoveryKey.groupMismatch', { number });
     return undefined;
   });
 }

@@ -4,6 +4,7 @@ import type { SignIn } from '../api/types.ts';
 import { Button, LinkButton } from '../ui/components.tsx';
 import { describeFailure, formatDateTime } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
+import { plural, t } from '../i18n/i18n.ts';
 
 export const IDLE_CHOICES = [1, 5, 15, 30] as const;
 
@@ -23,19 +24,19 @@ export function AccountPanel({ vault, idleMinutes, onIdleMinutes, onSignOut, onS
   return (
     <div class="casebook-vault-account">
       <SignIns vault={vault} onSignedOutEverywhere={onSignedOutEverywhere} />
-      <h2 class="govuk-heading-m">Settings</h2>
+      <h2 class="govuk-heading-m">{t('account.settings')}</h2>
       <div class="govuk-form-group">
-        <label class="govuk-label govuk-label--s" for="idle-minutes">Lock after</label>
-        <div class="govuk-hint" id="idle-minutes-hint">If no one uses this page for this long, it locks and you need your passphrase again.</div>
+        <label class="govuk-label govuk-label--s" for="idle-minutes">{t('account.lockAfter')}</label>
+        <div class="govuk-hint" id="idle-minutes-hint">{t('account.lockAfterHint')}</div>
         <select class="govuk-select" id="idle-minutes" aria-describedby="idle-minutes-hint" value={String(idleMinutes)} onChange={(event) => onIdleMinutes(Number(event.currentTarget.value))}>
-          {IDLE_CHOICES.map((minutes) => <option key={minutes} value={String(minutes)}>{minutes} {minutes === 1 ? 'minute' : 'minutes'}</option>)}
+          {IDLE_CHOICES.map((minutes) => <option key={minutes} value={String(minutes)}>{plural('account.minutes', minutes)}</option>)}
         </select>
       </div>
       <ul class="govuk-list">
-        <li><LinkButton onClick={onChangePassphrase}>Change your passphrase</LinkButton></li>
-        <li><LinkButton onClick={onNewRecoveryKey}>Get a new recovery key</LinkButton></li>
-        <li><LinkButton onClick={onSignOut}>Sign out</LinkButton></li>
-        <li><LinkButton onClick={onDelete}>Delete your record and account</LinkButton></li>
+        <li><LinkButton onClick={onChangePassphrase}>{t('account.changePassphrase')}</LinkButton></li>
+        <li><LinkButton onClick={onNewRecoveryKey}>{t('account.newRecoveryKey')}</LinkButton></li>
+        <li><LinkButton onClick={onSignOut}>{t('account.signOut')}</LinkButton></li>
+        <li><LinkButton onClick={onDelete}>{t('account.delete')}</LinkButton></li>
       </ul>
     </div>
   );
@@ -46,22 +47,22 @@ function SignIns({ vault, onSignedOutEverywhere }: { vault: UnlockedVault; onSig
   const recent: readonly SignIn[] = vault.lastSignIns.slice(0, 5);
   return (
     <div class="casebook-vault-sign-ins">
-      <h2 class="govuk-heading-m">Recent sign-ins</h2>
-      {recent.length === 0 ? <p class="govuk-body-s">This is a new record: there are no earlier sign-ins.</p> : (
+      <h2 class="govuk-heading-m">{t('account.recentSignIns')}</h2>
+      {recent.length === 0 ? <p class="govuk-body-s">{t('account.noSignIns')}</p> : (
         <ul class="govuk-list govuk-body-s">
           {recent.map((signIn, i) => (
             <li key={i}>
-              {formatDateTime(signIn.at)}, {signIn.device}
-              {signIn.succeeded ? '' : <strong class="casebook-vault-sign-ins__failed"> (wrong passphrase)</strong>}
+              {t('account.signIn', { at: formatDateTime(signIn.at), device: signIn.device })}
+              {signIn.succeeded ? '' : <strong class="casebook-vault-sign-ins__failed"> {t('account.wrongPassphrase')}</strong>}
             </li>
           ))}
         </ul>
       )}
-      <p class="govuk-body-s">Not you? Sign out everywhere, then change your passphrase.</p>
+      <p class="govuk-body-s">{t('account.notYou')}</p>
       {error ? <p class="govuk-error-message">{error}</p> : null}
       <Button variant="warning" onClick={() => {
         signOutEverywhere(vault).then(onSignedOutEverywhere, (failure) => setError(describeFailure(failure)));
-      }}>Sign out everywhere</Button>
+      }}>{t('account.signOutEverywhere')}</Button>
     </div>
   );
 }

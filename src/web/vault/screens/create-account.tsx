@@ -12,6 +12,7 @@ import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import { NewPassphraseField } from './passphrase-fields.tsx';
 import { ConfirmRecoveryKey, ShowRecoveryKey } from './recovery-key-steps.tsx';
+import { t } from '../i18n/i18n.ts';
 
 type Step = 'username' | 'passphrase' | 'recovery-key' | 'confirm';
 
@@ -42,7 +43,7 @@ export function CreateAccountScreen({ api, onCreated, onCancel }: { api: ApiClie
         setStep('recovery-key');
       }} />;
     case 'recovery-key':
-      return <ShowRecoveryKey recoveryKey={prepared!.recoveryKey} caption="Start a private record" intro="If you forget your passphrase, this recovery key is the only other way to open your record. We cannot recover it for you." onDone={() => setStep('confirm')} />;
+      return <ShowRecoveryKey recoveryKey={prepared!.recoveryKey} caption={t('create.caption')} intro={t('create.recoveryIntro')} onDone={() => setStep('confirm')} />;
     case 'confirm':
       return <ConfirmStep api={api} prepared={prepared!} onBack={() => setStep('recovery-key')} onCreated={onCreated} onUsernameTaken={(message) => {
         setUsernameError(message);
@@ -61,7 +62,7 @@ function UsernameStep({ api, username, initialError, onDone, onCancel }: { api: 
   const submit = (event: Event) => {
     event.preventDefault();
     const name = normalizeUsername(value);
-    const problem = usernameProblem(name) ?? (looksIdentifying(name) ? 'Username must not be an email address or a phone number' : undefined);
+    const problem = usernameProblem(name) ?? (looksIdentifying(name) ? t('create.identifying') : undefined);
     setErrors(problem ? [{ href: '#create-username', text: problem }] : []);
     if (!problem) onDone(name);
   };
@@ -70,28 +71,28 @@ function UsernameStep({ api, username, initialError, onDone, onCancel }: { api: 
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <Heading caption="Start a private record">Choose a username</Heading>
-        <p class="govuk-body">You do not need an email address or a phone number. You sign in with a username and a passphrase.</p>
+        <Heading caption={t('create.caption')}>{t('create.usernameHeading')}</Heading>
+        <p class="govuk-body">{t('create.usernameIntro')}</p>
         <div class="govuk-inset-text">
-          Do not use your name, your email address or your phone number. If someone sees your username, on your screen or a note, it should not tell them who you are or what this is.
+          {t('create.usernameWarning')}
         </div>
         {suggestion ? (
           <div class="casebook-vault__suggestion">
-            <p class="govuk-body">You could use this username we made up for you: <strong class="casebook-vault__code" data-testid="suggested-username">{suggestion}</strong></p>
+            <p class="govuk-body">{t('create.suggestion')} <strong class="casebook-vault__code" data-testid="suggested-username">{suggestion}</strong></p>
             <div class="govuk-button-group">
               <Button variant="secondary" onClick={() => {
                 setValue(suggestion);
                 document.getElementById('create-username')?.focus();
-              }}>Use this username</Button>
-              <LinkButton onClick={() => void suggest()}>Suggest another</LinkButton>
+              }}>{t('create.useSuggestion')}</Button>
+              <LinkButton onClick={() => void suggest()}>{t('create.suggestAnother')}</LinkButton>
             </div>
           </div>
         ) : null}
         <form onSubmit={submit} noValidate>
-          <TextInput id="create-username" label="Username" labelClass="govuk-label--s" hint="3 to 32 characters: letters a to z, numbers, hyphens, underscores and full stops" value={value} onInput={setValue} error={errorFor(errors, 'create-username')} autocomplete="username" inputClass="govuk-!-width-two-thirds" />
+          <TextInput id="create-username" label={t('common.username')} labelClass="govuk-label--s" hint={t('create.usernameHint')} value={value} onInput={setValue} error={errorFor(errors, 'create-username')} autocomplete="username" inputClass="govuk-!-width-two-thirds" />
           <div class="govuk-button-group">
-            <Button type="submit">Continue</Button>
-            <LinkButton onClick={onCancel}>Cancel</LinkButton>
+            <Button type="submit">{t('common.continue')}</Button>
+            <LinkButton onClick={onCancel}>{t('common.cancel')}</LinkButton>
           </div>
         </form>
       </div>
@@ -116,7 +117,7 @@ function PassphraseStep({ username, onDone, onBack }: { username: string; onDone
       onDone(await prepareAccount(username, passphrase));
     } catch (error) {
       setBusy(false);
-      setErrors([{ href: '#create-passphrase', text: describeFailure(error, 'Your keys could not be made on this device. Try again, or try another browser.') }]);
+      setErrors([{ href: '#create-passphrase', text: describeFailure(error, t('create.keysFailed')) }]);
     }
   };
 
@@ -124,12 +125,12 @@ function PassphraseStep({ username, onDone, onBack }: { username: string; onDone
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <LinkButton onClick={onBack}>Back</LinkButton>
-        <Heading caption="Start a private record">Choose a passphrase</Heading>
-        <p class="govuk-body">Your passphrase opens your record. It never leaves this device, so we cannot see it, and we cannot reset it for you.</p>
+        <LinkButton onClick={onBack}>{t('common.back')}</LinkButton>
+        <Heading caption={t('create.caption')}>{t('create.passphraseHeading')}</Heading>
+        <p class="govuk-body">{t('create.passphraseIntro')}</p>
         <form onSubmit={submit} noValidate>
           <NewPassphraseField id="create-passphrase" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'create-passphrase')} verdict={verdict} />
-          {busy ? <Busy>Making your keys. This can take a few seconds.</Busy> : <Button type="submit">Continue</Button>}
+          {busy ? <Busy>{t('create.makingKeys')}</Busy> : <Button type="submit">{t('common.continue')}</Button>}
         </form>
       </div>
     </div>
@@ -149,11 +150,11 @@ function ConfirmStep({ api, prepared, onBack, onCreated, onUsernameTaken }: {
       return undefined;
     } catch (error) {
       if (error instanceof HttpError && (error.code === 'username_taken' || error.code === 'username_invalid')) {
-        onUsernameTaken(error.code === 'username_taken' ? 'That username is already used. Choose another one' : describeFailure(error));
+        onUsernameTaken(error.code === 'username_taken' ? t('create.taken') : describeFailure(error));
         return undefined;
       }
-      return describeFailure(error, 'Your record could not be created. Try again.');
+      return describeFailure(error, t('create.failed'));
     }
   };
-  return <ConfirmRecoveryKey recoveryKey={prepared.recoveryKey} submitLabel="Create my record" busyText="Creating your record." onBack={onBack} onConfirmed={create} />;
+  return <ConfirmRecoveryKey recoveryKey={prepared.recoveryKey} submitLabel={t('create.submit')} busyText={t('create.busy')} onBack={onBack} onConfirmed={create} />;
 }

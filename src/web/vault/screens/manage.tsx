@@ -11,6 +11,7 @@ import type { UnlockedVault } from '../vault-session.ts';
 import { useFormAction } from '../ui/form-action.ts';
 import { NewPassphraseField } from './passphrase-fields.tsx';
 import { ConfirmRecoveryKey, ShowRecoveryKey } from './recovery-key-steps.tsx';
+import { t } from '../i18n/i18n.ts';
 
 export function ChangePassphraseScreen({ vault, onChanged, onCancel }: { vault: UnlockedVault; onChanged: (vault: UnlockedVault) => void; onCancel: () => void }) {
   const [current, setCurrent] = useState('');
@@ -23,8 +24,8 @@ export function ChangePassphraseScreen({ vault, onChanged, onCancel }: { vault: 
   const submit = async (event: Event) => {
     event.preventDefault();
     const found: FieldError[] = [];
-    if (current === '') found.push({ href: '#current-passphrase', text: 'Enter your current passphrase' });
-    const problem = next !== '' && next === current ? 'Your new passphrase must be different from your current one' : strengthProblem(next, verdict);
+    if (current === '') found.push({ href: '#current-passphrase', text: t('manage.enterCurrent') });
+    const problem = next !== '' && next === current ? t('manage.mustDiffer') : strengthProblem(next, verdict);
     if (problem) found.push({ href: '#new-passphrase', text: problem });
     setErrors(found);
     if (found.length) return;
@@ -35,7 +36,7 @@ export function ChangePassphraseScreen({ vault, onChanged, onCancel }: { vault: 
       setBusy(false);
       // The current passphrase is checked by unwrapping before anything is sent (DOMException), or by the server (401).
       const wrongCurrent = (error instanceof HttpError && error.status === 401) || (error instanceof Error && /wrong passphrase/.test(error.message));
-      setErrors([{ href: '#current-passphrase', text: wrongCurrent ? 'Your current passphrase is not right' : describeFailure(error) }]);
+      setErrors([{ href: '#current-passphrase', text: wrongCurrent ? t('manage.currentNotRight') : describeFailure(error) }]);
     }
   };
 
@@ -43,15 +44,15 @@ export function ChangePassphraseScreen({ vault, onChanged, onCancel }: { vault: 
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <Heading>Change your passphrase</Heading>
-        <p class="govuk-body">Your notes stay as they are. Everywhere else you are signed in will be signed out. Your recovery key does not change.</p>
+        <Heading>{t('account.changePassphrase')}</Heading>
+        <p class="govuk-body">{t('manage.changeIntro')}</p>
         <form onSubmit={submit} noValidate>
-          <PasswordInput id="current-passphrase" label="Current passphrase" labelClass="govuk-label--s" value={current} onInput={setCurrent} error={errorFor(errors, 'current-passphrase')} autocomplete="current-password" />
-          <NewPassphraseField id="new-passphrase" label="New passphrase" value={next} onInput={setNext} error={errorFor(errors, 'new-passphrase')} verdict={verdict} />
-          {busy ? <Busy>Changing your passphrase. This can take a few seconds.</Busy> : (
+          <PasswordInput id="current-passphrase" label={t('manage.current')} labelClass="govuk-label--s" value={current} onInput={setCurrent} error={errorFor(errors, 'current-passphrase')} autocomplete="current-password" />
+          <NewPassphraseField id="new-passphrase" label={t('recover.newPassphrase')} value={next} onInput={setNext} error={errorFor(errors, 'new-passphrase')} verdict={verdict} />
+          {busy ? <Busy>{t('manage.changing')}</Busy> : (
             <div class="govuk-button-group">
-              <Button type="submit">Change passphrase</Button>
-              <LinkButton onClick={onCancel}>Cancel</LinkButton>
+              <Button type="submit">{t('manage.change')}</Button>
+              <LinkButton onClick={onCancel}>{t('common.cancel')}</LinkButton>
             </div>
           )}
         </form>
@@ -69,8 +70,8 @@ export function DeleteAccountScreen({ vault, onDeleted, onCancel }: { vault: Unl
   const submit = async (event: Event) => {
     event.preventDefault();
     const found: FieldError[] = [];
-    if (username.trim().toLowerCase() !== vault.username) found.push({ href: '#delete-username', text: `Type your username, ${vault.username}, to confirm` });
-    if (passphrase === '') found.push({ href: '#delete-passphrase', text: 'Enter your passphrase' });
+    if (username.trim().toLowerCase() !== vault.username) found.push({ href: '#delete-username', text: t('manage.typeUsername', { username: vault.username }) });
+    if (passphrase === '') found.push({ href: '#delete-passphrase', text: t('unlock.enterPassphrase') });
     setErrors(found);
     if (found.length) return;
     setBusy(true);
@@ -79,7 +80,7 @@ export function DeleteAccountScreen({ vault, onDeleted, onCancel }: { vault: Unl
       onDeleted();
     } catch (error) {
       setBusy(false);
-      setErrors([{ href: '#delete-passphrase', text: error instanceof HttpError && error.status === 401 ? 'Your passphrase is not right' : describeFailure(error) }]);
+      setErrors([{ href: '#delete-passphrase', text: error instanceof HttpError && error.status === 401 ? t('manage.passphraseNotRight') : describeFailure(error) }]);
     }
   };
 
@@ -87,19 +88,19 @@ export function DeleteAccountScreen({ vault, onDeleted, onCancel }: { vault: Unl
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <Heading>Delete your record and account</Heading>
+        <Heading>{t('account.delete')}</Heading>
         <div class="govuk-warning-text">
           <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>This deletes every note and file, for good. No one can get them back, not even us.</strong>
+          <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">{t('common.warning')}</span>{t('manage.deleteWarning')}</strong>
         </div>
-        <p class="govuk-body">If you might need your record as evidence later, save copies of your files first.</p>
+        <p class="govuk-body">{t('manage.deleteEvidence')}</p>
         <form onSubmit={submit} noValidate>
-          <TextInput id="delete-username" label="Type your username to confirm" labelClass="govuk-label--s" value={username} onInput={setUsername} error={errorFor(errors, 'delete-username')} inputClass="govuk-!-width-two-thirds" />
-          <PasswordInput id="delete-passphrase" label="Passphrase" labelClass="govuk-label--s" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'delete-passphrase')} autocomplete="current-password" />
-          {busy ? <Busy>Deleting your record.</Busy> : (
+          <TextInput id="delete-username" label={t('manage.typeUsernameLabel')} labelClass="govuk-label--s" value={username} onInput={setUsername} error={errorFor(errors, 'delete-username')} inputClass="govuk-!-width-two-thirds" />
+          <PasswordInput id="delete-passphrase" label={t('common.passphrase')} labelClass="govuk-label--s" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'delete-passphrase')} autocomplete="current-password" />
+          {busy ? <Busy>{t('manage.deleting')}</Busy> : (
             <div class="govuk-button-group">
-              <Button variant="warning" type="submit">Delete everything</Button>
-              <LinkButton onClick={onCancel}>Cancel</LinkButton>
+              <Button variant="warning" type="submit">{t('manage.deleteEverything')}</Button>
+              <LinkButton onClick={onCancel}>{t('common.cancel')}</LinkButton>
             </div>
           )}
         </form>
@@ -116,16 +117,16 @@ export function NewRecoveryKeyScreen({ vault, onDone, onCancel }: { vault: Unloc
   const form = useFormAction();
 
   if (pending && !confirming) {
-    return <ShowRecoveryKey recoveryKey={pending.recoveryKey} caption="New recovery key" intro="Once you have checked it, this key replaces your old one, which will stop working. Your passphrase does not change." onDone={() => setConfirming(true)} />;
+    return <ShowRecoveryKey recoveryKey={pending.recoveryKey} caption={t('manage.newKeyCaption')} intro={t('manage.newKeyIntro')} onDone={() => setConfirming(true)} />;
   }
   if (pending) {
-    return <ConfirmRecoveryKey recoveryKey={pending.recoveryKey} submitLabel="Use my new recovery key" busyText="Saving your new recovery key." onBack={() => setConfirming(false)} onConfirmed={async () => {
+    return <ConfirmRecoveryKey recoveryKey={pending.recoveryKey} submitLabel={t('manage.useNewKey')} busyText={t('manage.savingKey')} onBack={() => setConfirming(false)} onConfirmed={async () => {
       try {
         await saveNewRecoveryKey(vault, pending);
         onDone();
         return undefined;
       } catch (error) {
-        return describeFailure(error, 'Your new recovery key could not be saved, so your old one still works. Try again.');
+        return describeFailure(error, t('manage.keyFailed'));
       }
     }} />;
   }
@@ -133,11 +134,11 @@ export function NewRecoveryKeyScreen({ vault, onDone, onCancel }: { vault: Unloc
   const submit = async (event: Event) => {
     event.preventDefault();
     const made = await form.run({
-      check: () => (passphrase === '' ? [{ href: '#recovery-passphrase', text: 'Enter your passphrase' }] : []),
-      busy: 'Making a new recovery key. This can take a few seconds.',
+      check: () => (passphrase === '' ? [{ href: '#recovery-passphrase', text: t('unlock.enterPassphrase') }] : []),
+      busy: t('manage.makingKey'),
       work: () => prepareNewRecoveryKey(vault, passphrase),
       failureField: 'recovery-passphrase',
-      failure: (error) => (error instanceof Error && /wrong passphrase/.test(error.message) ? 'Your passphrase is not right' : describeFailure(error)),
+      failure: (error) => (error instanceof Error && /wrong passphrase/.test(error.message) ? t('manage.passphraseNotRight') : describeFailure(error)),
     });
     if (made) setPending(made);
   };
@@ -146,14 +147,14 @@ export function NewRecoveryKeyScreen({ vault, onDone, onCancel }: { vault: Unloc
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={form.errors} />
-        <Heading>Get a new recovery key</Heading>
-        <p class="govuk-body">Do this if you have lost your recovery key, or think someone else may have seen it. Your old key stops working once you have written down and checked the new one.</p>
+        <Heading>{t('account.newRecoveryKey')}</Heading>
+        <p class="govuk-body">{t('manage.newKeyWhy')}</p>
         <form onSubmit={submit} noValidate>
-          <PasswordInput id="recovery-passphrase" label="Your passphrase" labelClass="govuk-label--s" value={passphrase} onInput={setPassphrase} error={errorFor(form.errors, 'recovery-passphrase')} autocomplete="current-password" />
+          <PasswordInput id="recovery-passphrase" label={t('manage.yourPassphrase')} labelClass="govuk-label--s" value={passphrase} onInput={setPassphrase} error={errorFor(form.errors, 'recovery-passphrase')} autocomplete="current-password" />
           {form.busy ? <Busy>{form.busy}</Busy> : (
             <div class="govuk-button-group">
-              <Button type="submit">Continue</Button>
-              <LinkButton onClick={onCancel}>Cancel</LinkButton>
+              <Button type="submit">{t('common.continue')}</Button>
+              <LinkButton onClick={onCancel}>{t('common.cancel')}</LinkButton>
             </div>
           )}
         </form>

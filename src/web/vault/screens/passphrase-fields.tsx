@@ -1,9 +1,10 @@
 import { PasswordInput } from '../ui/components.tsx';
 import { StrengthMeter } from '../strength/strength-meter.tsx';
 import type { StrengthVerdict } from '../strength/strength-policy.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** A new passphrase with its strength meter; shared by sign-up, recovery and passphrase change. */
-export function NewPassphraseField({ id, value, onInput, error, verdict, label = 'Passphrase' }: {
+export function NewPassphraseField({ id, value, onInput, error, verdict, label = t('common.passphrase') }: {
   id: string;
   value: string;
   onInput: (value: string) => void;
@@ -16,7 +17,7 @@ export function NewPassphraseField({ id, value, onInput, error, verdict, label =
       id={id}
       label={label}
       labelClass="govuk-label--s"
-      hint="Three or four words that have nothing to do with each other are easy to remember and hard to guess. Do not use a passphrase you use anywhere else, or anything the person stalking you might guess, like names, dates or pets."
+      hint={t('create.passphraseHint')}
       value={value}
       onInput={onInput}
       error={error}

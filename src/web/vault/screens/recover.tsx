@@ -13,6 +13,7 @@ import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import { NewPassphraseField } from './passphrase-fields.tsx';
 import { ConfirmRecoveryKey, ShowRecoveryKey } from './recovery-key-steps.tsx';
+import { LANGUAGE, t } from '../i18n/i18n.ts';
 
 /**
  * Forgotten passphrase: the recovery key opens the vault key, and a new passphrase re-wraps it. Once that is
@@ -30,9 +31,9 @@ export function RecoverScreen({ api, onRecovered, onCancel }: { api: ApiClient; 
 export function RecoveredKeyScreen({ recoveryKey, onConfirmed }: { recoveryKey: string; onConfirmed: () => void }) {
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
-    return <ShowRecoveryKey recoveryKey={recoveryKey} caption="Your record is open" heading="Write down your new recovery key" intro="The recovery key you just used no longer works, because it was typed on this device. This new one replaces it: it is the only other way to open your record if you forget your passphrase." onDone={() => setConfirming(true)} />;
+    return <ShowRecoveryKey recoveryKey={recoveryKey} caption={t('recover.open')} heading={t('recover.newKeyHeading')} intro={t('recover.newKeyIntro')} onDone={() => setConfirming(true)} />;
   }
-  return <ConfirmRecoveryKey recoveryKey={recoveryKey} submitLabel="Open my record" busyText="Opening your record." onBack={() => setConfirming(false)} onConfirmed={async () => {
+  return <ConfirmRecoveryKey recoveryKey={recoveryKey} submitLabel={t('unlock.submit')} busyText={t('diary.opening')} onBack={() => setConfirming(false)} onConfirmed={async () => {
     onConfirmed();
     return undefined;
   }} />;
@@ -48,8 +49,8 @@ function RecoveryKeyStep({ api, onAccepted, onCancel }: { api: ApiClient; onAcce
     event.preventDefault();
     const name = normalizeUsername(username);
     const found: FieldError[] = [];
-    if (name === '') found.push({ href: '#recover-username', text: 'Enter your username' });
-    if (key.trim() === '') found.push({ href: '#recover-key', text: 'Enter your recovery key' });
+    if (name === '') found.push({ href: '#recover-username', text: t('unlock.enterUsername') });
+    if (key.trim() === '') found.push({ href: '#recover-key', text: t('recover.enterKey') });
     setErrors(found);
     if (found.length) return;
     setBusy(true);
@@ -57,10 +58,11 @@ function RecoveryKeyStep({ api, onAccepted, onCancel }: { api: ApiClient; onAcce
       onAccepted(await startRecovery(api, name, key));
     } catch (error) {
       setBusy(false);
+      // The key's own messages are English (src/crypto); a Welsh page says each kind of problem in Welsh.
       const text = error instanceof RecoveryKeyError
-        ? error.message
+        ? (LANGUAGE === 'en' ? error.message : t(`recover.keyProblems.${error.problem}`))
         : error instanceof HttpError && error.status === 401
-          ? 'The username or recovery key is not right'
+          ? t('recover.notRight')
           : describeFailure(error);
       setErrors([{ href: '#recover-key', text }]);
     }
@@ -70,19 +72,19 @@ function RecoveryKeyStep({ api, onAccepted, onCancel }: { api: ApiClient; onAcce
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <Heading>Use your recovery key</Heading>
-        <p class="govuk-body">If you have forgotten your passphrase, you can open your record with the recovery key you wrote down when you started it, and then choose a new passphrase.</p>
+        <Heading>{t('recover.heading')}</Heading>
+        <p class="govuk-body">{t('recover.intro')}</p>
         <form onSubmit={submit} noValidate>
-          <TextInput id="recover-username" label="Username" value={username} onInput={setUsername} error={errorFor(errors, 'recover-username')} autocomplete="username" inputClass="govuk-!-width-two-thirds" />
-          <TextInput id="recover-key" label="Recovery key" hint="36 letters and numbers, for example 7K3M-Q0RT-… You can leave out the dashes." value={key} onInput={setKey} error={errorFor(errors, 'recover-key')} inputClass="casebook-vault__code" />
-          {busy ? <Busy>Checking your recovery key.</Busy> : (
+          <TextInput id="recover-username" label={t('common.username')} value={username} onInput={setUsername} error={errorFor(errors, 'recover-username')} autocomplete="username" inputClass="govuk-!-width-two-thirds" />
+          <TextInput id="recover-key" label={t('recover.keyLabel')} hint={t('recover.keyHint')} value={key} onInput={setKey} error={errorFor(errors, 'recover-key')} inputClass="casebook-vault__code" />
+          {busy ? <Busy>{t('recover.checking')}</Busy> : (
             <div class="govuk-button-group">
-              <Button type="submit">Continue</Button>
-              <LinkButton onClick={onCancel}>Cancel</LinkButton>
+              <Button type="submit">{t('common.continue')}</Button>
+              <LinkButton onClick={onCancel}>{t('common.cancel')}</LinkButton>
             </div>
           )}
         </form>
-        <p class="govuk-body">If you have lost your recovery key too, no one can open the record, not even us. You can start a new one.</p>
+        <p class="govuk-body">{t('recover.lostToo')}</p>
       </div>
     </div>
   );
@@ -116,11 +118,11 @@ function NewPassphraseStep({ api, recovery, onRecovered, onExpired }: { api: Api
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <Heading>Choose a new passphrase</Heading>
-        <p class="govuk-body">Your recovery key was right. Choose a new passphrase for <strong class="casebook-vault__code">{recovery.username}</strong>. Everywhere else you are signed in will be signed out, and you will get a new recovery key.</p>
+        <Heading>{t('recover.newPassphraseHeading')}</Heading>
+        <p class="govuk-body">{t('recover.keyRight')} <strong class="casebook-vault__code">{recovery.username}</strong>. {t('recover.signedOutElsewhere')}</p>
         <form onSubmit={submit} noValidate>
-          <NewPassphraseField id="recover-passphrase" label="New passphrase" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'recover-passphrase')} verdict={verdict} />
-          {busy ? <Busy>Saving your new passphrase. This can take a few seconds.</Busy> : <Button type="submit">Save my new passphrase</Button>}
+          <NewPassphraseField id="recover-passphrase" label={t('recover.newPassphrase')} value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'recover-passphrase')} verdict={verdict} />
+          {busy ? <Busy>{t('recover.saving')}</Busy> : <Button type="submit">{t('recover.save')}</Button>}
         </form>
       </div>
     </div>

@@ -5,8 +5,9 @@ import { checkConfirmation, pickGroupsToConfirm, recoveryKeyGroups } from '../re
 import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
 import { useFocusOnShow } from '../ui/focus.ts';
+import { listOf, plural, t } from '../i18n/i18n.ts';
 
-export function ShowRecoveryKey({ recoveryKey, caption, heading = 'Write down your recovery key', intro, onDone }: {
+export function ShowRecoveryKey({ recoveryKey, caption, heading = t('recoveryKey.heading'), intro, onDone }: {
   recoveryKey: string;
   caption: string;
   heading?: string;
@@ -21,10 +22,10 @@ export function ShowRecoveryKey({ recoveryKey, caption, heading = 'Write down yo
         <p class="govuk-body">{intro}</p>
         <div class="govuk-warning-text">
           <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>We will show it only once, now.</strong>
+          <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">{t('common.warning')}</span>{t('recoveryKey.onlyOnce')}</strong>
         </div>
         <div class="casebook-vault-recovery-key" data-testid="recovery-key">
-          <p class="govuk-body-s casebook-vault-recovery-key__label" id="recovery-key-label">Recovery key, {groups.length} groups of 4</p>
+          <p class="govuk-body-s casebook-vault-recovery-key__label" id="recovery-key-label">{plural('recoveryKey.label', groups.length)}</p>
           <ol class="casebook-vault-recovery-key__groups" aria-labelledby="recovery-key-label">
             {groups.map((group, i) => (
               <li key={i} class="casebook-vault-recovery-key__group">
@@ -34,16 +35,16 @@ export function ShowRecoveryKey({ recoveryKey, caption, heading = 'Write down yo
             ))}
           </ol>
         </div>
-        <h2 class="govuk-heading-m">Keep it safe</h2>
+        <h2 class="govuk-heading-m">{t('recoveryKey.keepSafe')}</h2>
         <ul class="govuk-list govuk-list--bullet">
-          <li>Write it on paper and keep it somewhere the person stalking you cannot get to, away from this device.</li>
-          <li>Do not email it, text it, photograph it or save it in notes or a cloud drive. Someone with your phone or email could read it there.</li>
-          <li>If you print it, use a printer you trust and do not leave the page on it.</li>
-          <li>The letters I, L, O and U are never used, so what looks like an O is a zero.</li>
+          <li>{t('recoveryKey.paper')}</li>
+          <li>{t('recoveryKey.doNotSend')}</li>
+          <li>{t('recoveryKey.print')}</li>
+          <li>{t('recoveryKey.letters')}</li>
         </ul>
         <div class="govuk-button-group casebook-vault__no-print">
-          <Button onClick={onDone}>I have written it down</Button>
-          <Button variant="secondary" onClick={() => window.print()}>Print it</Button>
+          <Button onClick={onDone}>{t('recoveryKey.done')}</Button>
+          <Button variant="secondary" onClick={() => window.print()}>{t('recoveryKey.printIt')}</Button>
         </div>
       </div>
     </div>
@@ -81,30 +82,30 @@ export function ConfirmRecoveryKey({ recoveryKey, submitLabel, busyText, onBack,
     setErrors([{ href: `#confirm-group-${asked[0]}`, text: failure }]);
   };
 
-  const groupsText = `${asked.slice(0, -1).join(', ')} and ${asked[asked.length - 1]}`;
+  const groupsText = listOf(asked.map(String));
   const anyError = errors.length > 0;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <LinkButton onClick={onBack}>Show my recovery key again</LinkButton>
+        <LinkButton onClick={onBack}>{t('recoveryKey.showAgain')}</LinkButton>
         <form onSubmit={submit} noValidate>
           <div class={`govuk-form-group${anyError ? ' govuk-form-group--error' : ''}`}>
             <fieldset class="govuk-fieldset" role="group" aria-describedby={`confirm-hint${anyError ? ' confirm-error' : ''}`}>
               <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
-                <h1 class="govuk-fieldset__heading casebook-vault__heading" tabIndex={-1} ref={headingRef}>Check your recovery key</h1>
+                <h1 class="govuk-fieldset__heading casebook-vault__heading" tabIndex={-1} ref={headingRef}>{t('recoveryKey.checkHeading')}</h1>
               </legend>
-              <div id="confirm-hint" class="govuk-hint">Type groups {groupsText} of the recovery key you wrote down, to check you have all of it.</div>
+              <div id="confirm-hint" class="govuk-hint">{t('recoveryKey.checkHint', { groups: groupsText })}</div>
               {anyError ? (
                 <p id="confirm-error" class="govuk-error-message">
-                  <span class="govuk-visually-hidden">Error:</span> {errors.map((e) => e.text).join('. ')}
+                  <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {errors.map((e) => e.text).join('. ')}
                 </p>
               ) : null}
               <div class="govuk-date-input">
                 {asked.map((number, i) => (
                   <div class="govuk-date-input__item" key={number}>
                     <div class="govuk-form-group">
-                      <label class="govuk-label govuk-date-input__label" for={`confirm-group-${number}`}>Group {number}</label>
+                      <label class="govuk-label govuk-date-input__label" for={`confirm-group-${number}`}>{t('recoveryKey.group', { number })}</label>
                       <input
                         class={`govuk-input govuk-date-input__input govuk-input--width-4 casebook-vault__code${errorFor(errors, `confirm-group-${number}`) ? ' govuk-input--error' : ''}`}
                         id={`confirm-group-${number}`}

@@ -8,6 +8,7 @@ import type { FieldError } from '../ui/components.tsx';
 import { useFormAction } from '../ui/form-action.ts';
 import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
+import { t } from '../i18n/i18n.ts';
 
 export function UnlockScreen({ api, notice, onUnlocked, onCreate, onRecover }: {
   api: ApiClient;
@@ -27,14 +28,14 @@ export function UnlockScreen({ api, notice, onUnlocked, onCreate, onRecover }: {
     const vault = await form.run({
       check: () => {
         const found: FieldError[] = [];
-        if (name === '') found.push({ href: '#unlock-username', text: 'Enter your username' });
-        if (passphrase === '') found.push({ href: '#unlock-passphrase', text: 'Enter your passphrase' });
+        if (name === '') found.push({ href: '#unlock-username', text: t('unlock.enterUsername') });
+        if (passphrase === '') found.push({ href: '#unlock-passphrase', text: t('unlock.enterPassphrase') });
         return found;
       },
-      busy: 'Opening your record. This can take a few seconds.',
+      busy: t('unlock.busy'),
       work: () => unlock(api, name, passphrase),
       failureField: 'unlock-passphrase',
-      failure: (error) => (error instanceof HttpError && error.code === 'sign_in_failed' ? 'The username or passphrase is not right' : describeFailure(error)),
+      failure: (error) => (error instanceof HttpError && error.code === 'sign_in_failed' ? t('unlock.notRight') : describeFailure(error)),
     });
     if (vault) onUnlocked(vault);
   };
@@ -46,26 +47,26 @@ export function UnlockScreen({ api, notice, onUnlocked, onCreate, onRecover }: {
         {notice ? (
           <div class="govuk-notification-banner" role="region" aria-labelledby="vault-notice-title">
             <div class="govuk-notification-banner__header">
-              <h2 class="govuk-notification-banner__title" id="vault-notice-title">Important</h2>
+              <h2 class="govuk-notification-banner__title" id="vault-notice-title">{t('unlock.important')}</h2>
             </div>
             <div class="govuk-notification-banner__content">
               <p class="govuk-notification-banner__heading">{notice}</p>
             </div>
           </div>
         ) : null}
-        <Heading>Open your record</Heading>
-        <p class="govuk-body">Your record is encrypted on this device. Only your passphrase can open it: we cannot read it or reset it.</p>
+        <Heading>{t('unlock.heading')}</Heading>
+        <p class="govuk-body">{t('unlock.intro')}</p>
         <form onSubmit={submit} noValidate>
-          <TextInput id="unlock-username" label="Username" value={username} onInput={setUsername} error={errorFor(errors, 'unlock-username')} autocomplete="username" inputClass="govuk-!-width-two-thirds" />
-          <PasswordInput id="unlock-passphrase" label="Passphrase" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'unlock-passphrase')} autocomplete="current-password" />
-          {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">Open my record</Button>}
+          <TextInput id="unlock-username" label={t('common.username')} value={username} onInput={setUsername} error={errorFor(errors, 'unlock-username')} autocomplete="username" inputClass="govuk-!-width-two-thirds" />
+          <PasswordInput id="unlock-passphrase" label={t('common.passphrase')} value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'unlock-passphrase')} autocomplete="current-password" />
+          {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">{t('unlock.submit')}</Button>}
         </form>
-        <h2 class="govuk-heading-m">Other options</h2>
+        <h2 class="govuk-heading-m">{t('unlock.otherOptions')}</h2>
         <ul class="govuk-list">
-          <li><LinkButton onClick={onRecover}>I have forgotten my passphrase</LinkButton></li>
-          <li><LinkButton onClick={onCreate}>Start a new private record</LinkButton></li>
+          <li><LinkButton onClick={onRecover}>{t('unlock.forgotten')}</LinkButton></li>
+          <li><LinkButton onClick={onCreate}>{t('unlock.create')}</LinkButton></li>
         </ul>
-        <p class="govuk-body-s">Use this on a device the person stalking you cannot get to, if you can. Close the page or press Exit this page when you are done: your record locks.</p>
+        <p class="govuk-body-s">{t('unlock.safety')}</p>
       </div>
     </div>
   );

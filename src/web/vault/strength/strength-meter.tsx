@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { estimateStrength, loadEstimator } from './estimator.ts';
 import type { StrengthVerdict } from './strength-policy.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** The estimate for what is typed, a moment after typing pauses (so a screen reader is not told every key). */
 export function useStrength(passphrase: string, userInputs: readonly string[]): StrengthVerdict | undefined {
@@ -36,12 +37,12 @@ export function StrengthMeter({ id, verdict, passphrase }: { id: string; verdict
       </div>
       <p class="govuk-body-s casebook-vault-strength__text" aria-live="polite">
         {passphrase === '' ? (
-          'Strength: nothing typed yet'
+          t('strength.nothingYet')
         ) : verdict === undefined ? (
-          'Checking strength…'
+          t('strength.checking')
         ) : (
           <>
-            <strong>Strength: {verdict.label}.</strong> {verdict.acceptable ? 'This passphrase is strong enough.' : verdict.advice}
+            <strong>{t('strength.label', { label: verdict.label })}</strong> {verdict.acceptable ? t('strength.enough') : verdict.advice}
           </>
         )}
       </p>

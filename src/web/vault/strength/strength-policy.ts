@@ -4,6 +4,7 @@
 //
 // Minimum: score 3 ("safely unguessable": about 10^8 guesses or more). The server keeps only a slow Argon2id
 // hash of a key derived with Argon2id, but a stolen database can still be attacked offline, so 3 rather than 2.
+import { LANGUAGE, t } from '../i18n/i18n.ts';
 
 export type Score = 0 | 1 | 2 | 3 | 4;
 
@@ -20,11 +21,11 @@ export interface StrengthVerdict {
 }
 
 const LABELS: Record<Score, string> = {
-  0: 'Very weak',
-  1: 'Weak',
-  2: 'Fair',
-  3: 'Strong',
-  4: 'Very strong',
+  0: t('strength.scores.0'),
+  1: t('strength.scores.1'),
+  2: t('strength.scores.2'),
+  3: t('strength.scores.3'),
+  4: t('strength.scores.4'),
 };
 
 export function verdict(passphrase: string, score: Score, warning: string | null | undefined, suggestions: readonly string[]): StrengthVerdict {
@@ -32,15 +33,16 @@ export function verdict(passphrase: string, score: Score, warning: string | null
   const effective = (tooShort ? Math.min(score, 1) : score) as Score;
   const acceptable = effective >= MINIMUM_SCORE;
   let advice: string | undefined;
-  if (tooShort) advice = `Use at least ${MINIMUM_LENGTH} characters. Several unrelated words are easy to remember and hard to guess.`;
-  else if (!acceptable) advice = warning || suggestions[0] || 'Add another word or two that are not related to each other.';
+  if (tooShort) advice = t('strength.tooShort', { minimum: MINIMUM_LENGTH });
+  // The estimator's own warnings are English only: a Welsh page gives the general advice instead.
+  else if (!acceptable) advice = (LANGUAGE === 'en' && (warning || suggestions[0])) || t('strength.addWord');
   return { score: effective, acceptable, label: LABELS[effective], advice };
 }
 
 /** The error for a passphrase that is not strong enough (or not yet checked, because the estimator is loading). */
 export function strengthProblem(passphrase: string, result: StrengthVerdict | undefined): string | undefined {
-  if (passphrase === '') return 'Enter a passphrase';
-  if (result === undefined) return 'Wait a moment while we check how strong your passphrase is, then try again';
-  if (!result.acceptable) return `Your passphrase is too easy to guess. ${result.advice ?? ''}`.trim();
+  if (passphrase === '') return t('strength.enter');
+  if (result === undefined) return t('strength.wait');
+  if (!result.acceptable) return t('strength.tooEasy', { advice: result.advice ?? '' }).trim();
   return undefined;
 }

@@ -1,5 +1,6 @@
 // Checkboxes, radios, selects and date/time fields in the design system's markup, for the diary's forms.
 import type { ComponentChildren } from 'preact';
+import { t } from '../i18n/i18n.ts';
 
 export interface Choice<T extends string> {
   readonly value: T;
@@ -18,7 +19,7 @@ function Fieldset({ legend, hint, error, id, children, legendSize = 'm', heading
           {headingLegend ? <h2 class="govuk-fieldset__heading">{legend}</h2> : legend}
         </legend>
         {hint ? <div id={`${id}-hint`} class="govuk-hint">{hint}</div> : null}
-        {error ? <p id={`${id}-error`} class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {error}</p> : null}
+        {error ? <p id={`${id}-error`} class="govuk-error-message"><span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}</p> : null}
         {children}
       </fieldset>
     </div>
@@ -132,7 +133,7 @@ export function Select<T extends string>({ id, label, hint, choices, value, onCh
 }
 
 /** A date and an optional time, with the phone's own pickers. */
-export function DateTimeFields({ id, legend, hint, date, time, onDate, onTime, dateError, timeError, timeLabel = 'Time', withTime = true }: {
+export function DateTimeFields({ id, legend, hint, date, time, onDate, onTime, dateError, timeError, timeLabel = t('common.time'), withTime = true }: {
   id: string;
   legend: ComponentChildren;
   hint?: ComponentChildren;
@@ -150,7 +151,7 @@ export function DateTimeFields({ id, legend, hint, date, time, onDate, onTime, d
     <Fieldset id={id} legend={legend} hint={hint} error={error} legendSize="s">
       <div class="casebook-diary-when">
         <div class="govuk-form-group casebook-diary-when__part">
-          <label class="govuk-label" for={`${id}-date`}>Date</label>
+          <label class="govuk-label" for={`${id}-date`}>{t('common.date')}</label>
           <input class={`govuk-input casebook-diary-when__date${dateError ? ' govuk-input--error' : ''}`} id={`${id}-date`} type="date" value={date} min="1900-01-01" max="2199-12-31" onInput={(event) => onDate(event.currentTarget.value)} />
         </div>
         {withTime ? (

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useFocusOnShow } from './focus.ts';
+import { t } from '../i18n/i18n.ts';
 
 export interface FieldError {
   readonly href: string;
@@ -30,7 +31,7 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
   return (
     <div class="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
-        <h2 class="govuk-error-summary__title">{title}</h2>
+        <h2 class="govuk-error-summary__title">{title ?? t('common.problem')}</h2>
         <div class="govuk-error-summary__body">
           <ul class="govuk-list govuk-error-summary__list">
             {errors.map((error) => (
@@ -79,7 +80,7 @@ function FieldShell({ id, label, hint, error, labelClass, children }: FieldProps
       {hint ? <div id={`${id}-hint`} class="govuk-hint">{hint}</div> : null}
       {error ? (
         <p id={`${id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {error}
+          <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}
         </p>
       ) : null}
       {children}
@@ -139,13 +140,13 @@ export function PasswordInput(
           type="button"
           class="govuk-button govuk-button--secondary govuk-password-input__toggle govuk-js-password-input-toggle"
           aria-controls={id}
-          aria-label={shown ? 'Hide passphrase' : 'Show passphrase'}
+          aria-label={shown ? t('passphrase.hideLabel') : t('passphrase.showLabel')}
           onClick={() => {
             setShown(!shown);
-            setAnnouncement(shown ? 'Your passphrase is hidden' : 'Your passphrase is visible');
+            setAnnouncement(shown ? t('passphrase.hidden') : t('passphrase.shown'));
           }}
         >
-          {shown ? 'Hide' : 'Show'}
+          {shown ? t('passphrase.hide') : t('passphrase.show')}
         </button>
       </div>
       <div class="govuk-visually-hidden" aria-live="polite">{announcement}</div>

@@ -5,6 +5,7 @@ import { daysInMonth } from '../../../../domain/incidents/iso-calendar.ts';
 import type { CalendarHeatMap, DayCount } from '../../../../domain/patterns/index.ts';
 import { shadeLevel } from './chart-scale.ts';
 import { longDate, monthName, plural } from './summaries.ts';
+import { t } from '../../i18n/i18n.ts';
 
 const CELL = 20;
 const GAP = 2;
@@ -76,7 +77,7 @@ function weekdayOfFirst(month: Month): number {
 
 /** What each shade means, e.g. "1", "2", "3 to 4", "5 to 8". */
 export function shadeKey(max: number): { level: number; text: string }[] {
-  const key = [{ level: 0, text: 'None' }];
+  const key = [{ level: 0, text: t('patterns.calendarNone') }];
   for (let level = 1; level <= 4; level += 1) {
     const counts: number[] = [];
     for (let count = 1; count <= max; count += 1) if (shadeLevel(count, max) === level) counts.push(count);
@@ -97,7 +98,7 @@ export function CalendarChart({ calendar, labelledBy }: { calendar: CalendarHeat
         ))}
       </div>
       <div class="casebook-patterns__key">
-        <p class="govuk-body-s casebook-patterns__key-title">Incidents in a day:</p>
+        <p class="govuk-body-s casebook-patterns__key-title">{t('patterns.calendarKey')}</p>
         <ul class="casebook-patterns__key-list">
           {shadeKey(calendar.max).map((entry) => (
             <li key={entry.level} class="govuk-body-s casebook-patterns__key-item">

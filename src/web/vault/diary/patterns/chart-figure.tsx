@@ -2,6 +2,7 @@
 // numbers as a table behind "Show as a table", for screen readers and for anyone who would rather read.
 import type { ComponentChildren } from 'preact';
 import type { DataTable } from '../../../../domain/patterns/index.ts';
+import { LANGUAGE, t } from '../../i18n/i18n.ts';
 
 export type HeadingLevel = 2 | 3 | 4;
 
@@ -73,15 +74,16 @@ export function ChartFigure({
       <Heading level={level} id={`${id}-title`} class="govuk-heading-s casebook-patterns__figure-title">
         {title}
       </Heading>
-      <p class="govuk-body casebook-patterns__summary" id={`${id}-summary`}>
+      {/* The summaries and tables are composed in English (summaries.ts, src/domain/patterns); not in Welsh yet. */}
+      <p class="govuk-body casebook-patterns__summary" id={`${id}-summary`} lang={LANGUAGE === 'en' ? undefined : 'en'}>
         {summary}
       </p>
       <div class="casebook-patterns__picture">{children}</div>
       <details class="govuk-details casebook-patterns__details">
         <summary class="govuk-details__summary">
-          <span class="govuk-details__summary-text">Show as a table</span>
+          <span class="govuk-details__summary-text">{t('patterns.showTable')}</span>
         </summary>
-        <div class="govuk-details__text">
+        <div class="govuk-details__text" lang={LANGUAGE === 'en' ? undefined : 'en'}>
           {/* A wide table scrolls sideways on its own, not the page; focusable so a keyboard can scroll it. */}
           <div class="casebook-patterns__table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
             <DataTableView table={table} />

@@ -3,7 +3,7 @@
 import type { Escalation } from '../../../../domain/patterns/index.ts';
 import { Heading } from './chart-figure.tsx';
 import type { HeadingLevel } from './chart-figure.tsx';
-import { TREND_TITLES } from './summaries.ts';
+import { LANGUAGE, sitePath, t } from '../../i18n/i18n.ts';
 
 function TrendMark({ trend }: { trend: Escalation['trend'] }) {
   // A shape for each trend, beside the words that say the same.
@@ -20,20 +20,20 @@ export function EscalationPanel({ escalation, level, id }: { escalation: Escalat
   return (
     <section class={`casebook-patterns__signal casebook-patterns__signal--${escalation.trend}`} aria-labelledby={`${id}-title`}>
       <Heading level={level} id={`${id}-title`} class="govuk-heading-m casebook-patterns__signal-title">
-        Is it happening more often?
+        {t('patterns.escalation.heading')}
       </Heading>
       <p class="govuk-body-l casebook-patterns__trend">
         <TrendMark trend={escalation.trend} />
-        <strong>{TREND_TITLES[escalation.trend]}</strong>
+        <strong>{t(`patterns.escalation.trends.${escalation.trend}`)}</strong>
       </p>
-      <p class="govuk-body">{escalation.text}</p>
+      <p class="govuk-body" lang={LANGUAGE === 'en' ? undefined : 'en'}>{escalation.text}</p>
       {escalation.trend === 'rising' ? (
         <p class="govuk-body">
-          The police want to know if it is getting worse. Tell them when you report:{' '}
-          <a class="govuk-link" href="/get-help/report-to-the-police#what-to-tell-the-police">
-            what to tell the police
+          {t('patterns.escalation.rising')}{' '}
+          <a class="govuk-link" href={sitePath('/get-help/report-to-the-police#what-to-tell-the-police')}>
+            {t('patterns.escalation.whatToTell')}
           </a>
-          . If you are in danger now, call 999.
+          {t('patterns.escalation.danger')}
         </p>
       ) : null}
     </section>

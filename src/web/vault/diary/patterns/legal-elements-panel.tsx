@@ -4,23 +4,41 @@
 import { useMemo } from 'preact/hooks';
 import type { Incident, Person } from '../../../../domain/incidents/index.ts';
 import { analyseLegalElements } from '../../../../domain/legal-elements/index.ts';
-import type { ElementFinding, ElementStatus, Point, Strengthener } from '../../../../domain/legal-elements/index.ts';
+import type { ElementFinding, ElementStatus, GuidanceLink, Point, Strengthener } from '../../../../domain/legal-elements/index.ts';
+import { GUIDANCE_NOTICE, LINKS } from '../../../../domain/legal-elements/index.ts';
+import { LANGUAGE, sitePath, t } from '../../i18n/i18n.ts';
 import { Heading } from './chart-figure.tsx';
 import { ContactPanel } from './contact-panel.tsx';
 import type { HeadingLevel } from './chart-figure.tsx';
 
-export const GUIDANCE_LABEL = 'Guidance, not legal advice';
+export const GUIDANCE_LABEL = t('legal.guidanceLabel');
+
+// The domain's links, named by their key in LINKS, so each has its words in the catalogue; the address is
+// the guidance page in the page's language (the Welsh twins share the English path under /cy).
+const linkNames = new Map<string, string>(Object.entries(LINKS).map(([name, link]) => [link.href, name]));
+function GuidanceAnchor({ link }: { link: GuidanceLink }) {
+  const name = linkNames.get(link.href);
+  return (
+    <a class="govuk-link" href={sitePath(link.href)}>
+      {name ? t(`legal.links.${name}`) : link.text}
+    </a>
+  );
+}
+
+/**
+ * The findings' own sentences are composed by the domain in English (counts, names, dates), and are not in
+ * Welsh yet: on a Welsh page they say so with lang="en", so a screen reader reads them as English.
+ */
+const domainText = (text: string) => (LANGUAGE === 'en' ? text : <span lang="en">{text}</span>);
 
 function PointText({ point }: { point: Point }) {
   return (
     <>
-      {point.text}
+      {point === GUIDANCE_NOTICE ? t('legal.notice') : domainText(point.text)}
       {point.link ? (
         <>
           {' '}
-          <a class="govuk-link" href={point.link.href}>
-            {point.link.text}
-          </a>
+          <GuidanceAnchor link={point.link} />
         </>
       ) : null}
     </>
@@ -43,6 +61,9 @@ function Points({ title, points }: { title: string; points: readonly Point[] }) 
   );
 }
 
+/** The status in words: a Stalking Protection Order has its own ("An order might be relevant…"). */
+const statusText = (element: ElementFinding) => t(`legal.status.${element.id === 'stalking-protection-order' ? 'order' : 'element'}.${element.status}`);
+
 /** A shape per status (full, half, empty circle) beside the words, so colour is never the only sign. */
 function StatusMark({ status }: { status: ElementStatus }) {
   return (
@@ -60,23 +81,21 @@ function ElementCard({ element, level }: { element: ElementFinding; level: Headi
   return (
     <li class={`casebook-legal__element casebook-legal__element--${element.status}`} data-element={element.id} data-status={element.status}>
       <Heading level={level} class="govuk-heading-s casebook-legal__element-title">
-        {element.title}
+        {t(`legal.elements.${element.id}.title`)}
       </Heading>
       <p class="govuk-body casebook-legal__status">
         <StatusMark status={element.status} />
-        <strong>{element.statusText}</strong>
+        <strong>{statusText(element)}</strong>
       </p>
-      <Points title="What your record shows" points={element.shows} />
-      <Points title={element.status === 'supported' ? 'What would make it clearer' : 'What is missing'} points={element.missing} />
+      <Points title={t('legal.shows')} points={element.shows} />
+      <Points title={element.status === 'supported' ? t('legal.clearer') : t('legal.missing')} points={element.missing} />
       {linked ? null : (
         <p class="govuk-body">
-          <a class="govuk-link" href={element.link.href}>
-            {element.link.text}
-          </a>
+          <GuidanceAnchor link={element.link} />
         </p>
       )}
       <p class="govuk-body-s casebook-legal__law">
-        {element.law}. {element.notice}
+        {t(`legal.elements.${element.id}.law`)}. {t('legal.notLegalAdvice')}
       </p>
     </li>
   );
@@ -89,11 +108,9 @@ function StrengthenerItem({ item }: { item: Strengthener }) {
         {item.done ? <path d="M4 10.5 L8.5 15 L16 5.5" class="casebook-legal__tick-line" /> : <circle cx={10} cy={10} r={7} class="casebook-legal__tick-ring" />}
       </svg>
       <span>
-        <span class="govuk-visually-hidden">{item.done ? 'Done: ' : 'To do: '}</span>
-        {item.text}{' '}
-        <a class="govuk-link" href={item.link.href}>
-          {item.link.text}
-        </a>
+        <span class="govuk-visually-hidden">{item.done ? t('legal.done') : t('legal.toDo')} </span>
+        {domainText(item.text)}{' '}
+        <GuidanceAnchor link={item.link} />
       </span>
     </li>
   );
@@ -110,7 +127,7 @@ export function LegalElementsPanel({ incidents, people, now, headingLevel = 2, o
         <p class="govuk-body">
           <PointText point={report.notice} />
         </p>
-        <p class="govuk-body-s casebook-legal__leaving">The links open Casebook's guidance pages. Your diary locks when you leave it.</p>
+        <p class="govuk-body-s casebook-legal__leaving">{t('legal.leaving')}</p>
       </div>
       {report.notes.map((note) => (
         <p key={note.text} class="govuk-inset-text">
@@ -118,20 +135,20 @@ export function LegalElementsPanel({ incidents, people, now, headingLevel = 2, o
         </p>
       ))}
       <Heading level={headingLevel} class="govuk-heading-m">
-        At a glance
+        {t('legal.atAGlance')}
       </Heading>
       <ul class="casebook-legal__glance">
         {report.elements.map((element) => (
           <li key={element.id} class="casebook-legal__glance-item">
             <StatusMark status={element.status} />
             <span>
-              {element.title}: <strong>{element.statusText}</strong>
+              {t('legal.glance', { title: t(`legal.elements.${element.id}.title`) })} <strong>{statusText(element)}</strong>
             </span>
           </li>
         ))}
       </ul>
       <Heading level={headingLevel} class="govuk-heading-m">
-        Each part of the law
+        {t('legal.eachPart')}
       </Heading>
       <ul class="casebook-legal__elements">
         {report.elements.map((element) => (
@@ -142,13 +159,13 @@ export function LegalElementsPanel({ incidents, people, now, headingLevel = 2, o
         incidents={incidents}
         people={people}
         level={headingLevel}
-        intro="Each message or call is part of the course of conduct the law looks at. Contact after you told them to stop helps show that they knew, or ought to have known, it was unwanted (Protection from Harassment Act 1997, section 1)."
+        intro={t('legal.contactIntro')}
         {...(onPerson ? { onPerson } : {})}
       />
       <Heading level={headingLevel} class="govuk-heading-m">
-        Making your record stronger
+        {t('legal.stronger')}
       </Heading>
-      <p class="govuk-body">These make any record stronger, whatever the law involved.</p>
+      <p class="govuk-body">{t('legal.strongerIntro')}</p>
       <ul class="casebook-legal__strengtheners">
         {report.strengtheners.map((item) => (
           <StrengthenerItem key={item.id} item={item} />

@@ -27,36 +27,31 @@ import {
 } from './summaries.ts';
 import { BarList, ColumnChart } from './svg-charts.tsx';
 import type { AxisLabel, Column } from './svg-charts.tsx';
+import { plural as pluralPhrase, t } from '../../i18n/i18n.ts';
 
 /** A pattern needs more than one incident. */
 export const MIN_INCIDENTS_FOR_CHARTS = 2;
 /** Beyond about 18 months, weekly bars get too thin to see on a phone, so the counts go by month. */
 export const MAX_WEEKLY_BARS = 78;
 
-const WHAT_YOU_WILL_SEE = [
-  'whether it is happening more often than before',
-  'how many incidents there are each week',
-  'which behaviours happen, month by month',
-  'a calendar of the days when things happened',
-  'which days of the week and times of day they happen',
-];
+const WHAT_YOU_WILL_SEE = ['moreOften', 'eachWeek', 'behaviours', 'calendar', 'daysAndTimes'] as const;
 
-/** `whose` finishes "There is 1 incident…", e.g. " involving Sam", or is empty for everyone's. */
-function EmptyState({ count, whose }: { count: number; whose: string }) {
+/** Whose incidents are shown: everyone's, those naming one person, or those that do not say who. */
+type Whose = { kind: 'everyone' | 'person' | 'notNamed'; name: string };
+
+function EmptyState({ count, whose }: { count: number; whose: Whose }) {
   return (
     <div class="casebook-patterns__empty">
       <p class="govuk-body">
-        {count === 0
-          ? `There are no incidents${whose} in your record yet.`
-          : `There is 1 incident${whose} in your record. A pattern needs more than one, so the charts start from the second.`}
+        {t(`patterns.empty.${count === 0 ? 'none' : 'one'}.${whose.kind}`, { name: whose.name })}
       </p>
-      <p class="govuk-body">When you have recorded {MIN_INCIDENTS_FOR_CHARTS} or more, you will see:</p>
+      <p class="govuk-body">{t('patterns.empty.willSee', { minimum: MIN_INCIDENTS_FOR_CHARTS })}</p>
       <ul class="govuk-list govuk-list--bullet">
         {WHAT_YOU_WILL_SEE.map((line) => (
-          <li key={line}>{line}</li>
+          <li key={line}>{t(`patterns.empty.list.${line}`)}</li>
         ))}
       </ul>
-      <p class="govuk-body">Each chart also says what it shows in words, and has a table of the numbers.</p>
+      <p class="govuk-body">{t('patterns.empty.words')}</p>
     </div>
   );
 }
@@ -92,7 +87,7 @@ interface HowOften {
 
 function howOftenByWeek(weekly: WeeklyCounts): HowOften {
   return {
-    title: 'Incidents each week',
+    title: t('patterns.charts.eachWeek'),
     summary: weeklySummary(weekly),
     table: weekly.table,
     columns: weekly.weeks.map((week) => ({ value: week.count, title: `Week starting ${longDate(week.weekStart)}: ${plural(week.count, 'incident')}` })),
@@ -105,7 +100,7 @@ function howOftenByMonth(months: ReturnType<typeof behavioursOverTime>['months']
   const top = Math.max(...months.map((month) => month.incidents));
   const busiest = months.filter((month) => month.incidents === top).at(-1)!;
   return {
-    title: 'Incidents each month',
+    title: t('patterns.charts.eachMonth'),
     summary: `${plural(total, 'incident')} in ${plural(months.length, 'month')}. The busiest month was ${monthName(busiest.month)}, with ${top}.`,
     table: { caption: 'Incidents each month', columns: ['Month', 'Incidents'], rows: months.map((month) => [monthName(month.month), month.incidents]) },
     columns: months.map((month) => ({ value: month.incidents, title: `${monthName(month.month)}: ${plural(month.incidents, 'incident')}` })),
@@ -124,7 +119,7 @@ export function PatternsView({ incidents, people, now, headingLevel = 2, onPerso
   const named = useMemo(() => namedPeople(incidents, people), [incidents, people]);
   // A person removed from the list, or a choice that no longer exists, falls back to everyone.
   const whoNow = who === EVERYONE || who === NOT_NAMED || named.some((person) => person.id === who) ? who : EVERYONE;
-  const whose = whoNow === EVERYONE ? '' : whoNow === NOT_NAMED ? ' that does not say who did it' : ` involving ${named.find((person) => person.id === whoNow)?.name ?? ''}`;
+  const whose: Whose = whoNow === EVERYONE ? { kind: 'everyone', name: '' } : whoNow === NOT_NAMED ? { kind: 'notNamed', name: '' } : { kind: 'person', name: named.find((person) => person.id === whoNow)?.name ?? '' };
 
   const view = useMemo(() => {
     const at = now.getTime();
@@ -149,7 +144,7 @@ export function PatternsView({ incidents, people, now, headingLevel = 2, onPerso
     };
   }, [incidents, whoNow, period, now.getTime()]);
 
-  const periodLabel = PERIODS.find((p) => p.id === period)!.label.replace(/^The l/, 'l').replace(/^All/, 'all');
+  const periodLabel = t(`patterns.periods.${period}.inside`);
 
   return (
     <div class="casebook-patterns">
@@ -157,12 +152,12 @@ export function PatternsView({ incidents, people, now, headingLevel = 2, onPerso
         <div class="casebook-patterns__controls">
           <div class="govuk-form-group casebook-patterns__control">
             <label class="govuk-label govuk-label--s" for={`${id}-period`}>
-              Show
+              {t('patterns.show')}
             </label>
             <select class="govuk-select" id={`${id}-period`} value={period} onChange={(event) => setPeriod(event.currentTarget.value as PeriodId)}>
               {PERIODS.map((option) => (
                 <option key={option.id} value={option.id}>
-                  {option.label}
+                  {t(`patterns.periods.${option.id}.option`)}
                 </option>
               ))}
             </select>
@@ -170,16 +165,16 @@ export function PatternsView({ incidents, people, now, headingLevel = 2, onPerso
           {named.length > 1 ? (
             <div class="govuk-form-group casebook-patterns__control">
               <label class="govuk-label govuk-label--s" for={`${id}-who`}>
-                Person
+                {t('patterns.person')}
               </label>
               <select class="govuk-select" id={`${id}-who`} value={whoNow} onChange={(event) => setWho(event.currentTarget.value)}>
-                <option value={EVERYONE}>Everyone</option>
+                <option value={EVERYONE}>{t('patterns.everyone')}</option>
                 {named.map((person) => (
                   <option key={person.id} value={person.id}>
                     {person.name}
                   </option>
                 ))}
-                {incidentsOf(incidents, NOT_NAMED).length > 0 ? <option value={NOT_NAMED}>Not named</option> : null}
+                {incidentsOf(incidents, NOT_NAMED).length > 0 ? <option value={NOT_NAMED}>{t('patterns.notNamed')}</option> : null}
               </select>
             </div>
           ) : null}
@@ -193,38 +188,38 @@ export function PatternsView({ incidents, people, now, headingLevel = 2, onPerso
           <EscalationPanel escalation={view.escalation} level={level} id={`${id}-signal`} />
           {view.future > 0 ? (
             <p class="govuk-inset-text">
-              {view.future === 1 ? '1 incident has a date after today, so it is not in these charts. Check its date.' : `${view.future} incidents have dates after today, so they are not in these charts. Check their dates.`}
+              {pluralPhrase('patterns.future', view.future)}
             </p>
           ) : null}
           {view.shown.length === 0 ? (
-            <p class="govuk-body">There are no incidents in {periodLabel}. Choose a longer time to see more.</p>
+            <p class="govuk-body">{t('patterns.noneInPeriod', { period: periodLabel })}</p>
           ) : (
             <div class="casebook-patterns__charts">
               <ChartFigure id={`${id}-often`} level={level} title={view.howOften.title} summary={view.howOften.summary} table={view.howOften.table}>
                 <ColumnChart columns={view.howOften.columns} labels={view.howOften.labels} labelledBy={`${id}-often-summary`} />
               </ChartFigure>
-              <ChartFigure id={`${id}-recent`} level={level} title="The last 4 weeks and the 4 before" summary={view.escalation.text} table={view.escalation.table}>
+              <ChartFigure id={`${id}-recent`} level={level} title={t('patterns.charts.recent')} summary={view.escalation.text} table={view.escalation.table}>
                 <BarList
                   labelledBy={`${id}-recent-summary`}
                   bars={[
-                    { label: 'The 4 weeks before', value: view.escalation.previous, title: view.escalation.table.rows[0]!.join(': ') },
-                    { label: 'The last 4 weeks', value: view.escalation.recent, title: view.escalation.table.rows[1]!.join(': ') },
+                    { label: t('patterns.charts.weeksBefore'), value: view.escalation.previous, title: view.escalation.table.rows[0]!.join(': ') },
+                    { label: t('patterns.charts.lastWeeks'), value: view.escalation.recent, title: view.escalation.table.rows[1]!.join(': ') },
                   ]}
                 />
               </ChartFigure>
-              <ChartFigure id={`${id}-behaviours`} level={level} title="Behaviours each month" summary={behavioursSummary(view.monthly)} table={view.monthly.table} wide>
+              <ChartFigure id={`${id}-behaviours`} level={level} title={t('patterns.charts.behaviours')} summary={behavioursSummary(view.monthly)} table={view.monthly.table} wide>
                 {view.monthly.behaviours.length > 0 ? <BehavioursChart data={view.monthly} labelledBy={`${id}-behaviours-title`} /> : null}
               </ChartFigure>
-              <ChartFigure id={`${id}-calendar`} level={level} title="Calendar of incidents" summary={calendarSummary(view.calendar)} table={view.calendar.table} wide>
+              <ChartFigure id={`${id}-calendar`} level={level} title={t('patterns.charts.calendar')} summary={calendarSummary(view.calendar)} table={view.calendar.table} wide>
                 <CalendarChart calendar={view.calendar} labelledBy={`${id}-calendar-summary`} />
               </ChartFigure>
-              <ChartFigure id={`${id}-weekdays`} level={level} title="Days of the week" summary={dayOfWeekSummary(view.weekdays)} table={view.weekdays.table}>
+              <ChartFigure id={`${id}-weekdays`} level={level} title={t('patterns.charts.weekdays')} summary={dayOfWeekSummary(view.weekdays)} table={view.weekdays.table}>
                 <BarList
                   labelledBy={`${id}-weekdays-summary`}
                   bars={view.weekdays.days.map((day) => ({ label: day.label, value: day.count, title: `${day.label}: ${plural(day.count, 'incident')}` }))}
                 />
               </ChartFigure>
-              <ChartFigure id={`${id}-hours`} level={level} title="Times of day" summary={timeOfDaySummary(view.hours)} table={view.hours.table}>
+              <ChartFigure id={`${id}-hours`} level={level} title={t('patterns.charts.hours')} summary={timeOfDaySummary(view.hours)} table={view.hours.table}>
                 <ColumnChart
                   labelledBy={`${id}-hours-summary`}
                   labels={HOUR_LABELS}
