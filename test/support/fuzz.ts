@@ -26,7 +26,6 @@ export function fuzzParameters<T>(runs: number, budgetMs = 2_500): fc.Parameters
     interruptAfterTimeLimit: process.env.FUZZ_RUNS === undefined ? budgetMs : 10 * 60_000,
     markInterruptAsFailure: false,
     timeout: PER_CASE_MS * 2,
-    endOnFailure: true,
   };
 }
 
