@@ -63,7 +63,7 @@ describe('message-import parsers, fuzzed', () => {
       '\ufeff',
       '\r',
     ];
-    await fc.assert(property('whatsapp', inputs(files, fragments)), fuzzParameters(1_000, 2_000));
+    await fc.assert(property('whatsapp', inputs(files, fragments)), fuzzParameters(1_000, 1_500));
   }, FUZZ_TEST_TIMEOUT_MS);
 
   it('SMS Backup & Restore XML', async () => {
@@ -80,7 +80,7 @@ describe('message-import parsers, fuzzed', () => {
       '<![CDATA[ ]]>',
       '<?xml version="1.0"?>',
     ];
-    await fc.assert(property('sms-backup', inputs(files, fragments)), fuzzParameters(1_000, 2_000));
+    await fc.assert(property('sms-backup', inputs(files, fragments)), fuzzParameters(1_000, 1_500));
   }, FUZZ_TEST_TIMEOUT_MS);
 
   it('emails and mbox files', async () => {
@@ -100,7 +100,7 @@ describe('message-import parsers, fuzzed', () => {
       'Content-Type: message/rfc822',
       '',
     ];
-    await fc.assert(property('email', inputs(files, fragments)), fuzzParameters(800, 2_000));
+    await fc.assert(property('email', inputs(files, fragments)), fuzzParameters(800, 1_500));
   }, FUZZ_TEST_TIMEOUT_MS);
 
   it('saved web pages (MHTML and HTML)', async () => {
@@ -117,7 +117,7 @@ describe('message-import parsers, fuzzed', () => {
       '<script>',
       '',
     ];
-    await fc.assert(property('web-page', inputs(files, fragments)), fuzzParameters(800, 2_000));
+    await fc.assert(property('web-page', inputs(files, fragments)), fuzzParameters(800, 1_500));
   }, FUZZ_TEST_TIMEOUT_MS);
 
   it('Facebook and Instagram message JSON', async () => {
@@ -134,11 +134,11 @@ describe('message-import parsers, fuzzed', () => {
       '"share": {"link": 5},',
       '}',
     ];
-    await fc.assert(property('facebook', inputs(files, fragments)), fuzzParameters(800, 2_000));
+    await fc.assert(property('facebook', inputs(files, fragments)), fuzzParameters(800, 1_500));
   }, FUZZ_TEST_TIMEOUT_MS);
 
   it('photos and screenshots', async () => {
     const files = ['photo-exif-gps.jpg', 'screenshot-no-metadata.png', 'screenshot-xmp.png'];
-    await fc.assert(property('image', inputs(files, [])), fuzzParameters(800, 2_000));
+    await fc.assert(property('image', inputs(files, [])), fuzzParameters(800, 1_500));
   }, FUZZ_TEST_TIMEOUT_MS);
 });
