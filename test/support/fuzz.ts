@@ -59,7 +59,12 @@ export function mutated(seed: Uint8Array): fc.Arbitrary<Uint8Array> {
   const edit = fc.oneof(
     fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
     fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }), times: fc.integer({ min: 1, max: 8 }) }),
+    fc.record({
+      kind: fc.constant('repeat' as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 64 }),
+      times: fc.integer({ min: 1, max: 8 }),
+    }),
     fc.record({ kind: fc.constant('drop' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
     fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 32 }) }),
   );

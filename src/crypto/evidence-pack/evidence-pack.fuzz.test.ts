@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, it } from 'vitest';
 import { expectClearError, FUZZ_TEST_TIMEOUT_MS, fuzzParameters, mutated, outcomeOf } from '../../../test/support/fuzz.ts';
-import { sha256Hex } from './digest.ts';
 import { utf8Decode, utf8Encode } from '../encoding.ts';
 import { buildEvidencePack } from './build.ts';
+import { sha256Hex } from './digest.ts';
 import { incident, newTestLog, packInputFor } from './test-support.ts';
 import { PackFormatError, packTreeHead, verifyEvidencePack } from './verify.ts';
 import { deterministicZip } from './zip.ts';
@@ -25,7 +25,10 @@ beforeAll(async () => {
         id: 'entry-a',
         versions: [
           incident('entry-a', '2026-03-01', '18:30', 'He followed me home.', { behaviours: ['following'] }),
-          incident('entry-a', '2026-03-01', '18:30', 'He followed me home and waited.', { behaviours: ['following', 'loitering'], attachments: [{ id: 'photo-1', name: 'door.jpg', type: 'image/jpeg', size: photo.length, sha256: await sha256Hex(photo) }] }),
+          incident('entry-a', '2026-03-01', '18:30', 'He followed me home and waited.', {
+            behaviours: ['following', 'loitering'],
+            attachments: [{ id: 'photo-1', name: 'door.jpg', type: 'image/jpeg', size: photo.length, sha256: await sha256Hex(photo) }],
+          }),
         ],
       },
       { id: 'entry-b', versions: [{ type: 'note', v: 1, text: 'A note.', writtenAt: '2026-03-04T08:00:00.000Z', attachments: [] }] },
@@ -38,7 +41,26 @@ beforeAll(async () => {
 
 /** Values an editor of the pack's JSON might put anywhere. */
 const hostile = fc.oneof(
-  fc.constantFrom(null, true, 0, -1, 1.5, 2 ** 53, 1e308, Number.NaN, '', '../../etc/passwd', '__proto__', 'entry-a', 'photo-1', 'AAAA', '2026-13-45T99:99:99Z', [], {}, [[[[[]]]]]),
+  fc.constantFrom(
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    2 ** 53,
+    1e308,
+    Number.NaN,
+    '',
+    '../../etc/passwd',
+    '__proto__',
+    'entry-a',
+    'photo-1',
+    'AAAA',
+    '2026-13-45T99:99:99Z',
+    [],
+    {},
+    [[[[[]]]]],
+  ),
   fc.string({ maxLength: 20 }),
   fc.integer(),
   fc.jsonValue({ maxDepth: 3 }),
@@ -81,7 +103,8 @@ const editedPack = fc
     if (fixManifest && path !== 'manifest.json' && copy.has('manifest.json')) {
       const manifest = JSON.parse(utf8Decode(copy.get('manifest.json')!)) as Record<string, unknown>;
       const hashes: Record<string, string> = {};
-      for (const [p, bytes] of [...copy].sort(([a], [b]) => (a < b ? -1 : 1))) if (p !== 'manifest.json') hashes[p] = await sha256Hex(bytes);
+      for (const [p, bytes] of [...copy].sort(([a], [b]) => (a < b ? -1 : 1)))
+        if (p !== 'manifest.json') hashes[p] = await sha256Hex(bytes);
       copy.set('manifest.json', utf8Encode(JSON.stringify({ ...manifest, files: hashes })));
     }
     return deterministicZip([...copy].map(([p, bytes]) => ({ path: p, bytes })));
@@ -95,14 +118,22 @@ async function checkVerifies(zip: Uint8Array): Promise<void> {
 }
 
 describe('evidence pack reader, fuzzed', () => {
-  it('packs whose JSON files were edited anywhere, with or without a recomputed manifest', async () => {
-    await fc.assert(
-      fc.asyncProperty(editedPack, async (zip) => checkVerifies(await zip)),
-      fuzzParameters(400, 3_000),
-    );
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'packs whose JSON files were edited anywhere, with or without a recomputed manifest',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(editedPack, async (zip) => checkVerifies(await zip)),
+        fuzzParameters(400, 3_000),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('ZIP bytes flipped, cut, repeated or spliced', async () => {
-    await fc.assert(fc.asyncProperty(mutated(pack), checkVerifies), fuzzParameters(300, 3_000));
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'ZIP bytes flipped, cut, repeated or spliced',
+    async () => {
+      await fc.assert(fc.asyncProperty(mutated(pack), checkVerifies), fuzzParameters(300, 3_000));
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });

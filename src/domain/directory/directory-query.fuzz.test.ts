@@ -8,7 +8,23 @@ import { parseDirectoryQuery, QUERY_KEYS } from './filters.ts';
 
 /** Postcode-like text: real shapes, near misses, odd spaces and characters. */
 const postcodeish = fc.oneof(
-  fc.constantFrom('SW1A 1AA', 'sw1a1aa', 'SW1A', 'GY1 1AA', 'JE2', 'IM1 1AA', 'BF1 1AA', 'XX1 1XX', 'ZE1 0AA', 'BT1 1AA', 'LL11 1AA', 'A1', '  e1  6an ', 'GIR 0AA', 'EC1A1BB1'),
+  fc.constantFrom(
+    'SW1A 1AA',
+    'sw1a1aa',
+    'SW1A',
+    'GY1 1AA',
+    'JE2',
+    'IM1 1AA',
+    'BF1 1AA',
+    'XX1 1XX',
+    'ZE1 0AA',
+    'BT1 1AA',
+    'LL11 1AA',
+    'A1',
+    '  e1  6an ',
+    'GIR 0AA',
+    'EC1A1BB1',
+  ),
   fc.stringMatching(/^[A-Za-z]{0,3}[0-9]{0,3}[A-Za-z]? ?[0-9]?[A-Za-z]{0,3}$/),
   fc.string({ maxLength: 24 }),
 );
@@ -21,34 +37,47 @@ const value = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
-const query = fc.dictionary(fc.oneof(fc.constantFrom(...Object.values(QUERY_KEYS)), fc.string({ maxLength: 8 }), fc.constant('__proto__')), value, { maxKeys: 6 });
+const query = fc.dictionary(
+  fc.oneof(fc.constantFrom(...Object.values(QUERY_KEYS)), fc.string({ maxLength: 8 }), fc.constant('__proto__')),
+  value,
+  { maxKeys: 6 },
+);
 
 describe('directory query parsing, fuzzed', () => {
-  it('any query: filters and clear errors, never a throw', async () => {
-    await fc.assert(
-      fc.asyncProperty(query, async (q) => {
-        let result: ReturnType<typeof parseDirectoryQuery> | undefined;
-        const thrown = await outcomeOf(() => {
-          result = parseDirectoryQuery(q);
-        });
-        if (thrown !== undefined) throw thrown;
-        if (!result!.ok && result!.errors.some((e) => typeof e.message !== 'string' || e.message.length === 0)) throw new Error('an error without a message');
-      }),
-      fuzzParameters(1_500, 2_000),
-    );
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'any query: filters and clear errors, never a throw',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(query, async (q) => {
+          let result: ReturnType<typeof parseDirectoryQuery> | undefined;
+          const thrown = await outcomeOf(() => {
+            result = parseDirectoryQuery(q);
+          });
+          if (thrown !== undefined) throw thrown;
+          if (!result!.ok && result!.errors.some((e) => typeof e.message !== 'string' || e.message.length === 0))
+            throw new Error('an error without a message');
+        }),
+        fuzzParameters(1_500, 2_000),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('any postcode text or value: found, outside the UK police areas, or invalid with a message', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(postcodeish, fc.anything()), async (input) => {
-        let lookup: ReturnType<typeof lookupPostcode> | undefined;
-        const thrown = await outcomeOf(() => {
-          lookup = lookupPostcode(input);
-        });
-        if (thrown !== undefined) throw thrown;
-        if (lookup!.kind === 'invalid' && lookup!.message.length === 0) throw new Error('invalid without a message');
-      }),
-      fuzzParameters(1_500, 1_500),
-    );
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'any postcode text or value: found, outside the UK police areas, or invalid with a message',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(postcodeish, fc.anything()), async (input) => {
+          let lookup: ReturnType<typeof lookupPostcode> | undefined;
+          const thrown = await outcomeOf(() => {
+            lookup = lookupPostcode(input);
+          });
+          if (thrown !== undefined) throw thrown;
+          if (lookup!.kind === 'invalid' && lookup!.message.length === 0) throw new Error('invalid without a message');
+        }),
+        fuzzParameters(1_500, 1_500),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { concatBytes } from '../../crypto/encoding.ts';
 import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters, mutated, outcomeOf } from '../../../test/support/fuzz.ts';
+import { concatBytes } from '../../crypto/encoding.ts';
 import { type ImageResult, stripImageMetadata } from './image-metadata.ts';
 
 const bounds = { maxBytes: 1024 * 1024, maxSide: 4096 };
@@ -27,10 +27,17 @@ const jpeg = fc
           lie: fc.option(fc.integer({ min: 0, max: 0xffff }), { freq: 5 }),
         }),
         fc
-          .record({ little: fc.boolean(), entries: fc.array(fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 6 }), count: fc.option(fc.integer({ min: 0, max: 0xffff })) })
+          .record({
+            little: fc.boolean(),
+            entries: fc.array(fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 6 }),
+            count: fc.option(fc.integer({ min: 0, max: 0xffff })),
+          })
           .map(({ little, entries, count }) => {
             const w16 = (n: number) => (little ? u16(n).reverse() : u16(n));
-            const ifd = [...w16(count ?? entries.length), ...entries.flatMap(([tag, value]) => [...w16(tag), ...w16(3), 0, 0, 0, 1, ...w16(value), 0, 0])];
+            const ifd = [
+              ...w16(count ?? entries.length),
+              ...entries.flatMap(([tag, value]) => [...w16(tag), ...w16(3), 0, 0, 0, 1, ...w16(value), 0, 0]),
+            ];
             const tiff = [...(little ? [0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0] : [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8]), ...ifd];
             return { marker: 0xe1, body: Uint8Array.from([...'Exif\0\0'].map((c) => c.charCodeAt(0)).concat(tiff)), lie: null };
           }),
@@ -68,7 +75,12 @@ const png = fc
     const parts: Uint8Array[] = [Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)];
     for (const { type, body, lie } of chunks) {
       const length = lie ?? body.length;
-      parts.push(Uint8Array.of(length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff), new TextEncoder().encode(type), body, new Uint8Array(4));
+      parts.push(
+        Uint8Array.of(length >>> 24, (length >> 16) & 0xff, (length >> 8) & 0xff, length & 0xff),
+        new TextEncoder().encode(type),
+        body,
+        new Uint8Array(4),
+      );
     }
     return concatBytes(...parts);
   });
@@ -79,12 +91,15 @@ function checkCleaned(input: Uint8Array, result: ImageResult): void {
     return;
   }
   const { image } = result;
-  if (image.bytes.length > input.length + ORIENTATION_BLOCK) throw new Error(`the cleaned picture (${image.bytes.length} bytes) is larger than the upload (${input.length})`);
-  if (image.width > bounds.maxSide || image.height > bounds.maxSide || image.width < 1 || image.height < 1) throw new Error(`size ${image.width} × ${image.height} passed the bounds`);
+  if (image.bytes.length > input.length + ORIENTATION_BLOCK)
+    throw new Error(`the cleaned picture (${image.bytes.length} bytes) is larger than the upload (${input.length})`);
+  if (image.width > bounds.maxSide || image.height > bounds.maxSide || image.width < 1 || image.height < 1)
+    throw new Error(`size ${image.width} × ${image.height} passed the bounds`);
   const again = stripImageMetadata(image.bytes, bounds);
   if (!again.ok) throw new Error(`the cleaned picture is refused when cleaned again: ${again.message}`);
   // Only the orientation block this cleaner wrote itself may be found again.
-  if (again.image.removed.some((name) => name !== 'EXIF') || again.image.removed.length > 1) throw new Error(`cleaning again still removed ${again.image.removed.join(', ')}`);
+  if (again.image.removed.some((name) => name !== 'EXIF') || again.image.removed.length > 1)
+    throw new Error(`cleaning again still removed ${again.image.removed.join(', ')}`);
 }
 
 describe('image metadata stripping, fuzzed', () => {
@@ -98,16 +113,28 @@ describe('image metadata stripping, fuzzed', () => {
       checkCleaned(input, result!);
     });
 
-  it('JPEG-shaped uploads: refused with a message or cleaned within bounds', async () => {
-    await fc.assert(property(jpeg), fuzzParameters(2_000));
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'JPEG-shaped uploads: refused with a message or cleaned within bounds',
+    async () => {
+      await fc.assert(property(jpeg), fuzzParameters(2_000));
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('PNG-shaped uploads: refused with a message or cleaned within bounds', async () => {
-    await fc.assert(property(png), fuzzParameters(2_000));
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'PNG-shaped uploads: refused with a message or cleaned within bounds',
+    async () => {
+      await fc.assert(property(png), fuzzParameters(2_000));
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('real pictures with bytes flipped, cut, repeated or spliced', async () => {
-    const seeds = [fixture('photo-with-gps.jpg'), fixture('screenshot-with-text.png')];
-    await fc.assert(property(fc.oneof(...seeds.map(mutated))), fuzzParameters(1_500));
-  }, FUZZ_TEST_TIMEOUT_MS);
+  it(
+    'real pictures with bytes flipped, cut, repeated or spliced',
+    async () => {
+      const seeds = [fixture('photo-with-gps.jpg'), fixture('screenshot-with-text.png')];
+      await fc.assert(property(fc.oneof(...seeds.map(mutated))), fuzzParameters(1_500));
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });

@@ -20,7 +20,15 @@ export function exifCountsFit(bytes: Uint8Array): boolean {
 function* tiffStarts(bytes: Uint8Array): Generator<number> {
   for (let at = bytes.indexOf(0x45); at !== -1 && at + 10 <= bytes.length; at = bytes.indexOf(0x45, at + 1)) {
     // "Exif\0\0" then a TIFF header (JPEG APP1, HEIC Exif item) …
-    if (bytes[at + 1] === 0x78 && bytes[at + 2] === 0x69 && bytes[at + 3] === 0x66 && bytes[at + 4] === 0 && bytes[at + 5] === 0 && isTiffHeader(bytes, at + 6)) yield at + 6;
+    if (
+      bytes[at + 1] === 0x78 &&
+      bytes[at + 2] === 0x69 &&
+      bytes[at + 3] === 0x66 &&
+      bytes[at + 4] === 0 &&
+      bytes[at + 5] === 0 &&
+      isTiffHeader(bytes, at + 6)
+    )
+      yield at + 6;
   }
   // … or a PNG eXIf chunk, whose data is the TIFF header itself.
   for (let at = bytes.indexOf(0x65); at !== -1 && at + 8 <= bytes.length; at = bytes.indexOf(0x65, at + 1)) {
@@ -36,7 +44,12 @@ function isTiffHeader(bytes: Uint8Array, at: number): boolean {
 function tiffCountsFit(bytes: Uint8Array, start: number): boolean {
   const little = bytes[start] === 0x49;
   const length = bytes.length - start;
-  const u16 = (at: number) => (at + 2 > length ? undefined : little ? bytes[start + at]! | (bytes[start + at + 1]! << 8) : (bytes[start + at]! << 8) | bytes[start + at + 1]!);
+  const u16 = (at: number) =>
+    at + 2 > length
+      ? undefined
+      : little
+        ? bytes[start + at]! | (bytes[start + at + 1]! << 8)
+        : (bytes[start + at]! << 8) | bytes[start + at + 1]!;
   const u32 = (at: number) => {
     if (at + 4 > length) return undefined;
     const [a, b, c, d] = [bytes[start + at]!, bytes[start + at + 1]!, bytes[start + at + 2]!, bytes[start + at + 3]!];
