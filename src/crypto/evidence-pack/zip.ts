@@ -30,6 +30,11 @@ export function deterministicZip(files: readonly ZipFile[]): Uint8Array {
   return zipSync(zippable);
 }
 
+// Deflate cannot pack more than about 1032 bytes into one (RFC 1951's longest match in a 2-bit code). fflate
+// allocates the size an entry claims before inflating it, so a claim past that ratio is refused unread: a 28 KB
+// ZIP claiming 1.8 GB made the verifier allocate and hash 1.8 GB (found by evidence-pack.fuzz.test.ts).
+const MAX_DEFLATE_RATIO = 1032;
+
 export class UnreadableZipError extends Error {
   override readonly name = 'UnreadableZipError';
 }
@@ -50,6 +55,9 @@ export function readZip(bytes: Uint8Array, maxTotalBytes: number, wanted: (name:
     raw = unzipSync(bytes, {
       filter(file) {
         if (file.name.endsWith('/') || !wanted(file.name)) return false;
+        if (file.originalSize > file.size * MAX_DEFLATE_RATIO + 1024) {
+          throw new UnreadableZipError(`${file.name} in the ZIP claims to unpack to ${file.originalSize} bytes from ${file.size}, more than any real file can: the ZIP is damaged or crafted`);
+        }
         if (seen.has(file.name)) duplicates.push(file.name);
         seen.add(file.name);
         total += file.originalSize;
