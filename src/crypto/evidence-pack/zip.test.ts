@@ -3,14 +3,16 @@ import { utf8Encode } from '../encoding.ts';
 import { PackFormatError, verifyEvidencePack } from './verify.ts';
 import { deterministicZip, readZip, UnreadableZipError } from './zip.ts';
 
-/** The ZIP with every header's uncompressed size of its one file set to `size` (local header +22, central +24). */
-function claimSize(zip: Uint8Array, size: number): Uint8Array {
+/** The ZIP with every header's sizes of its one file set (local header +18 and +22, central +20 and +24). */
+function claimSize(zip: Uint8Array, size: number, compressed?: number): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
   for (let at = 0; at + 4 <= out.length; at++) {
     const signature = view.getUint32(at, true);
     if (signature === 0x04034b50) view.setUint32(at + 22, size, true);
     if (signature === 0x02014b50) view.setUint32(at + 24, size, true);
+    if (compressed !== undefined && signature === 0x04034b50) view.setUint32(at + 18, compressed, true);
+    if (compressed !== undefined && signature === 0x02014b50) view.setUint32(at + 20, compressed, true);
   }
   return out;
 }
@@ -27,5 +29,7 @@ describe('reading a pack ZIP', () => {
     expect(() => readZip(bomb, 4 * 2 ** 30)).toThrow(UnreadableZipError);
     expect(() => readZip(bomb, 4 * 2 ** 30)).toThrow(/claims to unpack to 1800000000 bytes/);
     await expect(verifyEvidencePack(bomb)).rejects.toThrow(PackFormatError);
+    // Nor may the compressed size claimed make room for it: it cannot be more than the ZIP holds.
+    expect(() => readZip(claimSize(zip, 1_700_000_000, 1_900_000_000), 4 * 2 ** 30)).toThrow(/claims to unpack to 1700000000 bytes/);
   });
 });

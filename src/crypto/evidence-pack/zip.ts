@@ -1,5 +1,5 @@
-import { unzipSync, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 
 // fflate writes DOS timestamps from a Date's *local* fields, so a constant built from local fields gives the
 // same bytes in every time zone: 1980-01-01 00:00, the earliest a ZIP can hold, as reproducible builds use.
@@ -55,13 +55,19 @@ export function readZip(bytes: Uint8Array, maxTotalBytes: number, wanted: (name:
     raw = unzipSync(bytes, {
       filter(file) {
         if (file.name.endsWith('/') || !wanted(file.name)) return false;
-        if (file.originalSize > file.size * MAX_DEFLATE_RATIO + 1024) {
-          throw new UnreadableZipError(`${file.name} in the ZIP claims to unpack to ${file.originalSize} bytes from ${file.size}, more than any real file can: the ZIP is damaged or crafted`);
+        // The compressed size is a claim too: no more than the ZIP holds.
+        if (file.originalSize > Math.min(file.size, bytes.length) * MAX_DEFLATE_RATIO + 1024) {
+          throw new UnreadableZipError(
+            `${file.name} in the ZIP claims to unpack to ${file.originalSize} bytes from ${file.size}, more than any real file can: the ZIP is damaged or crafted`,
+          );
         }
         if (seen.has(file.name)) duplicates.push(file.name);
         seen.add(file.name);
         total += file.originalSize;
-        if (total > maxTotalBytes) throw new UnreadableZipError(`The ZIP unpacks to more than ${Math.round(maxTotalBytes / 2 ** 20)} MiB, larger than any evidence pack`);
+        if (total > maxTotalBytes)
+          throw new UnreadableZipError(
+            `The ZIP unpacks to more than ${Math.round(maxTotalBytes / 2 ** 20)} MiB, larger than any evidence pack`,
+          );
         return true;
       },
     });
