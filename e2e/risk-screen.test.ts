@@ -1,4 +1,4 @@
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, type Answer, type QuestionId } from '../src/domain/risk-screen/index.ts';
 import { axeViolations } from './support/axe.ts';

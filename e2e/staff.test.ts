@@ -52,8 +52,8 @@ async function setUp(page: Page, setupCode: string, password: string): Promise<s
   await page.getByRole('button', { name: 'Continue' }).click();
   const secret = (await page.locator('[data-totp-secret]').textContent())!.replace(/\s/g, '');
   expect(await page.locator('[data-totp-uri]').textContent()).toMatch(/^otpauth:\/\/totp\/Casebook%20workspace:/);
-  return secret.length > 0 ? secret : Promise.reject(new Error('no secret shown'));
   void password;
+  return secret.length > 0 ? secret : Promise.reject(new Error('no secret shown'));
 }
 
 async function finishSetUp(page: Page, secret: string, password: string): Promise<void> {

@@ -1,5 +1,6 @@
 // `npm test`: everything a fresh machine needs to run the whole suite, then one summary line that CI reads:
-// "N passed, N failed, N skipped". Steps: make sure Chromium and poppler are there, build the assets, type-check, run Vitest.
+// "N passed, N failed, N skipped". Steps: make sure Chromium and poppler are there, build the assets, type-check, lint
+// (Biome), run Vitest. The type check and the lint count as one test each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { CHROMIUM_PATH } from '../e2e/support/browser.ts';
@@ -42,6 +43,8 @@ if (run('npm', ['run', '--silent', 'build']) !== 0) {
 }
 const typecheckFailed = run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0;
 if (typecheckFailed) console.error('Type check failed (tsc --noEmit).');
+const lintFailed = run('npm', ['run', '--silent', 'lint']) !== 0;
+if (lintFailed) console.error('Lint failed (biome ci): `npm run format` fixes formatting and import order; the rest is listed above.');
 
 mkdirSync('test-results', { recursive: true });
 const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...args]);
@@ -65,6 +68,8 @@ try {
   failed += 1;
 }
 if (typecheckFailed) failed += 1;
+else passed += 1;
+if (lintFailed) failed += 1;
 else passed += 1;
 if (vitestStatus !== 0 && failed === 0) failed = 1;
 

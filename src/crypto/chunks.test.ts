@@ -109,7 +109,7 @@ describe('attachment chunks', () => {
 
   it('detects a dropped chunk', async () => {
     const { fileKey } = await createFileKey(await vaultKey());
-    const [a, b, c, d] = await sealed(fileKey, data);
+    const [a, , c, d] = await sealed(fileKey, data);
     expect((await failure(fileKey, [a!, c!, d!])).chunkIndex).toBe(1);
   });
 

@@ -1,5 +1,4 @@
-import { unzipSync, zipSync } from 'fflate';
-import type { Zippable } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { finding } from './report-text/finding.ts';
 import type { Finding } from './report-text/finding.ts';
 import { say } from './report-text/render.ts';
@@ -33,6 +32,11 @@ export function deterministicZip(files: readonly ZipFile[]): Uint8Array {
   return zipSync(zippable);
 }
 
+// Deflate cannot pack more than about 1032 bytes into one (RFC 1951's longest match in a 2-bit code). fflate
+// allocates the size an entry claims before inflating it, so a claim past that ratio is refused unread: a 28 KB
+// ZIP claiming 1.8 GB made the verifier allocate and hash 1.8 GB (found by evidence-pack.fuzz.test.ts).
+const MAX_DEFLATE_RATIO = 1032;
+
 export class UnreadableZipError extends Error {
   override readonly name = 'UnreadableZipError';
   readonly finding: Finding;
@@ -59,6 +63,11 @@ export function readZip(bytes: Uint8Array, maxTotalBytes: number, wanted: (name:
     raw = unzipSync(bytes, {
       filter(file) {
         if (file.name.endsWith('/') || !wanted(file.name)) return false;
+        // The compressed size is a claim too: no more than the ZIP holds.
+        if (file.originalSize > Math.min(file.size, bytes.length) * MAX_DEFLATE_RATIO + 1024) {
+          // Byte counts as plain digits: they are for someone comparing them with a ZIP tool's listing.
+          throw new UnreadableZipError(finding('format.impossibleSize', { name: file.name, claimed: String(file.originalSize), size: String(file.size) }));
+        }
         if (seen.has(file.name)) duplicates.push(file.name);
         seen.add(file.name);
         total += file.originalSize;

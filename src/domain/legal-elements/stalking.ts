@@ -9,7 +9,7 @@ import { narrowGroup } from './conduct-groups.ts';
 import type { ConductGroup } from './conduct-groups.ts';
 import { harassmentIn } from './harassment.ts';
 import { LINKS } from './links.ts';
-import type { Evaluation, Point } from './model.ts';
+import type { Evaluation } from './model.ts';
 import { count, listing } from './wording.ts';
 import type { Names } from './wording.ts';
 

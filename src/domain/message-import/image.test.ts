@@ -30,6 +30,17 @@ describe('photos: EXIF', () => {
     expect(parsed.location).toBeDefined();
   });
 
+  it('refuses, quickly, EXIF whose GPS latitude claims 16 million values (exifr would allocate them all: 300 MB, a second)', async () => {
+    // Found by message-import.fuzz.test.ts: a 255-byte JPEG, its GPSLatitude count 0x00fd0003.
+    const bytes = Uint8Array.from(Buffer.from('ffd8ffe100ce4578696600004d4d002a00000008000287690004000000010000002688250004000000010000004400000000000290030002000000140000007a90110002000000070000008e00000000000400010002000000024e0000000002000500fd0003000000960003000200000002570000000004000500000003000000ae00000000323032363a30373a30312032323a30353a3330002b30313a303000000007c83000002710000493e0000027100000bfd000002710000000000000271000013880000027100004b34800002710ffc0000b080001000101011100ffd9', 'hex'));
+    const { parsed, record } = await first('shot.jpg', bytes);
+    expect(record.timeSource).toBe('file-modified');
+    expect(parsed.warnings.join(' ')).toMatch(/could not be read/);
+    // The same picture with an honest count (3) is read as before.
+    bytes.set([0, 0, 0, 3], 98);
+    expect((await first('shot.jpg', bytes)).record).toMatchObject({ timeSource: 'metadata', at: '2026-07-01T22:05:30+01:00' });
+  });
+
   it('falls back to the file date, labelled weaker, when the photo has no time of its own', async () => {
     const { parsed, record } = await first('shot.jpg', jpegWithExif({}));
     expect(record).toMatchObject({ timeSource: 'file-modified', at: '2026-06-01T13:00:00+01:00' });

@@ -3,6 +3,7 @@
 // can change and so is labelled the weaker of the two. Location is read only so the person can see it and drop
 // it (src/domain/forums/image-metadata.ts strips it). exifr reads the metadata; only PNG tIME is read here.
 import exifr from 'exifr';
+import { exifCountsFit } from './exif-counts.ts';
 import { londonInstant, londonWallClockToMs } from './london-time.ts';
 import { ImportError, type ImportInput, type ImportedRecord, type ParsedExport } from './model.ts';
 import { isHeic, isJpeg, isPng } from './signatures.ts';
@@ -56,6 +57,7 @@ export async function parseImage(input: ImportInput): Promise<ParsedExport> {
   const warnings: string[] = [];
   let tags: Tags | undefined;
   try {
+    if (!exifCountsFit(bytes)) throw new Error('an EXIF tag declares more values than the file holds');
     tags = (await exifr.parse(bytes, { reviveValues: false, tiff: true, exif: true, gps: true, xmp: true, icc: false, iptc: false, jfif: false, ihdr: false, mergeOutput: true })) as Tags | undefined;
   } catch {
     warnings.push('The picture’s details could not be read (it may be damaged), so the date the file was saved is used.');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { zipSync, strToU8 } from 'fflate';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { instantSchema } from '../incidents/schema.ts';
 import { detectFormat, ImportCancelled, ImportError, parseExport, rereadRecord, type ImportInput, type ParsedExport } from './index.ts';

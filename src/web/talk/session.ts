@@ -2,7 +2,7 @@
 // Dropping the object (leaving, locking) is what makes all of it unreachable; nothing is written to storage (T1).
 import { base64urlDecode } from '../../crypto/encoding.ts';
 import { HttpError } from '../http/http-client.ts';
-import { TalkClient, type ConversationState, type StoredMessage, type StoredShare } from './api.ts';
+import { TalkClient, type ConversationState, type StoredMessage } from './api.ts';
 import { deriveConversationKeys, type ConversationKeys } from './conversation-code.ts';
 import { openContent, sealContent, type MessageContent, type ShareContent } from './sealed-content.ts';
 

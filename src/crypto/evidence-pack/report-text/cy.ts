@@ -27,6 +27,7 @@ export const cy: typeof en = {
   format: {
     unreadableZip: 'Nid yw hon yn ffeil ZIP y gellir ei darllen ({detail})',
     tooLarge: "Mae'r ZIP yn agor i fwy na {mib} MiB, sy'n fwy nag unrhyw becyn tystiolaeth",
+    impossibleSize: "Mae {name} yn y ZIP yn honni ei fod yn agor i {claimed} beit o {size}, mwy nag y gall unrhyw ffeil go iawn: mae'r ZIP wedi'i ddifrodi neu wedi'i greu'n fwriadol",
     noManifest: "Does dim manifest.json yn y ZIP hwn, felly nid yw'n becyn tystiolaeth Casebook.",
     notManifest: 'Nid manifest pecyn tystiolaeth Casebook yw manifest.json.',
     otherVersion: "Mae'r pecyn hwn yn fformat {found}; mae'r gwiriwr hwn yn darllen fformat {known}. Defnyddiwch wiriwr mwy newydd.",

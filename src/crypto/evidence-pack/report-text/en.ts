@@ -16,6 +16,7 @@ export const en = {
   format: {
     unreadableZip: 'This file is not a readable ZIP archive ({detail})',
     tooLarge: 'The ZIP unpacks to more than {mib} MiB, larger than any evidence pack',
+    impossibleSize: '{name} in the ZIP claims to unpack to {claimed} bytes from {size}, more than any real file can: the ZIP is damaged or crafted',
     noManifest: 'This ZIP has no manifest.json, so it is not a Casebook evidence pack.',
     notManifest: 'manifest.json is not the manifest of a Casebook evidence pack.',
     otherVersion: 'This pack is in format {found}; this verifier reads format {known}. Use a newer verifier.',

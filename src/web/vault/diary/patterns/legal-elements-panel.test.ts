@@ -73,7 +73,7 @@ describe('LegalElementsPanel', () => {
     const html = render(LegalElementsPanel, { incidents, people, now: NOW });
     const items = Object.fromEntries(elements(html, 'li', /data-strengthener=/).map((li) => [attribute(li, 'data-strengthener'), textOf(li)]));
     expect(items['crime-reference']).toMatch(/^Done: 1 incident was reported to the police with a crime reference\./);
-    expect(items['witnesses']).toMatch(/^Done: 1 incident has a witness\./);
+    expect(items.witnesses).toMatch(/^Done: 1 incident has a witness\./);
     expect(items['exact-times']).toMatch(/^To do: 1 of your 2 incidents has an exact date and time\./);
     expect(items['quick-notes']).toMatch(/^To do: 1 quick note still needs finishing\./);
   });
