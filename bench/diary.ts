@@ -6,8 +6,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, newContext } from '../e2e/support/browser.ts';
 import { seedRecord } from '../e2e/evidence-pack-seed.ts';
+import { DESKTOP, launchBrowser, newContext } from '../e2e/support/browser.ts';
 import { PASSPHRASE } from '../e2e/vault-flows.ts';
 import { stamp, startCasebook, writeSection } from './support.ts';
 
@@ -23,7 +23,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The vault page's entry script and every chunk it imports statically: what /diary downloads before it runs. */
-export function vaultScriptSizes(root = join(process.cwd(), 'dist', 'public')): { files: { name: string; raw: number; brotli: number; gzip: number }[]; lazy: string[] } {
+export function vaultScriptSizes(root = join(process.cwd(), 'dist', 'public')): {
+  files: { name: string; raw: number; brotli: number; gzip: number }[];
+  lazy: string[];
+} {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Record<string, string>;
   const entry = manifest['vault.js'];
   if (!entry) throw new Error('no vault.js in dist/public/manifest.json: run npm run build');
@@ -40,7 +43,12 @@ export function vaultScriptSizes(root = join(process.cwd(), 'dist', 'public')): 
   }
   const files = [...seen].map((path) => {
     const bytes = readFileSync(join(root, path));
-    return { name: path.replace('/assets/', ''), raw: bytes.length, brotli: brotliCompressSync(bytes).length, gzip: gzipSync(bytes, { level: 9 }).length };
+    return {
+      name: path.replace('/assets/', ''),
+      raw: bytes.length,
+      brotli: brotliCompressSync(bytes).length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+    };
   });
   return { files, lazy: [...lazy].filter((path) => !seen.has(path)).map((path) => path.replace('/assets/', '')) };
 }
@@ -74,9 +82,18 @@ async function timeUnlock(page: Page, username: string): Promise<{ total: number
     });
   });
   await page.getByRole('button', { name: 'Open my record' }).click();
-  const { clicked, shown } = await page.evaluate(() => (globalThis as unknown as { unlockTiming: Promise<{ clicked: number; shown: number }> }).unlockTiming);
+  const { clicked, shown } = await page.evaluate(
+    () => (globalThis as unknown as { unlockTiming: Promise<{ clicked: number; shown: number }> }).unlockTiming,
+  );
   // The app's own marks: load started (keys ready) → items fetched → decrypted → sorted and parsed → timeline.
-  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => /^(diary|unlock):/.test(m.name)).map((m) => [m.name, m.startTime])));
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => /^(diary|unlock):/.test(m.name))
+        .map((m) => [m.name, m.startTime]),
+    ),
+  );
   const at = (name: string) => marks[name] ?? Number.NaN;
   const steps = {
     'click → sign-in started': at('unlock:start') - clicked,
@@ -127,7 +144,14 @@ export async function run(): Promise<void> {
     page.setDefaultTimeout(600_000);
     await page.goto(`${server.url}/diary`);
     const seedStart = performance.now();
-    const seeded = await seedRecord(page, { passphrase: PASSPHRASE, incidents: ENTRIES, photos: PHOTOS, photoBytes: PHOTO_BYTES, editEvery: 0, note: false });
+    const seeded = await seedRecord(page, {
+      passphrase: PASSPHRASE,
+      incidents: ENTRIES,
+      photos: PHOTOS,
+      photoBytes: PHOTO_BYTES,
+      editEvery: 0,
+      note: false,
+    });
     console.log(`  seeded ${ENTRIES} entries and ${PHOTOS} photos in ${seconds(performance.now() - seedStart)}`);
 
     const unlocks: { total: number; afterSignIn: number; steps: Record<string, number> }[] = [];
@@ -138,7 +162,11 @@ export async function run(): Promise<void> {
       }
       unlocks.push(await timeUnlock(page, seeded.username));
       const last = unlocks.at(-1)!;
-      console.log(`  unlock ${i + 1}: ${seconds(last.total)} (${Object.entries(last.steps).map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`).join(', ')})`);
+      console.log(
+        `  unlock ${i + 1}: ${seconds(last.total)} (${Object.entries(last.steps)
+          .map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`)
+          .join(', ')})`,
+      );
     }
     const count = await page.getByText(`${ENTRIES.toLocaleString('en-GB')} entries, newest first.`).count();
     if (count !== 1) throw new Error(`the timeline does not show ${ENTRIES} entries`);
@@ -160,14 +188,20 @@ export async function run(): Promise<void> {
         await timeFilter(page, c.selector, c.off);
       }
       worst = Math.max(worst, median(times));
-      filterRows.push(`| ${c.label} | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms |`);
+      filterRows.push(
+        `| ${c.label} | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms |`,
+      );
       console.log(`  ${c.label}: median ${median(times).toFixed(0)} ms`);
     }
 
-    const load = loadavg().map((n) => n.toFixed(1)).join(', ');
+    const load = loadavg()
+      .map((n) => n.toFixed(1))
+      .join(', ');
     const unlockMedian = median(unlocks.map((u) => u.total));
     const afterMedian = median(unlocks.map((u) => u.afterSignIn));
-    writeSection('diary', `
+    writeSection(
+      'diary',
+      `
 ## Diary (issue 6)
 
 ${stamp('npm run bench -- diary')}
@@ -195,7 +229,9 @@ Where the time goes (median of each step, from the app's own performance marks):
 
 | step | median |
 | --- | --- |
-${Object.keys(unlocks[0]!.steps).map((step) => `| ${step} | ${median(unlocks.map((u) => u.steps[step]!)).toFixed(0)} ms |`).join('\n')}
+${Object.keys(unlocks[0]!.steps)
+  .map((step) => `| ${step} | ${median(unlocks.map((u) => u.steps[step]!)).toFixed(0)} ms |`)
+  .join('\n')}
 
 ${unlockMedian < 2000 ? 'Within' : 'Outside'} the 2 s target.
 
@@ -222,7 +258,8 @@ ${sizes.files.map((f) => `| ${f.name} | ${kb(f.raw)} | ${kb(f.brotli)} | ${kb(f.
 ${totalBrotli < JS_BUDGET_KB * 1024 ? 'Within' : 'Outside'} the budget (brotli${totalGzip < JS_BUDGET_KB * 1024 ? ' and gzip' : ''}). Loaded only when first used, so not counted:
 the KDF worker, the patterns and legal-elements views, the evidence pack maker with pdf-lib and its fonts, and the
 passphrase estimator's dictionaries (${sizes.lazy.length} files).
-`);
+`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -4,12 +4,21 @@ import { CONTACT_KINDS, NEEDS, SERVES } from '../src/domain/directory/vocabulary
 import { load, stamp, startCasebook, writeSection } from './support.ts';
 
 const HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
-const PLACES = ['', 'postcode=CV34+4AB', 'postcode=SW1A+1AA', 'postcode=EH1+1YZ', 'postcode=BT1+5GS', 'county=Kent', 'county=Warwickshire', 'postcode=LS1'];
+const PLACES = [
+  '',
+  'postcode=CV34+4AB',
+  'postcode=SW1A+1AA',
+  'postcode=EH1+1YZ',
+  'postcode=BT1+5GS',
+  'county=Kent',
+  'county=Warwickshire',
+  'postcode=LS1',
+];
 
 /** A deterministic spread of filter combinations: every single value, pairs, and random mixes with places. */
 export function combinations(count: number): string[] {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(values: readonly T[]) => values.filter(() => random() < 0.2);
   const paths = new Set<string>(['/get-help/support-directory']);
   for (const need of NEEDS) paths.add(`/get-help/support-directory?need=${need}`);

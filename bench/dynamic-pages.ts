@@ -22,7 +22,9 @@ export async function run(): Promise<void> {
   await casebook.stop();
   const md = `## Dynamic pages compressed off the event loop (issue 18)
 
-${stamp('npm run bench -- dynamic-pages')} Load average when it ended: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.
+${stamp('npm run bench -- dynamic-pages')} Load average when it ended: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}.
 
 | measure | result |
 | --- | --- |

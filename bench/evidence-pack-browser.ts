@@ -4,11 +4,11 @@
 // "Your pack is ready". The ZIP it offers is downloaded and verified in Node with the service's key.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
-import { launchBrowser, newContext, DESKTOP } from '../e2e/support/browser.ts';
 import { openPackScreen, seedRecord } from '../e2e/evidence-pack-seed.ts';
+import { DESKTOP, launchBrowser, newContext } from '../e2e/support/browser.ts';
 import { PASSPHRASE } from '../e2e/vault-flows.ts';
-import { startCasebook, stamp, writeSection } from './support.ts';
+import { verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
+import { stamp, startCasebook, writeSection } from './support.ts';
 
 const ENTRIES = 1_000;
 const PHOTOS = 50;
@@ -33,7 +33,14 @@ export async function run(): Promise<void> {
     page.setDefaultTimeout(300_000);
     await page.goto(`${server.url}/diary`);
     const seedStart = performance.now();
-    const seeded = await seedRecord(page, { passphrase: PASSPHRASE, incidents: ENTRIES, photos: PHOTOS, photoBytes: PHOTO_BYTES, editEvery: EDIT_EVERY, note: false });
+    const seeded = await seedRecord(page, {
+      passphrase: PASSPHRASE,
+      incidents: ENTRIES,
+      photos: PHOTOS,
+      photoBytes: PHOTO_BYTES,
+      editEvery: EDIT_EVERY,
+      note: false,
+    });
     const seedMs = performance.now() - seedStart;
     console.log(`  seeded ${ENTRIES} entries (${seeded.versions} versions) and ${PHOTOS} photos in ${seconds(seedMs)}`);
     await openPackScreen(page, seeded.username, PASSPHRASE);
@@ -51,7 +58,12 @@ export async function run(): Promise<void> {
       }
       runs.push(await timeOneRun(page));
       loads.push(loadavg()[0]!);
-      console.log(`  run ${i + 1}: ${seconds(runs.at(-1)!.total)} (${runs.at(-1)!.steps.map((s) => `${s.step} ${seconds(s.ms)}`).join(', ')})`);
+      console.log(
+        `  run ${i + 1}: ${seconds(runs.at(-1)!.total)} (${runs
+          .at(-1)!
+          .steps.map((s) => `${s.step} ${seconds(s.ms)}`)
+          .join(', ')})`,
+      );
       if (i === 0) {
         const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download the ZIP/ }).click()]);
         zipBytes = new Uint8Array(readFileSync((await zip.path())!));
@@ -68,13 +80,16 @@ export async function run(): Promise<void> {
       const report = await verifyEvidencePack(zipBytes!, { publicKeys: [key] });
       verifies.push(performance.now() - start);
       if (!report.ok) throw new Error(`the browser's pack did not verify: ${report.problems.slice(0, 3).join(' ')}`);
-      if (report.entries.length !== ENTRIES || report.attachments.length !== PHOTOS) throw new Error(`the pack holds ${report.entries.length} entries and ${report.attachments.length} photos`);
+      if (report.entries.length !== ENTRIES || report.attachments.length !== PHOTOS)
+        throw new Error(`the pack holds ${report.entries.length} entries and ${report.attachments.length} photos`);
     }
 
     const totals = runs.map((r) => r.total);
     const made = median(totals);
     const stepNames = runs[0]!.steps.map((s) => s.step);
-    const stepRows = stepNames.map((name) => `| ${name} | ${seconds(median(runs.map((r) => r.steps.find((s) => s.step === name)?.ms ?? 0)))} |`);
+    const stepRows = stepNames.map(
+      (name) => `| ${name} | ${seconds(median(runs.map((r) => r.steps.find((s) => s.step === name)?.ms ?? 0)))} |`,
+    );
     const md = `## Evidence pack made in the browser (issue 7)
 
 ${stamp('npm run bench -- evidence-pack-browser')}

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { randomBytes } from '../src/crypto/encoding.ts';
 import type { AttachmentInput } from '../src/crypto/evidence-pack/index.ts';
-import { incident, newTestLog, packInputFor } from '../src/crypto/evidence-pack/test-support.ts';
 import type { EntrySketch } from '../src/crypto/evidence-pack/test-support.ts';
-import { BEHAVIOUR_IDS, newPerson } from '../src/domain/incidents/index.ts';
+import { incident, newTestLog, packInputFor } from '../src/crypto/evidence-pack/test-support.ts';
 import type { Incident } from '../src/domain/incidents/index.ts';
+import { BEHAVIOUR_IDS, newPerson } from '../src/domain/incidents/index.ts';
 import { FONT_FILES, renderEvidencePdf } from '../src/web/evidence-pack/pdf/index.ts';
 import { pdfInputFor, sha256Hex } from '../src/web/evidence-pack/pdf/test-support.ts';
 import { stamp, writeSection } from './support.ts';
@@ -54,9 +54,18 @@ async function sketches(): Promise<{ entries: EntrySketch[]; photos: AttachmentI
     }
     const day = new Date(Date.UTC(2025, 0, 1) + i * 8 * 3_600_000).toISOString();
     const what = `Incident ${i}: he was outside my work again at lunchtime and followed me to the bus stop. `.repeat(4);
-    const extra = { behaviours: [OTHER_BEHAVIOURS[i % OTHER_BEHAVIOURS.length]!, 'following' as const], attachments: attached ? [attached] : [] };
-    const first: Incident = { ...incident(id, day.slice(0, 10), day.slice(11, 16), what, extra), people: [{ personId: 'p-1', role: 'stalker' }] };
-    entries.push({ id, versions: i % EDITED_EVERY === 0 ? [first, { ...first, whatHappened: `${what} Added later: a witness saw it.` }] : [first] });
+    const extra = {
+      behaviours: [OTHER_BEHAVIOURS[i % OTHER_BEHAVIOURS.length]!, 'following' as const],
+      attachments: attached ? [attached] : [],
+    };
+    const first: Incident = {
+      ...incident(id, day.slice(0, 10), day.slice(11, 16), what, extra),
+      people: [{ personId: 'p-1', role: 'stalker' }],
+    };
+    entries.push({
+      id,
+      versions: i % EDITED_EVERY === 0 ? [first, { ...first, whatHappened: `${what} Added later: a witness saw it.` }] : [first],
+    });
   }
   return { entries, photos };
 }
@@ -66,7 +75,12 @@ export async function run(): Promise<void> {
   const { entries, photos } = await sketches();
   const pack = await packInputFor(log, entries, photos);
   const fonts = { regular: read(require.resolve(FONT_FILES.regular)), bold: read(require.resolve(FONT_FILES.bold)) };
-  const { input } = await pdfInputFor(pack, { fonts, people: [newPerson('p-1', 'Jordan Example', 'stalker')], madeBy: 'A. Person', period: {} });
+  const { input } = await pdfInputFor(pack, {
+    fonts,
+    people: [newPerson('p-1', 'Jordan Example', 'stalker')],
+    madeBy: 'A. Person',
+    period: {},
+  });
 
   await renderEvidencePdf(input); // warm-up: module compilation and JIT
   // CPU time beside wall time: this machine's cores are shared, and wall time alone swings with the load.
@@ -90,7 +104,9 @@ ${stamp('node bench/run.ts evidence-pdf')}
 
 \`renderEvidencePdf\` for ${ENTRIES.toLocaleString('en-GB')} diary entries (every ${EDITED_EVERY}th edited once) with ${PHOTOS} JPEG photos of ${PHOTO_BYTES / 2 ** 20} MiB each,
 Noto Sans regular and bold embedded as subsets. Median of 5 runs after a warm-up, in Node (the browser runs the same code).
-Load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${availableParallelism()} cores, so wall time includes waiting for other jobs; CPU time is the work itself.
+Load average while measuring: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${availableParallelism()} cores, so wall time includes waiting for other jobs; CPU time is the work itself.
 
 | measure | target | result |
 | --- | --- | --- |

@@ -6,10 +6,10 @@ import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { openDatabase, type DatabaseOptions } from '../src/server/db/database.ts';
-import { sha256Hex } from '../src/server/shared/binary.ts';
+import { type DatabaseOptions, openDatabase } from '../src/server/db/database.ts';
 import { renderPost } from '../src/server/features/forums/markdown.ts';
-import { load, stamp, startCasebook, writeSection, type LoadResult } from './support.ts';
+import { sha256Hex } from '../src/server/shared/binary.ts';
+import { type LoadResult, load, stamp, startCasebook, writeSection } from './support.ts';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
 const ROUNDS = 3;
@@ -46,26 +46,83 @@ export async function seed(target: DatabaseOptions, members = MEMBERS): Promise<
   for (let i = 0; i < members; i++) {
     const accountId = randomUUID();
     const bytes = randomBytes(32);
-    await db.insertInto('vault_accounts').values({
-      id: accountId, username: `bench-${i}-${randomBytes(3).toString('hex')}`, auth_hash: bytes, auth_salt: bytes, auth_params: 'bench', recovery_hash: bytes, recovery_salt: bytes,
-      recovery_params: 'bench', kdf_version: 2, kdf_salt: 'x', wrapped_key_passphrase: '{}', wrapped_key_recovery: '{}', created_at: now,
-    }).execute();
+    await db
+      .insertInto('vault_accounts')
+      .values({
+        id: accountId,
+        username: `bench-${i}-${randomBytes(3).toString('hex')}`,
+        auth_hash: bytes,
+        auth_salt: bytes,
+        auth_params: 'bench',
+        recovery_hash: bytes,
+        recovery_salt: bytes,
+        recovery_params: 'bench',
+        kdf_version: 2,
+        kdf_salt: 'x',
+        wrapped_key_passphrase: '{}',
+        wrapped_key_recovery: '{}',
+        created_at: now,
+      })
+      .execute();
     const cookie = randomBytes(32).toString('base64url');
     const csrf = randomBytes(32).toString('base64url');
-    await db.insertInto('vault_sessions').values({ id_hash: sha256Hex(cookie), account_id: accountId, csrf_token: csrf, created_at: now, last_seen_at: now, expires_at: now + 12 * 3600_000 }).execute();
+    await db
+      .insertInto('vault_sessions')
+      .values({
+        id_hash: sha256Hex(cookie),
+        account_id: accountId,
+        csrf_token: csrf,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: now + 12 * 3600_000,
+      })
+      .execute();
     const memberId = randomUUID();
-    await db.insertInto('forum_members').values({ id: memberId, account_id: accountId, name: `Bench Member ${i}`, name_key: `benchmember${i}`, approved_posts: 50, joined_at: now - 30 * 86_400_000, last_visit_at: now, previous_visit_at: now }).execute();
+    await db
+      .insertInto('forum_members')
+      .values({
+        id: memberId,
+        account_id: accountId,
+        name: `Bench Member ${i}`,
+        name_key: `benchmember${i}`,
+        approved_posts: 50,
+        joined_at: now - 30 * 86_400_000,
+        last_visit_at: now,
+        previous_visit_at: now,
+      })
+      .execute();
     cookies.push({ cookie: `casebook_vault=${cookie}`, csrf });
     memberIds.push(memberId);
   }
   const topicIds: number[] = [];
-  const reply = renderPost('Thank you for sharing this. *Keeping a diary* helped me a lot:\n\n- write the date and time\n- what happened\n- who saw it\n\n> It gets easier, slowly.\n\nThe [helpline](https://www.suzylamplugh.org) was kind too.');
+  const reply = renderPost(
+    'Thank you for sharing this. *Keeping a diary* helped me a lot:\n\n- write the date and time\n- what happened\n- who saw it\n\n> It gets easier, slowly.\n\nThe [helpline](https://www.suzylamplugh.org) was kind too.',
+  );
   for (let t = 0; t < TOPICS; t++) {
-    const topic = await db.insertInto('forum_topics').values({ board_id: 'living-with-it', member_id: memberIds[t % MEMBERS]!, title: `Bench topic ${t}: does it get easier?`, status: 'published', created_at: now - 2 * 86_400_000, last_post_at: now - 2 * 86_400_000 + REPLIES, reply_count: REPLIES }).returning('id').executeTakeFirstOrThrow();
+    const topic = await db
+      .insertInto('forum_topics')
+      .values({
+        board_id: 'living-with-it',
+        member_id: memberIds[t % MEMBERS]!,
+        title: `Bench topic ${t}: does it get easier?`,
+        status: 'published',
+        created_at: now - 2 * 86_400_000,
+        last_post_at: now - 2 * 86_400_000 + REPLIES,
+        reply_count: REPLIES,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const topicId = Number(topic.id);
     topicIds.push(topicId);
     const rows = Array.from({ length: REPLIES + 1 }, (_, i) => ({
-      topic_id: topicId, member_id: memberIds[(t + i) % MEMBERS]!, is_opening: i === 0 ? 1 : 0, body: 'bench', body_html: reply.html, search_text: reply.text, status: 'published', created_at: now - 2 * 86_400_000 + i,
+      topic_id: topicId,
+      member_id: memberIds[(t + i) % MEMBERS]!,
+      is_opening: i === 0 ? 1 : 0,
+      body: 'bench',
+      body_html: reply.html,
+      search_text: reply.text,
+      status: 'published',
+      created_at: now - 2 * 86_400_000 + i,
     }));
     await db.insertInto('forum_posts').values(rows).execute();
   }
@@ -78,14 +135,18 @@ async function topicVersusGuidance(base: string, seeded: Seeded) {
   const headers = { ...BROWSER, cookie: seeded.cookies[0]!.cookie };
   const check = await fetch(topicUrl, { headers });
   const html = await check.text();
-  if (check.status !== 200 || (html.match(/<article /g) ?? []).length !== 25) throw new Error(`topic page not as expected: ${check.status}`);
+  if (check.status !== 200 || (html.match(/<article /g) ?? []).length !== 25)
+    throw new Error(`topic page not as expected: ${check.status}`);
   const rounds: { guidance: LoadResult; topic: LoadResult; ratio: number }[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const guidance = await load(`${base}/understand/what-is-stalking`, { headers: BROWSER });
     const topic = await load(topicUrl, { headers });
     rounds.push({ guidance, topic, ratio: topic.requestsPerSecond / guidance.requestsPerSecond });
   }
-  return { median: [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(ROUNDS / 2)]!, ratios: rounds.map((r) => Math.round(r.ratio * 100)) };
+  return {
+    median: [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(ROUNDS / 2)]!,
+    ratios: rounds.map((r) => Math.round(r.ratio * 100)),
+  };
 }
 
 interface TimedRequest {
@@ -108,25 +169,37 @@ async function onClock(base: string, sockets: number) {
   const url = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: sockets });
   await Promise.all(Array.from({ length: sockets }, () => warm(agent, `${base}/healthz`)));
-  return (requests: TimedRequest[], rate: number, seconds: number, ok: (status: number) => boolean, from = 0) => sendOnClock(url, agent, requests, rate, seconds, ok, from);
+  return (requests: TimedRequest[], rate: number, seconds: number, ok: (status: number) => boolean, from = 0) =>
+    sendOnClock(url, agent, requests, rate, seconds, ok, from);
 }
 
-async function sendOnClock(url: URL, agent: Agent, requests: TimedRequest[], rate: number, seconds: number, ok: (status: number) => boolean, from: number) {
+async function sendOnClock(
+  url: URL,
+  agent: Agent,
+  requests: TimedRequest[],
+  rate: number,
+  seconds: number,
+  ok: (status: number) => boolean,
+  from: number,
+) {
   const latencies: number[] = [];
   const started = performance.now();
   const outcome = { sent: 0, ok: 0, notOk: 0, errors: 0 };
   const one = (r: TimedRequest, due: number) =>
     new Promise<void>((resolve) => {
       const headers = r.body === undefined ? r.headers : { ...r.headers, 'content-length': String(Buffer.byteLength(r.body)) };
-      const req = request({ host: url.hostname, port: url.port, method: r.method, path: r.path, agent, timeout: 10_000, headers }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - due);
-          if (ok(res.statusCode ?? 0)) outcome.ok++;
-          else outcome.notOk++;
-          resolve();
-        });
-      });
+      const req = request(
+        { host: url.hostname, port: url.port, method: r.method, path: r.path, agent, timeout: 10_000, headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - due);
+            if (ok(res.statusCode ?? 0)) outcome.ok++;
+            else outcome.notOk++;
+            resolve();
+          });
+        },
+      );
       req.on('timeout', () => req.destroy(new Error('timeout')));
       req.on('error', () => {
         outcome.errors++;
@@ -148,7 +221,13 @@ async function sendOnClock(url: URL, agent: Agent, requests: TimedRequest[], rat
   agent.destroy();
   latencies.sort((x, y) => x - y);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { ...outcome, perSecond: +(outcome.ok / ((sentBy - started) / 1000)).toFixed(1), p50: at(0.5), p99: at(0.99), max: Math.round(latencies.at(-1) ?? 0) };
+  return {
+    ...outcome,
+    perSecond: +(outcome.ok / ((sentBy - started) / 1000)).toFixed(1),
+    p50: at(0.5),
+    p99: at(0.99),
+    max: Math.round(latencies.at(-1) ?? 0),
+  };
 }
 
 /**
@@ -170,21 +249,46 @@ export async function postingWhileBrowsing(base: string, seeded: Seeded, mode: '
     method: 'POST',
     path: `/forums/topics/${seeded.topicIds[i % TOPICS]}/replies`,
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, body: `Reply from a benchmark member, number ${i}. It does get easier with support.`, intent: 'publish' }).toString(),
+    body: new URLSearchParams({
+      _csrf: csrf,
+      body: `Reply from a benchmark member, number ${i}. It does get easier with support.`,
+      intent: 'publish',
+    }).toString(),
   }));
   const poster = await onClock(base, POSTER_SOCKETS);
   const reader = mode === 'browsing' ? await onClock(base, READERS) : undefined;
   if (reader) {
     // A few seconds first, not counted: the server has just started, and its first views of each page run cold code and fill the caches.
-    await Promise.all([reader(readerRequests, READERS * READER_RATE, WARM_UP_SECONDS, () => true), poster(posts, WARM_UP_POST_RATE, WARM_UP_SECONDS, () => true)]);
+    await Promise.all([
+      reader(readerRequests, READERS * READER_RATE, WARM_UP_SECONDS, () => true),
+      poster(posts, WARM_UP_POST_RATE, WARM_UP_SECONDS, () => true),
+    ]);
   }
   const posting = poster(posts, POST_RATE, MIXED_SECONDS, (status) => status === 303, reader ? WARM_UP_POST_RATE * WARM_UP_SECONDS : 0);
   if (reader) {
-    const [readers, posters] = await Promise.all([reader(readerRequests, READERS * READER_RATE, MIXED_SECONDS, (status) => status === 200), posting]);
-    return { readers: { rps: readers.perSecond, p50: readers.p50, p99: readers.p99, non2xx: readers.notOk, errors: readers.errors }, posts: posters };
+    const [readers, posters] = await Promise.all([
+      reader(readerRequests, READERS * READER_RATE, MIXED_SECONDS, (status) => status === 200),
+      posting,
+    ]);
+    return {
+      readers: { rps: readers.perSecond, p50: readers.p50, p99: readers.p99, non2xx: readers.notOk, errors: readers.errors },
+      posts: posters,
+    };
   }
-  const [readers, posters] = await Promise.all([autocannon({ url: base, connections: READERS, duration: MIXED_SECONDS, requests: readerRequests }), posting]);
-  return { readers: { rps: Math.round(readers.requests.average), p50: readers.latency.p50, p99: readers.latency.p99, non2xx: readers.non2xx, errors: readers.errors }, posts: posters };
+  const [readers, posters] = await Promise.all([
+    autocannon({ url: base, connections: READERS, duration: MIXED_SECONDS, requests: readerRequests }),
+    posting,
+  ]);
+  return {
+    readers: {
+      rps: Math.round(readers.requests.average),
+      p50: readers.latency.p50,
+      p99: readers.latency.p99,
+      non2xx: readers.non2xx,
+      errors: readers.errors,
+    },
+    posts: posters,
+  };
 }
 
 function warm(agent: Agent, target: string): Promise<void> {

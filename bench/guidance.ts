@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load, SERVER_ARGS, stamp, startCasebook, startProcess, writeSection, type LoadResult } from './support.ts';
+import { type LoadResult, load, SERVER_ARGS, stamp, startCasebook, startProcess, writeSection } from './support.ts';
 
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
 
@@ -35,7 +35,9 @@ async function throughput() {
 async function firstVisitWeight(base: string) {
   const html = await fetch(`${base}/`, { headers: BROWSER_HEADERS });
   const body = await html.text();
-  const parts: { url: string; bytes: number }[] = [{ url: '/', bytes: Number(html.headers.get('content-length') ?? 0) || (await compressedSize(base, '/')) }];
+  const parts: { url: string; bytes: number }[] = [
+    { url: '/', bytes: Number(html.headers.get('content-length') ?? 0) || (await compressedSize(base, '/')) },
+  ];
   const assets = [...body.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
   for (const asset of new Set(assets)) parts.push({ url: asset, bytes: await compressedSize(base, asset) });
   return { parts, total: parts.reduce((sum, p) => sum + p.bytes, 0) };

@@ -14,13 +14,13 @@
 // target, and its resident size, which also counts shared pages (the binary, fonts), beside it. Sampled every
 // 100 ms, the peak kept per phase. The machine is shared, so each figure is printed with the load average around it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { makeChat, renderWhatsAppExport } from '../src/domain/message-import/test-support.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, DESKTOP } from '../e2e/support/browser.ts';
 import { signUp } from '../e2e/vault-flows.ts';
+import { makeChat, renderWhatsAppExport } from '../src/domain/message-import/test-support.ts';
 import { stamp, startCasebook, writeSection } from './support.ts';
 
 const MESSAGES = 100_000;
@@ -48,7 +48,9 @@ function memoryOf(pid: number): ProcessMemory | undefined {
 
 function hasWorkerThread(pid: number): boolean {
   try {
-    return readdirSync(`/proc/${pid}/task`).some((task) => readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').startsWith('DedicatedWorker'));
+    return readdirSync(`/proc/${pid}/task`).some((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').startsWith('DedicatedWorker'),
+    );
   } catch {
     return false;
   }
@@ -57,6 +59,7 @@ function hasWorkerThread(pid: number): boolean {
 /** The least DevTools client: commands over one WebSocket, to the browser or (with a session) to the tab. */
 class Cdp {
   readonly #socket: WebSocket;
+  // biome-ignore lint/suspicious/noExplicitAny: a DevTools reply's shape is the command's; each caller names it
   readonly #waiting = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
   #next = 1;
   private constructor(socket: WebSocket) {
@@ -78,6 +81,7 @@ class Cdp {
     });
     return new Cdp(socket);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: as above, the caller names the reply's shape
   send<T = any>(method: string, params: object = {}, sessionId?: string): Promise<T> {
     const id = this.#next++;
     this.#socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
@@ -85,8 +89,13 @@ class Cdp {
   }
   /** Evaluates in the tab and returns the value (awaiting a promise). */
   async evaluate<T>(sessionId: string, expression: string): Promise<T> {
-    const { result, exceptionDetails } = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
-    if (exceptionDetails) throw new Error(`in the page: ${JSON.stringify(exceptionDetails.exception?.description ?? exceptionDetails.text)}`);
+    const { result, exceptionDetails } = await this.send(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true },
+      sessionId,
+    );
+    if (exceptionDetails)
+      throw new Error(`in the page: ${JSON.stringify(exceptionDetails.exception?.description ?? exceptionDetails.text)}`);
     return result.value as T;
   }
   close(): void {
@@ -97,7 +106,17 @@ class Cdp {
 /** Chromium with a DevTools port of its own, so that Playwright can leave while the browser stays. */
 async function launchChromium(): Promise<{ ws: string; stop: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'casebook-bench-chromium-'));
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${DESKTOP.width},${DESKTOP.height}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    CHROMIUM_PATH,
+    [
+      ...CHROMIUM_FLAGS,
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      `--window-size=${DESKTOP.width},${DESKTOP.height}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let output = '';
   const ws = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${output}`)), 30_000);
@@ -159,9 +178,15 @@ async function round(url: string, file: string): Promise<Round> {
     const cdp = await Cdp.connect(chrome.ws);
     try {
       const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; type: string }[] }>('Target.getTargets');
-      const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: targetInfos.find((t) => t.type === 'page')!.targetId, flatten: true });
+      const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', {
+        targetId: targetInfos.find((t) => t.type === 'page')!.targetId,
+        flatten: true,
+      });
       await cdp.send('Performance.enable', {}, sessionId);
-      const renderers = async () => (await cdp.send<{ processInfo: { type: string; id: number }[] }>('SystemInfo.getProcessInfo')).processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+      const renderers = async () =>
+        (await cdp.send<{ processInfo: { type: string; id: number }[] }>('SystemInfo.getProcessInfo')).processInfo
+          .filter((p) => p.type === 'renderer')
+          .map((p) => p.id);
       const pidsBefore = await renderers();
       const before = new Map(pidsBefore.map((pid) => [pid, memoryOf(pid)]));
 
@@ -185,7 +210,9 @@ async function round(url: string, file: string): Promise<Round> {
       })();
 
       // Timed inside the page, from the input's change event to the frame after the preview appears.
-      await cdp.evaluate(sessionId, `(() => {
+      await cdp.evaluate(
+        sessionId,
+        `(() => {
         globalThis.previewTiming = new Promise((resolve) => {
           let changed = Number.NaN;
           document.addEventListener('change', (event) => (changed = event.timeStamp), { capture: true, once: true });
@@ -196,10 +223,15 @@ async function round(url: string, file: string): Promise<Round> {
           });
           observer.observe(document.body, { childList: true, subtree: true });
         });
-      })()`);
+      })()`,
+      );
       const previewLoadBefore = load();
       const { root } = await cdp.send<{ root: { nodeId: number } }>('DOM.getDocument', {}, sessionId);
-      const { nodeId } = await cdp.send<{ nodeId: number }>('DOM.querySelector', { nodeId: root.nodeId, selector: '#import-file' }, sessionId);
+      const { nodeId } = await cdp.send<{ nodeId: number }>(
+        'DOM.querySelector',
+        { nodeId: root.nodeId, selector: '#import-file' },
+        sessionId,
+      );
       await cdp.send('DOM.setFileInputFiles', { nodeId, files: [file] }, sessionId);
       const preview = await cdp.evaluate<number>(sessionId, 'globalThis.previewTiming');
       const previewLoad = `${previewLoadBefore}–${load()}`;
@@ -207,7 +239,9 @@ async function round(url: string, file: string): Promise<Round> {
 
       phase = 'import';
       const importLoadBefore = load();
-      const imported = await cdp.evaluate<number>(sessionId, `new Promise((resolve, reject) => {
+      const imported = await cdp.evaluate<number>(
+        sessionId,
+        `new Promise((resolve, reject) => {
         const add = [...document.querySelectorAll('button')].find((b) => /^Add [\\d,]+ entr/.test(b.textContent.trim()));
         if (!add) return reject(new Error('no Add button'));
         const started = performance.now();
@@ -218,7 +252,8 @@ async function round(url: string, file: string): Promise<Round> {
         });
         observer.observe(document.body, { childList: true, subtree: true, characterData: true });
         add.click();
-      })`);
+      })`,
+      );
       const importLoad = `${importLoadBefore}–${load()}`;
       const done = await cdp.evaluate<string>(sessionId, `document.querySelector('.govuk-panel__body').textContent.trim()`);
       sampling = false;
@@ -227,7 +262,19 @@ async function round(url: string, file: string): Promise<Round> {
       const idle = before.get(tab) ?? { footprint: 0, rss: 0 };
       // The earlier bench took the largest renderer for the tab's: checked here.
       const largestRenderer = Math.max(...pidsBefore.map((pid) => before.get(pid)?.rss ?? 0)) === idle.rss;
-      return { preview, previewLoad, imported, importLoad, idle, previewPeak: peaks.get('preview')!, importPeak: peaks.get('import')!, largestRenderer, summary, done, version };
+      return {
+        preview,
+        previewLoad,
+        imported,
+        importLoad,
+        idle,
+        previewPeak: peaks.get('preview')!,
+        importPeak: peaks.get('import')!,
+        largestRenderer,
+        summary,
+        done,
+        version,
+      };
     } finally {
       cdp.close();
     }
@@ -237,7 +284,11 @@ async function round(url: string, file: string): Promise<Round> {
 }
 
 export async function run(): Promise<void> {
-  const text = renderWhatsAppExport(makeChat(MESSAGES, { senders: ['Sam Jones', 'Alex Morgan'] }), { platform: 'android', clock: 24, encryptionNotice: true });
+  const text = renderWhatsAppExport(makeChat(MESSAGES, { senders: ['Sam Jones', 'Alex Morgan'] }), {
+    platform: 'android',
+    clock: 24,
+    encryptionNotice: true,
+  });
   const directory = mkdtempSync(join(tmpdir(), 'casebook-import-bench-'));
   const file = join(directory, 'WhatsApp Chat with Sam Jones.txt');
   writeFileSync(file, text);
@@ -267,12 +318,16 @@ export async function run(): Promise<void> {
   const preview = median(rounds.map((r) => r.preview));
   const imported = median(rounds.map((r) => r.imported));
   const peak = median(rounds.map(peakOf));
-  writeSection('message-import', `
+  writeSection(
+    'message-import',
+    `
 ## Bringing in messages (issue 15)
 
 ${stamp(`BENCH_ROUNDS=${ROUNDS} npm run bench -- message-import`)}
 Headless Chromium ${rounds[0]?.version} at ${DESKTOP.width} px, a fresh browser and account each round; the real service (production build, SQLite).
-Load average at the end: ${loadavg().map((n) => n.toFixed(1)).join(', ')} (1, 5, 15 min).
+Load average at the end: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(', ')} (1, 5, 15 min).
 
 A WhatsApp "Export chat" .txt from the parsers' generator (\`makeChat\`, Android 24-hour lines, two senders):
 ${MESSAGES.toLocaleString('en-GB')} messages, ${mb(size)}, chosen from a file on disk. Defaults kept (both senders,
@@ -292,5 +347,6 @@ the process by that thread, and ${rounds.every((r) => r.largestRenderer) ? 'it w
 against the 500 MB; its resident size also counts shared pages (the Chromium binary, fonts) that the task manager
 leaves out. No test tool is attached to the tab while it is measured (see the comment in bench/message-import.ts).
 What each change did, and how much of each figure is the load: [message-import.md](message-import.md#speed-and-memory).
-`);
+`,
+  );
 }

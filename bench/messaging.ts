@@ -3,14 +3,15 @@
 // caseworkers' replies (timed until the person's stream delivers the sealed message), half are people writing
 // (timed until the workspace's stream hears of it). Messages are sealed before the clock starts, so the figures
 // are the server's and the network's, not the client's crypto. Loopback, SQLite, production settings.
+
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createAdminSetupCode, createTeamKeyOverHttp, HttpPerson, setUpMember } from '../e2e/support/talk.ts';
 import { base64urlEncode } from '../src/crypto/encoding.ts';
 import { readEvents } from '../src/web/talk/api.ts';
-import { sealContent, type SealedContent } from '../src/web/talk/sealed-content.ts';
-import { createAdminSetupCode, createTeamKeyOverHttp, HttpPerson, setUpMember } from '../e2e/support/talk.ts';
+import { type SealedContent, sealContent } from '../src/web/talk/sealed-content.ts';
 import { stamp, startCasebook, writeSection } from './support.ts';
 
 const CONVERSATIONS = Number(process.env.TALK_BENCH_CONVERSATIONS ?? 1000);
@@ -47,14 +48,20 @@ export async function run(): Promise<void> {
     let open = 0;
     await Promise.all(
       people.map(async ({ person }) => {
-        const response = await fetch(`${server.url}/api/talk/conversation/events`, { headers: { authorization: `Bearer ${base64urlEncode(person.keys.token)}` }, signal: controller.signal });
+        const response = await fetch(`${server.url}/api/talk/conversation/events`, {
+          headers: { authorization: `Bearer ${base64urlEncode(person.keys.token)}` },
+          signal: controller.signal,
+        });
         open += 1;
         void readEvents(response, (event, data) => {
           if (event === 'message') waiting.get((data as { id: string }).id)?.(performance.now());
         }).catch(() => {});
       }),
     );
-    const staffStream = await fetch(`${server.url}/staff/queue/events`, { headers: { cookie: caseworker.cookie }, signal: controller.signal });
+    const staffStream = await fetch(`${server.url}/staff/queue/events`, {
+      headers: { cookie: caseworker.cookie },
+      signal: controller.signal,
+    });
     void readEvents(staffStream, (event, data) => {
       if (event === 'conversation') {
         const { id } = data as { id: string };
@@ -71,7 +78,17 @@ export async function run(): Promise<void> {
       const index = n % CONVERSATIONS;
       const { person, publicKey } = people[index]!;
       const kind = n % 2 === 0 ? 'reply' : 'person';
-      plan.push({ kind, index, sealed: await sealContent('message', person.conversationId, randomUUID(), { text: `Message ${n} `.padEnd(200, '.') }, { teamKeyVersion: 1, teamPublicKey: team.publicKey, personPublicKey: publicKey }) });
+      plan.push({
+        kind,
+        index,
+        sealed: await sealContent(
+          'message',
+          person.conversationId,
+          randomUUID(),
+          { text: `Message ${n} `.padEnd(200, '.') },
+          { teamKeyVersion: 1, teamPublicKey: team.publicKey, personPublicKey: publicKey },
+        ),
+      });
     }
 
     const latencies: Record<'reply' | 'person', number[]> = { reply: [], person: [] };
@@ -98,9 +115,18 @@ export async function run(): Promise<void> {
             });
           });
           const t0 = performance.now();
-          const res = kind === 'reply'
-            ? await caseworker.request(server.url, 'POST', `/staff/queue/api/conversations/${person.conversationId}/messages`, sealed)
-            : await fetch(`${server.url}/api/talk/conversation/messages`, { method: 'POST', headers: { authorization: `Bearer ${base64urlEncode(person.keys.token)}`, 'content-type': 'application/json', 'x-forwarded-for': `10.0.${index >> 8}.${index & 255}` }, body: JSON.stringify(sealed) });
+          const res =
+            kind === 'reply'
+              ? await caseworker.request(server.url, 'POST', `/staff/queue/api/conversations/${person.conversationId}/messages`, sealed)
+              : await fetch(`${server.url}/api/talk/conversation/messages`, {
+                  method: 'POST',
+                  headers: {
+                    authorization: `Bearer ${base64urlEncode(person.keys.token)}`,
+                    'content-type': 'application/json',
+                    'x-forwarded-for': `10.0.${index >> 8}.${index & 255}`,
+                  },
+                  body: JSON.stringify(sealed),
+                });
           if (res.status !== 201) {
             failures += 1;
             waiting.delete(key);
@@ -130,7 +156,10 @@ export async function run(): Promise<void> {
       return `| ${name} | ${sorted.length} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${sorted.at(-1)!.toFixed(1)} |`;
     };
     const all = [...latencies.reply, ...latencies.person];
-    const p99 = percentile([...all].sort((a, b) => a - b), 99);
+    const p99 = percentile(
+      [...all].sort((a, b) => a - b),
+      99,
+    );
     const markdown = `## Messaging: live conversations (issue 8)
 
 ${stamp('npm run bench -- messaging')}

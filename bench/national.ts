@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { clusterUnavailable, startCluster, type AppProcess } from '../e2e/support/cluster.ts';
+import { type AppProcess, clusterUnavailable, startCluster } from '../e2e/support/cluster.ts';
 import { postgresAvailable, TEST_DATABASE_URL } from '../test/support/postgres.ts';
 import { envelope, newCredentials } from '../test/support/vault.ts';
 import { seed } from './forums.ts';
@@ -25,7 +25,11 @@ interface Figure {
 }
 
 async function signUp(base: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${base}/api/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(newCredentials()) });
+  const res = await fetch(`${base}/api/v1/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(newCredentials()),
+  });
   if (res.status !== 201) throw new Error(`sign-up ${res.status} ${await res.text()}`);
   return { cookie: res.headers.getSetCookie()[0]!.split(';', 1)[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
@@ -42,7 +46,13 @@ async function measure(url: string, options: Partial<autocannon.Options>, ok: (s
   return { rps: Math.round(result.requests.average), p99: result.latency.p99, failed: failed + result.errors };
 }
 
-async function workloads(base: string, session: { cookie: string; csrf: string }, forum: Awaited<ReturnType<typeof seed>>, next: { member: number }, duration = SECONDS) {
+async function workloads(
+  base: string,
+  session: { cookie: string; csrf: string },
+  forum: Awaited<ReturnType<typeof seed>>,
+  next: { member: number },
+  duration = SECONDS,
+) {
   const guidance = await measure(`${base}/understand/what-is-stalking`, { headers: BROWSER, duration }, (s) => s === 200);
   const body = JSON.stringify({ expectedVersion: 0, envelope: envelope(), commitment: randomBytes(32).toString('base64url') });
   const write = await measure(
@@ -76,7 +86,11 @@ async function workloads(base: string, session: { cookie: string; csrf: string }
               ...req,
               path: `/forums/topics/${forum.topicIds[i % forum.topicIds.length]}/replies`,
               headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-              body: new URLSearchParams({ _csrf: csrf, body: `A reply from member ${i}: it does get easier with support.`, intent: 'publish' }).toString(),
+              body: new URLSearchParams({
+                _csrf: csrf,
+                body: `A reply from member ${i}: it does get easier with support.`,
+                intent: 'publish',
+              }).toString(),
             };
           },
         },
@@ -102,17 +116,33 @@ async function bigUpload(processes: AppProcess[], pids: number[]) {
   const created = await fetch(`${processes[0]!.url}/api/v1/attachments`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ chunkCount: chunks, size: chunks * chunk.length, header: { v: 1, fileId: randomBytes(16).toString('base64url'), noncePrefix: randomBytes(8).toString('base64url'), wrappedKey: envelope(48) }, metadata: envelope(80) }),
+    body: JSON.stringify({
+      chunkCount: chunks,
+      size: chunks * chunk.length,
+      header: {
+        v: 1,
+        fileId: randomBytes(16).toString('base64url'),
+        noncePrefix: randomBytes(8).toString('base64url'),
+        wrappedKey: envelope(48),
+      },
+      metadata: envelope(80),
+    }),
   });
   const { id } = (await created.json()) as { id: string };
   const started = performance.now();
   // Four chunks in flight, as the diary sends them.
   for (let i = 0; i < chunks; i += 4) {
     await Promise.all(
-      [i, i + 1, i + 2, i + 3].filter((n) => n < chunks).map(async (n) => {
-        const res = await fetch(`${processes[n % 2]!.url}/api/v1/attachments/${id}/chunks/${n}`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: chunk });
-        if (res.status !== 204) throw new Error(`chunk ${n}: ${res.status}`);
-      }),
+      [i, i + 1, i + 2, i + 3]
+        .filter((n) => n < chunks)
+        .map(async (n) => {
+          const res = await fetch(`${processes[n % 2]!.url}/api/v1/attachments/${id}/chunks/${n}`, {
+            method: 'PUT',
+            headers: { ...headers, 'content-type': 'application/octet-stream' },
+            body: chunk,
+          });
+          if (res.status !== 204) throw new Error(`chunk ${n}: ${res.status}`);
+        }),
     );
   }
   const done = await fetch(`${processes[1]!.url}/api/v1/attachments/${id}/complete`, { method: 'POST', headers });
@@ -140,7 +170,10 @@ export async function run(): Promise<void> {
   });
   try {
     const processes = cluster.processes;
-    const upload = await bigUpload(processes.slice(0, 2), processes.slice(0, 2).map((p) => p.pid));
+    const upload = await bigUpload(
+      processes.slice(0, 2),
+      processes.slice(0, 2).map((p) => p.pid),
+    );
     const target = new URL(cluster.env.DATABASE_URL!);
     const schema = /search_path=(\S+)/.exec(target.searchParams.get('options') ?? '')![1]!;
     const forum = await seed({ dataDir: '/nonexistent', databaseUrl: TEST_DATABASE_URL, pgSchema: schema }, MEMBERS);

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpus, totalmem, type as osType, release } from 'node:os';
-import { readFileSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, type as osType, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -14,8 +13,16 @@ export interface LoadResult {
 }
 
 /** autocannon against one URL; the numbers the issues ask for. */
-export async function load(url: string, options: { connections?: number; duration?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: options.connections ?? 50, duration: options.duration ?? 10, headers: options.headers ?? {} });
+export async function load(
+  url: string,
+  options: { connections?: number; duration?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: options.connections ?? 50,
+    duration: options.duration ?? 10,
+    headers: options.headers ?? {},
+  });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -32,9 +39,16 @@ export interface Child {
 }
 
 /** Starts a Node script as its own process and waits for it to print its URL. */
-export async function startProcess(args: string | string[], env: Record<string, string> = {}, pattern = /(http:\/\/127\.0\.0\.1:\d+)/): Promise<Child> {
+export async function startProcess(
+  args: string | string[],
+  env: Record<string, string> = {},
+  pattern = /(http:\/\/127\.0\.0\.1:\d+)/,
+): Promise<Child> {
   const script = Array.isArray(args) ? args.join(' ') : args;
-  const child = spawn(process.execPath, Array.isArray(args) ? args : [args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, Array.isArray(args) ? args : [args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -76,13 +90,17 @@ export const SERVER_ARGS = ['--max-semi-space-size=2', '--optimize-for-size', 'd
 
 /** The Casebook service with production settings on a fresh SQLite data directory. */
 export function startCasebook(env: Record<string, string> = {}): Promise<Child> {
-  return startProcess(SERVER_ARGS, {
-    PORT: '0',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-bench-')),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    ...env,
-  }, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
+  return startProcess(
+    SERVER_ARGS,
+    {
+      PORT: '0',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-bench-')),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    /Server listening at (http:\/\/127\.0\.0\.1:\d+)/,
+  );
 }
 
 export function machine(): string {

@@ -3,11 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/server/db/database.ts';
 import { checkEvent } from '../src/domain/training/event-form.ts';
+import { openDatabase } from '../src/server/db/database.ts';
 import { createTrainingRepository } from '../src/server/features/training/repository.ts';
 import { sha256Hex } from '../src/server/shared/binary.ts';
-import { load, stamp, startCasebook, writeSection, type LoadResult } from './support.ts';
+import { type LoadResult, load, stamp, startCasebook, writeSection } from './support.ts';
 
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
 const ROUNDS = 3;
@@ -18,14 +18,35 @@ async function seed(dataDir: string): Promise<number> {
   const database = openDatabase({ dataDir });
   const repo = createTrainingRepository(database.db, database.dialect);
   const { draft } = checkEvent({
-    title: 'Stalking and the law for legal professionals', summary: 'A half-day seminar.', audiences: ['legal', 'police'], topic: 'law', format: 'in-person', region: 'london',
-    venue: '1 Example Street, London', date: '2031-03-17', startTime: '09:30', endTime: '13:00', cpdHours: '3', price: '45', capacity: '200',
-    agenda: '09:30 Welcome\n09:45 The offences\n11:00 Protective orders\n12:30 Questions', speakers: 'A. Barrister\nDS B. Officer', accessibility: 'Step-free access and a hearing loop.', materials: '', joiningUrl: '',
+    title: 'Stalking and the law for legal professionals',
+    summary: 'A half-day seminar.',
+    audiences: ['legal', 'police'],
+    topic: 'law',
+    format: 'in-person',
+    region: 'london',
+    venue: '1 Example Street, London',
+    date: '2031-03-17',
+    startTime: '09:30',
+    endTime: '13:00',
+    cpdHours: '3',
+    price: '45',
+    capacity: '200',
+    agenda: '09:30 Welcome\n09:45 The offences\n11:00 Protective orders\n12:30 Questions',
+    speakers: 'A. Barrister\nDS B. Officer',
+    accessibility: 'Step-free access and a hearing loop.',
+    materials: '',
+    joiningUrl: '',
   });
   const now = Date.now();
   const event = await repo.createEvent(draft!, now);
   await repo.setStatus(event.id, 'published', now);
-  for (let i = 0; i < 120; i++) await repo.book(event.id, { name: `Booker ${i}`, organisation: 'Example Police', role: 'DC', email: `b${i}@example.org`, phone: '', accessNeeds: '' }, sha256Hex(`bench-${i}`), now);
+  for (let i = 0; i < 120; i++)
+    await repo.book(
+      event.id,
+      { name: `Booker ${i}`, organisation: 'Example Police', role: 'DC', email: `b${i}@example.org`, phone: '', accessNeeds: '' },
+      sha256Hex(`bench-${i}`),
+      now,
+    );
   await database.close();
   return event.id;
 }
@@ -41,7 +62,14 @@ export async function run(): Promise<void> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name: 'Bench Booker', organisation: 'Example', role: 'DC', email: 'bench@example.org', phone: '', accessNeeds: '' }).toString(),
+    body: new URLSearchParams({
+      name: 'Bench Booker',
+      organisation: 'Example',
+      role: 'DC',
+      email: 'bench@example.org',
+      phone: '',
+      accessNeeds: '',
+    }).toString(),
   });
   const privateUrl = `${casebook.url}${booked.headers.get('location')!.replace('&new=1', '')}`;
   for (const url of [guidanceUrl, bookUrl, privateUrl, `${casebook.url}/training/events/${eventId}`]) {
@@ -83,5 +111,8 @@ event's version (every booking changes it), so each request costs one primary-ke
 private page reads the booking by its link's hash and the event, and is kept rendered per booking (keyed by both
 versions, emptied every five minutes).`,
   );
-  console.log(rounds.map((r) => `${r.booking.requestsPerSecond}/${r.guidance.requestsPerSecond}`).join(' '), `private ${privatePage.requestsPerSecond}`);
+  console.log(
+    rounds.map((r) => `${r.booking.requestsPerSecond}/${r.guidance.requestsPerSecond}`).join(' '),
+    `private ${privatePage.requestsPerSecond}`,
+  );
 }

@@ -3,9 +3,9 @@
 // plain WebCrypto AES-GCM pass over the same bytes. The crypto is src/crypto itself, bundled by esbuild and run
 // in a page served through Playwright's router (no server, no CSP in the way of the measurement).
 import * as esbuild from 'esbuild';
-import { CURRENT_KDF_VERSION, KDF_PARAMS } from '../src/crypto/index.ts';
-import type { KdfParams } from '../src/crypto/index.ts';
 import { launchBrowser } from '../e2e/support/browser.ts';
+import type { KdfParams } from '../src/crypto/index.ts';
+import { CURRENT_KDF_VERSION, KDF_PARAMS } from '../src/crypto/index.ts';
 import { stamp, writeSection } from './support.ts';
 
 const ORIGIN = 'http://localhost:4999';
@@ -78,7 +78,10 @@ export async function run(): Promise<void> {
     await page.route(`${ORIGIN}/**`, (route) => {
       const url = new URL(route.request().url());
       if (url.pathname === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>' });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>',
+      });
     });
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction(() => 'vaultBench' in globalThis);
@@ -101,27 +104,40 @@ export async function run(): Promise<void> {
       if (seen.has(key)) continue;
       seen.add(key);
       const times = await page.evaluate(
-        ([p, runs]) => (globalThis as unknown as { vaultBench: { unlockTimes(p: unknown, r: number): Promise<number[]> } }).vaultBench.unlockTimes(p, runs),
+        ([p, runs]) =>
+          (globalThis as unknown as { vaultBench: { unlockTimes(p: unknown, r: number): Promise<number[]> } }).vaultBench.unlockTimes(
+            p,
+            runs,
+          ),
         [params, RUNS] as const,
       );
       const med = median(times);
       if (params === current) currentMedian = med;
       const inTarget = med >= 500 && med <= 1500 && params.memoryKiB >= 64 * 1024;
-      rows.push(`| ${params.memoryKiB / 1024} MiB, t=${params.iterations}, p=${params.parallelism}${params === current ? ` (**v${CURRENT_KDF_VERSION}, current**)` : ''} | ${fmt(med)} | ${fmt(Math.min(...times))} – ${fmt(Math.max(...times))} | ${inTarget ? 'yes' : 'no'} |`);
+      rows.push(
+        `| ${params.memoryKiB / 1024} MiB, t=${params.iterations}, p=${params.parallelism}${params === current ? ` (**v${CURRENT_KDF_VERSION}, current**)` : ''} | ${fmt(med)} | ${fmt(Math.min(...times))} – ${fmt(Math.max(...times))} | ${inTarget ? 'yes' : 'no'} |`,
+      );
       console.log(`  unlock ${key}: median ${fmt(med)}`);
     }
 
     const enc = await page.evaluate(
-      ([mib, runs]) => (globalThis as unknown as { vaultBench: { encryption(m: number, r: number): Promise<{ chunked: number[]; plain: number[] }> } }).vaultBench.encryption(mib, runs),
+      ([mib, runs]) =>
+        (
+          globalThis as unknown as { vaultBench: { encryption(m: number, r: number): Promise<{ chunked: number[]; plain: number[] }> } }
+        ).vaultBench.encryption(mib, runs),
       [ATTACHMENT_MIB, 3] as const,
     );
     const chunkedMs = median(enc.chunked);
     const plainMs = median(enc.plain);
     const rate = (ms: number) => `${Math.round((ATTACHMENT_MIB * 1000) / ms)} MiB/s`;
     const ratio = plainMs / chunkedMs;
-    console.log(`  attachment ${ATTACHMENT_MIB} MiB: chunked ${rate(chunkedMs)}, one plain pass ${rate(plainMs)} (${Math.round(ratio * 100)}%)`);
+    console.log(
+      `  attachment ${ATTACHMENT_MIB} MiB: chunked ${rate(chunkedMs)}, one plain pass ${rate(plainMs)} (${Math.round(ratio * 100)}%)`,
+    );
 
-    writeSection('vault-browser', `
+    writeSection(
+      'vault-browser',
+      `
 ## Vault in the browser (issue: the vault)
 
 ${stamp('npm run bench -- vault-browser')}
@@ -150,7 +166,8 @@ last chunk.
 | vault: \`encryptChunks\` from a Blob, 1 MiB chunks | ${fmt(chunkedMs)} | ${rate(chunkedMs)} |
 
 Vault encryption runs at **${Math.round(ratio * 100)}%** of the plain pass (target ≥ 50%).
-`);
+`,
+    );
   } finally {
     await browser.close();
   }

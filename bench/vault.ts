@@ -52,7 +52,12 @@ async function proofsOverHttp(dataDir: string) {
       url: server.url,
       connections,
       duration: 10,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/log/inclusion?index=${Math.floor(Math.random() * LEAVES)}&treeSize=${LEAVES}` }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({ ...req, path: `/api/v1/log/inclusion?index=${Math.floor(Math.random() * LEAVES)}&treeSize=${LEAVES}` }),
+        },
+      ],
     });
     return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
   };
@@ -75,7 +80,16 @@ async function upload() {
   const signUp = await fetch(`${server.url}/api/v1/accounts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench-upload', authKey: b64(32), recoveryAuthKey: b64(32), kdf: { version: 1, salt: b64(16) }, wrappedVaultKey: { passphrase: { v: 1, nonce: b64(12), ciphertext: b64(48) }, recovery: { v: 1, nonce: b64(12), ciphertext: b64(48) } } }),
+    body: JSON.stringify({
+      username: 'bench-upload',
+      authKey: b64(32),
+      recoveryAuthKey: b64(32),
+      kdf: { version: 1, salt: b64(16) },
+      wrappedVaultKey: {
+        passphrase: { v: 1, nonce: b64(12), ciphertext: b64(48) },
+        recovery: { v: 1, nonce: b64(12), ciphertext: b64(48) },
+      },
+    }),
   });
   const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await signUp.json()) as { csrfToken: string };
@@ -84,7 +98,12 @@ async function upload() {
   const created = await fetch(`${server.url}/api/v1/attachments`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ chunkCount, size: UPLOAD_BYTES, header: { v: 1, fileId: b64(16), noncePrefix: b64(8), wrappedKey: { v: 1, nonce: b64(12), ciphertext: b64(48) } }, metadata: { v: 1, nonce: b64(12), ciphertext: b64(64) } }),
+    body: JSON.stringify({
+      chunkCount,
+      size: UPLOAD_BYTES,
+      header: { v: 1, fileId: b64(16), noncePrefix: b64(8), wrappedKey: { v: 1, nonce: b64(12), ciphertext: b64(48) } },
+      metadata: { v: 1, nonce: b64(12), ciphertext: b64(64) },
+    }),
   });
   const { id } = (await created.json()) as { id: string };
   const chunk = randomBytes(CHUNK);
@@ -93,7 +112,11 @@ async function upload() {
   const started = performance.now();
   for (let i = 0; i < chunkCount; i++) {
     const bytes = i === chunkCount - 1 ? chunk.subarray(0, UPLOAD_BYTES - CHUNK * (chunkCount - 1)) : chunk;
-    const res = await fetch(`${server.url}/api/v1/attachments/${id}/chunks/${i}`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: bytes });
+    const res = await fetch(`${server.url}/api/v1/attachments/${id}/chunks/${i}`, {
+      method: 'PUT',
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
     if (res.status !== 204) throw new Error(`chunk ${i}: ${res.status} ${await res.text()}`);
     peak = Math.max(peak, rssMiB(pid));
   }

@@ -3,13 +3,14 @@
 // input's change event to the result on screen — reading the file, fetching the published log, the consistency
 // proof, every check, and rendering 1,000 rows. The pack's log is the benchmark's own (bench/evidence-pack.ts
 // builds the same pack), so the page's two log requests are answered from that log.
+
+import { cpus, loadavg } from 'node:os';
+import { launchBrowser } from '../e2e/support/browser.ts';
 import { base64urlEncode, randomBytes } from '../src/crypto/encoding.ts';
-import { leafHash } from '../src/crypto/merkle.ts';
 import { buildEvidencePack } from '../src/crypto/evidence-pack/index.ts';
 import { newTestLog, packInputFor, signHead } from '../src/crypto/evidence-pack/test-support.ts';
-import { launchBrowser } from '../e2e/support/browser.ts';
+import { leafHash } from '../src/crypto/merkle.ts';
 import { ENTRIES, OTHER_LEAVES_PER_VERSION, PHOTOS, sketches } from './evidence-pack.ts';
-import { cpus, loadavg } from 'node:os';
 import { stamp, startCasebook, writeSection } from './support.ts';
 
 const RUNS = 7;
@@ -33,7 +34,9 @@ export async function run(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.route('**/.well-known/casebook-log.json', (route) => route.fulfill({ json: { ...log.logKeys, treeHead: current } }));
-      await page.route('**/api/v1/log/consistency?**', (route) => route.fulfill({ json: { from: packSize, to: current.treeSize, proof: consistency } }));
+      await page.route('**/api/v1/log/consistency?**', (route) =>
+        route.fulfill({ json: { from: packSize, to: current.treeSize, proof: consistency } }),
+      );
       await page.goto(`${server.url}/verify`);
       await page.evaluate(() => {
         const input = document.querySelector('[data-verify-input="pack"]')!;
@@ -44,24 +47,34 @@ export async function run(): Promise<void> {
           if (timing.end === undefined && document.querySelector('[data-verify-outcome]')) timing.end = performance.now();
         }).observe(document.body, { childList: true, subtree: true });
       });
-      await page.locator('[data-verify-input="pack"]').setInputFiles({ name: 'pack.zip', mimeType: 'application/zip', buffer: Buffer.from(pack) });
+      await page
+        .locator('[data-verify-input="pack"]')
+        .setInputFiles({ name: 'pack.zip', mimeType: 'application/zip', buffer: Buffer.from(pack) });
       await page.locator('[data-verify-outcome]').waitFor({ timeout: 60_000 });
       const outcome = await page.locator('[data-verify-outcome]').getAttribute('data-verify-outcome');
-      if (outcome !== 'passed') throw new Error(`the benchmark pack did not verify on the page: ${await page.locator('[data-verify-problems]').textContent()}`);
+      if (outcome !== 'passed')
+        throw new Error(`the benchmark pack did not verify on the page: ${await page.locator('[data-verify-problems]').textContent()}`);
       const rows = await page.locator('[data-verify-entry]').count();
       if (rows !== ENTRIES) throw new Error(`expected ${ENTRIES} rows, saw ${rows}`);
       const { ms, stages } = await page.evaluate(() => {
         const timing = (globalThis as unknown as { verifyTiming: { start: number; end: number } }).verifyTiming;
         const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
         const [read, fetched, checked] = ['verify:read', 'verify:log', 'verify:checked'].map(mark) as [number, number, number];
-        return { ms: timing.end - timing.start, stages: { read: read - timing.start, log: fetched - read, check: checked - fetched, render: timing.end - checked } };
+        return {
+          ms: timing.end - timing.start,
+          stages: { read: read - timing.start, log: fetched - read, check: checked - fetched, render: timing.end - checked },
+        };
       });
       if (run > 0) {
         // the first run warms the browser's code cache
         times.push(ms);
         breakdowns.push(stages);
       }
-      console.log(`  run ${run}: ${(ms / 1000).toFixed(2)} s${run === 0 ? ' (warm-up)' : ''} — ${Object.entries(stages).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ')}`);
+      console.log(
+        `  run ${run}: ${(ms / 1000).toFixed(2)} s${run === 0 ? ' (warm-up)' : ''} — ${Object.entries(stages)
+          .map(([k, v]) => `${k} ${Math.round(v)} ms`)
+          .join(', ')}`,
+      );
       await context.close();
       load.push(loadavg()[0]!);
     }

@@ -1,6 +1,6 @@
 // Issue 14: a Welsh guidance page served at no less than 90% of its English twin's rate, in the same run.
 import { loadavg } from 'node:os';
-import { load, stamp, startCasebook, writeSection, type LoadResult } from './support.ts';
+import { type LoadResult, load, stamp, startCasebook, writeSection } from './support.ts';
 
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
 const ROUNDS = 5;
@@ -21,7 +21,9 @@ export async function run(): Promise<void> {
   const { english, welsh, ratio } = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(ROUNDS / 2)]!;
   const md = `## Welsh guidance (issue 14)
 
-${stamp('npm run bench -- welsh')} Load average when it ended: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.
+${stamp('npm run bench -- welsh')} Load average when it ended: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}.
 
 | measure | target | result |
 | --- | --- | --- |

@@ -7,7 +7,7 @@ import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
 import { useHarness } from './support/harness.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { deviceStorage, signUp, unlock, type CreatedAccount } from './vault-flows.ts';
+import { type CreatedAccount, deviceStorage, signUp, unlock } from './vault-flows.ts';
 
 const h = useHarness();
 const MARKER = `heron-${Date.now().toString(36)}`;
@@ -100,7 +100,10 @@ describe('the diary in Chromium', { timeout: 420_000 }, () => {
     await page.getByRole('heading', { name: 'People' }).waitFor();
     await page.getByRole('button', { name: 'Add a person' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.locator('.govuk-error-summary').getByText(/Name: must not be empty/).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/Name: must not be empty/)
+      .waitFor();
     await check(page, 'person-form-error');
     await page.getByLabel('Name, or how you describe them').fill('Sam Okafor');
     await page.getByLabel('How you know them (optional)').fill('ex-partner');
@@ -185,7 +188,9 @@ describe('the diary in Chromium', { timeout: 420_000 }, () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Skip to check your entry' }).click();
     await page.getByRole('button', { name: 'Change what happened' }).click();
-    await page.getByLabel('What happened, in your own words').fill(`He followed me from work to the station and waited by the gates. ${MARKER}`);
+    await page
+      .getByLabel('What happened, in your own words')
+      .fill(`He followed me from work to the station and waited by the gates. ${MARKER}`);
     await page.getByRole('button', { name: 'Back to check your entry' }).click();
     await page.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByRole('button', { name: /See its history \(2 versions\)/ }).click({ timeout: 60_000 });
@@ -261,7 +266,9 @@ describe('the diary in Chromium', { timeout: 420_000 }, () => {
     await page.getByRole('heading', { name: 'Open your record' }).waitFor();
     for (const marker of [MARKER, QUICK_MARKER, 'Sam Okafor']) expect(await page.content()).not.toContain(marker);
     expect(await deviceStorage(page)).toBe('');
-    const blobs = await page.evaluate(() => [...document.querySelectorAll('img')].map((img) => img.src).filter((src) => src.startsWith('blob:')));
+    const blobs = await page.evaluate(() =>
+      [...document.querySelectorAll('img')].map((img) => img.src).filter((src) => src.startsWith('blob:')),
+    );
     expect(blobs).toEqual([]);
     await page.goBack();
     await page.waitForTimeout(300);

@@ -1,14 +1,14 @@
 // Runs inside the /diary page (bundled by evidence-pack-seed.ts): makes an account and a diary through the real
 // vault API with the vault's own code — encrypted items with receipts, encrypted photo uploads — far faster than
 // typing them into the forms. Used by the evidence pack's browser test and benchmark.
-import { newIncident, newPerson, newPlace, exactWhenAt } from '../src/domain/incidents/index.ts';
+
 import type { Attachment, BehaviourId, Incident } from '../src/domain/incidents/index.ts';
-import { BEHAVIOUR_IDS } from '../src/domain/incidents/index.ts';
+import { BEHAVIOUR_IDS, exactWhenAt, newIncident, newPerson, newPlace } from '../src/domain/incidents/index.ts';
 import { createAccount, prepareAccount, suggestUsername } from '../src/web/vault/account/create-account.ts';
 import { ApiClient } from '../src/web/vault/api/client.ts';
 import { uploadAttachment } from '../src/web/vault/attachments/upload.ts';
-import { putItem } from '../src/web/vault/items/item-store.ts';
 import { mapWithLimit } from '../src/web/vault/evidence-pack/limit.ts';
+import { putItem } from '../src/web/vault/items/item-store.ts';
 
 export interface SeedSpec {
   readonly passphrase: string;
@@ -41,10 +41,14 @@ async function seed(spec: SeedSpec): Promise<SeedResult> {
   const username = await suggestUsername(api);
   const vault = await createAccount(api, await prepareAccount(username, spec.passphrase));
 
-  const photos = await mapWithLimit(Array.from({ length: spec.photos }, (_, i) => i), 4, async (i) => {
-    const file = new File([await noiseJpeg(spec.photoBytes, i)], `IMG_${String(4000 + i)}.jpg`, { type: 'image/jpeg' });
-    return uploadAttachment(vault, file);
-  });
+  const photos = await mapWithLimit(
+    Array.from({ length: spec.photos }, (_, i) => i),
+    4,
+    async (i) => {
+      const file = new File([await noiseJpeg(spec.photoBytes, i)], `IMG_${String(4000 + i)}.jpg`, { type: 'image/jpeg' });
+      return uploadAttachment(vault, file);
+    },
+  );
 
   const stalker = newPerson(crypto.randomUUID(), PERSON_NAME, 'stalker');
   const witness = newPerson(crypto.randomUUID(), WITNESS_NAME, 'witness');
@@ -57,10 +61,17 @@ async function seed(spec: SeedSpec): Promise<SeedResult> {
   for (let i = 0; i < spec.incidents; i++) {
     const marker = `Marker${String(i).padStart(4, '0')}`;
     markers.push(marker);
-    const photo: Attachment | undefined = spec.photos > 0 && i % Math.max(1, Math.floor(spec.incidents / spec.photos)) === 0 ? photos[Math.floor(i / Math.max(1, Math.floor(spec.incidents / spec.photos)))] : undefined;
+    const photo: Attachment | undefined =
+      spec.photos > 0 && i % Math.max(1, Math.floor(spec.incidents / spec.photos)) === 0
+        ? photos[Math.floor(i / Math.max(1, Math.floor(spec.incidents / spec.photos)))]
+        : undefined;
     const behaviours: BehaviourId[] = [...new Set<BehaviourId>(['following', BEHAVIOUR_IDS[i % BEHAVIOUR_IDS.length]!])];
     incidents.push({
-      ...newIncident(crypto.randomUUID(), exactWhenAt(start + i * 7 * 3_600_000), `${marker}: he was waiting outside my work again and followed me to the bus stop. I went back inside and waited.`),
+      ...newIncident(
+        crypto.randomUUID(),
+        exactWhenAt(start + i * 7 * 3_600_000),
+        `${marker}: he was waiting outside my work again and followed me to the bus stop. I went back inside and waited.`,
+      ),
       where: 'Outside my work',
       placeId: place.id,
       behaviours,
@@ -75,12 +86,21 @@ async function seed(spec: SeedSpec): Promise<SeedResult> {
     await putItem(vault, incident.id, 0, incident);
     versions++;
     if (spec.editEvery > 0 && i % spec.editEvery === 0) {
-      await putItem(vault, incident.id, 1, { ...incident, whatHappened: `${incident.whatHappened} Added later: my colleague saw him too.` });
+      await putItem(vault, incident.id, 1, {
+        ...incident,
+        whatHappened: `${incident.whatHappened} Added later: my colleague saw him too.`,
+      });
       versions++;
     }
   });
   if (spec.note) {
-    await putItem(vault, crypto.randomUUID(), 0, { type: 'note', v: 1, text: 'NoteMarker: a card through the door, unsigned.', writtenAt: new Date(start - 86_400_000).toISOString(), attachments: [] });
+    await putItem(vault, crypto.randomUUID(), 0, {
+      type: 'note',
+      v: 1,
+      text: 'NoteMarker: a card through the door, unsigned.',
+      writtenAt: new Date(start - 86_400_000).toISOString(),
+      attachments: [],
+    });
     versions++;
   }
   await api.json('DELETE', '/session');

@@ -28,7 +28,10 @@ function seedScript(): Promise<string> {
 /** On /diary, locked: makes an account with a record as described; the page is left locked again. */
 export async function seedRecord(page: Page, spec: SeedSpec): Promise<SeedResult> {
   await page.evaluate(await seedScript());
-  const result = await page.evaluate((s) => (globalThis as unknown as { casebookSeed(spec: SeedSpec): Promise<SeedResult> }).casebookSeed(s), spec);
+  const result = await page.evaluate(
+    (s) => (globalThis as unknown as { casebookSeed(spec: SeedSpec): Promise<SeedResult> }).casebookSeed(s),
+    spec,
+  );
   // The app itself never saw the seeding: start it afresh, locked.
   await page.reload();
   await page.getByRole('heading', { name: 'Open your record' }).waitFor();

@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
 import type { VerificationReport } from '../src/crypto/evidence-pack/index.ts';
+import { verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
+import type { SeedResult } from './evidence-pack-seed.ts';
+import { openPackScreen, PERSON_NAME, seedRecord } from './evidence-pack-seed.ts';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE, watchForProblems } from './support/browser.ts';
 import { useHarness } from './support/harness.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { openPackScreen, PERSON_NAME, seedRecord } from './evidence-pack-seed.ts';
-import type { SeedResult } from './evidence-pack-seed.ts';
 import { PASSPHRASE } from './vault-flows.ts';
 
 const h = useHarness();
@@ -42,7 +42,17 @@ async function serviceKey(): Promise<string> {
 function pdfText(bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'casebook-pack-pdf-'));
   writeFileSync(join(dir, 'pack.pdf'), bytes);
-  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '3', join(dir, 'pack.pdf'), join(process.cwd(), 'test-results', 'screenshots', 'evidence-pack-pdf')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '50',
+    '-f',
+    '1',
+    '-l',
+    '3',
+    join(dir, 'pack.pdf'),
+    join(process.cwd(), 'test-results', 'screenshots', 'evidence-pack-pdf'),
+  ]);
   return execFileSync('pdftotext', ['-layout', join(dir, 'pack.pdf'), '-'], { encoding: 'utf8' });
 }
 
@@ -62,7 +72,14 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
     const page = await context.newPage();
     const problems = watchForProblems(page, h.server.origin, { allowBlob: true });
     await page.goto(`${h.server.url}/diary`);
-    seeded = await seedRecord(page, { passphrase: PASSPHRASE, incidents: INCIDENTS, photos: PHOTOS, photoBytes: 30_000, editEvery: EDIT_EVERY, note: true });
+    seeded = await seedRecord(page, {
+      passphrase: PASSPHRASE,
+      incidents: INCIDENTS,
+      photos: PHOTOS,
+      photoBytes: 30_000,
+      editEvery: EDIT_EVERY,
+      note: true,
+    });
     await openPackScreen(page, seeded.username, PASSPHRASE);
     await expect(page.title()).resolves.toBe('Casebook');
 
@@ -130,7 +147,9 @@ describe('the evidence pack in Chromium', { timeout: 300_000 }, () => {
     expect(text.replace(/\s+/g, '')).toContain(report.packSha256);
 
     // Nothing of the pack is left in the browser's storage.
-    const stored = await page.evaluate(async () => `${localStorage.length}${sessionStorage.length}${(await indexedDB.databases()).length}${(await caches.keys()).length}`);
+    const stored = await page.evaluate(
+      async () => `${localStorage.length}${sessionStorage.length}${(await indexedDB.databases()).length}${(await caches.keys()).length}`,
+    );
     expect(stored).toBe('0000');
     expect(problems).toEqual([]);
     await context.close();

@@ -5,9 +5,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
-import { saveScreenshot } from './support/screenshots.ts';
 import { useHarness } from './support/harness.ts';
-import { createAdminSetupCode, setUpMember, type HttpMember } from './support/talk.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { createAdminSetupCode, type HttpMember, setUpMember } from './support/talk.ts';
 
 const h = useHarness();
 const FIXTURES = new URL('../test/fixtures/forums/', import.meta.url).pathname;
@@ -21,7 +21,15 @@ const envelope = () => ({ v: 1, nonce: b64(12), ciphertext: b64(48) });
 async function signedInContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
   const context = await newContext(h.browser, viewport);
   const res = await context.request.post(`${h.server.url}/api/v1/accounts`, {
-    data: { username: `e2e-${b64(4).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`, authKey: b64(32), recoveryAuthKey: b64(32), kdf: { version: 2, salt: b64(16) }, wrappedVaultKey: { passphrase: envelope(), recovery: envelope() } },
+    data: {
+      username: `e2e-${b64(4)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x')}`,
+      authKey: b64(32),
+      recoveryAuthKey: b64(32),
+      kdf: { version: 2, salt: b64(16) },
+      wrappedVaultKey: { passphrase: envelope(), recovery: envelope() },
+    },
   });
   expect(res.status()).toBe(201);
   return context;
@@ -30,7 +38,11 @@ async function signedInContext(viewport: { width: number; height: number }): Pro
 /** A moderator: the first administrator made with the real script, who then creates a moderator account. */
 async function moderatorContext(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; member: HttpMember }> {
   const admin = await setUpMember(h.server.origin, createAdminSetupCode({ DATA_DIR: h.server.dataDir }));
-  const created = await admin.request(h.server.origin, 'POST', '/api/staff/members', { signInName: `mod-${b64(3).toLowerCase()}`, displayName: 'Morgan Moderator', roles: ['moderator'] });
+  const created = await admin.request(h.server.origin, 'POST', '/api/staff/members', {
+    signInName: `mod-${b64(3).toLowerCase()}`,
+    displayName: 'Morgan Moderator',
+    roles: ['moderator'],
+  });
   expect(created.status).toBe(201);
   const member = await setUpMember(h.server.origin, ((await created.json()) as { setupCode: string }).setupCode);
   const context = await newContext(h.browser, viewport);
@@ -77,7 +89,10 @@ describe('the forums in Chromium', { timeout: 240_000 }, () => {
     await check(page, 'compose-phone');
     await page.getByRole('button', { name: 'Post' }).click();
     await page.getByRole('heading', { name: 'Check these details before posting' }).waitFor();
-    await expect(page.locator('mark.casebook-forum-finding').allTextContents()).resolves.toEqual(['14 Acacia Avenue (Address)', '07911 123456 (Phone number)']);
+    await expect(page.locator('mark.casebook-forum-finding').allTextContents()).resolves.toEqual([
+      '14 Acacia Avenue (Address)',
+      '07911 123456 (Phone number)',
+    ]);
     await check(page, 'details-caught-phone');
     await page.getByLabel('Your message').fill('He waits outside my home and texts me. Does it get *easier*?');
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -126,7 +141,12 @@ describe('the forums in Chromium', { timeout: 240_000 }, () => {
     await page.getByText('It did for me. Keep a diary of everything.').waitFor();
     // The script offers "Change" on the reader's own post only.
     await page.locator(`#post-${postId}`).getByRole('link', { name: 'Change your post' }).waitFor();
-    expect(await page.locator(`#post-${replyId}`).getByRole('link', { name: /Change/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator(`#post-${replyId}`)
+        .getByRole('link', { name: /Change/ })
+        .count(),
+    ).toBe(0);
     await check(page, 'topic-phone');
     await page.goto(`${h.server.url}/forums/notifications`);
     await check(page, 'notifications-phone');
@@ -197,7 +217,11 @@ describe('the forums in Chromium', { timeout: 240_000 }, () => {
       await page.getByRole('link', { name: 'Change this post' }).waitFor();
       const pictures = page.locator('.casebook-forum-post__image');
       expect(await pictures.count()).toBe(2);
-      expect(await pictures.evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
+      expect(
+        await pictures.evaluateAll((images) =>
+          images.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0),
+        ),
+      ).toBe(true);
       await context.close();
     }
   });

@@ -2,8 +2,9 @@
 // senders, date range and grouping; the same chat again (all duplicates); Cancel while reading and while saving,
 // then resuming with nothing added twice; the other formats in quick passes; a hostile file's message. Every
 // request body is recorded and searched for the messages' text, the senders and the file's bytes.
-import type { Page, Request } from 'playwright-core';
+
 import { readFileSync } from 'node:fs';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseExport } from '../src/domain/message-import/index.ts';
 import { makeChat, renderWhatsAppExport } from '../src/domain/message-import/test-support.ts';
@@ -124,7 +125,10 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
 
     // The timeline shows them, and an entry holds its messages with the original file.
     await page.getByRole('button', { name: 'Go to your record' }).click();
-    await page.getByText(/^3 messages from Sam Jones \(WhatsApp\), starting “Why are you ignoring me/).first().waitFor();
+    await page
+      .getByText(/^3 messages from Sam Jones \(WhatsApp\), starting “Why are you ignoring me/)
+      .first()
+      .waitFor();
     await page.locator('.casebook-diary-timeline__entry', { hasText: 'starting “Why are you ignoring me' }).getByRole('button').click();
     await page.locator('[data-imported-messages]').getByText(`Why are you ignoring me ${MARK}`).waitFor();
     await page.getByText('WhatsApp Chat with Sam Jones.txt', { exact: true }).first().waitFor();
@@ -138,14 +142,19 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
     await page.getByLabel('When you told them to stop contacting you (optional)').fill('2026-03-02');
     await page.getByRole('button', { name: /^Save/ }).click();
     await page.locator('.casebook-diary-menu').getByRole('button', { name: 'What the law needs', exact: true }).click();
-    await contact.getByText('2 messages or calls came after you told them to stop on Monday 2 March 2026, the first on Tuesday 3 March 2026.').waitFor();
+    await contact
+      .getByText('2 messages or calls came after you told them to stop on Monday 2 March 2026, the first on Tuesday 3 March 2026.')
+      .waitFor();
     await contact.getByText('At night (between 10pm and 6am): 2 messages and 0 calls.').waitFor();
     await check(page, 'legal');
 
     // Cancel while reading a large chat; then the network goes while saving; then the same file again finishes it.
     const big = renderWhatsAppExport(makeChat(4_000, { senders: ['Sam Jones'] }), { platform: 'iphone', clock: 12 });
     await openImport(page);
-    await choose(page, file('WhatsApp Chat with Sam Jones 3.txt', renderWhatsAppExport(makeChat(40_000), { platform: 'android', clock: 24 })));
+    await choose(
+      page,
+      file('WhatsApp Chat with Sam Jones 3.txt', renderWhatsAppExport(makeChat(40_000), { platform: 'android', clock: 24 })),
+    );
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('heading', { name: 'Bring in messages' }).waitFor();
     await choose(page, file('WhatsApp Chat with Sam Jones 2.txt', big));
@@ -158,7 +167,9 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
     // The connection drops once a few items are saved (the job, the file's record and two entries).
     let puts = 0;
     const ITEMS = /\/api\/v1\/items\/[0-9a-f-]+$/;
-    await page.route(ITEMS, (route) => (route.request().method() === 'PUT' && ++puts > 4 ? route.abort('internetdisconnected') : route.continue()));
+    await page.route(ITEMS, (route) =>
+      route.request().method() === 'PUT' && ++puts > 4 ? route.abort('internetdisconnected') : route.continue(),
+    );
     await page.getByRole('button', { name: /^Add [\d,]+ entries$/ }).click();
     await page.getByRole('heading', { name: 'Saving stopped' }).waitFor({ timeout: 60_000 });
     const stopped = (await page.locator('[data-import-stopped]').textContent())!;
@@ -206,7 +217,10 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
       await choose(page, file(fixture.name, bytes, fixture.type));
       await page.getByRole('heading', { name: 'What to bring in' }).waitFor({ timeout: 30_000 });
       if (fixture.location) {
-        await page.locator('[data-import-location]').getByText(/latitude -?\d+\.\d+, longitude -?\d+\.\d+/).waitFor();
+        await page
+          .locator('[data-import-location]')
+          .getByText(/latitude -?\d+\.\d+, longitude -?\d+\.\d+/)
+          .waitFor();
         await check(page, `review-${fixture.name}`);
         // The person may keep a copy without the location instead.
         await page.getByRole('button', { name: 'Keep a copy without the location' }).click();
@@ -223,7 +237,14 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
     }
     // An XML bomb is refused with the parser's own words, and the record is as it was.
     await openImport(page);
-    await choose(page, file('sms-backup-billion-laughs.xml', readFileSync(new URL('../src/domain/message-import/fixtures/sms-backup-billion-laughs.xml', import.meta.url)), 'text/xml'));
+    await choose(
+      page,
+      file(
+        'sms-backup-billion-laughs.xml',
+        readFileSync(new URL('../src/domain/message-import/fixtures/sms-backup-billion-laughs.xml', import.meta.url)),
+        'text/xml',
+      ),
+    );
     await page.getByRole('alert').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('alert').textContent()).not.toMatch(/Error:\s*$/);
     await check(page, 'xml-bomb');
@@ -231,7 +252,8 @@ describe('bringing messages into the diary', { timeout: 240_000 }, () => {
     expect(await deviceStorage(page)).toBe('');
     expect(problems).toEqual([]);
     const all = Buffer.concat(bodies);
-    for (const secret of [MARK, 'Sam Jones', 'Why are you ignoring me', 'Answer me']) expect(all.includes(Buffer.from(secret)), secret).toBe(false);
+    for (const secret of [MARK, 'Sam Jones', 'Why are you ignoring me', 'Answer me'])
+      expect(all.includes(Buffer.from(secret)), secret).toBe(false);
     for (const secret of plaintext) expect(all.includes(secret), secret.toString()).toBe(false);
     await context.close();
   });

@@ -11,13 +11,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchPublishedLog, verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
 import { postgresAvailable } from '../test/support/postgres.ts';
+import { seedRecord } from './evidence-pack-seed.ts';
 import { axeViolations } from './support/axe.ts';
 import { launchBrowser, newContext } from './support/browser.ts';
-import { clusterUnavailable, startCluster, type Cluster } from './support/cluster.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { type Cluster, clusterUnavailable, startCluster } from './support/cluster.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { createAdminSetupCode, createTeamKeyOverHttp, setUpMember, STAFF_PASSWORD, type HttpMember } from './support/talk.ts';
-import { seedRecord } from './evidence-pack-seed.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+import { createAdminSetupCode, createTeamKeyOverHttp, type HttpMember, STAFF_PASSWORD, setUpMember } from './support/talk.ts';
 import { addNote, PASSPHRASE, unlock } from './vault-flows.ts';
 
 const missing = clusterUnavailable() ?? ((await postgresAvailable()) ? undefined : 'no PostgreSQL server answers');
@@ -55,14 +55,28 @@ describe.skipIf(missing !== undefined)('three app processes behind HAProxy, one 
     return context.newPage();
   };
   /** Requests each process has answered so far (its own request log at debug level: method, path and status only). */
-  const served = () => servers.map((s) => s.logs().split('\n').filter((line) => line.includes('"request completed"')).length);
+  const served = () =>
+    servers.map(
+      (s) =>
+        s
+          .logs()
+          .split('\n')
+          .filter((line) => line.includes('"request completed"')).length,
+    );
 
   it('the victim and the helpline journeys finish on the other processes, nothing acknowledged is lost, the pack verifies', async () => {
-    const [first, doomed, survivor] = cluster.processes as [typeof cluster.processes[0], typeof cluster.processes[0], typeof cluster.processes[0]];
+    const [first, doomed, survivor] = cluster.processes as [
+      (typeof cluster.processes)[0],
+      (typeof cluster.processes)[0],
+      (typeof cluster.processes)[0],
+    ];
     await cluster.backendsBecome({ app1: 'UP', app2: 'UP', app3: 'UP' });
 
     // The caseworker works on one process, straight to it; the person writes through the balancer.
-    const caseworker: HttpMember = await setUpMember(survivor.url, createAdminSetupCode({ ...cluster.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-admin-')) }));
+    const caseworker: HttpMember = await setUpMember(
+      survivor.url,
+      createAdminSetupCode({ ...cluster.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-admin-')) }),
+    );
     await createTeamKeyOverHttp(survivor.url, caseworker);
     const person = await open();
     await person.goto(`${cluster.url}/talk/helpline`);
@@ -82,7 +96,14 @@ describe.skipIf(missing !== undefined)('three app processes behind HAProxy, one 
     // The victim: an account and a record made by the diary's own code through the balancer, then a photo note.
     const diary = await open();
     await diary.goto(`${cluster.url}/diary`);
-    const seeded = await seedRecord(diary, { passphrase: PASSPHRASE, incidents: 2, photos: 1, photoBytes: 40_000, editEvery: 2, note: false });
+    const seeded = await seedRecord(diary, {
+      passphrase: PASSPHRASE,
+      incidents: 2,
+      photos: 1,
+      photoBytes: 40_000,
+      editEvery: 2,
+      note: false,
+    });
     await unlock(diary, seeded.username, PASSPHRASE);
     const photo = { name: 'car.jpg', mimeType: 'image/jpeg', buffer: readFileSync('test/fixtures/forums/photo-with-gps.jpg') };
     await addNote(diary, 'NoteBeforeCrash: his car outside the gym.', photo);
@@ -114,7 +135,10 @@ describe.skipIf(missing !== undefined)('three app processes behind HAProxy, one 
     await diary.getByRole('button', { name: 'Make the pack' }).click({ timeout: 60_000 });
     await diary.getByRole('heading', { name: 'Your pack is ready' }).waitFor({ timeout: 90_000 });
     await saveScreenshot(diary, 'national-pack-ready');
-    const [download] = await Promise.all([diary.waitForEvent('download'), diary.getByRole('button', { name: /^Download the ZIP/ }).click()]);
+    const [download] = await Promise.all([
+      diary.waitForEvent('download'),
+      diary.getByRole('button', { name: /^Download the ZIP/ }).click(),
+    ]);
     const zip = new Uint8Array(readFileSync((await download.path())!));
 
     // Every acknowledged save is there: the seeded versions and both notes, with the photos, all verified.
@@ -133,7 +157,12 @@ describe.skipIf(missing !== undefined)('three app processes behind HAProxy, one 
 
     // The balancer took the dead process out; the others still agree on one log.
     await cluster.backendsBecome({ app1: 'UP', app2: 'DOWN', app3: 'UP' });
-    const heads = await Promise.all([first, survivor].map(async (p) => (await (await fetch(`${p.url}/.well-known/casebook-log.json`)).json()) as { keys: unknown; treeHead: { treeSize: number } }));
+    const heads = await Promise.all(
+      [first, survivor].map(
+        async (p) =>
+          (await (await fetch(`${p.url}/.well-known/casebook-log.json`)).json()) as { keys: unknown; treeHead: { treeSize: number } },
+      ),
+    );
     expect(heads[0]!.keys).toEqual(heads[1]!.keys);
     expect(heads[0]!.treeHead.treeSize).toBe(heads[1]!.treeHead.treeSize);
   });

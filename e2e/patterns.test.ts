@@ -3,8 +3,8 @@
 // Content-Security-Policy, filled with a realistic year of incidents. axe on every state; screenshots at 1280
 // and 390 px, and at 640 px for 200% zoom on a laptop.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -13,7 +13,7 @@ import * as sass from 'sass';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../src/server/setup/security-headers.ts';
 import { axeViolations } from './support/axe.ts';
-import { DESKTOP, PHONE, launchBrowser, newContext } from './support/browser.ts';
+import { DESKTOP, launchBrowser, newContext, PHONE } from './support/browser.ts';
 import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -71,7 +71,10 @@ beforeAll(async () => {
     outfile: join(dir, 'harness.js'),
     logLevel: 'warning',
   });
-  const css = sass.compile(join(root, 'src/web/styles/casebook.scss'), { quietDeps: true, importers: [new sass.NodePackageImporter(root)] });
+  const css = sass.compile(join(root, 'src/web/styles/casebook.scss'), {
+    quietDeps: true,
+    importers: [new sass.NodePackageImporter(root)],
+  });
   writeFileSync(join(dir, 'casebook.css'), css.css);
   writeFileSync(join(dir, 'index.html'), PAGE);
 
@@ -88,7 +91,8 @@ beforeAll(async () => {
       return;
     }
     readFile(join(dir, file)).then(
-      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)]!, 'content-security-policy': CONTENT_SECURITY_POLICY }).end(body),
+      (body) =>
+        response.writeHead(200, { 'content-type': TYPES[extname(file)]!, 'content-security-policy': CONTENT_SECURITY_POLICY }).end(body),
       () => response.writeHead(404).end(),
     );
   });
@@ -105,7 +109,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(viewport: { width: number; height: number }, query: string): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+async function open(
+  viewport: { width: number; height: number },
+  query: string,
+): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await newContext(browser, viewport);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -133,7 +140,11 @@ async function openAllTables(page: Page): Promise<void> {
 /** The smallest chart text on screen, in CSS pixels: the labels must stay readable at every width. */
 async function smallestChartText(page: Page): Promise<number> {
   return page.evaluate(() =>
-    Math.min(...[...document.querySelectorAll('.casebook-chart text')].map((text) => text.getBoundingClientRect().height).filter((height) => height > 0)),
+    Math.min(
+      ...[...document.querySelectorAll('.casebook-chart text')]
+        .map((text) => text.getBoundingClientRect().height)
+        .filter((height) => height > 0),
+    ),
   );
 }
 
@@ -154,7 +165,8 @@ describe('the diary patterns view in Chromium', { timeout: 120_000 }, () => {
       if (name === 'phone') {
         // Each chart on its own too: a full phone page is too tall to look at closely.
         const figures = await page.locator('figure').all();
-        for (const [index, figure] of figures.entries()) await figure.screenshot({ path: join(SCREENSHOT_DIR, `phone_diary-patterns_figure-${index + 1}.png`) });
+        for (const [index, figure] of figures.entries())
+          await figure.screenshot({ path: join(SCREENSHOT_DIR, `phone_diary-patterns_figure-${index + 1}.png`) });
       }
 
       await openAllTables(page);
@@ -200,7 +212,9 @@ describe('the diary patterns view in Chromium', { timeout: 120_000 }, () => {
     for (const count of [0, 1]) {
       const { page, problems, close } = await open(PHONE, `view=patterns&count=${count}`);
       await expect(page.locator('figure').count()).resolves.toBe(0);
-      await expect(page.locator('.casebook-patterns__empty').textContent()).resolves.toContain(count === 0 ? 'no incidents' : 'A pattern needs more than one');
+      await expect(page.locator('.casebook-patterns__empty').textContent()).resolves.toContain(
+        count === 0 ? 'no incidents' : 'A pattern needs more than one',
+      );
       expect(await axeViolations(page)).toEqual([]);
       await saveScreenshot(page, `phone_diary-patterns_${count}-incidents`);
       expect(problems).toEqual([]);

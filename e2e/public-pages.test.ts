@@ -3,10 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/server/features/guidance/content-store.ts';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE, recordOffOrigin } from './support/browser.ts';
-import { saveScreenshot } from './support/screenshots.ts';
 import { useHarness } from './support/harness.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
-const pages = ['/', '/search', '/search?q=stalkerware', '/no-such-page', '/get-help/support-directory', '/get-help/support-directory?need=stalking&postcode=CV34+4AB', '/get-help/support-directory?postcode=nonsense', '/get-help/support-directory/national-stalking-helpline', ...loadContent(join(process.cwd(), 'src/server/content/en')).pages.map((p) => p.path)];
+const pages = [
+  '/',
+  '/search',
+  '/search?q=stalkerware',
+  '/no-such-page',
+  '/get-help/support-directory',
+  '/get-help/support-directory?need=stalking&postcode=CV34+4AB',
+  '/get-help/support-directory?postcode=nonsense',
+  '/get-help/support-directory/national-stalking-helpline',
+  ...loadContent(join(process.cwd(), 'src/server/content/en')).pages.map((p) => p.path),
+];
 
 const h = useHarness();
 
@@ -31,10 +41,21 @@ describe('every public page in Chromium', () => {
   });
 
   it('lays out at 390 px and 1280 px without sideways scrolling (screenshots saved)', async () => {
-    for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    for (const [label, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
       const context = await newContext(h.browser, viewport);
       const page = await context.newPage();
-      for (const path of ['/', '/understand/what-is-stalking', '/get-help/report-to-the-police', '/search?q=phone', '/no-such-page', '/get-help/support-directory?need=stalking&postcode=CV34+4AB', '/get-help/support-directory/paladin']) {
+      for (const path of [
+        '/',
+        '/understand/what-is-stalking',
+        '/get-help/report-to-the-police',
+        '/search?q=phone',
+        '/no-such-page',
+        '/get-help/support-directory?need=stalking&postcode=CV34+4AB',
+        '/get-help/support-directory/paladin',
+      ]) {
         await page.goto(h.server.url + path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} at ${label}`).toBeLessThanOrEqual(0);
@@ -101,7 +122,10 @@ describe('open now in the browser', () => {
     const page = await context.newPage();
     await page.clock.install();
     await page.route('**/api/opening-status', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ statuses: { 'national-stalking-helpline': { open: false, sentence: NEVER_REAL } } }) }),
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ statuses: { 'national-stalking-helpline': { open: false, sentence: NEVER_REAL } } }),
+      }),
     );
     await page.goto(h.server.url + '/');
     const line = page.locator('[data-live-status="national-stalking-helpline"]');

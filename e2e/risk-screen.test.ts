@@ -1,10 +1,10 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { QUESTIONS, type Answer, type QuestionId } from '../src/domain/risk-screen/index.ts';
+import { type Answer, QUESTIONS, type QuestionId } from '../src/domain/risk-screen/index.ts';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
-import { saveScreenshot } from './support/screenshots.ts';
 import { useHarness } from './support/harness.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
 const PATH = '/get-help/risk-screen';
 /** govukRadios ids: the first option is the question id, then -2, -3. */
@@ -86,7 +86,9 @@ describe('risk screen with JavaScript (one page, assessed in the h.browser)', ()
       'You are very frightened of what they might do.',
       'They have threatened to hurt you or someone close to you.',
     ]);
-    await expect(page.locator('[data-risk-screen-list="not-sure"] li').allTextContents()).resolves.toEqual(['They have a problem with drugs or alcohol.']);
+    await expect(page.locator('[data-risk-screen-list="not-sure"] li').allTextContents()).resolves.toEqual([
+      'They have a problem with drugs or alcohol.',
+    ]);
     await expect(page.locator('a[href="tel:02038664107"]').isVisible()).resolves.toBe(true);
     await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(0);
     expect(page.url()).toBe(h.server.url + PATH);
@@ -107,7 +109,13 @@ describe('risk screen with JavaScript (one page, assessed in the h.browser)', ()
     expect(await axeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'phone_risk-screen_result-standard');
 
-    const leaks = afterLoad.filter((r) => r.method() !== 'GET' || new URL(r.url()).origin !== h.server.origin || !new URL(r.url()).pathname.startsWith('/assets/') || new URL(r.url()).search !== '');
+    const leaks = afterLoad.filter(
+      (r) =>
+        r.method() !== 'GET' ||
+        new URL(r.url()).origin !== h.server.origin ||
+        !new URL(r.url()).pathname.startsWith('/assets/') ||
+        new URL(r.url()).search !== '',
+    );
     expect(leaks.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
     expect(afterLoad.every((r) => r.postData() === null)).toBe(true);
     expect(cspErrors).toEqual([]);
@@ -169,7 +177,9 @@ describe('risk screen without JavaScript (one question per page)', () => {
       }
     }
     await expect(page.locator('h1').textContent()).resolves.toContain('Any stalking is serious');
-    await expect(page.locator('[data-risk-screen-list="yes"] li').allTextContents()).resolves.toEqual(['They hang around near your home or work.']);
+    await expect(page.locator('[data-risk-screen-list="yes"] li').allTextContents()).resolves.toEqual([
+      'They hang around near your home or work.',
+    ]);
     expect(await axeViolationsWithoutJs(page)).toEqual([]);
     await saveScreenshot(page, 'phone_risk-screen_result-standard-no-js');
 

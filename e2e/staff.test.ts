@@ -3,14 +3,14 @@ import { promisify } from 'node:util';
 import { Secret, TOTP } from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe.ts';
-import { DESKTOP, newContext, PHONE, watchForProblems } from './support/browser.ts';
-import { useHarness } from './support/harness.ts';
-import { saveScreenshot } from './support/screenshots.ts';
 import { base64urlDecode } from '../src/crypto/encoding.ts';
 import { deriveKeys } from '../src/crypto/kdf.ts';
 import { openTeamKeys, unwrapMemberPrivateKey, x25519PublicKeyOf } from '../src/crypto/team-keys.ts';
 import type { KeysAnswer } from '../src/web/staff/keys.ts';
+import { axeViolations } from './support/axe.ts';
+import { DESKTOP, newContext, PHONE, watchForProblems } from './support/browser.ts';
+import { useHarness } from './support/harness.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
 const run = promisify(execFile);
 const h = useHarness();
@@ -21,7 +21,8 @@ const ADMIN_PASSWORD = 'admin horse battery staple';
 const WORKER_PASSWORD = 'caseworker river lantern 42';
 const CASEY_NEW_PASSWORD = 'orchard pebble violin tuesday';
 
-const code = (secret: string, offsetMs = 0) => new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offsetMs });
+const code = (secret: string, offsetMs = 0) =>
+  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offsetMs });
 
 /** axe, then screenshots at 1280 px and (in a phone-sized context with the same cookies) 390 px. */
 async function check(page: Page, name: string): Promise<void> {
@@ -42,7 +43,14 @@ async function addVirtualAuthenticator(context: BrowserContext, page: Page): Pro
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
 }
 
@@ -66,18 +74,26 @@ async function finishSetUp(page: Page, secret: string, password: string): Promis
 
 describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
   it('first administrator, passkey, a new caseworker, the team key, roles, sign-in both ways and the audit log', async () => {
-    const { stdout } = await run(process.execPath, ['scripts/staff-create-admin.ts', '--sign-in-name', 'alex', '--display-name', 'Alex Admin'], {
-      env: { ...process.env, DATA_DIR: h.server.dataDir, NODE_ENV: 'test' },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['scripts/staff-create-admin.ts', '--sign-in-name', 'alex', '--display-name', 'Alex Admin'],
+      {
+        env: { ...process.env, DATA_DIR: h.server.dataDir, NODE_ENV: 'test' },
+      },
+    );
     const firstCode = /Set-up code[^:]*: ([A-Z0-9-]+)/.exec(stdout)![1]!;
     // The bootstrap cannot be used to add a second administrator; a lost code can be replaced.
-    const again = await run(process.execPath, ['scripts/staff-create-admin.ts', '--sign-in-name', 'other', '--display-name', 'Other'], { env: { ...process.env, DATA_DIR: h.server.dataDir } }).then(
+    const again = await run(process.execPath, ['scripts/staff-create-admin.ts', '--sign-in-name', 'other', '--display-name', 'Other'], {
+      env: { ...process.env, DATA_DIR: h.server.dataDir },
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('waiting to be set up');
-    const reissued = await run(process.execPath, ['scripts/staff-create-admin.ts', '--new-code', '--sign-in-name', 'alex'], { env: { ...process.env, DATA_DIR: h.server.dataDir } });
+    const reissued = await run(process.execPath, ['scripts/staff-create-admin.ts', '--new-code', '--sign-in-name', 'alex'], {
+      env: { ...process.env, DATA_DIR: h.server.dataDir },
+    });
     const adminCode = /Set-up code[^:]*: ([A-Z0-9-]+)/.exec(reissued.stdout)![1]!;
     expect(adminCode).not.toBe(firstCode);
 
@@ -105,7 +121,16 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('link', { name: 'Your account', exact: true }).click();
     await page.getByLabel('Name for a new passkey').fill('Work laptop');
     await page.getByRole('button', { name: 'Add a passkey' }).click();
-    await expect.poll(async () => `${await page.locator('[data-account-status]').textContent()} ${await page.locator('.govuk-error-summary').textContent().catch(() => '')}`, { timeout: 20_000 }).toContain('Passkey “Work laptop” added');
+    await expect
+      .poll(
+        async () =>
+          `${await page.locator('[data-account-status]').textContent()} ${await page
+            .locator('.govuk-error-summary')
+            .textContent()
+            .catch(() => '')}`,
+        { timeout: 20_000 },
+      )
+      .toContain('Passkey “Work laptop” added');
     await check(page, 'account');
 
     // A new caseworker.
@@ -127,8 +152,14 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     expect(forbidden!.status()).toBe(403);
     expect(await cPage.locator('h1').textContent()).toBe('You cannot open this page');
     await check(cPage, 'forbidden');
-    expect((await cPage.evaluate(() => fetch('/api/staff/members').then((r) => r.status)))).toBe(403);
-    expect(await cPage.evaluate(() => fetch('/api/staff/keys').then((r) => r.json()).then((b: { grant: unknown }) => b.grant))).toBeNull();
+    expect(await cPage.evaluate(() => fetch('/api/staff/members').then((r) => r.status))).toBe(403);
+    expect(
+      await cPage.evaluate(() =>
+        fetch('/api/staff/keys')
+          .then((r) => r.json())
+          .then((b: { grant: unknown }) => b.grant),
+      ),
+    ).toBeNull();
 
     // The administrator opens the team key in their browser and gives it to Casey.
     await page.reload();
@@ -136,7 +167,11 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'Open' }).click();
     await page.getByRole('button', { name: /Give the team key to Casey Worker/ }).click();
     await expect.poll(() => page.locator('[data-team-status]').textContent(), { timeout: 20_000 }).toContain('given to 1 person');
-    const grant = await cPage.evaluate(() => fetch('/api/staff/keys').then((r) => r.json()).then((b: { grant: { version: number } | null }) => b.grant));
+    const grant = await cPage.evaluate(() =>
+      fetch('/api/staff/keys')
+        .then((r) => r.json())
+        .then((b: { grant: { version: number } | null }) => b.grant),
+    );
     expect(grant?.version).toBe(1);
 
     // Someone leaves: they are turned off, and the administrator's browser rotates the team key.
@@ -174,7 +209,11 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     // What Casey's browser would unlock, opened here with the real primitives: her password opens her key, her
     // grant opens team key 2, and key 2 opens key 1, so older conversations stay readable.
     const keysAnswer = (await cPage.evaluate(() => fetch('/api/staff/keys').then((r) => r.json()))) as KeysAnswer;
-    const { wrappingKey } = await deriveKeys(CASEY_NEW_PASSWORD, base64urlDecode(keysAnswer.member!.kdf.salt), keysAnswer.member!.kdf.version);
+    const { wrappingKey } = await deriveKeys(
+      CASEY_NEW_PASSWORD,
+      base64urlDecode(keysAnswer.member!.kdf.salt),
+      keysAnswer.member!.kdf.version,
+    );
     const memberKey = await unwrapMemberPrivateKey(keysAnswer.member!.wrappedPrivateKey, wrappingKey);
     const team = await openTeamKeys(memberKey, keysAnswer.grant!, keysAnswer.team);
     expect(team.version).toBe(2);
@@ -195,7 +234,9 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     await fPage.getByLabel('Password', { exact: true }).fill('not the password');
     await fPage.getByLabel('Code from your authenticator app').fill(code(caseySecret, 30_000));
     await fPage.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect.poll(() => fPage.locator('.govuk-error-summary').textContent(), { timeout: 20_000 }).toContain('Those details do not match');
+    await expect
+      .poll(() => fPage.locator('.govuk-error-summary').textContent(), { timeout: 20_000 })
+      .toContain('Those details do not match');
     await check(fPage, 'sign-in-error');
     await fPage.getByLabel('Password', { exact: true }).fill(CASEY_NEW_PASSWORD);
     await fPage.getByLabel('Code from your authenticator app').fill(code(caseySecret, 30_000));
@@ -208,7 +249,19 @@ describe('the staff workspace in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('link', { name: 'Check the whole log' }).click();
     expect(await page.locator('[data-audit-chain]').getAttribute('data-audit-chain')).toBe('ok');
     const text = await page.locator('table').textContent();
-    for (const action of ['staff.account_create', 'staff.setup_complete', 'staff.passkey_add', 'staff.team_key_create', 'staff.team_key_grant', 'staff.account_disable', 'staff.team_key_rotate', 'staff.password_change', 'staff.sign_out', 'staff.sign_in', 'staff.sign_in_failed']) {
+    for (const action of [
+      'staff.account_create',
+      'staff.setup_complete',
+      'staff.passkey_add',
+      'staff.team_key_create',
+      'staff.team_key_grant',
+      'staff.account_disable',
+      'staff.team_key_rotate',
+      'staff.password_change',
+      'staff.sign_out',
+      'staff.sign_in',
+      'staff.sign_in_failed',
+    ]) {
       expect(text, action).toContain(action);
     }
     await check(page, 'audit');

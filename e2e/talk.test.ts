@@ -10,7 +10,7 @@ import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
 import { useHarness } from './support/harness.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { createAdminSetupCode, createTeamKeyOverHttp, setUpMember, STAFF_PASSWORD, type HttpMember } from './support/talk.ts';
+import { createAdminSetupCode, createTeamKeyOverHttp, type HttpMember, STAFF_PASSWORD, setUpMember } from './support/talk.ts';
 import { addNote, signUp } from './vault-flows.ts';
 
 const h = useHarness();
@@ -83,7 +83,10 @@ describe('talking to the helpline', { timeout: 240_000 }, () => {
     await person.goto(`${h.server.url}/talk/helpline`);
     expect(await person.title()).toBe('Casebook');
     await person.getByText(/We reply 9:30am to 4pm on weekdays, 1pm to 4pm on Wednesdays/).waitFor();
-    await person.getByText(/press 55/).first().waitFor();
+    await person
+      .getByText(/press 55/)
+      .first()
+      .waitFor();
     await expectAccessible(person, 'choose');
     await screenshots(person, 'choose');
 
@@ -132,7 +135,10 @@ describe('talking to the helpline', { timeout: 240_000 }, () => {
     await person.getByRole('button', { name: 'Leave and lock' }).click();
     await person.getByLabel('Your conversation code').fill([...words.slice(0, 8), words[8] === 'zoo' ? 'abandon' : 'zoo'].join(' '));
     await person.getByRole('button', { name: 'Open conversation' }).click();
-    await person.getByText(/could not find a conversation for that code/).first().waitFor();
+    await person
+      .getByText(/could not find a conversation for that code/)
+      .first()
+      .waitFor();
   });
 
   it('Exit this page wipes the conversation from the page before leaving, and back does not return to it', async () => {
@@ -140,14 +146,21 @@ describe('talking to the helpline', { timeout: 240_000 }, () => {
     await startConversation(person);
     await send(person, 'Exit test message');
     // A listener added after the app's own runs once the app has wiped, and reports what was left in the document.
-    const report = new Promise<string>((resolve) => person.on('console', (message) => message.text().startsWith('after-exit:') && resolve(message.text())));
+    const report = new Promise<string>((resolve) =>
+      person.on('console', (message) => message.text().startsWith('after-exit:') && resolve(message.text())),
+    );
     await person.evaluate(() => {
       document.addEventListener('casebook:exit', () => {
         const html = document.documentElement.outerHTML;
-        console.log(`after-exit:${JSON.stringify({ message: html.includes('Exit test message'), app: document.getElementById('talk-app')?.innerHTML.length })}`);
+        console.log(
+          `after-exit:${JSON.stringify({ message: html.includes('Exit test message'), app: document.getElementById('talk-app')?.innerHTML.length })}`,
+        );
       });
     });
-    await person.getByRole('button', { name: /Exit this page/ }).first().click();
+    await person
+      .getByRole('button', { name: /Exit this page/ })
+      .first()
+      .click();
     expect(JSON.parse((await report).slice('after-exit:'.length))).toEqual({ message: false, app: 0 });
     await person.waitForURL(h.neutral.url);
     await person.goBack();
@@ -166,7 +179,10 @@ describe('talking to the helpline', { timeout: 240_000 }, () => {
     await person.getByRole('button', { name: 'Open my diary' }).click();
     await person.getByRole('heading', { name: 'Your conversation' }).waitFor({ timeout: 30_000 });
     await person.getByText('Share entries from your diary').click();
-    await person.getByRole('button', { name: /Share this entry with the helpline/ }).first().click();
+    await person
+      .getByRole('button', { name: /Share this entry with the helpline/ })
+      .first()
+      .click();
     await person.locator('.casebook-talk__shares', { hasText: marker }).waitFor();
     await send(person, `Please see the entry I shared ${marker}`);
     await expectAccessible(person, 'diary shares');
@@ -192,13 +208,19 @@ describe('talking to the helpline', { timeout: 240_000 }, () => {
     await screenshots(staff, 'workspace-shared');
 
     // Ending sharing: gone from the workspace after its next refresh.
-    await person.getByRole('button', { name: /End sharing/ }).first().click();
+    await person
+      .getByRole('button', { name: /End sharing/ })
+      .first()
+      .click();
     await person.getByText('You have not shared any diary entries.').waitFor();
     await staff.locator('[data-share]').first().waitFor({ state: 'detached', timeout: 10_000 });
 
     // Nothing the server wrote holds the marker in any usual spelling.
-    const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
-    const spellings = [marker, Buffer.from(marker).toString('hex'), Buffer.from(marker, 'utf16le').toString('latin1')].map((s) => Buffer.from(s, 'latin1'));
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+    const spellings = [marker, Buffer.from(marker).toString('hex'), Buffer.from(marker, 'utf16le').toString('latin1')].map((s) =>
+      Buffer.from(s, 'latin1'),
+    );
     for (const file of files(h.server.dataDir)) {
       const bytes = readFileSync(file);
       for (const spelling of spellings) expect(bytes.includes(spelling), file).toBe(false);
@@ -207,7 +229,11 @@ describe('talking to the helpline', { timeout: 240_000 }, () => {
   });
 
   it('keeps the queue to caseworkers and supervisors', async () => {
-    const res = await caseworker.request(h.server.url, 'POST', '/api/staff/members', { signInName: `mod-${Date.now().toString(36)}`, displayName: 'Morgan Moderator', roles: ['moderator'] });
+    const res = await caseworker.request(h.server.url, 'POST', '/api/staff/members', {
+      signInName: `mod-${Date.now().toString(36)}`,
+      displayName: 'Morgan Moderator',
+      roles: ['moderator'],
+    });
     expect(res.status).toBe(201);
     const moderator = await setUpMember(h.server.url, ((await res.json()) as { setupCode: string }).setupCode);
     const page = await open();

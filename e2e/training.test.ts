@@ -24,7 +24,10 @@ async function look(browser: Browser, page: Page, name: string): Promise<void> {
   await other.addCookies(await page.context().cookies());
   const p = await other.newPage();
   await p.goto(page.url());
-  expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} sideways scroll`).toBeLessThanOrEqual(0);
+  expect(
+    await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    `${name} sideways scroll`,
+  ).toBeLessThanOrEqual(0);
   await saveScreenshot(p, `training-${name}-${wide ? 'phone' : 'desktop'}`);
   await other.close();
 }
@@ -32,7 +35,11 @@ async function look(browser: Browser, page: Page, name: string): Promise<void> {
 describe('training and events in Chromium', { timeout: 240_000 }, () => {
   it('staff publish an event; a professional finds it, books, adds it to a calendar and cancels; the waiting list moves up; attendance and a certificate, checked', async () => {
     // A workspace member with the training role (the first administrator, who gives it to themselves).
-    const { stdout } = await run(process.execPath, ['scripts/staff-create-admin.ts', '--sign-in-name', 'tess', '--display-name', 'Tess Trainer'], { env: { ...process.env, DATA_DIR: h.server.dataDir, NODE_ENV: 'test' } });
+    const { stdout } = await run(
+      process.execPath,
+      ['scripts/staff-create-admin.ts', '--sign-in-name', 'tess', '--display-name', 'Tess Trainer'],
+      { env: { ...process.env, DATA_DIR: h.server.dataDir, NODE_ENV: 'test' } },
+    );
     const setupCode = /Set-up code[^:]*: ([A-Z0-9-]+)/.exec(stdout)![1]!;
     const staffContext = await newContext(h.browser, DESKTOP);
     const staff = await staffContext.newPage();
@@ -50,7 +57,11 @@ describe('training and events in Chromium', { timeout: 240_000 }, () => {
     const granted = await staff.evaluate(async () => {
       const csrf = document.querySelector<HTMLMetaElement>('meta[name="casebook-staff-csrf"]')!.content;
       const me = (await (await fetch('/api/staff/session')).json()) as { staff: { id: string; roles: string[] } };
-      const res = await fetch(`/api/staff/members/${me.staff.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ roles: [...me.staff.roles, 'training'] }) });
+      const res = await fetch(`/api/staff/members/${me.staff.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ roles: [...me.staff.roles, 'training'] }),
+      });
       return res.status;
     });
     expect(granted).toBe(200);
@@ -78,7 +89,9 @@ describe('training and events in Chromium', { timeout: 240_000 }, () => {
     await staff.getByLabel('Places').fill('1');
     await staff.getByLabel('CPD hours').fill('3');
     await staff.getByLabel('Fee in pounds, paid by invoice').fill('0');
-    await staff.getByLabel('Agenda').fill('09:30 Welcome\n09:45 The offences: harassment and stalking\n11:00 Stalking Protection Orders\n12:15 Questions');
+    await staff
+      .getByLabel('Agenda')
+      .fill('09:30 Welcome\n09:45 The offences: harassment and stalking\n11:00 Stalking Protection Orders\n12:15 Questions');
     await staff.getByLabel('Speakers').fill('A. Barrister, criminal law\nDS B. Officer, stalking unit');
     await staff.getByLabel('Accessibility').fill('Live captions and a recording for 30 days. Tell us about anything else you need.');
     await staff.getByRole('button', { name: 'Save' }).click();

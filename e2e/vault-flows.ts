@@ -11,7 +11,11 @@ export interface CreatedAccount {
 export const PASSPHRASE = 'violet kettle orbit marmalade';
 
 /** From the locked screen: sign up with the suggested username, confirm the recovery key, land on the record. */
-export async function signUp(page: Page, passphrase = PASSPHRASE, onStep: (step: string) => Promise<void> = async () => {}): Promise<CreatedAccount> {
+export async function signUp(
+  page: Page,
+  passphrase = PASSPHRASE,
+  onStep: (step: string) => Promise<void> = async () => {},
+): Promise<CreatedAccount> {
   await page.getByRole('button', { name: 'Start a new private record' }).click();
   await page.getByRole('heading', { name: /Choose a username/ }).waitFor();
   await page.getByTestId('suggested-username').waitFor();
@@ -79,7 +83,11 @@ export async function deviceStorage(page: Page): Promise<string> {
  * On a "Write down your … recovery key" screen: reads the key, goes on, types back the groups asked for and
  * submits with `submit`. Returns the key as "XXXX-XXXX-…".
  */
-export async function writeDownAndConfirmRecoveryKey(page: Page, submit: string, onStep: (step: 'recovery-key' | 'confirm') => Promise<void> = async () => {}): Promise<string> {
+export async function writeDownAndConfirmRecoveryKey(
+  page: Page,
+  submit: string,
+  onStep: (step: 'recovery-key' | 'confirm') => Promise<void> = async () => {},
+): Promise<string> {
   await page.getByRole('heading', { name: /Write down your (new )?recovery key/ }).waitFor({ timeout: 30_000 });
   const groups = await page.locator('.casebook-vault-recovery-key__group .casebook-vault__code').allTextContents();
   expect(groups).toHaveLength(9);

@@ -3,9 +3,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
-import { saveScreenshot } from './support/screenshots.ts';
-import { addNote, deviceStorage, openNotes, signUp, unlock, writeDownAndConfirmRecoveryKey, type CreatedAccount } from './vault-flows.ts';
 import { useHarness } from './support/harness.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { addNote, type CreatedAccount, deviceStorage, openNotes, signUp, unlock, writeDownAndConfirmRecoveryKey } from './vault-flows.ts';
 
 const MARKER = `zebra-marker-${Date.now().toString(36)}`;
 const FILE_MARKER = `file-marker-${Date.now().toString(36)}`;
@@ -28,7 +28,8 @@ function watchPage(page: Page) {
   });
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('request', (request) => {
-    if (new URL(request.url()).origin !== h.server.origin && !request.url().startsWith(h.neutral.url) && !request.url().startsWith('blob:')) problems.push(`off-origin ${request.url()}`);
+    if (new URL(request.url()).origin !== h.server.origin && !request.url().startsWith(h.neutral.url) && !request.url().startsWith('blob:'))
+      problems.push(`off-origin ${request.url()}`);
   });
   return problems;
 }
@@ -82,7 +83,11 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 }).toBe('Your record');
     await expectAccessible(page, 'home (empty)');
 
-    await addNote(page, `He was outside work again. ${MARKER}`, { name: 'screenshot.txt', mimeType: 'text/plain', buffer: Buffer.from(`evidence ${FILE_MARKER}\n`.repeat(1000)) });
+    await addNote(page, `He was outside work again. ${MARKER}`, {
+      name: 'screenshot.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`evidence ${FILE_MARKER}\n`.repeat(1000)),
+    });
     await page.getByText(MARKER).waitFor();
     await page.getByText('time receipt checked').first().waitFor();
     await expectAccessible(page, 'home with a note');
@@ -97,11 +102,15 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
 
     // Exit this page. A listener added after the app's own runs once the app has wiped, just before the page is
     // left, and reports what was still in the document.
-    const report = new Promise<string>((resolve) => page.on('console', (message) => message.text().startsWith('after-exit:') && resolve(message.text())));
+    const report = new Promise<string>((resolve) =>
+      page.on('console', (message) => message.text().startsWith('after-exit:') && resolve(message.text())),
+    );
     await page.evaluate((marker) => {
       document.addEventListener('casebook:exit', () => {
         const html = document.documentElement.outerHTML;
-        console.log(`after-exit:${JSON.stringify({ marker: html.includes(marker), app: document.getElementById('vault-app')?.innerHTML.length })}`);
+        console.log(
+          `after-exit:${JSON.stringify({ marker: html.includes(marker), app: document.getElementById('vault-app')?.innerHTML.length })}`,
+        );
       });
     }, MARKER);
     await page.getByRole('button', { name: /Exit this page/ }).click();
@@ -163,7 +172,10 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     const typo = account.recoveryKey.slice(0, -1) + (account.recoveryKey.endsWith('0') ? '1' : '0');
     await page.getByLabel('Recovery key').fill(typo);
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('.govuk-error-summary').getByText(/typo|does not match/).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/typo|does not match/)
+      .waitFor();
     await page.getByLabel('Recovery key').fill(account.recoveryKey.replace(/-/g, ' ').toLowerCase());
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Choose a new passphrase' }).waitFor({ timeout: 30_000 });
@@ -274,7 +286,10 @@ describe('the vault in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Delete your record and account' }).click();
     await page.getByRole('heading', { name: 'Delete your record and account' }).waitFor();
     await page.getByRole('button', { name: 'Delete everything' }).click();
-    await page.locator('.govuk-error-summary').getByText(/Type your username/).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/Type your username/)
+      .waitFor();
     await expectAccessible(page, 'delete with errors');
     await saveScreenshot(page, 'vault-desktop-delete');
     await page.getByLabel('Type your username to confirm').fill(account.username);

@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { utf8Decode, utf8Encode } from '../src/crypto/encoding.ts';
 import { sha256Hex } from '../src/crypto/evidence-pack/digest.ts';
 import { incident } from '../src/crypto/evidence-pack/test-support.ts';
-import { utf8Decode, utf8Encode } from '../src/crypto/encoding.ts';
 import { deterministicZip } from '../src/crypto/evidence-pack/zip.ts';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE } from './support/browser.ts';
@@ -42,11 +42,23 @@ beforeAll(async () => {
       {
         versions: [
           incident('a', '2026-03-01', '18:30', 'He followed me home from the station.', { behaviours: ['following'] }),
-          incident('a', '2026-03-01', '18:30', 'He followed me home from the station and waited outside.', { behaviours: ['following', 'loitering'] }),
+          incident('a', '2026-03-01', '18:30', 'He followed me home from the station and waited outside.', {
+            behaviours: ['following', 'loitering'],
+          }),
         ],
       },
       { versions: [incident('b', '2026-02-20', '09:15', 'Twelve missed calls from a withheld number.', { behaviours: ['contacting'] })] },
-      { versions: [{ type: 'note', v: 1, text: 'Photo of the note pushed under my door.', writtenAt: '2026-03-04T08:00:00.000Z', attachments: [{ id: 'photo-1', name: 'door.jpg', type: 'image/jpeg', size: PHOTO.length, sha256: photoSha }] }] },
+      {
+        versions: [
+          {
+            type: 'note',
+            v: 1,
+            text: 'Photo of the note pushed under my door.',
+            writtenAt: '2026-03-04T08:00:00.000Z',
+            attachments: [{ id: 'photo-1', name: 'door.jpg', type: 'image/jpeg', size: PHOTO.length, sha256: photoSha }],
+          },
+        ],
+      },
       { versions: [incident('d', '2026-03-05', '22:00', 'Flowers left on my car.', { behaviours: ['unwanted-gifts'] })] },
     ],
     [{ id: 'photo-1', bytes: PHOTO, name: 'door.jpg', type: 'image/jpeg' }],
@@ -56,14 +68,20 @@ beforeAll(async () => {
   packSha = await sha256Hex(pack);
   pdf = await pdfNaming(packSha);
   // The log moves on after the pack is made, as it does in life: the consistency proof then has work to do.
-  await packFromServer(session, [{ versions: [{ type: 'note', v: 1, text: 'Later note', writtenAt: '2026-03-10T08:00:00.000Z', attachments: [] }] }]);
+  await packFromServer(session, [
+    { versions: [{ type: 'note', v: 1, text: 'Later note', writtenAt: '2026-03-10T08:00:00.000Z', attachments: [] }] },
+  ]);
 });
 
 interface Recorded {
   readonly requests: Request[];
 }
 
-async function openVerify(viewport: { readonly width: number; readonly height: number } = DESKTOP, path = '/verify', heading = 'Check an evidence pack'): Promise<{ page: Page; recorded: Recorded; close: () => Promise<void> }> {
+async function openVerify(
+  viewport: { readonly width: number; readonly height: number } = DESKTOP,
+  path = '/verify',
+  heading = 'Check an evidence pack',
+): Promise<{ page: Page; recorded: Recorded; close: () => Promise<void> }> {
   const context = await newContext(h.browser, viewport);
   const page = await context.newPage();
   const recorded: Recorded = { requests: [] };
@@ -86,7 +104,10 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
 }
 
 async function screenshots(page: Page, state: string): Promise<void> {
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${state} at ${label}`).toBeLessThanOrEqual(0);
@@ -108,7 +129,9 @@ describe('/verify in Chromium', () => {
     expect(await page.locator('[data-verify-outcome]').getAttribute('data-verify-outcome')).toBe('passed');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('This pack checks out');
     const summary = await page.locator('[data-verify-summary]').textContent();
-    expect(summary).toMatch(/^All 4 entries check out: each existed no later than the time shown beside it \((all|the earliest) \d+ \w+ \d{4} at \d\d:\d\d(, the latest .*)?, UK time\) and has not been changed since\. The attached file matches the pack\./);
+    expect(summary).toMatch(
+      /^All 4 entries check out: each existed no later than the time shown beside it \((all|the earliest) \d+ \w+ \d{4} at \d\d:\d\d(, the latest .*)?, UK time\) and has not been changed since\. The attached file matches the pack\./,
+    );
     expect(summary).toContain("Casebook's log as published now still contains this pack's log unchanged.");
     expect(summary).not.toContain('key inside the pack');
 
@@ -121,7 +144,9 @@ describe('/verify in Chromium', () => {
     }
     // Entry 1 is the earliest incident (20 February); entry 2 (1 March) was edited once.
     expect(await rows.nth(1).locator('td').first().textContent()).toMatch(/; 2 versions, the last /);
-    expect(await page.locator('[data-verify-consistency="passed"]').textContent()).toMatch(/^The log has not been rewritten since the pack was made: Casebook’s log as published now \(\d+ entries/);
+    expect(await page.locator('[data-verify-consistency="passed"]').textContent()).toMatch(
+      /^The log has not been rewritten since the pack was made: Casebook’s log as published now \(\d+ entries/,
+    );
     expect(await page.locator('[data-verify-pack-sha256]').textContent()).toBe(packSha);
     expect(await page.getByText('Checked against the key Casebook publishes now').count()).toBe(1);
     expect(await page.locator('[data-verify-pdf="matches"]').textContent()).toContain('it was made with this ZIP file');
@@ -134,7 +159,10 @@ describe('/verify in Chromium', () => {
     const made = recorded.requests.map((r) => ({ method: r.method(), url: new URL(r.url()), body: r.postDataBuffer() }));
     expect(made.filter((r) => r.method !== 'GET' || r.body !== null || r.url.origin !== h.server.origin)).toEqual([]);
     const paths = made.map((r) => r.url.pathname + r.url.search);
-    for (const path of paths) expect(path).toMatch(/^\/verify$|^\/assets\/[\w.-]+$|^\/\.well-known\/casebook-log\.json$|^\/api\/v1\/log\/consistency\?from=\d+&to=\d+$/);
+    for (const path of paths)
+      expect(path).toMatch(
+        /^\/verify$|^\/assets\/[\w.-]+$|^\/\.well-known\/casebook-log\.json$|^\/api\/v1\/log\/consistency\?from=\d+&to=\d+$/,
+      );
     const consistency = paths.find((p) => p.startsWith('/api/v1/log/consistency'));
     expect(consistency).toMatch(new RegExp(`^/api/v1/log/consistency\\?from=${packTreeSize}&to=\\d+$`));
     expect(Number(/to=(\d+)/.exec(consistency!)![1])).toBeGreaterThan(packTreeSize);
@@ -151,9 +179,13 @@ describe('/verify in Chromium', () => {
     await dropPack(page, tampered);
     expect(await page.locator('[data-verify-outcome]').getAttribute('data-verify-outcome')).toBe('failed');
     expect(await page.getByRole('heading', { name: 'This pack did not pass the check' }).count()).toBe(1);
-    expect(await page.locator('[data-verify-summary]').textContent()).toMatch(/^Verification FAILED: 1 problem found\. 1 entry could not be verified \(entry 2\); do not rely on it without further checks\. The other 3 entries check out\./);
+    expect(await page.locator('[data-verify-summary]').textContent()).toMatch(
+      /^Verification FAILED: 1 problem found\. 1 entry could not be verified \(entry 2\); do not rely on it without further checks\. The other 3 entries check out\./,
+    );
     expect(await page.locator('[data-verify-problems] li').allTextContents()).toEqual([
-      expect.stringMatching(/^Entry 2, version 1: the text does not match what was committed on \d+ \w+ 2026 at \d\d:\d\d \(UK time\) — it has been changed since \(or its salt has\)\.$/),
+      expect.stringMatching(
+        /^Entry 2, version 1: the text does not match what was committed on \d+ \w+ 2026 at \d\d:\d\d \(UK time\) — it has been changed since \(or its salt has\)\.$/,
+      ),
     ]);
     const row = page.locator('[data-verify-entry="2"]');
     expect(await row.locator('td .govuk-tag').allTextContents()).toEqual(['No', 'Yes', 'Yes', 'Yes']);
@@ -164,7 +196,9 @@ describe('/verify in Chromium', () => {
     // A PDF made for the untampered pack does not belong to this one.
     await page.locator('[data-verify-input="pdf"]').setInputFiles(pdfFile(pdf));
     await page.locator('[data-verify-pdf="other-pack"]').waitFor();
-    expect(await page.locator('[data-verify-pdf]').textContent()).toContain(`it was NOT made with this ZIP file. It names a different pack (SHA-256 ${packSha})`);
+    expect(await page.locator('[data-verify-pdf]').textContent()).toContain(
+      `it was NOT made with this ZIP file. It names a different pack (SHA-256 ${packSha})`,
+    );
     expect(recorded.requests.every((r) => r.method() === 'GET')).toBe(true);
     await close();
   });
@@ -173,17 +207,26 @@ describe('/verify in Chromium', () => {
     const { page, recorded, close } = await openVerify(PHONE, '/cy/verify', 'Gwirio pecyn tystiolaeth');
     expect(await page.locator('html').getAttribute('lang')).toBe('cy');
     expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toBe('/verify');
-    expect(await page.locator('.govuk-service-navigation, header').getByRole('link', { name: /English/ }).count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('.govuk-service-navigation, header')
+        .getByRole('link', { name: /English/ })
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await page.getByText('Pecyn tystiolaeth (ffeil ZIP)').count()).toBe(1);
     await dropPack(page, pack);
     expect(await page.locator('[data-verify-outcome]').getAttribute('data-verify-outcome')).toBe('passed');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Mae'r pecyn hwn yn gywir");
     const summary = await page.locator('[data-verify-summary]').textContent();
-    expect(summary).toMatch(/^Mae pob un o'r 4 cofnod yn gywir: roedd pob un yn bodoli erbyn yr amser sydd wrth ei ochr fan bellaf \((y cyfan ar|y cynharaf) \d+ \S+ 2026 am \d\d:\d\d.*, amser y DU\)/);
+    expect(summary).toMatch(
+      /^Mae pob un o'r 4 cofnod yn gywir: roedd pob un yn bodoli erbyn yr amser sydd wrth ei ochr fan bellaf \((y cyfan ar|y cynharaf) \d+ \S+ 2026 am \d\d:\d\d.*, amser y DU\)/,
+    );
     expect(summary).toContain("Mae log Casebook fel y mae wedi'i gyhoeddi nawr yn dal i gynnwys log y pecyn hwn heb ei newid.");
     expect(await page.locator('[data-verify-entry="1"] th').textContent()).toBe('Cofnod 1');
     expect(await page.locator('[data-verify-entry="1"] .govuk-tag').allTextContents()).toEqual(['Ydy', 'Ydy', 'Ydy', 'Ydy']);
-    expect(await page.locator('[data-verify-entry="2"] td').first().textContent()).toMatch(/; fersiynau: 2, yr olaf \d+ \S+ 2026 am \d\d:\d\d$/);
+    expect(await page.locator('[data-verify-entry="2"] td').first().textContent()).toMatch(
+      /; fersiynau: 2, yr olaf \d+ \S+ 2026 am \d\d:\d\d$/,
+    );
     await expectAccessible(page, 'Welsh, passed');
     await screenshots(page, 'cy-passed');
 
@@ -194,9 +237,13 @@ describe('/verify in Chromium', () => {
     });
     await dropPack(page, tampered);
     expect(await page.getByRole('heading', { name: "Ni wnaeth y pecyn hwn basio'r gwiriad" }).count()).toBe(1);
-    expect(await page.locator('[data-verify-summary]').textContent()).toMatch(/^METHODD Y GWIRIO\. Nifer y problemau: 1\. Ni ellid gwirio 1 cofnod \(cofnod 2\); peidiwch â dibynnu arno heb wirio ymhellach\. Mae'r 3 chofnod arall yn gywir\./);
+    expect(await page.locator('[data-verify-summary]').textContent()).toMatch(
+      /^METHODD Y GWIRIO\. Nifer y problemau: 1\. Ni ellid gwirio 1 cofnod \(cofnod 2\); peidiwch â dibynnu arno heb wirio ymhellach\. Mae'r 3 chofnod arall yn gywir\./,
+    );
     expect(await page.locator('[data-verify-problems] li').allTextContents()).toEqual([
-      expect.stringMatching(/^Cofnod 2, fersiwn 1: nid yw'r testun yr un fath â'r hyn a ymrwymwyd ar \d+ \S+ 2026 am \d\d:\d\d \(amser y DU\)/),
+      expect.stringMatching(
+        /^Cofnod 2, fersiwn 1: nid yw'r testun yr un fath â'r hyn a ymrwymwyd ar \d+ \S+ 2026 am \d\d:\d\d \(amser y DU\)/,
+      ),
     ]);
     expect(await page.locator('[data-verify-entry="2"] td .govuk-tag').allTextContents()).toEqual(['Nac ydy', 'Ydy', 'Ydy', 'Ydy']);
     await expectAccessible(page, 'Welsh, failed');
@@ -214,9 +261,15 @@ describe('/verify in Chromium', () => {
     });
     await dropPack(page, pack);
     expect(await page.locator('[data-verify-outcome]').getAttribute('data-verify-outcome')).toBe('failed');
-    expect(await page.locator('[data-verify-consistency="failed"]').textContent()).toMatch(/^FAILED: Casebook’s log as published now \(\d+ entries, .*\) is not consistent with the log in this pack\./);
-    expect(await page.locator('[data-verify-summary]').textContent()).toContain("Each entry passed its own checks, but Casebook's log as published now does not contain the pack's log unchanged.");
-    expect(await page.locator('[data-verify-problems] li').allTextContents()).toEqual([expect.stringMatching(/has been rewritten since the pack was made\.$/)]);
+    expect(await page.locator('[data-verify-consistency="failed"]').textContent()).toMatch(
+      /^FAILED: Casebook’s log as published now \(\d+ entries, .*\) is not consistent with the log in this pack\./,
+    );
+    expect(await page.locator('[data-verify-summary]').textContent()).toContain(
+      "Each entry passed its own checks, but Casebook's log as published now does not contain the pack's log unchanged.",
+    );
+    expect(await page.locator('[data-verify-problems] li').allTextContents()).toEqual([
+      expect.stringMatching(/has been rewritten since the pack was made\.$/),
+    ]);
     await page.unroute('**/api/v1/log/consistency?**');
 
     await page.route('**/.well-known/casebook-log.json', (route) => route.abort('internetdisconnected'));
@@ -235,7 +288,11 @@ describe('/verify in Chromium', () => {
     const cases: [string, Uint8Array, string][] = [
       ['notes.txt', utf8Encode('just some text'), 'This file is not a ZIP file, so it is not a Casebook evidence pack.'],
       ['record.pdf', pdf, 'This is a PDF, not the pack’s ZIP file.'],
-      ['photos.zip', deterministicZip([{ path: 'IMG_1.jpg', bytes: randomBytes(100) }]), 'This ZIP has no manifest.json, so it is not a Casebook evidence pack.'],
+      [
+        'photos.zip',
+        deterministicZip([{ path: 'IMG_1.jpg', bytes: randomBytes(100) }]),
+        'This ZIP has no manifest.json, so it is not a Casebook evidence pack.',
+      ],
       [
         'future.zip',
         await tamperWithPack(pack, (files) => {
@@ -259,15 +316,21 @@ describe('/verify in Chromium', () => {
     // unread, and a small ZIP that would unpack far beyond the bound (a zip bomb) is refused before unpacking.
     await page.locator('[data-verify]').evaluate((element) => ((element as HTMLElement).dataset.maxZipBytes = String(2 * 2 ** 20)));
     await dropPack(page, new Uint8Array(3_000_000), 'huge.zip');
-    expect(await page.locator('.casebook-verify__unusable').textContent()).toContain('huge.zip: This file is 3.0 MB, more than this page can check in a browser (2.1 MB).');
+    expect(await page.locator('.casebook-verify__unusable').textContent()).toContain(
+      'huge.zip: This file is 3.0 MB, more than this page can check in a browser (2.1 MB).',
+    );
     const bomb = deterministicZip([{ path: 'manifest.json', bytes: new Uint8Array(64 * 2 ** 20) }]);
     expect(bomb.length).toBeLessThan(100_000);
     await dropPack(page, bomb, 'bomb.zip');
-    expect(await page.locator('.casebook-verify__unusable').textContent()).toContain('bomb.zip: The ZIP unpacks to more than 3 MiB, larger than any evidence pack');
+    expect(await page.locator('.casebook-verify__unusable').textContent()).toContain(
+      'bomb.zip: The ZIP unpacks to more than 3 MiB, larger than any evidence pack',
+    );
     await page.locator('[data-verify]').evaluate((element) => ((element as HTMLElement).dataset.maxZipBytes = String(2 ** 30)));
 
     await dropPack(page, pack);
-    await page.locator('[data-verify-input="pdf"]').setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf') });
+    await page
+      .locator('[data-verify-input="pdf"]')
+      .setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf') });
     await page.locator('[data-verify-pdf="unusable"]').waitFor();
     expect(await page.locator('[data-verify-pdf]').textContent()).toBe('The PDF (statement.pdf): This file is not a PDF.');
     await page.locator('[data-verify-input="pdf"]').setInputFiles(pdfFile(await pdfNaming(undefined), 'other.pdf'));
@@ -279,19 +342,26 @@ describe('/verify in Chromium', () => {
     const { page, close } = await openVerify();
     const chooser = page.waitForEvent('filechooser');
     await page.locator('.casebook-verify__privacy').click();
-    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-verify-input="pack"]'))); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-verify-input="pack"]'))); i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('verify-pack');
     await page.keyboard.press('Space');
     await (await chooser).setFiles(zipFile(pack));
     await page.locator('[data-verify-outcome="passed"]').waitFor({ timeout: 30_000 });
 
     // A drag and drop, as the browser delivers it, onto the PDF's zone.
-    await page.locator('[data-verify-drop-zone]').nth(1).evaluate((zone, bytes) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.pdf', { type: 'application/pdf' }));
-      zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, [...pdf]);
+    await page
+      .locator('[data-verify-drop-zone]')
+      .nth(1)
+      .evaluate(
+        (zone, bytes) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.pdf', { type: 'application/pdf' }));
+          zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+          zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        },
+        [...pdf],
+      );
     await page.locator('[data-verify-pdf="matches"]').waitFor();
     expect(await page.locator('[data-verify-pdf]').textContent()).toContain('The PDF (dropped.pdf): it was made with this ZIP file');
     await close();

@@ -25,7 +25,8 @@ async function check(page: Page, name: string): Promise<void> {
     for (const english of app.querySelectorAll('[lang="en"]')) english.remove();
     return app.textContent ?? '';
   });
-  for (const english of ['Your record', 'Continue', 'Passphrase', 'There is a problem', 'Back', 'Check your']) expect(text, `${name} says "${english}"`).not.toContain(english);
+  for (const english of ['Your record', 'Continue', 'Passphrase', 'There is a problem', 'Back', 'Check your'])
+    expect(text, `${name} says "${english}"`).not.toContain(english);
   await saveScreenshot(page, `diary-cy-${page.viewportSize()!.width}-${name}`);
 }
 
@@ -115,7 +116,7 @@ describe('the private record in Welsh', { timeout: 240_000 }, () => {
     await page.getByLabel('Beth ddigwyddodd?').fill('Roedd e wrth yr arhosfan bws eto.');
     await page.getByRole('button', { name: "Cadw'r nodyn cyflym" }).click();
     await page.getByText('2 gofnod, y diweddaraf yn gyntaf.').waitFor({ timeout: 30_000 });
-    await page.getByText("Mae 1 nodyn cyflym yn aros i gael ei gwblhau.").waitFor();
+    await page.getByText('Mae 1 nodyn cyflym yn aros i gael ei gwblhau.').waitFor();
     await check(page, 'timeline');
     await page.getByLabel('Chwilio').fill(MARKER);
     await page.getByText('1 o 2 gofnod yn cyfateb.').waitFor();
@@ -145,7 +146,9 @@ describe('the private record in Welsh', { timeout: 240_000 }, () => {
     await menu(page, "Beth mae'r gyfraith ei angen");
     await page.getByText('Canllawiau, nid cyngor cyfreithiol').first().waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { name: 'Stelcian (adran 2A)' }).waitFor();
-    await expect(page.getByRole('link', { name: 'Darllen am stelcian (adran 2A)' }).first().getAttribute('href')).resolves.toBe('/cy/understand/the-law');
+    await expect(page.getByRole('link', { name: 'Darllen am stelcian (adran 2A)' }).first().getAttribute('href')).resolves.toBe(
+      '/cy/understand/the-law',
+    );
     await check(page, 'legal');
     await page.setViewportSize(DESKTOP);
     await saveScreenshot(page, 'diary-cy-1280-legal');

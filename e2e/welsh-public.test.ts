@@ -4,9 +4,9 @@ import { QUESTIONS } from '../src/domain/risk-screen/index.ts';
 import { loadMessages } from '../src/server/setup/messages.ts';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, newContext, PHONE, recordOffOrigin } from './support/browser.ts';
-import { saveScreenshot } from './support/screenshots.ts';
 import { useHarness } from './support/harness.ts';
-import { createAdminSetupCode, createTeamKeyOverHttp, setUpMember, STAFF_PASSWORD, type HttpMember } from './support/talk.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+import { createAdminSetupCode, createTeamKeyOverHttp, type HttpMember, STAFF_PASSWORD, setUpMember } from './support/talk.ts';
 
 // The public pages new in Welsh (directory, risk screen) in Chromium at 390 px: found by a Welsh postcode,
 // switching language keeps the place, the risk screen with and without JavaScript, axe on each page, and
@@ -87,7 +87,9 @@ describe('the Welsh directory and risk screen in Chromium at 390 px', () => {
     await expect(page.locator('[data-risk-screen-form] fieldset').count()).resolves.toBe(QUESTIONS.length);
     await checkWelshPage(page, 'risk-screen_one-page', failures);
     await page.getByRole('button', { name: 'Gweld eich canlyniad' }).click();
-    await expect(page.locator('.govuk-error-summary li').first().textContent()).resolves.toBe('Cwestiwn 1: dewiswch ie, na neu ddim yn siŵr');
+    await expect(page.locator('.govuk-error-summary li').first().textContent()).resolves.toBe(
+      'Cwestiwn 1: dewiswch ie, na neu ddim yn siŵr',
+    );
     await expect(page.locator('#frightened-error').textContent()).resolves.toBe('Gwall: Dewiswch ie, na neu ddim yn siŵr');
     await expect(page.title()).resolves.toMatch(/^Gwall: Gwirio eich risg/);
     await checkWelshPage(page, 'risk-screen_one-page-errors', failures);
@@ -97,7 +99,9 @@ describe('the Welsh directory and risk screen in Chromium at 390 px', () => {
     });
     for (const question of QUESTIONS) await page.locator(`#${question.id}${question.id === 'threats' ? '' : '-2'}`).check();
     await page.getByRole('button', { name: 'Gweld eich canlyniad' }).click();
-    await expect(page.locator('[data-risk-screen-result] h1').textContent()).resolves.toBe('Gallech chi fod mewn risg uchel o niwed difrifol');
+    await expect(page.locator('[data-risk-screen-result] h1').textContent()).resolves.toBe(
+      'Gallech chi fod mewn risg uchel o niwed difrifol',
+    );
     await expect(page.locator('[data-risk-screen-list="yes"]').textContent()).resolves.toBe(cy.questions.threats!.statement);
     await expect(page.locator('[data-risk-screen-result] [data-risk-screen-wales]').textContent()).resolves.toContain('Byw Heb Ofn');
     await expect(page.title()).resolves.toBe('Gwirio eich risg – eich canlyniad – Casebook');
@@ -153,7 +157,9 @@ describe('the Welsh directory and risk screen in Chromium at 390 px', () => {
     // The code not written down yet: the error summary in Welsh.
     await page.getByRole('button', { name: "Dechrau'r sgwrs" }).click();
     await page.getByRole('heading', { name: 'Mae problem' }).waitFor();
-    await expect(page.locator('.govuk-error-summary li').last().textContent()).resolves.toBe('Cadarnhewch eich bod wedi ysgrifennu eich cod');
+    await expect(page.locator('.govuk-error-summary li').last().textContent()).resolves.toBe(
+      'Cadarnhewch eich bod wedi ysgrifennu eich cod',
+    );
     await checkWelshPage(page, 'talk_code_errors', failures);
     const words = await page.locator('[data-talk-code] li').allTextContents();
     expect(words).toHaveLength(9);

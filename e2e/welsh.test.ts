@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/server/features/guidance/content-store.ts';
 import { axeViolations } from './support/axe.ts';
 import { newContext, PHONE, recordOffOrigin } from './support/browser.ts';
-import { saveScreenshot } from './support/screenshots.ts';
 import { useHarness } from './support/harness.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 
 const welshPages = loadContent(join(process.cwd(), 'src/server/content/cy'), { pathPrefix: '/cy' }).pages.map((p) => p.path);
 
@@ -91,7 +91,9 @@ describe('the Welsh guidance in Chromium at 390 px', () => {
     await page.getByLabel('Chwilio Casebook').fill('stelcian');
     await page.getByRole('button', { name: 'Chwilio' }).click();
     await page.waitForURL(h.server.url + '/cy/search?q=stelcian');
-    await expect(page.locator('main [role="status"]').textContent()).resolves.toMatch(/^\d+ (canlyniad|ganlyniad|chanlyniad) ar gyfer stelcian$/);
+    await expect(page.locator('main [role="status"]').textContent()).resolves.toMatch(
+      /^\d+ (canlyniad|ganlyniad|chanlyniad) ar gyfer stelcian$/,
+    );
     await check('search');
     await page.getByRole('link', { name: /English/ }).click();
     await page.waitForURL(h.server.url + '/search?q=stelcian');

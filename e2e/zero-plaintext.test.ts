@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, newContext } from './support/browser.ts';
-import { addNote, openNotes, signUp, unlock } from './vault-flows.ts';
 import { useHarness } from './support/harness.ts';
+import { addNote, openNotes, signUp, unlock } from './vault-flows.ts';
 
 const h = useHarness();
 
@@ -32,7 +32,10 @@ function spellings(secret: string): Map<string, Buffer> {
   // base64 of a string depends on its alignment in the encoded whole; all three offsets, minus unstable edges.
   for (let shift = 0; shift < 3; shift++) {
     const shifted = Buffer.concat([Buffer.alloc(shift, 0x20), utf8]);
-    for (const [name, encoded] of [['base64', shifted.toString('base64')], ['base64url', shifted.toString('base64url')]] as const) {
+    for (const [name, encoded] of [
+      ['base64', shifted.toString('base64')],
+      ['base64url', shifted.toString('base64url')],
+    ] as const) {
       const stable = encoded.slice(Math.ceil((shift * 4) / 3) + 2, -4);
       if (stable.length >= 12) forms.set(`${name}+${shift}`, Buffer.from(stable));
     }

@@ -2,7 +2,7 @@
 // name carries a content hash (so it can be cached for a year) and is pre-compressed with Brotli and gzip.
 // dist/public/manifest.json maps logical names ("casebook.css") to their fingerprinted URLs.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -53,7 +53,10 @@ async function buildStyles(): Promise<void> {
 const yamlCatalogues: esbuild.Plugin = {
   name: 'yaml-catalogues',
   setup(build) {
-    build.onLoad({ filter: /\.yaml$/ }, async (args) => ({ contents: JSON.stringify(parseYaml(await readFile(args.path, 'utf8'))), loader: 'json' }));
+    build.onLoad({ filter: /\.yaml$/ }, async (args) => ({
+      contents: JSON.stringify(parseYaml(await readFile(args.path, 'utf8'))),
+      loader: 'json',
+    }));
   },
 };
 

@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { catalogueProblems } from '../src/domain/content-parity/index.ts';
-import { loadContent } from '../src/server/features/guidance/content-store.ts';
-import { checkContentParity } from '../src/server/features/guidance/content-parity.ts';
-import { loadDirectory } from '../src/server/features/directory/directory-store.ts';
-import { PATHS } from '../src/server/paths.ts';
-import { MESSAGE_AREAS, loadMessages } from '../src/server/setup/messages.ts';
 import { REPORT_CATALOGUES } from '../src/crypto/evidence-pack/report-text/render.ts';
+import { catalogueProblems } from '../src/domain/content-parity/index.ts';
+import { loadDirectory } from '../src/server/features/directory/directory-store.ts';
+import { checkContentParity } from '../src/server/features/guidance/content-parity.ts';
+import { loadContent } from '../src/server/features/guidance/content-store.ts';
+import { PATHS } from '../src/server/paths.ts';
+import { loadMessages, MESSAGE_AREAS } from '../src/server/setup/messages.ts';
 
 const VAULT_MESSAGES = new URL('../src/web/vault/i18n', import.meta.url).pathname;
 
@@ -24,7 +24,9 @@ try {
   const reportProblems = catalogueProblems('evidence pack report (src/crypto/evidence-pack/report-text)', REPORT_CATALOGUES);
   if (reportProblems.length > 0) throw new Error(`Message catalogues differ:\n  ${reportProblems.join('\n  ')}`);
   // The private record's catalogues are bundled into the browser app (src/web/vault/i18n), not loaded by the server.
-  const vaultCatalogues = Object.fromEntries(['en', 'cy'].map((language) => [language, parse(readFileSync(join(VAULT_MESSAGES, `${language}.yaml`), 'utf8')) as unknown]));
+  const vaultCatalogues = Object.fromEntries(
+    ['en', 'cy'].map((language) => [language, parse(readFileSync(join(VAULT_MESSAGES, `${language}.yaml`), 'utf8')) as unknown]),
+  );
   const vaultProblems = catalogueProblems('vault', vaultCatalogues);
   if (vaultProblems.length > 0) throw new Error(`message catalogues: ${vaultProblems.join('; ')}`);
   const problems = checkContentParity(PATHS.content);

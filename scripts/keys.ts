@@ -12,13 +12,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  type KeySet,
   keySetFromDirectory,
   logKeysFromSet,
   newKeySet,
   parseKeySet,
   rotateKeySet,
   rotateLogKey,
-  type KeySet,
 } from '../src/server/features/vault/transparency-log/signing-keys.ts';
 
 const { positionals, values } = parseArgs({
@@ -27,7 +27,9 @@ const { positionals, values } = parseArgs({
 });
 const command = positionals[0];
 const usage = () => {
-  console.error('Usage: npm run keys -- new --out DIR | from-data-dir --data-dir DIR --out DIR | rotate --file FILE | rotate --data-dir DIR');
+  console.error(
+    'Usage: npm run keys -- new --out DIR | from-data-dir --data-dir DIR --out DIR | rotate --file FILE | rotate --data-dir DIR',
+  );
   process.exit(2);
 };
 
@@ -63,7 +65,9 @@ if (command === 'new' && values.out) {
   const rotated = await rotateKeySet(parseKeySet(readFileSync(path, 'utf8')), now);
   const keys = await logKeysFromSet(rotated);
   writeSecret(path, `${JSON.stringify(rotated, null, 2)}\n`, true);
-  console.log(`New log signing key ${keys.current.logId} from ${new Date(now).toISOString()}; ${keys.published.length - 1} earlier key(s) stay published. Roll every app process to use it.`);
+  console.log(
+    `New log signing key ${keys.current.logId} from ${new Date(now).toISOString()}; ${keys.published.length - 1} earlier key(s) stay published. Roll every app process to use it.`,
+  );
 } else if (command === 'rotate' && values['data-dir']) {
   const key = await rotateLogKey(join(resolve(values['data-dir']), 'keys'), now);
   console.log(`New log signing key ${key.logId} (public key ${key.publicKey}). Restart the app process to use it.`);

@@ -18,7 +18,12 @@ const DEBIAN_TOOLS = [
   { pkg: 'chromium', path: CHROMIUM_PATH, why: 'the browser tests', hint: ' (or point CHROMIUM_PATH at a Chromium binary)' },
   { pkg: 'poppler-utils', path: '/usr/bin/pdftotext', why: 'reading the evidence pack PDF back (pdftotext, pdftoppm)', hint: '' },
   { pkg: 'postgresql-client', path: '/usr/bin/pg_dump', why: 'the backup-and-restore test (pg_dump, pg_restore)', hint: '' },
-  { pkg: 'haproxy', path: HAPROXY_PATH, why: 'the national-service test (three app processes behind a load balancer)', hint: ' (or point HAPROXY_PATH at an haproxy binary)' },
+  {
+    pkg: 'haproxy',
+    path: HAPROXY_PATH,
+    why: 'the national-service test (three app processes behind a load balancer)',
+    hint: ' (or point HAPROXY_PATH at an haproxy binary)',
+  },
 ];
 
 function ensureDebianTools(): void {
@@ -31,7 +36,9 @@ function ensureDebianTools(): void {
     if (run('apt-get', ['update', '-qq'], env) === 0 && run('apt-get', ['install', '-y', '-qq', ...packages], env) === 0) return;
   }
   for (const tool of missing) console.error(`${tool.pkg} is needed for ${tool.why} and ${tool.path} is missing.`);
-  console.error(`Install with:  sudo apt-get install -y ${packages.join(' ')}${missing.map((tool) => tool.hint).join('')}\nthen run npm test again.`);
+  console.error(
+    `Install with:  sudo apt-get install -y ${packages.join(' ')}${missing.map((tool) => tool.hint).join('')}\nthen run npm test again.`,
+  );
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
@@ -47,7 +54,14 @@ const lintFailed = run('npm', ['run', '--silent', 'lint']) !== 0;
 if (lintFailed) console.error('Lint failed (biome ci): `npm run format` fixes formatting and import order; the rest is listed above.');
 
 mkdirSync('test-results', { recursive: true });
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...args]);
+const vitestStatus = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+  ...args,
+]);
 
 let passed = 0;
 let failed = 0;

@@ -12,9 +12,8 @@
 //   4  the pack itself verified, but --online could not reach the log, so the comparison was not made
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { LogDescription, ReportLanguage, VerificationReport, VerifyOptions } from '../src/crypto/evidence-pack/index.ts';
 import { fetchPublishedLog, isReportLanguage, PackFormatError, say, verifyEvidencePack } from '../src/crypto/evidence-pack/index.ts';
-import type { ReportLanguage } from '../src/crypto/evidence-pack/index.ts';
-import type { LogDescription, VerificationReport, VerifyOptions } from '../src/crypto/evidence-pack/index.ts';
 
 const EXIT = { valid: 0, invalid: 1, unusable: 2, logInconsistent: 3, logNotChecked: 4 } as const;
 
@@ -83,24 +82,31 @@ async function main(): Promise<number> {
     return 0;
   }
   const language = values.lang ?? 'en';
-  if (!isReportLanguage(language)) throw new UsageError(`--lang must be en (English) or cy (Cymraeg), not ${JSON.stringify(language)}. / Rhaid i --lang fod yn en neu cy.`);
+  if (!isReportLanguage(language))
+    throw new UsageError(
+      `--lang must be en (English) or cy (Cymraeg), not ${JSON.stringify(language)}. / Rhaid i --lang fod yn en neu cy.`,
+    );
   reportLanguage = language;
   if (positionals.length !== 1) throw new UsageError('Give exactly one pack file.');
   const path = positionals[0]!;
   const zip = readBytes(path, 'the pack', MAX_PACK_BYTES);
 
-  const options: { publicKeys: string[]; currentTreeHead?: LogDescription['treeHead']; consistencyProof?: string[] } = { publicKeys: [...(values.key ?? [])] };
+  const options: { publicKeys: string[]; currentTreeHead?: LogDescription['treeHead']; consistencyProof?: string[] } = {
+    publicKeys: [...(values.key ?? [])],
+  };
   if (values.online && values.log) throw new UsageError('Give --online or --log, not both.');
   if (values.log) {
     const description = readJson(values.log, 'the log description') as Partial<LogDescription>;
-    if (!description.treeHead || typeof description.publicKey !== 'string') throw new UsageError('That is not a Casebook log description (/.well-known/casebook-log.json).');
+    if (!description.treeHead || typeof description.publicKey !== 'string')
+      throw new UsageError('That is not a Casebook log description (/.well-known/casebook-log.json).');
     options.publicKeys.push(description.publicKey, ...(description.keys ?? []).map((k) => k.publicKey));
     options.currentTreeHead = description.treeHead;
   }
   if (values.consistency) options.consistencyProof = (readJson(values.consistency, 'the consistency proof') as { proof: string[] }).proof;
   let notChecked: string | undefined;
   if (values.online) {
-    if (!/^https?:\/\//.test(values.online)) throw new UsageError(`--online needs a web address such as https://casebook.example, not ${values.online}`);
+    if (!/^https?:\/\//.test(values.online))
+      throw new UsageError(`--online needs a web address such as https://casebook.example, not ${values.online}`);
     // The pack is never sent: only its tree size goes into the consistency request.
     const published = await fetchPublishedLog(zip, values.online);
     if (published.status === 'fetched') {
@@ -113,7 +119,11 @@ async function main(): Promise<number> {
   }
 
   const report = await verifyEvidencePack(zip, { ...options, language } as VerifyOptions);
-  console.log(values.json ? JSON.stringify({ ...report, ...(notChecked ? { onlineCheck: { checked: false, reason: notChecked } } : {}) }, null, 2) : describe(path, report, notChecked, language));
+  console.log(
+    values.json
+      ? JSON.stringify({ ...report, ...(notChecked ? { onlineCheck: { checked: false, reason: notChecked } } : {}) }, null, 2)
+      : describe(path, report, notChecked, language),
+  );
   return exitCode(report, notChecked !== undefined);
 }
 
@@ -126,7 +136,8 @@ function exitCode(report: VerificationReport, onlineUnavailable: boolean): numbe
 }
 
 function describe(path: string, r: VerificationReport, notChecked: string | undefined, language: ReportLanguage): string {
-  const t = (code: string, params?: Parameters<typeof say>[0]['params']) => say({ code: `cli.${code}`, ...(params ? { params } : {}) }, language);
+  const t = (code: string, params?: Parameters<typeof say>[0]['params']) =>
+    say({ code: `cli.${code}`, ...(params ? { params } : {}) }, language);
   const time = (ms: number) => ({ time: ms });
   const [ok, fail] = [t('passed'), t('failed')];
   const width = Math.max(ok.length, fail.length);
@@ -141,13 +152,21 @@ function describe(path: string, r: VerificationReport, notChecked: string | unde
     const status = say({ code: `status.${r.treeHead.signature === 'not-checked' ? 'notChecked' : r.treeHead.signature}` }, language);
     lines.push(`  ${t('treeHead', { size: r.treeHead.treeSize, time: time(r.treeHead.timestamp), status })}`);
   }
-  if (r.consistency.checked) lines.push(`  ${t(r.consistency.ok ? 'logConsistent' : 'logInconsistent', { size: r.consistency.treeSize, time: time(r.consistency.timestamp) })}`);
+  if (r.consistency.checked)
+    lines.push(
+      `  ${t(r.consistency.ok ? 'logConsistent' : 'logInconsistent', { size: r.consistency.treeSize, time: time(r.consistency.timestamp) })}`,
+    );
   if (notChecked) lines.push(`  ${t('logNotChecked', { reason: notChecked })}`);
   lines.push('');
   for (const entry of r.entries) {
     const first = entry.versions[0]?.receiptTime;
     const last = entry.versions[entry.versions.length - 1]?.receiptTime;
-    const logged = first == null ? '' : entry.versions.length === 1 ? t('loggedOnce', { time: time(first) }) : t('loggedSpan', { first: time(first), last: time(last ?? first) });
+    const logged =
+      first == null
+        ? ''
+        : entry.versions.length === 1
+          ? t('loggedOnce', { time: time(first) })
+          : t('loggedSpan', { first: time(first), last: time(last ?? first) });
     lines.push(`  ${mark(entry.verified)} ${t('entry', { number: entry.number, id: entry.id, count: entry.versions.length, logged })}`);
   }
   for (const a of r.attachments) {
@@ -169,7 +188,10 @@ function describe(path: string, r: VerificationReport, notChecked: string | unde
 function readBytes(path: string, what: string, maxBytes = 16 * 2 ** 20): Uint8Array {
   try {
     const size = statSync(path).size;
-    if (size > maxBytes) throw new UsageError(`${what} (${path}) is ${(size / 2 ** 20).toFixed(0)} MiB, larger than this verifier reads (${Math.floor(maxBytes / 2 ** 20)} MiB).`);
+    if (size > maxBytes)
+      throw new UsageError(
+        `${what} (${path}) is ${(size / 2 ** 20).toFixed(0)} MiB, larger than this verifier reads (${Math.floor(maxBytes / 2 ** 20)} MiB).`,
+      );
     return new Uint8Array(readFileSync(path));
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -11,9 +11,9 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { base64urlDecode } from '../src/crypto/encoding.ts';
 import { verifyConsistency } from '../src/crypto/merkle.ts';
-import { importPublicKey, verifyReceipt, type Receipt, type SignedTreeHead } from '../src/crypto/signing.ts';
-import { newKeySet } from '../src/server/features/vault/transparency-log/signing-keys.ts';
+import { importPublicKey, type Receipt, type SignedTreeHead, verifyReceipt } from '../src/crypto/signing.ts';
 import { auditLog } from '../src/server/features/vault/transparency-log/audit.ts';
+import { newKeySet } from '../src/server/features/vault/transparency-log/signing-keys.ts';
 import { startApp } from './support/app.ts';
 import { createTestSchema, postgresAvailable, TEST_DATABASE_URL } from './support/postgres.ts';
 import { b64, envelope, newCredentials, VaultClient } from './support/vault.ts';
@@ -63,8 +63,24 @@ describe.runIf(pgOk && tools)('backup and restore (pg_dump, wipe, pg_restore)', 
     }
     await Promise.all(Array.from({ length: 50 }, () => t.services.vault.log.append(randomBytes(32))));
     const chunk = randomBytes(4000);
-    const attachment = (await person.request('POST', '/api/v1/attachments', { body: { chunkCount: 1, size: chunk.length, header: { v: 1, fileId: b64(randomBytes(16)), noncePrefix: b64(randomBytes(8)), wrappedKey: envelope(48) }, metadata: envelope(80) } })).json().id as string;
-    expect((await person.request('PUT', `/api/v1/attachments/${attachment}/chunks/0`, { payload: chunk, headers: { 'content-type': 'application/octet-stream' } })).statusCode).toBe(204);
+    const attachment = (
+      await person.request('POST', '/api/v1/attachments', {
+        body: {
+          chunkCount: 1,
+          size: chunk.length,
+          header: { v: 1, fileId: b64(randomBytes(16)), noncePrefix: b64(randomBytes(8)), wrappedKey: envelope(48) },
+          metadata: envelope(80),
+        },
+      })
+    ).json().id as string;
+    expect(
+      (
+        await person.request('PUT', `/api/v1/attachments/${attachment}/chunks/0`, {
+          payload: chunk,
+          headers: { 'content-type': 'application/octet-stream' },
+        })
+      ).statusCode,
+    ).toBe(204);
     const before = (await t.app.inject({ url: '/api/v1/log/tree-head' })).json() as SignedTreeHead;
     const publicKey = (await t.app.inject({ url: '/.well-known/casebook-log.json' })).json().publicKey as string;
     await t.close();
@@ -72,7 +88,13 @@ describe.runIf(pgOk && tools)('backup and restore (pg_dump, wipe, pg_restore)', 
     // Back up: the database with pg_dump, the attachment store by copying it (an S3 bucket: versioning and replication).
     const backup = mkdtempSync(join(tmpdir(), 'casebook-backup-'));
     cleanups.push(() => rmSync(backup, { recursive: true, force: true }));
-    execFileSync('pg_dump', ['--format=custom', `--schema=${schema}`, '--no-owner', `--file=${join(backup, 'casebook.dump')}`, TEST_DATABASE_URL]);
+    execFileSync('pg_dump', [
+      '--format=custom',
+      `--schema=${schema}`,
+      '--no-owner',
+      `--file=${join(backup, 'casebook.dump')}`,
+      TEST_DATABASE_URL,
+    ]);
     cpSync(join(dataDir, 'blobs'), join(backup, 'blobs'), { recursive: true });
 
     // Lose everything.
@@ -96,14 +118,26 @@ describe.runIf(pgOk && tools)('backup and restore (pg_dump, wipe, pg_restore)', 
     const key = await importPublicKey(publicKey);
     for (const receipt of receipts) {
       expect(await verifyReceipt(receipt, key)).toBe(true);
-      const leaf = await t.services.database.db.selectFrom('vault_log_leaves').select('leaf_hash').where('leaf_index', '=', receipt.leafIndex).executeTakeFirstOrThrow();
+      const leaf = await t.services.database.db
+        .selectFrom('vault_log_leaves')
+        .select('leaf_hash')
+        .where('leaf_index', '=', receipt.leafIndex)
+        .executeTakeFirstOrThrow();
       expect(b64(new Uint8Array(leaf.leaf_hash))).toBe(receipt.leafHash);
     }
     // … the log goes on from where it was, consistent with the head signed before the backup …
     await t.services.vault.log.append(randomBytes(32));
     const after = (await t.app.inject({ url: '/api/v1/log/tree-head' })).json() as SignedTreeHead;
     const proof = (await t.app.inject({ url: `/api/v1/log/consistency?from=${before.treeSize}&to=${after.treeSize}` })).json();
-    expect(await verifyConsistency(before.treeSize, after.treeSize, base64urlDecode(before.rootHash), base64urlDecode(after.rootHash), proof.proof.map(base64urlDecode))).toBe(true);
+    expect(
+      await verifyConsistency(
+        before.treeSize,
+        after.treeSize,
+        base64urlDecode(before.rootHash),
+        base64urlDecode(after.rootHash),
+        proof.proof.map(base64urlDecode),
+      ),
+    ).toBe(true);
     // … and the person signs in as before (same secret: same rate-limit keys) and reads the same ciphertext.
     const again = new VaultClient(t.app);
     expect((await again.signIn(credentials.username, credentials.authKey)).statusCode).toBe(200);

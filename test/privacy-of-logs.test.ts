@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../e2e/support/server.ts';
+import { type RunningServer, startServer } from '../e2e/support/server.ts';
 
 // The real process, its real log output: what an operator (or an attacker with the logs) would see.
 let server: RunningServer;
@@ -16,7 +16,11 @@ describe('logs', () => {
     await fetch(`${server.url}/no-such-page?token=${secret}`);
     await fetch(`${server.url}/understand`);
     await fetch(`${server.url}/`);
-    await fetch(`${server.url}/search`, { method: 'POST', body: `q=${secret}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await fetch(`${server.url}/search`, {
+      method: 'POST',
+      body: `q=${secret}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const logs = server.logs();
     expect(logs).toContain('"path":"/no-such-page"');

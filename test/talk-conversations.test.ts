@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64urlDecode, base64urlEncode } from '../src/crypto/encoding.ts';
 import type { X25519KeyPair } from '../src/crypto/team-keys.ts';
-import { openContent, openForTeam, sealContent, sealForTeam, type MessageContent, type SealedContent } from '../src/web/talk/sealed-content.ts';
 import { LIMITS } from '../src/server/features/conversations/person-routes.ts';
+import {
+  type MessageContent,
+  openContent,
+  openForTeam,
+  type SealedContent,
+  sealContent,
+  sealForTeam,
+} from '../src/web/talk/sealed-content.ts';
 import { buildTestApp, type TestApp } from './support/app.ts';
 import { postgresAvailable } from './support/postgres.ts';
-import { addMember, firstAdmin, StaffClient, type SetUpMember } from './support/staff.ts';
+import { addMember, firstAdmin, type SetUpMember, StaffClient } from './support/staff.ts';
 import { createTeamKey, Person } from './support/talk.ts';
 
 // The conversations feature through its real HTTP API on SQLite, with real crypto on both sides.
@@ -36,7 +43,8 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
   afterAll(() => t?.close());
 
   const MARKER = 'PLAINTEXT-MARKER-7f3c';
-  const staffApi = (m: SetUpMember, method: string, path: string, body?: unknown) => m.client.request(method, `/staff/queue/api${path}`, body === undefined ? {} : { body });
+  const staffApi = (m: SetUpMember, method: string, path: string, body?: unknown) =>
+    m.client.request(method, `/staff/queue/api${path}`, body === undefined ? {} : { body });
 
   async function personWrites(person: Person, text: string) {
     const sealed = await person.seal('message', { text } satisfies MessageContent, team);
@@ -50,7 +58,13 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       const person = await new Person(t.app).start();
       const again = await person.request('GET', '/api/talk/conversation');
       expect(again.statusCode).toBe(200);
-      expect(again.json()).toMatchObject({ id: person.conversationId, status: 'with-helpline', teamKey: { version: 1 }, messages: [], shares: [] });
+      expect(again.json()).toMatchObject({
+        id: person.conversationId,
+        status: 'with-helpline',
+        teamKey: { version: 1 },
+        messages: [],
+        shares: [],
+      });
       expect(again.headers['cache-control']).toBe('no-store');
 
       const stranger = await new Person(t.app).derive();
@@ -60,7 +74,11 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       expect((await t.app.inject({ method: 'GET', url: '/api/talk/conversation' })).statusCode).toBe(404);
 
       // The server keeps an HMAC of the token, never the token or the words.
-      const row = await t.services.database.db.selectFrom('talk_conversations').selectAll().where('id', '=', person.conversationId).executeTakeFirstOrThrow();
+      const row = await t.services.database.db
+        .selectFrom('talk_conversations')
+        .selectAll()
+        .where('id', '=', person.conversationId)
+        .executeTakeFirstOrThrow();
       expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(row)).not.toContain(base64urlEncode(person.keys.token));
     });
@@ -81,20 +99,31 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       expect(opened.text).toContain(MARKER);
 
       const replyId = randomUUID();
-      const reply = await sealContent('message', person.conversationId, replyId, { text: 'Thank you for writing. You are not alone.' }, {
-        teamKeyVersion: 1,
-        teamPublicKey: team.publicKey,
-        personPublicKey: base64urlDecode(detail.json().personPublicKey),
-      });
+      const reply = await sealContent(
+        'message',
+        person.conversationId,
+        replyId,
+        { text: 'Thank you for writing. You are not alone.' },
+        {
+          teamKeyVersion: 1,
+          teamPublicKey: team.publicKey,
+          personPublicKey: base64urlDecode(detail.json().personPublicKey),
+        },
+      );
       expect((await staffApi(caseworker, 'POST', `/conversations/${person.conversationId}/messages`, reply)).statusCode).toBe(201);
 
       const mine = await person.request('GET', '/api/talk/conversation');
       expect(mine.json().status).toBe('answered');
       const staffMessage = (mine.json().messages as (SealedContent & { author: string })[]).find((m) => m.author === 'staff')!;
-      expect((await openContent<MessageContent>('message', person.conversationId, staffMessage, person.keys.privateKey, 'person')).text).toMatch(/not alone/);
+      expect(
+        (await openContent<MessageContent>('message', person.conversationId, staffMessage, person.keys.privateKey, 'person')).text,
+      ).toMatch(/not alone/);
       // Replying took the conversation: it is now the caseworker's and waits for the person.
       const row = (await staffApi(caseworker, 'GET', '/conversations?view=mine')).json();
-      expect(row.conversations.find((c: { id: string }) => c.id === person.conversationId)).toMatchObject({ status: 'waiting', assignedTo: caseworker.id });
+      expect(row.conversations.find((c: { id: string }) => c.id === person.conversationId)).toMatchObject({
+        status: 'waiting',
+        assignedTo: caseworker.id,
+      });
 
       // A message moved to another conversation, or opened with another person's key, does not decrypt.
       const stranger = await new Person(t.app).start();
@@ -107,11 +136,17 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
 
     it('shares a diary entry, which the caseworker can read, and ends sharing, which deletes it', async () => {
       const person = await new Person(t.app).start();
-      const share = await person.seal('share', { type: 'note', text: `Car outside at 7am ${MARKER}`, writtenAt: '2026-11-20T07:00:00Z', receiptAt: now }, team);
+      const share = await person.seal(
+        'share',
+        { type: 'note', text: `Car outside at 7am ${MARKER}`, writtenAt: '2026-11-20T07:00:00Z', receiptAt: now },
+        team,
+      );
       expect((await person.request('POST', '/api/talk/conversation/shares', share)).statusCode).toBe(201);
       const detail = (await staffApi(caseworker, 'GET', `/conversations/${person.conversationId}`)).json();
       expect(detail.shares).toHaveLength(1);
-      expect((await openContent<{ text: string }>('share', person.conversationId, detail.shares[0], team.privateKey, 'team')).text).toContain('Car outside');
+      expect(
+        (await openContent<{ text: string }>('share', person.conversationId, detail.shares[0], team.privateKey, 'team')).text,
+      ).toContain('Car outside');
 
       // Another person cannot end it (404, as if it did not exist); the owner can.
       const intruder = await new Person(t.app).start();
@@ -135,7 +170,10 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       expect(bad.json().error).toBe('invalid_request');
 
       const huge = await person.seal('message', { text: 'a' }, team);
-      const tooBig = await person.request('POST', '/api/talk/conversation/messages', { ...huge, body: { ...huge.body, ciphertext: 'A'.repeat(2_100_000) } });
+      const tooBig = await person.request('POST', '/api/talk/conversation/messages', {
+        ...huge,
+        body: { ...huge.body, ciphertext: 'A'.repeat(2_100_000) },
+      });
       expect([400, 413]).toContain(tooBig.statusCode);
       expect(tooBig.body).not.toMatch(/at .*\.ts/);
     });
@@ -144,14 +182,21 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       const ip = '198.51.100.9';
       for (let i = 0; i < LIMITS.startsPerAddress.max; i++) await new Person(t.app, ip).start();
       const sixth = await new Person(t.app, ip).derive();
-      const res = await sixth.request('POST', '/api/talk/conversations', { token: base64urlEncode(sixth.keys.token), publicKey: base64urlEncode(sixth.keys.publicKey) });
+      const res = await sixth.request('POST', '/api/talk/conversations', {
+        token: base64urlEncode(sixth.keys.token),
+        publicKey: base64urlEncode(sixth.keys.publicKey),
+      });
       expect(res.statusCode).toBe(429);
       expect(res.json().message).toMatch(/Too many conversations were started from here/);
       expect(res.headers['retry-after']).toBeDefined();
 
       const chatty = await new Person(t.app, '198.51.100.10').start();
       for (let i = 0; i < 30; i++) await personWrites(chatty, `message ${i}`);
-      const over = await chatty.request('POST', '/api/talk/conversation/messages', await chatty.seal('message', { text: 'one more' }, team));
+      const over = await chatty.request(
+        'POST',
+        '/api/talk/conversation/messages',
+        await chatty.seal('message', { text: 'one more' }, team),
+      );
       expect(over.statusCode).toBe(429);
       expect(over.json().message).toMatch(/Wait 10 minutes/);
       now += 11 * 60_000;
@@ -193,44 +238,80 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       await personWrites(person, 'hello');
       const id = person.conversationId;
       expect((await staffApi(caseworker, 'POST', `/conversations/${id}/assign`, { to: caseworker.id })).statusCode).toBe(200);
-      expect((await staffApi(caseworker, 'GET', '/conversations?view=mine')).json().conversations.map((c: { id: string }) => c.id)).toContain(id);
+      expect(
+        (await staffApi(caseworker, 'GET', '/conversations?view=mine')).json().conversations.map((c: { id: string }) => c.id),
+      ).toContain(id);
       expect((await staffApi(caseworker, 'POST', `/conversations/${id}/assign`, { to: moderator.id })).statusCode).toBe(400);
       expect((await staffApi(caseworker, 'POST', `/conversations/${id}/assign`, { to: other.id })).statusCode).toBe(200);
-      expect((await staffApi(other, 'GET', '/conversations?view=mine')).json().conversations.map((c: { id: string }) => c.id)).toContain(id);
+      expect((await staffApi(other, 'GET', '/conversations?view=mine')).json().conversations.map((c: { id: string }) => c.id)).toContain(
+        id,
+      );
 
       const note = await sealForTeam(team.publicKey, id, `Mentioned a new car ${MARKER}`);
       expect((await staffApi(other, 'POST', `/conversations/${id}/notes`, { teamKeyVersion: 1, sealed: note })).statusCode).toBe(201);
       const reason = await sealForTeam(team.publicKey, id, 'Threats to kill; needs advocacy');
-      expect((await staffApi(other, 'PUT', `/conversations/${id}/risk`, { level: 'high', teamKeyVersion: 1, reason: null })).statusCode).toBe(400);
-      expect((await staffApi(other, 'PUT', `/conversations/${id}/risk`, { level: 'high', teamKeyVersion: 1, reason })).statusCode).toBe(200);
-      expect((await staffApi(other, 'POST', `/conversations/${id}/referrals`, { agency: 'paladin', teamKeyVersion: 1, sealed: reason })).statusCode).toBe(201);
-      expect((await staffApi(other, 'POST', `/conversations/${id}/referrals`, { agency: 'someone', teamKeyVersion: 1, sealed: reason })).statusCode).toBe(400);
+      expect(
+        (await staffApi(other, 'PUT', `/conversations/${id}/risk`, { level: 'high', teamKeyVersion: 1, reason: null })).statusCode,
+      ).toBe(400);
+      expect((await staffApi(other, 'PUT', `/conversations/${id}/risk`, { level: 'high', teamKeyVersion: 1, reason })).statusCode).toBe(
+        200,
+      );
+      expect(
+        (await staffApi(other, 'POST', `/conversations/${id}/referrals`, { agency: 'paladin', teamKeyVersion: 1, sealed: reason }))
+          .statusCode,
+      ).toBe(201);
+      expect(
+        (await staffApi(other, 'POST', `/conversations/${id}/referrals`, { agency: 'someone', teamKeyVersion: 1, sealed: reason }))
+          .statusCode,
+      ).toBe(400);
 
       const detail = (await staffApi(other, 'GET', `/conversations/${id}`)).json();
       expect(detail.riskLevel).toBe('high');
       expect(await openForTeam(team.privateKey, id, detail.riskReason)).toMatch(/Threats/);
-      expect(detail.notes.map((n: { kind: string; agency: string | null }) => [n.kind, n.agency])).toEqual([['note', null], ['referral', 'paladin']]);
+      expect(detail.notes.map((n: { kind: string; agency: string | null }) => [n.kind, n.agency])).toEqual([
+        ['note', null],
+        ['referral', 'paladin'],
+      ]);
       expect(await openForTeam(team.privateKey, id, detail.notes[0].sealed)).toContain(MARKER);
       // Notes are the team's alone: the person's view has none of them.
       expect(JSON.stringify((await person.request('GET', '/api/talk/conversation')).json())).not.toContain(detail.notes[0].sealed);
 
       expect((await staffApi(other, 'POST', `/conversations/${id}/status`, { status: 'closed' })).statusCode).toBe(200);
-      expect((await staffApi(other, 'GET', '/conversations?view=closed')).json().conversations.map((c: { id: string }) => c.id)).toContain(id);
+      expect((await staffApi(other, 'GET', '/conversations?view=closed')).json().conversations.map((c: { id: string }) => c.id)).toContain(
+        id,
+      );
       expect((await person.request('GET', '/api/talk/conversation')).json().status).toBe('closed');
       // The person writing again puts it back in front of the helpline.
       await personWrites(person, 'Are you still there?');
-      expect((await staffApi(other, 'GET', '/conversations?view=mine')).json().conversations.find((c: { id: string }) => c.id === id)?.status).toBe('open');
+      expect(
+        (await staffApi(other, 'GET', '/conversations?view=mine')).json().conversations.find((c: { id: string }) => c.id === id)?.status,
+      ).toBe('open');
 
       const audit = await t.services.audit.list({ subjectType: 'conversation', subjectId: id }, { limit: 200 });
       const actions = audit.entries.map((e) => e.action).reverse();
-      expect(actions).toEqual(expect.arrayContaining(['conversation.take', 'conversation.hand_over', 'conversation.note', 'conversation.risk', 'conversation.referral', 'conversation.view', 'conversation.close']));
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'conversation.take',
+          'conversation.hand_over',
+          'conversation.note',
+          'conversation.risk',
+          'conversation.referral',
+          'conversation.view',
+          'conversation.close',
+        ]),
+      );
       expect(JSON.stringify(audit.entries)).not.toContain(MARKER);
     });
 
     it('keeps saved replies for the team', async () => {
-      const created = await staffApi(caseworker, 'POST', '/saved-replies', { title: 'First reply', body: 'Thank you for getting in touch.' });
+      const created = await staffApi(caseworker, 'POST', '/saved-replies', {
+        title: 'First reply',
+        body: 'Thank you for getting in touch.',
+      });
       expect(created.statusCode).toBe(201);
-      expect((await staffApi(other, 'GET', '/saved-replies')).json().savedReplies.map((r: { title: string }) => r.title)).toContain('First reply');
+      expect((await staffApi(other, 'GET', '/saved-replies')).json().savedReplies.map((r: { title: string }) => r.title)).toContain(
+        'First reply',
+      );
       expect((await staffApi(other, 'DELETE', `/saved-replies/${created.json().id}`)).statusCode).toBe(204);
       expect((await staffApi(other, 'DELETE', `/saved-replies/${created.json().id}`)).statusCode).toBe(404);
       expect((await staffApi(moderator, 'GET', '/saved-replies')).statusCode).toBe(403);
@@ -273,7 +354,12 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
 
       // Started from the Welsh page (the script sends Content-Language: cy), then an English message.
       const welsh = await new Person(t.app).derive();
-      const started = await welsh.request('POST', '/api/talk/conversations', { token: base64urlEncode(welsh.keys.token), publicKey: base64urlEncode(welsh.keys.publicKey) }, { 'content-language': 'cy' });
+      const started = await welsh.request(
+        'POST',
+        '/api/talk/conversations',
+        { token: base64urlEncode(welsh.keys.token), publicKey: base64urlEncode(welsh.keys.publicKey) },
+        { 'content-language': 'cy' },
+      );
       expect(started.statusCode).toBe(201);
       const id = started.json().id as string;
       const row = async () => (await staffApi(caseworker, 'GET', `/conversations/${id}`)).json() as { language: string };
@@ -288,7 +374,12 @@ describe.each(['sqlite', 'postgres'] as const)('conversations on %s', (dialect) 
       expect((await row()).language).toBe('cy');
       // Anything but Welsh is English: the header cannot put other values in the database.
       const odd = await new Person(t.app).derive();
-      const res = await odd.request('POST', '/api/talk/conversations', { token: base64urlEncode(odd.keys.token), publicKey: base64urlEncode(odd.keys.publicKey) }, { 'content-language': 'x'.repeat(500) });
+      const res = await odd.request(
+        'POST',
+        '/api/talk/conversations',
+        { token: base64urlEncode(odd.keys.token), publicKey: base64urlEncode(odd.keys.publicKey) },
+        { 'content-language': 'x'.repeat(500) },
+      );
       expect((await staffApi(caseworker, 'GET', `/conversations/${res.json().id as string}`)).json().language).toBe('en');
     });
   });

@@ -12,7 +12,9 @@ describe('the talk page words', () => {
 
   it('says a refused code in the page language', () => {
     const cy = talk.cy.app as unknown as TalkWords;
-    expect(codeProblemText(cy, { kind: 'unknown-word', number: 4, word: 'qqqq' }, 9)).toBe('Dydy gair 4 ("qqqq") ddim yn un o eiriau\'r cod. Gwiriwch y sillafu');
+    expect(codeProblemText(cy, { kind: 'unknown-word', number: 4, word: 'qqqq' }, 9)).toBe(
+      'Dydy gair 4 ("qqqq") ddim yn un o eiriau\'r cod. Gwiriwch y sillafu',
+    );
     expect(codeProblemText(cy, { kind: 'length', entered: 8 }, 9)).toBe('Mae 9 gair yn eich cod. Rhoesoch chi 8');
     expect(fill(cy.word, { number: 3 })).toBe('Gair 3');
   });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,7 +26,11 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1280, height: 900 } as const;
 
-export async function newContext(browser: Browser, viewport: { width: number; height: number } = DESKTOP, javaScriptEnabled = true): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  viewport: { width: number; height: number } = DESKTOP,
+  javaScriptEnabled = true,
+): Promise<BrowserContext> {
   return browser.newContext({ viewport, javaScriptEnabled, deviceScaleFactor: 1 });
 }
 

@@ -1,10 +1,10 @@
 // Casebook as a national service on one machine: N app processes, each with its own DATA_DIR (its own
 // "machine"), on one PostgreSQL schema and one S3-protocol bucket, sharing one log key set and secret from
 // configuration, behind a real HAProxy from Debian (round robin, no sticky sessions, /readyz health checks).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newKeySet } from '../../src/server/features/vault/transparency-log/signing-keys.ts';
@@ -38,7 +38,8 @@ export interface Cluster {
 
 /** Why the cluster cannot start here, or undefined when it can. */
 export function clusterUnavailable(): string | undefined {
-  if (!existsSync(HAPROXY_PATH)) return `HAProxy is not installed at ${HAPROXY_PATH} (sudo apt-get install -y haproxy, or set HAPROXY_PATH)`;
+  if (!existsSync(HAPROXY_PATH))
+    return `HAProxy is not installed at ${HAPROXY_PATH} (sudo apt-get install -y haproxy, or set HAPROXY_PATH)`;
   return undefined;
 }
 
@@ -95,7 +96,15 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const subsetPorts = options.subsets ? await Promise.all(processes.slice(1).map(() => freePort())) : [];
   const dir = mkdtempSync(join(tmpdir(), 'casebook-haproxy-'));
   const config = join(dir, 'haproxy.cfg');
-  writeFileSync(config, haproxyConfig(port, statsPort, processes.map((p) => new URL(p.url).port), subsetPorts));
+  writeFileSync(
+    config,
+    haproxyConfig(
+      port,
+      statsPort,
+      processes.map((p) => new URL(p.url).port),
+      subsetPorts,
+    ),
+  );
   const haproxy = await startHaproxy(config, port);
   const cluster: Cluster = {
     url: `http://127.0.0.1:${port}`,
@@ -149,7 +158,10 @@ export function haproxyConfig(port: number, statsPort: number, serverPorts: stri
 ${ports.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check`).join('\n')}
 `;
   const subsets = subsetPorts
-    .map((p, k) => `frontend web_first${k + 1}\n  bind 127.0.0.1:${p}\n  default_backend first${k + 1}\n${backend(`first${k + 1}`, serverPorts.slice(0, k + 1))}`)
+    .map(
+      (p, k) =>
+        `frontend web_first${k + 1}\n  bind 127.0.0.1:${p}\n  default_backend first${k + 1}\n${backend(`first${k + 1}`, serverPorts.slice(0, k + 1))}`,
+    )
     .join('');
   return `global
   maxconn 2000

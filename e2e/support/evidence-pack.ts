@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { commit } from '../../src/crypto/commitment.ts';
 import { base64urlEncode, utf8Encode } from '../../src/crypto/encoding.ts';
-import { buildEvidencePack } from '../../src/crypto/evidence-pack/index.ts';
-import type { AttachmentInput, EntryInput, LogDescription, Manifest } from '../../src/crypto/evidence-pack/index.ts';
 import { sha256Hex } from '../../src/crypto/evidence-pack/digest.ts';
+import type { AttachmentInput, EntryInput, LogDescription, Manifest } from '../../src/crypto/evidence-pack/index.ts';
+import { buildEvidencePack } from '../../src/crypto/evidence-pack/index.ts';
 import { deterministicZip } from '../../src/crypto/evidence-pack/zip.ts';
 import type { Receipt } from '../../src/crypto/signing.ts';
 import { envelope, newCredentials } from '../../test/support/vault.ts';
@@ -48,9 +48,17 @@ export class ApiSession {
   }
 
   /** Saves one version of an item (the server sees only ciphertext and the commitment) and returns its receipt. */
-  async saveVersion(id: string, version: number, content: unknown): Promise<{ salt: Uint8Array; commitment: Uint8Array; receipt: Receipt }> {
+  async saveVersion(
+    id: string,
+    version: number,
+    content: unknown,
+  ): Promise<{ salt: Uint8Array; commitment: Uint8Array; receipt: Receipt }> {
     const { salt, commitment } = await commit(content);
-    const answer = await this.json<{ receipt: Receipt }>('PUT', `/api/v1/items/${id}`, { expectedVersion: version - 1, envelope: envelope(), commitment: base64urlEncode(commitment) });
+    const answer = await this.json<{ receipt: Receipt }>('PUT', `/api/v1/items/${id}`, {
+      expectedVersion: version - 1,
+      envelope: envelope(),
+      commitment: base64urlEncode(commitment),
+    });
     return { salt, commitment, receipt: answer.receipt };
   }
 }
@@ -112,7 +120,8 @@ export async function tamperWithPack(zip: Uint8Array, change: (files: Map<string
   change(files);
   const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Manifest;
   const hashes: Record<string, string> = {};
-  for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) if (path !== 'manifest.json') hashes[path] = await sha256Hex(bytes);
+  for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1)))
+    if (path !== 'manifest.json') hashes[path] = await sha256Hex(bytes);
   files.set('manifest.json', utf8Encode(JSON.stringify({ ...manifest, files: hashes }, null, 2)));
   return deterministicZip([...files].map(([path, bytes]) => ({ path, bytes })));
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { startNeutralSite, startServer, type NeutralSite, type RunningServer } from './server.ts';
+import { type NeutralSite, type RunningServer, startNeutralSite, startServer } from './server.ts';
 
 export interface Harness {
   /** The real service, as its own process, with "Exit this page" pointed at the neutral site. */

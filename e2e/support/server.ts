@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,11 @@ export interface RunningServer {
  * Starts the real service as its own process (as `npm start` does, without the build), on a free port; `args`
  * runs something else, e.g. the bundle `npm start` runs (`dist/server/main.js`, after `npm run build`).
  */
-export async function startServer(env: Record<string, string> = {}, startTimeoutMs = 15_000, args = ['src/server/main.ts']): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  startTimeoutMs = 15_000,
+  args = ['src/server/main.ts'],
+): Promise<RunningServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'casebook-e2e-'));
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },

@@ -2,12 +2,12 @@
 // (or two): what the conversation browser tests and the two-process fan-out test share.
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { TOTP, Secret } from 'otpauth';
+import { Secret, TOTP } from 'otpauth';
 import { base64urlEncode } from '../../src/crypto/encoding.ts';
 import { deriveKeysWithParams, kdfParamsFor } from '../../src/crypto/kdf.ts';
 import { generateX25519KeyPair, grantTeamKey, wrapMemberPrivateKey, type X25519KeyPair } from '../../src/crypto/team-keys.ts';
 import { readEvents, TalkClient } from '../../src/web/talk/api.ts';
-import { deriveConversationKeys, generateCode, type ConversationKeys } from '../../src/web/talk/conversation-code.ts';
+import { type ConversationKeys, deriveConversationKeys, generateCode } from '../../src/web/talk/conversation-code.ts';
 import { sealContent } from '../../src/web/talk/sealed-content.ts';
 
 export const STAFF_PASSWORD = 'harbour lantern quietly seventeen';
@@ -22,10 +22,14 @@ export interface HttpMember {
 
 /** The first administrator (also a caseworker and supervisor), made with the real command-line script. */
 export function createAdminSetupCode(env: Record<string, string>): string {
-  const out = execFileSync(process.execPath, ['scripts/staff-create-admin.ts', '--sign-in-name', `admin-${randomBytes(3).toString('hex')}`, '--display-name', 'Casey Caseworker'], {
-    env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['scripts/staff-create-admin.ts', '--sign-in-name', `admin-${randomBytes(3).toString('hex')}`, '--display-name', 'Casey Caseworker'],
+    {
+      env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
+      encoding: 'utf8',
+    },
+  );
   const code = /Set-up code[^:]*: (\S.*)$/m.exec(out)?.[1]?.trim();
   if (!code) throw new Error(`no set-up code in: ${out}`);
   return code;
@@ -46,7 +50,10 @@ export async function setUpMember(origin: string, code: string): Promise<HttpMem
     authKey: base64urlEncode(keys.authKey),
     kdf: { version: 2, salt: base64urlEncode(salt) },
     totp: new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(totp.secret) }).generate(),
-    memberKey: { publicKey: base64urlEncode(keyPair.publicKey), wrappedPrivateKey: await wrapMemberPrivateKey(keyPair.privateKey, keys.wrappingKey) },
+    memberKey: {
+      publicKey: base64urlEncode(keyPair.publicKey),
+      wrappedPrivateKey: await wrapMemberPrivateKey(keyPair.privateKey, keys.wrappingKey),
+    },
   });
   if (complete.status !== 200) throw new Error(`setup/complete ${complete.status} ${await complete.text()}`);
   const cookie = (complete.headers.get('set-cookie') ?? '').split(';', 1)[0]!;
@@ -97,7 +104,13 @@ export class HttpPerson {
   }
 
   async send(text: string, team: X25519KeyPair, version = 1) {
-    const sealed = await sealContent('message', this.conversationId, randomUUID(), { text }, { teamKeyVersion: version, teamPublicKey: team.publicKey, personPublicKey: this.keys.publicKey });
+    const sealed = await sealContent(
+      'message',
+      this.conversationId,
+      randomUUID(),
+      { text },
+      { teamKeyVersion: version, teamPublicKey: team.publicKey, personPublicKey: this.keys.publicKey },
+    );
     return this.client.send(sealed);
   }
 }

@@ -38,4 +38,7 @@ export const riskBody = object({
   teamKeyVersion: Type.Union([teamKeyVersion, Type.Null()]),
   reason: Type.Union([sealedText, Type.Null()]),
 });
-export const savedReplyBody = object({ title: Type.String({ minLength: 1, maxLength: 100 }), body: Type.String({ minLength: 1, maxLength: 4000 }) });
+export const savedReplyBody = object({
+  title: Type.String({ minLength: 1, maxLength: 100 }),
+  body: Type.String({ minLength: 1, maxLength: 4000 }),
+});

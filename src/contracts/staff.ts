@@ -32,7 +32,11 @@ export const setupCompleteBody = object({
   totp: totpCode,
   memberKey: object({ publicKey, wrappedPrivateKey: wrappedKeyEnvelope }),
 });
-export const passkeyRegisterBody = object({ challengeId: b64url(64, 10), name: Type.String({ minLength: 1, maxLength: 60 }), response: webAuthnResponse });
+export const passkeyRegisterBody = object({
+  challengeId: b64url(64, 10),
+  name: Type.String({ minLength: 1, maxLength: 60 }),
+  response: webAuthnResponse,
+});
 export const memberCreateBody = object({ signInName, displayName, roles });
 export const memberUpdateBody = object({ displayName: Type.Optional(displayName), roles: Type.Optional(roles) });
 export const teamKeyCreateBody = object({ publicKey, grants });

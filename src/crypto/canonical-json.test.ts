@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize, CanonicalJsonError } from './canonical-json.ts';
+import { CanonicalJsonError, canonicalize } from './canonical-json.ts';
 
 describe('canonical JSON (RFC 8785)', () => {
   it('matches the RFC 8785 §3.2.3 example', () => {
@@ -56,7 +56,20 @@ describe('canonical JSON (RFC 8785)', () => {
   });
 
   it('rejects what JSON cannot represent exactly', () => {
-    for (const bad of [NaN, Infinity, -Infinity, undefined, () => 1, Symbol('x'), 10n, new Date(0), new Map(), [undefined], '\ud800', { '\udc00': 1 }]) {
+    for (const bad of [
+      NaN,
+      Infinity,
+      -Infinity,
+      undefined,
+      () => 1,
+      Symbol('x'),
+      10n,
+      new Date(0),
+      new Map(),
+      [undefined],
+      '\ud800',
+      { '\udc00': 1 },
+    ]) {
       expect(() => canonicalize(bad), String(typeof bad)).toThrow(CanonicalJsonError);
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ChunkSource, FileKey } from './chunks.ts';
 import {
   CHUNK_BYTES,
   createFileKey,
@@ -8,7 +9,6 @@ import {
   encryptFileMetadata,
   openFileKey,
 } from './chunks.ts';
-import type { ChunkSource, FileKey } from './chunks.ts';
 import { base64urlDecode, base64urlEncode, concatBytes, constantTimeEqual, randomBytes } from './encoding.ts';
 import { ChunkIntegrityError, DecryptionError } from './errors.ts';
 

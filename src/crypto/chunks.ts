@@ -1,5 +1,5 @@
-import { base64urlDecode, base64urlEncode, concatBytes, randomBytes } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
+import { base64urlDecode, base64urlEncode, concatBytes, randomBytes } from './encoding.ts';
 import type { Envelope } from './envelope.ts';
 import { ChunkIntegrityError } from './errors.ts';
 import { frame, uint32be } from './framing.ts';
@@ -60,10 +60,7 @@ export interface FileMetadata {
 }
 
 /** A Blob or File (browser or Node), or anything else that yields bytes in order. */
-export type ChunkSource =
-  | AsyncIterable<Uint8Array>
-  | Iterable<Uint8Array>
-  | { stream(): ReadableStream<Uint8Array> };
+export type ChunkSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array> | { stream(): ReadableStream<Uint8Array> };
 
 export async function createFileKey(vaultKey: CryptoKey): Promise<{ header: FileHeader; fileKey: FileKey }> {
   const fileId = randomBytes(FILE_ID_BYTES);
@@ -195,10 +192,7 @@ async function openChunk(fileKey: FileKey, index: number, isFinal: boolean, seal
   if (plaintext === undefined) {
     // Only to name the failure; either way the file is rejected.
     if (!isFinal && (await tryOpen(fileKey, index, true, sealed)) !== undefined) {
-      throw new ChunkIntegrityError(
-        `Chunk ${index} is the file's final chunk, but more data follows it: something was appended`,
-        index,
-      );
+      throw new ChunkIntegrityError(`Chunk ${index} is the file's final chunk, but more data follows it: something was appended`, index);
     }
     if (isFinal && (await tryOpen(fileKey, index, false, sealed)) !== undefined) {
       throw new ChunkIntegrityError(`The file is truncated: it stops after chunk ${index} without its final chunk`, index);

@@ -1,6 +1,6 @@
 import { canonicalize } from './canonical-json.ts';
-import { concatBytes, constantTimeEqual, randomBytes, toBytes, utf8Encode } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
+import { concatBytes, constantTimeEqual, randomBytes, toBytes, utf8Encode } from './encoding.ts';
 
 // A salted commitment lets the server timestamp an entry version (T6) without learning it (T4):
 // commitment = SHA-256(salt || canonical JSON in UTF-8). The salt stays inside the vault and goes into

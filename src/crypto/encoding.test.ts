@@ -49,7 +49,10 @@ describe('base64url', () => {
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
         const encoded = base64urlEncode(bytes);
         expect(base64urlDecode(encoded)).toEqual(bytes);
-        const platform = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+        const platform = btoa(String.fromCharCode(...bytes))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '');
         expect(encoded).toBe(platform);
       }),
     );

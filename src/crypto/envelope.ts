@@ -1,5 +1,5 @@
-import { base64urlDecode, base64urlEncode } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
+import { base64urlDecode, base64urlEncode } from './encoding.ts';
 
 /** AES-GCM's standard 96-bit nonce; random nonces are safe for far more messages than a diary holds. */
 export const NONCE_BYTES = 12;

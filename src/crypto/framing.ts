@@ -1,5 +1,5 @@
-import { concatBytes, utf8Encode } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
+import { concatBytes, utf8Encode } from './encoding.ts';
 
 // Associated data and signed messages are built from several fields. Concatenating them naively is
 // ambiguous ("ab"+"c" = "a"+"bc"), so every variable-length field is length-prefixed and every

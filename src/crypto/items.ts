@@ -1,7 +1,7 @@
-import { randomBytes, toBytes, utf8Decode, utf8Encode } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
-import { fromEnvelope, NONCE_BYTES, toEnvelope } from './envelope.ts';
+import { randomBytes, toBytes, utf8Decode, utf8Encode } from './encoding.ts';
 import type { Envelope } from './envelope.ts';
+import { fromEnvelope, NONCE_BYTES, toEnvelope } from './envelope.ts';
 import { DecryptionError } from './errors.ts';
 import { frame, uint64be } from './framing.ts';
 import { pad, paddedLength, unpad } from './padding.ts';
@@ -23,12 +23,7 @@ export function encryptItem(vaultKey: CryptoKey, itemId: string, version: number
   return sealJson(vaultKey, itemAssociatedData(itemId, version), value);
 }
 
-export function decryptItem<T = unknown>(
-  vaultKey: CryptoKey,
-  itemId: string,
-  version: number,
-  envelope: Envelope,
-): Promise<T> {
+export function decryptItem<T = unknown>(vaultKey: CryptoKey, itemId: string, version: number, envelope: Envelope): Promise<T> {
   return openJson<T>(vaultKey, itemAssociatedData(itemId, version), envelope, `item ${itemId} version ${version}`);
 }
 
@@ -47,12 +42,7 @@ export async function sealJson(key: CryptoKey, associatedData: Bytes, value: unk
   return toEnvelope(nonce, new Uint8Array(ciphertext));
 }
 
-export async function openJson<T = unknown>(
-  key: CryptoKey,
-  associatedData: Bytes,
-  envelope: Envelope,
-  what: string,
-): Promise<T> {
+export async function openJson<T = unknown>(key: CryptoKey, associatedData: Bytes, envelope: Envelope, what: string): Promise<T> {
   const { nonce, ciphertext } = fromEnvelope(envelope);
   let padded: Bytes;
   try {
@@ -60,9 +50,7 @@ export async function openJson<T = unknown>(
       await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData: toBytes(associatedData) }, key, ciphertext),
     );
   } catch {
-    throw new DecryptionError(
-      `Could not decrypt ${what}: wrong key, altered ciphertext, or a ciphertext from another item or version`,
-    );
+    throw new DecryptionError(`Could not decrypt ${what}: wrong key, altered ciphertext, or a ciphertext from another item or version`);
   }
   // Authentic bytes with bad padding or JSON mean our own writer is broken, not an attacker.
   return JSON.parse(utf8Decode(unpad(padded))) as T;

@@ -1,6 +1,7 @@
 import { argon2id as nobleArgon2id } from '@noble/hashes/argon2.js';
 import { describe, expect, it } from 'vitest';
 import { hexDecode, hexEncode, utf8Encode } from './encoding.ts';
+import type { KdfParams } from './kdf.ts';
 import {
   argon2idHash,
   CURRENT_KDF_VERSION,
@@ -11,7 +12,6 @@ import {
   normalizePassphrase,
   splitMasterKey,
 } from './kdf.ts';
-import type { KdfParams } from './kdf.ts';
 
 const CHEAP: KdfParams = { memoryKiB: 256, iterations: 2, parallelism: 1 };
 const SALT = hexDecode('000102030405060708090a0b0c0d0e0f');
@@ -22,9 +22,24 @@ describe('Argon2id step', () => {
   // uses both) cannot go through it. The vectors below are from the Argon2 reference implementation's
   // own tests (phc-winner-argon2 src/test.c, Argon2id, version 0x13), which use neither.
   const reference: { params: KdfParams; password: string; salt: string; tag: string }[] = [
-    { params: { memoryKiB: 256, iterations: 2, parallelism: 1 }, password: 'password', salt: 'somesalt', tag: '9dfeb910e80bad0311fee20f9c0e2b12c17987b4cac90c2ef54d5b3021c68bfe' },
-    { params: { memoryKiB: 256, iterations: 2, parallelism: 2 }, password: 'password', salt: 'somesalt', tag: '6d093c501fd5999645e0ea3bf620d7b8be7fd2db59c20d9fff9539da2bf57037' },
-    { params: { memoryKiB: 65536, iterations: 2, parallelism: 1 }, password: 'password', salt: 'somesalt', tag: '09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7' },
+    {
+      params: { memoryKiB: 256, iterations: 2, parallelism: 1 },
+      password: 'password',
+      salt: 'somesalt',
+      tag: '9dfeb910e80bad0311fee20f9c0e2b12c17987b4cac90c2ef54d5b3021c68bfe',
+    },
+    {
+      params: { memoryKiB: 256, iterations: 2, parallelism: 2 },
+      password: 'password',
+      salt: 'somesalt',
+      tag: '6d093c501fd5999645e0ea3bf620d7b8be7fd2db59c20d9fff9539da2bf57037',
+    },
+    {
+      params: { memoryKiB: 65536, iterations: 2, parallelism: 1 },
+      password: 'password',
+      salt: 'somesalt',
+      tag: '09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7',
+    },
   ];
   for (const { params, password, salt, tag } of reference) {
     it(`matches the reference implementation (m=${params.memoryKiB} KiB, t=${params.iterations}, p=${params.parallelism})`, async () => {
@@ -42,23 +57,14 @@ describe('Argon2id step', () => {
     expect(hexEncode(rfc)).toBe('0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659');
     // ...and, thus anchored, checks hash-wasm on the RFC's inputs minus the one field hash-wasm lacks.
     const withoutAd = nobleArgon2id(password, salt, { t: 3, m: 32, p: 4, dkLen: 32 });
-    expect(hexEncode(await argon2idHash(password, salt, { memoryKiB: 32, iterations: 3, parallelism: 4 }))).toBe(
-      hexEncode(withoutAd),
-    );
+    expect(hexEncode(await argon2idHash(password, salt, { memoryKiB: 32, iterations: 3, parallelism: 4 }))).toBe(hexEncode(withoutAd));
   });
 });
 
 describe('HKDF step', () => {
   it('matches RFC 5869 test case 1', async () => {
-    const okm = await hkdfSha256(
-      fill(0x0b, 22),
-      hexDecode('000102030405060708090a0b0c'),
-      hexDecode('f0f1f2f3f4f5f6f7f8f9'),
-      42,
-    );
-    expect(hexEncode(okm)).toBe(
-      '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865',
-    );
+    const okm = await hkdfSha256(fill(0x0b, 22), hexDecode('000102030405060708090a0b0c'), hexDecode('f0f1f2f3f4f5f6f7f8f9'), 42);
+    expect(hexEncode(okm)).toBe('3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865');
   });
 });
 

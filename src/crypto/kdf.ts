@@ -1,6 +1,6 @@
 import { argon2id } from 'hash-wasm';
-import { toBytes, utf8Encode } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
+import { toBytes, utf8Encode } from './encoding.ts';
 
 export interface KdfParams {
   readonly memoryKiB: number;
@@ -119,20 +119,12 @@ export async function splitMasterKey(masterKey: Uint8Array): Promise<PassphraseK
 }
 
 /** Passphrase → NFC → Argon2id(version's params) → HKDF → { authKey, wrappingKey }. */
-export async function deriveKeys(
-  passphrase: string,
-  salt: Uint8Array,
-  version: number = CURRENT_KDF_VERSION,
-): Promise<PassphraseKeys> {
+export async function deriveKeys(passphrase: string, salt: Uint8Array, version: number = CURRENT_KDF_VERSION): Promise<PassphraseKeys> {
   return deriveKeysWithParams(passphrase, salt, kdfParamsFor(version));
 }
 
 /** deriveKeys with explicit cost, for tests and benchmarks; production code passes a version. */
-export async function deriveKeysWithParams(
-  passphrase: string,
-  salt: Uint8Array,
-  params: KdfParams,
-): Promise<PassphraseKeys> {
+export async function deriveKeysWithParams(passphrase: string, salt: Uint8Array, params: KdfParams): Promise<PassphraseKeys> {
   if (salt.length < KDF_SALT_BYTES) throw new RangeError(`KDF salt must be at least ${KDF_SALT_BYTES} bytes`);
   const password = normalizePassphrase(passphrase);
   const masterKey = await argon2idHash(password, salt, params);

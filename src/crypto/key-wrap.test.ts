@@ -28,8 +28,7 @@ describe('AES-256-GCM (the primitive everything here seals with)', () => {
       name: 'test case 16 (with associated data)',
       key: 'feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308',
       iv: 'cafebabefacedbaddecaf888',
-      plaintext:
-        'd9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39',
+      plaintext: 'd9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39',
       aad: 'feedfacedeadbeeffeedfacedeadbeefabaddad2',
       ciphertext:
         '522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662',
@@ -85,9 +84,9 @@ describe('key wrapping', () => {
     await expect(unwrapAesKey(wrapped, await wrappingKey(), aad, ['encrypt'], false, 'wrong key')).rejects.toThrow('wrong key');
     const bytes = base64urlDecode(wrapped.ciphertext);
     bytes[5]! ^= 0x01;
-    await expect(
-      unwrapAesKey({ ...wrapped, ciphertext: base64urlEncode(bytes) }, kek, aad, ['encrypt'], false, 'flipped'),
-    ).rejects.toThrow('flipped');
+    await expect(unwrapAesKey({ ...wrapped, ciphertext: base64urlEncode(bytes) }, kek, aad, ['encrypt'], false, 'flipped')).rejects.toThrow(
+      'flipped',
+    );
   });
 
   it('rejects malformed envelopes before decrypting', async () => {

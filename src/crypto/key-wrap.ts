@@ -1,7 +1,7 @@
-import { randomBytes } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
-import { fromEnvelope, NONCE_BYTES, toEnvelope } from './envelope.ts';
+import { randomBytes } from './encoding.ts';
 import type { Envelope } from './envelope.ts';
+import { fromEnvelope, NONCE_BYTES, toEnvelope } from './envelope.ts';
 import { DecryptionError } from './errors.ts';
 
 // Key wrapping is AES-256-GCM over the raw key bytes with a random nonce and a purpose label as

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hexDecode, hexEncode } from './encoding.ts';
+import type { MerkleNodeSource } from './merkle.ts';
 import {
   consistencyProof,
   consistencyProofFromSource,
@@ -15,14 +16,11 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from './merkle.ts';
-import type { MerkleNodeSource } from './merkle.ts';
 
 // Certificate Transparency's reference data (RFC 6962 test vectors, as published in
 // transparency-dev/merkle proof/verify_test.go): the eight leaves, the root of each prefix, and
 // known-good proofs. Leaf numbers in their tables are 1-based; indices here are 0-based.
-const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(
-  hexDecode,
-);
+const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(hexDecode);
 const ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -34,18 +32,73 @@ const ROOTS = [
   '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
 ];
 const INCLUSION = [
-  { index: 0, size: 8, proof: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { index: 5, size: 8, proof: ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
+  {
+    index: 0,
+    size: 8,
+    proof: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    index: 5,
+    size: 8,
+    proof: [
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
   { index: 2, size: 3, proof: ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125'] },
-  { index: 1, size: 5, proof: ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'] },
+  {
+    index: 1,
+    size: 5,
+    proof: [
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  },
   { index: 0, size: 1, proof: [] },
 ];
 const CONSISTENCY = [
   { first: 1, second: 1, proof: [] },
-  { first: 1, second: 8, proof: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'] },
-  { first: 6, second: 8, proof: ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
-  { first: 2, second: 5, proof: ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'] },
-  { first: 6, second: 7, proof: ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7'] },
+  {
+    first: 1,
+    second: 8,
+    proof: [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  },
+  {
+    first: 6,
+    second: 8,
+    proof: [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
+  {
+    first: 2,
+    second: 5,
+    proof: [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  },
+  {
+    first: 6,
+    second: 7,
+    proof: [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  },
 ];
 const SOME_HASH = hexDecode('abacaba000000000000000000000000000000000000000000060061e00123456');
 
@@ -117,7 +170,11 @@ describe('Merkle tree (RFC 6962 / RFC 9162)', async () => {
         [index, size, leaf, [new Uint8Array(), ...expected], root],
         [index, size, leaf, [root, ...expected], root],
         ...expected.map((_, i): [number, number, Uint8Array, Uint8Array[], Uint8Array] => [
-          index, size, leaf, expected.map((h, j) => (j === i ? flip(h) : h)), root,
+          index,
+          size,
+          leaf,
+          expected.map((h, j) => (j === i ? flip(h) : h)),
+          root,
         ]),
       ];
       if (expected.length > 0) probes.push([index, size, leaf, expected.slice(0, -1), root]);
@@ -156,7 +213,11 @@ describe('Merkle tree (RFC 6962 / RFC 9162)', async () => {
         [first, second, root1, root2, [expected[0]!, ...expected]],
         [first, second, root1, root2, expected.slice(0, -1)],
         ...expected.map((_, i): [number, number, Uint8Array, Uint8Array, Uint8Array[]] => [
-          first, second, root1, root2, expected.map((h, j) => (j === i ? flip(h, 4) : h)),
+          first,
+          second,
+          root1,
+          root2,
+          expected.map((h, j) => (j === i ? flip(h, 4) : h)),
         ]),
       ];
       for (const [m, n, r1, r2, p] of probes) {
@@ -215,7 +276,15 @@ describe('Merkle tree (RFC 6962 / RFC 9162)', async () => {
         if (n > 1) {
           expect(await verifyInclusion(leaves[(i + 1) % n]!, i, n, proof, root)).toBe(false);
           expect(await verifyInclusion(leaves[i]!, (i + 1) % n, n, proof, root)).toBe(false);
-          expect(await verifyInclusion(leaves[i]!, i, n, proof.map((h, j) => (j === i % proof.length ? flip(h) : h)), root)).toBe(false);
+          expect(
+            await verifyInclusion(
+              leaves[i]!,
+              i,
+              n,
+              proof.map((h, j) => (j === i % proof.length ? flip(h) : h)),
+              root,
+            ),
+          ).toBe(false);
         }
       }
       for (let m = 1; m <= n; m++) {
@@ -223,7 +292,15 @@ describe('Merkle tree (RFC 6962 / RFC 9162)', async () => {
         if (n <= 16) expect(hexes(proof)).toEqual(hexes(m === n ? [] : await referenceSubproof(m, leaves.slice(0, n), true)));
         expect(await verifyConsistency(m, n, roots[m]!, root, proof), `${m}→${n}`).toBe(true);
         if (m < n) {
-          expect(await verifyConsistency(m, n, roots[m]!, root, proof.map((h, j) => (j === m % proof.length ? flip(h) : h)))).toBe(false);
+          expect(
+            await verifyConsistency(
+              m,
+              n,
+              roots[m]!,
+              root,
+              proof.map((h, j) => (j === m % proof.length ? flip(h) : h)),
+            ),
+          ).toBe(false);
           expect(await verifyConsistency(m, n, flip(roots[m]!), root, proof)).toBe(false);
           expect(await verifyConsistency(m, n, roots[m]!, flip(root), proof)).toBe(false);
           expect(await verifyConsistency(m, n, roots[m]!, root, proof.slice(1))).toBe(false);

@@ -1,6 +1,6 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-import { concatBytes, constantTimeEqual, hexDecode, toBytes } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
+import { concatBytes, constantTimeEqual, hexDecode, toBytes } from './encoding.ts';
 
 // RFC 6962 / RFC 9162 §2.1 Merkle tree over SHA-256: the receipts log (T6). Leaf hashes are
 // SHA-256(0x00 || leaf), interior nodes SHA-256(0x01 || left || right), and a tree of n leaves splits
@@ -109,11 +109,7 @@ export async function inclusionProofFromSource(source: MerkleNodeSource, index: 
 }
 
 /** RFC 9162 §2.1.4.1 PROOF(m, D[n]) = SUBPROOF(m, D[n], true), bottom-up; empty when m is 0 or n. */
-export async function consistencyProofFromSource(
-  source: MerkleNodeSource,
-  oldSize: number,
-  newSize: number,
-): Promise<Bytes[]> {
+export async function consistencyProofFromSource(source: MerkleNodeSource, oldSize: number, newSize: number): Promise<Bytes[]> {
   checkSize(oldSize, 'oldSize');
   checkSize(newSize, 'newSize');
   if (oldSize > newSize) throw new RangeError(`Old size ${oldSize} is larger than new size ${newSize}`);

@@ -1,7 +1,7 @@
-import { concatBytes, randomBytes, toBytes, utf8Encode } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
-import { deriveWrappingKey, importHkdfKey } from './kdf.ts';
+import { concatBytes, randomBytes, toBytes, utf8Encode } from './encoding.ts';
 import type { PassphraseKeys } from './kdf.ts';
+import { deriveWrappingKey, importHkdfKey } from './kdf.ts';
 
 // A recovery key is 160 random bits written as 32 Crockford base32 characters plus a 4-character
 // check group, in nine groups of four: "7K3M-Q0RT-...". Crockford's alphabet has no I, L, O or U, so

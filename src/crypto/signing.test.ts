@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64urlDecode, base64urlEncode, concatBytes, hexDecode, hexEncode, utf8Encode } from './encoding.ts';
 import { leafHash } from './merkle.ts';
+import type { Receipt, SignedTreeHead } from './signing.ts';
 import {
   createLogSigner,
   exportPrivateKey,
@@ -18,7 +19,6 @@ import {
   verifyReceipt,
   verifyTreeHead,
 } from './signing.ts';
-import type { Receipt, SignedTreeHead } from './signing.ts';
 
 // PKCS #8 wrapping of a raw Ed25519 seed (RFC 8410 §7): a fixed 16-byte prefix, then the 32 bytes.
 const pkcs8FromSeed = (seed: Uint8Array) => concatBytes(hexDecode('302e020100300506032b657004220420'), seed);
@@ -87,11 +87,7 @@ describe('receipts and signed tree heads', async () => {
     const leaf = base64urlEncode(new Uint8Array(32).fill(0xbb));
     const bytes = receiptSignedBytes({ logId, leafIndex: 258, leafHash: leaf, timestamp: 0x0102030405 });
     expect(hexEncode(bytes)).toBe(
-      hexEncode(utf8Encode('casebook-receipt-v1\n')) +
-        'aa'.repeat(32) +
-        '0000000000000102' +
-        'bb'.repeat(32) +
-        '0000000102030405',
+      hexEncode(utf8Encode('casebook-receipt-v1\n')) + 'aa'.repeat(32) + '0000000000000102' + 'bb'.repeat(32) + '0000000102030405',
     );
     const head = treeHeadSignedBytes({ logId, treeSize: 7, rootHash: leaf, timestamp: 1 });
     expect(hexEncode(head)).toBe(

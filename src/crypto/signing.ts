@@ -1,5 +1,5 @@
-import { base64urlDecode, base64urlEncode, concatBytes, constantTimeEqual, toBytes, utf8Encode } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
+import { base64urlDecode, base64urlEncode, concatBytes, constantTimeEqual, toBytes, utf8Encode } from './encoding.ts';
 import { uint64be } from './framing.ts';
 
 // Ed25519 (RFC 8032) through WebCrypto, and the two statements the receipts log signs (T6).

@@ -9,10 +9,10 @@ import {
   openTeamKeys,
   rotateTeamKey,
   sealTo,
+  type TeamKeyRecord,
   unwrapMemberPrivateKey,
   wrapMemberPrivateKey,
   x25519PublicKeyOf,
-  type TeamKeyRecord,
 } from './team-keys.ts';
 
 const cheap = { memoryKiB: 64, iterations: 1, parallelism: 1 };
@@ -45,8 +45,12 @@ describe('member keys and the team key chain', () => {
     const member = generateX25519KeyPair();
     const { wrappingKey } = await deriveKeysWithParams('correct horse battery staple', salt, cheap);
     const wrapped = await wrapMemberPrivateKey(member.privateKey, wrappingKey);
-    expect(await unwrapMemberPrivateKey(wrapped, (await deriveKeysWithParams('correct horse battery staple', salt, cheap)).wrappingKey)).toEqual(member.privateKey);
-    await expect(unwrapMemberPrivateKey(wrapped, (await deriveKeysWithParams('wrong', salt, cheap)).wrappingKey)).rejects.toBeInstanceOf(DecryptionError);
+    expect(
+      await unwrapMemberPrivateKey(wrapped, (await deriveKeysWithParams('correct horse battery staple', salt, cheap)).wrappingKey),
+    ).toEqual(member.privateKey);
+    await expect(unwrapMemberPrivateKey(wrapped, (await deriveKeysWithParams('wrong', salt, cheap)).wrappingKey)).rejects.toBeInstanceOf(
+      DecryptionError,
+    );
   });
 
   it('a newcomer and a rotation: history stays readable, a leaver cannot open the new key', async () => {
@@ -75,6 +79,8 @@ describe('member keys and the team key chain', () => {
     await expect(openSealed(leaverKeys.privateKeys.get(1)!, newMessage, 'msg')).rejects.toBeInstanceOf(DecryptionError);
     // A grant sealed for another member, or a swapped public key, is refused.
     await expect(openTeamKeys(admin.privateKey, { version: 2, sealedKey: cwGrant }, [v1, v2])).rejects.toBeInstanceOf(DecryptionError);
-    await expect(openTeamKeys(caseworker.privateKey, { version: 2, sealedKey: cwGrant }, [v1, { ...v2, publicKey: v1.publicKey }])).rejects.toThrow(/does not match/);
+    await expect(
+      openTeamKeys(caseworker.privateKey, { version: 2, sealedKey: cwGrant }, [v1, { ...v2, publicKey: v1.publicKey }]),
+    ).rejects.toThrow(/does not match/);
   });
 });

@@ -1,6 +1,6 @@
 import { x25519 } from '@noble/curves/ed25519.js';
-import { base64urlDecode, base64urlEncode, concatBytes, randomBytes, toBytes, utf8Encode } from './encoding.ts';
 import type { Bytes } from './encoding.ts';
+import { base64urlDecode, base64urlEncode, concatBytes, randomBytes, toBytes, utf8Encode } from './encoding.ts';
 import type { Envelope } from './envelope.ts';
 import { DecryptionError } from './errors.ts';
 import { hkdfSha256 } from './kdf.ts';
@@ -54,7 +54,9 @@ export async function sealTo(recipientPublicKey: Uint8Array, plaintext: Uint8Arr
   const key = await boxKey(shared, ephemeral.publicKey, recipientPublicKey, label);
   shared.fill(0);
   const nonce = randomBytes(12);
-  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: utf8Encode(label) }, key, toBytes(plaintext)));
+  const ciphertext = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: utf8Encode(label) }, key, toBytes(plaintext)),
+  );
   return [SEALED_PREFIX, base64urlEncode(ephemeral.publicKey), base64urlEncode(nonce), base64urlEncode(ciphertext)].join('.');
 }
 
@@ -69,7 +71,8 @@ export async function openSealed(privateKey: Uint8Array, sealed: string, label: 
   } catch {
     throw new DecryptionError('not a sealed box');
   }
-  if (ephemeralPublic.length !== X25519_KEY_BYTES || nonce.length !== 12 || ciphertext.length < 16) throw new DecryptionError('not a sealed box');
+  if (ephemeralPublic.length !== X25519_KEY_BYTES || nonce.length !== 12 || ciphertext.length < 16)
+    throw new DecryptionError('not a sealed box');
   let shared: Uint8Array;
   try {
     shared = x25519.getSharedSecret(privateKey, ephemeralPublic);
@@ -95,7 +98,14 @@ export async function wrapMemberPrivateKey(privateKey: Uint8Array, wrappingKey: 
 }
 
 export async function unwrapMemberPrivateKey(wrapped: Envelope, wrappingKey: CryptoKey): Promise<Bytes> {
-  const asAes = await unwrapAesKey(wrapped, wrappingKey, utf8Encode(MEMBER_KEY_LABEL), ['encrypt'], true, 'That password does not open your key.');
+  const asAes = await unwrapAesKey(
+    wrapped,
+    wrappingKey,
+    utf8Encode(MEMBER_KEY_LABEL),
+    ['encrypt'],
+    true,
+    'That password does not open your key.',
+  );
   return new Uint8Array(await crypto.subtle.exportKey('raw', asAes));
 }
 
@@ -125,7 +135,10 @@ export function grantTeamKey(teamPrivateKey: Uint8Array, memberPublicKey: Uint8A
 }
 
 /** A new team key for a rotation: it carries the old private key, sealed to itself. */
-export async function rotateTeamKey(current: { version: number; privateKey: Uint8Array }): Promise<{ version: number; keyPair: X25519KeyPair; sealedPrevious: string }> {
+export async function rotateTeamKey(current: {
+  version: number;
+  privateKey: Uint8Array;
+}): Promise<{ version: number; keyPair: X25519KeyPair; sealedPrevious: string }> {
   const keyPair = generateX25519KeyPair();
   const version = current.version + 1;
   const sealedPrevious = await sealTo(keyPair.publicKey, current.privateKey, `${TEAM_KEY_PREVIOUS_LABEL}/${version}`);
@@ -148,7 +161,8 @@ export async function openTeamKeys(
   let privateKey = await openSealed(memberPrivateKey, grant.sealedKey, `${TEAM_KEY_GRANT_LABEL}/${grant.version}`);
   let record: TeamKeyRecord | undefined = current;
   while (record) {
-    if (base64urlEncode(x25519PublicKeyOf(privateKey)) !== record.publicKey) throw new DecryptionError(`team key ${record.version} does not match its public key`);
+    if (base64urlEncode(x25519PublicKeyOf(privateKey)) !== record.publicKey)
+      throw new DecryptionError(`team key ${record.version} does not match its public key`);
     privateKeys.set(record.version, privateKey);
     if (!record.sealedPrevious) break;
     const previous = byVersion.get(record.version - 1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecryptionError } from './errors.ts';
-import { deriveKeysWithParams } from './kdf.ts';
 import type { KdfParams } from './kdf.ts';
+import { deriveKeysWithParams } from './kdf.ts';
 import { deriveRecoveryKeys, generateRecoveryKey } from './recovery-key.ts';
 import { createVault, rewrapVaultKey, unwrapVaultKey, vaultKeyWrapLabel } from './vault-key.ts';
 
@@ -53,9 +53,7 @@ describe('vault key', () => {
   it('rejects the wrong passphrase, and a recovery blob presented as a passphrase blob', async () => {
     const { passphrase, recovery, vault } = await setUp();
     const wrong = await deriveKeysWithParams('wrong passphrase', SALT, CHEAP);
-    await expect(unwrapVaultKey(vault.wrappedByPassphrase, wrong.wrappingKey, 'passphrase')).rejects.toThrow(
-      /wrong passphrase/,
-    );
+    await expect(unwrapVaultKey(vault.wrappedByPassphrase, wrong.wrappingKey, 'passphrase')).rejects.toThrow(/wrong passphrase/);
     await expect(unwrapVaultKey(vault.wrappedByRecovery, recovery.wrappingKey, 'passphrase')).rejects.toThrow(DecryptionError);
     await expect(unwrapVaultKey(vault.wrappedByPassphrase, passphrase.wrappingKey, 'recovery')).rejects.toThrow(DecryptionError);
   });
@@ -88,9 +86,7 @@ describe('vault key', () => {
       { wrappingKey: recovery.wrappingKey, purpose: 'recovery' },
       { wrappingKey: newRecovery.wrappingKey, purpose: 'recovery' },
     );
-    expect(await roundTrips(vault.vaultKey, await unwrapVaultKey(byPassphrase, newPassphrase.wrappingKey, 'passphrase'))).toBe(
-      true,
-    );
+    expect(await roundTrips(vault.vaultKey, await unwrapVaultKey(byPassphrase, newPassphrase.wrappingKey, 'passphrase'))).toBe(true);
     expect(await roundTrips(vault.vaultKey, await unwrapVaultKey(byRecovery, newRecovery.wrappingKey, 'recovery'))).toBe(true);
     await expect(unwrapVaultKey(byRecovery, recovery.wrappingKey, 'recovery')).rejects.toThrow(/wrong recovery key/);
   });

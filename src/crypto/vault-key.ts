@@ -43,20 +43,12 @@ export async function createVault(passphraseWrappingKey: CryptoKey, recoveryWrap
 }
 
 /** Wraps an extractable vault key; only createVault and rewrapVaultKey have one to pass. */
-export function wrapVaultKey(
-  extractableVaultKey: CryptoKey,
-  wrappingKey: CryptoKey,
-  purpose: VaultKeyWrapPurpose,
-): Promise<Envelope> {
+export function wrapVaultKey(extractableVaultKey: CryptoKey, wrappingKey: CryptoKey, purpose: VaultKeyWrapPurpose): Promise<Envelope> {
   return wrapAesKey(extractableVaultKey, wrappingKey, utf8Encode(vaultKeyWrapLabel(purpose)));
 }
 
 /** Sign-in or recovery: the session's non-extractable vault key. */
-export function unwrapVaultKey(
-  wrapped: Envelope,
-  wrappingKey: CryptoKey,
-  purpose: VaultKeyWrapPurpose,
-): Promise<CryptoKey> {
+export function unwrapVaultKey(wrapped: Envelope, wrappingKey: CryptoKey, purpose: VaultKeyWrapPurpose): Promise<CryptoKey> {
   return unwrapVaultKeyInternal(wrapped, wrappingKey, purpose, false);
 }
 

@@ -1,23 +1,23 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Services } from './services.ts';
-import { loggerOptions, RequestLogController, sharedRequestLogger } from './setup/logging.ts';
-import { securityHeaders } from './setup/security-headers.ts';
-import { staticAssets } from './setup/static-assets.ts';
-import { errorPages } from './setup/errors.ts';
-import { healthRoutes } from './features/health/routes.ts';
-import { guidanceRoutes } from './features/guidance/routes.ts';
-import { searchRoutes } from './features/search/routes.ts';
-import { riskScreenRoutes } from './features/risk-screen/routes.ts';
-import { openingStatusRoutes } from './features/opening-status/routes.ts';
+import { conversationRoutes } from './features/conversations/plugin.ts';
 import { directoryRoutes } from './features/directory/routes.ts';
+import { forumsRoutes } from './features/forums/plugin.ts';
+import { guidanceRoutes } from './features/guidance/routes.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { openingStatusRoutes } from './features/opening-status/routes.ts';
+import { riskScreenRoutes } from './features/risk-screen/routes.ts';
+import { searchRoutes } from './features/search/routes.ts';
+import { staffRoutes, staffSessions } from './features/staff/plugin.ts';
+import { trainingRoutes } from './features/training/plugin.ts';
 import { vaultRoutes } from './features/vault/plugin.ts';
 import { vaultPageRoutes } from './features/vault-pages/routes.ts';
 import { verifyPageRoutes } from './features/verify-page/routes.ts';
-import { staffRoutes, staffSessions } from './features/staff/plugin.ts';
-import { conversationRoutes } from './features/conversations/plugin.ts';
-import { forumsRoutes } from './features/forums/plugin.ts';
-import { trainingRoutes } from './features/training/plugin.ts';
+import type { Services } from './services.ts';
+import { errorPages } from './setup/errors.ts';
+import { loggerOptions, RequestLogController, sharedRequestLogger } from './setup/logging.ts';
+import { securityHeaders } from './setup/security-headers.ts';
+import { staticAssets } from './setup/static-assets.ts';
 
 /** The whole service, as one list of set-up steps. Each step is a small file; services come from one place. */
 export async function createApp(services: Services): Promise<FastifyInstance> {
@@ -32,7 +32,23 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   });
 
   // Each plugin is given only what its options type names; everything was built, and is closed, in services.ts.
-  const { assets, audit, clock, content, welshContent, database, directory, openingStatus, pageCache, search, welshSearch, staff, training, vault, views } = services;
+  const {
+    assets,
+    audit,
+    clock,
+    content,
+    welshContent,
+    database,
+    directory,
+    openingStatus,
+    pageCache,
+    search,
+    welshSearch,
+    staff,
+    training,
+    vault,
+    views,
+  } = services;
   await app.register(fp(securityHeaders));
   await app.register(errorPages, { views, content });
   await app.register(fp(staffSessions), { services: { staff, clock, views } });

@@ -3,20 +3,47 @@ import { ConfigError, loadConfig } from './config.ts';
 
 // With DATABASE_URL in production the key set and secret must come from configuration (shared-keys.test.ts).
 const SHARED_SECRETS = {
-  LOG_SIGNING_KEYS: JSON.stringify({ v: 1, keys: [{ privateKey: 'MC4CAQAwBQYDK2VwBCIEIKA2CapHc0B8XXWeYgGozH21sud9cx_Ayu8eJezjozXQ', from: 0 }] }),
+  LOG_SIGNING_KEYS: JSON.stringify({
+    v: 1,
+    keys: [{ privateKey: 'MC4CAQAwBQYDK2VwBCIEIKA2CapHc0B8XXWeYgGozH21sud9cx_Ayu8eJezjozXQ', from: 0 }],
+  }),
   SERVER_SECRET: 'a'.repeat(43),
 };
 
 describe('loadConfig', () => {
   it('has safe defaults: loopback only, SQLite in ./data, production', () => {
     const config = loadConfig({}, '/srv/casebook');
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/casebook/data', databaseUrl: undefined, environment: 'production', trustProxy: false });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/casebook/data',
+      databaseUrl: undefined,
+      environment: 'production',
+      trustProxy: false,
+    });
     expect(config.exitUrl).toMatch(/^https:\/\//);
   });
 
   it('reads every setting from the environment', () => {
-    const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/lib/casebook', DATABASE_URL: 'postgres://db/casebook', EXIT_URL: 'https://example.org/', TRUST_PROXY: 'true', LOG_LEVEL: 'warn', ...SHARED_SECRETS });
-    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/casebook', databaseUrl: 'postgres://db/casebook', exitUrl: 'https://example.org/', trustProxy: true, logLevel: 'warn' });
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/casebook',
+      DATABASE_URL: 'postgres://db/casebook',
+      EXIT_URL: 'https://example.org/',
+      TRUST_PROXY: 'true',
+      LOG_LEVEL: 'warn',
+      ...SHARED_SECRETS,
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/casebook',
+      databaseUrl: 'postgres://db/casebook',
+      exitUrl: 'https://example.org/',
+      trustProxy: true,
+      logLevel: 'warn',
+    });
   });
 
   it.each([
@@ -42,10 +69,20 @@ describe('loadConfig', () => {
     expect(loadConfig({}, '/srv/casebook').blobStore).toEqual({ kind: 'file', root: '/srv/casebook/data/blobs' });
     expect(loadConfig({ BLOB_STORE_URL: 'file:///mnt/blobs' }).blobStore).toEqual({ kind: 'file', root: '/mnt/blobs' });
     expect(loadConfig({ BLOB_STORE_URL: 's3://casebook-attachments/prod?region=eu-west-2' }).blobStore).toEqual({
-      kind: 's3', bucket: 'casebook-attachments', prefix: 'prod', region: 'eu-west-2', endpoint: undefined, forcePathStyle: false,
+      kind: 's3',
+      bucket: 'casebook-attachments',
+      prefix: 'prod',
+      region: 'eu-west-2',
+      endpoint: undefined,
+      forcePathStyle: false,
     });
     expect(loadConfig({ BLOB_STORE_URL: 's3://blobs?endpoint=http://127.0.0.1:9000' }).blobStore).toEqual({
-      kind: 's3', bucket: 'blobs', prefix: '', region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true,
+      kind: 's3',
+      bucket: 'blobs',
+      prefix: '',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9000',
+      forcePathStyle: true,
     });
   });
 });

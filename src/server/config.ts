@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseBlobStoreUrl, type BlobStoreLocation } from './features/vault/attachments/blob-store-url.ts';
-import { parseKeySet, type KeySet } from './features/vault/transparency-log/signing-keys.ts';
 import { DEFAULT_RETENTION_DAYS } from '../domain/training/retention.ts';
+import { type BlobStoreLocation, parseBlobStoreUrl } from './features/vault/attachments/blob-store-url.ts';
+import { type KeySet, parseKeySet } from './features/vault/transparency-log/signing-keys.ts';
 
 /** Configuration comes only from the environment, is validated once at start-up, and is then read-only. */
 const schema = z.object({
@@ -15,9 +15,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  EXIT_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-    .default('https://www.bbc.co.uk/weather'),
+  EXIT_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('https://www.bbc.co.uk/weather'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -28,7 +26,12 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
-  ATTACHMENT_QUOTA_BYTES: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(2 * 1024 ** 3),
+  ATTACHMENT_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(2 * 1024 ** 3),
   STAFF_ORIGIN: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) origin such as https://casebook.example' })
     .transform((v) => new URL(v).origin)
@@ -44,7 +47,12 @@ const schema = z.object({
     .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, such as smtps://user:password@mail.example:465')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  MAIL_FROM: z.string().min(3).max(200).regex(/@/, 'must be an email address, such as Casebook <training@casebook.example>').default('Casebook <training@casebook.invalid>'),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .max(200)
+    .regex(/@/, 'must be an email address, such as Casebook <training@casebook.example>')
+    .default('Casebook <training@casebook.invalid>'),
   TRAINING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
 });
 

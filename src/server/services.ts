@@ -1,25 +1,25 @@
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import { PATHS } from './paths.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { loadContent, type ContentStore } from './features/guidance/content-store.ts';
+import type { TalkContext } from './features/conversations/context.ts';
+import { type DirectoryStore, loadDirectory } from './features/directory/directory-store.ts';
+import { type ContentStore, loadContent } from './features/guidance/content-store.ts';
+import { createOpeningStatus, type OpeningStatusService } from './features/opening-status/opening-status.ts';
 import { createSearchIndex, type SearchIndex } from './features/search/search-index.ts';
-import { loadAssetManifest, type AssetManifest } from './setup/assets.ts';
+import { createStaffServices, type StaffServices } from './features/staff/services.ts';
+import { startEmptying } from './features/training/private-page-cache.ts';
+import { startTrainingRetentionSweeper } from './features/training/retention-sweep.ts';
+import { createTrainingServices, type TrainingServices } from './features/training/services.ts';
+import { startAbandonedUploadSweeper } from './features/vault/attachments/abandoned-uploads.ts';
+import { createVaultServices, type VaultServices } from './features/vault/services.ts';
+import { PATHS } from './paths.ts';
+import { type AssetManifest, loadAssetManifest } from './setup/assets.ts';
 import { createPageCache, type PageCache } from './setup/page-cache.ts';
 import { createViews, type Views } from './setup/views.ts';
-import { loadDirectory, type DirectoryStore } from './features/directory/directory-store.ts';
-import { createOpeningStatus, type OpeningStatusService } from './features/opening-status/opening-status.ts';
-import { createVaultServices, type VaultServices } from './features/vault/services.ts';
-import { createStaffServices, type StaffServices } from './features/staff/services.ts';
-import { createAuditLog, type AuditLog } from './shared/audit/audit-log.ts';
+import { type AuditLog, createAuditLog } from './shared/audit/audit-log.ts';
 import { createEventBus } from './shared/events/create.ts';
 import type { EventBus } from './shared/events/event-bus.ts';
-import { createTrainingServices, type TrainingServices } from './features/training/services.ts';
-import { startTrainingRetentionSweeper } from './features/training/retention-sweep.ts';
-import { startEmptying } from './features/training/private-page-cache.ts';
-import { startAbandonedUploadSweeper } from './features/vault/attachments/abandoned-uploads.ts';
-import type { TalkContext } from './features/conversations/context.ts';
 import { createConversationsServices } from './wiring/conversations.ts';
 import { createForumsServices, type ForumsServices } from './wiring/forums.ts';
 import { createLifecycle, type Lifecycle } from './wiring/lifecycle.ts';
@@ -87,7 +87,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
 /** Opens each resource in the order it is needed, recording how to close it as soon as it is open. */
 async function openServices(config: Config, overrides: ServiceOverrides, lifecycle: Lifecycle): Promise<Services> {
   const problems = createProblems();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(overrides.pgSchema ? { pgSchema: overrides.pgSchema } : {}) });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(overrides.pgSchema ? { pgSchema: overrides.pgSchema } : {}),
+  });
   lifecycle.closeWith(() => database.close());
   await migrateToLatest(database);
   const content = loadContent(join(CONTENT_DIR, 'en'));
@@ -102,7 +106,9 @@ async function openServices(config: Config, overrides: ServiceOverrides, lifecyc
     await vault.log.close();
     vault.blobs.close?.();
   });
-  lifecycle.startWhenReady(() => startAbandonedUploadSweeper(vault, (error) => problems.report('sweeping abandoned uploads failed', error)));
+  lifecycle.startWhenReady(() =>
+    startAbandonedUploadSweeper(vault, (error) => problems.report('sweeping abandoned uploads failed', error)),
+  );
   const audit = createAuditLog(database.db, database.dialect, clock);
   const welshContent = loadContent(join(CONTENT_DIR, 'cy'), { pathPrefix: '/cy' });
   const training = await createTrainingServices(config, database, events, (what, error) => problems.report(`training: ${what}`, error));
@@ -111,7 +117,9 @@ async function openServices(config: Config, overrides: ServiceOverrides, lifecyc
     training.mailer.close();
   });
   lifecycle.startWhenReady(() => startEmptying(training.privatePages));
-  lifecycle.startWhenReady(() => startTrainingRetentionSweeper(training, clock, (error) => problems.report('training: anonymising old bookings failed', error)));
+  lifecycle.startWhenReady(() =>
+    startTrainingRetentionSweeper(training, clock, (error) => problems.report('training: anonymising old bookings failed', error)),
+  );
   return {
     config,
     clock,

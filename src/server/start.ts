@@ -1,7 +1,8 @@
 // Start-up: validate configuration, open and migrate the database, listen.
+
+import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createServices } from './services.ts';
-import { createApp } from './app.ts';
 
 // Any failure stops the process
 // with a message a person can act on.

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/server/config.ts';
 import { createApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { createServices, type Services } from '../../src/server/services.ts';
 import { createTestSchema, TEST_DATABASE_URL } from './postgres.ts';
 

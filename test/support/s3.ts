@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 // A real S3-protocol server (s3rver: objects on disk, SigV4 checked), started by the test on a free port.
 import S3rver from '@20minutes/s3rver';
 

@@ -2,7 +2,14 @@
 declare module '@20minutes/s3rver' {
   import type { AddressInfo } from 'node:net';
   export default class S3rver {
-    constructor(options: { port?: number; address?: string; silent?: boolean; directory?: string; configureBuckets?: { name: string; configs: unknown[] }[]; allowMismatchedSignatures?: boolean });
+    constructor(options: {
+      port?: number;
+      address?: string;
+      silent?: boolean;
+      directory?: string;
+      configureBuckets?: { name: string; configs: unknown[] }[];
+      allowMismatchedSignatures?: boolean;
+    });
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
   }

@@ -47,7 +47,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       for (;;) {
         const found = mails.find((m) => m.to.includes(to) && m.subject.includes(subject));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no mail to ${to} about "${subject}"; got: ${mails.map((m) => `${m.to} ${m.subject}`).join('; ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`no mail to ${to} about "${subject}"; got: ${mails.map((m) => `${m.to} ${m.subject}`).join('; ')}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

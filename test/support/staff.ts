@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { TOTP, Secret } from 'otpauth';
-import type { Services } from '../../src/server/services.ts';
-import { createFirstAdministrator } from '../../src/server/features/staff/accounts/bootstrap.ts';
+import { Secret, TOTP } from 'otpauth';
 import { generateX25519KeyPair } from '../../src/crypto/team-keys.ts';
+import { createFirstAdministrator } from '../../src/server/features/staff/accounts/bootstrap.ts';
 import type { StaffRole } from '../../src/server/features/staff/roles.ts';
+import type { Services } from '../../src/server/services.ts';
 
 /** A staff member driven through the real API: cookie jar, CSRF header, real TOTP codes. */
 export class StaffClient {
@@ -19,7 +19,11 @@ export class StaffClient {
     const res = await this.app.inject({
       method: method as 'GET',
       url,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}), ...options.headers },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...options.headers,
+      },
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
     const set = res.headers['set-cookie'];
@@ -60,7 +64,10 @@ export async function completeSetup(app: FastifyInstance, code: string, now: () 
       authKey,
       kdf: { version: 2, salt: randomBytes(16).toString('base64url') },
       totp: totpNow(totp.secret, now()),
-      memberKey: { publicKey: Buffer.from(keyPair.publicKey).toString('base64url'), wrappedPrivateKey: { v: 1, nonce: randomBytes(12).toString('base64url'), ciphertext: randomBytes(48).toString('base64url') } },
+      memberKey: {
+        publicKey: Buffer.from(keyPair.publicKey).toString('base64url'),
+        wrappedPrivateKey: { v: 1, nonce: randomBytes(12).toString('base64url'), ciphertext: randomBytes(48).toString('base64url') },
+      },
     },
   });
   if (done.statusCode !== 200) throw new Error(`setup/complete ${done.statusCode} ${done.body}`);
@@ -69,12 +76,22 @@ export async function completeSetup(app: FastifyInstance, code: string, now: () 
 }
 
 export async function firstAdmin(app: FastifyInstance, services: Services, now: () => number): Promise<SetUpMember> {
-  const { setupCode } = await createFirstAdministrator(services, { signInName: `admin-${randomBytes(3).toString('hex')}`, displayName: 'Alex Admin' });
+  const { setupCode } = await createFirstAdministrator(services, {
+    signInName: `admin-${randomBytes(3).toString('hex')}`,
+    displayName: 'Alex Admin',
+  });
   return completeSetup(app, setupCode, now);
 }
 
-export async function addMember(admin: StaffClient, roles: StaffRole[], now: () => number, displayName = 'Casey Worker'): Promise<SetUpMember> {
-  const res = await admin.request('POST', '/api/staff/members', { body: { signInName: `m-${randomBytes(4).toString('hex')}`, displayName, roles } });
+export async function addMember(
+  admin: StaffClient,
+  roles: StaffRole[],
+  now: () => number,
+  displayName = 'Casey Worker',
+): Promise<SetUpMember> {
+  const res = await admin.request('POST', '/api/staff/members', {
+    body: { signInName: `m-${randomBytes(4).toString('hex')}`, displayName, roles },
+  });
   if (res.statusCode !== 201) throw new Error(`create member ${res.statusCode} ${res.body}`);
   return completeSetup(admin.app, (res.json() as { setupCode: string }).setupCode, now);
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { postgresAvailable } from './postgres.ts';
 import { CURRENT_KDF_VERSION } from '../../src/crypto/kdf.ts';
+import { postgresAvailable } from './postgres.ts';
 
 /** The databases every vault test runs on: SQLite always, PostgreSQL when a server answers. */
 export async function vaultDialects(): Promise<('sqlite' | 'postgres')[]> {
@@ -57,7 +57,9 @@ export class VaultClient {
     });
     const set = res.cookies.find((c) => c.name === 'casebook_vault');
     if (set) this.cookie = set.value || undefined;
-    const json = res.headers['content-type']?.toString().startsWith('application/json') ? (res.json() as Record<string, unknown>) : undefined;
+    const json = res.headers['content-type']?.toString().startsWith('application/json')
+      ? (res.json() as Record<string, unknown>)
+      : undefined;
     if (json && typeof json.csrfToken === 'string') this.csrfToken = json.csrfToken;
     return res;
   }

@@ -23,11 +23,19 @@ const nullableEnvelope = Type.Unsafe<Envelope | null>({ ...itemEnvelope, type: [
 
 export const writeResponse = object({ id: Type.String(), version: Type.Integer(), receipt });
 export type ItemVersionResponse = Static<typeof writeResponse>;
-export const latestResponse = object({ id: Type.String(), version: Type.Integer(), deleted: Type.Boolean(), envelope: nullableEnvelope, receipt });
+export const latestResponse = object({
+  id: Type.String(),
+  version: Type.Integer(),
+  deleted: Type.Boolean(),
+  envelope: nullableEnvelope,
+  receipt,
+});
 export type ItemChange = Static<typeof latestResponse>;
 /** GET /items/:id/versions, oldest first. */
 export const versionsResponse = object({
-  versions: Type.Array(object({ version: Type.Integer(), deleted: Type.Boolean(), envelope: nullableEnvelope, commitment: Type.String(), receipt })),
+  versions: Type.Array(
+    object({ version: Type.Integer(), deleted: Type.Boolean(), envelope: nullableEnvelope, commitment: Type.String(), receipt }),
+  ),
 });
 export type VersionsResponse = Static<typeof versionsResponse>;
 export const changesResponse = object({ changes: Type.Array(latestResponse), cursor: Type.String(), more: Type.Boolean() });

@@ -2,34 +2,34 @@
 // in the browser and in Node; the server never sees a pack. The same input always gives the same bytes, so
 // the pack's own SHA-256 is a stable name for it (printed in the PDF and recorded when it is handed over).
 import { canonicalize } from '../canonical-json.ts';
-import { commit, COMMITMENT_SALT_BYTES } from '../commitment.ts';
+import { COMMITMENT_SALT_BYTES, commit } from '../commitment.ts';
 import { base64urlEncode, constantTimeEqual, utf8Encode } from '../encoding.ts';
 import { leafHash } from '../merkle.ts';
 import type { Receipt, SignedTreeHead } from '../signing.ts';
 import { attachmentRefsOf, namesHash } from './attachment-refs.ts';
 import { sha256Hex } from './digest.ts';
+import type { InclusionProofFile, LogKeysFile, Manifest, PackAttachment, PackIndex } from './format.ts';
 import {
+  attachmentPath,
+  entryPath,
   FORMAT,
   FORMAT_VERSION,
+  isPackId,
   MANIFEST_PATH,
   PACK_PATH,
   PUBLIC_KEY_PATH,
-  README_PATH,
-  TREE_HEAD_PATH,
-  attachmentPath,
-  entryPath,
-  isPackId,
   proofPath,
+  README_PATH,
   receiptPath,
   saltPath,
+  TREE_HEAD_PATH,
 } from './format.ts';
-import type { InclusionProofFile, LogKeysFile, Manifest, PackAttachment, PackIndex } from './format.ts';
 import { compareEntries, entrySortKey } from './order.ts';
-import { readmeFor } from './readme.ts';
 import type { PackLanguage } from './readme.ts';
+import { readmeFor } from './readme.ts';
 import { summarise } from './summary.ts';
-import { deterministicZip, shouldStore } from './zip.ts';
 import type { ZipFile } from './zip.ts';
+import { deterministicZip, shouldStore } from './zip.ts';
 
 export interface EntryVersionInput {
   readonly version: number;
@@ -160,8 +160,12 @@ async function checkEntry(entry: EntryInput, treeHead: SignedTreeHead): Promise<
   const versions = await Promise.all(
     entry.versions.map(async (v, i): Promise<CheckedVersion> => {
       const where = `Entry ${entry.id}, version ${v.version}`;
-      if (v.version !== i + 1) throw new EvidencePackInputError(`Entry ${entry.id}: versions must be 1 to ${entry.versions.length} in order, found ${v.version} in place ${i + 1}`);
-      if (v.salt.length !== COMMITMENT_SALT_BYTES) throw new EvidencePackInputError(`${where}: the salt must be ${COMMITMENT_SALT_BYTES} bytes`);
+      if (v.version !== i + 1)
+        throw new EvidencePackInputError(
+          `Entry ${entry.id}: versions must be 1 to ${entry.versions.length} in order, found ${v.version} in place ${i + 1}`,
+        );
+      if (v.salt.length !== COMMITMENT_SALT_BYTES)
+        throw new EvidencePackInputError(`${where}: the salt must be ${COMMITMENT_SALT_BYTES} bytes`);
       const canonical = utf8Encode(canonicalize(v.content));
       const { commitment } = await commit(v.content, v.salt);
       if (v.commitment && !constantTimeEqual(commitment, v.commitment)) {
@@ -197,12 +201,15 @@ async function attachmentIndex(
           const ref = attachmentRefsOf(v.content).find((r) => r.id === a.id);
           if (!ref) continue;
           if (namesHash(ref) && ref.sha256 !== sha256) {
-            throw new EvidencePackInputError(`Attachment ${a.id} (${a.name}) is not the file entry ${entry.id}, version ${v.version} committed to`);
+            throw new EvidencePackInputError(
+              `Attachment ${a.id} (${a.name}) is not the file entry ${entry.id}, version ${v.version} committed to`,
+            );
           }
           usedBy.push({ entry: entry.id, version: v.version });
         }
       }
-      if (usedBy.length === 0) throw new EvidencePackInputError(`Attachment ${a.id} (${a.name}) belongs to none of the entries in the pack`);
+      if (usedBy.length === 0)
+        throw new EvidencePackInputError(`Attachment ${a.id} (${a.name}) belongs to none of the entries in the pack`);
       return { entry: { id: a.id, sha256, name: a.name, type: a.type, size: a.bytes.length, usedBy }, bytes: a.bytes };
     }),
   );
@@ -237,7 +244,12 @@ function logKeysFile(k: LogKeysFile): LogKeysFile {
   return {
     logId: k.logId,
     publicKey: k.publicKey,
-    keys: k.keys.map((key) => ({ logId: key.logId, publicKey: key.publicKey, from: key.from, ...(key.until !== undefined ? { until: key.until } : {}) })),
+    keys: k.keys.map((key) => ({
+      logId: key.logId,
+      publicKey: key.publicKey,
+      from: key.from,
+      ...(key.until !== undefined ? { until: key.until } : {}),
+    })),
   };
 }
 

@@ -29,17 +29,33 @@ async function importedIncident(change: (text: string, i: number) => string = (t
   const sha256 = await sha256Hex(CHAT);
   const attachment = { id: 'export-1', name: 'WhatsApp Chat with Sam.txt', type: 'text/plain', size: CHAT.length, sha256 };
   return {
-    ...incident('entry-w', '2026-03-01', '18:30', '3 messages from Sam (WhatsApp).', { behaviours: ['contacting'], attachments: [attachment] }),
+    ...incident('entry-w', '2026-03-01', '18:30', '3 messages from Sam (WhatsApp).', {
+      behaviours: ['contacting'],
+      attachments: [attachment],
+    }),
     imported: {
       source: { attachmentId: 'export-1', sha256, format: 'whatsapp' },
-      messages: parsed.records.map((r, i) => ({ locator: r.locator, channel: r.channel, sender: r.sender, at: r.at, timeSource: r.timeSource, direction: r.direction, text: change(r.text, i), key: keys[i]! })),
+      messages: parsed.records.map((r, i) => ({
+        locator: r.locator,
+        channel: r.channel,
+        sender: r.sender,
+        at: r.at,
+        timeSource: r.timeSource,
+        direction: r.direction,
+        text: change(r.text, i),
+        key: keys[i]!,
+      })),
     },
   };
 }
 
 async function packOf(content: Incident, withFile = true): Promise<Uint8Array> {
   const log = await newTestLog();
-  const input = await packInputFor(log, [{ id: 'entry-w', versions: [content] }], withFile ? [{ id: 'export-1', bytes: CHAT, name: 'WhatsApp Chat with Sam.txt', type: 'text/plain' }] : []);
+  const input = await packInputFor(
+    log,
+    [{ id: 'entry-w', versions: [content] }],
+    withFile ? [{ id: 'export-1', bytes: CHAT, name: 'WhatsApp Chat with Sam.txt', type: 'text/plain' }] : [],
+  );
   return buildEvidencePack(input);
 }
 
@@ -53,7 +69,9 @@ describe('messages brought in from an export, in an evidence pack', () => {
     const report = await verifyEvidencePack(honest);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.imports).toEqual([expect.objectContaining({ entry: 1, messages: 3, verified: true, file: 'WhatsApp Chat with Sam.txt' })]);
+    expect(report.imports).toEqual([
+      expect.objectContaining({ entry: 1, messages: 3, verified: true, file: 'WhatsApp Chat with Sam.txt' }),
+    ]);
     expect(report.summary).toContain('All 3 messages brought in from exports are word for word what the original file says.');
     const files = unzipSync(honest);
     const manifest = JSON.parse(utf8Decode(files['manifest.json']!)) as { files: Record<string, string> };
@@ -66,7 +84,9 @@ describe('messages brought in from an export, in an evidence pack', () => {
     expect(report.ok).toBe(false);
     expect(report.entries[0]!.verified).toBe(true);
     expect(report.problems).toEqual([
-      expect.stringMatching(/^Entry 1, message 2 \(Sam, 1 March 2026 at 18:31 \(UK time\)\): the text is not what the original export "WhatsApp Chat with Sam.txt" says at line:\d+(-\d+)? — it has been changed\.$/),
+      expect.stringMatching(
+        /^Entry 1, message 2 \(Sam, 1 March 2026 at 18:31 \(UK time\)\): the text is not what the original export "WhatsApp Chat with Sam.txt" says at line:\d+(-\d+)? — it has been changed\.$/,
+      ),
     ]);
     expect(report.summary).toContain('1 message brought in from an export does not match the original file.');
   });

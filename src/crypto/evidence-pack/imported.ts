@@ -2,24 +2,37 @@
 // the original file unchanged. The entry names the file by SHA-256 and each message by its place in it; the file
 // is in the pack (check 8 shows it is the one named); here it is read again with the same parser, and the message
 // at each place must say exactly what the entry says. A changed word in the entry, or in the file, fails.
-import type { ImportFormat, ImportedRecord } from '../../domain/message-import/index.ts';
-import { attachmentPath, isSha256Hex } from './format.ts';
-import type { PackIndex } from './format.ts';
+import type { ImportedRecord, ImportFormat } from '../../domain/message-import/index.ts';
 import type { ImportReport } from './checks/report.ts';
-import { finding, list, time, versionPlace } from './report-text/finding.ts';
+import type { PackIndex } from './format.ts';
+import { attachmentPath, isSha256Hex } from './format.ts';
 import type { Finding } from './report-text/finding.ts';
+import { finding, list, time, versionPlace } from './report-text/finding.ts';
 
 export type { ImportReport } from './checks/report.ts';
 
 interface ImportedBlock {
   readonly source: { readonly attachmentId: string; readonly sha256: string; readonly format: ImportFormat };
-  readonly messages: readonly { readonly locator: string; readonly sender: string; readonly at: string; readonly text: string; readonly timeSource: string }[];
+  readonly messages: readonly {
+    readonly locator: string;
+    readonly sender: string;
+    readonly at: string;
+    readonly text: string;
+    readonly timeSource: string;
+  }[];
 }
 
 function importedOf(content: unknown): ImportedBlock | undefined {
   if (typeof content !== 'object' || content === null) return undefined;
   const block = (content as { imported?: unknown }).imported as Partial<ImportedBlock> | undefined;
-  if (typeof block !== 'object' || block === null || !Array.isArray(block.messages) || typeof block.source !== 'object' || block.source === null) return undefined;
+  if (
+    typeof block !== 'object' ||
+    block === null ||
+    !Array.isArray(block.messages) ||
+    typeof block.source !== 'object' ||
+    block.source === null
+  )
+    return undefined;
   return block as ImportedBlock;
 }
 
@@ -48,9 +61,9 @@ class Originals {
       found = import('../../domain/message-import/index.ts')
         .then(({ parseExport }) => parseExport({ name: named.name, bytes, lastModified: 0, type: named.type }, { format }))
         .then(
-        (parsed) => new Map(parsed.records.map((record) => [record.locator, record])),
-        (error: unknown) => (error instanceof Error ? error.message : 'it could not be read'),
-      );
+          (parsed) => new Map(parsed.records.map((record) => [record.locator, record])),
+          (error: unknown) => (error instanceof Error ? error.message : 'it could not be read'),
+        );
       this.#read.set(key, found);
     }
     return found;
@@ -88,7 +101,12 @@ export async function checkImportedMessages(
         problems.push(finding('imported.unreadable', { place, file: JSON.stringify(file), reason: records }));
       } else {
         block.messages.forEach((message, mi) => {
-          const label = finding('imported.message', { place, message: mi + 1, sender: String(message.sender), time: time(Date.parse(String(message.at))) });
+          const label = finding('imported.message', {
+            place,
+            message: mi + 1,
+            sender: String(message.sender),
+            time: time(Date.parse(String(message.at))),
+          });
           const at = { label, file: JSON.stringify(file), locator: String(message.locator) };
           const original = records.get(String(message.locator));
           if (!original) {

@@ -20,7 +20,11 @@ export type PublishedLog =
   | {
       readonly status: 'fetched';
       /** The published keys (trusted from now on), the current tree head and the consistency proof to it. */
-      readonly options: { readonly publicKeys: readonly string[]; readonly currentTreeHead: SignedTreeHead; readonly consistencyProof: readonly string[] };
+      readonly options: {
+        readonly publicKeys: readonly string[];
+        readonly currentTreeHead: SignedTreeHead;
+        readonly consistencyProof: readonly string[];
+      };
     }
   | {
       /** Not checked — which is not a failure: the officer may be offline, or the service down. */
@@ -28,9 +32,16 @@ export type PublishedLog =
       readonly reason: string;
     };
 
-export type FetchLike = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; credentials?: 'omit' }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal; credentials?: 'omit' },
+) => Promise<Response>;
 
-export async function fetchPublishedLog(zip: Uint8Array, base: string, options: { fetch?: FetchLike; timeoutMs?: number } = {}): Promise<PublishedLog> {
+export async function fetchPublishedLog(
+  zip: Uint8Array,
+  base: string,
+  options: { fetch?: FetchLike; timeoutMs?: number } = {},
+): Promise<PublishedLog> {
   const get = options.fetch ?? ((url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 15_000;
   const packHead = packTreeHead(zip);
@@ -46,7 +57,9 @@ export async function fetchPublishedLog(zip: Uint8Array, base: string, options: 
   if ('reason' in description) return { status: 'unavailable', reason: description.reason };
   const log = description.value as Partial<LogDescription>;
   const keys = Array.isArray(log.keys) ? log.keys.slice(0, MAX_KEYS) : [];
-  const publicKeys = [log.publicKey, ...keys.map((k) => (isObject(k) ? k.publicKey : undefined))].filter((k): k is string => typeof k === 'string');
+  const publicKeys = [log.publicKey, ...keys.map((k) => (isObject(k) ? k.publicKey : undefined))].filter(
+    (k): k is string => typeof k === 'string',
+  );
   if (publicKeys.length === 0 || !isSignedStatement(log.treeHead, 'treeSize', 'rootHash')) {
     return { status: 'unavailable', reason: `${origin}${LOG_DESCRIPTION_PATH} is not a Casebook log description` };
   }
@@ -75,7 +88,11 @@ async function getJson(get: FetchLike, url: string, timeoutMs: number): Promise<
     response = await get(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs), credentials: 'omit' });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { reason: timedOut ? `${path} did not answer within ${Math.round(timeoutMs / 1000)} seconds` : `${path} could not be reached (offline?)` };
+    return {
+      reason: timedOut
+        ? `${path} did not answer within ${Math.round(timeoutMs / 1000)} seconds`
+        : `${path} could not be reached (offline?)`,
+    };
   }
   if (!response.ok) return { reason: `${path} answered ${response.status}` };
   const text = await response.text();

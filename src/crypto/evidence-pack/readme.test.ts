@@ -3,8 +3,8 @@
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { utf8Decode } from '../encoding.ts';
-import { buildEvidencePack } from './build.ts';
 import type { EvidencePackInput } from './build.ts';
+import { buildEvidencePack } from './build.ts';
 import { incident, newTestLog, packInputFor } from './test-support.ts';
 import { verifyEvidencePack } from './verify.ts';
 
@@ -13,7 +13,12 @@ let input: EvidencePackInput;
 beforeAll(async () => {
   const log = await newTestLog();
   input = await packInputFor(log, [
-    { id: 'entry-a', versions: [incident('entry-a', '2026-03-01', '18:30', 'Roedd e tu allan i’r tŷ. Ŵyr, ŷd, â ê î ô û ï.', { behaviours: ['following'] })] },
+    {
+      id: 'entry-a',
+      versions: [
+        incident('entry-a', '2026-03-01', '18:30', 'Roedd e tu allan i’r tŷ. Ŵyr, ŷd, â ê î ô û ï.', { behaviours: ['following'] }),
+      ],
+    },
     { id: 'entry-b', versions: [incident('entry-b', '2026-03-02', '08:00', 'He was outside my work.', { behaviours: ['loitering'] })] },
   ]);
 });
@@ -26,7 +31,9 @@ describe('README.txt in the language asked for', () => {
     const readme = (zip: Uint8Array) => utf8Decode(files(zip)['README.txt']!);
     expect(readme(en)).toBe(utf8Decode(files(await buildEvidencePack(input))['README.txt']!));
     expect(readme(en)).toMatch(/^CASEBOOK EVIDENCE PACK \(format 1\)/);
-    expect(readme(cy)).toMatch(/^PECYN TYSTIOLAETH CASEBOOK \(fformat 1\)\n.*\nWedi'i wneud \d+ \S+ 2026 am \d\d:\d\d \(amser y DU\) ar ddyfais y person ei hun\./);
+    expect(readme(cy)).toMatch(
+      /^PECYN TYSTIOLAETH CASEBOOK \(fformat 1\)\n.*\nWedi'i wneud \d+ \S+ 2026 am \d\d:\d\d \(amser y DU\) ar ddyfais y person ei hun\./,
+    );
     expect(readme(cy)).toContain('Cofnodion dyddiadur yn y pecyn hwn: 2.');
     expect(readme(cy)).toContain('npm run verify -- y-pecyn-hwn.zip --lang cy');
     expect(readme(cy)).not.toContain('WHAT IT CAN PROVE');

@@ -1,9 +1,10 @@
 // README.txt inside every pack: how to check it by hand, for someone who has only this ZIP, a terminal and
 // no trust in Casebook. Kept in step with docs/evidence-pack.md (the full specification).
-import type { LogKeysFile, PackIndex } from './format.ts';
+
 import type { SignedTreeHead } from '../signing.ts';
-import { plural, ukTime } from './wording.ts';
+import type { LogKeysFile, PackIndex } from './format.ts';
 import { readmeTextCy } from './readme-cy.ts';
+import { plural, ukTime } from './wording.ts';
 
 /** The languages a pack's human-readable text (README.txt, the PDF) can be in; "both" is Welsh then English. */
 export const PACK_LANGUAGES = ['en', 'cy', 'both'] as const;

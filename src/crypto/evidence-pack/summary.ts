@@ -1,7 +1,16 @@
 // The pack's cover numbers, computed from the entries' latest versions with the diary's own domain rules, so
 // the PDF, pack.json and the verifier (which recomputes them) can never disagree about what was counted.
-import { BEHAVIOUR_IDS, behaviourById, hasCrimeReference, isReported, parseIncident, whenBounds, whenStartDate } from '../../domain/incidents/index.ts';
+
 import type { BehaviourId, Incident } from '../../domain/incidents/index.ts';
+import {
+  BEHAVIOUR_IDS,
+  behaviourById,
+  hasCrimeReference,
+  isReported,
+  parseIncident,
+  whenBounds,
+  whenStartDate,
+} from '../../domain/incidents/index.ts';
 
 export interface PackSummary {
   readonly entries: number;

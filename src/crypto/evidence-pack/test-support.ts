@@ -1,12 +1,13 @@
 // Real packs for tests and the benchmark: a fresh Ed25519 log key, a real RFC 6962 tree holding these entries'
 // commitments among other people's, real receipts and a signed tree head — the same steps the server takes.
+
+import type { BehaviourId, Incident } from '../../domain/incidents/index.ts';
+import { exactWhenFromLondon, newIncident } from '../../domain/incidents/index.ts';
 import { commit } from '../commitment.ts';
 import { base64urlEncode, randomBytes } from '../encoding.ts';
 import { leafHash, MerkleTree } from '../merkle.ts';
-import { createLogSigner, exportPublicKey, generateSigningKeyPair, signReceipt, signTreeHead } from '../signing.ts';
 import type { LogSigner, Receipt, SignedTreeHead } from '../signing.ts';
-import { exactWhenFromLondon, newIncident } from '../../domain/incidents/index.ts';
-import type { BehaviourId, Incident } from '../../domain/incidents/index.ts';
+import { createLogSigner, exportPublicKey, generateSigningKeyPair, signReceipt, signTreeHead } from '../signing.ts';
 import type { AttachmentInput, EntryInput, EvidencePackInput } from './build.ts';
 import type { LogKeysFile } from './format.ts';
 
@@ -107,7 +108,13 @@ export async function packInputFor(
   };
 }
 
-export function incident(id: string, date: string, time: string, whatHappened: string, extra: { behaviours?: BehaviourId[]; attachments?: Incident['attachments']; crimeReference?: string } = {}): Incident {
+export function incident(
+  id: string,
+  date: string,
+  time: string,
+  whatHappened: string,
+  extra: { behaviours?: BehaviourId[]; attachments?: Incident['attachments']; crimeReference?: string } = {},
+): Incident {
   return {
     ...newIncident(id, exactWhenFromLondon(date, time), whatHappened),
     where: 'Outside my flat',

@@ -14,18 +14,26 @@ import { checkExpectedFiles, checkManifest, readIndex, readManifest } from './ch
 import { PackFormatError } from './checks/pack-format-error.ts';
 import type { AttachmentReport, EntryReport, ImportReport, VerificationReport, VerifyOptions } from './checks/report.ts';
 import { sha256Hex } from './digest.ts';
-import { MANIFEST_PATH, PACK_PATH, TREE_HEAD_PATH, entryPath } from './format.ts';
+import { entryPath, MANIFEST_PATH, PACK_PATH, TREE_HEAD_PATH } from './format.ts';
 import { checkImportedMessages } from './imported.ts';
-import { finding, list } from './report-text/finding.ts';
 import type { Finding } from './report-text/finding.ts';
-import { say } from './report-text/render.ts';
+import { finding, list } from './report-text/finding.ts';
 import type { ReportLanguage } from './report-text/render.ts';
+import { say } from './report-text/render.ts';
 import { summarise } from './summary.ts';
 import { readZip, UnreadableZipError } from './zip.ts';
 
-export { PackFormatError } from './checks/pack-format-error.ts';
 export { isObject, isSignedStatement } from './checks/json.ts';
-export type { AttachmentReport, CheckStatus, EntryReport, KeyReport, VerificationReport, VerifyOptions, VersionReport } from './checks/report.ts';
+export { PackFormatError } from './checks/pack-format-error.ts';
+export type {
+  AttachmentReport,
+  CheckStatus,
+  EntryReport,
+  KeyReport,
+  VerificationReport,
+  VerifyOptions,
+  VersionReport,
+} from './checks/report.ts';
 
 const DEFAULT_MAX_UNPACKED = 4 * 2 ** 30;
 
@@ -65,7 +73,11 @@ async function verify(zip: Uint8Array, options: VerifyOptions, language: ReportL
   for (const entry of entries) problems.push(...entry.problems, ...entry.versions.flatMap((v) => v.problems));
 
   const contents = new Map<string, unknown[]>();
-  for (const entry of index.entries) contents.set(entry.id, entry.versions.map((v) => parseJson(files.get(entryPath(entry.id, v)))));
+  for (const entry of index.entries)
+    contents.set(
+      entry.id,
+      entry.versions.map((v) => parseJson(files.get(entryPath(entry.id, v)))),
+    );
   problems.push(...checkEntryOrder(entries, contents));
   const attachments = await checkAttachments(files, index, contents, entries);
   problems.push(...attachments.flatMap((a) => a.problems));
@@ -94,9 +106,22 @@ async function verify(zip: Uint8Array, options: VerifyOptions, language: ReportL
     createdAt: index.createdAt,
     keyTrust: keys.trust,
     keys: keys.report,
-    treeHead: treeHead ? { treeSize: treeHead.head.treeSize, timestamp: treeHead.head.timestamp, rootHash: treeHead.head.rootHash, signature: treeHead.signature } : null,
+    treeHead: treeHead
+      ? {
+          treeSize: treeHead.head.treeSize,
+          timestamp: treeHead.head.timestamp,
+          rootHash: treeHead.head.rootHash,
+          signature: treeHead.signature,
+        }
+      : null,
     consistency,
-    entries: entries.map((e): EntryReport => ({ ...e, problems: sayAll(e.problems), versions: e.versions.map((v) => ({ ...v, problems: sayAll(v.problems) })) })),
+    entries: entries.map(
+      (e): EntryReport => ({
+        ...e,
+        problems: sayAll(e.problems),
+        versions: e.versions.map((v) => ({ ...v, problems: sayAll(v.problems) })),
+      }),
+    ),
     attachments: attachments.map((a): AttachmentReport => ({ ...a, problems: sayAll(a.problems) })),
     imports: imported.reports.map((r): ImportReport => ({ ...r, problems: sayAll(r.problems) })),
     language,

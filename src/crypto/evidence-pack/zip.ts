@@ -1,6 +1,6 @@
-import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { finding } from './report-text/finding.ts';
+import { unzipSync, type Zippable, zipSync } from 'fflate';
 import type { Finding } from './report-text/finding.ts';
+import { finding } from './report-text/finding.ts';
 import { say } from './report-text/render.ts';
 
 // fflate writes DOS timestamps from a Date's *local* fields, so a constant built from local fields gives the
@@ -66,7 +66,9 @@ export function readZip(bytes: Uint8Array, maxTotalBytes: number, wanted: (name:
         // The compressed size is a claim too: no more than the ZIP holds.
         if (file.originalSize > Math.min(file.size, bytes.length) * MAX_DEFLATE_RATIO + 1024) {
           // Byte counts as plain digits: they are for someone comparing them with a ZIP tool's listing.
-          throw new UnreadableZipError(finding('format.impossibleSize', { name: file.name, claimed: String(file.originalSize), size: String(file.size) }));
+          throw new UnreadableZipError(
+            finding('format.impossibleSize', { name: file.name, claimed: String(file.originalSize), size: String(file.size) }),
+          );
         }
         if (seen.has(file.name)) duplicates.push(file.name);
         seen.add(file.name);

@@ -47,14 +47,21 @@ const page = (key: string, text: string, frontMatter: Record<string, unknown> = 
   key,
   text,
   frontMatter: {
-    title: 'T', summary: 'S', order: 1, related: ['record'], sources: [{ title: 'x', url: 'https://x.example' }],
-    lastReviewed: '2026-12-04', ...frontMatter,
+    title: 'T',
+    summary: 'S',
+    order: 1,
+    related: ['record'],
+    sources: [{ title: 'x', url: 'https://x.example' }],
+    lastReviewed: '2026-12-04',
+    ...frontMatter,
   },
 });
 
 describe('parity between the English and Welsh guidance', () => {
   it('passes twins that agree', () => {
-    expect(checkParity([page('get-help', 'Call 999. Open 9:30am to 4pm.')], [page('get-help', 'Ffoniwch 999. Ar agor 9:30yb tan 4yp.')])).toEqual([]);
+    expect(
+      checkParity([page('get-help', 'Call 999. Open 9:30am to 4pm.')], [page('get-help', 'Ffoniwch 999. Ar agor 9:30yb tan 4yp.')]),
+    ).toEqual([]);
   });
 
   it('finds a page with no twin either way', () => {
@@ -68,12 +75,14 @@ describe('parity between the English and Welsh guidance', () => {
   it('finds missing front matter keys, sources and review dates', () => {
     const { sources: _s, lastReviewed: _l, ...bare } = page('x', '').frontMatter;
     const problems = checkParity([page('x', '')], [{ key: 'x', text: '', frontMatter: bare }]).map((p) => p.message);
-    expect(problems).toEqual(expect.arrayContaining([
-      'Welsh page needs "sources"',
-      'Welsh page needs "lastReviewed"',
-      'front matter key "sources" is on the English page but not the Welsh',
-      'front matter key "lastReviewed" is on the English page but not the Welsh',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'Welsh page needs "sources"',
+        'Welsh page needs "lastReviewed"',
+        'front matter key "sources" is on the English page but not the Welsh',
+        'front matter key "lastReviewed" is on the English page but not the Welsh',
+      ]),
+    );
     expect(checkParity([page('x', '')], [page('x', '', { sources: [] })]).map((p) => p.message)).toContain('Welsh page needs "sources"');
   });
 
@@ -118,6 +127,9 @@ describe('message catalogues', () => {
       'chrome (cy): f must be text',
       'chrome (cy): "b.c" is missing',
     ]);
-    expect(catalogueProblems('chrome', { en: { a: 'A' }, cy: null })).toEqual(['chrome (cy): (catalogue) must be a mapping of keys to messages', 'chrome (cy): "a" is missing']);
+    expect(catalogueProblems('chrome', { en: { a: 'A' }, cy: null })).toEqual([
+      'chrome (cy): (catalogue) must be a mapping of keys to messages',
+      'chrome (cy): "a" is missing',
+    ]);
   });
 });

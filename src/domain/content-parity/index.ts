@@ -1,3 +1,3 @@
+export { type Catalogue, catalogueProblems, flattenCatalogue } from './catalogues.ts';
 export { numbersIn } from './numbers.ts';
-export { checkParity, REQUIRED_KEYS, type ParityOptions, type ParityPage, type ParityProblem } from './parity.ts';
-export { catalogueProblems, flattenCatalogue, type Catalogue } from './catalogues.ts';
+export { checkParity, type ParityOptions, type ParityPage, type ParityProblem, REQUIRED_KEYS } from './parity.ts';

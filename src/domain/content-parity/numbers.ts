@@ -8,10 +8,40 @@ import { radicals } from '../welsh/mutations.ts';
  * number are never compared, only the numerals.
  */
 
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTHS_CY = ['ionawr', 'chwefror', 'mawrth', 'ebrill', 'mai', 'mehefin', 'gorffennaf', 'awst', 'medi', 'hydref', 'tachwedd', 'rhagfyr'];
+const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTHS_CY = [
+  'ionawr',
+  'chwefror',
+  'mawrth',
+  'ebrill',
+  'mai',
+  'mehefin',
+  'gorffennaf',
+  'awst',
+  'medi',
+  'hydref',
+  'tachwedd',
+  'rhagfyr',
+];
 
-const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
 
 /** The month (1–12) a word names, in English or Welsh, mutated or not ("Fawrth" after "fis" is March). */
 function monthOf(word: string): number | undefined {

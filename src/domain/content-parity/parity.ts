@@ -76,7 +76,10 @@ export function checkParity(en: readonly ParityPage[], cy: readonly ParityPage[]
     const enSources = enPage.frontMatter.sources;
     const cySources = cyPage.frontMatter.sources;
     if (Array.isArray(enSources) && Array.isArray(cySources) && enSources.length !== cySources.length) {
-      add(key, `English page has ${enSources.length} sources, Welsh ${cySources.length}: cite each source (in its Welsh version where there is one)`);
+      add(
+        key,
+        `English page has ${enSources.length} sources, Welsh ${cySources.length}: cite each source (in its Welsh version where there is one)`,
+      );
     }
 
     const enReviewed = isoDate(enPage.frontMatter.lastReviewed);

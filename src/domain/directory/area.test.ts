@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locationForCounty, lookupPostcode, MAX_POSTCODE_INPUT_LENGTH, normalisePostcode } from './area.ts';
 import type { PostcodeLookup } from './area.ts';
+import { locationForCounty, lookupPostcode, MAX_POSTCODE_INPUT_LENGTH, normalisePostcode } from './area.ts';
 
 function found(input: string): Extract<PostcodeLookup, { kind: 'found' }> {
   const result = lookupPostcode(input);
@@ -107,7 +107,11 @@ describe('lookupPostcode', () => {
 
 describe('locationForCounty', () => {
   it('gives the county, its nation and its forces', () => {
-    expect(locationForCounty('Warwickshire')).toEqual({ nations: ['england'], forces: ['Warwickshire Police'], counties: ['Warwickshire'] });
+    expect(locationForCounty('Warwickshire')).toEqual({
+      nations: ['england'],
+      forces: ['Warwickshire Police'],
+      counties: ['Warwickshire'],
+    });
     expect(locationForCounty('Powys')).toEqual({ nations: ['wales'], forces: ['Dyfed-Powys Police'], counties: ['Powys'] });
   });
 });

@@ -1,6 +1,6 @@
 import { isValid, parse, validOutcode } from 'postcode';
-import { findCounty } from './counties.ts';
 import type { CountyName } from './counties.ts';
+import { findCounty } from './counties.ts';
 import type { PoliceForce, UkNation } from './police-forces.ts';
 import { CROWN_DEPENDENCY_AREAS, NON_GEOGRAPHIC_AREAS, POSTCODE_AREAS } from './postcode-areas.ts';
 
@@ -17,9 +17,7 @@ export const MAX_POSTCODE_INPUT_LENGTH = 16;
 
 const EXAMPLE = 'Enter a full postcode, like SW1A 1AA, or the first part, like SW1A';
 
-export type NormalisedPostcode =
-  | { ok: true; postcode: string; area: string; isOutcodeOnly: boolean }
-  | { ok: false; message: string };
+export type NormalisedPostcode = { ok: true; postcode: string; area: string; isOutcodeOnly: boolean } | { ok: false; message: string };
 
 /**
  * Accepts a full postcode ("sw1a1aa" → "SW1A 1AA") or an outward code on its own ("sw1a" → "SW1A"),

@@ -5,12 +5,14 @@ import { parse as parseYaml } from 'yaml';
 import { lookupPostcode } from './area.ts';
 import { phoneDigits } from './contact-values.ts';
 import { filterEntries } from './filters.ts';
-import { parseServiceEntry } from './schema.ts';
 import type { ServiceEntry } from './schema.ts';
+import { parseServiceEntry } from './schema.ts';
 
 const DIRECTORY = join(import.meta.dirname, '../../server/content/directory');
 
-const files = readdirSync(DIRECTORY).filter((name) => name.endsWith('.yaml')).sort();
+const files = readdirSync(DIRECTORY)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 const entries: ServiceEntry[] = files.map((name) => parseServiceEntry(parseYaml(readFileSync(join(DIRECTORY, name), 'utf8')), name));
 const byId = new Map(entries.map((entry) => [entry.id, entry]));
 
@@ -20,7 +22,10 @@ function entry(id: string): ServiceEntry {
   return found;
 }
 
-const phones = (id: string) => entry(id).contact.filter((way) => way.kind === 'phone').map((way) => phoneDigits(way.value));
+const phones = (id: string) =>
+  entry(id)
+    .contact.filter((way) => way.kind === 'phone')
+    .map((way) => phoneDigits(way.value));
 
 describe('directory data files', () => {
   it('holds only .yaml files, each one a valid entry', () => {
@@ -93,7 +98,10 @@ describe('directory data files', () => {
   });
 
   it('marks as always open only the services FACTS.md gives as 24/7', () => {
-    const alwaysOpen = entries.filter((e) => e.hours?.alwaysOpen === true).map((e) => e.id).sort();
+    const alwaysOpen = entries
+      .filter((e) => e.hours?.alwaysOpen === true)
+      .map((e) => e.id)
+      .sort();
     // Live Fear Free: "Ar gael 24 awr y dydd, 7 diwrnod yr wythnos" (llyw.cymru/byw-heb-ofn); FACTS.md row pending.
     expect(alwaysOpen).toEqual(['live-fear-free', 'national-domestic-abuse-helpline', 'samaritans', 'victim-support']);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { locationForCounty, locationForNation } from './area.ts';
-import { countFilterValues, filterEntries, MAX_VALUES_PER_KEY, parseDirectoryQuery, servesArea } from './filters.ts';
 import type { IsOpen } from './filters.ts';
-import { parseServiceEntry } from './schema.ts';
+import { countFilterValues, filterEntries, MAX_VALUES_PER_KEY, parseDirectoryQuery, servesArea } from './filters.ts';
 import type { ServiceEntry } from './schema.ts';
+import { parseServiceEntry } from './schema.ts';
 
 function makeEntry(id: string, fields: Partial<Record<keyof ServiceEntry, unknown>>): ServiceEntry {
   return parseServiceEntry(
@@ -37,7 +37,11 @@ const local = makeEntry('local', {
   needs: ['domestic-abuse'],
   area: { kind: 'counties', counties: ['Warwickshire'] },
 });
-const forWomen = makeEntry('for-women', { serves: ['women'], needs: ['domestic-abuse'], contact: [{ kind: 'phone', value: '0808 2000 247' }] });
+const forWomen = makeEntry('for-women', {
+  serves: ['women'],
+  needs: ['domestic-abuse'],
+  contact: [{ kind: 'phone', value: '0808 2000 247' }],
+});
 const forPerpetrators = makeEntry('for-perpetrators', { serves: ['people-worried-about-their-own-behaviour'], needs: ['domestic-abuse'] });
 const hampshire = makeEntry('hampshire', { area: { kind: 'police-force-areas', forces: ['Hampshire and Isle of Wight Constabulary'] } });
 
@@ -68,15 +72,21 @@ describe('filterEntries', () => {
     expect(ids(filterEntries(all, { location: warwick }))).toEqual(['helpline', 'advocacy', 'local', 'for-women', 'for-perpetrators']);
     const scotland = locationForNation('scotland');
     expect(ids(filterEntries(all, { location: scotland }))).toEqual(['helpline', 'for-women', 'for-perpetrators']);
-    const portsmouth = { nations: ['england'] as const, forces: ['Hampshire and Isle of Wight Constabulary'] as const, counties: ['Hampshire'] as const };
+    const portsmouth = {
+      nations: ['england'] as const,
+      forces: ['Hampshire and Isle of Wight Constabulary'] as const,
+      counties: ['Hampshire'] as const,
+    };
     expect(ids(filterEntries(all, { location: portsmouth }))).toContain('hampshire');
   });
 
   it('combines filters: all dimensions must match', () => {
-    expect(ids(filterEntries(all, { needs: ['domestic-abuse'], serves: ['young-people'], location: locationForCounty('Kent') }))).toEqual([]);
-    expect(ids(filterEntries(all, { needs: ['domestic-abuse'], serves: ['young-people'], location: locationForCounty('Warwickshire') }))).toEqual([
-      'local',
-    ]);
+    expect(ids(filterEntries(all, { needs: ['domestic-abuse'], serves: ['young-people'], location: locationForCounty('Kent') }))).toEqual(
+      [],
+    );
+    expect(
+      ids(filterEntries(all, { needs: ['domestic-abuse'], serves: ['young-people'], location: locationForCounty('Warwickshire') })),
+    ).toEqual(['local']);
   });
 
   it('asks the caller whether each service is open, at the instant given', () => {
@@ -133,7 +143,12 @@ describe('parseDirectoryQuery', () => {
   });
 
   it('reads single and repeated keys, dropping blanks and repeats', () => {
-    const result = parseDirectoryQuery({ need: ['stalking', 'harassment', 'stalking', ''], serves: 'women', contact: 'phone', open: 'now' });
+    const result = parseDirectoryQuery({
+      need: ['stalking', 'harassment', 'stalking', ''],
+      serves: 'women',
+      contact: 'phone',
+      open: 'now',
+    });
     expect(result).toEqual({
       ok: true,
       filters: { needs: ['stalking', 'harassment'], serves: ['women'], contactKinds: ['phone'], openNow: true },
@@ -153,7 +168,10 @@ describe('parseDirectoryQuery', () => {
       { key: 'contact', message: expect.stringMatching(/^contact: "pigeon" is not allowed\. Choose from: phone, text, email/) },
     ]);
     expect(result.filters.needs).toEqual(['stalking']);
-    expect(parseDirectoryQuery({ open: 'yes' })).toMatchObject({ ok: false, errors: [{ key: 'open', message: 'open: "yes" is not allowed. Choose from: now' }] });
+    expect(parseDirectoryQuery({ open: 'yes' })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'open', message: 'open: "yes" is not allowed. Choose from: now' }],
+    });
     expect(parseDirectoryQuery({ county: 'Narnia' })).toMatchObject({
       ok: false,
       errors: [{ key: 'county', message: 'county: "Narnia" is not allowed. Choose a county from the list' }],
@@ -162,12 +180,18 @@ describe('parseDirectoryQuery', () => {
 
   it('bounds the number and length of values, and rejects values that are not text', () => {
     const many = Array.from({ length: MAX_VALUES_PER_KEY + 1 }, () => 'stalking');
-    expect(parseDirectoryQuery({ need: many })).toMatchObject({ ok: false, errors: [{ key: 'need', message: 'need: give at most 20 values' }] });
+    expect(parseDirectoryQuery({ need: many })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'need', message: 'need: give at most 20 values' }],
+    });
     expect(parseDirectoryQuery({ need: 'x'.repeat(65) })).toMatchObject({
       ok: false,
       errors: [{ key: 'need', message: 'need: a value is longer than 64 characters' }],
     });
-    expect(parseDirectoryQuery({ serves: { nested: 'women' } })).toMatchObject({ ok: false, errors: [{ key: 'serves', message: 'serves: must be text' }] });
+    expect(parseDirectoryQuery({ serves: { nested: 'women' } })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'serves', message: 'serves: must be text' }],
+    });
   });
 
   it('ignores keys it does not know', () => {
@@ -195,7 +219,10 @@ describe('parseDirectoryQuery', () => {
       ok: false,
       errors: [{ key: 'postcode', message: 'Enter a postcode or choose a county, not both' }],
     });
-    expect(parseDirectoryQuery({ postcode: ['B1', 'B2'] })).toMatchObject({ ok: false, errors: [{ key: 'postcode', message: 'postcode: give only one value' }] });
+    expect(parseDirectoryQuery({ postcode: ['B1', 'B2'] })).toMatchObject({
+      ok: false,
+      errors: [{ key: 'postcode', message: 'postcode: give only one value' }],
+    });
   });
 
   it('keeps a Crown Dependency postcode, with a note and no local services', () => {

@@ -1,10 +1,10 @@
-import { lookupPostcode, locationForCounty } from './area.ts';
 import type { PersonLocation } from './area.ts';
-import { COUNTY_NAMES } from './counties.ts';
+import { locationForCounty, lookupPostcode } from './area.ts';
 import type { CountyName } from './counties.ts';
+import { COUNTY_NAMES } from './counties.ts';
 import type { ServiceArea, ServiceEntry } from './schema.ts';
-import { CONTACT_KINDS, NEEDS, SERVES } from './vocabulary.ts';
 import type { ContactKind, Need, Serves } from './vocabulary.ts';
+import { CONTACT_KINDS, NEEDS, SERVES } from './vocabulary.ts';
 
 /** Supplied by the caller so this module does not depend on the opening-hours engine. */
 export type IsOpen = (entry: ServiceEntry, instant: Date) => boolean;
@@ -41,8 +41,7 @@ export function servesArea(area: ServiceArea, location: PersonLocation): boolean
 // could put the people they are harming at risk. Those services must say so explicitly.
 function servesAny(entry: ServiceEntry, wanted: readonly Serves[]): boolean {
   return wanted.some(
-    (group) =>
-      entry.serves.includes(group) || (group !== 'people-worried-about-their-own-behaviour' && entry.serves.includes('everyone')),
+    (group) => entry.serves.includes(group) || (group !== 'people-worried-about-their-own-behaviour' && entry.serves.includes('everyone')),
   );
 }
 

@@ -15,7 +15,13 @@ describe('openingHoursSchema', () => {
 
   it('accepts weekly sessions, bank holidays, exceptions and midnight closing', () => {
     const hours: OpeningHours = {
-      weekly: { mon: [{ opens: '09:30', closes: '12:00' }, { opens: '13:00', closes: '24:00' }], sat: [] },
+      weekly: {
+        mon: [
+          { opens: '09:30', closes: '12:00' },
+          { opens: '13:00', closes: '24:00' },
+        ],
+        sat: [],
+      },
       closedOnBankHolidaysOf: 'england-and-wales',
       exceptions: [{ date: '2026-12-24', sessions: [{ opens: '09:30', closes: '12:00' }], reason: 'Christmas Eve' }],
     };
@@ -37,9 +43,16 @@ describe('openingHoursSchema', () => {
   });
 
   it('rejects overlapping sessions and unknown day names', () => {
-    expect(messages({ weekly: { mon: [{ opens: '09:00', closes: '13:00' }, { opens: '12:00', closes: '16:00' }] } })).toEqual([
-      'weekly.mon.1.opens: sessions must be in time order and must not overlap',
-    ]);
+    expect(
+      messages({
+        weekly: {
+          mon: [
+            { opens: '09:00', closes: '13:00' },
+            { opens: '12:00', closes: '16:00' },
+          ],
+        },
+      }),
+    ).toEqual(['weekly.mon.1.opens: sessions must be in time order and must not overlap']);
     expect(messages({ weekly: { monday: [] } })[0]).toMatch(/monday/);
   });
 
@@ -48,7 +61,13 @@ describe('openingHoursSchema', () => {
       'exceptions.0.date: must be a real date written YYYY-MM-DD',
     ]);
     expect(
-      messages({ weekly: {}, exceptions: [{ date: '2026-12-25', sessions: [] }, { date: '2026-12-25', sessions: [] }] }),
+      messages({
+        weekly: {},
+        exceptions: [
+          { date: '2026-12-25', sessions: [] },
+          { date: '2026-12-25', sessions: [] },
+        ],
+      }),
     ).toEqual(['exceptions.1.date: 2026-12-25 is listed twice']);
     expect(messages({ weekly: {}, closedOnBankHolidaysOf: 'wales' })).toHaveLength(1);
   });

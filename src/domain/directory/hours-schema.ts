@@ -18,9 +18,7 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export const isoDateSchema = z
-  .string()
-  .refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' });
+export const isoDateSchema = z.string().refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' });
 
 const clockTimeSchema = z.string().regex(CLOCK_TIME, { message: 'must be a 24-hour time written HH:MM' });
 

@@ -58,20 +58,11 @@ export const ENGLAND_AND_WALES_FORCES = [
   'Wiltshire Police',
 ] as const;
 
-export const POLICE_FORCES = [
-  ...ENGLAND_AND_WALES_FORCES,
-  'Police Scotland',
-  'Police Service of Northern Ireland',
-] as const;
+export const POLICE_FORCES = [...ENGLAND_AND_WALES_FORCES, 'Police Scotland', 'Police Service of Northern Ireland'] as const;
 
 export type PoliceForce = (typeof POLICE_FORCES)[number];
 
-const WELSH_FORCES: ReadonlySet<PoliceForce> = new Set([
-  'Dyfed-Powys Police',
-  'Gwent Police',
-  'North Wales Police',
-  'South Wales Police',
-]);
+const WELSH_FORCES: ReadonlySet<PoliceForce> = new Set(['Dyfed-Powys Police', 'Gwent Police', 'North Wales Police', 'South Wales Police']);
 
 export function nationOfForce(force: PoliceForce): UkNation {
   if (force === 'Police Scotland') return 'scotland';

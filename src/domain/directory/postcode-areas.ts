@@ -39,9 +39,17 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
   },
   BA: { postTown: 'Bath', forces: ['Avon and Somerset Constabulary', 'Wiltshire Police'], counties: ['Somerset', 'Wiltshire'] },
   BB: { postTown: 'Blackburn', forces: ['Lancashire Constabulary'], counties: ['Lancashire'] },
-  BD: { postTown: 'Bradford', forces: ['West Yorkshire Police', 'North Yorkshire Police'], counties: ['West Yorkshire', 'North Yorkshire'] },
+  BD: {
+    postTown: 'Bradford',
+    forces: ['West Yorkshire Police', 'North Yorkshire Police'],
+    counties: ['West Yorkshire', 'North Yorkshire'],
+  },
   BH: { postTown: 'Bournemouth', forces: ['Dorset Police', 'Hampshire and Isle of Wight Constabulary'], counties: ['Dorset', 'Hampshire'] },
-  BL: { postTown: 'Bolton', forces: ['Greater Manchester Police', 'Lancashire Constabulary'], counties: ['Greater Manchester', 'Lancashire'] },
+  BL: {
+    postTown: 'Bolton',
+    forces: ['Greater Manchester Police', 'Lancashire Constabulary'],
+    counties: ['Greater Manchester', 'Lancashire'],
+  },
   BN: { postTown: 'Brighton', forces: ['Sussex Police'], counties: ['East Sussex', 'West Sussex'] },
   BR: { postTown: 'Bromley', forces: ['Metropolitan Police Service', 'Kent Police'], counties: ['Greater London', 'Kent'] },
   BS: { postTown: 'Bristol', forces: ['Avon and Somerset Constabulary'], counties: ['Bristol', 'Somerset', 'Gloucestershire'] },
@@ -93,8 +101,16 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
     forces: ['West Midlands Police', 'West Mercia Police', 'Staffordshire Police'],
     counties: ['West Midlands', 'Worcestershire', 'Shropshire', 'Staffordshire'],
   },
-  E: { postTown: 'London', forces: ['Metropolitan Police Service', 'City of London Police'], counties: ['Greater London', 'City of London'] },
-  EC: { postTown: 'London', forces: ['City of London Police', 'Metropolitan Police Service'], counties: ['City of London', 'Greater London'] },
+  E: {
+    postTown: 'London',
+    forces: ['Metropolitan Police Service', 'City of London Police'],
+    counties: ['Greater London', 'City of London'],
+  },
+  EC: {
+    postTown: 'London',
+    forces: ['City of London Police', 'Metropolitan Police Service'],
+    counties: ['City of London', 'Greater London'],
+  },
   EH: scotland('Edinburgh', ['City of Edinburgh', 'East Lothian', 'Midlothian', 'West Lothian', 'Scottish Borders', 'Falkirk']),
   EN: {
     postTown: 'Enfield',
@@ -117,7 +133,13 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
   ]),
   GL: {
     postTown: 'Gloucester',
-    forces: ['Gloucestershire Constabulary', 'Avon and Somerset Constabulary', 'Wiltshire Police', 'Thames Valley Police', 'West Mercia Police'],
+    forces: [
+      'Gloucestershire Constabulary',
+      'Avon and Somerset Constabulary',
+      'Wiltshire Police',
+      'Thames Valley Police',
+      'West Mercia Police',
+    ],
     counties: ['Gloucestershire', 'Wiltshire', 'Oxfordshire', 'Worcestershire', 'Herefordshire'],
   },
   GU: {
@@ -128,7 +150,11 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
   HA: london('Harrow'),
   HD: { postTown: 'Huddersfield', forces: ['West Yorkshire Police'], counties: ['West Yorkshire'] },
   HG: { postTown: 'Harrogate', forces: ['North Yorkshire Police'], counties: ['North Yorkshire'] },
-  HP: { postTown: 'Hemel Hempstead', forces: ['Hertfordshire Constabulary', 'Thames Valley Police'], counties: ['Hertfordshire', 'Buckinghamshire'] },
+  HP: {
+    postTown: 'Hemel Hempstead',
+    forces: ['Hertfordshire Constabulary', 'Thames Valley Police'],
+    counties: ['Hertfordshire', 'Buckinghamshire'],
+  },
   HR: { postTown: 'Hereford', forces: ['West Mercia Police', 'Dyfed-Powys Police'], counties: ['Herefordshire', 'Powys'] },
   HS: scotland('Outer Hebrides', ['Na h-Eileanan Siar']),
   HU: { postTown: 'Hull', forces: ['Humberside Police'], counties: ['East Riding of Yorkshire'] },
@@ -137,7 +163,11 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
   IP: { postTown: 'Ipswich', forces: ['Suffolk Constabulary', 'Norfolk Constabulary'], counties: ['Suffolk', 'Norfolk'] },
   IV: scotland('Inverness', ['Highland', 'Moray']),
   KA: scotland('Kilmarnock', ['East Ayrshire', 'North Ayrshire', 'South Ayrshire']),
-  KT: { postTown: 'Kingston upon Thames', forces: ['Metropolitan Police Service', 'Surrey Police'], counties: ['Greater London', 'Surrey'] },
+  KT: {
+    postTown: 'Kingston upon Thames',
+    forces: ['Metropolitan Police Service', 'Surrey Police'],
+    counties: ['Greater London', 'Surrey'],
+  },
   KW: scotland('Kirkwall', ['Orkney Islands', 'Highland']),
   KY: scotland('Kirkcaldy', ['Fife', 'Perth and Kinross']),
   L: { postTown: 'Liverpool', forces: ['Merseyside Police', 'Lancashire Constabulary'], counties: ['Merseyside', 'Lancashire'] },
@@ -175,7 +205,11 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
     forces: ['Nottinghamshire Police', 'Derbyshire Constabulary', 'Leicestershire Police', 'Lincolnshire Police'],
     counties: ['Nottinghamshire', 'Derbyshire', 'Leicestershire', 'Lincolnshire'],
   },
-  NN: { postTown: 'Northampton', forces: ['Northamptonshire Police', 'Bedfordshire Police'], counties: ['Northamptonshire', 'Bedfordshire'] },
+  NN: {
+    postTown: 'Northampton',
+    forces: ['Northamptonshire Police', 'Bedfordshire Police'],
+    counties: ['Northamptonshire', 'Bedfordshire'],
+  },
   NP: { postTown: 'Newport', forces: ['Gwent Police', 'Dyfed-Powys Police'], counties: ['Gwent', 'Powys'] },
   NR: { postTown: 'Norwich', forces: ['Norfolk Constabulary', 'Suffolk Constabulary'], counties: ['Norfolk', 'Suffolk'] },
   NW: london('London'),
@@ -272,7 +306,11 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
     forces: ['Metropolitan Police Service', 'Surrey Police', 'Thames Valley Police'],
     counties: ['Greater London', 'Surrey', 'Berkshire'],
   },
-  UB: { postTown: 'Southall', forces: ['Metropolitan Police Service', 'Thames Valley Police'], counties: ['Greater London', 'Buckinghamshire'] },
+  UB: {
+    postTown: 'Southall',
+    forces: ['Metropolitan Police Service', 'Thames Valley Police'],
+    counties: ['Greater London', 'Buckinghamshire'],
+  },
   W: london('London'),
   WA: {
     postTown: 'Warrington',
@@ -282,7 +320,11 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
   WC: london('London'),
   WD: { postTown: 'Watford', forces: ['Hertfordshire Constabulary'], counties: ['Hertfordshire'] },
   WF: { postTown: 'Wakefield', forces: ['West Yorkshire Police'], counties: ['West Yorkshire'] },
-  WN: { postTown: 'Wigan', forces: ['Greater Manchester Police', 'Lancashire Constabulary'], counties: ['Greater Manchester', 'Lancashire'] },
+  WN: {
+    postTown: 'Wigan',
+    forces: ['Greater Manchester Police', 'Lancashire Constabulary'],
+    counties: ['Greater Manchester', 'Lancashire'],
+  },
   WR: { postTown: 'Worcester', forces: ['West Mercia Police'], counties: ['Worcestershire'] },
   WS: { postTown: 'Walsall', forces: ['West Midlands Police', 'Staffordshire Police'], counties: ['West Midlands', 'Staffordshire'] },
   WV: {
@@ -290,7 +332,11 @@ export const POSTCODE_AREAS: Readonly<Record<string, PostcodeArea>> = {
     forces: ['West Midlands Police', 'Staffordshire Police', 'West Mercia Police'],
     counties: ['West Midlands', 'Staffordshire', 'Shropshire'],
   },
-  YO: { postTown: 'York', forces: ['North Yorkshire Police', 'Humberside Police'], counties: ['North Yorkshire', 'East Riding of Yorkshire'] },
+  YO: {
+    postTown: 'York',
+    forces: ['North Yorkshire Police', 'Humberside Police'],
+    counties: ['North Yorkshire', 'East Riding of Yorkshire'],
+  },
   ZE: scotland('Lerwick', ['Shetland Islands']),
 };
 

@@ -50,7 +50,8 @@ const descriptionSchema = plainText(800).superRefine((text, ctx) => {
     ctx.addIssue({ code: 'custom', message: `must be 2 to 4 sentences ending with a full stop (found ${sentences.length})` });
   }
   for (const sentence of sentences) {
-    if (sentence.length > 220) ctx.addIssue({ code: 'custom', message: `has a sentence over 220 characters: "${sentence.slice(0, 40)}..."` });
+    if (sentence.length > 220)
+      ctx.addIssue({ code: 'custom', message: `has a sentence over 220 characters: "${sentence.slice(0, 40)}..."` });
   }
 });
 

@@ -23,10 +23,7 @@ const PATTERNS: Record<CrisisKind, RegExp[]> = {
     /\b(?:overdose|od)\s+on\b/i,
     /\bend\s+it\s+all\b/i,
   ],
-  'self-harm': [
-    /\bself[\s-]?harm(?:ing|ed)?\b/i,
-    /\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming)\s+myself\b/i,
-  ],
+  'self-harm': [/\bself[\s-]?harm(?:ing|ed)?\b/i, /\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming)\s+myself\b/i],
   danger: [
     /\b(?:he|she|they|someone|my\s+ex|the\s+stalker)(?:'s|\s+is|\s+are|'re)?\s+(?:outside|at|in)\s+(?:my|the)\s+(?:house|home|flat|door|window|garden|work|car)\b(?:\s+(?:right\s+)?now)?/i,
     /\b(?:trying\s+to|going\s+to|about\s+to)\s+(?:get\s+in|break\s+in)\b/i,

@@ -17,7 +17,13 @@ export interface FilterResult {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function normaliseDomain(raw: string): string | undefined {
-  const text = raw.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[/?#]/, 1)[0] ?? '';
+  const text =
+    raw
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .split(/[/?#]/, 1)[0] ?? '';
   return /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(text) ? text : undefined;
 }
 

@@ -5,14 +5,51 @@
  */
 export const FORUM_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{1,22}[\p{L}\p{N}]$/u;
 
-const ADJECTIVES = ['Quiet', 'Bright', 'Calm', 'Gentle', 'Steady', 'Brave', 'Kind', 'Warm', 'Amber', 'Silver', 'Misty', 'Mossy', 'Patient', 'Golden', 'Hopeful', 'Sunlit'];
-const NOUNS = ['Heron', 'Otter', 'Willow', 'Harbour', 'Meadow', 'Robin', 'Badger', 'Maple', 'River', 'Lantern', 'Pebble', 'Fern', 'Sparrow', 'Orchard', 'Kestrel', 'Thistle'];
+const ADJECTIVES = [
+  'Quiet',
+  'Bright',
+  'Calm',
+  'Gentle',
+  'Steady',
+  'Brave',
+  'Kind',
+  'Warm',
+  'Amber',
+  'Silver',
+  'Misty',
+  'Mossy',
+  'Patient',
+  'Golden',
+  'Hopeful',
+  'Sunlit',
+];
+const NOUNS = [
+  'Heron',
+  'Otter',
+  'Willow',
+  'Harbour',
+  'Meadow',
+  'Robin',
+  'Badger',
+  'Maple',
+  'River',
+  'Lantern',
+  'Pebble',
+  'Fern',
+  'Sparrow',
+  'Orchard',
+  'Kestrel',
+  'Thistle',
+];
 
 export type NameCheck = { ok: true; name: string; key: string } | { ok: false; message: string };
 
 /** The comparison key: lower case, letters and digits only. */
 export function forumNameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 export function checkForumName(raw: string, vaultUsername: string): NameCheck {
@@ -24,9 +61,13 @@ export function checkForumName(raw: string, vaultUsername: string): NameCheck {
   }
   const key = forumNameKey(name);
   if (key === forumNameKey(vaultUsername)) {
-    return { ok: false, message: 'Choose a forum name that is different from your Casebook username, so nobody can use it to find your record' };
+    return {
+      ok: false,
+      message: 'Choose a forum name that is different from your Casebook username, so nobody can use it to find your record',
+    };
   }
-  if (/^(?:moderator|mod|admin|casebook|helpline|staff)/.test(key)) return { ok: false, message: 'That name is kept for the forum team. Choose another' };
+  if (/^(?:moderator|mod|admin|casebook|helpline|staff)/.test(key))
+    return { ok: false, message: 'That name is kept for the forum team. Choose another' };
   return { ok: true, name, key };
 }
 

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectCrisis } from './crisis.ts';
 import { applyFilters, countLinks } from './filters.ts';
 import { checkForumName, forumNameKey, suggestForumName } from './forum-names.ts';
-import { describeFindings, findIdentifyingDetails, highlightSegments, type DetailKind } from './identifying-details.ts';
+import { type DetailKind, describeFindings, findIdentifyingDetails, highlightSegments } from './identifying-details.ts';
 import { stripImageMetadata } from './image-metadata.ts';
 import { checkPostLimits, isNewMember, LIMITS, mustHoldForApproval, postingWait } from './limits.ts';
 
@@ -163,7 +163,8 @@ describe('image metadata', () => {
     const clean = text(result.image.bytes);
     expect(result.image).toMatchObject({ type: 'image/jpeg', width: 64, height: 48 });
     expect(result.image.removed).toEqual(expect.arrayContaining(['EXIF', 'XMP', 'IPTC', 'COM']));
-    for (const secret of ['SN123456789', 'Jo Bloggs', 'TestPhone', 'Casebook Fixture', 'home', '2026:01:02', 'http://ns.adobe.com']) expect(clean).not.toContain(secret);
+    for (const secret of ['SN123456789', 'Jo Bloggs', 'TestPhone', 'Casebook Fixture', 'home', '2026:01:02', 'http://ns.adobe.com'])
+      expect(clean).not.toContain(secret);
     // The compressed picture itself is unchanged: the same scan data, start to end.
     const scan = (s: string) => s.slice(s.indexOf('\xff\xda'));
     expect(scan(clean)).toBe(scan(text(original)));
@@ -190,7 +191,13 @@ describe('image metadata', () => {
   it('refuses other files, truncated pictures, and pictures over the size bounds', () => {
     expect(stripImageMetadata(new TextEncoder().encode('<svg onload=alert(1)>'), bounds).ok).toBe(false);
     expect(stripImageMetadata(fixture('photo-with-gps.jpg').subarray(0, 200), bounds).ok).toBe(false);
-    expect(stripImageMetadata(fixture('photo-with-gps.jpg'), { maxBytes: 100, maxSide: 4096 })).toMatchObject({ ok: false, message: expect.stringMatching(/MB or smaller/) });
-    expect(stripImageMetadata(fixture('photo-with-gps.jpg'), { maxBytes: 1e7, maxSide: 32 })).toMatchObject({ ok: false, message: expect.stringMatching(/64 × 48/) });
+    expect(stripImageMetadata(fixture('photo-with-gps.jpg'), { maxBytes: 100, maxSide: 4096 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/MB or smaller/),
+    });
+    expect(stripImageMetadata(fixture('photo-with-gps.jpg'), { maxBytes: 1e7, maxSide: 32 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/64 × 48/),
+    });
   });
 });

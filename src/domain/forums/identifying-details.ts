@@ -31,7 +31,20 @@ export const DETAIL_LABELS: Record<DetailKind, string> = {
  * National Stalking Helpline, the National Domestic Abuse Helpline, Victim Support, Paladin, Galop, Men's
  * Advice Line, Respect Phoneline), as national significant numbers.
  */
-const PUBLIC_SERVICE_NUMBERS = new Set(['999', '112', '101', '111', '116123', '8088020300', '8082000247', '8081689111', '2038664107', '8009995428', '8088010327', '8088024040']);
+const PUBLIC_SERVICE_NUMBERS = new Set([
+  '999',
+  '112',
+  '101',
+  '111',
+  '116123',
+  '8088020300',
+  '8082000247',
+  '8081689111',
+  '2038664107',
+  '8009995428',
+  '8088010327',
+  '8088024040',
+]);
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
@@ -48,11 +61,7 @@ const ADDRESS = new RegExp(
 
 // UK registrations: current (AB12 CDE), suffix (ABC 123D), prefix (A123 BCD). Dateless marks ("ABC 123") are
 // too like ordinary text to catch reliably and are left to moderators.
-const VEHICLE = [
-  /\b[a-z]{2}[0-9]{2}\s?[a-z]{3}\b/gi,
-  /\b[a-z]{3}\s?[0-9]{1,3}[a-z]\b/gi,
-  /\b[a-z][0-9]{1,3}\s?[a-z]{3}\b/gi,
-];
+const VEHICLE = [/\b[a-z]{2}[0-9]{2}\s?[a-z]{3}\b/gi, /\b[a-z]{3}\s?[0-9]{1,3}[a-z]\b/gi, /\b[a-z][0-9]{1,3}\s?[a-z]{3}\b/gi];
 
 const SOCIAL_SITES =
   'facebook\\.com|fb\\.com|fb\\.me|m\\.facebook\\.com|instagram\\.com|instagr\\.am|twitter\\.com|x\\.com|tiktok\\.com|vm\\.tiktok\\.com|linkedin\\.com|snapchat\\.com|youtube\\.com|youtu\\.be|threads\\.net|reddit\\.com|bsky\\.app|mastodon\\.social|pinterest\\.com|onlyfans\\.com|t\\.me|wa\\.me|telegram\\.me|discord\\.gg|discord\\.com|twitch\\.tv|tumblr\\.com|strava\\.com|vinted\\.co\\.uk|nextdoor\\.co\\.uk';
@@ -88,7 +97,9 @@ export function findIdentifyingDetails(text: string): Finding[] {
     ...phones(text),
     ...collect(text, POSTCODE_CANDIDATE, 'postcode', (value) => isValidPostcode(value)),
     ...collect(text, ADDRESS, 'address'),
-    ...VEHICLE.flatMap((pattern) => collect(text, pattern, 'vehicle', (value) => /\d/.test(value) && /[a-z]{2}/i.test(value) && !NOT_VEHICLES.has(value.toLowerCase()))),
+    ...VEHICLE.flatMap((pattern) =>
+      collect(text, pattern, 'vehicle', (value) => /\d/.test(value) && /[a-z]{2}/i.test(value) && !NOT_VEHICLES.has(value.toLowerCase())),
+    ),
   ];
   // Earlier kinds win a tie (an email beats the handle inside it); a longer match beats one it contains.
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

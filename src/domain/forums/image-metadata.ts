@@ -35,7 +35,8 @@ export function stripImageMetadata(input: Uint8Array, bounds: ImageBounds): Imag
   if (!result.ok) return result;
   const { width, height } = result.image;
   if (width < 1 || height < 1) return bad(NOT_AN_IMAGE);
-  if (width > bounds.maxSide || height > bounds.maxSide) return bad(`Pictures can be up to ${bounds.maxSide} pixels on each side. This one is ${width} × ${height}.`);
+  if (width > bounds.maxSide || height > bounds.maxSide)
+    return bad(`Pictures can be up to ${bounds.maxSide} pixels on each side. This one is ${width} × ${height}.`);
   return result;
 }
 
@@ -108,7 +109,12 @@ function stripJpeg(input: Uint8Array): ImageResult {
       height = u16(body, 1);
       width = u16(body, 3);
     }
-    const keep = marker === 0xe0 ? startsWith(body, 'JFIF') : marker === 0xee ? startsWith(body, 'Adobe') : marker < 0xe0 || (marker > 0xef && marker !== 0xfe);
+    const keep =
+      marker === 0xe0
+        ? startsWith(body, 'JFIF')
+        : marker === 0xee
+          ? startsWith(body, 'Adobe')
+          : marker < 0xe0 || (marker > 0xef && marker !== 0xfe);
     if (keep) {
       // The orientation block goes right after JFIF (or first), where readers look for it.
       if (!wroteOrientation && marker !== 0xe0 && orientation !== 1) {
@@ -124,7 +130,11 @@ function stripJpeg(input: Uint8Array): ImageResult {
     if (marker === 0xda) {
       // Entropy-coded data runs until a marker that is not a stuffed 0xFF00 or a restart marker.
       const scanStart = at;
-      while (at + 1 < input.length && !(input[at] === 0xff && input[at + 1] !== 0x00 && !(input[at + 1]! >= 0xd0 && input[at + 1]! <= 0xd7))) at++;
+      while (
+        at + 1 < input.length &&
+        !(input[at] === 0xff && input[at + 1] !== 0x00 && !(input[at + 1]! >= 0xd0 && input[at + 1]! <= 0xd7))
+      )
+        at++;
       parts.push(input.subarray(scanStart, at));
     }
   }
@@ -150,7 +160,8 @@ function exifOrientation(tiff: Uint8Array): number | undefined {
   if (tiff.length < 8) return undefined;
   const little = tiff[0] === 0x49;
   const r16 = (at: number) => (little ? tiff[at]! | (tiff[at + 1]! << 8) : u16(tiff, at));
-  const r32 = (at: number) => (little ? (tiff[at]! | (tiff[at + 1]! << 8) | (tiff[at + 2]! << 16)) + tiff[at + 3]! * 2 ** 24 : u32(tiff, at));
+  const r32 = (at: number) =>
+    little ? (tiff[at]! | (tiff[at + 1]! << 8) | (tiff[at + 2]! << 16)) + tiff[at + 3]! * 2 ** 24 : u32(tiff, at);
   const ifd = r32(4);
   if (ifd + 2 > tiff.length) return undefined;
   const count = r16(ifd);

@@ -51,7 +51,10 @@ export interface RecentPosts {
 export function postingWait(member: MemberStanding, recent: RecentPosts, now: number): { allowed: boolean; reason?: string } {
   const limits = isNewMember(member, now) ? LIMITS.posts.new : LIMITS.posts.established;
   if (recent.lastTenMinutes >= limits.perTenMinutes) {
-    return { allowed: false, reason: `You can post ${limits.perTenMinutes} times in 10 minutes. Please wait a few minutes, then try again.` };
+    return {
+      allowed: false,
+      reason: `You can post ${limits.perTenMinutes} times in 10 minutes. Please wait a few minutes, then try again.`,
+    };
   }
   if (recent.lastDay >= limits.perDay) {
     return { allowed: false, reason: `You can post ${limits.perDay} times a day. Please try again tomorrow.` };
@@ -78,20 +81,32 @@ export function checkPostLimits(input: PostInput, member: MemberStanding, now: n
   if (input.title !== undefined) {
     const title = input.title.trim();
     if (title.length < LIMITS.titleMin) errors.push({ field: 'title', message: `Enter a title of at least ${LIMITS.titleMin} characters` });
-    else if (title.length > LIMITS.titleMax) errors.push({ field: 'title', message: `Title must be ${LIMITS.titleMax} characters or fewer` });
+    else if (title.length > LIMITS.titleMax)
+      errors.push({ field: 'title', message: `Title must be ${LIMITS.titleMax} characters or fewer` });
   }
   const body = input.body.trim();
   if (body.length < LIMITS.bodyMin) errors.push({ field: 'body', message: 'Enter your message' });
   else if (body.length > LIMITS.bodyMax) {
-    errors.push({ field: 'body', message: `Your message must be ${LIMITS.bodyMax.toLocaleString('en-GB')} characters or fewer (it has ${body.length.toLocaleString('en-GB')})` });
+    errors.push({
+      field: 'body',
+      message: `Your message must be ${LIMITS.bodyMax.toLocaleString('en-GB')} characters or fewer (it has ${body.length.toLocaleString('en-GB')})`,
+    });
   }
   const maxLinks = established ? LIMITS.links.established : LIMITS.links.new;
   if (input.linkCount > maxLinks) {
-    errors.push({ field: 'body', message: established ? `A post can have up to ${maxLinks} links` : `New members can add ${maxLinks} link to a post. Remove ${input.linkCount - maxLinks} of them` });
+    errors.push({
+      field: 'body',
+      message: established
+        ? `A post can have up to ${maxLinks} links`
+        : `New members can add ${maxLinks} link to a post. Remove ${input.linkCount - maxLinks} of them`,
+    });
   }
   const maxImages = established ? LIMITS.images.established : LIMITS.images.new;
   if (input.imageCount > maxImages) {
-    errors.push({ field: 'images', message: maxImages === 0 ? 'New members cannot add pictures yet' : `A post can have up to ${maxImages} pictures` });
+    errors.push({
+      field: 'images',
+      message: maxImages === 0 ? 'New members cannot add pictures yet' : `A post can have up to ${maxImages} pictures`,
+    });
   }
   return errors;
 }

@@ -27,10 +27,27 @@ describe('BEHAVIOURS', () => {
 
   it('covers the behaviours the brief and the seeds name', () => {
     for (const id of [
-      'following', 'contacting', 'publishing', 'monitoring-communications', 'loitering', 'interfering-with-property',
-      'watching-or-spying', 'unwanted-gifts', 'threat-of-violence', 'sexual-threat', 'threat-to-others', 'threat-of-self-harm',
-      'turning-up', 'contacting-others', 'damaging-property', 'breaking-in', 'pretending-to-be-you', 'tracking-location',
-      'gathering-information', 'fake-profiles', 'violence',
+      'following',
+      'contacting',
+      'publishing',
+      'monitoring-communications',
+      'loitering',
+      'interfering-with-property',
+      'watching-or-spying',
+      'unwanted-gifts',
+      'threat-of-violence',
+      'sexual-threat',
+      'threat-to-others',
+      'threat-of-self-harm',
+      'turning-up',
+      'contacting-others',
+      'damaging-property',
+      'breaking-in',
+      'pretending-to-be-you',
+      'tracking-location',
+      'gathering-information',
+      'fake-profiles',
+      'violence',
     ]) {
       expect(isBehaviourId(id), id).toBe(true);
     }
@@ -46,7 +63,14 @@ describe('BEHAVIOURS', () => {
 
   it('marks as risk of harm only threats to people, violence, damage and breaking in', () => {
     const risky = BEHAVIOURS.filter((behaviour) => behaviour.riskOfHarm).map((behaviour) => behaviour.id);
-    expect(risky.sort()).toEqual(['breaking-in', 'damaging-property', 'sexual-threat', 'threat-of-violence', 'threat-to-others', 'violence']);
+    expect(risky.sort()).toEqual([
+      'breaking-in',
+      'damaging-property',
+      'sexual-threat',
+      'threat-of-violence',
+      'threat-to-others',
+      'violence',
+    ]);
   });
 
   it('links each behaviour to a heading that exists on the guidance page', () => {

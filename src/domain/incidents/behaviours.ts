@@ -30,14 +30,7 @@ export const BEHAVIOUR_IDS = [
 export type BehaviourId = (typeof BEHAVIOUR_IDS)[number];
 
 /** Where PHA 1997 s.2A(3) names a behaviour as an example of acts associated with stalking. */
-export type StalkingExample =
-  | 's.2A(3)(a)'
-  | 's.2A(3)(b)'
-  | 's.2A(3)(c)'
-  | 's.2A(3)(d)'
-  | 's.2A(3)(e)'
-  | 's.2A(3)(f)'
-  | 's.2A(3)(g)';
+export type StalkingExample = 's.2A(3)(a)' | 's.2A(3)(b)' | 's.2A(3)(c)' | 's.2A(3)(d)' | 's.2A(3)(e)' | 's.2A(3)(f)' | 's.2A(3)(g)';
 
 export interface Behaviour {
   id: BehaviourId;
@@ -232,7 +225,8 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     label: 'Pretending to be you',
     hint: 'Posting as you, using your name, or opening accounts or ordering things in your name.',
     listedIn: null,
-    source: 'Seeds: "identity theft", "publishing something pretending to be the victim" (s.2A(3)(c) covers material said to come from you)',
+    source:
+      'Seeds: "identity theft", "publishing something pretending to be the victim" (s.2A(3)(c) covers material said to come from you)',
     associatedWithStalking: true,
     riskOfHarm: false,
     guidance: `${PAGE}#online-and-through-technology`,

@@ -1,6 +1,7 @@
 // Starting points for new records. The browser supplies ids (crypto.randomUUID) and the instant.
-import { SCHEMA_VERSION } from './schema.ts';
+
 import type { Incident, IncidentWhen, Person, Place } from './schema.ts';
+import { SCHEMA_VERSION } from './schema.ts';
 import type { PersonRole } from './vocabulary.ts';
 import { exactWhenAt } from './when.ts';
 

@@ -44,10 +44,14 @@ describe('an incident brought in from a message export', () => {
 
   it('must name its original file among its attachments, by the same SHA-256', () => {
     const incident = imported();
-    const wrongHash = { ...incident, imported: { ...incident.imported!, source: { ...incident.imported!.source, sha256: 'ef'.repeat(32) } } };
+    const wrongHash = {
+      ...incident,
+      imported: { ...incident.imported!, source: { ...incident.imported!.source, sha256: 'ef'.repeat(32) } },
+    };
     const result = parseIncident(wrongHash);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]!.message).toBe('Brought in from, original file: must name one of the attached files, with its SHA-256');
+    if (!result.ok)
+      expect(result.problems[0]!.message).toBe('Brought in from, original file: must name one of the attached files, with its SHA-256');
     expect(parseIncident({ ...incident, attachments: [] }).ok).toBe(false);
   });
 
@@ -57,7 +61,10 @@ describe('an incident brought in from a message export', () => {
     expect(tooMany.ok).toBe(false);
     if (!tooMany.ok) expect(tooMany.problems[0]!.message).toContain(`at most ${LIMITS.importMessages} messages`);
     const incident = imported(1);
-    const long = { ...incident, imported: { ...incident.imported!, messages: [{ ...incident.imported!.messages[0]!, text: 'x'.repeat(LIMITS.importText + 1) }] } };
+    const long = {
+      ...incident,
+      imported: { ...incident.imported!, messages: [{ ...incident.imported!.messages[0]!, text: 'x'.repeat(LIMITS.importText + 1) }] },
+    };
     expect(parseIncident(long).ok).toBe(false);
     const empty = { ...incident, imported: { ...incident.imported!, messages: [] } };
     expect(parseIncident(empty).ok).toBe(false);
@@ -66,7 +73,10 @@ describe('an incident brought in from a message export', () => {
   it('rejects a sender over two lines and an unknown channel, with a readable message', () => {
     const incident = imported(1);
     const message = incident.imported!.messages[0]!;
-    const result = parseIncident({ ...incident, imported: { ...incident.imported!, messages: [{ ...message, sender: 'Sam\nJones', channel: 'pigeon' }] } });
+    const result = parseIncident({
+      ...incident,
+      imported: { ...incident.imported!, messages: [{ ...message, sender: 'Sam\nJones', channel: 'pigeon' }] },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problems.map((p) => p.message)).toEqual([

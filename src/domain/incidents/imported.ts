@@ -55,7 +55,12 @@ export function messageWhat(message: ImportedMessage): string {
     const minutes = Math.round(message.call.durationSeconds / 60);
     return `${kind} call${message.call.durationSeconds > 0 ? `, ${minutes < 1 ? 'under a minute' : `${minutes} min`}` : ''}`;
   }
-  const parts = [message.subject ? `Subject: ${message.subject}` : '', message.text, message.url ? `Address: ${message.url}` : '', ...(message.attachments ?? []).map((name) => `File: ${name}`)];
+  const parts = [
+    message.subject ? `Subject: ${message.subject}` : '',
+    message.text,
+    message.url ? `Address: ${message.url}` : '',
+    ...(message.attachments ?? []).map((name) => `File: ${name}`),
+  ];
   const said = parts.filter(Boolean).join('\n');
   if (said) return said;
   if (message.marker === 'deleted') return 'This message was deleted';

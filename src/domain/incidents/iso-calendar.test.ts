@@ -8,13 +8,25 @@ const digits = (n: number, width: number) => String(n).padStart(width, '0');
 describe('ISO dates and instants, checked without luxon', () => {
   it('agrees with luxon on which dates are real', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
-        const value = `${digits(year, 4)}-${digits(month, 2)}-${digits(day, 2)}`;
-        expect(isRealIsoDate(value), value).toBe(DateTime.fromISO(value).isValid);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const value = `${digits(year, 4)}-${digits(month, 2)}-${digits(day, 2)}`;
+          expect(isRealIsoDate(value), value).toBe(DateTime.fromISO(value).isValid);
+        },
+      ),
       { numRuns: 5_000 },
     );
-    for (const [value, real] of [['2024-02-29', true], ['2026-02-29', false], ['1900-02-29', false], ['2000-02-29', true], ['2026-04-31', false], ['2026-4-3', false]] as const) {
+    for (const [value, real] of [
+      ['2024-02-29', true],
+      ['2026-02-29', false],
+      ['1900-02-29', false],
+      ['2000-02-29', true],
+      ['2026-04-31', false],
+      ['2026-4-3', false],
+    ] as const) {
       expect(isRealIsoDate(value), value).toBe(real);
     }
   });
@@ -28,7 +40,9 @@ describe('ISO dates and instants, checked without luxon', () => {
       minute: fc.integer({ min: 0, max: 61 }),
       second: fc.integer({ min: 0, max: 61 }),
       fraction: fc.option(fc.stringMatching(/^\d{1,3}$/), { nil: undefined }),
-      offset: fc.option(fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })), { nil: undefined }),
+      offset: fc.option(fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })), {
+        nil: undefined,
+      }),
     });
     fc.assert(
       fc.property(instant, (i) => {

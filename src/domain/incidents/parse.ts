@@ -1,7 +1,7 @@
 // Parsing with messages a person can act on: "What happened: must not be empty", not a zod issue dump.
 import type { z } from 'zod';
-import { incidentSchema, personSchema, placeSchema } from './schema.ts';
 import type { Incident, Person, Place } from './schema.ts';
+import { incidentSchema, personSchema, placeSchema } from './schema.ts';
 
 export interface Problem {
   /** Where the problem is, e.g. "people.2.role", for forms to highlight the field. */

@@ -6,8 +6,8 @@ import * as z from 'zod';
 import { CHANNELS, IMPORT_FORMATS } from '../message-import/model.ts';
 import { BEHAVIOUR_IDS } from './behaviours.ts';
 import { isRealIsoDate, utcYearOfInstant } from './iso-calendar.ts';
-import { boundOf } from './when.ts';
 import { DAILY_LIFE_CHANGES, LIMITS, METHOD_KINDS, PERSON_ROLES, REPORT_TARGETS } from './vocabulary.ts';
+import { boundOf } from './when.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -138,7 +138,8 @@ export const reportSchema = z.strictObject({
 const SHA256 = z.string({ error: 'must be a SHA-256' }).regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' });
 
 // A MIME type as browsers report File.type, e.g. 'image/jpeg' or 'text/plain;charset=utf-8'.
-const MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+"-]+)*$/;
+const MIME_TYPE =
+  /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+"-]+)*$/;
 
 /**
  * A file attached to an incident. The SHA-256 of the original file's bytes (lower-case hex, computed on the
@@ -179,17 +180,27 @@ export const importedMessageSchema = z.strictObject({
   call: z
     .strictObject({
       kind: z.enum(CALL_KINDS, { error: `must be one of: ${CALL_KINDS.join(', ')}` }),
-      durationSeconds: z.number({ error: 'must be a number' }).int({ error: 'must be whole seconds' }).min(0, { error: 'must not be negative' }).max(10_000_000, { error: 'is too long' }),
+      durationSeconds: z
+        .number({ error: 'must be a number' })
+        .int({ error: 'must be whole seconds' })
+        .min(0, { error: 'must not be negative' })
+        .max(10_000_000, { error: 'is too long' }),
     })
     .optional(),
   /** What the app put in place of the content (a deleted message, media left out of the export, an edit). */
   marker: z.enum(['deleted', 'media-omitted', 'edited'], { error: 'must be deleted, media-omitted or edited' }).optional(),
   /** An email's Subject header, exactly as the export holds it. */
-  subject: z.string({ error: 'must be text' }).max(LIMITS.mediumText * 2, { error: characters(LIMITS.mediumText * 2) }).optional(),
+  subject: z
+    .string({ error: 'must be text' })
+    .max(LIMITS.mediumText * 2, { error: characters(LIMITS.mediumText * 2) })
+    .optional(),
   /** A saved web page's address, or a link shared in the message. */
   url: line(LIMITS.importUrl).optional(),
   /** Files the message names (as the export names them); the files themselves stay in the original export. */
-  attachments: z.array(line(LIMITS.fileName), { error: 'must be a list' }).max(LIMITS.importAttachmentNames, countMessage(LIMITS.importAttachmentNames, 'file names')).optional(),
+  attachments: z
+    .array(line(LIMITS.fileName), { error: 'must be a list' })
+    .max(LIMITS.importAttachmentNames, countMessage(LIMITS.importAttachmentNames, 'file names'))
+    .optional(),
   /** The same message read from the same (or another copy of the) export gets the same key: a second import leaves it out. */
   key: filledLine(LIMITS.importKey),
 });
@@ -214,42 +225,44 @@ export const importedSchema = z.strictObject({
 export const DIARY_KINDS = ['incident', 'person', 'place'] as const;
 export type DiaryKind = (typeof DIARY_KINDS)[number];
 
-export const incidentSchema = z.strictObject({
-  kind: z.literal('incident', { error: 'must be incident' }),
-  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
-  id: idSchema,
-  when: whenSchema,
-  where: line(LIMITS.where),
-  placeId: idSchema.optional(),
-  whatHappened: text(LIMITS.whatHappened).refine((value) => value.trim() !== '', { error: 'must not be empty' }),
-  behaviours: z
-    .array(z.enum(BEHAVIOUR_IDS, { error: 'is not a behaviour on the checklist' }), { error: 'must be a list' })
-    .max(LIMITS.behaviours, countMessage(LIMITS.behaviours, 'behaviours'))
-    .superRefine(uniqueBy((id) => id, 'behaviour')),
-  methods: z
-    .array(methodSchema, { error: 'must be a list' })
-    .max(LIMITS.methods, countMessage(LIMITS.methods, 'ways'))
-    .superRefine(uniqueBy((method) => `${method.kind}:${'platform' in method ? method.platform.toLowerCase() : ''}`, 'way')),
-  people: z
-    .array(personLinkSchema, { error: 'must be a list' })
-    .max(LIMITS.people, countMessage(LIMITS.people, 'people'))
-    .superRefine(uniqueBy((link) => `${link.personId}:${link.role}`, 'person in the same role')),
-  effects: effectsSchema,
-  reports: z.array(reportSchema, { error: 'must be a list' }).max(LIMITS.reports, countMessage(LIMITS.reports, 'reports')),
-  attachments: z
-    .array(attachmentSchema, { error: 'must be a list' })
-    .max(LIMITS.attachments, countMessage(LIMITS.attachments, 'attachments'))
-    .superRefine(uniqueBy((attachment) => attachment.id, 'attachment')),
-  /** A quick note: what happened and when, to be completed later. */
-  quickNote: z.boolean({ error: 'must be yes or no' }),
-  /** Set when the incident was brought in from a message export (src/web/vault/import). */
-  imported: importedSchema.optional(),
-}).superRefine((incident, ctx) => {
-  const source = incident.imported?.source;
-  if (source && !incident.attachments.some((a) => a.id === source.attachmentId && a.sha256 === source.sha256)) {
-    ctx.addIssue({ code: 'custom', path: ['imported', 'source'], message: 'must name one of the attached files, with its SHA-256' });
-  }
-});
+export const incidentSchema = z
+  .strictObject({
+    kind: z.literal('incident', { error: 'must be incident' }),
+    schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
+    id: idSchema,
+    when: whenSchema,
+    where: line(LIMITS.where),
+    placeId: idSchema.optional(),
+    whatHappened: text(LIMITS.whatHappened).refine((value) => value.trim() !== '', { error: 'must not be empty' }),
+    behaviours: z
+      .array(z.enum(BEHAVIOUR_IDS, { error: 'is not a behaviour on the checklist' }), { error: 'must be a list' })
+      .max(LIMITS.behaviours, countMessage(LIMITS.behaviours, 'behaviours'))
+      .superRefine(uniqueBy((id) => id, 'behaviour')),
+    methods: z
+      .array(methodSchema, { error: 'must be a list' })
+      .max(LIMITS.methods, countMessage(LIMITS.methods, 'ways'))
+      .superRefine(uniqueBy((method) => `${method.kind}:${'platform' in method ? method.platform.toLowerCase() : ''}`, 'way')),
+    people: z
+      .array(personLinkSchema, { error: 'must be a list' })
+      .max(LIMITS.people, countMessage(LIMITS.people, 'people'))
+      .superRefine(uniqueBy((link) => `${link.personId}:${link.role}`, 'person in the same role')),
+    effects: effectsSchema,
+    reports: z.array(reportSchema, { error: 'must be a list' }).max(LIMITS.reports, countMessage(LIMITS.reports, 'reports')),
+    attachments: z
+      .array(attachmentSchema, { error: 'must be a list' })
+      .max(LIMITS.attachments, countMessage(LIMITS.attachments, 'attachments'))
+      .superRefine(uniqueBy((attachment) => attachment.id, 'attachment')),
+    /** A quick note: what happened and when, to be completed later. */
+    quickNote: z.boolean({ error: 'must be yes or no' }),
+    /** Set when the incident was brought in from a message export (src/web/vault/import). */
+    imported: importedSchema.optional(),
+  })
+  .superRefine((incident, ctx) => {
+    const source = incident.imported?.source;
+    if (source && !incident.attachments.some((a) => a.id === source.attachmentId && a.sha256 === source.sha256)) {
+      ctx.addIssue({ code: 'custom', path: ['imported', 'source'], message: 'must name one of the attached files, with its SHA-256' });
+    }
+  });
 
 export const personSchema = z.strictObject({
   kind: z.literal('person', { error: 'must be person' }),

@@ -1,6 +1,7 @@
 // Builders for tests in the domain folders: short to write, valid by construction.
-import { newIncident, newPerson } from './create.ts';
+
 import type { BehaviourId } from './behaviours.ts';
+import { newIncident, newPerson } from './create.ts';
 import type { Attachment, Incident, IncidentWhen, Person } from './schema.ts';
 import type { DailyLifeChange, PersonRole } from './vocabulary.ts';
 import { exactWhenFromLondon } from './when.ts';

@@ -39,6 +39,8 @@ describe('when', () => {
   it('describes each kind of time in words', () => {
     expect(describeWhen({ precision: 'exact', at: '2026-03-03T18:30:00Z' })).toBe('Tuesday 3 March 2026 at 6:30pm');
     expect(describeWhen({ precision: 'day', date: '2026-03-03' })).toBe('Around Tuesday 3 March 2026');
-    expect(describeWhen({ precision: 'range', from: '2026-03-01', to: '2026-03-05' })).toBe('Between Sunday 1 March 2026 and Thursday 5 March 2026');
+    expect(describeWhen({ precision: 'range', from: '2026-03-01', to: '2026-03-05' })).toBe(
+      'Between Sunday 1 March 2026 and Thursday 5 March 2026',
+    );
   });
 });

@@ -134,7 +134,10 @@ function formatDay(date: string): string {
 
 function formatEnd(value: string): string {
   if (value.length === 10) return formatDay(value);
-  return DateTime.fromISO(value, { setZone: true }).setZone(LONDON).toFormat("cccc d MMMM yyyy 'at' h:mma").replace(/AM|PM/, (m) => m.toLowerCase());
+  return DateTime.fromISO(value, { setZone: true })
+    .setZone(LONDON)
+    .toFormat("cccc d MMMM yyyy 'at' h:mma")
+    .replace(/AM|PM/, (m) => m.toLowerCase());
 }
 
 /** How the diary and the evidence pack write the time: "Tuesday 3 March 2026 at 6:30pm", "Around Tuesday 3 March 2026". */

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BEHAVIOUR_IDS, DAILY_LIFE_CHANGES } from '../incidents/index.ts';
 import type { Incident } from '../incidents/index.ts';
+import { BEHAVIOUR_IDS, DAILY_LIFE_CHANGES } from '../incidents/index.ts';
 import { person, sketch } from '../incidents/test-support.ts';
 import { analyseLegalElements } from './analyse.ts';
-import { statusRank } from './model.ts';
 import type { LegalElementsReport } from './model.ts';
+import { statusRank } from './model.ts';
 
 const PEOPLE = [person('p1', 'Sam'), person('p2', 'Alex'), person('p3', 'Jo')];
 
@@ -40,7 +40,13 @@ function allText(report: LegalElementsReport): string[] {
   return [
     report.notice.text,
     ...report.notes.map((note) => note.text),
-    ...report.elements.flatMap((element) => [element.title, element.statusText, element.notice, ...element.shows.map((p) => p.text), ...element.missing.map((p) => p.text)]),
+    ...report.elements.flatMap((element) => [
+      element.title,
+      element.statusText,
+      element.notice,
+      ...element.shows.map((p) => p.text),
+      ...element.missing.map((p) => p.text),
+    ]),
     ...report.strengtheners.map((s) => s.text),
   ];
 }

@@ -1,21 +1,21 @@
 // Puts the rules together: each element is judged on every person's group of incidents (conduct-groups.ts) and
 // the best-supported group is shown, so one person's incidents are never mixed with another's.
 import type { Incident, Person } from '../incidents/index.ts';
-import { escalationSignal } from '../patterns/index.ts';
 import type { Escalation } from '../patterns/index.ts';
-import { conductGroups } from './conduct-groups.ts';
+import { escalationSignal } from '../patterns/index.ts';
 import type { ConductGroup } from './conduct-groups.ts';
+import { conductGroups } from './conduct-groups.ts';
 import { fearOfViolenceIn } from './fear-of-violence.ts';
 import { harassmentIn } from './harassment.ts';
 import { LINKS } from './links.ts';
-import { statusRank } from './model.ts';
 import type { ElementFinding, ElementId, ElementStatus, Evaluation, GuidanceLink, LegalElementsReport, Point } from './model.ts';
+import { statusRank } from './model.ts';
 import { protectionOrderIn } from './protection-order.ts';
-import { stalkingWithFearOrDistressIn } from './stalking-fear-or-distress.ts';
 import { stalkingIn } from './stalking.ts';
+import { stalkingWithFearOrDistressIn } from './stalking-fear-or-distress.ts';
 import { strengthenersFor } from './strengtheners.ts';
-import { NOTICE, count, namesOf } from './wording.ts';
 import type { Names } from './wording.ts';
+import { count, NOTICE, namesOf } from './wording.ts';
 
 export interface LegalElementsInput {
   incidents: readonly Incident[];
@@ -90,10 +90,10 @@ const RULES: readonly ElementRule[] = [
 /** The group to show: the highest status, then the most incidents that name the person, then the most incidents. */
 function better(a: { group: ConductGroup; result: Evaluation }, b: { group: ConductGroup; result: Evaluation }): boolean {
   return (
-    statusRank(a.result.status) - statusRank(b.result.status) ||
-    a.group.named - b.group.named ||
-    a.group.incidents.length - b.group.incidents.length
-  ) > 0;
+    (statusRank(a.result.status) - statusRank(b.result.status) ||
+      a.group.named - b.group.named ||
+      a.group.incidents.length - b.group.incidents.length) > 0
+  );
 }
 
 export const GUIDANCE_NOTICE: Point = {
@@ -105,7 +105,9 @@ export function analyseLegalElements(input: LegalElementsInput): LegalElementsRe
   const names = namesOf(input.people ?? []);
   const groups = conductGroups(input.incidents);
   const escalation =
-    input.now === undefined ? undefined : escalationSignal(input.incidents, input.zone ? { now: input.now, zone: input.zone } : { now: input.now });
+    input.now === undefined
+      ? undefined
+      : escalationSignal(input.incidents, input.zone ? { now: input.now, zone: input.zone } : { now: input.now });
 
   const elements: ElementFinding[] = RULES.map((rule) => {
     let best: { group: ConductGroup; result: Evaluation } | null = null;

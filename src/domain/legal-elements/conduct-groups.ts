@@ -9,8 +9,9 @@
 //     it, s.7(3A); the record cannot show that, so the police must judge it.)
 // An incident that names two people counts in both groups. Adding an incident only ever adds to groups or adds
 // a group, which is what keeps every status from going down when the record grows.
-import { stalkerIds } from '../incidents/index.ts';
+
 import type { Incident } from '../incidents/index.ts';
+import { stalkerIds } from '../incidents/index.ts';
 
 export interface ConductGroup {
   /** The person named, or null for the incidents that name nobody. */

@@ -6,8 +6,8 @@ import type { ConductGroup } from './conduct-groups.ts';
 import { namingMissing } from './harassment.ts';
 import { LINKS } from './links.ts';
 import type { Evaluation, Point } from './model.ts';
-import { count, describeGroup } from './wording.ts';
 import type { Names } from './wording.ts';
+import { count, describeGroup } from './wording.ts';
 
 export function fearedViolence(incident: Incident): boolean {
   return incident.effects.fearOfViolence;

@@ -3,17 +3,20 @@
 // occasions and their effect on you. Whether the person knew or ought to have known (s.1(1)(b), s.1(2)) is for
 // the police and the courts, so it is never scored here.
 import { recordsHarm } from '../incidents/index.ts';
-import { isCourseOfConduct } from './conduct-groups.ts';
 import type { ConductGroup } from './conduct-groups.ts';
+import { isCourseOfConduct } from './conduct-groups.ts';
 import { LINKS } from './links.ts';
 import type { Evaluation, Point } from './model.ts';
-import { describeGroup } from './wording.ts';
 import type { Names } from './wording.ts';
+import { describeGroup } from './wording.ts';
 
 /** The occasions missing for a course of conduct (s.7(3)), shared by every rule that needs one. */
 export function courseOfConductMissing(group: ConductGroup): Point[] {
   const n = group.incidents.length;
-  if (n === 0) return [{ text: 'There are no incidents in your record yet. Write down each thing that happens, with the date.', link: LINKS.whatToWrite }];
+  if (n === 0)
+    return [
+      { text: 'There are no incidents in your record yet. Write down each thing that happens, with the date.', link: LINKS.whatToWrite },
+    ];
   if (n === 1) {
     return [
       {

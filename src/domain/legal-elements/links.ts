@@ -5,7 +5,10 @@ import type { GuidanceLink } from './model.ts';
 export const LINKS = {
   harassment: { href: '/understand/the-law#harassment-section-2', text: 'Read about harassment (section 2)' },
   stalking: { href: '/understand/the-law#stalking-section-2a', text: 'Read about stalking (section 2A)' },
-  fearOfViolence: { href: '/understand/the-law#putting-you-in-fear-of-violence-section-4', text: 'Read about fear of violence (section 4)' },
+  fearOfViolence: {
+    href: '/understand/the-law#putting-you-in-fear-of-violence-section-4',
+    text: 'Read about fear of violence (section 4)',
+  },
   stalkingFearOrDistress: {
     href: '/understand/the-law#stalking-with-fear-of-violence-or-serious-alarm-or-distress-section-4a',
     text: 'Read about stalking with fear of violence or serious alarm or distress (section 4A)',

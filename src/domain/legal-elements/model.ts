@@ -1,7 +1,13 @@
 // What the legal-elements panel (and the evidence pack's cover page) receives: for each part of the law, how
 // far the record goes, in plain words, with a link to the guidance that explains it.
 
-export const ELEMENT_IDS = ['harassment', 'stalking', 'fear-of-violence', 'stalking-fear-or-distress', 'stalking-protection-order'] as const;
+export const ELEMENT_IDS = [
+  'harassment',
+  'stalking',
+  'fear-of-violence',
+  'stalking-fear-or-distress',
+  'stalking-protection-order',
+] as const;
 export type ElementId = (typeof ELEMENT_IDS)[number];
 
 /** Ordered: a status only ever moves up this list as incidents are added. */

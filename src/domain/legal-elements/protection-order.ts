@@ -8,15 +8,16 @@
 //   - four or more incidents within seven days (S-DASH: visits "more than three times a week").
 // Rising numbers over recent weeks are mentioned but do not change the status: that measure can fall when an
 // older incident is added, and adding to the record must never lower a status.
-import { behaviourById, whenStartDate } from '../incidents/index.ts';
+
 import type { BehaviourId, Incident } from '../incidents/index.ts';
+import { behaviourById, whenStartDate } from '../incidents/index.ts';
 import type { Escalation } from '../patterns/index.ts';
 import type { ConductGroup } from './conduct-groups.ts';
 import { LINKS } from './links.ts';
 import type { Evaluation, Point } from './model.ts';
 import { stalkingBehavioursOf } from './stalking.ts';
-import { count, describeGroup, listing } from './wording.ts';
 import type { Names } from './wording.ts';
+import { count, describeGroup, listing } from './wording.ts';
 
 /** S-DASH (2009): visits "more than three times a week". */
 export const BUSY_WEEK_INCIDENTS = 4;
@@ -45,7 +46,11 @@ export function protectionOrderIn(group: ConductGroup, names: Names, escalation?
   const shows: Point[] = [];
   const missing: Point[] = [];
   if (acts.length > 0 || risk) shows.push({ text: describeGroup(group, names) });
-  if (acts.length > 0) shows.push({ text: `${count(acts.length, 'incident')} ${acts.length === 1 ? 'includes' : 'include'} things linked to stalking.`, link: LINKS.behaviours });
+  if (acts.length > 0)
+    shows.push({
+      text: `${count(acts.length, 'incident')} ${acts.length === 1 ? 'includes' : 'include'} things linked to stalking.`,
+      link: LINKS.behaviours,
+    });
   if (risky.length > 0) {
     const named = risky.slice(0, 2).map((id) => behaviourById(id).label.toLowerCase());
     if (risky.length > 2) named.push(count(risky.length - 2, 'other'));
@@ -64,7 +69,10 @@ export function protectionOrderIn(group: ConductGroup, names: Names, escalation?
     missing.push({ text: 'An order is made against a named person. Your record does not say who did this yet.' });
   }
   if (!risk) {
-    missing.push({ text: 'Your record shows no signs of risk, such as threats, violence or damage. If any of these happened, write them down.', link: LINKS.whatToWrite });
+    missing.push({
+      text: 'Your record shows no signs of risk, such as threats, violence or damage. If any of these happened, write them down.',
+      link: LINKS.whatToWrite,
+    });
   }
   const status = group.personId !== null && acts.length > 0 && risk ? 'supported' : acts.length > 0 || risk ? 'partly' : 'not-yet';
   return { status, shows, missing };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { person, sketch } from '../incidents/test-support.ts';
 import type { IncidentSketch } from '../incidents/test-support.ts';
-import { conductGroups, isCourseOfConduct } from './conduct-groups.ts';
+import { person, sketch } from '../incidents/test-support.ts';
 import type { ConductGroup } from './conduct-groups.ts';
+import { conductGroups, isCourseOfConduct } from './conduct-groups.ts';
 import { fearOfViolenceIn } from './fear-of-violence.ts';
 import { harassmentIn } from './harassment.ts';
 import { hasBusyWeek, protectionOrderIn } from './protection-order.ts';
-import { stalkingWithFearOrDistressIn } from './stalking-fear-or-distress.ts';
 import { stalkingIn } from './stalking.ts';
+import { stalkingWithFearOrDistressIn } from './stalking-fear-or-distress.ts';
 import { namesOf } from './wording.ts';
 
 const names = namesOf([person('sam', 'Sam'), person('alex', 'Alex')]);
@@ -26,18 +26,28 @@ describe('conductGroups and isCourseOfConduct (s.7(3))', () => {
 
   it('never joins incidents by different named people', () => {
     const groups = conductGroups([sketch({ by: 'sam' }), sketch({ by: 'alex' })]);
-    expect(groups.map((g) => [g.personId, g.incidents.length])).toEqual([['sam', 1], ['alex', 1]]);
+    expect(groups.map((g) => [g.personId, g.incidents.length])).toEqual([
+      ['sam', 1],
+      ['alex', 1],
+    ]);
     expect(groups.some(isCourseOfConduct)).toBe(false);
   });
 
   it('lets incidents that name nobody join every named person, and form their own group', () => {
     const groups = conductGroups([sketch({ by: 'sam' }), sketch({ by: 'alex' }), sketch({})]);
-    expect(groups.map((g) => [g.personId, g.named, g.unnamed])).toEqual([['sam', 1, 1], ['alex', 1, 1], [null, 0, 1]]);
+    expect(groups.map((g) => [g.personId, g.named, g.unnamed])).toEqual([
+      ['sam', 1, 1],
+      ['alex', 1, 1],
+      [null, 0, 1],
+    ]);
   });
 
   it('counts an incident that names two people in both groups', () => {
     const groups = conductGroups([sketch({ by: ['sam', 'alex'] }), sketch({ by: 'sam' })]);
-    expect(groups.map((g) => [g.personId, g.incidents.length])).toEqual([['sam', 2], ['alex', 1]]);
+    expect(groups.map((g) => [g.personId, g.incidents.length])).toEqual([
+      ['sam', 2],
+      ['alex', 1],
+    ]);
   });
 
   it('gives an empty record one empty group', () => {
@@ -72,7 +82,9 @@ describe('harassmentIn (s.2)', () => {
   it('counts incidents that do not say who did it, and asks to name the person', () => {
     const result = harassmentIn(group({ on: '2025-12-03', distress: true }, { on: '2026-01-20' }), names);
     expect(result.status).toBe('supported');
-    expect(result.shows[0]?.text).toBe('Your record has 2 incidents between 3 December 2025 and 20 January 2026. None of them says who did it.');
+    expect(result.shows[0]?.text).toBe(
+      'Your record has 2 incidents between 3 December 2025 and 20 January 2026. None of them says who did it.',
+    );
     expect(texts(result.missing)).toContain('If you know who did it');
   });
 
@@ -102,7 +114,10 @@ describe('stalkingIn (s.2A)', () => {
     const before = group({ on: '2012-11-24', by: 'sam', distress: true, behaviours: ['following'] }, { on: '2012-11-01', by: 'sam' });
     expect(harassmentIn(before, names).status).toBe('supported');
     expect(stalkingIn(before, names).status).toBe('not-yet');
-    const across = stalkingIn(group({ on: '2012-11-24', by: 'sam', distress: true, behaviours: ['following'] }, { on: '2012-11-25', by: 'sam' }), names);
+    const across = stalkingIn(
+      group({ on: '2012-11-24', by: 'sam', distress: true, behaviours: ['following'] }, { on: '2012-11-25', by: 'sam' }),
+      names,
+    );
     expect(across.status).toBe('partly');
     expect(texts(across.shows)).toContain('1 incident is from before 25 November 2012');
   });
@@ -139,7 +154,10 @@ describe('stalkingWithFearOrDistressIn (s.4A)', () => {
   });
 
   it('may be supported by stalking with distress and changes to daily life, without any fear of violence', () => {
-    const result = stalkingWithFearOrDistressIn(group({ ...stalking, distress: true, changes: ['changed-route', 'moved-home'] }, { ...stalking }), names);
+    const result = stalkingWithFearOrDistressIn(
+      group({ ...stalking, distress: true, changes: ['changed-route', 'moved-home'] }, { ...stalking }),
+      names,
+    );
     expect(result.status).toBe('supported');
     expect(texts(result.shows)).toContain('such as your route or routine and where you live');
     expect(texts(result.shows)).toContain('The police and the courts decide that.');
@@ -184,12 +202,18 @@ describe('protectionOrderIn (Stalking Protection Act 2019)', () => {
 
   it('counts fear of violence and four incidents in seven days as signs of risk', () => {
     expect(protectionOrderIn(group({ by: 'sam', behaviours: ['following'], fear: true }), names).status).toBe('supported');
-    const busy = ['2026-03-01', '2026-03-03', '2026-03-05', '2026-03-07'].map((on) => ({ on, by: 'sam', behaviours: ['contacting' as const] }));
+    const busy = ['2026-03-01', '2026-03-03', '2026-03-05', '2026-03-07'].map((on) => ({
+      on,
+      by: 'sam',
+      behaviours: ['contacting' as const],
+    }));
     expect(protectionOrderIn(group(...busy), names).status).toBe('supported');
   });
 
   it('is only partly shown without signs of risk, or when nobody is named', () => {
-    expect(protectionOrderIn(group({ by: 'sam', behaviours: ['following'] }, { by: 'sam', behaviours: ['following'] }), names).status).toBe('partly');
+    expect(protectionOrderIn(group({ by: 'sam', behaviours: ['following'] }, { by: 'sam', behaviours: ['following'] }), names).status).toBe(
+      'partly',
+    );
     const unnamed = protectionOrderIn(group({ behaviours: ['following', 'violence'] }), names);
     expect(unnamed.status).toBe('partly');
     expect(texts(unnamed.missing)).toContain('against a named person');

@@ -6,15 +6,16 @@
 // For (b)(ii) the record's evidence is alarm, distress or fear ticked on an incident plus changes to daily life
 // written down (the guidance: changing route, work or home, stopping going out, not sleeping). Whether the
 // effect is "substantial" is for the police and courts; the finding says so.
-import { DAILY_LIFE_CHANGES } from '../incidents/index.ts';
+
 import type { DailyLifeChange, Incident } from '../incidents/index.ts';
+import { DAILY_LIFE_CHANGES } from '../incidents/index.ts';
 import type { ConductGroup } from './conduct-groups.ts';
-import { fearedViolence, FEAR_OCCASIONS_NEEDED } from './fear-of-violence.ts';
+import { FEAR_OCCASIONS_NEEDED, fearedViolence } from './fear-of-violence.ts';
 import { LINKS } from './links.ts';
 import type { Evaluation, Point } from './model.ts';
 import { stalkingGroup, stalkingIn } from './stalking.ts';
-import { count, describeGroup, listing } from './wording.ts';
 import type { Names } from './wording.ts';
+import { count, describeGroup, listing } from './wording.ts';
 
 const CHANGE_WORDS: Readonly<Record<DailyLifeChange, string>> = {
   'changed-route': 'your route or routine',
@@ -54,13 +55,20 @@ export function stalkingWithFearOrDistressIn(group: ConductGroup, names: Names):
   else missing.push({ text: 'First, the record needs to show stalking. See the stalking part above.', link: LINKS.stalking });
   if (fear > 0) shows.push({ text: `You feared violence would be used against you on ${count(fear, 'occasion')}.` });
   if (changes.length > 0) {
-    shows.push({ text: `You wrote down changes to your daily life, such as ${listing(changes.slice(0, 3).map((change) => CHANGE_WORDS[change]))}.`, link: LINKS.effects });
+    shows.push({
+      text: `You wrote down changes to your daily life, such as ${listing(changes.slice(0, 3).map((change) => CHANGE_WORDS[change]))}.`,
+      link: LINKS.effects,
+    });
   }
   if (viaDistress) {
     shows.push({ text: 'The law asks if it had a big effect on your everyday life. The police and the courts decide that.' });
   }
   if (!viaFear && !viaDistress) {
-    if (fear === 1) missing.push({ text: 'Fear of violence needs to be on at least two occasions. Your record shows one so far.', link: LINKS.stalkingFearOrDistress });
+    if (fear === 1)
+      missing.push({
+        text: 'Fear of violence needs to be on at least two occasions. Your record shows one so far.',
+        link: LINKS.stalkingFearOrDistress,
+      });
     if (changes.length === 0) {
       missing.push({
         text: 'Write down how it has changed your daily life. For example, your route, your work, your sleep, or going out less.',

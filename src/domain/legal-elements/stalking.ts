@@ -3,15 +3,16 @@
 // material, monitoring electronic communications, loitering, interfering with property, watching or spying);
 // the list is not exhaustive, so every checklist behaviour marked associatedWithStalking counts.
 // In force 25 November 2012 (Protection of Freedoms Act 2012 s.111): earlier incidents count as harassment only.
-import { behaviourById, whenStartDate } from '../incidents/index.ts';
+
 import type { BehaviourId, Incident } from '../incidents/index.ts';
-import { narrowGroup } from './conduct-groups.ts';
+import { behaviourById, whenStartDate } from '../incidents/index.ts';
 import type { ConductGroup } from './conduct-groups.ts';
+import { narrowGroup } from './conduct-groups.ts';
 import { harassmentIn } from './harassment.ts';
 import { LINKS } from './links.ts';
 import type { Evaluation } from './model.ts';
-import { count, listing } from './wording.ts';
 import type { Names } from './wording.ts';
+import { count, listing } from './wording.ts';
 
 export const STALKING_OFFENCES_FROM = '2012-11-25';
 
@@ -40,8 +41,14 @@ export function stalkingIn(group: ConductGroup, names: Names): Evaluation {
     // The most recorded behaviours first, so the sentence names what matters most in this record.
     const tally = new Map<BehaviourId, number>();
     for (const incident of acts) for (const id of stalkingBehavioursOf(incident)) tally.set(id, (tally.get(id) ?? 0) + 1);
-    const top = [...tally].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id]) => behaviourById(id).label.toLowerCase());
-    const which = acts.length === period.incidents.length ? 'They include' : `${count(acts.length, 'incident')} ${acts.length === 1 ? 'includes' : 'include'}`;
+    const top = [...tally]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 2)
+      .map(([id]) => behaviourById(id).label.toLowerCase());
+    const which =
+      acts.length === period.incidents.length
+        ? 'They include'
+        : `${count(acts.length, 'incident')} ${acts.length === 1 ? 'includes' : 'include'}`;
     shows.push({ text: `${which} things linked to stalking. For example: ${listing(top)}.`, link: LINKS.behaviours });
   } else if (period.incidents.length > 0) {
     missing.push({

@@ -1,8 +1,9 @@
 // Things that make a record stronger whatever the law involved, from the seeds and the keeping-a-record page:
 // a crime reference from reporting to the police, witnesses, saved messages and photos, exact dates and times,
 // and finishing quick notes while they are fresh.
-import { hasCrimeReference, isReported, personIdsWithRole } from '../incidents/index.ts';
+
 import type { Incident } from '../incidents/index.ts';
+import { hasCrimeReference, isReported, personIdsWithRole } from '../incidents/index.ts';
 import { LINKS } from './links.ts';
 import type { Strengthener } from './model.ts';
 import { count } from './wording.ts';
@@ -59,8 +60,8 @@ export function exactTimeStrengthener(incidents: readonly Incident[]): Strengthe
           : incidents.length === 1
             ? 'Your incident does not have an exact date and time yet. If you can work it out, add it.'
             : exact === 0
-            ? `None of your ${count(incidents.length, 'incident')} has an exact date and time. If you can work them out, add them.`
-            : `${exact} of your ${count(incidents.length, 'incident')} ${exact === 1 ? 'has' : 'have'} an exact date and time. If you can work out the others, add them.`,
+              ? `None of your ${count(incidents.length, 'incident')} has an exact date and time. If you can work them out, add them.`
+              : `${exact} of your ${count(incidents.length, 'incident')} ${exact === 1 ? 'has' : 'have'} an exact date and time. If you can work out the others, add them.`,
     link: LINKS.whatToWrite,
   };
 }
@@ -70,7 +71,10 @@ export function quickNoteStrengthener(incidents: readonly Incident[]): Strengthe
   return {
     id: 'quick-notes',
     done: open === 0,
-    text: open === 0 ? 'There are no quick notes left to finish.' : `${count(open, 'quick note')} still ${open === 1 ? 'needs' : 'need'} finishing. Add the details while you remember them.`,
+    text:
+      open === 0
+        ? 'There are no quick notes left to finish.'
+        : `${count(open, 'quick note')} still ${open === 1 ? 'needs' : 'need'} finishing. Add the details while you remember them.`,
     link: LINKS.whatToWrite,
   };
 }

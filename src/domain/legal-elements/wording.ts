@@ -1,8 +1,9 @@
 // Plain-words helpers shared by the rules. Aimed at a reading age of 9 to 11: short sentences, common words,
 // numbers as digits.
-import { whenStartDate } from '../incidents/index.ts';
-import type { Incident, Person } from '../incidents/index.ts';
+
 import { DateTime } from 'luxon';
+import type { Incident, Person } from '../incidents/index.ts';
+import { whenStartDate } from '../incidents/index.ts';
 import type { ConductGroup } from './conduct-groups.ts';
 
 export const NOTICE = 'This is guidance, not legal advice.';

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { BEHAVIOUR_IDS } from '../incidents/behaviours.ts';
-import { contactCounts, groupRecords, guessBehaviours, isAtNight, messagesPerDay, recordKey, recordKeys, type ImportedRecord } from './index.ts';
-import { parseExport } from './index.ts';
-import { makeChat, renderWhatsAppExport } from './test-support.ts';
 import { hash128 } from './analysis.ts';
+import {
+  contactCounts,
+  groupRecords,
+  guessBehaviours,
+  type ImportedRecord,
+  isAtNight,
+  messagesPerDay,
+  parseExport,
+  recordKey,
+  recordKeys,
+} from './index.ts';
+import { makeChat, renderWhatsAppExport } from './test-support.ts';
 
 const record = (at: string, text = 'hello', extra: Partial<ImportedRecord> = {}): ImportedRecord => ({
   locator: `line:${at}`,
@@ -21,8 +30,16 @@ const record = (at: string, text = 'hello', extra: Partial<ImportedRecord> = {})
 describe('duplicate keys', () => {
   it('are the same for the same message from an overlapping export, and differ for repeats within one', async () => {
     const chat = makeChat(60);
-    const first = await parseExport({ name: 'a.txt', bytes: new TextEncoder().encode(renderWhatsAppExport(chat.slice(0, 40), { platform: 'android', clock: 24 })), lastModified: 0 });
-    const second = await parseExport({ name: 'b.txt', bytes: new TextEncoder().encode(renderWhatsAppExport(chat.slice(20), { platform: 'android', clock: 12, encryptionNotice: true })), lastModified: 0 });
+    const first = await parseExport({
+      name: 'a.txt',
+      bytes: new TextEncoder().encode(renderWhatsAppExport(chat.slice(0, 40), { platform: 'android', clock: 24 })),
+      lastModified: 0,
+    });
+    const second = await parseExport({
+      name: 'b.txt',
+      bytes: new TextEncoder().encode(renderWhatsAppExport(chat.slice(20), { platform: 'android', clock: 12, encryptionNotice: true })),
+      lastModified: 0,
+    });
     const a = new Set(recordKeys(first.records));
     const overlap = recordKeys(second.records).filter((key) => a.has(key));
     expect(overlap.length).toBe(20);
@@ -45,7 +62,8 @@ describe('the key itself', () => {
 
   it('spreads: no two of 200,000 near-identical messages share a key, and one changed character changes every lane', () => {
     const keys = new Set<string>();
-    for (let i = 0; i < 200_000; i++) keys.add(recordKey(record(new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString().replace('.000', ''), `ok ${i % 7}`)));
+    for (let i = 0; i < 200_000; i++)
+      keys.add(recordKey(record(new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString().replace('.000', ''), `ok ${i % 7}`)));
     expect(keys.size).toBe(200_000);
     const a = recordKey(record('2026-03-01T18:30:00Z', 'I will wait outside'));
     const b = recordKey(record('2026-03-01T18:30:00Z', 'I will wait outsidE'));
@@ -77,7 +95,8 @@ describe('guessed behaviours', () => {
   });
 
   it('does not guess threats from ordinary words', () => {
-    for (const text of ['killing time at the station', 'that film hurt my head', 'I posted the letter', 'see you later']) expect(guess(text)).toEqual(['contacting']);
+    for (const text of ['killing time at the station', 'that film hurt my head', 'I posted the letter', 'see you later'])
+      expect(guess(text)).toEqual(['contacting']);
   });
 
   it('guesses publishing for a shared link in a Facebook message and for a saved web page', () => {

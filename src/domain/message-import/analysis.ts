@@ -16,7 +16,14 @@ import type { ImportedRecord } from './model.ts';
  * preview's time.
  */
 export function recordKey(record: ImportedRecord, occurrence = 0): string {
-  const parts = [record.channel, record.sender, String(instantMs(record.at)), record.text, record.call ? `${record.call.kind} ${record.call.durationSeconds}` : '', String(occurrence)];
+  const parts = [
+    record.channel,
+    record.sender,
+    String(instantMs(record.at)),
+    record.text,
+    record.call ? `${record.call.kind} ${record.call.durationSeconds}` : '',
+    String(occurrence),
+  ];
   for (const attachment of record.attachments) parts.push(attachment.name);
   return hash128(parts);
 }
@@ -83,14 +90,21 @@ export function recordKeys(records: readonly ImportedRecord[]): string[] {
 }
 
 // A small list, tested word by word in analysis.test.ts: a guess the person confirms or changes, never a finding.
-const THREAT_OF_VIOLENCE = /\b(?:kill (?:you|u)|hurt (?:you|u)|(?:you|u)(?:'ll| will) (?:regret|pay|be sorry)|watch your back|(?:stab|beat|smash|batter|punch|strangle|shoot) (?:you|u|your)|you(?:'re| are) dead|end (?:you|u)\b|i know where you live|make you suffer|break your)/i;
-const THREAT_TO_OTHERS = /\b(?:kill|hurt|harm|get|take|touch) (?:your|ur) (?:kids?|children|son|daughter|mum|mom|dad|family|sister|brother|partner|boyfriend|girlfriend|husband|wife|dog|cat|friends?)\b/i;
-const THREAT_OF_SELF_HARM = /\b(?:kill myself|hurt myself|end it all|end my life|top myself|won'?t be alive|not be here tomorrow|take my (?:own )?life)\b/i;
+const THREAT_OF_VIOLENCE =
+  /\b(?:kill (?:you|u)|hurt (?:you|u)|(?:you|u)(?:'ll| will) (?:regret|pay|be sorry)|watch your back|(?:stab|beat|smash|batter|punch|strangle|shoot) (?:you|u|your)|you(?:'re| are) dead|end (?:you|u)\b|i know where you live|make you suffer|break your)/i;
+const THREAT_TO_OTHERS =
+  /\b(?:kill|hurt|harm|get|take|touch) (?:your|ur) (?:kids?|children|son|daughter|mum|mom|dad|family|sister|brother|partner|boyfriend|girlfriend|husband|wife|dog|cat|friends?)\b/i;
+const THREAT_OF_SELF_HARM =
+  /\b(?:kill myself|hurt myself|end it all|end my life|top myself|won'?t be alive|not be here tomorrow|take my (?:own )?life)\b/i;
 const SEXUAL_THREAT = /\b(?:rape|sexually assault|force myself on)\b/i;
-const PUBLISHING = /\b(?:(?:post|posted|posting|share|shared|sharing|upload|uploaded|send|sent|show|showed) (?:your|ur|these|those|the) (?:photos?|pics?|pictures?|videos?|nudes|messages|address|number|secrets?)|everyone (?:will|is going to|gonna) (?:see|know)|(?:posted|put) (?:it|this|you) (?:online|on (?:facebook|instagram|twitter|x|tiktok|snapchat))|tell everyone)\b/i;
+const PUBLISHING =
+  /\b(?:(?:post|posted|posting|share|shared|sharing|upload|uploaded|send|sent|show|showed) (?:your|ur|these|those|the) (?:photos?|pics?|pictures?|videos?|nudes|messages|address|number|secrets?)|everyone (?:will|is going to|gonna) (?:see|know)|(?:posted|put) (?:it|this|you) (?:online|on (?:facebook|instagram|twitter|x|tiktok|snapchat))|tell everyone)\b/i;
 
 /** Any of the five: most messages match none, and one pass over the text says so in half the time of trying all five. */
-const ANY_WORDS = new RegExp([THREAT_OF_VIOLENCE, THREAT_TO_OTHERS, THREAT_OF_SELF_HARM, SEXUAL_THREAT, PUBLISHING].map((pattern) => pattern.source).join('|'), 'i');
+const ANY_WORDS = new RegExp(
+  [THREAT_OF_VIOLENCE, THREAT_TO_OTHERS, THREAT_OF_SELF_HARM, SEXUAL_THREAT, PUBLISHING].map((pattern) => pattern.source).join('|'),
+  'i',
+);
 
 /** The behaviours an imported record suggests, for the person to confirm: contact always, threats and publishing from the words. */
 export function guessBehaviours(record: ImportedRecord): BehaviourId[] {
@@ -104,7 +118,8 @@ export function guessBehaviours(record: ImportedRecord): BehaviourId[] {
   if (worded && SEXUAL_THREAT.test(text)) found.push('sexual-threat');
   if (worded && THREAT_TO_OTHERS.test(text)) found.push('threat-to-others');
   if (worded && THREAT_OF_SELF_HARM.test(text)) found.push('threat-of-self-harm');
-  if ((worded && PUBLISHING.test(text)) || ((record.channel === 'facebook' || record.channel === 'instagram') && record.url !== undefined)) found.push('publishing');
+  if ((worded && PUBLISHING.test(text)) || ((record.channel === 'facebook' || record.channel === 'instagram') && record.url !== undefined))
+    found.push('publishing');
   return found;
 }
 
@@ -126,7 +141,9 @@ export interface GroupOptions {
 
 /** Records in time order, grouped into would-be incidents: one per London day, or one per burst of messages split by a gap. */
 export function groupRecords(records: readonly ImportedRecord[], options: GroupOptions): RecordGroup[] {
-  const sorted = records.map((record, index) => ({ record, index, ms: instantMs(record.at) })).sort((a, b) => a.ms - b.ms || a.index - b.index);
+  const sorted = records
+    .map((record, index) => ({ record, index, ms: instantMs(record.at) }))
+    .sort((a, b) => a.ms - b.ms || a.index - b.index);
   const gap = (options.burstGapMinutes ?? 60) * 60_000;
   const groups: RecordGroup[] = [];
   let last: { group: RecordGroup; ms: number; day: number } | undefined;
@@ -140,7 +157,13 @@ export function groupRecords(records: readonly ImportedRecord[], options: GroupO
       last.day = day;
     } else {
       const date = dayNumberDate(day);
-      const group: RecordGroup = { key: options.by === 'day' ? date : record.at, date, start: record.at, end: record.at, records: [record] };
+      const group: RecordGroup = {
+        key: options.by === 'day' ? date : record.at,
+        date,
+        start: record.at,
+        end: record.at,
+        records: [record],
+      };
       groups.push(group);
       last = { group, ms, day };
     }
@@ -202,7 +225,10 @@ export interface ContactCounts {
 }
 
 /** The counts the pattern view and "what the law needs" show for imported contact. */
-export function contactCounts(records: readonly ImportedRecord[], options: { senders?: readonly string[]; toldToStopAt?: string } = {}): ContactCounts {
+export function contactCounts(
+  records: readonly ImportedRecord[],
+  options: { senders?: readonly string[]; toldToStopAt?: string } = {},
+): ContactCounts {
   const list = contacts(records, options.senders);
   const stop = options.toldToStopAt === undefined ? undefined : instantMs(options.toldToStopAt);
   let messages = 0;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, IMPORT_FORMATS, ImportError, parseExport, type ImportFormat } from './index.ts';
+import { detectFormat, IMPORT_FORMATS, ImportError, type ImportFormat, parseExport } from './index.ts';
 import { jpegWithExif, pngWith } from './test-support.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
@@ -19,7 +19,11 @@ const cases: [string, () => Uint8Array, ImportFormat][] = [
   ['email.mbox', () => fixture('email.mbox'), 'email'],
   ['facebook-message_1.json', () => fixture('facebook-message_1.json'), 'facebook'],
   ['instagram-message_1.json', () => fixture('instagram-message_1.json'), 'instagram'],
-  ['Facebook download .zip', () => zipSync({ 'your_facebook_activity/messages/inbox/alexmorgan_10158/message_1.json': fixture('facebook-message_1.json') }), 'facebook'],
+  [
+    'Facebook download .zip',
+    () => zipSync({ 'your_facebook_activity/messages/inbox/alexmorgan_10158/message_1.json': fixture('facebook-message_1.json') }),
+    'facebook',
+  ],
   ['photo', () => jpegWithExif({ dateTimeOriginal: '2026:03:01 18:30:00' }), 'image'],
   ['screenshot', () => pngWith({}), 'image'],
   ['web-page.mhtml', () => fixture('web-page.mhtml'), 'web-page'],
@@ -34,7 +38,9 @@ describe('format detection by content', () => {
   });
 
   it('tells an HTML email with pictures (multipart/related) from a saved page', () => {
-    const mail = Buffer.from('From: Alex <a@example.com>\r\nTo: sam@example.net\r\nSubject: look\r\nDate: Sun, 01 Mar 2026 18:30:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>hi</p>\r\n--b--\r\n');
+    const mail = Buffer.from(
+      'From: Alex <a@example.com>\r\nTo: sam@example.net\r\nSubject: look\r\nDate: Sun, 01 Mar 2026 18:30:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>hi</p>\r\n--b--\r\n',
+    );
     expect(detectFormat({ name: 'page.mhtml', bytes: mail, lastModified: 0 })).toBe('email');
   });
 
@@ -43,7 +49,11 @@ describe('format detection by content', () => {
   });
 
   it('names a file that is none of them, and a ZIP that holds none of them', async () => {
-    for (const bytes of [Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), Buffer.from('just some notes\nabout a day\n'), zipSync({ 'notes.docx': new Uint8Array(10), 'b.txt': new Uint8Array(3), 'c.txt': new Uint8Array(3) })]) {
+    for (const bytes of [
+      Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'),
+      Buffer.from('just some notes\nabout a day\n'),
+      zipSync({ 'notes.docx': new Uint8Array(10), 'b.txt': new Uint8Array(3), 'c.txt': new Uint8Array(3) }),
+    ]) {
       const input = { name: 'chat.txt', bytes, lastModified: 0 };
       expect(detectFormat(input)).toBeUndefined();
       const error = await parseExport(input).catch((e: unknown) => e);
@@ -54,7 +64,9 @@ describe('format detection by content', () => {
   });
 
   it('refuses a file read as the wrong format the person chose, naming the format', async () => {
-    const error = await parseExport({ name: 'x', bytes: fixture('sms-backup.xml'), lastModified: 0 }, { format: 'whatsapp' }).catch((e: unknown) => e);
+    const error = await parseExport({ name: 'x', bytes: fixture('sms-backup.xml'), lastModified: 0 }, { format: 'whatsapp' }).catch(
+      (e: unknown) => e,
+    );
     expect((error as ImportError).problem).toBe('not-this-format');
     expect((error as ImportError).message).toMatch(/not a WhatsApp chat export/);
   });

@@ -1,10 +1,10 @@
 // Which export a file is, from its bytes alone: names and types from the browser are often wrong (a WhatsApp
 // .txt saved as .zip by a mail app, an .mbox called .txt), so they are never trusted.
 import type { ImportFormat, ImportInput } from './model.ts';
-import { looksLikeWhatsApp, chatEntry } from './whatsapp.ts';
-import { isZip, listZip, type ZipEntry } from './zip.ts';
-import { looksBinary, utf16WithoutMark } from './text.ts';
 import { isHeic, isJpeg, isPng } from './signatures.ts';
+import { looksBinary, utf16WithoutMark } from './text.ts';
+import { chatEntry, looksLikeWhatsApp } from './whatsapp.ts';
+import { isZip, listZip, type ZipEntry } from './zip.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -32,7 +32,9 @@ function detectZip(bytes: Uint8Array): ImportFormat | undefined {
 
 /** Message files of a Facebook or Instagram download: …/messages/inbox/<thread>/message_1.json and the other folders beside inbox. */
 export function metaThreads(entries: readonly ZipEntry[]): ZipEntry[] {
-  return entries.filter((e) => /(^|\/)messages\/(?:inbox|archived_threads|filtered_threads|message_requests|e2ee_cutover)\/[^/]+\/message_\d+\.json$/.test(e.name));
+  return entries.filter((e) =>
+    /(^|\/)messages\/(?:inbox|archived_threads|filtered_threads|message_requests|e2ee_cutover)\/[^/]+\/message_\d+\.json$/.test(e.name),
+  );
 }
 
 /** The first 64 KB as text, or undefined when it is not text in UTF-8 or UTF-16. */

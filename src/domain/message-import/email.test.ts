@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, ImportError, parseExport, rereadRecord, type ImportInput } from './index.ts';
+import { detectFormat, ImportError, type ImportInput, parseExport, rereadRecord } from './index.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 const input = (name: string, bytes: Uint8Array = fixture(name)): ImportInput => ({ name, bytes, lastModified: Date.UTC(2026, 5, 1) });
 const failure = async (bytes: Uint8Array) => {
-  const error = await parseExport(input('mail.eml', bytes), { format: 'email' }).then(() => undefined, (e: unknown) => e);
+  const error = await parseExport(input('mail.eml', bytes), { format: 'email' }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImportError);
   return error as ImportError;
 };
@@ -59,7 +62,9 @@ describe('email: .mbox', () => {
   });
 
   it('uses the file time, labelled weaker, when a message has no date at all', async () => {
-    const parsed = await parseExport(input('x.eml', Buffer.from('From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n')), { format: 'email' });
+    const parsed = await parseExport(input('x.eml', Buffer.from('From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n')), {
+      format: 'email',
+    });
     expect(parsed.records[0]).toMatchObject({ timeSource: 'file-modified', at: '2026-06-01T01:00:00+01:00' });
     expect(parsed.warnings.join(' ')).toMatch(/weaker/);
   });
@@ -75,7 +80,10 @@ describe('email dates', () => {
     expect(parseMailDate('Wed, 1 Jul 2026 23:05:00')).toEqual({ ms: Date.UTC(2026, 6, 1, 22, 5), zoned: false });
     expect(parseMailDate('Wed, 01 Jul 26 23:05:00 +0100')).toEqual({ ms: Date.UTC(2026, 6, 1, 22, 5), zoned: true });
     expect(parseMailDate('yesterday')).toBeUndefined();
-    const parsed = await parseExport(input('x.eml', Buffer.from('From: a@example.com\r\nSubject: hi\r\nDate: Wed, 1 Jul 2026 23:05:00\r\n\r\nbody\r\n')), { format: 'email' });
+    const parsed = await parseExport(
+      input('x.eml', Buffer.from('From: a@example.com\r\nSubject: hi\r\nDate: Wed, 1 Jul 2026 23:05:00\r\n\r\nbody\r\n')),
+      { format: 'email' },
+    );
     expect(parsed.records[0]!.at).toBe('2026-07-01T23:05:00+01:00');
     expect(parsed.warnings.join(' ')).toMatch(/read as UK time/);
   });
@@ -85,7 +93,9 @@ describe('email: hostile and damaged files', () => {
   it('refuses deeply nested MIME with too-deep', async () => {
     let body = 'deep\r\n';
     for (let i = 0; i < 60; i++) body = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${body}\r\n--b${i}--\r\n`;
-    const error = await failure(Buffer.from(`From: a@example.com\r\nSubject: deep\r\nDate: Sun, 01 Mar 2026 18:30:00 +0000\r\nMIME-Version: 1.0\r\n${body}`));
+    const error = await failure(
+      Buffer.from(`From: a@example.com\r\nSubject: deep\r\nDate: Sun, 01 Mar 2026 18:30:00 +0000\r\nMIME-Version: 1.0\r\n${body}`),
+    );
     expect(error.problem).toBe('too-deep');
     expect(error.message).toMatch(/nested more than 30 deep/);
   });
@@ -110,7 +120,12 @@ describe('mbox round trip', () => {
     const body = fc.array(line, { minLength: 1, maxLength: 6 }).map((lines) => ['x', ...lines, 'y'].join('\n'));
     await fc.assert(
       fc.asyncProperty(fc.array(body, { minLength: 1, maxLength: 5 }), async (bodies) => {
-        const items = bodies.map((b, i) => ({ from: 'Alex <a@example.com>', subject: `s${i}`, date: `Sun, 0${(i % 9) + 1} Mar 2026 18:30:00 +0000`, body: b }));
+        const items = bodies.map((b, i) => ({
+          from: 'Alex <a@example.com>',
+          subject: `s${i}`,
+          date: `Sun, 0${(i % 9) + 1} Mar 2026 18:30:00 +0000`,
+          body: b,
+        }));
         const parsed = await parseExport({ name: 'x.mbox', bytes: new TextEncoder().encode(renderMbox(items)), lastModified: 0 });
         expect(parsed.records.map((r) => [r.subject, r.text.replace(/\n+$/, '')])).toEqual(items.map((m) => [m.subject, m.body]));
       }),

@@ -2,12 +2,12 @@
 // postal-mime's job (headers, encodings, multipart, attachments, and the HTML body turned into plain text, never
 // kept as HTML); this file only splits an mbox and bounds what postal-mime may be asked to do.
 import PostalMime, { type Address, type Email } from 'postal-mime';
+import { htmlToText } from './html-text.ts';
 import { londonInstant } from './london-time.ts';
-import { ImportCancelled, ImportError, type ImportInput, type ImportedRecord, type ParseProgress, type ParsedExport } from './model.ts';
+import { parseMailDate } from './mail-date.ts';
+import { ImportCancelled, ImportError, type ImportedRecord, type ImportInput, type ParsedExport, type ParseProgress } from './model.ts';
 import { participantsOf } from './records.ts';
 import { looksBinary } from './text.ts';
-import { htmlToText } from './html-text.ts';
-import { parseMailDate } from './mail-date.ts';
 
 /** MIME parts inside parts: real mail nests four or five deep; hundreds is an attack on the parser. */
 export const MAX_MIME_DEPTH = 30;
@@ -22,7 +22,8 @@ const NEWLINE = 0x0a;
 export function mboxStarts(bytes: Uint8Array): number[] {
   const starts: number[] = [];
   const isEnvelope = (at: number) => {
-    if (bytes[at] !== F || bytes[at + 1] !== 0x72 || bytes[at + 2] !== 0x6f || bytes[at + 3] !== 0x6d || bytes[at + 4] !== 0x20) return false;
+    if (bytes[at] !== F || bytes[at + 1] !== 0x72 || bytes[at + 2] !== 0x6f || bytes[at + 3] !== 0x6d || bytes[at + 4] !== 0x20)
+      return false;
     let end = at;
     while (end < bytes.length && bytes[end] !== NEWLINE && end - at < 1000) end++;
     // "From sender@example.com Sun Mar  1 18:30:00 2026": an envelope always carries a time, a body line seldom does.
@@ -45,7 +46,11 @@ export async function parseEmail(input: ImportInput, onProgress?: ParseProgress)
   const records: ImportedRecord[] = [];
   if (isMbox(bytes)) {
     const starts = mboxStarts(bytes);
-    if (starts.length > MAX_MESSAGES) throw new ImportError('too-large', `This mailbox holds more than ${MAX_MESSAGES.toLocaleString('en-GB')} emails. Export a smaller folder or date range.`);
+    if (starts.length > MAX_MESSAGES)
+      throw new ImportError(
+        'too-large',
+        `This mailbox holds more than ${MAX_MESSAGES.toLocaleString('en-GB')} emails. Export a smaller folder or date range.`,
+      );
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i]!;
       const end = starts[i + 1] ?? bytes.length;
@@ -96,21 +101,46 @@ function envelopeTime(line: string): number | undefined {
   return month < 0 ? undefined : Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
 }
 
-async function readMessage(bytes: Uint8Array, locator: string, input: ImportInput, envelope: number | undefined, warnings: string[]): Promise<ImportedRecord> {
+async function readMessage(
+  bytes: Uint8Array,
+  locator: string,
+  input: ImportInput,
+  envelope: number | undefined,
+  warnings: string[],
+): Promise<ImportedRecord> {
   let email: Email;
   try {
-    email = await PostalMime.parse(bytes, { maxNestingDepth: MAX_MIME_DEPTH, maxPartCount: MAX_PARTS, maxHeadersSize: MAX_HEADERS_BYTES, maxRfc822NestingDepth: 3 });
+    email = await PostalMime.parse(bytes, {
+      maxNestingDepth: MAX_MIME_DEPTH,
+      maxPartCount: MAX_PARTS,
+      maxHeadersSize: MAX_HEADERS_BYTES,
+      maxRfc822NestingDepth: 3,
+    });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'EMAXNESTINGDEPTH') throw new ImportError('too-deep', `An email in this file has parts nested more than ${MAX_MIME_DEPTH} deep, which real email never has. It was not read.`);
-    if (code === 'EMAXPARTCOUNT') throw new ImportError('hostile', `An email in this file has more than ${MAX_PARTS.toLocaleString('en-GB')} parts, which real email never has. It was not read.`);
-    if (code === 'EMAXHEADERSIZE') throw new ImportError('too-large', 'An email in this file has headers larger than 1 MB, which real email never has. It was not read.');
+    if (code === 'EMAXNESTINGDEPTH')
+      throw new ImportError(
+        'too-deep',
+        `An email in this file has parts nested more than ${MAX_MIME_DEPTH} deep, which real email never has. It was not read.`,
+      );
+    if (code === 'EMAXPARTCOUNT')
+      throw new ImportError(
+        'hostile',
+        `An email in this file has more than ${MAX_PARTS.toLocaleString('en-GB')} parts, which real email never has. It was not read.`,
+      );
+    if (code === 'EMAXHEADERSIZE')
+      throw new ImportError(
+        'too-large',
+        'An email in this file has headers larger than 1 MB, which real email never has. It was not read.',
+      );
     throw new ImportError('not-this-format', 'An email in this file could not be read: it is damaged or not an email.');
   }
-  if (!email.from && !email.date && !email.subject) throw new ImportError('not-this-format', 'This is not an email: it has no From, Date or Subject.');
+  if (!email.from && !email.date && !email.subject)
+    throw new ImportError('not-this-format', 'This is not an email: it has no From, Date or Subject.');
   // postal-mime keeps the HTML body as it came; only its words are kept here.
   const text = email.text ?? (email.html === undefined ? '' : htmlToText(email.html));
-  if (looksBinary(text)) throw new ImportError('wrong-encoding', 'An email in this file holds binary data where its text should be. It may be damaged.');
+  if (looksBinary(text))
+    throw new ImportError('wrong-encoding', 'An email in this file holds binary data where its text should be. It may be damaged.');
   const dated = parseMailDate(email.headers.find((h) => h.key === 'date')?.value);
   let ms: number;
   let timeSource: ImportedRecord['timeSource'] = 'export';
@@ -146,5 +176,5 @@ async function readMessage(bytes: Uint8Array, locator: string, input: ImportInpu
 
 function addresses(address: Address): string[] {
   if (address.group) return address.group.flatMap(addresses);
-  return [address.name ? `${address.name} <${address.address}>` : address.address ?? ''];
+  return [address.name ? `${address.name} <${address.address}>` : (address.address ?? '')];
 }

@@ -1,7 +1,7 @@
 // The binary fixtures (a photo with EXIF and GPS, a screenshot with XMP, a WhatsApp .zip with media) are made by
 // test-support.ts, here in this repository; this test checks the committed files are exactly what it makes, so
 // browser tests can hand them to a file input. UPDATE_FIXTURES=1 writes them again.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -10,12 +10,20 @@ import { jpegWithExif, pngWith } from './test-support.ts';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const made: Record<string, () => Uint8Array> = {
-  'photo-exif-gps.jpg': () => jpegWithExif({ dateTimeOriginal: '2026:07:01 22:05:30', offsetTimeOriginal: '+01:00', gps: { latitude: 51.501364, longitude: -0.14189 } }),
+  'photo-exif-gps.jpg': () =>
+    jpegWithExif({
+      dateTimeOriginal: '2026:07:01 22:05:30',
+      offsetTimeOriginal: '+01:00',
+      gps: { latitude: 51.501364, longitude: -0.14189 },
+    }),
   'screenshot-xmp.png': () => pngWith({ xmpDateCreated: '2026-03-01T18:30:15' }),
   'screenshot-no-metadata.png': () => pngWith({}),
   'whatsapp-iphone-with-media.zip': () =>
     zipSync(
-      { '_chat.txt': readFileSync(join(dir, 'whatsapp-iphone-12h-uk.txt')), '00000012-PHOTO-2026-03-01-18-40-00.jpg': jpegWithExif({ dateTimeOriginal: '2026:03:01 18:40:00' }) },
+      {
+        '_chat.txt': readFileSync(join(dir, 'whatsapp-iphone-12h-uk.txt')),
+        '00000012-PHOTO-2026-03-01-18-40-00.jpg': jpegWithExif({ dateTimeOriginal: '2026:03:01 18:40:00' }),
+      },
       { level: 6, mtime: new Date(Date.UTC(2026, 2, 2, 9, 0, 0)) },
     ),
 };
@@ -43,7 +51,10 @@ describe('every fixture reads the same in any time zone', () => {
     const names = readdirSync(dir).filter((name) => !name.startsWith('.') && !name.includes('billion-laughs'));
     const readAll = async () => {
       const out: string[] = [];
-      for (const name of names) out.push(JSON.stringify((await parseExport({ name, bytes: readFileSync(join(dir, name)), lastModified: Date.UTC(2026, 0, 1) })).records));
+      for (const name of names)
+        out.push(
+          JSON.stringify((await parseExport({ name, bytes: readFileSync(join(dir, name)), lastModified: Date.UTC(2026, 0, 1) })).records),
+        );
       return out;
     };
     const before = process.env.TZ;

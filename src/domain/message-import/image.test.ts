@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, ImportError, parseExport, type ImportInput } from './index.ts';
+import { detectFormat, type ImportError, type ImportInput, parseExport } from './index.ts';
 import { jpegWithExif, pngWith } from './test-support.ts';
 
 const lastModified = Date.UTC(2026, 5, 1, 12, 0, 0);
@@ -13,7 +13,11 @@ const first = async (name: string, bytes: Uint8Array) => {
 
 describe('photos: EXIF', () => {
   it('takes the capture time from DateTimeOriginal with OffsetTimeOriginal, and shows the GPS position', async () => {
-    const bytes = jpegWithExif({ dateTimeOriginal: '2026:07:01 22:05:30', offsetTimeOriginal: '+02:00', gps: { latitude: 51.501364, longitude: -0.14189 } });
+    const bytes = jpegWithExif({
+      dateTimeOriginal: '2026:07:01 22:05:30',
+      offsetTimeOriginal: '+02:00',
+      gps: { latitude: 51.501364, longitude: -0.14189 },
+    });
     expect(detectFormat(input('IMG_0001.txt', bytes))).toBe('image');
     const { parsed, record } = await first('IMG_0001.jpg', bytes);
     expect(parsed.format).toBe('image');
@@ -32,7 +36,12 @@ describe('photos: EXIF', () => {
 
   it('refuses, quickly, EXIF whose GPS latitude claims 16 million values (exifr would allocate them all: 300 MB, a second)', async () => {
     // Found by message-import.fuzz.test.ts: a 255-byte JPEG, its GPSLatitude count 0x00fd0003.
-    const bytes = Uint8Array.from(Buffer.from('ffd8ffe100ce4578696600004d4d002a00000008000287690004000000010000002688250004000000010000004400000000000290030002000000140000007a90110002000000070000008e00000000000400010002000000024e0000000002000500fd0003000000960003000200000002570000000004000500000003000000ae00000000323032363a30373a30312032323a30353a3330002b30313a303000000007c83000002710000493e0000027100000bfd000002710000000000000271000013880000027100004b34800002710ffc0000b080001000101011100ffd9', 'hex'));
+    const bytes = Uint8Array.from(
+      Buffer.from(
+        'ffd8ffe100ce4578696600004d4d002a00000008000287690004000000010000002688250004000000010000004400000000000290030002000000140000007a90110002000000070000008e00000000000400010002000000024e0000000002000500fd0003000000960003000200000002570000000004000500000003000000ae00000000323032363a30373a30312032323a30353a3330002b30313a303000000007c83000002710000493e0000027100000bfd000002710000000000000271000013880000027100004b34800002710ffc0000b080001000101011100ffd9',
+        'hex',
+      ),
+    );
     const { parsed, record } = await first('shot.jpg', bytes);
     expect(record.timeSource).toBe('file-modified');
     expect(parsed.warnings.join(' ')).toMatch(/could not be read/);
@@ -51,9 +60,18 @@ describe('photos: EXIF', () => {
 
 describe('screenshots: PNG', () => {
   it('reads eXIf, then XMP, then tIME (UTC), then the file date', async () => {
-    expect((await first('x.png', pngWith({ xmpDateCreated: '2026-07-01T22:05:00', time: [2020, 1, 1, 0, 0, 0] }))).record).toMatchObject({ timeSource: 'metadata', at: '2026-07-01T22:05:00+01:00' });
-    expect((await first('a.png', pngWith({ exif: { dateTimeOriginal: '2026:03:01 18:30:15' } }))).record).toMatchObject({ timeSource: 'metadata', at: '2026-03-01T18:30:15+00:00' });
-    expect((await first('b.png', pngWith({ time: [2026, 7, 1, 21, 5, 0] }))).record).toMatchObject({ timeSource: 'metadata', at: '2026-07-01T22:05:00+01:00' });
+    expect((await first('x.png', pngWith({ xmpDateCreated: '2026-07-01T22:05:00', time: [2020, 1, 1, 0, 0, 0] }))).record).toMatchObject({
+      timeSource: 'metadata',
+      at: '2026-07-01T22:05:00+01:00',
+    });
+    expect((await first('a.png', pngWith({ exif: { dateTimeOriginal: '2026:03:01 18:30:15' } }))).record).toMatchObject({
+      timeSource: 'metadata',
+      at: '2026-03-01T18:30:15+00:00',
+    });
+    expect((await first('b.png', pngWith({ time: [2026, 7, 1, 21, 5, 0] }))).record).toMatchObject({
+      timeSource: 'metadata',
+      at: '2026-07-01T22:05:00+01:00',
+    });
     expect((await first('c.png', pngWith({}))).record.timeSource).toBe('file-modified');
   });
 

@@ -5,7 +5,7 @@
 import exifr from 'exifr';
 import { exifCountsFit } from './exif-counts.ts';
 import { londonInstant, londonWallClockToMs } from './london-time.ts';
-import { ImportError, type ImportInput, type ImportedRecord, type ParsedExport } from './model.ts';
+import { ImportError, type ImportedRecord, type ImportInput, type ParsedExport } from './model.ts';
 import { isHeic, isJpeg, isPng } from './signatures.ts';
 
 const EXIF_TIME = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/;
@@ -39,7 +39,8 @@ function pngTime(bytes: Uint8Array): number | undefined {
     if (type === 'tIME' && length === 7 && at + 15 <= bytes.length) {
       const b = bytes.subarray(at + 8, at + 15);
       const year = (b[0]! << 8) | b[1]!;
-      if (year < 1990 || year > 2199 || b[2]! < 1 || b[2]! > 12 || b[3]! < 1 || b[3]! > 31 || b[4]! > 23 || b[5]! > 59 || b[6]! > 60) return undefined;
+      if (year < 1990 || year > 2199 || b[2]! < 1 || b[2]! > 12 || b[3]! < 1 || b[3]! > 31 || b[4]! > 23 || b[5]! > 59 || b[6]! > 60)
+        return undefined;
       return Date.UTC(year, b[2]! - 1, b[3]!, b[4]!, b[5]!, Math.min(59, b[6]!));
     }
     if (type === 'IDAT' || type === 'IEND') return undefined;
@@ -53,12 +54,24 @@ type Tags = Record<string, unknown>;
 export async function parseImage(input: ImportInput): Promise<ParsedExport> {
   const bytes = input.bytes;
   const png = isPng(bytes);
-  if (!png && !isJpeg(bytes) && !isHeic(bytes)) throw new ImportError('not-this-format', 'This is not a photo or screenshot Casebook can read. Use a JPEG, PNG or HEIC picture.');
+  if (!png && !isJpeg(bytes) && !isHeic(bytes))
+    throw new ImportError('not-this-format', 'This is not a photo or screenshot Casebook can read. Use a JPEG, PNG or HEIC picture.');
   const warnings: string[] = [];
   let tags: Tags | undefined;
   try {
     if (!exifCountsFit(bytes)) throw new Error('an EXIF tag declares more values than the file holds');
-    tags = (await exifr.parse(bytes, { reviveValues: false, tiff: true, exif: true, gps: true, xmp: true, icc: false, iptc: false, jfif: false, ihdr: false, mergeOutput: true })) as Tags | undefined;
+    tags = (await exifr.parse(bytes, {
+      reviveValues: false,
+      tiff: true,
+      exif: true,
+      gps: true,
+      xmp: true,
+      icc: false,
+      iptc: false,
+      jfif: false,
+      ihdr: false,
+      mergeOutput: true,
+    })) as Tags | undefined;
   } catch {
     warnings.push('The picture’s details could not be read (it may be damaged), so the date the file was saved is used.');
   }
@@ -70,7 +83,10 @@ export async function parseImage(input: ImportInput): Promise<ParsedExport> {
     (png ? pngTime(bytes) : undefined) ??
     timeOf(tags.ModifyDate, tags.OffsetTime);
   const timeSource: ImportedRecord['timeSource'] = fromMetadata === undefined ? 'file-modified' : 'metadata';
-  if (fromMetadata === undefined) warnings.push('This picture has no time of its own, so the date the file was saved is used. That date can change when a file is copied or sent, so it is weaker evidence.');
+  if (fromMetadata === undefined)
+    warnings.push(
+      'This picture has no time of its own, so the date the file was saved is used. That date can change when a file is copied or sent, so it is weaker evidence.',
+    );
   const record: ImportedRecord = {
     locator: 'image',
     channel: 'screenshot',
@@ -85,7 +101,14 @@ export async function parseImage(input: ImportInput): Promise<ParsedExport> {
   const parsed: ParsedExport = { format: 'image', records: [record], participants: [], warnings };
   const latitude = tags.latitude;
   const longitude = tags.longitude;
-  if (typeof latitude === 'number' && typeof longitude === 'number' && Number.isFinite(latitude) && Number.isFinite(longitude) && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) {
+  if (
+    typeof latitude === 'number' &&
+    typeof longitude === 'number' &&
+    Number.isFinite(latitude) &&
+    Number.isFinite(longitude) &&
+    Math.abs(latitude) <= 90 &&
+    Math.abs(longitude) <= 180
+  ) {
     parsed.location = { latitude, longitude };
     warnings.push('This picture holds the place it was taken. You can keep it or drop it before it is saved.');
   }

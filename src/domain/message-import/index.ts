@@ -1,32 +1,32 @@
 // Reading exports into the diary: the entry point the import flow (src/web/vault/import/) and the evidence pack
 // verifier use. Everything here is pure and runs in the browser; nothing is sent or stored.
 import { detectFormat } from './detect.ts';
-import { ImportError, type ImportFormat, type ImportInput, type ImportedRecord, type ParseProgress, type ParsedExport } from './model.ts';
-import { parseWhatsApp } from './whatsapp.ts';
-import { parseSmsBackup } from './sms-backup.ts';
 import { parseEmail } from './email.ts';
-import { parseMetaMessages } from './meta-messages.ts';
 import { parseImage } from './image.ts';
+import { parseMetaMessages } from './meta-messages.ts';
+import { ImportError, type ImportedRecord, type ImportFormat, type ImportInput, type ParsedExport, type ParseProgress } from './model.ts';
+import { parseSmsBackup } from './sms-backup.ts';
 import { parseWebPage } from './web-page.ts';
+import { parseWhatsApp } from './whatsapp.ts';
 import { isZip, listZip } from './zip.ts';
 
-export * from './model.ts';
-export { detectFormat } from './detect.ts';
 export {
-  recordKey,
-  recordKeys,
-  guessBehaviours,
-  groupRecords,
-  messagesPerDay,
+  type ContactCounts,
   contactCounts,
+  type DayCount,
+  type GroupOptions,
+  groupRecords,
+  guessBehaviours,
   isAtNight,
+  messagesPerDay,
   NIGHT,
   type RecordGroup,
-  type GroupOptions,
-  type DayCount,
-  type ContactCounts,
+  recordKey,
+  recordKeys,
 } from './analysis.ts';
+export { detectFormat } from './detect.ts';
 export { dateDayNumber, londonDate, londonDayNumber } from './london-time.ts';
+export * from './model.ts';
 
 /** Largest file any format reads: the browser holds it and what is read from it in memory. */
 export const MAX_IMPORT_BYTES = 500 * 1024 * 1024;
@@ -61,7 +61,10 @@ const parsers: Partial<Record<ImportFormat, (input: ImportInput, onProgress?: Pa
 export async function parseExport(input: ImportInput, options: ParseOptions = {}): Promise<ParsedExport> {
   if (input.bytes.length === 0) throw new ImportError('empty', 'This file is empty.');
   if (input.bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportError('too-large', `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, more than Casebook can read in the browser. Export a shorter date range.`);
+    throw new ImportError(
+      'too-large',
+      `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, more than Casebook can read in the browser. Export a shorter date range.`,
+    );
   }
   const format = options.format ?? detectFormat(input);
   if (!format) {

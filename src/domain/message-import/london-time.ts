@@ -75,12 +75,22 @@ export function londonHour(ms: number): number {
  * the spring gap (01:00–01:59 does not exist) the time is read with the offset from before the change, GMT, as a
  * phone whose clock had not yet moved would have written it.
  */
-export function londonWallClockToMs(year: number, month: number, day: number, hour: number, minute: number, second: number, notBefore?: number): number {
+export function londonWallClockToMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  notBefore?: number,
+): number {
   const naive = Date.UTC(year, month - 1, day, hour, minute, second);
   const before = londonOffsetMinutes(naive - 12 * HOUR_MS);
   const after = londonOffsetMinutes(naive + 12 * HOUR_MS);
   if (before === after) return naive - before * MINUTE_MS;
-  const readings = [naive - before * MINUTE_MS, naive - after * MINUTE_MS].filter((ms, i) => londonOffsetMinutes(ms) === (i === 0 ? before : after)).sort((a, b) => a - b);
+  const readings = [naive - before * MINUTE_MS, naive - after * MINUTE_MS]
+    .filter((ms, i) => londonOffsetMinutes(ms) === (i === 0 ? before : after))
+    .sort((a, b) => a - b);
   if (readings.length === 0) return naive - before * MINUTE_MS;
   if (readings.length === 1) return readings[0]!;
   const [earlier, later] = readings as [number, number];

@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, guessBehaviours, ImportError, parseExport, rereadRecord, type ImportInput } from './index.ts';
+import { detectFormat, guessBehaviours, ImportError, type ImportInput, parseExport, rereadRecord } from './index.ts';
 import { repairMojibake } from './meta-messages.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 const input = (name: string, bytes: Uint8Array = fixture(name)): ImportInput => ({ name, bytes, lastModified: 0 });
 const failure = async (bytes: Uint8Array, format: 'facebook' | 'instagram' = 'facebook') => {
-  const error = await parseExport(input('message_1.json', bytes), { format }).then(() => undefined, (e: unknown) => e);
+  const error = await parseExport(input('message_1.json', bytes), { format }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImportError);
   return error as ImportError;
 };
@@ -71,7 +74,12 @@ describe('Instagram JSON and the download ZIP', () => {
     const zip = zipSync({
       'your_instagram_activity/messages/inbox/alexm1990_17845/message_1.json': fixture('instagram-message_1.json'),
       'your_instagram_activity/messages/inbox/alexm1990_17845/photos/17845_1.jpg': photo,
-      'your_instagram_activity/messages/message_requests/other_1/message_1.json': Buffer.from(JSON.stringify({ participants: [{ name: 'x' }], messages: [{ sender_name: 'new.account', timestamp_ms: 1772389800000, content: 'hi' }] })),
+      'your_instagram_activity/messages/message_requests/other_1/message_1.json': Buffer.from(
+        JSON.stringify({
+          participants: [{ name: 'x' }],
+          messages: [{ sender_name: 'new.account', timestamp_ms: 1772389800000, content: 'hi' }],
+        }),
+      ),
       'personal_information/personal_information.json': Buffer.from('{}'),
     });
     expect(detectFormat(input('instagram-sam-2026.zip', zip))).toBe('instagram');
@@ -90,7 +98,15 @@ describe('Messenger end-to-end encrypted chats export', () => {
       participants: ['Alex Morgan', 'Sam'],
       threadName: 'Alex Morgan',
       messages: [
-        { isUnsent: false, media: [{ uri: './media/1234.jpg' }], reactions: [], senderName: 'Alex Morgan', text: '', timestamp: 1782939900000, type: 'media' },
+        {
+          isUnsent: false,
+          media: [{ uri: './media/1234.jpg' }],
+          reactions: [],
+          senderName: 'Alex Morgan',
+          text: '',
+          timestamp: 1782939900000,
+          type: 'media',
+        },
         { isUnsent: true, media: [], reactions: [], senderName: 'Alex Morgan', text: '', timestamp: 1782939800000, type: 'text' },
         { isUnsent: false, media: [], reactions: [], senderName: 'Alex Morgan', text: 'answer me', timestamp: 1782939700000, type: 'text' },
       ],

@@ -3,12 +3,22 @@
 //   { participants: [{ name }], title, thread_path, messages: [{ sender_name, timestamp_ms, content, photos: [{ uri }],
 //     videos, audio_files, gifs, files, sticker, share: { link, share_text }, call_duration, is_unsent, type }] }
 // Both write text as UTF-8 bytes escaped one by one as if Latin-1 ("caf\u00c3\u00a9" for "café"): repaired here.
-import { decodeText } from './text.ts';
-import { londonInstant } from './london-time.ts';
-import { ImportCancelled, ImportError, type ImportFormat, type ImportInput, type ImportedRecord, type NamedAttachment, type ParseProgress, type ParsedExport } from './model.ts';
-import { participantsOf, typeOfName } from './records.ts';
-import { fitsBudget, isZip, listZip, readEntry, type ZipBudget, type ZipEntry } from './zip.ts';
+
 import { metaThreads } from './detect.ts';
+import { londonInstant } from './london-time.ts';
+import {
+  ImportCancelled,
+  ImportError,
+  type ImportedRecord,
+  type ImportFormat,
+  type ImportInput,
+  type NamedAttachment,
+  type ParsedExport,
+  type ParseProgress,
+} from './model.ts';
+import { participantsOf, typeOfName } from './records.ts';
+import { decodeText } from './text.ts';
+import { fitsBudget, isZip, listZip, readEntry, type ZipBudget, type ZipEntry } from './zip.ts';
 
 const MAX_JSON_DEPTH = 64;
 
@@ -70,7 +80,11 @@ function jsonDepth(text: string, max: number): boolean {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) throw new ImportError('too-deep', `This file nests its data more than ${max} levels deep, which no message download does. It was not read.`);
+      if (++depth > max)
+        throw new ImportError(
+          'too-deep',
+          `This file nests its data more than ${max} levels deep, which no message download does. It was not read.`,
+        );
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return depth > 0 || inString;
@@ -78,7 +92,10 @@ function jsonDepth(text: string, max: number): boolean {
 
 function parseJson(text: string): unknown {
   if (jsonDepth(text, MAX_JSON_DEPTH)) {
-    throw new ImportError('truncated', 'This message file stops part-way through (perhaps it did not finish downloading). Download it again.');
+    throw new ImportError(
+      'truncated',
+      'This message file stops part-way through (perhaps it did not finish downloading). Download it again.',
+    );
   }
   try {
     return JSON.parse(text);
@@ -89,7 +106,13 @@ function parseJson(text: string): unknown {
 
 const str = (value: unknown) => (typeof value === 'string' ? repairMojibake(value) : undefined);
 
-function threadRecords(json: unknown, path: string, channel: 'facebook' | 'instagram', media: (uri: string) => Uint8Array | undefined, warnings: Set<string>): ImportedRecord[] {
+function threadRecords(
+  json: unknown,
+  path: string,
+  channel: 'facebook' | 'instagram',
+  media: (uri: string) => Uint8Array | undefined,
+  warnings: Set<string>,
+): ImportedRecord[] {
   const thread = json as { messages?: unknown; participants?: unknown };
   if (!thread || typeof thread !== 'object' || !Array.isArray(thread.messages) || !Array.isArray(thread.participants)) {
     throw new ImportError('not-this-format', 'This is not a Facebook or Instagram message file: it has no "participants" and "messages".');
@@ -104,7 +127,15 @@ function threadRecords(json: unknown, path: string, channel: 'facebook' | 'insta
       return;
     }
     const attachments: NamedAttachment[] = [];
-    for (const list of [message.photos, message.videos, message.audio_files, message.gifs, message.files, message.media, message.sticker ? [message.sticker] : undefined]) {
+    for (const list of [
+      message.photos,
+      message.videos,
+      message.audio_files,
+      message.gifs,
+      message.files,
+      message.media,
+      message.sticker ? [message.sticker] : undefined,
+    ]) {
       if (!Array.isArray(list)) continue;
       for (const item of list as MetaMedia[]) {
         const uri = str(item?.uri);
@@ -129,7 +160,8 @@ function threadRecords(json: unknown, path: string, channel: 'facebook' | 'insta
     const link = str(message.share?.link);
     if (link) record.url = link;
     if (message.is_unsent === true || message.isUnsent === true) record.marker = 'deleted';
-    if (typeof message.call_duration === 'number') record.call = { kind: message.call_duration > 0 ? 'incoming' : 'missed', durationSeconds: message.call_duration };
+    if (typeof message.call_duration === 'number')
+      record.call = { kind: message.call_duration > 0 ? 'incoming' : 'missed', durationSeconds: message.call_duration };
     records.push(record);
   });
   // The download lists the newest first; the diary reads oldest first.
@@ -141,14 +173,22 @@ function channelFor(format: ImportFormat | undefined, hint: string): 'facebook' 
   return /instagram/i.test(hint) ? 'instagram' : 'facebook';
 }
 
-export async function parseMetaMessages(input: ImportInput, format: 'facebook' | 'instagram', onProgress?: ParseProgress): Promise<ParsedExport> {
+export async function parseMetaMessages(
+  input: ImportInput,
+  format: 'facebook' | 'instagram',
+  onProgress?: ParseProgress,
+): Promise<ParsedExport> {
   const warnings = new Set<string>();
   let records: ImportedRecord[] = [];
   let channel = format;
   if (isZip(input.bytes)) {
     const entries = listZip(input.bytes);
     const threads = metaThreads(entries).sort((a, b) => (a.name < b.name ? -1 : 1));
-    if (!threads.length) throw new ImportError('not-this-format', 'This ZIP file has no Facebook or Instagram messages in it (no messages/inbox/…/message_1.json).');
+    if (!threads.length)
+      throw new ImportError(
+        'not-this-format',
+        'This ZIP file has no Facebook or Instagram messages in it (no messages/inbox/…/message_1.json).',
+      );
     channel = channelFor(format, threads[0]!.name);
     const budget: ZipBudget = { used: 0 };
     // A uri is relative to the download's root, which a re-zipped download may have moved into a folder.
@@ -159,7 +199,8 @@ export async function parseMetaMessages(input: ImportInput, format: 'facebook' |
     }
     const media = (uri: string): Uint8Array | undefined => {
       const candidates = byBase.get(uri.slice(uri.lastIndexOf('/') + 1)) ?? [];
-      const entry = candidates.find((e) => e.name === uri) ?? candidates.find((e) => e.name.endsWith(`/${uri}`) || uri.endsWith(`/${e.name}`));
+      const entry =
+        candidates.find((e) => e.name === uri) ?? candidates.find((e) => e.name.endsWith(`/${uri}`) || uri.endsWith(`/${e.name}`));
       if (!entry) return undefined;
       if (!fitsBudget(entry, budget)) {
         warnings.add('Some photos or videos are too large to open here; they stay in the original ZIP, which is kept.');
@@ -180,11 +221,15 @@ export async function parseMetaMessages(input: ImportInput, format: 'facebook' |
     channel = format;
     // The locator names no file: the file's name may change (the evidence pack renames it), its place in it does not.
     records = threadRecords(json, '', channel, () => undefined, warnings);
-    if (records.some((r) => r.attachments.length)) warnings.add('Photos and other files in these messages are in the full download ZIP, not in this file: import the ZIP to keep them.');
+    if (records.some((r) => r.attachments.length))
+      warnings.add('Photos and other files in these messages are in the full download ZIP, not in this file: import the ZIP to keep them.');
   }
   return { format: channel, records, participants: participantsOf(records), warnings: [...warnings] };
 }
 
 function stableByTime(records: ImportedRecord[]): ImportedRecord[] {
-  return records.map((r, i) => ({ r, i, ms: Date.parse(r.at) })).sort((a, b) => a.ms - b.ms || a.i - b.i).map((x) => x.r);
+  return records
+    .map((r, i) => ({ r, i, ms: Date.parse(r.at) }))
+    .sort((a, b) => a.ms - b.ms || a.i - b.i)
+    .map((x) => x.r);
 }

@@ -5,7 +5,9 @@ import type { ImportedRecord, Participant } from './model.ts';
 export function participantsOf(records: readonly ImportedRecord[]): Participant[] {
   const counts = new Map<string, number>();
   for (const record of records) if (!record.system && record.sender !== '') counts.set(record.sender, (counts.get(record.sender) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 const TYPES: Record<string, string> = {

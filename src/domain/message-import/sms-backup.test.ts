@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantSchema } from '../incidents/schema.ts';
-import { detectFormat, ImportError, parseExport, rereadRecord, type ImportInput } from './index.ts';
+import { detectFormat, ImportError, type ImportInput, parseExport, rereadRecord } from './index.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 const input = (name: string, bytes: Uint8Array = fixture(name)): ImportInput => ({ name, bytes, lastModified: 0 });
 const failure = async (bytes: Uint8Array) => {
-  const error = await parseExport(input('backup.xml', bytes)).then(() => undefined, (e: unknown) => e);
+  const error = await parseExport(input('backup.xml', bytes)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImportError);
   return error as ImportError;
 };
@@ -81,7 +84,9 @@ describe('SMS Backup & Restore: hostile and damaged files', () => {
   });
 
   it('refuses an external entity (XXE) the same way', async () => {
-    const xxe = Buffer.from('<?xml version="1.0"?><!DOCTYPE smses SYSTEM "file:///etc/passwd"><smses><sms date="1772389800000" type="1" body="x"/></smses>');
+    const xxe = Buffer.from(
+      '<?xml version="1.0"?><!DOCTYPE smses SYSTEM "file:///etc/passwd"><smses><sms date="1772389800000" type="1" body="x"/></smses>',
+    );
     expect((await failure(xxe)).problem).toBe('hostile');
     const undeclared = Buffer.from('<?xml version="1.0"?><smses><sms date="1772389800000" type="1" body="&xxe;"/></smses>');
     expect((await failure(undeclared)).problem).toBe('hostile');
@@ -99,11 +104,15 @@ describe('SMS Backup & Restore: hostile and damaged files', () => {
   });
 
   it('is detected by content, not by name', () => {
-    expect(detectFormat({ name: 'chat.txt', type: 'text/plain', bytes: fixture('sms-backup-calls.xml'), lastModified: 0 })).toBe('sms-backup');
+    expect(detectFormat({ name: 'chat.txt', type: 'text/plain', bytes: fixture('sms-backup-calls.xml'), lastModified: 0 })).toBe(
+      'sms-backup',
+    );
   });
 
   it('refuses other XML as not this format', async () => {
-    const error = await parseExport(input('x.xml', Buffer.from('<?xml version="1.0"?><rss><channel/></rss>')), { format: 'sms-backup' }).catch((e: unknown) => e);
+    const error = await parseExport(input('x.xml', Buffer.from('<?xml version="1.0"?><rss><channel/></rss>')), {
+      format: 'sms-backup',
+    }).catch((e: unknown) => e);
     expect((error as ImportError).problem).toBe('not-this-format');
   });
 });
@@ -112,7 +121,10 @@ describe('SMS Backup & Restore round trip', () => {
   it('parses what it renders back to the same texts, senders and instants, whatever the characters', async () => {
     const { default: fc } = await import('fast-check');
     const { renderSmsBackup } = await import('./test-support.ts');
-    const body = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '&', '<', '>', '"', "'", '\n', '\t', 'é', '😀', ';', '#', 'amp'), maxLength: 40 });
+    const body = fc.string({
+      unit: fc.constantFrom('a', 'Z', ' ', '&', '<', '>', '"', "'", '\n', '\t', 'é', '😀', ';', '#', 'amp'),
+      maxLength: 40,
+    });
     const item = fc.record({
       date: fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }),
       type: fc.constantFrom(1 as const, 2 as const),
@@ -123,7 +135,9 @@ describe('SMS Backup & Restore round trip', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(item, { minLength: 1, maxLength: 20 }), async (items) => {
         const parsed = await parseExport({ name: 'sms.xml', bytes: new TextEncoder().encode(renderSmsBackup(items)), lastModified: 0 });
-        expect(parsed.records.map((r) => [r.text, r.direction, Date.parse(r.at)])).toEqual(items.map((m) => [m.body, m.type === 1 ? 'incoming' : 'outgoing', m.date]));
+        expect(parsed.records.map((r) => [r.text, r.direction, Date.parse(r.at)])).toEqual(
+          items.map((m) => [m.body, m.type === 1 ? 'incoming' : 'outgoing', m.date]),
+        );
         expect(parsed.records.map((r) => r.sender)).toEqual(items.map((m) => (m.type === 2 ? 'You' : (m.contactName ?? m.address))));
       }),
       { numRuns: 100 },

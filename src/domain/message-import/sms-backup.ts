@@ -5,16 +5,32 @@
 // Read with saxes, a streaming parser that never expands entities or fetches anything; a DOCTYPE (the only way to
 // declare entities, as a "billion laughs" file does) is refused outright, since the app never writes one.
 import { SaxesParser } from 'saxes';
-import { decodeText } from './text.ts';
 import { londonInstant } from './london-time.ts';
-import { ImportCancelled, ImportError, type CallKind, type ImportInput, type ImportedRecord, type NamedAttachment, type ParseProgress, type ParsedExport } from './model.ts';
+import {
+  type CallKind,
+  ImportCancelled,
+  ImportError,
+  type ImportedRecord,
+  type ImportInput,
+  type NamedAttachment,
+  type ParsedExport,
+  type ParseProgress,
+} from './model.ts';
 import { participantsOf, typeOfName } from './records.ts';
+import { decodeText } from './text.ts';
 
 // sms type: 1 Received, 2 Sent, 3 Draft, 4 Outbox, 5 Failed, 6 Queued. mms msg_box uses 1–4 the same way.
 const SMS_RECEIVED = '1';
 const SMS_DRAFT = '3';
 // call type: 1 Incoming, 2 Outgoing, 3 Missed, 4 Voicemail, 5 Rejected, 6 Refused list (blocked).
-const CALL_KINDS: Record<string, CallKind> = { '1': 'incoming', '2': 'outgoing', '3': 'missed', '4': 'voicemail', '5': 'rejected', '6': 'blocked' };
+const CALL_KINDS: Record<string, CallKind> = {
+  '1': 'incoming',
+  '2': 'outgoing',
+  '3': 'missed',
+  '4': 'voicemail',
+  '5': 'rejected',
+  '6': 'blocked',
+};
 // presentation: 1 allowed, 2 restricted (withheld by the caller), 3 unknown, 4 payphone.
 const PRESENTATION: Record<string, string> = { '2': 'Withheld number', '3': 'Unknown number', '4': 'Payphone' };
 // MMS addr type 137 is PduHeaders.FROM.
@@ -53,7 +69,8 @@ export function joinSurrogateReferences(text: string): string {
 
 export async function parseSmsBackup(input: ImportInput, onProgress?: ParseProgress): Promise<ParsedExport> {
   const text = joinSurrogateReferences(decodeText(input.bytes, 'backup file'));
-  if (!looksLikeSmsBackup(text)) throw new ImportError('not-this-format', 'This is not an SMS Backup & Restore file: it has no <smses> or <calls> list.');
+  if (!looksLikeSmsBackup(text))
+    throw new ImportError('not-this-format', 'This is not an SMS Backup & Restore file: it has no <smses> or <calls> list.');
   const parser = new SaxesParser({ xmlns: false, position: true });
   const records: ImportedRecord[] = [];
   const warnings: string[] = [];
@@ -62,18 +79,28 @@ export async function parseSmsBackup(input: ImportInput, onProgress?: ParseProgr
   let depth = 0;
   let root = '';
   const counters = { sms: 0, mms: 0, call: 0 };
-  let mms: { attributes: Attributes; index: number; texts: string[]; attachments: NamedAttachment[]; from: string[]; to: string[] } | undefined;
+  let mms:
+    | { attributes: Attributes; index: number; texts: string[]; attachments: NamedAttachment[]; from: string[]; to: string[] }
+    | undefined;
 
   parser.on('doctype', () => {
-    throw new ImportError('hostile', 'This file declares its own XML entities (a DOCTYPE), which SMS Backup & Restore never writes and which can be used to freeze a computer. It was not read.');
+    throw new ImportError(
+      'hostile',
+      'This file declares its own XML entities (a DOCTYPE), which SMS Backup & Restore never writes and which can be used to freeze a computer. It was not read.',
+    );
   });
   parser.on('opentag', (tag) => {
     depth++;
-    if (depth > MAX_DEPTH) throw new ImportError('too-deep', `This file nests its XML more than ${MAX_DEPTH} levels deep, which SMS Backup & Restore never does. It was not read.`);
+    if (depth > MAX_DEPTH)
+      throw new ImportError(
+        'too-deep',
+        `This file nests its XML more than ${MAX_DEPTH} levels deep, which SMS Backup & Restore never does. It was not read.`,
+      );
     const a = tag.attributes as Attributes;
     if (depth === 1) {
       root = tag.name;
-      if (root !== 'smses' && root !== 'calls') throw new ImportError('not-this-format', 'This is not an SMS Backup & Restore file: it has no <smses> or <calls> list.');
+      if (root !== 'smses' && root !== 'calls')
+        throw new ImportError('not-this-format', 'This is not an SMS Backup & Restore file: it has no <smses> or <calls> list.');
       return;
     }
     if (depth === 2 && tag.name === 'sms') {
@@ -122,7 +149,11 @@ export async function parseSmsBackup(input: ImportInput, onProgress?: ParseProgr
       if (type === 'text/plain' && a.text !== undefined && a.text !== 'null') mms.texts.push(a.text);
       else if (a.data !== undefined && a.data !== 'null') {
         const name = [a.cl, a.name, a.fn].find((n) => n && n !== 'null') ?? `part-${mms.attachments.length + 1}`;
-        if (a.data.length > (MAX_ATTACHMENT_BYTES * 4) / 3) throw new ImportError('too-large', `A picture or file in message ${mms.index + 1} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB. It was not read.`);
+        if (a.data.length > (MAX_ATTACHMENT_BYTES * 4) / 3)
+          throw new ImportError(
+            'too-large',
+            `A picture or file in message ${mms.index + 1} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB. It was not read.`,
+          );
         mms.attachments.push({ name, bytes: base64(a.data), type: type || typeOfName(name) });
       }
     } else if (mms && tag.name === 'addr') {
@@ -142,7 +173,10 @@ export async function parseSmsBackup(input: ImportInput, onProgress?: ParseProgr
         else {
           const incoming = box === SMS_RECEIVED;
           const from = mms.from.find((f) => f && f !== 'insert-address-token');
-          const contact = a.contact_name && a.contact_name !== '(Unknown)' && a.contact_name !== 'null' && !a.contact_name.includes(',') ? a.contact_name : undefined;
+          const contact =
+            a.contact_name && a.contact_name !== '(Unknown)' && a.contact_name !== 'null' && !a.contact_name.includes(',')
+              ? a.contact_name
+              : undefined;
           const recipients = mms.to.filter((t) => t !== from && t !== 'insert-address-token');
           records.push({
             locator: `mms:${mms.index}`,
@@ -179,16 +213,24 @@ export async function parseSmsBackup(input: ImportInput, onProgress?: ParseProgr
   }
   if (!root) throw new ImportError('truncated', 'This backup file ends before it begins: it may not have finished copying.');
   if (drafts) warnings.push(`${drafts} draft${drafts === 1 ? ' was' : 's were'} left out: they were never sent.`);
-  if (undated) warnings.push(`${undated} item${undated === 1 ? ' has' : 's have'} no readable date and ${undated === 1 ? 'was' : 'were'} skipped.`);
+  if (undated)
+    warnings.push(`${undated} item${undated === 1 ? ' has' : 's have'} no readable date and ${undated === 1 ? 'was' : 'were'} skipped.`);
   return { format: 'sms-backup', records, participants: participantsOf(records.filter((r) => r.sender !== YOU)), warnings };
 }
 
 function xmlProblem(error: unknown, parser: SaxesParser): ImportError {
   const message = error instanceof Error ? error.message : String(error);
   if (/unclosed|unexpected end|end of|incomplete/i.test(message)) {
-    return new ImportError('truncated', 'This backup file stops part-way through (perhaps it did not finish copying). Make the backup again or copy it again.');
+    return new ImportError(
+      'truncated',
+      'This backup file stops part-way through (perhaps it did not finish copying). Make the backup again or copy it again.',
+    );
   }
-  if (/entity/i.test(message)) return new ImportError('hostile', `This file uses an XML entity that SMS Backup & Restore never writes (line ${parser.line}). It was not read.`);
+  if (/entity/i.test(message))
+    return new ImportError(
+      'hostile',
+      `This file uses an XML entity that SMS Backup & Restore never writes (line ${parser.line}). It was not read.`,
+    );
   return new ImportError('not-this-format', `This backup file is damaged: it is not well-formed XML at line ${parser.line}.`);
 }
 

@@ -35,7 +35,8 @@ export function renderWhatsAppExport(messages: readonly ChatMessage[], style: Wh
     const [h, mi, s] = time.split(':').map(Number) as [number, number, number];
     const year = style.yearDigits === 2 ? pad(y % 100) : String(y);
     const dayMonth = (style.order ?? 'dmy') === 'dmy' ? [d, mo] : [mo, d];
-    const dateText = style.clock === 12 && !iphone ? `${dayMonth[0]}/${dayMonth[1]}/${year}` : `${pad(dayMonth[0]!)}/${pad(dayMonth[1]!)}/${year}`;
+    const dateText =
+      style.clock === 12 && !iphone ? `${dayMonth[0]}/${dayMonth[1]}/${year}` : `${pad(dayMonth[0]!)}/${pad(dayMonth[1]!)}/${year}`;
     const seconds = iphone ? `:${pad(s)}` : '';
     let timeText: string;
     if (style.clock === 24) timeText = `${pad(h)}:${pad(mi)}${seconds}`;
@@ -48,14 +49,40 @@ export function renderWhatsAppExport(messages: readonly ChatMessage[], style: Wh
     return `${dateText}, ${timeText} - `;
   };
   if (style.encryptionNotice && messages.length) {
-    const notice = 'Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.';
-    out.push(iphone ? `\u200e${header(messages[0]!.local)}${messages[0]!.sender}: \u200e${notice}` : `${header(messages[0]!.local)}${notice} Tap to learn more.`);
+    const notice =
+      'Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.';
+    out.push(
+      iphone
+        ? `\u200e${header(messages[0]!.local)}${messages[0]!.sender}: \u200e${notice}`
+        : `${header(messages[0]!.local)}${notice} Tap to learn more.`,
+    );
   }
   for (const message of messages) out.push(`${header(message.local)}${message.sender}: ${message.text.split('\n').join(eol)}`);
   return out.join(eol) + eol;
 }
 
-const WORDS = ['why', 'are', 'you', 'ignoring', 'me', 'I', 'saw', 'your', 'car', 'outside', 'answer', 'the', 'phone', 'please', 'stop', 'now', 'tonight', 'again', '😡', 'café'];
+const WORDS = [
+  'why',
+  'are',
+  'you',
+  'ignoring',
+  'me',
+  'I',
+  'saw',
+  'your',
+  'car',
+  'outside',
+  'answer',
+  'the',
+  'phone',
+  'please',
+  'stop',
+  'now',
+  'tonight',
+  'again',
+  '😡',
+  'café',
+];
 
 /**
  * `count` messages a minute or so apart from 1 March 2026, two senders, some over several lines (deterministic).
@@ -92,7 +119,12 @@ export interface PhotoMetadata {
 /** A TIFF structure (big-endian) holding IFD0 with pointers to an Exif IFD and a GPS IFD, as cameras write. */
 export function exifTiff(meta: PhotoMetadata): Uint8Array {
   type Entry = { tag: number; type: number; count: number; data: number[] };
-  const ascii = (tag: number, text: string): Entry => ({ tag, type: 2, count: text.length + 1, data: [...text].map((c) => c.charCodeAt(0)).concat(0) });
+  const ascii = (tag: number, text: string): Entry => ({
+    tag,
+    type: 2,
+    count: text.length + 1,
+    data: [...text].map((c) => c.charCodeAt(0)).concat(0),
+  });
   const rationals = (tag: number, values: number[]): Entry => ({
     tag,
     type: 5,
@@ -112,7 +144,12 @@ export function exifTiff(meta: PhotoMetadata): Uint8Array {
   if (meta.dateTimeOriginal) exif.push(ascii(0x9003, meta.dateTimeOriginal));
   if (meta.offsetTimeOriginal) exif.push(ascii(0x9011, meta.offsetTimeOriginal));
   const gps: Entry[] = meta.gps
-    ? [ascii(1, meta.gps.latitude >= 0 ? 'N' : 'S'), rationals(2, dms(meta.gps.latitude)), ascii(3, meta.gps.longitude >= 0 ? 'E' : 'W'), rationals(4, dms(meta.gps.longitude))]
+    ? [
+        ascii(1, meta.gps.latitude >= 0 ? 'N' : 'S'),
+        rationals(2, dms(meta.gps.latitude)),
+        ascii(3, meta.gps.longitude >= 0 ? 'E' : 'W'),
+        rationals(4, dms(meta.gps.longitude)),
+      ]
     : [];
   // Layout: header, IFD0, Exif IFD, GPS IFD, then every value longer than four bytes.
   const ifdSize = (n: number) => 2 + n * 12 + 4;
@@ -154,7 +191,11 @@ export function jpegWithExif(meta: PhotoMetadata): Uint8Array {
 }
 
 /** A 1×1 PNG with an optional tIME chunk (UTC), eXIf chunk, and XMP packet in iTXt (as iOS screenshots carry). */
-export function pngWith(options: { time?: [number, number, number, number, number, number]; exif?: PhotoMetadata; xmpDateCreated?: string }): Uint8Array {
+export function pngWith(options: {
+  time?: [number, number, number, number, number, number];
+  exif?: PhotoMetadata;
+  xmpDateCreated?: string;
+}): Uint8Array {
   const chunk = (type: string, data: number[]) => {
     const typed = [...type].map((c) => c.charCodeAt(0)).concat(data);
     return [...u32be(data.length), ...typed, ...u32be(crc32(typed))];
@@ -213,7 +254,14 @@ export interface SmsItem {
 }
 
 const xmlAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 
 /** An SMS Backup & Restore XML file holding these text messages, escaped as the app escapes them. */
 export function renderSmsBackup(items: readonly SmsItem[]): string {

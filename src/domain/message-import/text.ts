@@ -19,9 +19,13 @@ export function decodeText(bytes: Uint8Array, what: string): string {
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch {
-    throw new ImportError('wrong-encoding', `This ${what} is not readable text (it is not UTF-8 or UTF-16). Export it again from the app without changing it.`);
+    throw new ImportError(
+      'wrong-encoding',
+      `This ${what} is not readable text (it is not UTF-8 or UTF-16). Export it again from the app without changing it.`,
+    );
   }
-  if (looksBinary(text)) throw new ImportError('wrong-encoding', `This ${what} holds binary data, not text. Choose the export file itself.`);
+  if (looksBinary(text))
+    throw new ImportError('wrong-encoding', `This ${what} holds binary data, not text. Choose the export file itself.`);
   return text;
 }
 
@@ -57,7 +61,10 @@ export function assertLineLengths(text: string, what: string, max = MAX_LINE_CHA
     let end = text.indexOf('\n', from);
     if (end < 0) end = text.length;
     if (end - from > max) {
-      throw new ImportError('too-large', `This ${what} has a line longer than ${max.toLocaleString('en-GB')} characters, which no real export has. It may be damaged or not an export.`);
+      throw new ImportError(
+        'too-large',
+        `This ${what} has a line longer than ${max.toLocaleString('en-GB')} characters, which no real export has. It may be damaged or not an export.`,
+      );
     }
     from = end + 1;
   }

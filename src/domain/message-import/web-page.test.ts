@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, guessBehaviours, ImportError, parseExport, type ImportInput } from './index.ts';
 import { htmlToText } from './html-text.ts';
+import { detectFormat, guessBehaviours, type ImportError, type ImportInput, parseExport } from './index.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 const lastModified = Date.UTC(2026, 6, 2, 9, 0, 0);
@@ -39,7 +39,11 @@ describe('saved web pages', () => {
       at: '2026-07-02T10:00:00+01:00',
     });
     expect(parsed.warnings.join(' ')).toMatch(/weaker evidence/);
-    const canonicalOnly = Buffer.from(fixture('web-page.html').toString().replace(/<!-- saved from[^>]*>/, ''));
+    const canonicalOnly = Buffer.from(
+      fixture('web-page.html')
+        .toString()
+        .replace(/<!-- saved from[^>]*>/, ''),
+    );
     expect((await parseExport(input('p.html', canonicalOnly))).records[0]!.url).toBe('https://www.example.org/forum/posts/4412');
   });
 

@@ -3,11 +3,11 @@
 // "saved from url" comment browsers write, or in its canonical link). The flow keeps the file itself; this reads
 // what the diary shows: the address, the title and when it was saved.
 import PostalMime, { type Email } from 'postal-mime';
-import { londonInstant } from './london-time.ts';
-import { ImportError, type ImportInput, type ImportedRecord, type ParsedExport } from './model.ts';
 import { attributeOf, decodeEntities } from './html-text.ts';
-import { looksBinary } from './text.ts';
+import { londonInstant } from './london-time.ts';
 import { parseMailDate } from './mail-date.ts';
+import { ImportError, type ImportedRecord, type ImportInput, type ParsedExport } from './model.ts';
+import { looksBinary } from './text.ts';
 
 const HEAD_CHARS = 1024 * 1024;
 
@@ -21,7 +21,10 @@ export function pageFacts(html: string): { title?: string; canonical?: string; s
   if (titleStart >= 0) {
     const open = head.indexOf('>', titleStart);
     const close = head.toLowerCase().indexOf('</title', open);
-    if (open >= 0 && close > open) facts.title = decodeEntities(head.slice(open + 1, close)).replace(/\s+/g, ' ').trim();
+    if (open >= 0 && close > open)
+      facts.title = decodeEntities(head.slice(open + 1, close))
+        .replace(/\s+/g, ' ')
+        .trim();
   }
   for (const m of head.matchAll(/<link\b[^>]{0,2000}>/gi)) {
     const rel = attributeOf(m[0], 'rel');
@@ -42,7 +45,13 @@ const hostOf = (url: string | undefined) => {
   }
 };
 
-function pageRecord(at: number, timeSource: ImportedRecord['timeSource'], url: string | undefined, title: string | undefined, name: string): ImportedRecord {
+function pageRecord(
+  at: number,
+  timeSource: ImportedRecord['timeSource'],
+  url: string | undefined,
+  title: string | undefined,
+  name: string,
+): ImportedRecord {
   const record: ImportedRecord = {
     locator: 'page',
     channel: 'web-page',
@@ -79,9 +88,15 @@ export async function parseWebPage(input: ImportInput): Promise<ParsedExport> {
   if (isMhtml) {
     let email: Email;
     try {
-      email = await PostalMime.parse(input.bytes, { maxNestingDepth: 10, maxPartCount: 20_000, maxHeadersSize: 1024 * 1024, maxRfc822NestingDepth: 0 });
+      email = await PostalMime.parse(input.bytes, {
+        maxNestingDepth: 10,
+        maxPartCount: 20_000,
+        maxHeadersSize: 1024 * 1024,
+        maxRfc822NestingDepth: 0,
+      });
     } catch (error) {
-      if ((error as { code?: string }).code === 'EMAXNESTINGDEPTH') throw new ImportError('too-deep', 'This saved page has parts nested more than 10 deep, which no browser writes. It was not read.');
+      if ((error as { code?: string }).code === 'EMAXNESTINGDEPTH')
+        throw new ImportError('too-deep', 'This saved page has parts nested more than 10 deep, which no browser writes. It was not read.');
       throw new ImportError('not-this-format', 'This saved page (.mhtml) is damaged and could not be read.');
     }
     const header = (key: string) => email.headers.find((h) => h.key === key)?.value.trim();

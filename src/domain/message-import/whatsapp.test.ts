@@ -4,14 +4,17 @@ import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { instantSchema } from '../incidents/schema.ts';
-import { detectFormat, ImportCancelled, ImportError, parseExport, rereadRecord, type ImportInput, type ParsedExport } from './index.ts';
-import { renderWhatsAppExport, makeChat, withDeclaredSize, type WhatsAppStyle } from './test-support.ts';
+import { detectFormat, ImportCancelled, ImportError, type ImportInput, type ParsedExport, parseExport, rereadRecord } from './index.ts';
+import { makeChat, renderWhatsAppExport, type WhatsAppStyle, withDeclaredSize } from './test-support.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 const input = (name: string, bytes: Uint8Array = fixture(name)): ImportInput => ({ name, bytes, lastModified: 0 });
 const parse = (name: string, bytes?: Uint8Array) => parseExport(input(name, bytes));
 const problemOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImportError);
   return { problem: (error as ImportError).problem, message: (error as ImportError).message };
 };
@@ -23,7 +26,15 @@ describe('WhatsApp, Android, 24-hour, UK dates', () => {
     expect(parsed.format).toBe('whatsapp');
     const [notice, first, multi, reply, photo, omitted, deleted, night, call, number, edited] = parsed.records;
     expect(notice).toMatchObject({ system: true, sender: '', locator: 'line:1', at: '2026-03-01T18:29:00+00:00' });
-    expect(first).toMatchObject({ sender: 'Alex Morgan', text: "Why aren't you answering me", at: '2026-03-01T18:30:00+00:00', timeSource: 'export', channel: 'whatsapp', system: false, locator: 'line:2' });
+    expect(first).toMatchObject({
+      sender: 'Alex Morgan',
+      text: "Why aren't you answering me",
+      at: '2026-03-01T18:30:00+00:00',
+      timeSource: 'export',
+      channel: 'whatsapp',
+      system: false,
+      locator: 'line:2',
+    });
     expect(multi).toMatchObject({ text: "I know you're home.\nI can see the light on\nand your car is outside", locator: 'line:3-5' });
     expect(reply!.sender).toBe('Sam');
     expect(photo!.attachments).toEqual([{ name: 'IMG-20260301-WA0001.jpg', type: 'image/jpeg' }]);
@@ -89,7 +100,11 @@ describe('WhatsApp, iPhone', () => {
 
   it('warns when every date could be either way round, and reads them UK style', async () => {
     const parsed = await parse('whatsapp-iphone-24h-ambiguous.txt');
-    expect(parsed.records.map((r) => r.at)).toEqual(['2026-03-01T18:30:15+00:00', '2026-03-01T18:31:02+00:00', '2026-03-02T07:00:00+00:00']);
+    expect(parsed.records.map((r) => r.at)).toEqual([
+      '2026-03-01T18:30:15+00:00',
+      '2026-03-01T18:31:02+00:00',
+      '2026-03-02T07:00:00+00:00',
+    ]);
     expect(parsed.warnings.join(' ')).toMatch(/day first \(UK style\)/);
   });
 });
@@ -119,7 +134,9 @@ describe('WhatsApp text encodings and hostile text', () => {
     expect(detectFormat(input('chat.txt', random))).toBeUndefined();
     expect(await problemOf(parse('chat.txt', random))).toMatchObject({ problem: 'unknown-format' });
     const broken = Buffer.concat([Buffer.from(text), Buffer.from([0xc3, 0x28])]);
-    expect(await problemOf(parseExport({ ...input('chat.txt', broken) }, { format: 'whatsapp' }))).toMatchObject({ problem: 'wrong-encoding' });
+    expect(await problemOf(parseExport({ ...input('chat.txt', broken) }, { format: 'whatsapp' }))).toMatchObject({
+      problem: 'wrong-encoding',
+    });
   });
 
   it('refuses a line past the bound before reading it, and says why', async () => {
@@ -130,8 +147,12 @@ describe('WhatsApp text encodings and hostile text', () => {
   });
 
   it('detects a WhatsApp export by its content whatever it is called', async () => {
-    expect(detectFormat({ name: 'photo.jpg', type: 'image/jpeg', bytes: fixture('whatsapp-iphone-12h-uk.txt'), lastModified: 0 })).toBe('whatsapp');
-    expect(await problemOf(parseExport(input('x.txt', Buffer.from('hello\nworld\n')), { format: 'whatsapp' }))).toMatchObject({ problem: 'not-this-format' });
+    expect(detectFormat({ name: 'photo.jpg', type: 'image/jpeg', bytes: fixture('whatsapp-iphone-12h-uk.txt'), lastModified: 0 })).toBe(
+      'whatsapp',
+    );
+    expect(await problemOf(parseExport(input('x.txt', Buffer.from('hello\nworld\n')), { format: 'whatsapp' }))).toMatchObject({
+      problem: 'not-this-format',
+    });
     expect(await problemOf(parse('empty.txt', new Uint8Array()))).toMatchObject({ problem: 'empty' });
   });
 
@@ -144,7 +165,9 @@ describe('WhatsApp text encodings and hostile text', () => {
   it('is cancelled when progress returns false', async () => {
     const big = renderWhatsAppExport(makeChat(20_000), { platform: 'android', clock: 24 });
     const seen: number[] = [];
-    const error = await parseExport(input('chat.txt', Buffer.from(big)), { onProgress: (f) => (seen.push(f), seen.length < 2) }).catch((e: unknown) => e);
+    const error = await parseExport(input('chat.txt', Buffer.from(big)), { onProgress: (f) => (seen.push(f), seen.length < 2) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImportCancelled);
     expect(seen[0]).toBeGreaterThan(0);
     expect(seen[0]).toBeLessThan(1);
@@ -187,14 +210,20 @@ describe('WhatsApp .zip with media', () => {
   it('leaves honestly large media in the kept ZIP with a warning instead of refusing the chat', async () => {
     const { parseWhatsApp } = await import('./whatsapp.ts');
     const zip = zipSync({ '_chat.txt': chat, '00000012-PHOTO-2026-03-01-18-40-00.jpg': new Uint8Array(300_000) });
-    const parsed = await parseWhatsApp(input('chat.zip', zip), undefined, { maxEntries: 10, maxEntryBytes: 100_000, maxTotalBytes: 1_000_000 });
+    const parsed = await parseWhatsApp(input('chat.zip', zip), undefined, {
+      maxEntries: 10,
+      maxEntryBytes: 100_000,
+      maxTotalBytes: 1_000_000,
+    });
     expect(parsed.records.find((r) => r.attachments.length)!.attachments[0]!.bytes).toBeUndefined();
     expect(parsed.warnings.join(' ')).toMatch(/1 attached file is too large to open here; it stays in the original ZIP/);
   });
 
   it('says a cut-off ZIP is incomplete', async () => {
     const zip = zipSync({ '_chat.txt': chat });
-    expect(await problemOf(parseExport(input('cut.zip', zip.subarray(0, zip.length - 30)), { format: 'whatsapp' }))).toMatchObject({ problem: 'truncated' });
+    expect(await problemOf(parseExport(input('cut.zip', zip.subarray(0, zip.length - 30)), { format: 'whatsapp' }))).toMatchObject({
+      problem: 'truncated',
+    });
   });
 });
 
@@ -207,10 +236,22 @@ describe('WhatsApp round trip', () => {
     { platform: 'android', clock: 12, meridiem: 'am', encryptionNotice: true },
   ];
   const word = fc.stringMatching(/^[a-zA-Z0-9éü😀!?,.' ]{1,12}$/u);
-  const text = fc.array(fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' ').trim() || 'x'), { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
+  const text = fc
+    .array(
+      fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' ').trim() || 'x'),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((lines) => lines.join('\n'));
   const message = fc.record({
     // Hours 3–23 keep clear of the clock-change hours, whose readings the fixture test pins down.
-    local: fc.tuple(fc.integer({ min: 2015, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 3, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })),
+    local: fc.tuple(
+      fc.integer({ min: 2015, max: 2030 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 3, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.integer({ min: 0, max: 59 }),
+    ),
     sender: fc.constantFrom('Alex Morgan', 'Sam', '+44 7700 900123', 'Jo-Ann O’Neil'),
     text,
   });

@@ -6,12 +6,21 @@
 //
 // iOS writes U+202F (narrow no-break space) before AM/PM and U+200E (left-to-right mark) before system lines and
 // attachments. Lines that do not start with a date and time continue the message above them.
-import { assertLineLengths, decodeText } from './text.ts';
-import { londonInstant, londonWallClockToMs } from './london-time.ts';
-import { ImportCancelled, ImportError, type ImportInput, type ImportedRecord, type NamedAttachment, type ParseProgress, type ParsedExport } from './model.ts';
-import { fitsBudget, isZip, listZip, readEntry, ZIP_LIMITS, type ZipBudget, type ZipEntry, type ZipLimits } from './zip.ts';
-import { participantsOf, typeOfName } from './records.ts';
+
 import { daysInMonth } from '../incidents/iso-calendar.ts';
+import { londonInstant, londonWallClockToMs } from './london-time.ts';
+import {
+  ImportCancelled,
+  ImportError,
+  type ImportedRecord,
+  type ImportInput,
+  type NamedAttachment,
+  type ParsedExport,
+  type ParseProgress,
+} from './model.ts';
+import { participantsOf, typeOfName } from './records.ts';
+import { assertLineLengths, decodeText } from './text.ts';
+import { fitsBudget, isZip, listZip, readEntry, ZIP_LIMITS, type ZipBudget, type ZipEntry, type ZipLimits } from './zip.ts';
 
 const SPACE = '[ \\u202f\\u00a0]';
 const TIME = `(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?(?:${SPACE}?([AaPp])\\.?${SPACE}?[Mm]\\.?)?`;
@@ -84,7 +93,11 @@ export function looksLikeWhatsApp(text: string): boolean {
   return false;
 }
 
-export async function parseWhatsAppText(text: string, onProgress?: ParseProgress, progressShare: [number, number] = [0, 1]): Promise<WhatsAppParse> {
+export async function parseWhatsAppText(
+  text: string,
+  onProgress?: ParseProgress,
+  progressShare: [number, number] = [0, 1],
+): Promise<WhatsAppParse> {
   assertLineLengths(text, 'chat export');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const pending: Pending[] = [];
@@ -102,7 +115,8 @@ export async function parseWhatsAppText(text: string, onProgress?: ParseProgress
     from = end + 1;
     if (from > nextProgress) {
       nextProgress += CHUNK;
-      if (onProgress && onProgress(progressShare[0] + (progressShare[1] - progressShare[0]) * (from / text.length)) === false) throw new ImportCancelled();
+      if (onProgress && onProgress(progressShare[0] + (progressShare[1] - progressShare[0]) * (from / text.length)) === false)
+        throw new ImportCancelled();
       await pause();
     }
     const iphone = line.charCodeAt(0) === 0x5b || (line.charCodeAt(0) === 0x200e && line.charCodeAt(1) === 0x5b);
@@ -131,7 +145,8 @@ export async function parseWhatsAppText(text: string, onProgress?: ParseProgress
       if (sender.includes('"') || sender.length > 100) (system = true), (sender = ''), (body = rest);
       else if (iphone && body.charCodeAt(0) === 0x200e && SYSTEM.test(body.slice(1))) system = true;
       // "Alex changed the subject to: x" has a colon but is the app talking.
-      else if (!iphone && / (?:changed|created|added|removed|joined) /.test(sender) && SYSTEM.test(sender)) (system = true), (sender = ''), (body = rest);
+      else if (!iphone && / (?:changed|created|added|removed|joined) /.test(sender) && SYSTEM.test(sender))
+        (system = true), (sender = ''), (body = rest);
     }
     current = {
       startLine: lineNumber,
@@ -149,10 +164,17 @@ export async function parseWhatsAppText(text: string, onProgress?: ParseProgress
     };
     pending.push(current);
   }
-  if (pending.length === 0) throw new ImportError('not-this-format', 'This is not a WhatsApp chat export: no line starts with a date and time the way WhatsApp writes them.');
+  if (pending.length === 0)
+    throw new ImportError(
+      'not-this-format',
+      'This is not a WhatsApp chat export: no line starts with a date and time the way WhatsApp writes them.',
+    );
 
   const warnings: string[] = [];
-  if (orphanLines) warnings.push(`${orphanLines} line${orphanLines === 1 ? '' : 's'} before the first message could not be read and ${orphanLines === 1 ? 'was' : 'were'} skipped.`);
+  if (orphanLines)
+    warnings.push(
+      `${orphanLines} line${orphanLines === 1 ? '' : 's'} before the first message could not be read and ${orphanLines === 1 ? 'was' : 'were'} skipped.`,
+    );
   const dayFirst = dayOrder(pending, warnings);
   const records: ImportedRecord[] = [];
   let previous: number | undefined;
@@ -168,7 +190,17 @@ export async function parseWhatsAppText(text: string, onProgress?: ParseProgress
       else if (pm && hour < 12) hour += 12;
       else if (!pm && hour === 12) hour = 0;
     }
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || p.minute > 59 || p.secondOfMinute > 59 || year < 1990 || year > 2199) {
+    if (
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > daysInMonth(year, month) ||
+      hour > 23 ||
+      p.minute > 59 ||
+      p.secondOfMinute > 59 ||
+      year < 1990 ||
+      year > 2199
+    ) {
       unreadable++;
       continue;
     }
@@ -176,7 +208,10 @@ export async function parseWhatsAppText(text: string, onProgress?: ParseProgress
     previous = ms;
     records.push(toRecord(p, londonInstant(ms)));
   }
-  if (unreadable) warnings.push(`${unreadable} message${unreadable === 1 ? ' has' : 's have'} a date or time that does not exist and ${unreadable === 1 ? 'was' : 'were'} skipped.`);
+  if (unreadable)
+    warnings.push(
+      `${unreadable} message${unreadable === 1 ? ' has' : 's have'} a date or time that does not exist and ${unreadable === 1 ? 'was' : 'were'} skipped.`,
+    );
   return { records, warnings };
 }
 
@@ -193,7 +228,9 @@ function dayOrder(pending: Pending[], warnings: string[]): boolean {
     return false;
   }
   if (!firstOver12 && !secondOver12 && pending.some((p) => p.first !== p.second)) {
-    warnings.push('Every date in this export could be read day first or month first. They were read day first (UK style): check a date you remember.');
+    warnings.push(
+      'Every date in this export could be read day first or month first. They were read day first (UK style): check a date you remember.',
+    );
   }
   return true;
 }
@@ -217,7 +254,11 @@ function toRecord(p: Pending, at: string): ImportedRecord {
   const newline = text.indexOf('\n');
   let firstLine = newline < 0 ? text : text.slice(0, newline);
   if (firstLine.includes('\u200e')) firstLine = firstLine.replace(/\u200e/g, '');
-  const attached = firstLine.startsWith('<attached: ') ? IPHONE_ATTACHED.exec(firstLine) : firstLine.includes(' (file attached)') ? ANDROID_ATTACHED.exec(firstLine) : null;
+  const attached = firstLine.startsWith('<attached: ')
+    ? IPHONE_ATTACHED.exec(firstLine)
+    : firstLine.includes(' (file attached)')
+      ? ANDROID_ATTACHED.exec(firstLine)
+      : null;
   if (attached) record.attachments.push({ name: attached[1]!, type: typeOfName(attached[1]!) });
   // Cheap checks first: these run once per message of a 100,000-message export.
   if (firstLine.length < 40 && DELETED.test(firstLine)) record.marker = 'deleted';
@@ -246,7 +287,11 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** The chat text in a WhatsApp .zip: '_chat.txt' (iPhone) or 'WhatsApp Chat with ….txt' (Android). */
 export function chatEntry(entries: ZipEntry[]): ZipEntry | undefined {
   const texts = entries.filter((e) => /\.txt$/i.test(e.name) && !e.name.includes('__MACOSX'));
-  return texts.find((e) => /(^|\/)_chat\.txt$/.test(e.name)) ?? texts.find((e) => /(^|\/)WhatsApp Chat/i.test(e.name)) ?? (texts.length === 1 ? texts[0] : undefined);
+  return (
+    texts.find((e) => /(^|\/)_chat\.txt$/.test(e.name)) ??
+    texts.find((e) => /(^|\/)WhatsApp Chat/i.test(e.name)) ??
+    (texts.length === 1 ? texts[0] : undefined)
+  );
 }
 
 export async function parseWhatsApp(input: ImportInput, onProgress?: ParseProgress, limits: ZipLimits = ZIP_LIMITS): Promise<ParsedExport> {
@@ -259,7 +304,8 @@ export async function parseWhatsApp(input: ImportInput, onProgress?: ParseProgre
 async function parseWhatsAppZip(input: ImportInput, onProgress: ParseProgress | undefined, limits: ZipLimits): Promise<ParsedExport> {
   const entries = listZip(input.bytes, limits);
   const chat = chatEntry(entries);
-  if (!chat) throw new ImportError('not-this-format', 'This ZIP file has no WhatsApp chat in it (no "_chat.txt" or "WhatsApp Chat with ….txt").');
+  if (!chat)
+    throw new ImportError('not-this-format', 'This ZIP file has no WhatsApp chat in it (no "_chat.txt" or "WhatsApp Chat with ….txt").');
   const budget: ZipBudget = { used: 0 };
   const text = decodeText(readEntry(input.bytes, chat, budget, limits), 'chat export');
   const { records, warnings } = await parseWhatsAppText(text, onProgress, [0, 0.8]);
@@ -282,7 +328,11 @@ async function parseWhatsAppZip(input: ImportInput, onProgress: ParseProgress | 
       return { ...attachment, bytes: readEntry(input.bytes, entry, budget, limits) };
     });
   }
-  if (missing) warnings.push(`${missing} attached file${missing === 1 ? ' named in the chat is' : 's named in the chat are'} not in the ZIP.`);
-  if (tooBig) warnings.push(`${tooBig} attached file${tooBig === 1 ? ' is' : 's are'} too large to open here; ${tooBig === 1 ? 'it stays' : 'they stay'} in the original ZIP, which is kept.`);
+  if (missing)
+    warnings.push(`${missing} attached file${missing === 1 ? ' named in the chat is' : 's named in the chat are'} not in the ZIP.`);
+  if (tooBig)
+    warnings.push(
+      `${tooBig} attached file${tooBig === 1 ? ' is' : 's are'} too large to open here; ${tooBig === 1 ? 'it stays' : 'they stay'} in the original ZIP, which is kept.`,
+    );
   return { format: 'whatsapp', records, participants: participantsOf(records), warnings };
 }

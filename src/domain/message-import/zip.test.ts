@@ -16,7 +16,10 @@ const problem = (run: () => unknown) => {
 };
 
 describe('bounded ZIP reading', () => {
-  const zeros = zipSync({ 'a.bin': new Uint8Array(1_600_000), 'b.bin': new Uint8Array(1_600_000), 'c.txt': new TextEncoder().encode('hello') }, { level: 9 });
+  const zeros = zipSync(
+    { 'a.bin': new Uint8Array(1_600_000), 'b.bin': new Uint8Array(1_600_000), 'c.txt': new TextEncoder().encode('hello') },
+    { level: 9 },
+  );
 
   it('reads entries within the limits, stored or deflated', () => {
     const entries = listZip(zeros, small);

@@ -26,10 +26,16 @@ const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 2 ** 24;
 const u64 = (b: Uint8Array, at: number) => u32(b, at) + u32(b, at + 4) * 2 ** 32;
 
-const damaged = () => new ImportError('truncated', 'This ZIP file is damaged or incomplete (perhaps it did not finish downloading). Export or download it again.');
+const damaged = () =>
+  new ImportError(
+    'truncated',
+    'This ZIP file is damaged or incomplete (perhaps it did not finish downloading). Export or download it again.',
+  );
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)
+  );
 }
 
 /** The entries of a ZIP, from its central directory; refuses too many entries, encryption and impossible sizes. */
@@ -53,7 +59,10 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
     directory = u64(bytes, zip64 + 48);
   }
   if (count > limits.maxEntries) {
-    throw new ImportError('hostile', `This ZIP file holds ${count.toLocaleString('en-GB')} files; an export has at most ${limits.maxEntries.toLocaleString('en-GB')}. It was not opened.`);
+    throw new ImportError(
+      'hostile',
+      `This ZIP file holds ${count.toLocaleString('en-GB')} files; an export has at most ${limits.maxEntries.toLocaleString('en-GB')}. It was not opened.`,
+    );
   }
   const entries: ZipEntry[] = [];
   let at = directory;
@@ -85,7 +94,11 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
       extra += 4 + length;
     }
     at = extraEnd + commentLength;
-    if (flags & 1) throw new ImportError('not-this-format', 'This ZIP file is password-protected, so it cannot be read. Export it again without a password.');
+    if (flags & 1)
+      throw new ImportError(
+        'not-this-format',
+        'This ZIP file is password-protected, so it cannot be read. Export it again without a password.',
+      );
     if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw damaged();
     const dataStart = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
     if (dataStart + compressedSize > bytes.length) throw damaged();
@@ -112,7 +125,10 @@ export function fitsBudget(entry: ZipEntry, budget: ZipBudget, limits: ZipLimits
 /** One entry's bytes, inflated in steps so it never passes its own declared size, the entry limit or the budget. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudget, limits: ZipLimits = ZIP_LIMITS): Uint8Array {
   const tooBig = () =>
-    new ImportError('hostile', `"${entry.name}" in this ZIP file unpacks to more than ${Math.round(Math.min(limits.maxEntryBytes, limits.maxTotalBytes) / 1024 / 1024)} MB (it may be a "zip bomb"). It was not opened.`);
+    new ImportError(
+      'hostile',
+      `"${entry.name}" in this ZIP file unpacks to more than ${Math.round(Math.min(limits.maxEntryBytes, limits.maxTotalBytes) / 1024 / 1024)} MB (it may be a "zip bomb"). It was not opened.`,
+    );
   const limit = Math.min(entry.size, limits.maxEntryBytes, limits.maxTotalBytes - budget.used);
   if (entry.size > limits.maxEntryBytes || entry.size > limits.maxTotalBytes - budget.used) throw tooBig();
   const compressed = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
@@ -146,7 +162,11 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudget,
     if (!over) throw damaged();
   }
   if (over) {
-    if (limit === entry.size) throw new ImportError('hostile', `"${entry.name}" in this ZIP file unpacks to more than the size it declares (it may be a "zip bomb"). It was not opened.`);
+    if (limit === entry.size)
+      throw new ImportError(
+        'hostile',
+        `"${entry.name}" in this ZIP file unpacks to more than the size it declares (it may be a "zip bomb"). It was not opened.`,
+      );
     throw tooBig();
   }
   if (!finished || produced !== entry.size) throw damaged();

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { BANK_HOLIDAYS } from './bank-holidays-data.ts';
 import {
   BANK_HOLIDAY_YEARS,
   BankHolidayCoverageError,
-  NATIONS,
   bankHolidayName,
   bankHolidaysIn,
   isBankHoliday,
   isBankHolidayDataAvailable,
+  NATIONS,
 } from './bank-holidays.ts';
+import { BANK_HOLIDAYS } from './bank-holidays-data.ts';
 import type { Nation } from './model.ts';
 
-const YEARS = Array.from(
-  { length: BANK_HOLIDAY_YEARS.last - BANK_HOLIDAY_YEARS.first + 1 },
-  (_, i) => BANK_HOLIDAY_YEARS.first + i,
-);
+const YEARS = Array.from({ length: BANK_HOLIDAY_YEARS.last - BANK_HOLIDAY_YEARS.first + 1 }, (_, i) => BANK_HOLIDAY_YEARS.first + i);
 
 // The rules are worked out here from scratch (not with the module's own date helpers) so that a mistake in
 // the hand-written data has to be made twice, in two different ways, to go unnoticed.
@@ -78,10 +75,7 @@ function expectedHolidays(year: number, nation: Nation): Expected[] {
       { name: 'St Andrew’s Day', ms: utc(year, 11, 30) },
     );
   } else {
-    nominal.push(
-      { name: 'Easter Monday', ms: easter + DAY_MS },
-      { name: 'Summer bank holiday', ms: lastMonday(year, 8) },
-    );
+    nominal.push({ name: 'Easter Monday', ms: easter + DAY_MS }, { name: 'Summer bank holiday', ms: lastMonday(year, 8) });
   }
   if (nation === 'northern-ireland') {
     nominal.push(
@@ -184,10 +178,9 @@ describe('bank holiday data', () => {
   it('is refreshed before it runs out', () => {
     // Deliberately uses the real clock: this fails about a year before the data ends, as a reminder to add
     // the next years from gov.uk/bank-holidays.
-    expect(
-      BANK_HOLIDAY_YEARS.last,
-      'extend bank-holidays-data.ts with the next years from gov.uk/bank-holidays',
-    ).toBeGreaterThan(new Date().getUTCFullYear());
+    expect(BANK_HOLIDAY_YEARS.last, 'extend bank-holidays-data.ts with the next years from gov.uk/bank-holidays').toBeGreaterThan(
+      new Date().getUTCFullYear(),
+    );
   });
 });
 

@@ -1,13 +1,14 @@
 // Looks up UK bank holidays. Only the years in BANK_HOLIDAY_YEARS are known: a date outside them throws
 // BankHolidayCoverageError rather than answering "not a holiday", because a wrong "open" is worse than no
 // answer for someone deciding whether to ring a helpline.
-import { BANK_HOLIDAYS, BANK_HOLIDAY_YEARS } from './bank-holidays-data.ts';
+
 import type { BankHoliday } from './bank-holidays-data.ts';
+import { BANK_HOLIDAY_YEARS, BANK_HOLIDAYS } from './bank-holidays-data.ts';
 import { parseCalendarDate } from './calendar-date.ts';
 import type { Nation } from './model.ts';
 
-export { BANK_HOLIDAY_YEARS };
 export type { BankHoliday };
+export { BANK_HOLIDAY_YEARS };
 
 export const NATIONS: readonly Nation[] = ['england-and-wales', 'scotland', 'northern-ireland'];
 

@@ -20,11 +20,7 @@ export function parseCalendarDate(date: string): DateParts {
   if (match) {
     const parts = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
     const check = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
-    if (
-      check.getUTCFullYear() === parts.year &&
-      check.getUTCMonth() === parts.month - 1 &&
-      check.getUTCDate() === parts.day
-    ) {
+    if (check.getUTCFullYear() === parts.year && check.getUTCMonth() === parts.month - 1 && check.getUTCDate() === parts.day) {
       return parts;
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeOpeningNowCy, describeOpeningStatusCy } from './describe-cy.ts';
 import { describeOpeningNow } from './describe.ts';
+import { describeOpeningNowCy, describeOpeningStatusCy } from './describe-cy.ts';
 import { NATIONAL_STALKING_HELPLINE_HOURS } from './helpline.ts';
 import { london } from './test-support.ts';
 

@@ -7,8 +7,8 @@
 import { mutate } from '../welsh/mutations.ts';
 import { BankHolidayCoverageError } from './bank-holidays.ts';
 import { dayNumber, parseCalendarDate } from './calendar-date.ts';
-import { openingStatus } from './engine.ts';
 import type { Instant, OpeningStatus } from './engine.ts';
+import { openingStatus } from './engine.ts';
 import { LONDON_TIME_ZONE, londonWallClock } from './london-time.ts';
 import type { OpeningHours } from './model.ts';
 
@@ -80,7 +80,7 @@ export function describeOpeningNowCy(hours: OpeningHours, at: Instant): string {
   try {
     return describeOpeningStatusCy(openingStatus(hours, at), at);
   } catch (error) {
-    if (error instanceof BankHolidayCoverageError) return "Allwn ni ddim dweud a yw ar agor heddiw: edrychwch ar yr oriau agor";
+    if (error instanceof BankHolidayCoverageError) return 'Allwn ni ddim dweud a yw ar agor heddiw: edrychwch ar yr oriau agor';
     throw error;
   }
 }

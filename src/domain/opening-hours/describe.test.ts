@@ -21,8 +21,7 @@ describe('describeOpeningStatus', () => {
   const now = london('2026-11-16T10:00'); // a Monday
 
   it('names the day the service opens', () => {
-    const closed = (opensAt: string) =>
-      describeOpeningStatus({ open: false, reason: 'outside-hours', opensAt: london(opensAt) }, now);
+    const closed = (opensAt: string) => describeOpeningStatus({ open: false, reason: 'outside-hours', opensAt: london(opensAt) }, now);
     expect(closed('2026-11-16T13:00')).toBe('Closed — opens today at 1pm');
     expect(closed('2026-11-17T09:30')).toBe('Closed — opens tomorrow at 9:30am');
     expect(closed('2026-11-18T13:00')).toBe('Closed — opens Wednesday at 1pm');
@@ -41,21 +40,18 @@ describe('describeOpeningStatus', () => {
 
   it('gives the reason for a closure that lasts the rest of the day', () => {
     expect(
-      describeOpeningStatus(
-        { open: false, reason: 'bank-holiday', reasonLabel: 'Good Friday', opensAt: london('2026-11-17T09:30') },
-        now,
-      ),
+      describeOpeningStatus({ open: false, reason: 'bank-holiday', reasonLabel: 'Good Friday', opensAt: london('2026-11-17T09:30') }, now),
     ).toBe('Closed for the bank holiday — opens tomorrow at 9:30am');
-    expect(
-      describeOpeningStatus({ open: false, reason: 'exception', opensAt: london('2026-11-17T09:30') }, now),
-    ).toBe('Closed — opens tomorrow at 9:30am');
+    expect(describeOpeningStatus({ open: false, reason: 'exception', opensAt: london('2026-11-17T09:30') }, now)).toBe(
+      'Closed — opens tomorrow at 9:30am',
+    );
   });
 
   it('says when it cannot tell', () => {
     expect(describeOpeningStatus({ open: true, nextChangeUnknown: 'search-limit' }, now)).toBe('Open now');
-    expect(
-      describeOpeningStatus({ open: false, reason: 'weekend', nextChangeUnknown: 'bank-holidays-not-covered' }, now),
-    ).toBe('Closed — check the opening hours');
+    expect(describeOpeningStatus({ open: false, reason: 'weekend', nextChangeUnknown: 'bank-holidays-not-covered' }, now)).toBe(
+      'Closed — check the opening hours',
+    );
   });
 
   it('returns plain text', () => {
@@ -98,9 +94,7 @@ describe('describeWeeklyHours', () => {
   it('says "Every day" when all seven days match', () => {
     const evenings: Session[] = [{ opens: '18:00', closes: '24:00' }];
     const hours: OpeningHours = {
-      weekly: Object.fromEntries(
-        (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => [day, evenings]),
-      ),
+      weekly: Object.fromEntries((['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => [day, evenings])),
       closedOnBankHolidaysOf: 'england-and-wales',
     };
     expect(describeWeeklyHours(hours)).toEqual(['Every day: 6pm to midnight', 'Closed on bank holidays']);
@@ -111,10 +105,7 @@ describe('describeWeeklyHours', () => {
       weekly: { tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
       closedOnBankHolidaysOf: 'england-and-wales',
     };
-    expect(describeWeeklyHours(hours)).toEqual([
-      'Tuesday to Friday: 9am to 5pm',
-      'Closed on Mondays, at weekends and on bank holidays',
-    ]);
+    expect(describeWeeklyHours(hours)).toEqual(['Tuesday to Friday: 9am to 5pm', 'Closed on Mondays, at weekends and on bank holidays']);
     expect(describeWeeklyHours({ weekly: { mon: nineToFive, sun: nineToFive } })).toEqual([
       'Monday, Sunday: 9am to 5pm',
       'Closed on Tuesdays, Wednesdays, Thursdays, Fridays and Saturdays',

@@ -1,10 +1,10 @@
 // Plain British English for opening hours, following GOV.UK style: "9:30am", "4pm", "midday", "midnight",
 // days by name, "today" and "tomorrow" where they are clearer. Returns plain strings, no markup.
 import { BankHolidayCoverageError } from './bank-holidays.ts';
-import { WEEKDAYS, dayNumber, parseCalendarDate, weekdayOf } from './calendar-date.ts';
+import { dayNumber, parseCalendarDate, WEEKDAYS, weekdayOf } from './calendar-date.ts';
 import { parseClockTime } from './clock-time.ts';
-import { openingStatus } from './engine.ts';
 import type { Instant, OpeningStatus } from './engine.ts';
+import { openingStatus } from './engine.ts';
 import { londonWallClock } from './london-time.ts';
 import type { OpeningHours, Session, Weekday } from './model.ts';
 
@@ -156,9 +156,7 @@ function describeDays(days: readonly Weekday[]): string {
     else runs.push([index]);
   }
   const name = (index: number | undefined): string => DAY_NAMES[WEEKDAYS[index ?? 0] as Weekday];
-  return runs
-    .map((run) => (run.length >= 3 ? `${name(run[0])} to ${name(run.at(-1))}` : run.map(name).join(', ')))
-    .join(', ');
+  return runs.map((run) => (run.length >= 3 ? `${name(run[0])} to ${name(run.at(-1))}` : run.map(name).join(', '))).join(', ');
 }
 
 function closedLine(closedDays: readonly Weekday[], closedOnBankHolidays: boolean): string | undefined {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NATIONS, isBankHoliday } from './bank-holidays.ts';
+import { isBankHoliday, NATIONS } from './bank-holidays.ts';
 import { isOpenAt, openingStatus } from './engine.ts';
 import type { DateException, OpeningHours, Session, Weekday } from './model.ts';
 
@@ -15,17 +15,19 @@ const time = (quarterHours: number): string =>
   `${String(Math.floor(quarterHours / 4)).padStart(2, '0')}:${String((quarterHours % 4) * 15).padStart(2, '0')}`;
 
 /** Sessions on a quarter-hour grid that do not overlap; sometimes around the clock. */
-const sessionsArbitrary: fc.Arbitrary<Session[]> = fc.oneof(
-  { weight: 9, arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.constant([0, 96]) },
-).map((boundaries) => {
-  const sorted = [...boundaries].sort((a, b) => a - b);
-  const sessions: Session[] = [];
-  for (let i = 0; i + 1 < sorted.length; i += 2) {
-    sessions.push({ opens: time(sorted[i] ?? 0), closes: time(sorted[i + 1] ?? 0) });
-  }
-  return sessions;
-});
+const sessionsArbitrary: fc.Arbitrary<Session[]> = fc
+  .oneof(
+    { weight: 9, arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 6 }) },
+    { weight: 1, arbitrary: fc.constant([0, 96]) },
+  )
+  .map((boundaries) => {
+    const sorted = [...boundaries].sort((a, b) => a - b);
+    const sessions: Session[] = [];
+    for (let i = 0; i + 1 < sorted.length; i += 2) {
+      sessions.push({ opens: time(sorted[i] ?? 0), closes: time(sorted[i + 1] ?? 0) });
+    }
+    return sessions;
+  });
 
 const dateArbitrary = fc
   .integer({ min: FIRST / 86_400_000, max: Math.floor(LAST / 86_400_000) })
@@ -33,15 +35,14 @@ const dateArbitrary = fc
 
 const hoursArbitrary: fc.Arbitrary<OpeningHours> = fc.record(
   {
-    weekly: fc.record(
-      Object.fromEntries(DAYS.map((day) => [day, sessionsArbitrary])) as Record<Weekday, fc.Arbitrary<Session[]>>,
-      { requiredKeys: [] },
-    ),
+    weekly: fc.record(Object.fromEntries(DAYS.map((day) => [day, sessionsArbitrary])) as Record<Weekday, fc.Arbitrary<Session[]>>, {
+      requiredKeys: [],
+    }),
     closedOnBankHolidaysOf: fc.constantFrom(...NATIONS),
-    exceptions: fc.uniqueArray(
-      fc.record({ date: dateArbitrary, sessions: sessionsArbitrary }) as fc.Arbitrary<DateException>,
-      { maxLength: 6, selector: (exception) => exception.date },
-    ),
+    exceptions: fc.uniqueArray(fc.record({ date: dateArbitrary, sessions: sessionsArbitrary }) as fc.Arbitrary<DateException>, {
+      maxLength: 6,
+      selector: (exception) => exception.date,
+    }),
   },
   { requiredKeys: ['weekly'] },
 );
@@ -79,8 +80,7 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
 
 function wallClock(instant: number): { date: string; weekday: Weekday; msOfDay: number; wallMs: number } {
   const parts = Object.fromEntries(londonParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  const msOfDay =
-    (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000 + (instant % 1000);
+  const msOfDay = (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000 + (instant % 1000);
   const date = `${parts.year}-${parts.month}-${parts.day}`;
   const weekday = String(parts.weekday).toLowerCase().slice(0, 3) as Weekday;
   return { date, weekday, msOfDay, wallMs: Date.parse(`${date}T00:00:00Z`) + msOfDay };
@@ -96,8 +96,7 @@ function oracleIsOpen(hours: OpeningHours, instant: number): boolean {
 }
 
 /** The second 01:00–01:59 on the night the clocks go back, when a wall-clock reading means two instants. */
-const isRepeatedHour = (instant: number): boolean =>
-  wallClock(instant - 3_600_000).wallMs === wallClock(instant).wallMs;
+const isRepeatedHour = (instant: number): boolean => wallClock(instant - 3_600_000).wallMs === wallClock(instant).wallMs;
 
 describe('openingStatus properties', () => {
   it('agrees with a direct reading of the wall clock', () => {

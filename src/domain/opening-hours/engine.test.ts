@@ -118,9 +118,7 @@ describe('openingStatus', () => {
       reasonLabel: 'Christmas Eve',
       opensAt: london('2026-12-29T09:30'),
     });
-    expect(describeOpeningNow(hours, london('2026-12-24T12:00'))).toBe(
-      'Closed for Christmas Eve — opens Tuesday at 9:30am',
-    );
+    expect(describeOpeningNow(hours, london('2026-12-24T12:00'))).toBe('Closed for Christmas Eve — opens Tuesday at 9:30am');
     // The day before is unaffected.
     expect(openingStatus(hours, london('2026-12-23T15:00')).closesAt).toEqual(london('2026-12-23T16:00'));
   });
@@ -135,9 +133,7 @@ describe('openingStatus', () => {
     };
     expect(openingStatus(hours, london('2026-11-18T15:00')).closesAt).toEqual(london('2026-11-18T16:00'));
     expect(openingStatus(hours, london('2026-11-18T16:00')).opensAt).toEqual(london('2026-11-20T09:30'));
-    expect(describeOpeningNow(hours, london('2026-11-19T10:00'))).toBe(
-      'Closed for staff training — opens tomorrow at 9:30am',
-    );
+    expect(describeOpeningNow(hours, london('2026-11-19T10:00'))).toBe('Closed for staff training — opens tomorrow at 9:30am');
     expect(openingStatus(hours, london('2026-12-25T10:00')).opensAt).toEqual(london('2026-12-28T10:00'));
     expect(isOpenAt(hours, london('2026-12-28T11:00'))).toBe(true);
   });
@@ -169,9 +165,7 @@ describe('openingStatus', () => {
   it('copes with sessions in the hours the clocks change', () => {
     const sundayNight = (opens: string, closes: string): OpeningHours => ({ weekly: { sun: [{ opens, closes }] } });
     // The missing hour: a session wholly inside it never happens.
-    expect(openingStatus(sundayNight('01:00', '02:00'), utc('2026-03-29T00:30')).opensAt).toEqual(
-      utc('2026-04-05T00:00'),
-    );
+    expect(openingStatus(sundayNight('01:00', '02:00'), utc('2026-03-29T00:30')).opensAt).toEqual(utc('2026-04-05T00:00'));
     // Opening inside the missing hour: opens when the clocks jump.
     expect(openingStatus(sundayNight('01:30', '03:00'), utc('2026-03-29T00:30'))).toMatchObject({
       opensAt: utc('2026-03-29T01:00'),
@@ -213,9 +207,7 @@ describe('openingStatus', () => {
       nextChangeUnknown: 'bank-holidays-not-covered',
     });
     expect(describeOpeningNow(openDays, london('2030-12-31T10:00'))).toBe('Open now');
-    expect(openingStatus({ weekly: weekdays(allDay) }, london('2030-12-31T10:00')).closesAt).toEqual(
-      london('2031-01-04T00:00'),
-    );
+    expect(openingStatus({ weekly: weekdays(allDay) }, london('2030-12-31T10:00')).closesAt).toEqual(london('2031-01-04T00:00'));
   });
 
   it('needs no bank holiday data for a service that opens on bank holidays', () => {

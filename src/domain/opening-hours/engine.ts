@@ -13,8 +13,8 @@
 import { BankHolidayCoverageError } from './bank-holidays.ts';
 import { addDays } from './calendar-date.ts';
 import { parseClockTime } from './clock-time.ts';
-import { dayScheduleOn } from './day-schedule.ts';
 import type { DaySchedule } from './day-schedule.ts';
+import { dayScheduleOn } from './day-schedule.ts';
 import { instantOfLondonWallClock, londonDateOf } from './london-time.ts';
 import type { OpeningHours } from './model.ts';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeOpeningNow, describeWeeklyHours } from './describe.ts';
 import { isOpenAt, openingStatus } from './engine.ts';
 import { NATIONAL_STALKING_HELPLINE_HOURS as helpline } from './helpline.ts';
-import { openingHoursProblems } from './validate.ts';
 import { london, utc } from './test-support.ts';
+import { openingHoursProblems } from './validate.ts';
 
 const statusAt = (local: string) => openingStatus(helpline, london(local));
 const sentenceAt = (local: string) => describeOpeningNow(helpline, london(local));

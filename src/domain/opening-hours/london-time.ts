@@ -42,9 +42,7 @@ export function instantOfLondonWallClock(date: string, minutes: number): number 
   const naive = Date.UTC(year, month - 1, day) + minutes * MINUTE_MS;
   // The offsets in force a day either side cover both readings when the clocks change on this day.
   const offsets = new Set([offsetMs(naive - DAY_MS), offsetMs(naive + DAY_MS), offsetMs(naive)]);
-  const readings = [...offsets]
-    .map((offset) => naive - offset)
-    .filter((instant) => offsetMs(instant) === naive - instant);
+  const readings = [...offsets].map((offset) => naive - offset).filter((instant) => offsetMs(instant) === naive - instant);
   if (readings.length > 0) return Math.min(...readings);
   return firstInstantReading(naive);
 }

@@ -6,7 +6,12 @@ describe('openingHoursProblems', () => {
   it('accepts sensible hours', () => {
     expect(
       openingHoursProblems({
-        weekly: { mon: [{ opens: '09:00', closes: '12:00' }, { opens: '12:00', closes: '24:00' }] },
+        weekly: {
+          mon: [
+            { opens: '09:00', closes: '12:00' },
+            { opens: '12:00', closes: '24:00' },
+          ],
+        },
         exceptions: [{ date: '2026-12-24', sessions: [] }],
         closedOnBankHolidaysOf: 'scotland',
       }),

@@ -1,7 +1,8 @@
 // How often each behaviour was recorded, month by month: shows when a pattern changes, say from messages to
 // turning up in person. An incident counts in the month of the first day it can have happened on.
-import { BEHAVIOURS, LONDON, whenStartDate } from '../incidents/index.ts';
+
 import type { BehaviourId, Incident } from '../incidents/index.ts';
+import { BEHAVIOURS, LONDON, whenStartDate } from '../incidents/index.ts';
 import { dateAt, formatDate } from './calendar-days.ts';
 import type { DataTable } from './table.ts';
 

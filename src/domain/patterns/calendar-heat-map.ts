@@ -1,7 +1,8 @@
 // Incidents per day over a chosen range, for a calendar heat map. Only incidents whose day is known count on
 // a day; a range over several days is counted apart, because shading one of its days would be a guess.
-import { LONDON, whenKnownDate, whenStartDate } from '../incidents/index.ts';
+
 import type { Incident } from '../incidents/index.ts';
+import { LONDON, whenKnownDate, whenStartDate } from '../incidents/index.ts';
 import { dateOfDayNumber, dayNumber, formatDate, isoWeekday } from './calendar-days.ts';
 import type { DataTable } from './table.ts';
 
@@ -58,10 +59,7 @@ export function calendarHeatMap(incidents: readonly Incident[], options: Calenda
     table: {
       caption: `Days with incidents, ${formatDate(options.from, 'd MMMM yyyy')} to ${formatDate(options.to, 'd MMMM yyyy')}`,
       columns: ['Day', 'Incidents'],
-      rows: [
-        ...busy.map((day) => [formatDate(day.date), day.count]),
-        ...(dayNotKnown > 0 ? [['Day not known exactly', dayNotKnown]] : []),
-      ],
+      rows: [...busy.map((day) => [formatDate(day.date), day.count]), ...(dayNotKnown > 0 ? [['Day not known exactly', dayNotKnown]] : [])],
     },
   };
 }

@@ -35,7 +35,10 @@ describe('incidentsPerWeek', () => {
     const result = incidentsPerWeek([sketch({ on: '2026-12-31' }), sketch({ on: '2027-01-03' }), sketch({ on: '2027-01-04' })], {
       now: Date.UTC(2027, 0, 5),
     });
-    expect(result.weeks.map((week) => [week.isoWeek, week.count])).toEqual([['2026-W53', 2], ['2027-W01', 1]]);
+    expect(result.weeks.map((week) => [week.isoWeek, week.count])).toEqual([
+      ['2026-W53', 2],
+      ['2027-W01', 1],
+    ]);
   });
 
   it('counts future-dated incidents and ones beyond the week limit as outside the range', () => {

@@ -39,7 +39,9 @@ describe('escalationSignal', () => {
     expect(escalationSignal([sketch({ on: '2026-02-01' }), sketch({ on: '2026-02-02' })], { now: NOW }).text).toBe(
       'No incidents in the last 4 weeks, down from 2 in the 4 weeks before.',
     );
-    expect(escalationSignal([sketch({ on: '2026-03-01' })], { now: NOW }).text).toBe('1 incident in the last 4 weeks, and none in the 4 weeks before.');
+    expect(escalationSignal([sketch({ on: '2026-03-01' })], { now: NOW }).text).toBe(
+      '1 incident in the last 4 weeks, and none in the 4 weeks before.',
+    );
   });
 
   it('classifies trends at their boundaries', () => {

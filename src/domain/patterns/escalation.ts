@@ -1,7 +1,8 @@
 // Is it happening more often? The last four weeks (28 days ending today, London dates) against the four weeks
 // before. Stalking that escalates is a known sign of risk, so the diary says so plainly; it never predicts.
-import { LONDON, whenStartDate } from '../incidents/index.ts';
+
 import type { Incident } from '../incidents/index.ts';
+import { LONDON, whenStartDate } from '../incidents/index.ts';
 import { dateAt, dateOfDayNumber, dayNumber, formatDate } from './calendar-days.ts';
 import type { DataTable } from './table.ts';
 
@@ -61,7 +62,8 @@ export function escalationSignal(incidents: readonly Incident[], options: Escala
       : trend === 'falling'
         ? `${incidentsWord(recent)} in the last ${span}, down from ${previous} in the ${span} before.`
         : `${incidentsWord(recent)} in the last ${span}, and ${before} in the ${span} before.`;
-  const range = (from: number, to: number) => `${formatDate(dateOfDayNumber(from), 'd MMMM')} to ${formatDate(dateOfDayNumber(to), 'd MMMM yyyy')}`;
+  const range = (from: number, to: number) =>
+    `${formatDate(dateOfDayNumber(from), 'd MMMM')} to ${formatDate(dateOfDayNumber(to), 'd MMMM yyyy')}`;
   return {
     trend,
     recent,

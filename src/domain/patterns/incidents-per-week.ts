@@ -1,7 +1,8 @@
 // Incidents per ISO week (Monday to Sunday), with the quiet weeks filled in as zeros: a gap is part of the
 // pattern too. An incident counts in the week of the first day it can have happened on.
-import { LONDON, whenStartDate } from '../incidents/index.ts';
+
 import type { Incident } from '../incidents/index.ts';
+import { LONDON, whenStartDate } from '../incidents/index.ts';
 import { dateAt, dateOfDayNumber, dayNumber, formatDate, mondayOf } from './calendar-days.ts';
 import type { DataTable } from './table.ts';
 

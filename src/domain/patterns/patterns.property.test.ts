@@ -2,22 +2,31 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BEHAVIOUR_IDS } from '../incidents/index.ts';
 import { sketch } from '../incidents/test-support.ts';
-import { dayOfWeek, timeOfDay } from './time-patterns.ts';
 import { incidentsPerWeek } from './incidents-per-week.ts';
+import { dayOfWeek, timeOfDay } from './time-patterns.ts';
 import { filterTimeline, indexTimeline } from './timeline.ts';
 
 const NOW = Date.UTC(2027, 0, 1);
 
-const incidents = fc.array(
-  fc.record({ day: fc.integer({ min: 0, max: 700 }), minute: fc.option(fc.integer({ min: 0, max: 1439 })), behaviour: fc.constantFrom(...BEHAVIOUR_IDS) }),
-  { maxLength: 40 },
-).map((rows) =>
-  rows.map((row, i) => {
-    const on = new Date(Date.UTC(2025, 0, 1) + row.day * 86_400_000).toISOString().slice(0, 10);
-    const at = row.minute === null ? undefined : `${String(Math.floor(row.minute / 60)).padStart(2, '0')}:${String(row.minute % 60).padStart(2, '0')}`;
-    return sketch({ id: `x${i}`, on, at, behaviours: [row.behaviour] });
-  }),
-);
+const incidents = fc
+  .array(
+    fc.record({
+      day: fc.integer({ min: 0, max: 700 }),
+      minute: fc.option(fc.integer({ min: 0, max: 1439 })),
+      behaviour: fc.constantFrom(...BEHAVIOUR_IDS),
+    }),
+    { maxLength: 40 },
+  )
+  .map((rows) =>
+    rows.map((row, i) => {
+      const on = new Date(Date.UTC(2025, 0, 1) + row.day * 86_400_000).toISOString().slice(0, 10);
+      const at =
+        row.minute === null
+          ? undefined
+          : `${String(Math.floor(row.minute / 60)).padStart(2, '0')}:${String(row.minute % 60).padStart(2, '0')}`;
+      return sketch({ id: `x${i}`, on, at, behaviours: [row.behaviour] });
+    }),
+  );
 
 describe('pattern properties', () => {
   it('counts every incident exactly once, in a week, an hour or "time not known", and a weekday', () => {

@@ -7,13 +7,7 @@ const CURLY_DOUBLE = /[\u201c\u201d\u201f\u2033]/g;
 const SPACE = /\s+/g;
 
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(CURLY_SINGLE, "'")
-    .replace(CURLY_DOUBLE, '"')
-    .replace(SPACE, ' ');
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(CURLY_SINGLE, "'").replace(CURLY_DOUBLE, '"').replace(SPACE, ' ');
 }
 
 /** The words of a query, each folded; an incident matches when it contains every one. */

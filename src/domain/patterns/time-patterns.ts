@@ -1,8 +1,9 @@
 // When in the day and the week things happen, which can show a routine being watched. Only exact times go in
 // the hour buckets; an approximate time is counted as "time not known" rather than guessed.
-import { LONDON, whenExactTime, whenKnownDate } from '../incidents/index.ts';
+
 import type { Incident } from '../incidents/index.ts';
-import { WEEKDAY_NAMES, dayNumber, isoWeekday } from './calendar-days.ts';
+import { LONDON, whenExactTime, whenKnownDate } from '../incidents/index.ts';
+import { dayNumber, isoWeekday, WEEKDAY_NAMES } from './calendar-days.ts';
 import type { DataTable } from './table.ts';
 
 export interface TimeOfDay {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BEHAVIOUR_IDS } from '../incidents/index.ts';
 import type { Incident } from '../incidents/index.ts';
+import { BEHAVIOUR_IDS } from '../incidents/index.ts';
 import { person, sketch } from '../incidents/test-support.ts';
 import { foldForSearch, queryWords } from './search-text.ts';
 import { filterTimeline, indexTimeline, searchTimeline } from './timeline.ts';
@@ -12,15 +12,44 @@ const people = [
 ];
 
 const incidents: Incident[] = [
-  { ...sketch({ id: 'a', on: '2026-03-01', at: '08:00', by: 'sam', behaviours: ['following'], what: 'He followed me from the café to work.' }), methods: [{ kind: 'in-person' }] },
-  { ...sketch({ id: 'b', on: '2026-03-05', by: 'sam', witnesses: ['zoe'], behaviours: ['loitering'], what: 'Waiting outside.', where: 'Outside the GYM' }), methods: [{ kind: 'in-person' }] },
-  { ...sketch({ id: 'c', on: '2026-03-10', behaviours: ['contacting'], what: 'Messages from a new account.', crimeReference: '43/123/26' }), methods: [{ kind: 'social-media', platform: 'Instagram' }] },
+  {
+    ...sketch({
+      id: 'a',
+      on: '2026-03-01',
+      at: '08:00',
+      by: 'sam',
+      behaviours: ['following'],
+      what: 'He followed me from the café to work.',
+    }),
+    methods: [{ kind: 'in-person' }],
+  },
+  {
+    ...sketch({
+      id: 'b',
+      on: '2026-03-05',
+      by: 'sam',
+      witnesses: ['zoe'],
+      behaviours: ['loitering'],
+      what: 'Waiting outside.',
+      where: 'Outside the GYM',
+    }),
+    methods: [{ kind: 'in-person' }],
+  },
+  {
+    ...sketch({ id: 'c', on: '2026-03-10', behaviours: ['contacting'], what: 'Messages from a new account.', crimeReference: '43/123/26' }),
+    methods: [{ kind: 'social-media', platform: 'Instagram' }],
+  },
   { ...sketch({ id: 'd', on: '2026-03-10', what: 'A note on my car: “don’t ignore me”.', reportedTo: 'platform' }) },
-  { ...sketch({ id: 'e', when: { precision: 'range', from: '2026-02-27', to: '2026-03-02' }, what: 'Post taken from the box.' }), people: [{ personId: 'pc', role: 'police-officer' }] },
+  {
+    ...sketch({ id: 'e', when: { precision: 'range', from: '2026-02-27', to: '2026-03-02' }, what: 'Post taken from the box.' }),
+    people: [{ personId: 'pc', role: 'police-officer' }],
+  },
 ];
 
 const ids = (list: Incident[]) => list.map((incident) => incident.id);
-const index = indexTimeline(incidents, people, [{ kind: 'place', schemaVersion: 1, id: 'home', name: 'Home', address: '12 Rue de la Paix' }]);
+const index = indexTimeline(incidents, people, [
+  { kind: 'place', schemaVersion: 1, id: 'home', name: 'Home', address: '12 Rue de la Paix' },
+]);
 
 describe('filterTimeline', () => {
   it('orders newest or oldest first, placing a range at its start and breaking ties by id', () => {
@@ -50,7 +79,7 @@ describe('filterTimeline', () => {
     expect(ids(filterTimeline(index, { text: 'CAFE' }))).toEqual(['a']);
     expect(ids(filterTimeline(index, { text: 'gym' }))).toEqual(['b']);
     expect(ids(filterTimeline(index, { text: 'zoe muller' }))).toEqual(['b']);
-    expect(ids(filterTimeline(index, { text: 'okonkwo' }), )).toEqual(['b', 'a']);
+    expect(ids(filterTimeline(index, { text: 'okonkwo' }))).toEqual(['b', 'a']);
     expect(ids(filterTimeline(index, { text: 'SAMMY' }))).toEqual(['b', 'a']);
     expect(ids(filterTimeline(index, { text: 'amira' }))).toEqual(['e']);
     expect(ids(filterTimeline(index, { text: "don't ignore" }))).toEqual(['d']);

@@ -5,9 +5,10 @@
 // 22–31 ms once; filterTimeline with a 4-word query and a behaviour filter 0.3–1 ms per call, far inside the
 // 100 ms budget. All six chart functions together over the same 2,000: 35–52 ms. The 2,000-incident test in
 // timeline.test.ts runs the same case without timing asserts.
-import { LONDON, isReported, whenBounds } from '../incidents/index.ts';
-import type { BehaviourId, Incident, MethodKind, Person, Place, ReportTarget } from '../incidents/index.ts';
+
 import { DateTime } from 'luxon';
+import type { BehaviourId, Incident, MethodKind, Person, Place, ReportTarget } from '../incidents/index.ts';
+import { isReported, LONDON, whenBounds } from '../incidents/index.ts';
 import { foldForSearch, queryWords } from './search-text.ts';
 
 export interface TimelineFilter {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessRisk, RISK_LEVELS, type Answers } from './assess.ts';
-import { ANSWERS, QUESTIONS, QUESTION_IDS, type Answer, type QuestionId } from './questions.ts';
+import { describe, expect, it } from 'vitest';
+import { type Answers, assessRisk, RISK_LEVELS } from './assess.ts';
+import { ANSWERS, type Answer, QUESTION_IDS, QUESTIONS, type QuestionId } from './questions.ts';
 
 const all = (answer: Answer): Answers => Object.fromEntries(QUESTION_IDS.map((id) => [id, answer])) as Answers;
 const withAnswers = (changes: Partial<Record<QuestionId, Answer>>, rest: Answer = 'no'): Answers => ({ ...all(rest), ...changes });
@@ -19,7 +19,11 @@ describe('the questions', () => {
   it('cover the eleven S-DASH risk factors, one question each, serious ones as the rules say', () => {
     expect(QUESTIONS.map((q) => q.id)).toEqual([...QUESTION_IDS]);
     expect(new Set(QUESTIONS.map((q) => q.factor)).size).toBe(11);
-    expect(QUESTIONS.filter((q) => q.serious).map((q) => q.id).sort()).toEqual([...SERIOUS].sort());
+    expect(
+      QUESTIONS.filter((q) => q.serious)
+        .map((q) => q.id)
+        .sort(),
+    ).toEqual([...SERIOUS].sort());
     expect(SERIOUS.length + OTHER.length).toBe(QUESTIONS.length);
   });
 
@@ -28,7 +32,9 @@ describe('the questions', () => {
       expect(q.text.endsWith('?'), q.id).toBe(true);
       expect(q.text.split(/\s+/).length, q.id).toBeLessThanOrEqual(14);
       expect(q.hint.split(/\s+/).length, q.id).toBeLessThanOrEqual(30);
-      expect(`${q.text} ${q.hint} ${q.statement}`, q.id).not.toMatch(/\b(victim|perpetrator|abuser|suspect|offender|third part|loiter|vandalis|S-DASH)/i);
+      expect(`${q.text} ${q.hint} ${q.statement}`, q.id).not.toMatch(
+        /\b(victim|perpetrator|abuser|suspect|offender|third part|loiter|vandalis|S-DASH)/i,
+      );
       expect(`${q.text} ${q.hint}`, q.id).toMatch(/\byou(r)?\b/i);
     }
   });
@@ -67,7 +73,9 @@ describe('assessRisk', () => {
 
   it('rule 2: "not sure" about another factor counts as half', () => {
     expect(assessRisk(withAnswers({ loitering: 'yes', thirdParties: 'yes', drugsOrAlcohol: 'not-sure' })).level).toBe('standard');
-    expect(assessRisk(withAnswers({ loitering: 'yes', thirdParties: 'yes', drugsOrAlcohol: 'not-sure', gotOthersToHelp: 'not-sure' })).level).toBe('high');
+    expect(
+      assessRisk(withAnswers({ loitering: 'yes', thirdParties: 'yes', drugsOrAlcohol: 'not-sure', gotOthersToHelp: 'not-sure' })).level,
+    ).toBe('high');
     expect(assessRisk(withAnswers({}, 'not-sure')).level).toBe('high');
     expect(assessRisk(withAnswers({ ...Object.fromEntries(SERIOUS.map((id) => [id, 'no'])) }, 'not-sure')).level).toBe('standard');
   });

@@ -19,7 +19,7 @@
  * "Not sure" never lowers the result: moving any answer from "No" to "Not sure", or from "Not sure" to "Yes",
  * can only keep it the same or raise it to `high` (a property test checks this for every answer).
  */
-import { QUESTIONS, type Answer, type Question, type QuestionId } from './questions.ts';
+import { type Answer, QUESTIONS, type Question, type QuestionId } from './questions.ts';
 
 export type Answers = Readonly<Record<QuestionId, Answer>>;
 

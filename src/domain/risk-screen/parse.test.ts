@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { completeAnswers, parseAnswers, unanswered } from './parse.ts';
 import { QUESTION_IDS } from './questions.ts';
 

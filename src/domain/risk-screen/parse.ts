@@ -1,6 +1,6 @@
 // Checking answers that arrive from outside (a form body, or a form in the browser) before they are assessed.
 import type { Answers } from './assess.ts';
-import { QUESTIONS, isAnswer, isQuestionId, type Answer, type Question, type QuestionId } from './questions.ts';
+import { type Answer, isAnswer, isQuestionId, QUESTIONS, type Question, type QuestionId } from './questions.ts';
 
 export type PartialAnswers = Partial<Record<QuestionId, Answer>>;
 

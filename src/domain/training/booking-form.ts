@@ -33,7 +33,14 @@ export function isPhone(value: string): boolean {
 /** Trimmed values (inner runs of white space kept), and every problem in the order of the form's fields. */
 export function checkBooking(raw: Partial<Record<keyof BookingInput, unknown>>): { values: BookingInput; errors: FieldError[] } {
   const get = (k: keyof BookingInput) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
-  const values: BookingInput = { name: get('name'), organisation: get('organisation'), role: get('role'), email: get('email'), phone: get('phone'), accessNeeds: get('accessNeeds') };
+  const values: BookingInput = {
+    name: get('name'),
+    organisation: get('organisation'),
+    role: get('role'),
+    email: get('email'),
+    phone: get('phone'),
+    accessNeeds: get('accessNeeds'),
+  };
   const errors: FieldError[] = [];
   const required = (field: keyof BookingInput, what: string, max: number) => {
     if (!values[field]) errors.push({ field, text: `Enter your ${what}` });
@@ -46,9 +53,17 @@ export function checkBooking(raw: Partial<Record<keyof BookingInput, unknown>>):
     errors.push({ field: 'email', text: 'Enter a work email address or a work phone number, so we can tell you if the event changes' });
   }
   if (values.email && !isEmail(values.email)) {
-    errors.push({ field: 'email', text: values.email.length > LIMITS.email ? `The email address must be ${LIMITS.email} characters or fewer` : 'Enter an email address in the right format, like name@example.org' });
+    errors.push({
+      field: 'email',
+      text:
+        values.email.length > LIMITS.email
+          ? `The email address must be ${LIMITS.email} characters or fewer`
+          : 'Enter an email address in the right format, like name@example.org',
+    });
   }
-  if (values.phone && !isPhone(values.phone)) errors.push({ field: 'phone', text: 'Enter a phone number, like 020 7946 0000 or +44 20 7946 0000' });
-  if (values.accessNeeds.length > LIMITS.accessNeeds) errors.push({ field: 'accessNeeds', text: `Access needs must be ${LIMITS.accessNeeds} characters or fewer` });
+  if (values.phone && !isPhone(values.phone))
+    errors.push({ field: 'phone', text: 'Enter a phone number, like 020 7946 0000 or +44 20 7946 0000' });
+  if (values.accessNeeds.length > LIMITS.accessNeeds)
+    errors.push({ field: 'accessNeeds', text: `Access needs must be ${LIMITS.accessNeeds} characters or fewer` });
   return { values, errors };
 }

@@ -17,6 +17,9 @@ export function csvRow(cells: readonly (string | number | boolean | null | undef
   return cells.map(csvCell).join(',') + '\r\n';
 }
 
-export function csvDocument(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+export function csvDocument(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
+): string {
   return csvRow(header) + rows.map(csvRow).join('');
 }

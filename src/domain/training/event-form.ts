@@ -1,6 +1,17 @@
 import { instantOfLondonWallClock } from '../opening-hours/london-time.ts';
 import { isCalendarDate } from './filters.ts';
-import { AUDIENCES, LIMITS, isAudience, isFormat, isRegion, isTopic, type Audience, type Format, type Region, type Topic } from './model.ts';
+import {
+  AUDIENCES,
+  type Audience,
+  type Format,
+  isAudience,
+  isFormat,
+  isRegion,
+  isTopic,
+  LIMITS,
+  type Region,
+  type Topic,
+} from './model.ts';
 
 /** An event as staff describe it (the workspace form), checked. */
 export interface EventDraft {
@@ -58,16 +69,54 @@ export function parseMaterials(text: string): { title: string; url: string }[] {
     .map(([title, url]) => ({ title: title!, url: url! }));
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 export const agendaLines = lines;
 
-export function checkEvent(raw: Record<string, unknown>): { values: Record<string, string | string[]>; draft?: EventDraft; errors: FormError[] } {
+export function checkEvent(raw: Record<string, unknown>): {
+  values: Record<string, string | string[]>;
+  draft?: EventDraft;
+  errors: FormError[];
+} {
   const s = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).replace(/\r\n/g, '\n').trim() : '');
   const list = raw.audiences === undefined ? [] : Array.isArray(raw.audiences) ? raw.audiences : [raw.audiences];
   const values: Record<string, string | string[]> = {};
-  for (const k of ['title', 'summary', 'topic', 'format', 'region', 'venue', 'joiningUrl', 'date', 'startTime', 'endTime', 'agenda', 'speakers', 'cpdHours', 'price', 'capacity', 'accessibility', 'materials']) values[k] = s(k);
+  for (const k of [
+    'title',
+    'summary',
+    'topic',
+    'format',
+    'region',
+    'venue',
+    'joiningUrl',
+    'date',
+    'startTime',
+    'endTime',
+    'agenda',
+    'speakers',
+    'cpdHours',
+    'price',
+    'capacity',
+    'accessibility',
+    'materials',
+  ])
+    values[k] = s(k);
   values.audiences = list.filter(isAudience);
-  const v = values as Record<string, string> & { startTime: string; endTime: string; date: string; cpdHours: string; price: string; capacity: string; topic: string; format: string; region: string; joiningUrl: string };
+  const v = values as Record<string, string> & {
+    startTime: string;
+    endTime: string;
+    date: string;
+    cpdHours: string;
+    price: string;
+    capacity: string;
+    topic: string;
+    format: string;
+    region: string;
+    joiningUrl: string;
+  };
   const errors: FormError[] = [];
   const need = (field: string, text: string, max: number) => {
     if (!v[field]) errors.push({ field, text });
@@ -82,20 +131,30 @@ export function checkEvent(raw: Record<string, unknown>): { values: Record<strin
     if (!isRegion(v.region)) errors.push({ field: 'region', text: 'Choose the region of the venue' });
     need('venue', 'Enter the venue and its address', LIMITS.venue);
   }
-  if (v.joiningUrl && !isWebUrl(v.joiningUrl)) errors.push({ field: 'joiningUrl', text: 'Enter the joining link as a web address starting https://' });
+  if (v.joiningUrl && !isWebUrl(v.joiningUrl))
+    errors.push({ field: 'joiningUrl', text: 'Enter the joining link as a web address starting https://' });
   if (!isCalendarDate(v.date)) errors.push({ field: 'date', text: 'Enter the date as YYYY-MM-DD, like 2027-03-15' });
   if (!TIME.test(v.startTime)) errors.push({ field: 'startTime', text: 'Enter a start time like 09:30' });
   if (!TIME.test(v.endTime)) errors.push({ field: 'endTime', text: 'Enter an end time like 16:00' });
-  else if (TIME.test(v.startTime) && minutesOf(v.endTime) <= minutesOf(v.startTime)) errors.push({ field: 'endTime', text: 'The end time must be after the start time' });
-  for (const [field, max] of [['agenda', LIMITS.agenda], ['speakers', LIMITS.speakers], ['accessibility', LIMITS.accessibility], ['materials', LIMITS.materials]] as const) {
+  else if (TIME.test(v.startTime) && minutesOf(v.endTime) <= minutesOf(v.startTime))
+    errors.push({ field: 'endTime', text: 'The end time must be after the start time' });
+  for (const [field, max] of [
+    ['agenda', LIMITS.agenda],
+    ['speakers', LIMITS.speakers],
+    ['accessibility', LIMITS.accessibility],
+    ['materials', LIMITS.materials],
+  ] as const) {
     if (v[field]!.length > max) errors.push({ field, text: `Must be ${max} characters or fewer` });
   }
   const cpd = Number(v.cpdHours || '0');
-  if (!/^\d{1,3}(\.\d)?$/.test(v.cpdHours || '0') || cpd > LIMITS.cpdHoursMax) errors.push({ field: 'cpdHours', text: 'Enter CPD hours as a number like 3 or 1.5 (0 if none)' });
+  if (!/^\d{1,3}(\.\d)?$/.test(v.cpdHours || '0') || cpd > LIMITS.cpdHoursMax)
+    errors.push({ field: 'cpdHours', text: 'Enter CPD hours as a number like 3 or 1.5 (0 if none)' });
   const price = Number(v.price || '0');
-  if (!/^\d{1,5}(\.\d{2})?$/.test(v.price || '0') || price > LIMITS.pricePoundsMax) errors.push({ field: 'price', text: 'Enter the fee in pounds, like 45 or 45.00 (0 if free)' });
+  if (!/^\d{1,5}(\.\d{2})?$/.test(v.price || '0') || price > LIMITS.pricePoundsMax)
+    errors.push({ field: 'price', text: 'Enter the fee in pounds, like 45 or 45.00 (0 if free)' });
   const capacity = Number(v.capacity);
-  if (!/^\d{1,4}$/.test(v.capacity) || capacity < 1 || capacity > LIMITS.capacityMax) errors.push({ field: 'capacity', text: `Enter the number of places, from 1 to ${LIMITS.capacityMax}` });
+  if (!/^\d{1,4}$/.test(v.capacity) || capacity < 1 || capacity > LIMITS.capacityMax)
+    errors.push({ field: 'capacity', text: `Enter the number of places, from 1 to ${LIMITS.capacityMax}` });
   if (errors.length) return { values, errors };
   const startsAt = instantOfLondonWallClock(v.date!, minutesOf(v.startTime!));
   const endsAt = instantOfLondonWallClock(v.date!, minutesOf(v.endTime!));
@@ -130,7 +189,8 @@ export function checkEvent(raw: Record<string, unknown>): { values: Record<strin
 /** "3", "1.5" */
 export const cpdHoursText = (tenths: number) => (tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1));
 /** "Free" or "£45 (invoice)" */
-export const priceText = (pence: number) => (pence === 0 ? 'Free' : `£${pence % 100 === 0 ? pence / 100 : (pence / 100).toFixed(2)}, paid by invoice`);
+export const priceText = (pence: number) =>
+  pence === 0 ? 'Free' : `£${pence % 100 === 0 ? pence / 100 : (pence / 100).toFixed(2)}, paid by invoice`;
 /** "2 hours 30 minutes" */
 export function lengthText(startsAt: number, endsAt: number): string {
   const minutes = Math.round((endsAt - startsAt) / 60_000);

@@ -1,5 +1,5 @@
 import { instantOfLondonWallClock } from '../opening-hours/london-time.ts';
-import { isAudience, isFormat, isRegion, isTopic, type Audience, type Format, type Region, type Topic } from './model.ts';
+import { type Audience, type Format, isAudience, isFormat, isRegion, isTopic, type Region, type Topic } from './model.ts';
 
 /** What /training is filtered by, from its query string; anything unknown is ignored rather than refused. */
 export interface EventFilter {

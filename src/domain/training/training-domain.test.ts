@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBooking } from './booking-form.ts';
 import { activeCampaigns, checkCampaign, nextCampaignChange } from './campaigns.ts';
-import { bookingReference, certificateCode, normaliseCertificateCode, CERTIFICATE_PATTERN, REFERENCE_PATTERN } from './codes.ts';
+import { bookingReference, CERTIFICATE_PATTERN, certificateCode, normaliseCertificateCode, REFERENCE_PATTERN } from './codes.ts';
 import { csvCell, csvDocument } from './csv.ts';
 import { checkEvent, cpdHoursText, lengthText, parseMaterials, priceText } from './event-form.ts';
 import { filterQuery, matchesFilter, parseFilter } from './filters.ts';
@@ -28,7 +28,11 @@ describe('places and the waiting list', () => {
   });
 
   it('promotes the longest-waiting first, however the list arrives', () => {
-    const waiting = [{ id: 9, seq: 30 }, { id: 4, seq: 12 }, { id: 7, seq: 25 }];
+    const waiting = [
+      { id: 9, seq: 30 },
+      { id: 4, seq: 12 },
+      { id: 7, seq: 25 },
+    ];
     expect(waitersToPromote(waiting, 2).map((w) => w.id)).toEqual([4, 7]);
     expect(waitersToPromote(waiting, 0)).toEqual([]);
     expect(waitersToPromote(waiting, 10)).toHaveLength(3);
@@ -79,11 +83,22 @@ describe('CSV', () => {
 });
 
 describe('filters', () => {
-  const event = { audiences: ['police', 'legal'], topic: 'law', format: 'in-person', region: 'london', startsAt: utc('2027-03-15T09:30:00Z'), endsAt: utc('2027-03-15T16:00:00Z') };
+  const event = {
+    audiences: ['police', 'legal'],
+    topic: 'law',
+    format: 'in-person',
+    region: 'london',
+    startsAt: utc('2027-03-15T09:30:00Z'),
+    endsAt: utc('2027-03-15T16:00:00Z'),
+  };
   const before = utc('2027-01-01T00:00:00Z');
 
   it('keeps only known values from the query', () => {
-    expect(parseFilter({ audience: 'police', topic: 'nope', from: '2027-02-30', to: '2027-03-31', when: 'past' })).toEqual({ audience: 'police', to: '2027-03-31', past: true });
+    expect(parseFilter({ audience: 'police', topic: 'nope', from: '2027-02-30', to: '2027-03-31', when: 'past' })).toEqual({
+      audience: 'police',
+      to: '2027-03-31',
+      past: true,
+    });
   });
 
   it('filters by audience, topic, format, region and London dates', () => {
@@ -106,7 +121,14 @@ describe('filters', () => {
 });
 
 describe('the booking form', () => {
-  const good = { name: ' Sam Patel ', organisation: 'Met Police', role: 'DC', email: 'sam.patel@met.police.uk', phone: '', accessNeeds: '' };
+  const good = {
+    name: ' Sam Patel ',
+    organisation: 'Met Police',
+    role: 'DC',
+    email: 'sam.patel@met.police.uk',
+    phone: '',
+    accessNeeds: '',
+  };
 
   it('accepts a work email or a phone number', () => {
     expect(checkBooking(good).errors).toEqual([]);
@@ -115,7 +137,14 @@ describe('the booking form', () => {
   });
 
   it('explains each problem', () => {
-    const { errors } = checkBooking({ name: 'x'.repeat(101), organisation: '', role: 'DC', email: 'not-an-email', phone: '12', accessNeeds: 'y'.repeat(1001) });
+    const { errors } = checkBooking({
+      name: 'x'.repeat(101),
+      organisation: '',
+      role: 'DC',
+      email: 'not-an-email',
+      phone: '12',
+      accessNeeds: 'y'.repeat(1001),
+    });
     expect(errors.map((e) => e.field)).toEqual(['name', 'organisation', 'email', 'phone', 'accessNeeds']);
     expect(errors[0]!.text).toContain('100 characters or fewer');
     expect(checkBooking({ ...good, email: '' }).errors[0]!.text).toContain('work email address or a work phone number');
@@ -125,7 +154,26 @@ describe('the booking form', () => {
 });
 
 describe('the event form', () => {
-  const good = { title: 'Stalking and the law', summary: 'A seminar.', audiences: ['legal', 'police'], topic: 'law', format: 'in-person', region: 'london', venue: '1 Law St', date: '2027-07-01', startTime: '09:30', endTime: '12:00', cpdHours: '2.5', price: '45', capacity: '40', agenda: '', speakers: '', accessibility: '', materials: '', joiningUrl: '' };
+  const good = {
+    title: 'Stalking and the law',
+    summary: 'A seminar.',
+    audiences: ['legal', 'police'],
+    topic: 'law',
+    format: 'in-person',
+    region: 'london',
+    venue: '1 Law St',
+    date: '2027-07-01',
+    startTime: '09:30',
+    endTime: '12:00',
+    cpdHours: '2.5',
+    price: '45',
+    capacity: '40',
+    agenda: '',
+    speakers: '',
+    accessibility: '',
+    materials: '',
+    joiningUrl: '',
+  };
 
   it('turns London wall-clock times into instants (summer time here) and prices into pence', () => {
     const { draft, errors } = checkEvent(good);
@@ -142,24 +190,42 @@ describe('the event form', () => {
   });
 
   it('refuses what cannot be right', () => {
-    const { errors } = checkEvent({ ...good, audiences: 'nobody', endTime: '09:00', capacity: '0', joiningUrl: 'javascript:alert(1)', venue: '' });
+    const { errors } = checkEvent({
+      ...good,
+      audiences: 'nobody',
+      endTime: '09:00',
+      capacity: '0',
+      joiningUrl: 'javascript:alert(1)',
+      venue: '',
+    });
     expect(errors.map((e) => e.field)).toEqual(['audiences', 'venue', 'joiningUrl', 'endTime', 'capacity']);
   });
 
   it('reads materials as "title | https link" lines, dropping anything else', () => {
-    expect(parseMaterials('Slides | https://example.org/s.pdf\nbad line\nScript | javascript:x')).toEqual([{ title: 'Slides', url: 'https://example.org/s.pdf' }]);
+    expect(parseMaterials('Slides | https://example.org/s.pdf\nbad line\nScript | javascript:x')).toEqual([
+      { title: 'Slides', url: 'https://example.org/s.pdf' },
+    ]);
   });
 });
 
 describe('campaigns', () => {
   it('runs from the start of the first London day to the end of the last', () => {
-    const { draft } = checkCampaign({ title: 'National Stalking Awareness Week', message: 'This week…', startsOn: '2027-04-19', endsOn: '2027-04-25' });
+    const { draft } = checkCampaign({
+      title: 'National Stalking Awareness Week',
+      message: 'This week…',
+      startsOn: '2027-04-19',
+      endsOn: '2027-04-25',
+    });
     expect(draft!.startsAt).toBe(utc('2027-04-18T23:00:00Z'));
     expect(draft!.endsAt).toBe(utc('2027-04-25T23:00:00Z'));
     expect(activeCampaigns([draft!], draft!.startsAt - 1)).toEqual([]);
     expect(activeCampaigns([draft!], draft!.startsAt)).toHaveLength(1);
     expect(activeCampaigns([draft!], draft!.endsAt)).toEqual([]);
     expect(nextCampaignChange([draft!], draft!.startsAt)).toBe(draft!.endsAt);
-    expect(checkCampaign({ title: 'x', message: 'y', startsOn: '2027-04-19', endsOn: '2027-04-18', linkUrl: 'javascript:x' }).errors.map((e) => e.field)).toEqual(['linkUrl', 'endsOn']);
+    expect(
+      checkCampaign({ title: 'x', message: 'y', startsOn: '2027-04-19', endsOn: '2027-04-18', linkUrl: 'javascript:x' }).errors.map(
+        (e) => e.field,
+      ),
+    ).toEqual(['linkUrl', 'endsOn']);
   });
 });

@@ -1,21 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MUTATIONS, initialLetter, mutate, radicals } from './mutations.ts';
+import { initialLetter, MUTATIONS, mutate, radicals } from './mutations.ts';
 import { foldWelsh, welshSearchTerms, welshTokens } from './search-terms.ts';
 
 describe('Welsh initial mutations', () => {
   it.each([
     // soft (treiglad meddal)
-    ['plant', 'soft', 'blant'], ['tad', 'soft', 'dad'], ['cymorth', 'soft', 'gymorth'], ['bywyd', 'soft', 'fywyd'],
-    ['drws', 'soft', 'ddrws'], ['gardd', 'soft', 'ardd'], ['gwaith', 'soft', 'waith'], ['mam', 'soft', 'fam'],
-    ['llinell', 'soft', 'linell'], ['rhif', 'soft', 'rif'], ['cam-drin', 'soft', 'gam-drin'],
+    ['plant', 'soft', 'blant'],
+    ['tad', 'soft', 'dad'],
+    ['cymorth', 'soft', 'gymorth'],
+    ['bywyd', 'soft', 'fywyd'],
+    ['drws', 'soft', 'ddrws'],
+    ['gardd', 'soft', 'ardd'],
+    ['gwaith', 'soft', 'waith'],
+    ['mam', 'soft', 'fam'],
+    ['llinell', 'soft', 'linell'],
+    ['rhif', 'soft', 'rif'],
+    ['cam-drin', 'soft', 'gam-drin'],
     // nasal (trwynol)
-    ['plant', 'nasal', 'mhlant'], ['tad', 'nasal', 'nhad'], ['cymorth', 'nasal', 'nghymorth'], ['bywyd', 'nasal', 'mywyd'],
-    ['drws', 'nasal', 'nrws'], ['gardd', 'nasal', 'ngardd'], ['Cymru'.toLowerCase(), 'nasal', 'nghymru'],
+    ['plant', 'nasal', 'mhlant'],
+    ['tad', 'nasal', 'nhad'],
+    ['cymorth', 'nasal', 'nghymorth'],
+    ['bywyd', 'nasal', 'mywyd'],
+    ['drws', 'nasal', 'nrws'],
+    ['gardd', 'nasal', 'ngardd'],
+    ['Cymru'.toLowerCase(), 'nasal', 'nghymru'],
     // aspirate (llaes)
-    ['plant', 'aspirate', 'phlant'], ['tad', 'aspirate', 'thad'], ['cath', 'aspirate', 'chath'],
+    ['plant', 'aspirate', 'phlant'],
+    ['tad', 'aspirate', 'thad'],
+    ['cath', 'aspirate', 'chath'],
     // h-prothesis
-    ['enw', 'h-prothesis', 'henw'], ['oed', 'h-prothesis', 'hoed'], ['wyneb', 'h-prothesis', 'hwyneb'],
+    ['enw', 'h-prothesis', 'henw'],
+    ['oed', 'h-prothesis', 'hoed'],
+    ['wyneb', 'h-prothesis', 'hwyneb'],
   ] as const)('%s, %s → %s', (radical, mutation, mutated) => {
     expect(mutate(radical, mutation)).toBe(mutated);
   });
@@ -31,7 +48,15 @@ describe('Welsh initial mutations', () => {
 
   it('reads digraphs as one letter', () => {
     expect(['ngh', 'ch', 'dd', 'ff', 'ng', 'll', 'ph', 'rh', 'th'].map((d) => initialLetter(`${d}ae`))).toEqual([
-      'ngh', 'ch', 'dd', 'ff', 'ng', 'll', 'ph', 'rh', 'th',
+      'ngh',
+      'ch',
+      'dd',
+      'ff',
+      'ng',
+      'll',
+      'ph',
+      'rh',
+      'th',
     ]);
     expect(initialLetter('lol')).toBe('l');
   });
@@ -46,9 +71,22 @@ describe('Welsh initial mutations', () => {
   });
 
   it.each([
-    ['gam-drin', 'cam-drin'], ['phlant', 'plant'], ['blant', 'plant'], ['fam', 'mam'], ['fam', 'bam'], ['ardd', 'gardd'],
-    ['waith', 'gwaith'], ['law', 'glaw'], ['law', 'llaw'], ['rif', 'rhif'], ['nhad', 'tad'], ['henw', 'enw'],
-    ['heddlu', 'heddlu'], ['chwaer', 'chwaer'], ['nhw', 'nhw'], ['ngardd', 'gardd'],
+    ['gam-drin', 'cam-drin'],
+    ['phlant', 'plant'],
+    ['blant', 'plant'],
+    ['fam', 'mam'],
+    ['fam', 'bam'],
+    ['ardd', 'gardd'],
+    ['waith', 'gwaith'],
+    ['law', 'glaw'],
+    ['law', 'llaw'],
+    ['rif', 'rhif'],
+    ['nhad', 'tad'],
+    ['henw', 'enw'],
+    ['heddlu', 'heddlu'],
+    ['chwaer', 'chwaer'],
+    ['nhw', 'nhw'],
+    ['ngardd', 'gardd'],
   ])('counts %s as possibly coming from %s', (word, radical) => {
     expect(radicals(word)).toContain(radical);
   });
@@ -61,10 +99,58 @@ describe('Welsh initial mutations', () => {
   });
 
   // Words built the way Welsh words begin: an onset (a single letter, a digraph or a cluster), a vowel, then anything.
-  const onsets = ['p', 'pl', 'pr', 't', 'tr', 'c', 'cl', 'cr', 'cw', 'b', 'bl', 'br', 'd', 'dr', 'g', 'gl', 'gr', 'gw', 'gn', 'm',
-    'll', 'rh', 'ch', 'chw', 'ff', 'th', 'ph', 'dd', 's', 'n', 'nh', 'l', 'r', 'h', 'f', 'a', 'e', 'i', 'o', 'u', 'w', 'y', 'â', 'ŵ'];
+  const onsets = [
+    'p',
+    'pl',
+    'pr',
+    't',
+    'tr',
+    'c',
+    'cl',
+    'cr',
+    'cw',
+    'b',
+    'bl',
+    'br',
+    'd',
+    'dr',
+    'g',
+    'gl',
+    'gr',
+    'gw',
+    'gn',
+    'm',
+    'll',
+    'rh',
+    'ch',
+    'chw',
+    'ff',
+    'th',
+    'ph',
+    'dd',
+    's',
+    'n',
+    'nh',
+    'l',
+    'r',
+    'h',
+    'f',
+    'a',
+    'e',
+    'i',
+    'o',
+    'u',
+    'w',
+    'y',
+    'â',
+    'ŵ',
+  ];
   const word = fc
-    .tuple(fc.constantFrom(...onsets), fc.constantFrom(...'aeiouwyâô'), fc.array(fc.constantFrom(...'abcdefghilmnoprstuwy-'), { maxLength: 8 }))
+    .tuple(
+      fc.constantFrom(...onsets),
+      fc.constantFrom(...'aeiouwyâô'),
+      fc.array(fc.constantFrom(...'abcdefghilmnoprstuwy-'), { maxLength: 8 }),
+    )
     .map(([onset, vowel, rest]) => onset + vowel + rest.join(''))
     // A radical never begins with a letter that only a mutation produces.
     .filter((w) => !/^(mh|ngh|dd)/.test(w));
@@ -98,7 +184,15 @@ describe('Welsh search terms', () => {
 
   it('keeps hyphens inside a word and splits on the rest', () => {
     expect(welshTokens("Cam-drin domestig, e-bost a'r heddlu (101) -- s.2A.")).toEqual([
-      'Cam-drin', 'domestig', 'e-bost', 'a', 'r', 'heddlu', '101', 's', '2A',
+      'Cam-drin',
+      'domestig',
+      'e-bost',
+      'a',
+      'r',
+      'heddlu',
+      '101',
+      's',
+      '2A',
     ]);
   });
 

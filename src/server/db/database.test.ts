@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from './database.ts';
+import { createTestSchema, postgresAvailable, TEST_DATABASE_URL } from '../../../test/support/postgres.ts';
+import { type Database, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
-import { createTestSchema, postgresAvailable, TEST_DATABASE_URL } from '../../../test/support/postgres.ts';
 
 async function exercise(database: Database) {
   const applied = await migrateToLatest(database);
@@ -56,7 +56,9 @@ describe('database on PostgreSQL (DATABASE_URL)', async () => {
 
   it.runIf(run)('migrates once when several processes start together on a fresh schema', async () => {
     const { schema, drop } = await createTestSchema();
-    const processes = Array.from({ length: 4 }, () => openDatabase({ dataDir: '/nonexistent', databaseUrl: TEST_DATABASE_URL, pgSchema: schema }));
+    const processes = Array.from({ length: 4 }, () =>
+      openDatabase({ dataDir: '/nonexistent', databaseUrl: TEST_DATABASE_URL, pgSchema: schema }),
+    );
     try {
       const applied = await Promise.all(processes.map((database) => migrateToLatest(database)));
       // One of them ran every migration; the others waited for its lock and found nothing to do.

@@ -12,7 +12,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   // Kysely looks for its migration tables in every schema it can see; pin them to ours, or a second
   // schema on the same PostgreSQL (tests running side by side) makes it skip creating them.
   const migrationTableSchema =
-    database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
+    database.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations },

@@ -64,7 +64,8 @@ function kindsOf(expression: string, aliases: ReadonlyMap<string, Alias>, where:
     else if (name === 'ColumnType' && args.length >= 1) for (const k of kindsOf(args[0]!, aliases, where)) kinds.add(k);
     else if (aliases.has(name)) {
       const alias = aliases.get(name)!;
-      if (alias.params.length !== args.length) throw new Error(`${where}: ${part} does not give ${name} its ${alias.params.length} type arguments`);
+      if (alias.params.length !== args.length)
+        throw new Error(`${where}: ${part} does not give ${name} its ${alias.params.length} type arguments`);
       const body = alias.params.reduce((text, param, i) => text.replace(new RegExp(`\\b${param}\\b`, 'g'), `(${args[i]})`), alias.body);
       for (const k of kindsOf(body.replace(/\(([^()]*)\)/g, '$1'), aliases, where)) kinds.add(k);
     } else throw new Error(`${where}: the schema test cannot read the type "${part}"; teach kindsOf in schema.test.ts`);
@@ -82,7 +83,7 @@ function columnOf(expression: string, aliases: ReadonlyMap<string, Alias>, where
 }
 
 /** The tables and columns schema.ts declares, read from its source text. */
-export function declaredTables(source: string): Tables {
+function declaredTables(source: string): Tables {
   const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   const aliases = new Map<string, Alias>();
   for (const m of text.matchAll(/(?:export\s+)?type\s+(\w+)\s*(?:<([^=]*)>)?\s*=\s*([^;]+);/g)) {
@@ -124,7 +125,11 @@ function kindOfDatabaseType(dataType: string): Kind | undefined {
 async function migratedTables(database: Database, pgSchema?: string): Promise<Tables> {
   const virtual =
     database.dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and sql like 'create virtual table%'`.execute(database.db)).rows.map((r) => r.name)
+      ? (
+          await sql<{ name: string }>`select name from sqlite_master where type = 'table' and sql like 'create virtual table%'`.execute(
+            database.db,
+          )
+        ).rows.map((r) => r.name)
       : [];
   const tables: Tables = new Map();
   for (const table of await database.db.introspection.getTables()) {
@@ -134,12 +139,21 @@ async function migratedTables(database: Database, pgSchema?: string): Promise<Ta
     // and PostgreSQL refuses it, so a key column counts as not null.
     const keys =
       database.dialect === 'sqlite'
-        ? new Set((await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table.name})`.execute(database.db)).rows.filter((r) => r.pk > 0).map((r) => r.name))
+        ? new Set(
+            (await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table.name})`.execute(database.db)).rows
+              .filter((r) => r.pk > 0)
+              .map((r) => r.name),
+          )
         : new Set<string>();
     const columns = table.columns.filter((c) => c.dataType !== 'tsvector');
     tables.set(
       table.name,
-      new Map(columns.map((c) => [c.name, { kind: kindOfDatabaseType(c.dataType) ?? (`unknown type ${c.dataType}` as Kind), nullable: c.isNullable && !keys.has(c.name) }])),
+      new Map(
+        columns.map((c) => [
+          c.name,
+          { kind: kindOfDatabaseType(c.dataType) ?? (`unknown type ${c.dataType}` as Kind), nullable: c.isNullable && !keys.has(c.name) },
+        ]),
+      ),
     );
   }
   return tables;
@@ -148,7 +162,7 @@ async function migratedTables(database: Database, pgSchema?: string): Promise<Ta
 const describeColumn = (c: Column) => `${c.kind}${c.nullable ? ', nullable' : ', not null'}`;
 
 /** Every disagreement, as a sentence; none when schema.ts describes the migrated database. */
-export function differences(declared: Tables, migrated: Tables): string[] {
+function differences(declared: Tables, migrated: Tables): string[] {
   const found: string[] = [];
   for (const table of new Set([...declared.keys(), ...migrated.keys()])) {
     const ours = declared.get(table);
@@ -161,7 +175,8 @@ export function differences(declared: Tables, migrated: Tables): string[] {
       const b = theirs.get(column);
       if (!a) found.push(`${table}.${column} is migrated but missing from schema.ts`);
       else if (!b) found.push(`${table}.${column} is in schema.ts but not in the database`);
-      else if (a.kind !== b.kind || a.nullable !== b.nullable) found.push(`${table}.${column}: schema.ts says ${describeColumn(a)}, the database ${describeColumn(b)}`);
+      else if (a.kind !== b.kind || a.nullable !== b.nullable)
+        found.push(`${table}.${column}: schema.ts says ${describeColumn(a)}, the database ${describeColumn(b)}`);
     }
   }
   return found.sort();

@@ -1,5 +1,5 @@
-import Fastify from 'fastify';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { sendDynamicPage } from './html.ts';
 

@@ -36,7 +36,10 @@ describe('Language navigation on pages not in Welsh yet', () => {
   });
 
   it('is only for English-only pages', () => {
-    expect(notInWelshYetLinks('/forums/search?q=x')?.languages?.map((l) => ('href' in l ? l.href : undefined))).toEqual([undefined, '/cy/forums/search?q=x']);
+    expect(notInWelshYetLinks('/forums/search?q=x')?.languages?.map((l) => ('href' in l ? l.href : undefined))).toEqual([
+      undefined,
+      '/cy/forums/search?q=x',
+    ]);
     expect(notInWelshYetLinks('/understand')).toBeUndefined();
     expect(notInWelshYetLinks('/staff')).toBeUndefined();
   });

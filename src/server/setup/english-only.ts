@@ -23,10 +23,26 @@ export const currentUrl = new AsyncLocalStorage<string>();
 export function notInWelshYetLinks(url: string) {
   const path = url.split(/[?#]/, 1)[0]!;
   if (!isEnglishOnly(path)) return undefined;
-  return { languages: languageLinksOf([{ language: 'en', href: url }, { language: 'cy', href: `/cy${url}` }], 'en').languages };
+  return {
+    languages: languageLinksOf(
+      [
+        { language: 'en', href: url },
+        { language: 'cy', href: `/cy${url}` },
+      ],
+      'en',
+    ).languages,
+  };
 }
 
 /** The way back from that Welsh page: "English" links the English page, query kept. */
 export function backToEnglishLinks(englishUrl: string, welshUrl: string) {
-  return { languages: languageLinksOf([{ language: 'en', href: englishUrl }, { language: 'cy', href: welshUrl }], 'cy').languages };
+  return {
+    languages: languageLinksOf(
+      [
+        { language: 'en', href: englishUrl },
+        { language: 'cy', href: welshUrl },
+      ],
+      'cy',
+    ).languages,
+  };
 }

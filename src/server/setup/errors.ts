@@ -1,11 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Views } from './views.ts';
-import { loadMessages, type Language } from './messages.ts';
-import { sendDynamicPage } from '../http/html.ts';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '../db/unavailable.ts';
 import type { ContentStore } from '../features/guidance/index.ts';
+import { sendDynamicPage } from '../http/html.ts';
 import { backToEnglishLinks, currentUrl, isEnglishOnly } from './english-only.ts';
+import { type Language, loadMessages } from './messages.ts';
+import type { Views } from './views.ts';
 
 interface ErrorPage {
   pageTitle: string;
@@ -16,7 +16,6 @@ interface ErrorPage {
 }
 
 type ErrorKind = 'notFound' | 'englishOnly' | 'badRequest' | 'tooMany' | 'serverError' | 'unavailable';
-
 
 /** The language an address is in: /cy and everything under /cy/ is Welsh, everything else English. */
 export function languageOfUrl(url: string): Language {
@@ -61,7 +60,12 @@ export const errorPages = fp(async (app: FastifyInstance, { views, content }: { 
     if (englishPage) {
       // The way back keeps the place: the same address without /cy, query included.
       const query = request.url.slice(request.url.split(/[?#]/, 1)[0]!.length);
-      const context = { ...page('cy', 'englishOnly'), englishPage: englishPage + query, lang: 'cy', ...backToEnglishLinks(englishPage + query, request.url) };
+      const context = {
+        ...page('cy', 'englishOnly'),
+        englishPage: englishPage + query,
+        lang: 'cy',
+        ...backToEnglishLinks(englishPage + query, request.url),
+      };
       return sendDynamicPage(reply, views.render('pages/error.njk', context), 404);
     }
     return renderError(request, reply, 404, 'notFound');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { catalogueProblems, type Catalogue } from '../../domain/content-parity/index.ts';
+import { type Catalogue, catalogueProblems } from '../../domain/content-parity/index.ts';
 import { PATHS } from '../paths.ts';
 
 /** The languages Casebook speaks. English is the default; Welsh pages live under /cy. */

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 import type { AssetManifest } from './assets.ts';
 
 /** Fingerprinted assets: safe to cache for a year, served pre-compressed. */

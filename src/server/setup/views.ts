@@ -1,13 +1,13 @@
-import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import nunjucks from 'nunjucks';
-import type { AssetManifest } from './assets.ts';
-import { JS_ENABLED_SCRIPT } from './inline-script.ts';
-import { LANGUAGES, loadMessages, type Language } from './messages.ts';
+import { fill } from '../../domain/messages/fill.ts';
 import { SECTIONS } from '../features/guidance/index.ts';
 import { PATHS } from '../paths.ts';
-import { fill } from '../../domain/messages/fill.ts';
+import type { AssetManifest } from './assets.ts';
 import { currentUrl, notInWelshYetLinks } from './english-only.ts';
+import { JS_ENABLED_SCRIPT } from './inline-script.ts';
+import { LANGUAGES, type Language, loadMessages } from './messages.ts';
 
 export interface Views {
   render(template: string, context: Record<string, unknown>): string;
@@ -51,7 +51,11 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
   // A catalogue sentence with {name} holes filled: `fill` with text (escaped as usual), `fillHtml` with markup
   // the template built (links); the sentence itself is escaped, so a catalogue can never inject markup.
   env.addFilter('fill', (phrase: string, values: Record<string, string | number>) => fill(phrase, values));
-  env.addFilter('fillHtml', (phrase: string, values: Record<string, string | number>) => new nunjucks.runtime.SafeString(fill(String(env.getFilter('escape')(phrase)), values)));
+  env.addFilter(
+    'fillHtml',
+    (phrase: string, values: Record<string, string | number>) =>
+      new nunjucks.runtime.SafeString(fill(String(env.getFilter('escape')(phrase)), values)),
+  );
   env.addFilter('longDate', (iso: string, lang?: string) => (lang === 'cy' ? longDateCy : longDate).format(new Date(`${iso}T00:00:00Z`)));
   const guidance = loadMessages('guidance');
   const areas = {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
 import { buildTestApp, type TestApp } from '../../../test/support/app.ts';
+import { createApp } from '../app.ts';
 import { languageOfUrl } from './errors.ts';
 
 // The Welsh home page, search and error pages at /cy, on SQLite, as the browser gets them. Wednesday
 // 25 November 2026, 13:30 (GMT): the helpline is open until 4pm.
-let now = Date.parse('2026-11-25T13:30:00Z');
+const now = Date.parse('2026-11-25T13:30:00Z');
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({ clock: () => now });
@@ -30,7 +30,8 @@ describe('the Welsh home page', () => {
     expect(body).toContain('data-live-status="national-stalking-helpline" lang="cy">Ar agor nawr tan 16:00</span>');
     expect(body).toContain('<h2 class="govuk-heading-m" id="emergency-heading">Os ydych chi mewn perygl nawr</h2>');
     expect(body).toContain('href="/cy/get-help/report-to-the-police">gweld pob ffordd o roi gwybod</a>');
-    for (const section of ['understand', 'record', 'get-help', 'stay-safe']) expect(body).toContain(`<a class="govuk-link" href="/cy/${section}">`);
+    for (const section of ['understand', 'record', 'get-help', 'stay-safe'])
+      expect(body).toContain(`<a class="govuk-link" href="/cy/${section}">`);
     expect(body).toContain('<form class="casebook-search__form" action="/cy/search" method="get" role="search" aria-label="Y wefan">');
     expect(body).toContain('<a href="/cy" class="casebook-header__logo">');
     hasHreflang(body, '/', '/cy');
@@ -50,12 +51,28 @@ describe('the Welsh home page', () => {
 
   it('marks a campaign written in English as English', async () => {
     const { training } = t.services;
-    await training.repo.saveCampaign(undefined, { title: 'Awareness week', message: 'Learn the signs.', linkUrl: '/understand', startsOn: '2026-11-25', endsOn: '2026-11-26', startsAt: now - 3_600_000, endsAt: now + 86_400_000 }, now);
+    await training.repo.saveCampaign(
+      undefined,
+      {
+        title: 'Awareness week',
+        message: 'Learn the signs.',
+        linkUrl: '/understand',
+        startsOn: '2026-11-25',
+        endsOn: '2026-11-26',
+        startsAt: now - 3_600_000,
+        endsAt: now + 86_400_000,
+      },
+      now,
+    );
     await training.campaigns.refresh();
     const body = (await get('/cy')).body;
     expect(body).toContain('data-campaign lang="en">');
-    expect(body).toContain('lang="cy">Rhagor o wybodaeth<span class="govuk-visually-hidden"> am <span lang="en">Awareness week</span></span></a>');
-    expect((await get('/')).body).toContain('>Find out more<span class="govuk-visually-hidden"> about <span lang="en">Awareness week</span></span></a>');
+    expect(body).toContain(
+      'lang="cy">Rhagor o wybodaeth<span class="govuk-visually-hidden"> am <span lang="en">Awareness week</span></span></a>',
+    );
+    expect((await get('/')).body).toContain(
+      '>Find out more<span class="govuk-visually-hidden"> about <span lang="en">Awareness week</span></span></a>',
+    );
   });
 });
 
@@ -66,15 +83,26 @@ describe('Welsh search at /cy/search', () => {
     const body = res.body;
     expect(body).toContain('<html lang="cy" class="govuk-template">');
     expect(body).toContain('<title>Canlyniadau chwilio – Casebook</title>');
-    const links = [...body.matchAll(/<h2 class="govuk-heading-m govuk-!-margin-bottom-1"><a class="govuk-link" href="([^"]+)"/g)].map((m) => m[1]!);
+    const links = [...body.matchAll(/<h2 class="govuk-heading-m govuk-!-margin-bottom-1"><a class="govuk-link" href="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
     expect(links.length).toBeGreaterThan(2);
     for (const href of links) expect(href).toMatch(/^\/cy\//);
     expect(body).toContain('<p class="govuk-body-s govuk-!-margin-bottom-1 casebook-meta">Deall</p>');
     const count = new Intl.PluralRules('cy').select(links.length);
-    const forms = { zero: 'canlyniad', one: 'canlyniad', two: 'ganlyniad', few: 'chanlyniad', many: 'chanlyniad', other: 'canlyniad' } as const;
+    const forms = {
+      zero: 'canlyniad',
+      one: 'canlyniad',
+      two: 'ganlyniad',
+      few: 'chanlyniad',
+      many: 'chanlyniad',
+      other: 'canlyniad',
+    } as const;
     expect(body).toContain(`role="status">${links.length} ${forms[count]} ar gyfer <strong>stelcian</strong></p>`);
     hasHreflang(body, '/search?q=stelcian', '/cy/search?q=stelcian');
-    expect(body).toContain('<a class="govuk-language-navigation__link" href="/search?q=stelcian" rel="alternate" lang="en" hreflang="en">English');
+    expect(body).toContain(
+      '<a class="govuk-language-navigation__link" href="/search?q=stelcian" rel="alternate" lang="en" hreflang="en">English',
+    );
   });
 
   it('says when nothing matched, and rejects bad input with a Welsh message and a 400', async () => {
@@ -133,14 +161,21 @@ describe('error pages in the language of the address', () => {
     await app.close();
   });
 
-  it.each(['/cy/', '/CY', '/cy//', '/cy/search?q=%FF', '/cy/search?q[a]=1', '/en/understand', '/xx/understand', '/cy/cy/understand', '/cy?lang=en'])(
-    'answers %s with a page, never a 5xx',
-    async (url) => {
-      const res = await get(url);
-      expect(res.statusCode, url).toBeLessThan(500);
-      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
-    },
-  );
+  it.each([
+    '/cy/',
+    '/CY',
+    '/cy//',
+    '/cy/search?q=%FF',
+    '/cy/search?q[a]=1',
+    '/en/understand',
+    '/xx/understand',
+    '/cy/cy/understand',
+    '/cy?lang=en',
+  ])('answers %s with a page, never a 5xx', async (url) => {
+    const res = await get(url);
+    expect(res.statusCode, url).toBeLessThan(500);
+    expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+  });
 
   it('a Welsh 400 is in Welsh too', async () => {
     const res = await get('/cy/UNDERSTAND/%00');

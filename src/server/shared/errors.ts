@@ -43,12 +43,16 @@ export function vaultErrorHandler(app: FastifyInstance): void {
       return reply.code(400).send({ error: 'invalid_request', message: `The request is not valid: ${error.message}` });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      if (error instanceof SyntaxError) return reply.code(400).send({ error: 'invalid_json', message: 'The request body is not valid JSON.' });
+      if (error instanceof SyntaxError)
+        return reply.code(400).send({ error: 'invalid_json', message: 'The request body is not valid JSON.' });
       return reply.code(error.statusCode).send({ error: 'bad_request', message: 'That request cannot be used.' });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ reqId: request.id }, 'database unavailable');
-      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ error: UNAVAILABLE.code, message: UNAVAILABLE.message });
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ error: UNAVAILABLE.code, message: UNAVAILABLE.message });
     }
     request.log.error({ reqId: request.id, err: error }, 'vault request failed');
     return reply.code(500).send({ error: 'server_error', message: 'Something went wrong. Please try again.' });

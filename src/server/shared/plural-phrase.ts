@@ -10,7 +10,12 @@ const rules = new Map<Language, Intl.PluralRules>();
  * catalogue entry holding one whole phrase per form, with its `{name}` placeholders filled. Never a number
  * and a word joined in code: the catalogue holds each form with the mutation its number causes.
  */
-export function pluralPhrase(forms: Catalogue, language: Language, count: number, values: Readonly<Record<string, string | number>> = {}): string {
+export function pluralPhrase(
+  forms: Catalogue,
+  language: Language,
+  count: number,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
   let rule = rules.get(language);
   if (!rule) rules.set(language, (rule = new Intl.PluralRules(language)));
   const phrase = (forms as Record<Plural, string>)[rule.select(count) as Plural];

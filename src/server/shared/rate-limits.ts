@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../db/schema.ts';
 import { VaultError } from './errors.ts';
 
@@ -19,7 +19,9 @@ export function lockDuration(failures: number): number {
 }
 
 export const locked = (retryAfterMs: number) =>
-  new VaultError(429, 'locked', 'Too many attempts. Wait a while, then try again.', { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+  new VaultError(429, 'locked', 'Too many attempts. Wait a while, then try again.', {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+  });
 
 export function createRateLimits(db: Kysely<Schema>) {
   return {
@@ -55,7 +57,12 @@ export function createRateLimits(db: Kysely<Schema>) {
         .returning('failures')
         .executeTakeFirstOrThrow();
       const lockMs = lockDuration(row.failures);
-      if (lockMs > 0) await db.updateTable('vault_rate_limits').set({ locked_until: now + lockMs }).where('key', '=', key).execute();
+      if (lockMs > 0)
+        await db
+          .updateTable('vault_rate_limits')
+          .set({ locked_until: now + lockMs })
+          .where('key', '=', key)
+          .execute();
     },
 
     async clear(key: string): Promise<void> {

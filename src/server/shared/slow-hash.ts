@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
 // The server's slow hash of an authentication key (T4, T5). The browser already stretched the passphrase
 // with Argon2id, so this guards a stolen database against replaying auth keys cheaply, not against

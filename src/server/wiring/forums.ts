@@ -1,8 +1,8 @@
 import type { Database } from '../db/database.ts';
-import type { EventBus } from '../shared/events/event-bus.ts';
 import { createForumsRepository, type ForumsRepository } from '../features/forums/repository.ts';
 import { createTopicViewCache, type TopicViewCache } from '../features/forums/topic-view-cache.ts';
 import type { VaultServices } from '../features/vault/index.ts';
+import type { EventBus } from '../shared/events/event-bus.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { Problems } from './problems.ts';
 

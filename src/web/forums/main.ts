@@ -29,7 +29,11 @@ if (posts.length) {
         const id = post.id.replace('post-', '');
         const actions = post.querySelector('.casebook-forum-post__actions');
         if (!actions) continue;
-        actions.replaceChildren(link(`/forums/posts/${id}/edit`, 'Change'), document.createTextNode(' · '), link(`/forums/posts/${id}/delete`, 'Delete'));
+        actions.replaceChildren(
+          link(`/forums/posts/${id}/edit`, 'Change'),
+          document.createTextNode(' · '),
+          link(`/forums/posts/${id}/delete`, 'Delete'),
+        );
       }
     })
     .catch(() => {});

@@ -1,9 +1,9 @@
 // The member's own key and the team keys, opened in this browser only (docs/staff.md, T4).
 import { base64urlDecode } from '../../crypto/encoding.ts';
 import type { Envelope } from '../../crypto/envelope.ts';
-import { openTeamKeys, unwrapMemberPrivateKey, type TeamKeyRecord, type TeamKeys } from '../../crypto/team-keys.ts';
-import { configureKdfWorker, derivePassphraseKeys } from '../vault/kdf/derive.ts';
+import { openTeamKeys, type TeamKeyRecord, type TeamKeys, unwrapMemberPrivateKey } from '../../crypto/team-keys.ts';
 import { HttpError } from '../http/http-client.ts';
+import { configureKdfWorker, derivePassphraseKeys } from '../vault/kdf/derive.ts';
 import { staffFetch } from './api.ts';
 
 export interface KeysAnswer {
@@ -36,7 +36,12 @@ export async function unlockTeamKeys(password: string): Promise<TeamKeys> {
   const answer = (await staffFetch('/api/staff/keys')) as KeysAnswer;
   const memberKey = await openMemberKey(password, answer);
   try {
-    if (!answer.grant) throw new HttpError(409, 'no_team_key', 'You have not been given the team key yet. Ask an administrator to open the Team screen, which gives it to you.');
+    if (!answer.grant)
+      throw new HttpError(
+        409,
+        'no_team_key',
+        'You have not been given the team key yet. Ask an administrator to open the Team screen, which gives it to you.',
+      );
     return await openTeamKeys(memberKey, answer.grant, answer.team);
   } finally {
     memberKey.fill(0);

@@ -1,8 +1,9 @@
 // The conversation API as the person's browser uses it. The access token lives in this object only (memory; never
 // storage, never a URL): it is sent as a bearer header, and live updates come over fetch rather than EventSource,
 // which cannot send one.
-import { FAILURE_WORDS, HttpError, httpFetch } from '../http/http-client.ts';
+
 import { base64urlEncode } from '../../crypto/encoding.ts';
+import { FAILURE_WORDS, HttpError, httpFetch } from '../http/http-client.ts';
 import type { SealedContent } from './sealed-content.ts';
 import { pageLanguage } from './words.ts';
 
@@ -39,7 +40,9 @@ export class TalkClient {
       // Content-Language: what the person writes is in the page's language, so a caseworker can see it.
       headers: {
         authorization: `Bearer ${this.#token}`,
-        ...(json === undefined ? {} : { 'content-type': 'application/json', 'content-language': typeof document === 'undefined' ? 'en' : pageLanguage() }),
+        ...(json === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-language': typeof document === 'undefined' ? 'en' : pageLanguage() }),
       },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       cache: 'no-store',

@@ -2,14 +2,14 @@
 // the new code (write it down, prove it), and the conversation itself. Everything decrypted lives in this
 // component tree's memory; leaving the page or pressing "Leave and lock" drops it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Busy, Button, ErrorSummary, errorFor, PasswordInput, TextInput, Textarea, type FieldError } from '../vault/ui/components.tsx';
 import { HttpError } from '../http/http-client.ts';
+import { Busy, Button, ErrorSummary, errorFor, type FieldError, PasswordInput, Textarea, TextInput } from '../vault/ui/components.tsx';
 import type { StoredMessage } from './api.ts';
 import { CODE_WORDS, generateCode, parseCode } from './conversation-code.ts';
-import { openDiary, shareOf, type LinkedDiary } from './diary-link.ts';
-import { OpenConversation, type ConversationView } from './session.ts';
+import { type LinkedDiary, openDiary, shareOf } from './diary-link.ts';
 import type { MessageContent } from './sealed-content.ts';
-import { codeProblemText, dateTimeFormatter, fill, pageLanguage, wordsOf, type TalkWords } from './words.ts';
+import { type ConversationView, OpenConversation } from './session.ts';
+import { codeProblemText, dateTimeFormatter, fill, pageLanguage, type TalkWords, wordsOf } from './words.ts';
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
@@ -39,11 +39,19 @@ export function TalkApp({ onOpen }: { onOpen: (open: OpenConversation | undefine
     onOpen(next.name === 'conversation' ? next.open : undefined);
     setScreen(next);
   };
-  if (screen.name === 'new-code') return <NewCode words={screen.words} onStarted={(open) => show({ name: 'conversation', open })} onBack={() => show({ name: 'choose' })} />;
+  if (screen.name === 'new-code')
+    return (
+      <NewCode words={screen.words} onStarted={(open) => show({ name: 'conversation', open })} onBack={() => show({ name: 'choose' })} />
+    );
   if (screen.name === 'conversation') {
     return <Conversation open={screen.open} {...(screen.diary ? { diary: screen.diary } : {})} onLeave={() => show({ name: 'choose' })} />;
   }
-  return <Choose onNew={() => show({ name: 'new-code', words: generateCode() })} onOpened={(open, diary) => show({ name: 'conversation', open, ...(diary ? { diary } : {}) })} />;
+  return (
+    <Choose
+      onNew={() => show({ name: 'new-code', words: generateCode() })}
+      onOpened={(open, diary) => show({ name: 'conversation', open, ...(diary ? { diary } : {}) })}
+    />
+  );
 }
 
 function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenConversation, diary?: LinkedDiary) => void }) {
@@ -97,16 +105,44 @@ function Choose({ onNew, onOpened }: { onNew: () => void; onOpened: (open: OpenC
 
       <h2 class="govuk-heading-m">{w().comeBackHeading}</h2>
       <form onSubmit={comeBack} novalidate>
-        <TextInput id="talk-code" label={w().codeLabel} hint={fill(w().codeHint, { count: CODE_WORDS })} value={code} onInput={setCode} error={errorFor(errors, 'talk-code')} autocomplete="off" spellcheck={false} />
-        <Button type="submit" variant="secondary">{w().openConversation}</Button>
+        <TextInput
+          id="talk-code"
+          label={w().codeLabel}
+          hint={fill(w().codeHint, { count: CODE_WORDS })}
+          value={code}
+          onInput={setCode}
+          error={errorFor(errors, 'talk-code')}
+          autocomplete="off"
+          spellcheck={false}
+        />
+        <Button type="submit" variant="secondary">
+          {w().openConversation}
+        </Button>
       </form>
 
       <h2 class="govuk-heading-m">{w().diaryHeading}</h2>
       <p class="govuk-body">{w().diaryText}</p>
       <form onSubmit={withDiary} novalidate>
-        <TextInput id="talk-username" label={w().username} value={username} onInput={setUsername} error={errorFor(errors, 'talk-username')} autocomplete="username" spellcheck={false} />
-        <PasswordInput id="talk-passphrase" label={w().passphrase} value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'talk-passphrase')} autocomplete="current-password" />
-        <Button type="submit" variant="secondary">{w().openDiary}</Button>
+        <TextInput
+          id="talk-username"
+          label={w().username}
+          value={username}
+          onInput={setUsername}
+          error={errorFor(errors, 'talk-username')}
+          autocomplete="username"
+          spellcheck={false}
+        />
+        <PasswordInput
+          id="talk-passphrase"
+          label={w().passphrase}
+          value={passphrase}
+          onInput={setPassphrase}
+          error={errorFor(errors, 'talk-passphrase')}
+          autocomplete="current-password"
+        />
+        <Button type="submit" variant="secondary">
+          {w().openDiary}
+        </Button>
       </form>
     </div>
   );
@@ -153,31 +189,68 @@ function NewCode({ words, onStarted, onBack }: { words: string[]; onStarted: (op
       <ErrorSummary errors={errors} title={w().problem} />
       <h2 class="govuk-heading-m">{w().codeHeading}</h2>
       <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
         <strong class="govuk-warning-text__text">
           <span class="govuk-visually-hidden">{w().warning}</span>
           {w().codeWarning}
         </strong>
       </div>
       <ol class="casebook-talk__code" data-talk-code aria-label={w().codeHeading}>
-        {words.map((word, i) => <li key={i}>{word}</li>)}
+        {words.map((word, i) => (
+          <li key={i}>{word}</li>
+        ))}
       </ol>
       <form onSubmit={start} novalidate>
         <p class="govuk-body">{w().checkText}</p>
-        <TextInput id="talk-check-1" label={fill(w().word, { number: checks[0] + 1 })} value={first} onInput={setFirst} error={errorFor(errors, 'talk-check-1')} autocomplete="off" spellcheck={false} inputClass="govuk-input--width-10" />
-        <TextInput id="talk-check-2" label={fill(w().word, { number: checks[1] + 1 })} value={second} onInput={setSecond} error={errorFor(errors, 'talk-check-2')} autocomplete="off" spellcheck={false} inputClass="govuk-input--width-10" />
+        <TextInput
+          id="talk-check-1"
+          label={fill(w().word, { number: checks[0] + 1 })}
+          value={first}
+          onInput={setFirst}
+          error={errorFor(errors, 'talk-check-1')}
+          autocomplete="off"
+          spellcheck={false}
+          inputClass="govuk-input--width-10"
+        />
+        <TextInput
+          id="talk-check-2"
+          label={fill(w().word, { number: checks[1] + 1 })}
+          value={second}
+          onInput={setSecond}
+          error={errorFor(errors, 'talk-check-2')}
+          autocomplete="off"
+          spellcheck={false}
+          inputClass="govuk-input--width-10"
+        />
         <div class={`govuk-form-group${errorFor(errors, 'talk-confirm') ? ' govuk-form-group--error' : ''}`}>
-          {errorFor(errors, 'talk-confirm') ? <p class="govuk-error-message" id="talk-confirm-error"><span class="govuk-visually-hidden">{w().errorPrefix}</span> {errorFor(errors, 'talk-confirm')}</p> : null}
+          {errorFor(errors, 'talk-confirm') ? (
+            <p class="govuk-error-message" id="talk-confirm-error">
+              <span class="govuk-visually-hidden">{w().errorPrefix}</span> {errorFor(errors, 'talk-confirm')}
+            </p>
+          ) : null}
           <div class="govuk-checkboxes govuk-checkboxes--small">
             <div class="govuk-checkboxes__item">
-              <input class="govuk-checkboxes__input" id="talk-confirm" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.target as HTMLInputElement).checked)} {...(errorFor(errors, 'talk-confirm') ? { 'aria-describedby': 'talk-confirm-error' } : {})} />
-              <label class="govuk-label govuk-checkboxes__label" for="talk-confirm">{w().confirm}</label>
+              <input
+                class="govuk-checkboxes__input"
+                id="talk-confirm"
+                type="checkbox"
+                checked={confirmed}
+                onChange={(e) => setConfirmed((e.target as HTMLInputElement).checked)}
+                {...(errorFor(errors, 'talk-confirm') ? { 'aria-describedby': 'talk-confirm-error' } : {})}
+              />
+              <label class="govuk-label govuk-checkboxes__label" for="talk-confirm">
+                {w().confirm}
+              </label>
             </div>
           </div>
         </div>
         <div class="govuk-button-group">
           <Button type="submit">{w().startConversation}</Button>
-          <Button variant="secondary" onClick={onBack}>{w().back}</Button>
+          <Button variant="secondary" onClick={onBack}>
+            {w().back}
+          </Button>
         </div>
       </form>
     </div>
@@ -223,7 +296,11 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
     event.preventDefault();
     const problems: FieldError[] = [];
     if (!text.trim() && !file) problems.push({ href: '#talk-message', text: w().writeMessage });
-    if (text.length > MAX_MESSAGE_LENGTH) problems.push({ href: '#talk-message', text: fill(w().tooLong, { max: MAX_MESSAGE_LENGTH.toLocaleString(pageLanguage() === 'cy' ? 'cy' : 'en-GB') }) });
+    if (text.length > MAX_MESSAGE_LENGTH)
+      problems.push({
+        href: '#talk-message',
+        text: fill(w().tooLong, { max: MAX_MESSAGE_LENGTH.toLocaleString(pageLanguage() === 'cy' ? 'cy' : 'en-GB') }),
+      });
     if (file && file.size > MAX_ATTACHMENT_BYTES) problems.push({ href: '#talk-file', text: w().fileTooBig });
     if (problems.length) return setErrors(problems);
     setSending(true);
@@ -273,18 +350,32 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
       <p class="govuk-body" data-talk-status>
         {view.status === 'closed' ? w().statusClosed : view.status === 'answered' ? w().statusAnswered : w().statusWaiting}
       </p>
-      <div role="status" class="govuk-visually-hidden">{notice}</div>
+      <div role="status" class="govuk-visually-hidden">
+        {notice}
+      </div>
       {view.messages.length === 0 ? (
         <p class="govuk-body">{w().firstMessage}</p>
       ) : (
         <ol class="casebook-talk__messages" aria-label={w().messages}>
           {view.messages.map((m) => (
             <li key={m.id} class={`casebook-talk__message casebook-talk__message--${m.author}`} data-author={m.author}>
-              <p class="casebook-talk__meta">{fill(w().authorTime, { author: m.author === 'person' ? w().you : w().helpline, time: when(m.createdAt) })}</p>
+              <p class="casebook-talk__meta">
+                {fill(w().authorTime, { author: m.author === 'person' ? w().you : w().helpline, time: when(m.createdAt) })}
+              </p>
               {m.content ? (
                 <>
                   <p class="casebook-talk__text">{m.content.text}</p>
-                  {m.content.attachment ? <p class="govuk-body-s"><a class="govuk-link" download={m.content.attachment.name} href={`data:${m.content.attachment.type};base64,${m.content.attachment.data}`}>{m.content.attachment.name}</a></p> : null}
+                  {m.content.attachment ? (
+                    <p class="govuk-body-s">
+                      <a
+                        class="govuk-link"
+                        download={m.content.attachment.name}
+                        href={`data:${m.content.attachment.type};base64,${m.content.attachment.data}`}
+                      >
+                        {m.content.attachment.name}
+                      </a>
+                    </p>
+                  ) : null}
                 </>
               ) : (
                 <p class="casebook-talk__text">{w().cannotOpen}</p>
@@ -295,20 +386,47 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
       )}
       {view.canWrite ? (
         <form onSubmit={send} novalidate>
-          <Textarea id="talk-message" label={w().messageLabel} hint={w().messageHint} value={text} onInput={setText} error={errorFor(errors, 'talk-message')} rows={5} />
+          <Textarea
+            id="talk-message"
+            label={w().messageLabel}
+            hint={w().messageHint}
+            value={text}
+            onInput={setText}
+            error={errorFor(errors, 'talk-message')}
+            rows={5}
+          />
           <div class={`govuk-form-group${errorFor(errors, 'talk-file') ? ' govuk-form-group--error' : ''}`}>
-            <label class="govuk-label" for="talk-file">{w().fileLabel}</label>
-            <div class="govuk-hint" id="talk-file-hint">{w().fileHint}</div>
-            {errorFor(errors, 'talk-file') ? <p class="govuk-error-message" id="talk-file-error"><span class="govuk-visually-hidden">{w().errorPrefix}</span> {errorFor(errors, 'talk-file')}</p> : null}
-            <input class="govuk-file-upload" id="talk-file" type="file" ref={fileInput} aria-describedby="talk-file-hint" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0])} />
+            <label class="govuk-label" for="talk-file">
+              {w().fileLabel}
+            </label>
+            <div class="govuk-hint" id="talk-file-hint">
+              {w().fileHint}
+            </div>
+            {errorFor(errors, 'talk-file') ? (
+              <p class="govuk-error-message" id="talk-file-error">
+                <span class="govuk-visually-hidden">{w().errorPrefix}</span> {errorFor(errors, 'talk-file')}
+              </p>
+            ) : null}
+            <input
+              class="govuk-file-upload"
+              id="talk-file"
+              type="file"
+              ref={fileInput}
+              aria-describedby="talk-file-hint"
+              onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0])}
+            />
           </div>
-          <Button type="submit" disabled={sending}>{sending ? w().sending : w().send}</Button>
+          <Button type="submit" disabled={sending}>
+            {sending ? w().sending : w().send}
+          </Button>
         </form>
       ) : (
         <p class="govuk-body">{w().cannotReceive}</p>
       )}
 
-      <h2 class="govuk-heading-m" id="talk-shares" tabIndex={-1}>{w().sharesHeading}</h2>
+      <h2 class="govuk-heading-m" id="talk-shares" tabIndex={-1}>
+        {w().sharesHeading}
+      </h2>
       {view.shares.length === 0 ? (
         <p class="govuk-body">{w().noShares}</p>
       ) : (
@@ -316,7 +434,10 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
           {view.shares.map((s) => (
             <li key={s.id} class="casebook-talk__share">
               <p class="govuk-body">{s.content ? s.content.text.slice(0, 200) : w().shareCannotOpen}</p>
-              <Button variant="secondary" onClick={() => void endShare(s.id)}>{w().endShare}<span class="govuk-visually-hidden">{w().endShareHidden}</span></Button>
+              <Button variant="secondary" onClick={() => void endShare(s.id)}>
+                {w().endShare}
+                <span class="govuk-visually-hidden">{w().endShareHidden}</span>
+              </Button>
             </li>
           ))}
         </ul>
@@ -324,23 +445,40 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
       <p class="govuk-body">{w().endShareText}</p>
       {diary ? (
         <details class="govuk-details">
-          <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{w().shareFromDiary}</span></summary>
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text">{w().shareFromDiary}</span>
+          </summary>
           <div class="govuk-details__text">
-            {diary.entries.length === 0 ? <p class="govuk-body">{w().diaryEmpty}</p> : diary.entries.every((e) => sharedTexts.has(e.text)) ? <p class="govuk-body">{w().allShared}</p> : null}
+            {diary.entries.length === 0 ? (
+              <p class="govuk-body">{w().diaryEmpty}</p>
+            ) : diary.entries.every((e) => sharedTexts.has(e.text)) ? (
+              <p class="govuk-body">{w().allShared}</p>
+            ) : null}
             <ul class="govuk-list">
-              {diary.entries.filter((e) => !sharedTexts.has(e.text)).map((entry) => (
-                <li key={entry.id} class="casebook-talk__share">
-                  <p class="govuk-body">{entry.writtenAt ? `${when(Date.parse(entry.writtenAt))}: ` : ''}{entry.text.slice(0, 200)}</p>
-                  <Button variant="secondary" onClick={() => void share(entry.id)}>{w().share}<span class="govuk-visually-hidden">{w().shareHidden}</span>{w().withHelpline}</Button>
-                </li>
-              ))}
+              {diary.entries
+                .filter((e) => !sharedTexts.has(e.text))
+                .map((entry) => (
+                  <li key={entry.id} class="casebook-talk__share">
+                    <p class="govuk-body">
+                      {entry.writtenAt ? `${when(Date.parse(entry.writtenAt))}: ` : ''}
+                      {entry.text.slice(0, 200)}
+                    </p>
+                    <Button variant="secondary" onClick={() => void share(entry.id)}>
+                      {w().share}
+                      <span class="govuk-visually-hidden">{w().shareHidden}</span>
+                      {w().withHelpline}
+                    </Button>
+                  </li>
+                ))}
             </ul>
           </div>
         </details>
       ) : null}
       <h2 class="govuk-heading-m">{w().leavingHeading}</h2>
       <p class="govuk-body">{w().leavingText}</p>
-      <Button variant="warning" onClick={onLeave}>{w().leave}</Button>
+      <Button variant="warning" onClick={onLeave}>
+        {w().leave}
+      </Button>
     </div>
   );
 }

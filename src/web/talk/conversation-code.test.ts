@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { describe, expect, it } from 'vitest';
 import { base64urlEncode } from '../../crypto/encoding.ts';
 import { CODE_BITS, CODE_WORDS, deriveConversationKeys, generateCode, parseCode } from './conversation-code.ts';
 

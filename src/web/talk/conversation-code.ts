@@ -3,8 +3,8 @@
 // browser's CSPRNG. From the words, HKDF-SHA-256 derives two independent secrets: the access token the server
 // recognises (it stores only an HMAC of it) and the person's X25519 private key, which the server never sees.
 import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { type Bytes, utf8Encode } from '../../crypto/encoding.ts';
 import { hkdfSha256 } from '../../crypto/kdf.ts';
-import { utf8Encode, type Bytes } from '../../crypto/encoding.ts';
 import { x25519PublicKeyOf } from '../../crypto/team-keys.ts';
 
 export const CODE_WORDS = 9;
@@ -28,15 +28,29 @@ export type ParsedCode = { ok: true; words: string[] } | { ok: false; message: s
 
 /** What a person typed → the code's words, forgiving case, spacing, punctuation and four-letter abbreviations. */
 export function parseCode(input: string): ParsedCode {
-  const typed = input.toLowerCase().normalize('NFKC').split(/[^a-z]+/).filter(Boolean);
+  const typed = input
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   if (typed.length === 0) return { ok: false, message: 'Enter your conversation code', problem: { kind: 'empty' } };
   const words: string[] = [];
   for (const [i, word] of typed.entries()) {
     const known = INDEX.has(word) ? word : word.length >= 4 ? BY_PREFIX.get(word.slice(0, 4)) : undefined;
-    if (!known) return { ok: false, message: `Word ${i + 1} ("${word}") is not one of the code words. Check how it is spelt`, problem: { kind: 'unknown-word', number: i + 1, word } };
+    if (!known)
+      return {
+        ok: false,
+        message: `Word ${i + 1} ("${word}") is not one of the code words. Check how it is spelt`,
+        problem: { kind: 'unknown-word', number: i + 1, word },
+      };
     words.push(known);
   }
-  if (words.length !== CODE_WORDS) return { ok: false, message: `Your code has ${CODE_WORDS} words. You entered ${words.length}`, problem: { kind: 'length', entered: words.length } };
+  if (words.length !== CODE_WORDS)
+    return {
+      ok: false,
+      message: `Your code has ${CODE_WORDS} words. You entered ${words.length}`,
+      problem: { kind: 'length', entered: words.length },
+    };
   return { ok: true, words };
 }
 

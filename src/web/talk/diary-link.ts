@@ -1,9 +1,10 @@
 // For people with a Casebook diary: the conversation code is kept as an encrypted item in their vault, so they
 // never have to write it down, and chosen diary entries can be shared into the conversation. The server cannot
 // link the two: the vault item is ciphertext, and the conversation knows only its token's HMAC.
-import { ApiClient } from '../vault/api/client.ts';
+
 import { signOut } from '../vault/account/manage-account.ts';
 import { unlock } from '../vault/account/unlock.ts';
+import { ApiClient } from '../vault/api/client.ts';
 import { loadItems, newItemId, putItem, type StoredItem } from '../vault/items/item-store.ts';
 import type { UnlockedVault } from '../vault/vault-session.ts';
 import { generateCode } from './conversation-code.ts';
@@ -33,7 +34,8 @@ export interface LinkedDiary {
 }
 
 const isCodeItem = (item: StoredItem): item is StoredItem<ConversationCodeItem> =>
-  (item.content as Partial<ConversationCodeItem> | null)?.type === 'helpline-conversation' && Array.isArray((item.content as ConversationCodeItem).words);
+  (item.content as Partial<ConversationCodeItem> | null)?.type === 'helpline-conversation' &&
+  Array.isArray((item.content as ConversationCodeItem).words);
 
 /** The diary session this page opened, so leaving can end it (as leaving /diary does). */
 let openedApi: ApiClient | undefined;
@@ -54,7 +56,15 @@ export async function openDiary(username: string, passphrase: string): Promise<L
     .flatMap((item) => {
       const content = item.content as { type?: unknown; text?: unknown; writtenAt?: unknown };
       if (typeof content?.text !== 'string' || content.text.trim() === '') return [];
-      return [{ id: item.id, text: content.text, type: typeof content.type === 'string' ? content.type : 'entry', writtenAt: typeof content.writtenAt === 'string' ? content.writtenAt : null, receiptAt: item.receipt.timestamp }];
+      return [
+        {
+          id: item.id,
+          text: content.text,
+          type: typeof content.type === 'string' ? content.type : 'entry',
+          writtenAt: typeof content.writtenAt === 'string' ? content.writtenAt : null,
+          receiptAt: item.receipt.timestamp,
+        },
+      ];
     })
     .sort((a, b) => (b.receiptAt ?? 0) - (a.receiptAt ?? 0));
   if (existing) return { vault, words: existing.content.words, isNew: false, entries };
@@ -64,4 +74,9 @@ export async function openDiary(username: string, passphrase: string): Promise<L
   return { vault, words, isNew: true, entries };
 }
 
-export const shareOf = (entry: ShareableEntry): ShareContent => ({ type: entry.type, text: entry.text, writtenAt: entry.writtenAt, receiptAt: entry.receiptAt });
+export const shareOf = (entry: ShareableEntry): ShareContent => ({
+  type: entry.type,
+  text: entry.text,
+  writtenAt: entry.writtenAt,
+  receiptAt: entry.receiptAt,
+});

@@ -42,7 +42,15 @@ function start(container: HTMLElement): void {
     render(null, container);
     container.replaceChildren();
   };
-  const idle = createIdleTimer({ timeoutMs: IDLE_LOCK_MS, onIdle: () => { if (current) { lock(); mount(); } } });
+  const idle = createIdleTimer({
+    timeoutMs: IDLE_LOCK_MS,
+    onIdle: () => {
+      if (current) {
+        lock();
+        mount();
+      }
+    },
+  });
   for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, () => idle.activity(), { passive: true });
   document.addEventListener('visibilitychange', () => idle.check());
 
@@ -68,7 +76,10 @@ function keepReplyHoursCurrent(): void {
   const refresh = async () => {
     try {
       // In the page's language, which only the address chose (/cy/talk/helpline).
-      const response = await fetch(`/api/talk/reply-hours${pageLanguage() === 'cy' ? '?lang=cy' : ''}`, { cache: 'no-store', credentials: 'omit' });
+      const response = await fetch(`/api/talk/reply-hours${pageLanguage() === 'cy' ? '?lang=cy' : ''}`, {
+        cache: 'no-store',
+        credentials: 'omit',
+      });
       if (response.ok) line.textContent = ((await response.json()) as { now: string }).now;
     } catch {
       // Offline for a moment: the line stays as it was and the next minute tries again.

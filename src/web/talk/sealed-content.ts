@@ -3,11 +3,12 @@
 // sealed box, src/crypto/team-keys.ts) to the team's current public key and to the person's own. The associated
 // data binds the conversation and the item's id, so the server cannot move a message from one conversation, or
 // one slot, to another. Used by the person's page, the workspace, tests and the benchmark.
+
+import type { SealedContent } from '../../contracts/conversations.ts';
+import { randomBytes, utf8Decode, utf8Encode } from '../../crypto/encoding.ts';
 import { frame } from '../../crypto/framing.ts';
 import { openJson, sealJson } from '../../crypto/items.ts';
-import { randomBytes, utf8Decode, utf8Encode } from '../../crypto/encoding.ts';
 import { openSealed, sealTo } from '../../crypto/team-keys.ts';
-import type { SealedContent } from '../../contracts/conversations.ts';
 
 export type SealedKind = 'message' | 'share';
 
@@ -38,7 +39,13 @@ export interface Recipients {
   readonly personPublicKey: Uint8Array;
 }
 
-export async function sealContent(kind: SealedKind, conversationId: string, id: string, content: unknown, to: Recipients): Promise<SealedContent> {
+export async function sealContent(
+  kind: SealedKind,
+  conversationId: string,
+  id: string,
+  content: unknown,
+  to: Recipients,
+): Promise<SealedContent> {
   const raw = randomBytes(32);
   try {
     const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
@@ -52,7 +59,13 @@ export async function sealContent(kind: SealedKind, conversationId: string, id: 
 }
 
 /** Opens a message or share with the person's key ('person') or the team private key of its version ('team'). */
-export async function openContent<T>(kind: SealedKind, conversationId: string, item: SealedContent, privateKey: Uint8Array, side: 'team' | 'person'): Promise<T> {
+export async function openContent<T>(
+  kind: SealedKind,
+  conversationId: string,
+  item: SealedContent,
+  privateKey: Uint8Array,
+  side: 'team' | 'person',
+): Promise<T> {
   const raw = await openSealed(privateKey, side === 'team' ? item.keyTeam : item.keyPerson, keyLabel(kind, conversationId, item.id));
   try {
     const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);

@@ -2,9 +2,9 @@
 // Dropping the object (leaving, locking) is what makes all of it unreachable; nothing is written to storage (T1).
 import { base64urlDecode } from '../../crypto/encoding.ts';
 import { HttpError } from '../http/http-client.ts';
-import { TalkClient, type ConversationState, type StoredMessage } from './api.ts';
-import { deriveConversationKeys, type ConversationKeys } from './conversation-code.ts';
-import { openContent, sealContent, type MessageContent, type ShareContent } from './sealed-content.ts';
+import { type ConversationState, type StoredMessage, TalkClient } from './api.ts';
+import { type ConversationKeys, deriveConversationKeys } from './conversation-code.ts';
+import { type MessageContent, openContent, type ShareContent, sealContent } from './sealed-content.ts';
 
 export interface ShownMessage {
   readonly id: string;
@@ -81,7 +81,11 @@ export class OpenConversation {
     }
     const shares: ShownShare[] = [];
     for (const s of state.shares) {
-      shares.push({ id: s.id, createdAt: s.createdAt, content: await openContent<ShareContent>('share', state.id, s, this.#keys.privateKey, 'person').catch(() => undefined) });
+      shares.push({
+        id: s.id,
+        createdAt: s.createdAt,
+        content: await openContent<ShareContent>('share', state.id, s, this.#keys.privateKey, 'person').catch(() => undefined),
+      });
     }
     return { status: state.status, messages, shares, canWrite: state.teamKey !== null };
   }
@@ -105,7 +109,9 @@ export class OpenConversation {
 
   async send(content: MessageContent): Promise<void> {
     const id = crypto.randomUUID();
-    const stored = await this.#withCurrentKey(async () => this.client.send(await sealContent('message', this.id, id, content, this.#recipients())));
+    const stored = await this.#withCurrentKey(async () =>
+      this.client.send(await sealContent('message', this.id, id, content, this.#recipients())),
+    );
     this.add(stored);
   }
 

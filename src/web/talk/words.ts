@@ -5,15 +5,82 @@ import { fill } from '../../domain/messages/fill.ts';
 import type { CodeProblem } from './conversation-code.ts';
 
 export const TALK_WORD_KEYS = [
-  'error', 'network', 'notFound', 'startHeading', 'startText', 'startButton', 'comeBackHeading', 'codeLabel', 'codeHint',
-  'openConversation', 'opening', 'codeEmpty', 'codeUnknownWord', 'codeLength', 'diaryHeading', 'diaryText', 'username',
-  'passphrase', 'enterUsername', 'enterPassphrase', 'openDiary', 'openingDiary', 'codeHeading', 'codeWarning', 'checkText',
-  'word', 'wordError', 'confirm', 'confirmError', 'startConversation', 'back', 'starting', 'errorPrefix',
-  'conversationHeading', 'statusClosed', 'statusAnswered', 'statusWaiting', 'firstMessage', 'messages', 'you', 'helpline',
-  'authorTime', 'cannotOpen', 'messageLabel', 'messageHint', 'writeMessage', 'tooLong', 'fileLabel', 'fileHint',
-  'fileTooBig', 'sending', 'send', 'sent', 'cannotReceive', 'sharesHeading', 'noShares', 'shareCannotOpen', 'endShare',
-  'endShareHidden', 'endShareText', 'shared', 'shareEnded', 'shareFromDiary', 'diaryEmpty', 'allShared', 'share',
-  'shareHidden', 'withHelpline', 'leavingHeading', 'leavingText', 'leave', 'warning', 'dayNames', 'monthNames', 'dateTime', 'problem',
+  'error',
+  'network',
+  'notFound',
+  'startHeading',
+  'startText',
+  'startButton',
+  'comeBackHeading',
+  'codeLabel',
+  'codeHint',
+  'openConversation',
+  'opening',
+  'codeEmpty',
+  'codeUnknownWord',
+  'codeLength',
+  'diaryHeading',
+  'diaryText',
+  'username',
+  'passphrase',
+  'enterUsername',
+  'enterPassphrase',
+  'openDiary',
+  'openingDiary',
+  'codeHeading',
+  'codeWarning',
+  'checkText',
+  'word',
+  'wordError',
+  'confirm',
+  'confirmError',
+  'startConversation',
+  'back',
+  'starting',
+  'errorPrefix',
+  'conversationHeading',
+  'statusClosed',
+  'statusAnswered',
+  'statusWaiting',
+  'firstMessage',
+  'messages',
+  'you',
+  'helpline',
+  'authorTime',
+  'cannotOpen',
+  'messageLabel',
+  'messageHint',
+  'writeMessage',
+  'tooLong',
+  'fileLabel',
+  'fileHint',
+  'fileTooBig',
+  'sending',
+  'send',
+  'sent',
+  'cannotReceive',
+  'sharesHeading',
+  'noShares',
+  'shareCannotOpen',
+  'endShare',
+  'endShareHidden',
+  'endShareText',
+  'shared',
+  'shareEnded',
+  'shareFromDiary',
+  'diaryEmpty',
+  'allShared',
+  'share',
+  'shareHidden',
+  'withHelpline',
+  'leavingHeading',
+  'leavingText',
+  'leave',
+  'warning',
+  'dayNames',
+  'monthNames',
+  'dateTime',
+  'problem',
 ] as const;
 export type TalkWords = Readonly<Record<(typeof TALK_WORD_KEYS)[number], string>>;
 
@@ -35,7 +102,15 @@ export function wordsOf(doc: Document = document): TalkWords {
 
 export { fill };
 
-const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/London',
+});
 const WEEKDAY_INDEX: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 /**
@@ -44,7 +119,14 @@ const WEEKDAY_INDEX: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2
  * Welsh services write it: "Gwe 4 Rhag, 21:36".
  */
 export function dateTimeFormatter(words: TalkWords, language: 'en' | 'cy'): (ms: number) => string {
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' };
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  };
   const locale = language === 'cy' ? 'cy' : 'en-GB';
   if (language === 'en' || Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0) {
     const format = new Intl.DateTimeFormat(locale, language === 'cy' ? { ...options, hourCycle: 'h23' } : options);

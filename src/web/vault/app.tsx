@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiClient } from './api/client.ts';
 import { signOut } from './account/manage-account.ts';
+import type { ApiClient } from './api/client.ts';
 import { DiaryApp } from './diary/diary-app.tsx';
+import { plural, t } from './i18n/i18n.ts';
 import { createIdleTimer, watchActivity } from './safety/idle-timer.ts';
 import { CreateAccountScreen } from './screens/create-account.tsx';
 import { ChangePassphraseScreen, DeleteAccountScreen, NewRecoveryKeyScreen } from './screens/manage.tsx';
 import { RecoveredKeyScreen, RecoverScreen } from './screens/recover.tsx';
 import { UnlockScreen } from './screens/unlock.tsx';
 import type { UnlockedVault } from './vault-session.ts';
-import { plural, t } from './i18n/i18n.ts';
 
 export const DEFAULT_IDLE_MINUTES = 5;
 
@@ -55,11 +55,25 @@ export function VaultApp({ api }: { api: ApiClient }) {
 
   switch (screen.name) {
     case 'unlock':
-      return <UnlockScreen api={api} notice={screen.notice} onUnlocked={open} onCreate={() => setScreen({ name: 'create' })} onRecover={() => setScreen({ name: 'recover' })} />;
+      return (
+        <UnlockScreen
+          api={api}
+          notice={screen.notice}
+          onUnlocked={open}
+          onCreate={() => setScreen({ name: 'create' })}
+          onRecover={() => setScreen({ name: 'recover' })}
+        />
+      );
     case 'create':
       return <CreateAccountScreen api={api} onCreated={open} onCancel={() => setScreen({ name: 'unlock' })} />;
     case 'recover':
-      return <RecoverScreen api={api} onRecovered={(recovered, recoveryKey) => setScreen({ name: 'recovered', vault: recovered, recoveryKey })} onCancel={() => setScreen({ name: 'unlock' })} />;
+      return (
+        <RecoverScreen
+          api={api}
+          onRecovered={(recovered, recoveryKey) => setScreen({ name: 'recovered', vault: recovered, recoveryKey })}
+          onCancel={() => setScreen({ name: 'unlock' })}
+        />
+      );
     case 'recovered':
       return <RecoveredKeyScreen recoveryKey={screen.recoveryKey} onConfirmed={() => open(screen.vault)} />;
     case 'home':
@@ -81,6 +95,12 @@ export function VaultApp({ api }: { api: ApiClient }) {
     case 'new-recovery-key':
       return <NewRecoveryKeyScreen vault={screen.vault} onDone={() => open(screen.vault)} onCancel={() => open(screen.vault)} />;
     case 'delete':
-      return <DeleteAccountScreen vault={screen.vault} onDeleted={() => setScreen({ name: 'unlock', notice: t('notices.deleted') })} onCancel={() => open(screen.vault)} />;
+      return (
+        <DeleteAccountScreen
+          vault={screen.vault}
+          onDeleted={() => setScreen({ name: 'unlock', notice: t('notices.deleted') })}
+          onCancel={() => open(screen.vault)}
+        />
+      );
   }
 }

@@ -1,8 +1,9 @@
 // Reads the chosen ZIP within bounds, asks Casebook's published log (same origin) for what check 10 needs, and
 // runs the verifier library — the same code as `npm run verify`. The pack's bytes stay in this function: the
 // only requests are the two GETs in fetchPublishedLog, which carry the pack's tree size and nothing else.
-import { fetchPublishedLog, PackFormatError, verifyEvidencePack } from '../../crypto/evidence-pack/index.ts';
+
 import type { VerificationReport, VerifyOptions } from '../../crypto/evidence-pack/index.ts';
+import { fetchPublishedLog, PackFormatError, verifyEvidencePack } from '../../crypto/evidence-pack/index.ts';
 import { megabytes, pageLanguage, t } from './wording.ts';
 
 export interface Limits {
@@ -50,7 +51,12 @@ export async function checkPack(file: File, limits: Limits, stage: (text: string
     const report = await verifyEvidencePack(zip, options);
     // Marks for bench/verify-browser.ts, which reports where the time goes; they hold nothing about the pack.
     performance.mark('verify:checked');
-    return { kind: 'report', fileName: file.name, report, online: published.status === 'fetched' ? { checked: true } : { checked: false, reason: published.reason } };
+    return {
+      kind: 'report',
+      fileName: file.name,
+      report,
+      online: published.status === 'fetched' ? { checked: true } : { checked: false, reason: published.reason },
+    };
   } catch (error) {
     if (error instanceof PackFormatError) return unusable(error.message);
     if (error instanceof RangeError) return unusable(t('outOfMemory'));

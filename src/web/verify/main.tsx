@@ -5,17 +5,18 @@
 import { render } from 'preact';
 import { EXIT_EVENT } from '../components/exit-this-page/exit-this-page.ts';
 import type { Limits, PackOutcome } from './check-pack.ts';
-import { checkPdf } from './pdf-pack-id.ts';
 import type { PdfCheck } from './pdf-pack-id.ts';
+import { checkPdf } from './pdf-pack-id.ts';
 import { Results } from './results.tsx';
-import { t, readWordsFrom } from './wording.ts';
+import { readWordsFrom, t } from './wording.ts';
 
 /** The checker chunk: fetched at start; fetched again on use if that first attempt failed. */
 let checker: Promise<typeof import('./check-pack.ts')> | undefined;
-const loadChecker = () => (checker ??= import('./check-pack.ts').catch((error: unknown) => {
-  checker = undefined;
-  throw error;
-}));
+const loadChecker = () =>
+  (checker ??= import('./check-pack.ts').catch((error: unknown) => {
+    checker = undefined;
+    throw error;
+  }));
 
 function start(container: HTMLElement): void {
   readWordsFrom(container);

@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { checkPdf, packIdFromKeywords, readPackId } from './pdf-pack-id.ts';
-import { setWords } from './wording.ts';
 import type { Words } from './wording.ts';
+import { setWords } from './wording.ts';
 
 // The words the /verify page carries for its script (the verify catalogue's browser part), in English.
-const catalogue = parse(readFileSync(new URL('../../server/content/messages/verify/en.yaml', import.meta.url), 'utf8')) as { browser: Words };
+const catalogue = parse(readFileSync(new URL('../../server/content/messages/verify/en.yaml', import.meta.url), 'utf8')) as {
+  browser: Words;
+};
 setWords(catalogue.browser, 'en');
 
 const ID = 'ab'.repeat(32);
@@ -44,10 +46,17 @@ describe('the PDF names its pack', () => {
     expect(await checkPdf(file(pdf), ID, 1e6)).toEqual({ kind: 'matches', fileName: 'pack.pdf' });
     expect(await checkPdf(file(pdf), OTHER, 1e6)).toEqual({ kind: 'other-pack', fileName: 'pack.pdf', packId: ID });
     expect(await checkPdf(file(await pdfWith(undefined)), ID, 1e6)).toEqual({ kind: 'no-pack-id', fileName: 'pack.pdf' });
-    expect(await checkPdf(file(new TextEncoder().encode('hello')), ID, 1e6)).toMatchObject({ kind: 'unusable', message: 'This file is not a PDF.' });
-    expect(await checkPdf(file(new TextEncoder().encode('PK\u0003\u0004')), ID, 1e6)).toMatchObject({ message: expect.stringMatching(/^This is a ZIP file, not a PDF\./) });
+    expect(await checkPdf(file(new TextEncoder().encode('hello')), ID, 1e6)).toMatchObject({
+      kind: 'unusable',
+      message: 'This file is not a PDF.',
+    });
+    expect(await checkPdf(file(new TextEncoder().encode('PK\u0003\u0004')), ID, 1e6)).toMatchObject({
+      message: expect.stringMatching(/^This is a ZIP file, not a PDF\./),
+    });
     expect(await checkPdf(file(new Uint8Array()), ID, 1e6)).toMatchObject({ message: 'This file is empty (0 bytes), so it is not a PDF.' });
-    expect(await checkPdf(file(pdf), ID, 100)).toMatchObject({ message: expect.stringMatching(/^This file is \d+ KB, more than this page reads as a PDF \(1 KB\)\.$/) });
+    expect(await checkPdf(file(pdf), ID, 100)).toMatchObject({
+      message: expect.stringMatching(/^This file is \d+ KB, more than this page reads as a PDF \(1 KB\)\.$/),
+    });
     const damaged = pdf.slice(0, 40);
     expect((await checkPdf(file(damaged), ID, 1e6)).kind).toMatch(/^(unusable|no-pack-id)$/);
   });

@@ -36,7 +36,9 @@ export async function checkPdf(file: File, packSha256: string, maxBytes: number)
   return result.packId === packSha256 ? { kind: 'matches', fileName } : { kind: 'other-pack', fileName, packId: result.packId };
 }
 
-export type PackIdResult = { readonly kind: 'found'; readonly packId: string } | { readonly kind: 'none' | 'not-pdf' | 'unreadable' | 'reader-unavailable' };
+export type PackIdResult =
+  | { readonly kind: 'found'; readonly packId: string }
+  | { readonly kind: 'none' | 'not-pdf' | 'unreadable' | 'reader-unavailable' };
 
 /** The pack id a PDF's metadata names, if any. */
 export async function readPackId(bytes: Uint8Array): Promise<PackIdResult> {

@@ -5,9 +5,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CheckStatus, EntryReport, VerificationReport, VersionReport } from '../../crypto/evidence-pack/index.ts';
 import { ukTimeBare } from '../../crypto/evidence-pack/index.ts';
-import { pageLanguage, t } from './wording.ts';
 import type { OnlineCheck, PackOutcome } from './check-pack.ts';
 import type { PdfCheck } from './pdf-pack-id.ts';
+import { pageLanguage, t } from './wording.ts';
 
 /** Beyond this, problems are listed in a "show more" part: a mass failure reads better as its first lines. */
 const PROBLEMS_SHOWN = 30;
@@ -154,7 +154,11 @@ function Facts({ report, fileName, online }: { report: VerificationReport; fileN
         </Fact>
         <Fact name={t('factTreeHead')}>
           {report.treeHead
-            ? t('treeHead', { count: report.treeHead.treeSize, time: { time: report.treeHead.timestamp }, status: statusWord(report.treeHead.signature) })
+            ? t('treeHead', {
+                count: report.treeHead.treeSize,
+                time: { time: report.treeHead.timestamp },
+                status: statusWord(report.treeHead.signature),
+              })
             : t('treeHeadMissing')}
         </Fact>
         <Fact name={t('factLogSince')}>
@@ -206,8 +210,12 @@ function Entries({ entries }: { entries: readonly EntryReport[] }) {
         <caption class="govuk-table__caption govuk-visually-hidden">{t('entriesCaption')}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">{t('colEntry')}</th>
-            <th scope="col" class="govuk-table__header">{t('colLogged')}</th>
+            <th scope="col" class="govuk-table__header">
+              {t('colEntry')}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {t('colLogged')}
+            </th>
             {CHECKS.map(([, label]) => (
               <th scope="col" class="govuk-table__header" key={label}>
                 {t(label)}
@@ -289,9 +297,15 @@ function Attachments({ report }: { report: VerificationReport }) {
         <caption class="govuk-table__caption govuk-visually-hidden">{t('attachmentsCaption')}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">{t('colFile')}</th>
-            <th scope="col" class="govuk-table__header">{t('colMatches')}</th>
-            <th scope="col" class="govuk-table__header">{t('colCovered')}</th>
+            <th scope="col" class="govuk-table__header">
+              {t('colFile')}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {t('colMatches')}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {t('colCovered')}
+            </th>
           </tr>
         </thead>
         <tbody class="govuk-table__body">

@@ -1,10 +1,10 @@
 // Attachments: the file is the one named, and the entries that use it say so.
 import { attachmentRefsOf, namesHash } from '../attachment-refs.ts';
 import { sha256Hex } from '../digest.ts';
-import { attachmentPath } from '../format.ts';
 import type { PackIndex } from '../format.ts';
-import { finding, versionPlace } from '../report-text/finding.ts';
+import { attachmentPath } from '../format.ts';
 import type { Finding } from '../report-text/finding.ts';
+import { finding, versionPlace } from '../report-text/finding.ts';
 import type { AttachmentReport, EntryReport } from './report.ts';
 
 export async function checkAttachments(
@@ -44,21 +44,31 @@ export async function checkAttachments(
             if (ref.sha256 === a.sha256) timestamped = present && entryVerified(entries, entry.id);
             else problems.push(finding('attachment.otherHash', { label: bare, place }));
           }
-          if (ref.name !== undefined && ref.name !== a.name) problems.push(finding('attachment.otherName', { label: bare, place, given: JSON.stringify(ref.name), name }));
+          if (ref.name !== undefined && ref.name !== a.name)
+            problems.push(finding('attachment.otherName', { label: bare, place, given: JSON.stringify(ref.name), name }));
         });
       }
       // An entry version whose file is missing or unreadable is already reported; it can neither confirm nor deny the link.
       const unreadable = a.usedBy.filter((u) => {
         const entry = index.entries.find((e) => e.id === u.entry);
-        return entry !== undefined && entry.versions.includes(u.version) && contents.get(u.entry)?.[entry.versions.indexOf(u.version)] === undefined;
+        return entry?.versions.includes(u.version) && contents.get(u.entry)?.[entry.versions.indexOf(u.version)] === undefined;
       });
-      for (const u of unreadable) problems.push(finding('attachment.entryUnreadable', { label: bare, entry: String(numberOf.get(u.entry)), version: u.version }));
+      for (const u of unreadable)
+        problems.push(finding('attachment.entryUnreadable', { label: bare, entry: String(numberOf.get(u.entry)), version: u.version }));
       referring.push(...unreadable);
       const listed = a.usedBy.map((u) => `${u.entry}/${u.version}`).sort();
       const actual = referring.map((u) => `${u.entry}/${u.version}`).sort();
       if (referring.length === 0) problems.push(finding('attachment.unused', { label: bare }));
       else if (listed.join() !== actual.join()) problems.push(finding('attachment.usersEdited', { label: bare }));
-      return { number: i + 1, id: a.id, name: a.name, sha256: a.sha256, verified: problems.length === 0, timestamped: timestamped && problems.length === 0, problems };
+      return {
+        number: i + 1,
+        id: a.id,
+        name: a.name,
+        sha256: a.sha256,
+        verified: problems.length === 0,
+        timestamped: timestamped && problems.length === 0,
+        problems,
+      };
     }),
   );
 }

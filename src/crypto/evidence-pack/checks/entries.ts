@@ -1,16 +1,22 @@
 // Entries, version by version, and what only the whole list can show: versions in order within an entry, no
 // receipt used twice, entries in the order the PDF numbers them.
 import type { PackEntry } from '../format.ts';
-import { compareEntries, entrySortKey } from '../order.ts';
 import type { OrderFacts } from '../order.ts';
-import { finding, list, time, versionPlace } from '../report-text/finding.ts';
+import { compareEntries, entrySortKey } from '../order.ts';
 import type { Finding } from '../report-text/finding.ts';
+import { finding, list, time, versionPlace } from '../report-text/finding.ts';
 import type { Keys, TreeHeadCheck } from './keys.ts';
 import type { EntryReport } from './report.ts';
-import { checkVersion } from './version.ts';
 import type { VersionFiles } from './version.ts';
+import { checkVersion } from './version.ts';
 
-export async function checkEntry(pack: VersionFiles, entry: PackEntry, number: number, keys: Keys, treeHead: TreeHeadCheck | null): Promise<EntryReport<Finding>> {
+export async function checkEntry(
+  pack: VersionFiles,
+  entry: PackEntry,
+  number: number,
+  keys: Keys,
+  treeHead: TreeHeadCheck | null,
+): Promise<EntryReport<Finding>> {
   const problems: Finding[] = [];
   const place = finding('place.entry', { entry: number });
   if (entry.versions.length === 0) problems.push(finding('entry.noVersions', { place }));
@@ -18,7 +24,9 @@ export async function checkEntry(pack: VersionFiles, entry: PackEntry, number: n
     const held = new Set(entry.versions);
     const missing = range(1, Math.min(Math.max(...entry.versions), entry.versions.length + 20)).filter((v) => !held.has(v));
     const params = { place, last: entry.versions.length, held: list(entry.versions) };
-    problems.push(missing.length ? finding('entry.versionGapsMissing', { ...params, missing: list(missing) }) : finding('entry.versionGaps', params));
+    problems.push(
+      missing.length ? finding('entry.versionGapsMissing', { ...params, missing: list(missing) }) : finding('entry.versionGaps', params),
+    );
   }
   const versions = await Promise.all(entry.versions.map((v) => checkVersion(pack, entry.id, v, number, keys, treeHead)));
   // Edits are appended to the log, so a later version must sit later in the log.

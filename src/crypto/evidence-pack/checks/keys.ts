@@ -1,13 +1,13 @@
 // Which log keys may verify the pack's signatures: those the verifier was given, else the pack's own.
 import { base64urlDecode } from '../../encoding.ts';
-import { importPublicKey, logIdOf, verifyTreeHead } from '../../signing.ts';
 import type { SignedTreeHead } from '../../signing.ts';
+import { importPublicKey, logIdOf, verifyTreeHead } from '../../signing.ts';
 import { PUBLIC_KEY_PATH, TREE_HEAD_PATH } from '../format.ts';
-import { finding, time } from '../report-text/finding.ts';
 import type { Finding, Param } from '../report-text/finding.ts';
-import type { CheckStatus, KeyReport } from './report.ts';
+import { finding, time } from '../report-text/finding.ts';
 import { isObject, isSignedStatement, parseJson } from './json.ts';
 import { PackFormatError } from './pack-format-error.ts';
+import type { CheckStatus, KeyReport } from './report.ts';
 
 export interface Keys {
   /** logId → key, from the pack and from the caller; trusted ones win. */
@@ -17,7 +17,11 @@ export interface Keys {
   readonly report: KeyReport[];
 }
 
-export async function loadKeys(files: ReadonlyMap<string, Uint8Array>, trustedInput: readonly (string | Uint8Array)[], problems: Finding[]): Promise<Keys> {
+export async function loadKeys(
+  files: ReadonlyMap<string, Uint8Array>,
+  trustedInput: readonly (string | Uint8Array)[],
+  problems: Finding[],
+): Promise<Keys> {
   const byLogId = new Map<string, { key: CryptoKey; trusted: boolean }>();
   const report: KeyReport[] = [];
   for (const raw of trustedInput) {
@@ -71,7 +75,9 @@ export function keyFor(keys: Keys, logId: unknown): { key: CryptoKey } | Refusal
 
 /** The refusal as a finding of the statement's area ("treeHead", "version", "consistency"). */
 export function refused(area: string, refusal: Refusal, params: Readonly<Record<string, Param>> = {}): Finding {
-  return refusal.refusal === 'unknownKey' ? finding(`${area}.unknownKey`, params) : finding(`${area}.untrustedKey`, { ...params, logId: refusal.logId });
+  return refusal.refusal === 'unknownKey'
+    ? finding(`${area}.unknownKey`, params)
+    : finding(`${area}.untrustedKey`, { ...params, logId: refusal.logId });
 }
 
 export interface TreeHeadCheck {
@@ -80,7 +86,11 @@ export interface TreeHeadCheck {
   readonly signature: CheckStatus;
 }
 
-export async function checkTreeHead(files: ReadonlyMap<string, Uint8Array>, keys: Keys, problems: Finding[]): Promise<TreeHeadCheck | null> {
+export async function checkTreeHead(
+  files: ReadonlyMap<string, Uint8Array>,
+  keys: Keys,
+  problems: Finding[],
+): Promise<TreeHeadCheck | null> {
   const head = parseJson(files.get(TREE_HEAD_PATH));
   if (!isSignedStatement(head, 'treeSize', 'rootHash')) {
     problems.push(finding('treeHead.missing', { path: TREE_HEAD_PATH }));

@@ -1,6 +1,7 @@
 // A few sentences for a non-technical reader: whether the pack can be relied on, and what to do if not.
-import { bareTime, finding, list, time } from '../report-text/finding.ts';
+
 import type { Finding } from '../report-text/finding.ts';
+import { bareTime, finding, list, time } from '../report-text/finding.ts';
 import type { AttachmentReport, ConsistencyReport, EntryReport, ImportReport } from './report.ts';
 
 export interface SummaryFacts {
@@ -13,7 +14,8 @@ export interface SummaryFacts {
 }
 
 export function officerSummary({ entries, attachments, problems, trust, consistency, imports }: SummaryFacts): Finding[] {
-  const sentences = problems.length === 0 ? passed(entries, attachments, imports) : failed(entries, attachments, problems, consistency, imports);
+  const sentences =
+    problems.length === 0 ? passed(entries, attachments, imports) : failed(entries, attachments, problems, consistency, imports);
   if (trust === 'pack-only') sentences.push(finding('summary.packKeyOnly'));
   if (consistency.checked && consistency.ok) sentences.push(finding('summary.logConsistent'));
   return sentences;
@@ -41,7 +43,8 @@ function passed(entries: SummaryFacts['entries'], attachments: SummaryFacts['att
   else if (attachments.length === 2) sentences.push(finding('summary.twoFiles'));
   else if (attachments.length > 2) sentences.push(finding('summary.allFiles', { count: attachments.length }));
   const checkedMessages = imports.reduce((n, r) => n + r.messages, 0);
-  if (checkedMessages > 0) sentences.push(finding(imports.length === 1 ? 'summary.importsMatchOne' : 'summary.importsMatch', { count: checkedMessages }));
+  if (checkedMessages > 0)
+    sentences.push(finding(imports.length === 1 ? 'summary.importsMatchOne' : 'summary.importsMatch', { count: checkedMessages }));
   return sentences;
 }
 
@@ -57,7 +60,10 @@ function failed(
   const verified = entries.length - failedEntries.length;
   if (failedEntries.length > 0) {
     const numbers = list(failedEntries.slice(0, 10).map((e) => e.number));
-    const which = finding(failedEntries.length > 10 ? 'summary.whichMany' : failedEntries.length === 1 ? 'summary.whichOne' : 'summary.whichSome', { numbers });
+    const which = finding(
+      failedEntries.length > 10 ? 'summary.whichMany' : failedEntries.length === 1 ? 'summary.whichOne' : 'summary.whichSome',
+      { numbers },
+    );
     sentences.push(finding('summary.entriesFailed', { count: failedEntries.length, which }));
     if (verified === 1) sentences.push(finding('summary.otherEntry'));
     else if (verified > 1) sentences.push(finding('summary.otherEntries', { count: verified }));

@@ -1,25 +1,25 @@
 // The two files that say what the pack is (without them there is nothing to verify against: exit code 2), and
 // the files around them: the manifest covers every file, and every file is one the format expects.
 import { sha256Hex } from '../digest.ts';
+import type { Manifest, PackAttachment, PackEntry, PackIndex } from '../format.ts';
 import {
+  attachmentPath,
+  entryPath,
   FORMAT,
   FORMAT_VERSION,
+  isPackId,
+  isSha256Hex,
   MANIFEST_PATH,
   PACK_PATH,
   PUBLIC_KEY_PATH,
-  README_PATH,
-  TREE_HEAD_PATH,
-  attachmentPath,
-  entryPath,
-  isPackId,
-  isSha256Hex,
   proofPath,
+  README_PATH,
   receiptPath,
   saltPath,
+  TREE_HEAD_PATH,
 } from '../format.ts';
-import type { Manifest, PackAttachment, PackEntry, PackIndex } from '../format.ts';
-import { finding } from '../report-text/finding.ts';
 import type { Finding } from '../report-text/finding.ts';
+import { finding } from '../report-text/finding.ts';
 import { compare, isObject, parseJson } from './json.ts';
 import { PackFormatError } from './pack-format-error.ts';
 

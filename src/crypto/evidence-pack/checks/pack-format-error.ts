@@ -1,6 +1,6 @@
 import type { Finding } from '../report-text/finding.ts';
-import { say } from '../report-text/render.ts';
 import type { ReportLanguage } from '../report-text/render.ts';
+import { say } from '../report-text/render.ts';
 
 /** The file is not a pack this verifier can read at all (not a ZIP, no manifest, unknown format). */
 export class PackFormatError extends Error {

@@ -98,7 +98,12 @@ export interface VerificationReport {
    */
   readonly keyTrust: 'independent' | 'pack-only';
   readonly keys: readonly KeyReport[];
-  readonly treeHead: { readonly treeSize: number; readonly timestamp: number; readonly rootHash: string; readonly signature: CheckStatus } | null;
+  readonly treeHead: {
+    readonly treeSize: number;
+    readonly timestamp: number;
+    readonly rootHash: string;
+    readonly signature: CheckStatus;
+  } | null;
   readonly consistency: ConsistencyReport;
   readonly entries: readonly EntryReport[];
   readonly attachments: readonly AttachmentReport[];

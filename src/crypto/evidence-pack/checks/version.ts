@@ -3,16 +3,16 @@
 import { canonicalize } from '../../canonical-json.ts';
 import { base64urlDecode, concatBytes, constantTimeEqual, utf8Decode } from '../../encoding.ts';
 import { leafHash, verifyInclusion } from '../../merkle.ts';
-import { verifyReceipt } from '../../signing.ts';
 import type { Receipt } from '../../signing.ts';
+import { verifyReceipt } from '../../signing.ts';
 import { sha256 } from '../digest.ts';
-import { entryPath, proofPath, receiptPath, saltPath } from '../format.ts';
 import type { InclusionProofFile } from '../format.ts';
-import { finding, list, time, versionPlace } from '../report-text/finding.ts';
+import { entryPath, proofPath, receiptPath, saltPath } from '../format.ts';
 import type { Finding } from '../report-text/finding.ts';
+import { finding, list, time, versionPlace } from '../report-text/finding.ts';
 import { decodeAll, isObject, isSignedStatement, parseJson } from './json.ts';
-import { keyFor, refused } from './keys.ts';
 import type { Keys, TreeHeadCheck } from './keys.ts';
+import { keyFor, refused } from './keys.ts';
 import type { CheckStatus, VersionReport } from './report.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -73,11 +73,24 @@ export async function checkVersion(
     receiptLeaf = undefined;
   }
   const salt = files.get(saltPath(id, version))!;
-  result.commitment = await checkCommitment(salt, contentBytes, receiptLeaf, { place, when, saltPath: saltPath(id, version) }, result.problems);
+  result.commitment = await checkCommitment(
+    salt,
+    contentBytes,
+    receiptLeaf,
+    { place, when, saltPath: saltPath(id, version) },
+    result.problems,
+  );
 
   if (!treeHead) return result;
   const proof = parseJson(files.get(proofPath(id, version))) as Partial<InclusionProofFile> | undefined;
-  result.inclusion = await checkInclusion(proof, receipt, receiptLeaf, treeHead, { place, proofPath: proofPath(id, version) }, result.problems);
+  result.inclusion = await checkInclusion(
+    proof,
+    receipt,
+    receiptLeaf,
+    treeHead,
+    { place, proofPath: proofPath(id, version) },
+    result.problems,
+  );
   return result;
 }
 
@@ -147,12 +160,21 @@ async function checkInclusion(
     problems.push(finding('version.proofUnreadable', { place, path: at.proofPath }));
   } else if (proof.leafIndex !== receipt.leafIndex || proof.treeSize !== size) {
     status = 'failed';
-    problems.push(finding('version.proofForOther', { place, proofLeaf: String(proof.leafIndex), proofSize: String(proof.treeSize), leaf: receipt.leafIndex, size }));
+    problems.push(
+      finding('version.proofForOther', {
+        place,
+        proofLeaf: String(proof.leafIndex),
+        proofSize: String(proof.treeSize),
+        leaf: receipt.leafIndex,
+        size,
+      }),
+    );
   } else if (receipt.leafIndex >= size) {
     status = 'failed';
     problems.push(finding('version.beyondLog', { place, leaf: receipt.leafIndex, size }));
   } else {
-    const included = receiptLeaf !== undefined && (await verifyInclusion(receiptLeaf, receipt.leafIndex, size, proofHashes, treeHead.rootHash));
+    const included =
+      receiptLeaf !== undefined && (await verifyInclusion(receiptLeaf, receipt.leafIndex, size, proofHashes, treeHead.rootHash));
     status = included && treeHead.signature === 'passed' ? 'passed' : 'failed';
     if (!included) problems.push(finding('version.notInLog', { place }));
   }

@@ -16,7 +16,8 @@ export const en = {
   format: {
     unreadableZip: 'This file is not a readable ZIP archive ({detail})',
     tooLarge: 'The ZIP unpacks to more than {mib} MiB, larger than any evidence pack',
-    impossibleSize: '{name} in the ZIP claims to unpack to {claimed} bytes from {size}, more than any real file can: the ZIP is damaged or crafted',
+    impossibleSize:
+      '{name} in the ZIP claims to unpack to {claimed} bytes from {size}, more than any real file can: the ZIP is damaged or crafted',
     noManifest: 'This ZIP has no manifest.json, so it is not a Casebook evidence pack.',
     notManifest: 'manifest.json is not the manifest of a Casebook evidence pack.',
     otherVersion: 'This pack is in format {found}; this verifier reads format {known}. Use a newer verifier.',
@@ -31,7 +32,8 @@ export const en = {
     changed: '{path} has been changed since the pack was made: its SHA-256 is not the one manifest.json lists.',
     removed: '{path} is listed in manifest.json but is missing from the pack: it has been removed.',
     extra: '{path} does not belong to any entry or attachment listed in pack.json: it is an extra file.',
-    summaryEdited: 'pack.json: the summary figures (counts by behaviour, dates) do not match the entries in the pack — they have been edited.',
+    summaryEdited:
+      'pack.json: the summary figures (counts by behaviour, dates) do not match the entries in the pack — they have been edited.',
   },
   keys: {
     fileMissing: '{path} is missing or unreadable: the pack does not say which key signed it.',
@@ -40,19 +42,23 @@ export const en = {
   },
   treeHead: {
     missing: "{path} is missing or unreadable: no entry can be shown to be in Casebook's log.",
-    unknownKey: "The log's tree head was signed by a key that is not Casebook's log key (it is neither in the pack's key file nor among the keys you trust).",
+    unknownKey:
+      "The log's tree head was signed by a key that is not Casebook's log key (it is neither in the pack's key file nor among the keys you trust).",
     untrustedKey: "The log's tree head was signed by key {logId}, which is in the pack but is not one of the Casebook keys you trust.",
-    badSignature: "The log's tree head ({size} entries, {time}) has an invalid signature: it has been altered or was not signed by Casebook.",
+    badSignature:
+      "The log's tree head ({size} entries, {time}) has an invalid signature: it has been altered or was not signed by Casebook.",
   },
   entry: {
     noVersions: '{place}: pack.json lists no versions of it — it has been emptied.',
-    versionGaps: '{place}: the versions are not 1 to {last} in order (the pack holds {held}) — a version has been removed or the versions reordered.',
-    versionGapsMissing: '{place}: the versions are not 1 to {last} in order (the pack holds {held}; missing {missing}) — a version has been removed or the versions reordered.',
+    versionGaps:
+      '{place}: the versions are not 1 to {last} in order (the pack holds {held}) — a version has been removed or the versions reordered.',
+    versionGapsMissing:
+      '{place}: the versions are not 1 to {last} in order (the pack holds {held}; missing {missing}) — a version has been removed or the versions reordered.',
     loggedBefore:
       '{place}: version {later} was logged before version {earlier} ({laterTime}, log position {laterLeaf}, against {earlierTime}, position {earlierLeaf}) — the versions have been swapped or reordered.',
     sameLeaf: '{place} has the same log position ({leaf}) as {other}: one receipt is being presented for two versions.',
     reordered:
-      'Entry {after} comes after entry {before} in pack.json, but it happened (or was first logged) earlier — the entries have been reordered, so the entry numbers may not match the PDF\'s.',
+      "Entry {after} comes after entry {before} in pack.json, but it happened (or was first logged) earlier — the entries have been reordered, so the entry numbers may not match the PDF's.",
   },
   version: {
     missingOne: '{place}: {paths} is missing, so this version cannot be checked — part of it has been removed.',
@@ -63,20 +69,24 @@ export const en = {
     receiptUnreadable: '{place}: the receipt {path} is unreadable, so nothing shows when this version was logged.',
     unknownKey:
       "{place}: the receipt (dated {time}) was signed by a key that is not Casebook's log key (it is neither in the pack's key file nor among the keys you trust).",
-    untrustedKey: '{place}: the receipt (dated {time}) was signed by key {logId}, which is in the pack but is not one of the Casebook keys you trust.',
+    untrustedKey:
+      '{place}: the receipt (dated {time}) was signed by key {logId}, which is in the pack but is not one of the Casebook keys you trust.',
     badSignature:
       "{place}: the receipt's signature does not verify — its time, log position or fingerprint has been altered since Casebook signed it (it now claims {time}).",
     whenSigned: 'on {time}',
     whenClaimed: 'in the receipt dated {time}',
-    saltLength: '{place}: the salt {path} is {bytes} bytes, not 32 — it has been changed, so the text cannot be matched to what was committed {when}.',
+    saltLength:
+      '{place}: the salt {path} is {bytes} bytes, not 32 — it has been changed, so the text cannot be matched to what was committed {when}.',
     textChanged: '{place}: the text does not match what was committed {when} — it has been changed since (or its salt has).',
     proofUnreadable: "{place}: the inclusion proof {path} is unreadable, so this version cannot be shown to be in Casebook's log.",
     proofForOther:
       "{place}: the inclusion proof is for log position {proofLeaf} of {proofSize}, not this receipt's position {leaf} in the pack's tree head of {size} — it has been altered or swapped.",
-    beyondLog: "{place}: the receipt's log position {leaf} is beyond the end of the log's tree head ({size} entries) — it cannot be in that log.",
+    beyondLog:
+      "{place}: the receipt's log position {leaf} is beyond the end of the log's tree head ({size} entries) — it cannot be in that log.",
     notInLog:
       "{place}: the proof that this version is in Casebook's log does not lead to the log's signed tree head — the proof or the receipt has been altered, or the version was never logged.",
-    afterTreeHead: '{place}: the receipt is dated {time}, after the tree head ({headTime}) that is meant to contain it — its time has been altered.',
+    afterTreeHead:
+      '{place}: the receipt is dated {time}, after the tree head ({headTime}) that is meant to contain it — its time has been altered.',
   },
   attachment: {
     label: 'Attachment {name}',
@@ -86,7 +96,8 @@ export const en = {
     size: '{label}: pack.json gives its size as {size} bytes, but the file is {actual}.',
     otherHash: '{label}: {place} committed to a file with a different SHA-256 — the photo or file has been replaced.',
     otherName: '{label}: {place} names this file {given}, not {name}.',
-    entryUnreadable: '{label}: entry {entry}, version {version}, which it belongs to, is missing or unreadable, so the file cannot be matched to it.',
+    entryUnreadable:
+      '{label}: entry {entry}, version {version}, which it belongs to, is missing or unreadable, so the file cannot be matched to it.',
     unused: '{label}: no entry in the pack refers to this file, though pack.json says it belongs to one.',
     usersEdited: '{label}: pack.json does not list the entries that refer to this file correctly — it has been edited.',
   },
@@ -108,7 +119,8 @@ export const en = {
     ownHeadFailed: "The log's current tree head could not be compared: the pack's own tree head did not verify.",
     unknownKey:
       "The current tree head you gave was signed by a key that is not Casebook's log key (it is neither in the pack's key file nor among the keys you trust).",
-    untrustedKey: 'The current tree head you gave was signed by key {logId}, which is in the pack but is not one of the Casebook keys you trust.',
+    untrustedKey:
+      'The current tree head you gave was signed by key {logId}, which is in the pack but is not one of the Casebook keys you trust.',
     badSignature: 'The current tree head you gave has an invalid signature.',
     rewritten:
       "Casebook's log as published now ({size} entries, {time}) is not an extension of the log in this pack ({packSize} entries): either the consistency proof is wrong or the log has been rewritten since the pack was made.",
@@ -119,7 +131,7 @@ export const en = {
       '{count} attached files are not named by SHA-256 in the entry that refers to them ({names}): the files match this pack, but the receipts do not show when they existed — only that they have not changed since the pack was made.',
     ),
     packKeyOnly:
-      "The signatures were checked with the log key inside the pack (key id {logIds}). That shows the pack is consistent with itself. To rule out a pack forged as a whole, check that key id against the one Casebook publishes at /.well-known/casebook-log.json, or verify again giving that key.",
+      'The signatures were checked with the log key inside the pack (key id {logIds}). That shows the pack is consistent with itself. To rule out a pack forged as a whole, check that key id against the one Casebook publishes at /.well-known/casebook-log.json, or verify again giving that key.',
     logNotCompared:
       "The pack's tree head was not compared with Casebook's current published log, so this check does not show that the log was never rewritten after the pack's tree head.",
   },
@@ -162,7 +174,8 @@ export const en = {
       'All {count} message brought in from exports is word for word what the original files say.',
       'All {count} messages brought in from exports are word for word what the original files say.',
     ),
-    packKeyOnly: "The signatures were checked with the key inside the pack; compare it with Casebook's published key to rule out a forgery of the whole pack.",
+    packKeyOnly:
+      "The signatures were checked with the key inside the pack; compare it with Casebook's published key to rule out a forgery of the whole pack.",
     logConsistent: "Casebook's log as published now still contains this pack's log unchanged.",
   },
   cli: {

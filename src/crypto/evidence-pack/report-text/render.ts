@@ -41,7 +41,20 @@ function formatsOf(language: ReportLanguage): Formats {
 }
 
 /** The months in Welsh, for a browser whose Intl has no Welsh data (some Chromium builds): it falls back to en-US. */
-const WELSH_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+const WELSH_MONTHS = [
+  'Ionawr',
+  'Chwefror',
+  'Mawrth',
+  'Ebrill',
+  'Mai',
+  'Mehefin',
+  'Gorffennaf',
+  'Awst',
+  'Medi',
+  'Hydref',
+  'Tachwedd',
+  'Rhagfyr',
+];
 
 function dayFormat(locale: string): Pick<Intl.DateTimeFormat, 'format'> {
   const options = { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' } as const;
@@ -84,7 +97,8 @@ export function say(finding: Finding, language: ReportLanguage = 'en'): string {
  * reader's way and choosing the plural form. Also for catalogues outside this folder (the /verify page's words).
  */
 export function fill(message: string | PluralForms, params: Readonly<Record<string, Param>>, language: ReportLanguage): string {
-  const template = typeof message === 'string' ? message : message[formatsOf(language).plural.select(Number(params.count)) as keyof PluralForms];
+  const template =
+    typeof message === 'string' ? message : message[formatsOf(language).plural.select(Number(params.count)) as keyof PluralForms];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
@@ -95,7 +109,8 @@ export function fill(message: string | PluralForms, params: Readonly<Record<stri
 function phrase(value: Param, language: ReportLanguage): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if ('time' in value) return value.bare ? (ukTimeBare(value.time, language) ?? say({ code: 'time.unreadable' }, language)) : ukTime(value.time, language);
+  if ('time' in value)
+    return value.bare ? (ukTimeBare(value.time, language) ?? say({ code: 'time.unreadable' }, language)) : ukTime(value.time, language);
   if ('items' in value) return value.items.map((item) => phrase(item, language)).join(value.separator);
   return say(value, language);
 }

@@ -34,15 +34,27 @@ beforeAll(async () => {
 describe('the report catalogues', () => {
   it('hold the same keys in English and Welsh, none empty', () => {
     expect(catalogueProblems('report', REPORT_CATALOGUES)).toEqual([]);
-    expect(catalogueProblems('report', { en: REPORT_CATALOGUES.en, cy: { ...(REPORT_CATALOGUES.cy as object), files: {} } })).toContain('report (cy): "files.duplicate" is missing');
+    expect(catalogueProblems('report', { en: REPORT_CATALOGUES.en, cy: { ...(REPORT_CATALOGUES.cy as object), files: {} } })).toContain(
+      'report (cy): "files.duplicate" is missing',
+    );
   });
 
   it('have a message for every code the checks use', () => {
     const dir = resolve(import.meta.dirname, '..');
-    const sources = [...readdirSync(join(dir, 'checks')).map((f) => join(dir, 'checks', f)), join(dir, 'imported.ts'), join(dir, 'verify.ts'), join(dir, 'zip.ts')];
-    const codes = new Set(sources.filter((f) => !f.endsWith('.test.ts')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/finding\('([\w.]+)'/g)].map((m) => m[1]!)));
+    const sources = [
+      ...readdirSync(join(dir, 'checks')).map((f) => join(dir, 'checks', f)),
+      join(dir, 'imported.ts'),
+      join(dir, 'verify.ts'),
+      join(dir, 'zip.ts'),
+    ];
+    const codes = new Set(
+      sources
+        .filter((f) => !f.endsWith('.test.ts'))
+        .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/finding\('([\w.]+)'/g)].map((m) => m[1]!)),
+    );
     expect(codes.size).toBeGreaterThan(60);
-    for (const code of codes) for (const language of ['en', 'cy'] as const) expect(() => say({ code, params: { count: 2 } }, language), code).not.toThrow();
+    for (const code of codes)
+      for (const language of ['en', 'cy'] as const) expect(() => say({ code, params: { count: 2 } }, language), code).not.toThrow();
   });
 
   it('say dates through Intl in Welsh, and pick the Welsh plural form with its mutation', () => {
@@ -67,12 +79,18 @@ describe('a Welsh report', () => {
     expect(welsh.problems).toHaveLength(english.problems.length);
     expect(welsh.problems).toEqual([
       "Mae entries/entry-b/v1.salt wedi newid ers gwneud y pecyn: nid ei SHA-256 yw'r un sydd yn manifest.json.",
-      expect.stringMatching(/^Cofnod 2, fersiwn 1: nid yw'r testun yr un fath â'r hyn a ymrwymwyd ar 3 Mawrth 2026 am 14:0\d \(amser y DU\) — mae wedi newid ers hynny \(neu mae ei halen wedi newid\)\.$/),
+      expect.stringMatching(
+        /^Cofnod 2, fersiwn 1: nid yw'r testun yr un fath â'r hyn a ymrwymwyd ar 3 Mawrth 2026 am 14:0\d \(amser y DU\) — mae wedi newid ers hynny \(neu mae ei halen wedi newid\)\.$/,
+      ),
     ]);
-    expect(welsh.summary).toMatch(/^METHODD Y GWIRIO\. Nifer y problemau: 2\. Ni ellid gwirio 1 cofnod \(cofnod 2\); peidiwch â dibynnu arno heb wirio ymhellach\. Mae'r 2 gofnod arall yn gywir\./);
+    expect(welsh.summary).toMatch(
+      /^METHODD Y GWIRIO\. Nifer y problemau: 2\. Ni ellid gwirio 1 cofnod \(cofnod 2\); peidiwch â dibynnu arno heb wirio ymhellach\. Mae'r 2 gofnod arall yn gywir\./,
+    );
     const good = await verifyEvidencePack(pack, { language: 'cy' });
     expect(good.ok).toBe(true);
-    expect(good.summary).toMatch(/^Mae pob un o'r 3 chofnod yn gywir: roedd pob un yn bodoli erbyn yr amser sydd wrth ei ochr fan bellaf \(y cynharaf 3 Mawrth 2026 am 14:0\d, yr olaf 3 Mawrth 2026 am 14:0\d, amser y DU\)/);
+    expect(good.summary).toMatch(
+      /^Mae pob un o'r 3 chofnod yn gywir: roedd pob un yn bodoli erbyn yr amser sydd wrth ei ochr fan bellaf \(y cynharaf 3 Mawrth 2026 am 14:0\d, yr olaf 3 Mawrth 2026 am 14:0\d, amser y DU\)/,
+    );
   });
 
   it('refuses a file that is not a pack in Welsh', async () => {
@@ -84,7 +102,8 @@ describe('a Welsh report', () => {
   it('npm run verify -- --lang cy reports in Welsh; --lang en in English; a bad --lang is a usage error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'casebook-cy-'));
     writeFileSync(join(dir, 'pack.zip'), tampered);
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'scripts/verify-pack.ts'), join(dir, 'pack.zip'), ...args], { encoding: 'utf8', cwd: root });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'scripts/verify-pack.ts'), join(dir, 'pack.zip'), ...args], { encoding: 'utf8', cwd: root });
     const welsh = run('--lang', 'cy');
     expect(welsh.status).toBe(1);
     expect(welsh.stdout).toContain('Pecyn tystiolaeth Casebook:');

@@ -12,7 +12,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tree_size', 'bigint', (col) => col.notNull())
     .addColumn('updated_at', 'bigint', (col) => col.notNull())
     .execute();
-  await db.insertInto('vault_log_state' as never).values({ id: 1, tree_size: 0, updated_at: 0 } as never).execute();
+  await db
+    .insertInto('vault_log_state' as never)
+    .values({ id: 1, tree_size: 0, updated_at: 0 } as never)
+    .execute();
 
   await db.schema
     .createTable('vault_log_leaves')

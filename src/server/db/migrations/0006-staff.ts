@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { binaryType, isSqlite, makeAppendOnly } from './column-types.ts';
 
 // The staff workspace (docs/staff.md): staff accounts (no email), their credentials (password + TOTP, passkeys),
@@ -133,7 +133,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await makeAppendOnly(db, 'audit_log', false);
   if (!isSqlite(db)) {
     // Row triggers do not fire on TRUNCATE; refuse that too.
-    await sql.raw('create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function audit_log_append_only()').execute(db);
+    await sql
+      .raw('create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function audit_log_append_only()')
+      .execute(db);
   }
 }
 

@@ -1,4 +1,4 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
 import { binaryType, isSqlite } from './column-types.ts';
 
 // Peer-support forums (docs/forums.md). Members hang off vault accounts, so deleting the account deletes the
@@ -49,7 +49,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('position', 'integer', (col) => col.notNull())
     .execute();
   for (const [i, [id, forum, title, description]] of BOARDS.entries()) {
-    await sql`insert into forum_boards (id, forum, title, description, position) values (${id}, ${forum}, ${title}, ${description}, ${i})`.execute(db);
+    await sql`insert into forum_boards (id, forum, title, description, position) values (${id}, ${forum}, ${title}, ${description}, ${i})`.execute(
+      db,
+    );
   }
 
   await db.schema
@@ -154,19 +156,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   if (sqlite) {
-    await sql`create virtual table forum_posts_fts using fts5(search_text, content='forum_posts', content_rowid='id', tokenize='porter unicode61')`.execute(db);
-    await sql`create trigger forum_posts_fts_insert after insert on forum_posts begin insert into forum_posts_fts(rowid, search_text) values (new.id, new.search_text); end`.execute(db);
-    await sql`create trigger forum_posts_fts_delete after delete on forum_posts begin insert into forum_posts_fts(forum_posts_fts, rowid, search_text) values ('delete', old.id, old.search_text); end`.execute(db);
-    await sql`create trigger forum_posts_fts_update after update of search_text on forum_posts begin insert into forum_posts_fts(forum_posts_fts, rowid, search_text) values ('delete', old.id, old.search_text); insert into forum_posts_fts(rowid, search_text) values (new.id, new.search_text); end`.execute(db);
+    await sql`create virtual table forum_posts_fts using fts5(search_text, content='forum_posts', content_rowid='id', tokenize='porter unicode61')`.execute(
+      db,
+    );
+    await sql`create trigger forum_posts_fts_insert after insert on forum_posts begin insert into forum_posts_fts(rowid, search_text) values (new.id, new.search_text); end`.execute(
+      db,
+    );
+    await sql`create trigger forum_posts_fts_delete after delete on forum_posts begin insert into forum_posts_fts(forum_posts_fts, rowid, search_text) values ('delete', old.id, old.search_text); end`.execute(
+      db,
+    );
+    await sql`create trigger forum_posts_fts_update after update of search_text on forum_posts begin insert into forum_posts_fts(forum_posts_fts, rowid, search_text) values ('delete', old.id, old.search_text); insert into forum_posts_fts(rowid, search_text) values (new.id, new.search_text); end`.execute(
+      db,
+    );
   } else {
-    await sql`alter table forum_posts add column search tsvector generated always as (to_tsvector('english', search_text)) stored`.execute(db);
+    await sql`alter table forum_posts add column search tsvector generated always as (to_tsvector('english', search_text)) stored`.execute(
+      db,
+    );
     await sql`create index forum_posts_search on forum_posts using gin (search)`.execute(db);
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (isSqlite(db)) await sql`drop table if exists forum_posts_fts`.execute(db);
-  for (const table of ['forum_filters', 'forum_notifications', 'forum_reads', 'forum_follows', 'forum_flags', 'forum_images', 'forum_posts', 'forum_topics', 'forum_boards', 'forum_members']) {
+  for (const table of [
+    'forum_filters',
+    'forum_notifications',
+    'forum_reads',
+    'forum_follows',
+    'forum_flags',
+    'forum_images',
+    'forum_posts',
+    'forum_topics',
+    'forum_boards',
+    'forum_members',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -1,4 +1,4 @@
-import { type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
 import { isSqlite } from './column-types.ts';
 
 // Training and events for professionals (docs/training.md). An event row is also the lock every booking change

@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely';
 // (/talk/helpline or /cy/talk/helpline), so a caseworker sees it. Existing conversations were all English.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('talk_conversations').addColumn('language', 'varchar(2)', (col) => col.notNull().defaultTo('en')).execute();
+  await db.schema
+    .alterTable('talk_conversations')
+    .addColumn('language', 'varchar(2)', (col) => col.notNull().defaultTo('en'))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-import { SqliteAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { type Kysely, type RawBuilder, SqliteAdapter, sql } from 'kysely';
 
 // The few places SQLite and PostgreSQL disagree on column types, decided in one helper so every vault
 // migration stays dialect-neutral. Timestamps are integer milliseconds (bigint) on both.
@@ -21,13 +21,21 @@ export async function makeAppendOnly(db: Kysely<unknown>, table: string, allowDe
   if (isSqlite(db)) {
     for (const event of events) {
       await sql
-        .raw(`create trigger ${table}_no_${event.toLowerCase()} before ${event} on ${table} begin select raise(abort, '${table} is append-only'); end`)
+        .raw(
+          `create trigger ${table}_no_${event.toLowerCase()} before ${event} on ${table} begin select raise(abort, '${table} is append-only'); end`,
+        )
         .execute(db);
     }
     return;
   }
   await sql
-    .raw(`create or replace function ${table}_append_only() returns trigger language plpgsql as $$ begin raise exception '${table} is append-only'; end $$`)
+    .raw(
+      `create or replace function ${table}_append_only() returns trigger language plpgsql as $$ begin raise exception '${table} is append-only'; end $$`,
+    )
     .execute(db);
-  await sql.raw(`create trigger ${table}_append_only before ${events.join(' or ')} on ${table} for each row execute function ${table}_append_only()`).execute(db);
+  await sql
+    .raw(
+      `create trigger ${table}_append_only before ${events.join(' or ')} on ${table} for each row execute function ${table}_append_only()`,
+    )
+    .execute(db);
 }

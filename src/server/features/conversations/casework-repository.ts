@@ -10,14 +10,36 @@ export function createCaseworkRepository(db: Kysely<Schema>) {
       const id = randomUUID();
       await db
         .insertInto('talk_notes')
-        .values({ id, conversation_id: conversationId, staff_id: note.staffId, kind: note.kind, agency: note.agency, team_key_version: note.teamKeyVersion, sealed: note.sealed, created_at: now })
+        .values({
+          id,
+          conversation_id: conversationId,
+          staff_id: note.staffId,
+          kind: note.kind,
+          agency: note.agency,
+          team_key_version: note.teamKeyVersion,
+          sealed: note.sealed,
+          created_at: now,
+        })
         .execute();
       return { id, createdAt: now, ...note };
     },
 
     async notes(conversationId: string): Promise<Note[]> {
-      const rows = await db.selectFrom('talk_notes').selectAll().where('conversation_id', '=', conversationId).orderBy('created_at').execute();
-      return rows.map((row) => ({ id: row.id, staffId: row.staff_id, kind: row.kind as Note['kind'], agency: row.agency, teamKeyVersion: row.team_key_version, sealed: row.sealed, createdAt: row.created_at }));
+      const rows = await db
+        .selectFrom('talk_notes')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        staffId: row.staff_id,
+        kind: row.kind as Note['kind'],
+        agency: row.agency,
+        teamKeyVersion: row.team_key_version,
+        sealed: row.sealed,
+        createdAt: row.created_at,
+      }));
     },
 
     async savedReplies(): Promise<SavedReply[]> {
@@ -38,8 +60,15 @@ export function createCaseworkRepository(db: Kysely<Schema>) {
 
     /** Caseworkers a conversation can be handed to: active members with the caseworker role. */
     async caseworkers(): Promise<{ id: string; displayName: string }[]> {
-      const rows = await db.selectFrom('staff_accounts').select(['id', 'display_name', 'roles']).where('status', '=', 'active').orderBy('display_name').execute();
-      return rows.filter((row) => row.roles.split(',').includes('caseworker')).map((row) => ({ id: row.id, displayName: row.display_name }));
+      const rows = await db
+        .selectFrom('staff_accounts')
+        .select(['id', 'display_name', 'roles'])
+        .where('status', '=', 'active')
+        .orderBy('display_name')
+        .execute();
+      return rows
+        .filter((row) => row.roles.split(',').includes('caseworker'))
+        .map((row) => ({ id: row.id, displayName: row.display_name }));
     },
   };
 }

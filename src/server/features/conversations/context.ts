@@ -20,9 +20,24 @@ export const messageJson = (m: Message) => ({
   keyPerson: m.keyPerson,
 });
 
-export const shareJson = (s: Share) => ({ id: s.id, createdAt: s.createdAt, teamKeyVersion: s.teamKeyVersion, body: s.body, keyTeam: s.keyTeam, keyPerson: s.keyPerson });
+export const shareJson = (s: Share) => ({
+  id: s.id,
+  createdAt: s.createdAt,
+  teamKeyVersion: s.teamKeyVersion,
+  body: s.body,
+  keyTeam: s.keyTeam,
+  keyPerson: s.keyPerson,
+});
 
-export const noteJson = (n: Note) => ({ id: n.id, staffId: n.staffId, kind: n.kind, agency: n.agency, teamKeyVersion: n.teamKeyVersion, sealed: n.sealed, createdAt: n.createdAt });
+export const noteJson = (n: Note) => ({
+  id: n.id,
+  staffId: n.staffId,
+  kind: n.kind,
+  agency: n.agency,
+  teamKeyVersion: n.teamKeyVersion,
+  sealed: n.sealed,
+  createdAt: n.createdAt,
+});
 
 /** What the person sees: their messages and shares, the queue state in plain words, the key to write to. */
 export async function conversationJson(talk: TalkContext, c: Conversation) {

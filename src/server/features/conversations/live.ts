@@ -40,7 +40,11 @@ export function sseFrame(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function createLiveHub(bus: Bus, loadMessage: (conversationId: string, id: string) => Promise<Message | undefined>, messageJson: (message: Message) => unknown) {
+export function createLiveHub(
+  bus: Bus,
+  loadMessage: (conversationId: string, id: string) => Promise<Message | undefined>,
+  messageJson: (message: Message) => unknown,
+) {
   const people = new Map<string, Set<Stream>>();
   const staff = new Set<Stream>();
 

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { base64urlDecode } from '../../../crypto/encoding.ts';
-import { VaultError } from '../../shared/errors.ts';
-import { isDuplicate, type Conversation, type PersonLanguage, type SealedContent } from './records.ts';
-import { conversationJson, messageJson, shareJson, type TalkContext } from './context.ts';
-import { messageBody, shareBody, shareParams, startBody } from './schemas.ts';
 import type { TypedApp } from '../../http/typed-routes.ts';
+import { VaultError } from '../../shared/errors.ts';
+import { conversationJson, messageJson, shareJson, type TalkContext } from './context.ts';
+import { type Conversation, isDuplicate, type PersonLanguage, type SealedContent } from './records.ts';
+import { messageBody, shareBody, shareParams, startBody } from './schemas.ts';
 
 // The person's side (docs/messaging.md). A conversation is reached only through the access token the browser
 // derives from the conversation code, sent as `Authorization: Bearer …` on each request: there is no id to guess
@@ -20,8 +20,7 @@ export const LIMITS = {
   maxSharesPerConversation: 100,
 } as const;
 
-const tooMany = (what: string, retryAfterSeconds: number) =>
-  new VaultError(429, 'rate_limited', what, { retryAfterSeconds });
+const tooMany = (what: string, retryAfterSeconds: number) => new VaultError(429, 'rate_limited', what, { retryAfterSeconds });
 
 export const conversationNotFound = () =>
   new VaultError(404, 'not_found', 'We could not find a conversation for that code. Check each word and try again.');
@@ -62,7 +61,11 @@ export async function personRoutes(app: TypedApp, { talk }: { talk: TalkContext 
     }
     const conversation = token ? await repo.byTokenHash(tokenHash(token)) : undefined;
     if (!conversation) {
-      await limit(addressKey('talk-unknown', request), LIMITS.unknownCodesPerAddress, 'Too many codes were tried from here. Wait 15 minutes, then try again.');
+      await limit(
+        addressKey('talk-unknown', request),
+        LIMITS.unknownCodesPerAddress,
+        'Too many codes were tried from here. Wait 15 minutes, then try again.',
+      );
       throw conversationNotFound();
     }
     return conversation;
@@ -72,17 +75,24 @@ export async function personRoutes(app: TypedApp, { talk }: { talk: TalkContext 
     const { current, ok } = await repo.checkTeamKey(version, now());
     if (!current) throw new VaultError(503, 'no_team_key', 'The helpline cannot receive messages yet. Please try again later.');
     if (!ok) {
-      throw new VaultError(409, 'team_key_changed', 'The helpline’s key has just changed. Your message was not sent: send it again.', { teamKey: current });
+      throw new VaultError(409, 'team_key_changed', 'The helpline’s key has just changed. Your message was not sent: send it again.', {
+        teamKey: current,
+      });
     }
   };
 
   app.post('/api/talk/conversations', { schema: { body: startBody } }, async (request, reply) => {
     const { token, publicKey } = request.body as { token: string; publicKey: string };
-    await limit(addressKey('talk-start', request), LIMITS.startsPerAddress, 'Too many conversations were started from here. Wait an hour, or come back to one you started with its code.');
+    await limit(
+      addressKey('talk-start', request),
+      LIMITS.startsPerAddress,
+      'Too many conversations were started from here. Wait an hour, or come back to one you started with its code.',
+    );
     const hash = tokenHash(base64urlDecode(token));
     const existing = await repo.byTokenHash(hash);
     // Starting twice with one code (a retry after a lost answer) gives back the same conversation.
-    const conversation = existing ?? (await repo.create({ tokenHash: hash, personPublicKey: publicKey, now: now(), language: languageOf(request) }));
+    const conversation =
+      existing ?? (await repo.create({ tokenHash: hash, personPublicKey: publicKey, now: now(), language: languageOf(request) }));
     if (!existing) await live.publish({ type: 'started', conversationId: conversation.id });
     return reply.code(existing ? 200 : 201).send(await conversationJson(talk, conversation));
   });
@@ -92,7 +102,11 @@ export async function personRoutes(app: TypedApp, { talk }: { talk: TalkContext 
   app.post('/api/talk/conversation/messages', { schema: { body: messageBody }, bodyLimit: 2_200_000 }, async (request, reply) => {
     const conversation = await conversationOf(request);
     const { id, ...content } = request.body as SealedContent & { id: string };
-    await limit(`talk-messages:${conversation.id}`, LIMITS.messagesPerConversation, 'You have sent a lot of messages in a short time. Wait 10 minutes, then send the rest.');
+    await limit(
+      `talk-messages:${conversation.id}`,
+      LIMITS.messagesPerConversation,
+      'You have sent a lot of messages in a short time. Wait 10 minutes, then send the rest.',
+    );
     if ((await repo.countMessages(conversation.id)) >= LIMITS.maxMessagesPerConversation) {
       throw new VaultError(413, 'conversation_full', 'This conversation is full. Start a new one to keep writing.');
     }
@@ -107,9 +121,17 @@ export async function personRoutes(app: TypedApp, { talk }: { talk: TalkContext 
   app.post('/api/talk/conversation/shares', { schema: { body: shareBody }, bodyLimit: 1_600_000 }, async (request, reply) => {
     const conversation = await conversationOf(request);
     const { id, ...content } = request.body as SealedContent & { id: string };
-    await limit(`talk-shares:${conversation.id}`, LIMITS.sharesPerConversation, 'You have shared a lot in a short time. Wait 10 minutes, then share the rest.');
+    await limit(
+      `talk-shares:${conversation.id}`,
+      LIMITS.sharesPerConversation,
+      'You have shared a lot in a short time. Wait 10 minutes, then share the rest.',
+    );
     if ((await repo.countShares(conversation.id)) >= LIMITS.maxSharesPerConversation) {
-      throw new VaultError(413, 'too_many_shares', `You can share up to ${LIMITS.maxSharesPerConversation} entries. End a share to add another.`);
+      throw new VaultError(
+        413,
+        'too_many_shares',
+        `You can share up to ${LIMITS.maxSharesPerConversation} entries. End a share to add another.`,
+      );
     }
     await teamKeyOrRefuse(content.teamKeyVersion);
     const share = await repo.addShare(conversation.id, id, content, now()).catch((error: unknown) => {
@@ -122,7 +144,8 @@ export async function personRoutes(app: TypedApp, { talk }: { talk: TalkContext 
   app.delete('/api/talk/conversation/shares/:shareId', { schema: { params: shareParams } }, async (request, reply) => {
     const conversation = await conversationOf(request);
     const { shareId } = request.params as { shareId: string };
-    if (!(await repo.deleteShare(conversation.id, shareId))) throw new VaultError(404, 'not_found', 'That shared entry was not found. It may already have been withdrawn.');
+    if (!(await repo.deleteShare(conversation.id, shareId)))
+      throw new VaultError(404, 'not_found', 'That shared entry was not found. It may already have been withdrawn.');
     await live.publish({ type: 'share', conversationId: conversation.id });
     return reply.code(204).send();
   });
@@ -131,5 +154,4 @@ export async function personRoutes(app: TypedApp, { talk }: { talk: TalkContext 
     const conversation = await conversationOf(request);
     live.person(request, reply, conversation.id);
   });
-
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
 import { jsonApiDefaults } from '../../http/json-api.ts';
+import type { Services } from '../../services.ts';
+import { LANGUAGES, type Language, loadMessages } from '../../setup/messages.ts';
 import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-import { personRoutes } from './person-routes.ts';
-import { LANGUAGES, loadMessages, type Language } from '../../setup/messages.ts';
 import { languageLinksOf } from '../guidance/index.ts';
-import { replyHours, replyHoursCy, type ReplyHoursWords } from './reply-hours.ts';
-import { staffQueueRoutes, type StaffQueueDeps } from './staff-routes.ts';
+import { personRoutes } from './person-routes.ts';
+import { type ReplyHoursWords, replyHours, replyHoursCy } from './reply-hours.ts';
+import { type StaffQueueDeps, staffQueueRoutes } from './staff-routes.ts';
 
 export const TALK_PATH = '/talk/helpline';
 

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
-import { toConversation, type Conversation, type ConversationStatus, type PersonLanguage, type QueueView, type RiskLevel, type Row } from './records.ts';
+import {
+  type Conversation,
+  type ConversationStatus,
+  type PersonLanguage,
+  type QueueView,
+  type RiskLevel,
+  type Row,
+  toConversation,
+} from './records.ts';
 
 /** Conversations and the helpline's queue: starting one, finding it, the queue views and counts, who has it, its state. */
 export function createQueueRepository(db: Kysely<Schema>) {
@@ -15,7 +23,16 @@ export function createQueueRepository(db: Kysely<Schema>) {
       const id = randomUUID();
       await db
         .insertInto('talk_conversations')
-        .values({ id, token_hash: input.tokenHash, person_public_key: input.personPublicKey, status: 'new', assigned_to: null, created_at: input.now, updated_at: input.now, language: input.language ?? 'en' })
+        .values({
+          id,
+          token_hash: input.tokenHash,
+          person_public_key: input.personPublicKey,
+          status: 'new',
+          assigned_to: null,
+          created_at: input.now,
+          updated_at: input.now,
+          language: input.language ?? 'en',
+        })
         .execute();
       return (await findBy('id', id))!;
     },
@@ -38,7 +55,11 @@ export function createQueueRepository(db: Kysely<Schema>) {
     async counts(staffId: string): Promise<Record<QueueView, number>> {
       const rows = await db
         .selectFrom('talk_conversations')
-        .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>(sql`case when assigned_to = ${staffId} then 1 else 0 end`).as('mine')])
+        .select([
+          'status',
+          (eb) => eb.fn.countAll<number>().as('n'),
+          (eb) => eb.fn.sum<number>(sql`case when assigned_to = ${staffId} then 1 else 0 end`).as('mine'),
+        ])
         .groupBy('status')
         .execute();
       const counts: Record<QueueView, number> = { new: 0, mine: 0, waiting: 0, closed: 0 };
@@ -59,7 +80,10 @@ export function createQueueRepository(db: Kysely<Schema>) {
           assigned_to: staffId,
           updated_at: now,
           // Released: back to new (unless closed). Taken: a new conversation becomes open; other states stay.
-          status: staffId === null ? sql<string>`case when status = 'closed' then 'closed' else 'new' end` : sql<string>`case when status = 'new' then 'open' else status end`,
+          status:
+            staffId === null
+              ? sql<string>`case when status = 'closed' then 'closed' else 'new' end`
+              : sql<string>`case when status = 'new' then 'open' else status end`,
         })
         .where('id', '=', id)
         .execute();
@@ -70,7 +94,11 @@ export function createQueueRepository(db: Kysely<Schema>) {
     },
 
     async setRisk(id: string, level: RiskLevel | null, reason: string | null, teamKeyVersion: number | null, now: number): Promise<void> {
-      await db.updateTable('talk_conversations').set({ risk_level: level, risk_reason: reason, risk_team_key_version: teamKeyVersion, updated_at: now }).where('id', '=', id).execute();
+      await db
+        .updateTable('talk_conversations')
+        .set({ risk_level: level, risk_reason: reason, risk_team_key_version: teamKeyVersion, updated_at: now })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import type { Services } from '../../services.ts';
-import { requireStaff, staffPage } from '../staff/index.ts';
-import { VaultError } from '../../shared/errors.ts';
-import { conversationJson, messageJson, noteJson, queueRowJson, type TalkContext } from './context.ts';
-import { isDuplicate, type Conversation, type ConversationStatus, type QueueView, type RiskLevel, type SealedContent } from './records.ts';
-import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, riskBody, savedReplyBody, statusBody } from './schemas.ts';
 import type { TypedApp } from '../../http/typed-routes.ts';
+import type { Services } from '../../services.ts';
+import { VaultError } from '../../shared/errors.ts';
+import { requireStaff, staffPage } from '../staff/index.ts';
+import { conversationJson, messageJson, noteJson, queueRowJson, type TalkContext } from './context.ts';
+import { type Conversation, type ConversationStatus, isDuplicate, type QueueView, type RiskLevel, type SealedContent } from './records.ts';
+import { assignBody, idParams, messageBody, noteBody, queueQuery, referralBody, riskBody, savedReplyBody, statusBody } from './schemas.ts';
 
 // The helpline's side, under /staff/queue (docs/messaging.md). Caseworkers and supervisors only; every action on
 // a conversation, reading included, goes to the audit log with ids and chosen codes, never content.
@@ -21,7 +21,13 @@ export async function staffQueueRoutes(app: TypedApp, { talk, services }: { talk
 
   const staffId = (request: FastifyRequest) => request.staff!.id;
   const audit = (request: FastifyRequest, action: string, conversationId: string, detail?: Record<string, unknown>) =>
-    services.audit.record({ staffId: staffId(request), action: `conversation.${action}`, subjectType: 'conversation', subjectId: conversationId, ...(detail ? { detail } : {}) });
+    services.audit.record({
+      staffId: staffId(request),
+      action: `conversation.${action}`,
+      subjectType: 'conversation',
+      subjectId: conversationId,
+      ...(detail ? { detail } : {}),
+    });
   const conversation = async (request: FastifyRequest): Promise<Conversation> => {
     const found = await repo.byId((request.params as { id: string }).id);
     if (!found) throw notFound();
@@ -52,21 +58,25 @@ export async function staffQueueRoutes(app: TypedApp, { talk, services }: { talk
     };
   });
 
-  app.post('/staff/queue/api/conversations/:id/messages', { schema: { params: idParams, body: messageBody }, bodyLimit: 2_200_000 }, async (request, reply) => {
-    const c = await conversation(request);
-    const { id, ...content } = request.body as SealedContent & { id: string };
-    if (!(await repo.checkTeamKey(content.teamKeyVersion, now())).ok) {
-      throw new VaultError(409, 'team_key_changed', 'The team key has changed. Reload the page and send the reply again.');
-    }
-    const message = await repo.addMessage(c, id, 'staff', staffId(request), content, now()).catch((error: unknown) => {
-      throw isDuplicate(error) ? new VaultError(409, 'duplicate', 'That reply was already sent.') : error;
-    });
-    // Whoever answers an unassigned conversation takes it, so two caseworkers do not answer the same person.
-    if (!c.assignedTo) await repo.assign(c.id, staffId(request), now());
-    await audit(request, 'reply', c.id, { messageId: id });
-    await live.publish({ type: 'message', conversationId: c.id, messageId: id });
-    return reply.code(201).send(messageJson(message));
-  });
+  app.post(
+    '/staff/queue/api/conversations/:id/messages',
+    { schema: { params: idParams, body: messageBody }, bodyLimit: 2_200_000 },
+    async (request, reply) => {
+      const c = await conversation(request);
+      const { id, ...content } = request.body as SealedContent & { id: string };
+      if (!(await repo.checkTeamKey(content.teamKeyVersion, now())).ok) {
+        throw new VaultError(409, 'team_key_changed', 'The team key has changed. Reload the page and send the reply again.');
+      }
+      const message = await repo.addMessage(c, id, 'staff', staffId(request), content, now()).catch((error: unknown) => {
+        throw isDuplicate(error) ? new VaultError(409, 'duplicate', 'That reply was already sent.') : error;
+      });
+      // Whoever answers an unassigned conversation takes it, so two caseworkers do not answer the same person.
+      if (!c.assignedTo) await repo.assign(c.id, staffId(request), now());
+      await audit(request, 'reply', c.id, { messageId: id });
+      await live.publish({ type: 'message', conversationId: c.id, messageId: id });
+      return reply.code(201).send(messageJson(message));
+    },
+  );
 
   app.post('/staff/queue/api/conversations/:id/assign', { schema: { params: idParams, body: assignBody } }, async (request) => {
     const c = await conversation(request);
@@ -84,7 +94,10 @@ export async function staffQueueRoutes(app: TypedApp, { talk, services }: { talk
     const c = await conversation(request);
     const { status } = request.body as { status: ConversationStatus };
     await repo.setStatus(c.id, status, now());
-    await audit(request, status === 'closed' ? 'close' : status === 'open' ? 'reopen' : 'mark_waiting', c.id, { from: c.status, to: status });
+    await audit(request, status === 'closed' ? 'close' : status === 'open' ? 'reopen' : 'mark_waiting', c.id, {
+      from: c.status,
+      to: status,
+    });
     await live.publish({ type: 'status', conversationId: c.id });
     return { ok: true };
   });
@@ -125,7 +138,12 @@ export async function staffQueueRoutes(app: TypedApp, { talk, services }: { talk
   app.post('/staff/queue/api/saved-replies', { schema: { body: savedReplyBody } }, async (request, reply) => {
     const { title, body } = request.body as { title: string; body: string };
     const saved = await repo.addSavedReply(title, body, staffId(request), now());
-    await services.audit.record({ staffId: staffId(request), action: 'saved_reply.create', subjectType: 'saved_reply', subjectId: saved.id });
+    await services.audit.record({
+      staffId: staffId(request),
+      action: 'saved_reply.create',
+      subjectType: 'saved_reply',
+      subjectId: saved.id,
+    });
     return reply.code(201).send(saved);
   });
 

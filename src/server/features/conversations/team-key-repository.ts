@@ -10,7 +10,12 @@ export function createTeamKeyRepository(db: Kysely<Schema>) {
   let cachedAt = 0;
   /** The latest team key version and its public key, or undefined before the team has a key. */
   const currentTeamKey = async (): Promise<TeamKey | undefined> => {
-    const row = await db.selectFrom('staff_team_keys').select(['version', 'public_key']).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('staff_team_keys')
+      .select(['version', 'public_key'])
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row ? { version: row.version, publicKey: row.public_key } : undefined;
   };
 

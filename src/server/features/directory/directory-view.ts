@@ -1,10 +1,17 @@
 import type { Catalogue } from '../../../domain/content-parity/index.ts';
-import { fill } from '../../../domain/messages/fill.ts';
-import { countFilterValues, filterEntries, type DirectoryFilters, type DirectoryPlace, type OpenCheck, type QueryError } from '../../../domain/directory/filters.ts';
 import { COUNTY_NAMES } from '../../../domain/directory/counties.ts';
-import { QUERY_KEYS } from '../../../domain/directory/filters.ts';
+import {
+  countFilterValues,
+  type DirectoryFilters,
+  type DirectoryPlace,
+  filterEntries,
+  type OpenCheck,
+  QUERY_KEYS,
+  type QueryError,
+} from '../../../domain/directory/filters.ts';
 import type { ServiceArea, ServiceEntry } from '../../../domain/directory/schema.ts';
 import { CONTACT_KINDS, NEEDS, SERVES } from '../../../domain/directory/vocabulary.ts';
+import { fill } from '../../../domain/messages/fill.ts';
 import { describeWeeklyHours } from '../../../domain/opening-hours/index.ts';
 import type { Language } from '../../setup/messages.ts';
 import { pluralPhrase } from '../../shared/plural-phrase.ts';
@@ -31,11 +38,22 @@ export interface CheckboxGroup {
   items: { value: string; text: string; checked: boolean }[];
 }
 
-function group<V extends string>(words: Words, name: string, labels: string, values: readonly V[], chosen: readonly V[] | undefined, counts: Record<V, number>): CheckboxGroup {
+function group<V extends string>(
+  words: Words,
+  name: string,
+  labels: string,
+  values: readonly V[],
+  chosen: readonly V[] | undefined,
+  counts: Record<V, number>,
+): CheckboxGroup {
   return {
     name,
     legend: text(words, 'filters', name),
-    items: values.map((value) => ({ value, text: `${text(words, labels, value)} (${counts[value]})`, checked: chosen?.includes(value) ?? false })),
+    items: values.map((value) => ({
+      value,
+      text: `${text(words, labels, value)} (${counts[value]})`,
+      checked: chosen?.includes(value) ?? false,
+    })),
   };
 }
 
@@ -60,7 +78,9 @@ export function areaLabel(words: Words, area: ServiceArea): string {
     case 'nations':
       return area.nations.map((n) => text(words, 'nations', n)).join(', ');
     case 'police-force-areas':
-      return pluralPhrase(words.t.area!.forces as Catalogue, words.language, area.forces.length, { forces: area.forces.map((f) => forceName(words, f)).join(', ') });
+      return pluralPhrase(words.t.area!.forces as Catalogue, words.language, area.forces.length, {
+        forces: area.forces.map((f) => forceName(words, f)).join(', '),
+      });
     case 'counties':
       return area.counties.map((c) => countyName(words, c)).join(', ');
   }
@@ -108,7 +128,8 @@ export function placeSummary(words: Words, place: DirectoryPlace | undefined): {
   if (!place) return undefined;
   const { location } = place;
   const forces = location.forces.map((f) => forceName(words, f)).join(', ');
-  if (place.kind === 'county') return { text: fill(text(words, 'place', 'county-summary'), { county: countyName(words, place.county), forces }) };
+  if (place.kind === 'county')
+    return { text: fill(text(words, 'place', 'county-summary'), { county: countyName(words, place.county), forces }) };
   const outward = place.postcode.split(' ')[0] ?? place.postcode;
   // Areas are matched by the postcode's leading letters, which can span several counties: say so plainly.
   const letters = /^[A-Z]+/.exec(outward)?.[0] ?? outward;
@@ -136,5 +157,8 @@ export function results(entries: readonly ServiceEntry[], filters: DirectoryFilt
 }
 
 export function countyOptions(words: Words, chosen: string) {
-  return [{ value: '', text: text(words, 'place', 'chooseCounty') }, ...COUNTY_NAMES.map((county) => ({ value: county, text: countyName(words, county), selected: county === chosen }))];
+  return [
+    { value: '', text: text(words, 'place', 'chooseCounty') },
+    ...COUNTY_NAMES.map((county) => ({ value: county, text: countyName(words, county), selected: county === chosen })),
+  ];
 }

@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
-const names = (html: string) => [...html.matchAll(/<h3 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/get-help\/support-directory\/([a-z0-9-]+)">/g)].map((m) => m[1]);
+const names = (html: string) =>
+  [...html.matchAll(/<h3 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/get-help\/support-directory\/([a-z0-9-]+)">/g)].map(
+    (m) => m[1],
+  );
 
 describe('support directory', () => {
   it('lists every service with counts, without filters', async () => {

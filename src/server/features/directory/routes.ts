@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { parseDirectoryQuery, QUERY_KEYS, type DirectoryFilters, type OpenCheck } from '../../../domain/directory/filters.ts';
-import { isOpenAt } from '../../../domain/opening-hours/index.ts';
-import type { Services } from '../../services.ts';
-import { sendCachedPage } from '../../http/html.ts';
-import { LANGUAGES, loadMessages, type Language } from '../../setup/messages.ts';
-import { languageLinksOf } from '../guidance/index.ts';
-import { pluralPhrase } from '../../shared/plural-phrase.ts';
 import type { Catalogue } from '../../../domain/content-parity/index.ts';
+import { type DirectoryFilters, type OpenCheck, parseDirectoryQuery, QUERY_KEYS } from '../../../domain/directory/filters.ts';
+import { isOpenAt } from '../../../domain/opening-hours/index.ts';
+import { sendCachedPage } from '../../http/html.ts';
+import type { Services } from '../../services.ts';
+import { LANGUAGES, type Language, loadMessages } from '../../setup/messages.ts';
+import { pluralPhrase } from '../../shared/plural-phrase.ts';
+import { languageLinksOf } from '../guidance/index.ts';
 import { countyOptions, errorText, filterGroups, placeSummary, results, serviceCard, type Words } from './directory-view.ts';
 
 const PATH = '/get-help/support-directory';
@@ -40,7 +40,10 @@ export async function directoryRoutes(app: FastifyInstance, { services }: { serv
   const { directory, views, pageCache, clock, openingStatus } = services;
   const messages = loadMessages('directory');
 
-  const openCheck = (now: number): OpenCheck => ({ at: new Date(now), isOpen: (entry, at) => (entry.hours ? isOpenAt(entry.hours, at) : false) });
+  const openCheck = (now: number): OpenCheck => ({
+    at: new Date(now),
+    isOpen: (entry, at) => (entry.hours ? isOpenAt(entry.hours, at) : false),
+  });
   const versionsOf = (path: string) => LANGUAGES.map((language) => ({ language, href: prefixOf(language) + path }));
 
   for (const language of LANGUAGES) {
@@ -79,21 +82,30 @@ export async function directoryRoutes(app: FastifyInstance, { services }: { serv
         const kept = errors.length ? '' : placeQuery(filters, { county: countyValue, outward: summary?.outward });
         return views.render('pages/directory/index.njk', {
           ...languageContext,
-          ...languageLinksOf(versionsOf(PATH).map((v) => ({ ...v, href: v.href + kept })), language),
+          ...languageLinksOf(
+            versionsOf(PATH).map((v) => ({ ...v, href: v.href + kept })),
+            language,
+          ),
           base: prefix + PATH,
           m: t,
           pageTitle: `${errors.length ? t.errorPrefix : ''}${t.pageTitle}`,
           description: t.description,
           currentSection: 'get-help',
           breadcrumbs,
-          errors: errors.map((e) => ({ text: errorText(words, e, query), href: `#${e.key === QUERY_KEYS.county ? 'county' : e.key === QUERY_KEYS.postcode ? 'postcode' : `${e.key}-0`}` })),
+          errors: errors.map((e) => ({
+            text: errorText(words, e, query),
+            href: `#${e.key === QUERY_KEYS.county ? 'county' : e.key === QUERY_KEYS.postcode ? 'postcode' : `${e.key}-0`}`,
+          })),
           errorByKey: Object.fromEntries(errors.map((e) => [e.key, errorText(words, e, query)])),
           groups: filterGroups(words, directory.entries, filters, open),
           place: summary,
           postcodeValue: summary?.outward ?? '',
           countyItems: countyOptions(words, countyValue),
           cards: shown,
-          countText: pluralPhrase(t.count as Catalogue, language, directory.entries.length, { shown: shown.length, total: directory.entries.length }),
+          countText: pluralPhrase(t.count as Catalogue, language, directory.entries.length, {
+            shown: shown.length,
+            total: directory.entries.length,
+          }),
           filtered: Boolean(filters.needs?.length || filters.serves?.length || filters.contactKinds?.length || filters.openNow || place),
         });
       });

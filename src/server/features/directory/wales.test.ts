@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { countiesOf } from '../../../domain/directory/counties.ts';
 import { POSTCODE_AREAS } from '../../../domain/directory/postcode-areas.ts';
-import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 
 // Live Fear Free, the Welsh Government's helpline, is found from every postcode area and county in Wales
 // (the areas that cross the border, CH and SY, included), and from nowhere else.
@@ -12,9 +12,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
-const names = (html: string) => [...html.matchAll(/<h3 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/get-help\/support-directory\/([a-z0-9-]+)">/g)].map((m) => m[1]);
+const names = (html: string) =>
+  [...html.matchAll(/<h3 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/get-help\/support-directory\/([a-z0-9-]+)">/g)].map(
+    (m) => m[1],
+  );
 const welshCounties = countiesOf('wales').map((c) => c.name as string);
-const welshAreas = Object.entries(POSTCODE_AREAS).filter(([, area]) => area.counties.some((c) => welshCounties.includes(c))).map(([code]) => code);
+const welshAreas = Object.entries(POSTCODE_AREAS)
+  .filter(([, area]) => area.counties.some((c) => welshCounties.includes(c)))
+  .map(([code]) => code);
 
 describe('Live Fear Free in the directory', () => {
   it('is an entry with its numbers, open 24 hours, and its sources', () => {
@@ -41,7 +46,9 @@ describe('Live Fear Free in the directory', () => {
   it('is found from every Welsh county, and not from England', async () => {
     expect(welshCounties).toHaveLength(8);
     for (const county of welshCounties) {
-      expect(names((await get(`/get-help/support-directory?county=${encodeURIComponent(county)}`)).body), county).toContain('live-fear-free');
+      expect(names((await get(`/get-help/support-directory?county=${encodeURIComponent(county)}`)).body), county).toContain(
+        'live-fear-free',
+      );
     }
     expect(names((await get('/get-help/support-directory?postcode=CV34%204AB')).body)).not.toContain('live-fear-free');
     expect(names((await get('/get-help/support-directory?county=Warwickshire')).body)).not.toContain('live-fear-free');
@@ -78,7 +85,10 @@ describe('the four Welsh police forces', () => {
       ['south-wales-police', 'https://www.south-wales.police.uk'],
     ] as const) {
       const entry = t.services.directory.get(id);
-      expect(entry?.contact.map((c) => c.value), id).toEqual(['101', site]);
+      expect(
+        entry?.contact.map((c) => c.value),
+        id,
+      ).toEqual(['101', site]);
       expect(entry?.sources[0]?.url, id).toBe(site);
     }
     const england = names((await get('/get-help/support-directory?postcode=CV34%204AB')).body);

@@ -13,7 +13,11 @@ afterAll(() => t.close());
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
 const names = (html: string) =>
-  [...html.matchAll(/<h3 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/cy\/get-help\/support-directory\/([a-z0-9-]+)" lang="en">/g)].map((m) => m[1]);
+  [
+    ...html.matchAll(
+      /<h3 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/cy\/get-help\/support-directory\/([a-z0-9-]+)" lang="en">/g,
+    ),
+  ].map((m) => m[1]);
 const PATH = '/cy/get-help/support-directory';
 
 describe('the support directory in Welsh', () => {
@@ -48,8 +52,12 @@ describe('the support directory in Welsh', () => {
 
   it('links the same view in the other language, filters and the outward code kept', async () => {
     const res = await get(`${PATH}?need=stalking&open=now&postcode=SA1%201AA`);
-    expect(res.body).toContain('<link rel="alternate" hreflang="en" href="/get-help/support-directory?need=stalking&amp;open=now&amp;postcode=SA1">');
-    expect(res.body).toContain('href="/get-help/support-directory?need=stalking&amp;open=now&amp;postcode=SA1" rel="alternate" lang="en" hreflang="en"');
+    expect(res.body).toContain(
+      '<link rel="alternate" hreflang="en" href="/get-help/support-directory?need=stalking&amp;open=now&amp;postcode=SA1">',
+    );
+    expect(res.body).toContain(
+      'href="/get-help/support-directory?need=stalking&amp;open=now&amp;postcode=SA1" rel="alternate" lang="en" hreflang="en"',
+    );
     const english = await get('/get-help/support-directory?county=Gwent');
     expect(english.body).toContain('href="/cy/get-help/support-directory?county=Gwent" rel="alternate" lang="cy" hreflang="cy"');
   });
@@ -88,7 +96,9 @@ describe('the support directory in Welsh', () => {
   });
 
   it('builds the kept query from the filters, never from more than the outward code', () => {
-    expect(placeQuery({ needs: ['stalking', 'legal'], openNow: true }, { outward: 'CF10' })).toBe('?need=stalking&need=legal&open=now&postcode=CF10');
+    expect(placeQuery({ needs: ['stalking', 'legal'], openNow: true }, { outward: 'CF10' })).toBe(
+      '?need=stalking&need=legal&open=now&postcode=CF10',
+    );
     expect(placeQuery({}, { county: 'Gwent', outward: 'NP20' })).toBe('?county=Gwent');
     expect(placeQuery({}, {})).toBe('');
   });

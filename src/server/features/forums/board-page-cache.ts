@@ -1,5 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { collapseIndentation, type CachedPage } from '../../setup/page-cache.ts';
+import { type CachedPage, collapseIndentation } from '../../setup/page-cache.ts';
 
 /** The one piece of a board page that differs between members: the "New" tag (the template's own markup). */
 export const NEW_TAG = ' <strong class="govuk-tag govuk-tag--yellow casebook-forum-tag">New</strong>';

@@ -56,7 +56,19 @@ export function createComposingRepository(db: Kysely<Schema>, changed: Changed) 
     async recentPostCounts(memberId: string, now: number): Promise<{ lastTenMinutes: number; lastDay: number }> {
       const row = await db
         .selectFrom('forum_posts')
-        .select((eb) => [eb.fn.countAll<number>().as('day'), eb.fn.sum<number>(eb.case().when('created_at', '>', now - 10 * 60_000).then(1).else(0).end()).as('recent')])
+        .select((eb) => [
+          eb.fn.countAll<number>().as('day'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when('created_at', '>', now - 10 * 60_000)
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('recent'),
+        ])
         .where('member_id', '=', memberId)
         .where('created_at', '>', now - 24 * 60 * 60_000)
         .executeTakeFirst();
@@ -66,20 +78,45 @@ export function createComposingRepository(db: Kysely<Schema>, changed: Changed) 
     /** The author's change, with pictures taken out (ids of this post's own) and added (already cleaned). */
     async editPost(
       post: Post,
-      change: { body: string; bodyHtml: string; searchText: string; title?: string; status: PostStatus; priority: number; crisis: string | null; heldReason: string | null; removeImageIds: readonly string[]; addImages: NewPost['images'] },
+      change: {
+        body: string;
+        bodyHtml: string;
+        searchText: string;
+        title?: string;
+        status: PostStatus;
+        priority: number;
+        crisis: string | null;
+        heldReason: string | null;
+        removeImageIds: readonly string[];
+        addImages: NewPost['images'];
+      },
       now: number,
     ): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('forum_posts')
-          .set({ body: change.body, body_html: change.bodyHtml, search_text: change.searchText, status: change.status, priority: change.priority, crisis: change.crisis, held_reason: change.heldReason, edited_at: now })
+          .set({
+            body: change.body,
+            body_html: change.bodyHtml,
+            search_text: change.searchText,
+            status: change.status,
+            priority: change.priority,
+            crisis: change.crisis,
+            held_reason: change.heldReason,
+            edited_at: now,
+          })
           .where('id', '=', post.id)
           .execute();
         if (change.removeImageIds.length > 0) {
-          await trx.deleteFrom('forum_images').where('post_id', '=', post.id).where('id', 'in', [...change.removeImageIds]).execute();
+          await trx
+            .deleteFrom('forum_images')
+            .where('post_id', '=', post.id)
+            .where('id', 'in', [...change.removeImageIds])
+            .execute();
         }
         await insertImages(trx, post.id, change.addImages, now);
-        if (change.title !== undefined) await trx.updateTable('forum_topics').set({ title: change.title }).where('id', '=', post.topicId).execute();
+        if (change.title !== undefined)
+          await trx.updateTable('forum_topics').set({ title: change.title }).where('id', '=', post.topicId).execute();
         await refreshTopic(trx, post.topicId);
       });
       changed({ topicId: post.topicId });

@@ -1,15 +1,26 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Finding } from '../../../domain/forums/identifying-details.ts';
 import { stripImageMetadata } from '../../../domain/forums/image-metadata.ts';
-import { LIMITS, isNewMember, postingWait } from '../../../domain/forums/limits.ts';
+import { isNewMember, LIMITS, postingWait } from '../../../domain/forums/limits.ts';
 import type { ComposingRepository } from './composing-repository.ts';
 import type { ModerationRepository } from './moderation-repository.ts';
-import { FORUMS_PATH, text, type ForumPages, type MemberReader } from './pages.ts';
+import { FORUMS_PATH, type ForumPages, type MemberReader, text } from './pages.ts';
 import { assessDraft, highlightSegments } from './post-rules.ts';
-import type { Member } from './records.ts';
 import type { ReadingRepository } from './reading-repository.ts';
-import { BoardParams, CsrfForm, DraftForm, IdParams, NoQuery, POST_BODY_LIMIT, PostedQuery, SMALL_FORM_LIMIT, TEXT_BODY_LIMIT, type UploadedFile } from './schemas.ts';
+import type { Member } from './records.ts';
+import {
+  BoardParams,
+  CsrfForm,
+  DraftForm,
+  IdParams,
+  NoQuery,
+  POST_BODY_LIMIT,
+  PostedQuery,
+  SMALL_FORM_LIMIT,
+  TEXT_BODY_LIMIT,
+  type UploadedFile,
+} from './schemas.ts';
 
 export interface ForumComposingOptions {
   pages: ForumPages;
@@ -28,7 +39,10 @@ const files = (body: unknown, key: string): UploadedFile[] => {
  * Composing: a new topic, a reply, and the author's own posts (the confirmation, change, delete and "Your posts").
  * Every draft passes the rules in post-rules.ts; the form comes back with what is wrong, or a preview.
  */
-export async function forumComposingRoutes(fastify: FastifyInstance, { pages, clock, composing, reading, moderation }: ForumComposingOptions): Promise<void> {
+export async function forumComposingRoutes(
+  fastify: FastifyInstance,
+  { pages, clock, composing, reading, moderation }: ForumComposingOptions,
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { render, memberOr, canRead, canWrite, boardById, notFound, forbidden, professionalsOnly, postFor, topicForWriting } = pages;
 
@@ -46,17 +60,40 @@ export async function forumComposingRoutes(fastify: FastifyInstance, { pages, cl
   }
 
   /** The shared path of a new topic, a reply and an edit: check, then either show problems or store. */
-  async function checkDraft(request: FastifyRequest, reply: FastifyReply, reader: MemberReader, withTitle: boolean, context: Record<string, unknown>, keptImages = 0) {
+  async function checkDraft(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    reader: MemberReader,
+    withTitle: boolean,
+    context: Record<string, unknown>,
+    keptImages = 0,
+  ) {
     const body = text(request.body, 'body', LIMITS.bodyMax * 2);
     const title = withTitle ? text(request.body, 'title', LIMITS.titleMax * 2) : undefined;
     const values = { body, title };
     const uploads = files(request.body, 'images');
-    const assessment = assessDraft({ title, body, detailsConfirmed: text(request.body, 'detailsConfirmed') === 'yes', imageCount: keptImages + uploads.length }, reader.member, await moderation.filters(), clock());
+    const assessment = assessDraft(
+      { title, body, detailsConfirmed: text(request.body, 'detailsConfirmed') === 'yes', imageCount: keptImages + uploads.length },
+      reader.member,
+      await moderation.filters(),
+      clock(),
+    );
     const images: { type: string; width: number; height: number; bytes: Uint8Array }[] = [];
     for (const upload of assessment.ok ? uploads : []) {
       const cleaned = stripImageMetadata(upload.data, { maxBytes: LIMITS.imageBytes, maxSide: LIMITS.imagePixels });
       if (!cleaned.ok) {
-        await render(reply, 'compose', composeContext(reader, { ...context, withTitle, values, errors: [{ text: cleaned.message, href: '#images' }], imagesError: cleaned.message }), 400);
+        await render(
+          reply,
+          'compose',
+          composeContext(reader, {
+            ...context,
+            withTitle,
+            values,
+            errors: [{ text: cleaned.message, href: '#images' }],
+            imagesError: cleaned.message,
+          }),
+          400,
+        );
         return undefined;
       }
       images.push({ type: cleaned.image.type, width: cleaned.image.width, height: cleaned.image.height, bytes: cleaned.image.bytes });
@@ -71,17 +108,35 @@ export async function forumComposingRoutes(fastify: FastifyInstance, { pages, cl
           withTitle,
           values,
           errors: assessment.errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
-          titleError: assessment.errors.filter((e) => e.field === 'title').map((e) => e.message).join('. '),
-          bodyError: assessment.errors.filter((e) => e.field === 'body').map((e) => e.message).join('. '),
-          imagesError: assessment.errors.filter((e) => e.field === 'images').map((e) => e.message).join('. '),
-          findings: assessment.findings.length ? highlightSegments(combined, assessment.findings).map((s) => ({ text: s.text, label: s.finding ? labelOf(s.finding) : undefined })) : undefined,
+          titleError: assessment.errors
+            .filter((e) => e.field === 'title')
+            .map((e) => e.message)
+            .join('. '),
+          bodyError: assessment.errors
+            .filter((e) => e.field === 'body')
+            .map((e) => e.message)
+            .join('. '),
+          imagesError: assessment.errors
+            .filter((e) => e.field === 'images')
+            .map((e) => e.message)
+            .join('. '),
+          findings: assessment.findings.length
+            ? highlightSegments(combined, assessment.findings).map((s) => ({
+                text: s.text,
+                label: s.finding ? labelOf(s.finding) : undefined,
+              }))
+            : undefined,
         }),
         400,
       );
       return undefined;
     }
     if (text(request.body, 'intent') === 'preview') {
-      await render(reply, 'compose', composeContext(reader, { ...context, withTitle, values, preview: assessment.post.bodyHtml, previewTitle: title }));
+      await render(
+        reply,
+        'compose',
+        composeContext(reader, { ...context, withTitle, values, preview: assessment.post.bodyHtml, previewTitle: title }),
+      );
       return undefined;
     }
     return { ...assessment, images };
@@ -92,7 +147,8 @@ export async function forumComposingRoutes(fastify: FastifyInstance, { pages, cl
    * before it is validated (answered "Your post is too long", as any 413 is).
    */
   const textWithinLimit = async (request: FastifyRequest) => {
-    if (!request.isMultipart() && Number(request.headers['content-length']) > TEXT_BODY_LIMIT) throw Object.assign(new Error('Request body is too large'), { statusCode: 413 });
+    if (!request.isMultipart() && Number(request.headers['content-length']) > TEXT_BODY_LIMIT)
+      throw Object.assign(new Error('Request body is too large'), { statusCode: 413 });
   };
   const draftRoute = { bodyLimit: POST_BODY_LIMIT, preValidation: textWithinLimit };
 
@@ -115,19 +171,28 @@ export async function forumComposingRoutes(fastify: FastifyInstance, { pages, cl
     return render(reply, 'compose', composeContext(reader, { board, action: `${FORUMS_PATH}/boards/${board.id}/topics`, withTitle: true }));
   });
 
-  app.post(`${FORUMS_PATH}/boards/:board/topics`, { schema: { params: BoardParams, body: DraftForm }, ...draftRoute }, async (request, reply) => {
-    const reader = await memberOr(request, reply, true);
-    if (!reader) return reply;
-    const board = await boardById(request.params.board);
-    if (!board) return notFound(reply);
-    if (!canRead(reader.member, board.forum)) return professionalsOnly(reply);
-    if (!canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
-    const assessed = await checkDraft(request, reply, reader, true, { board, action: `${FORUMS_PATH}/boards/${board.id}/topics` });
-    if (!assessed) return reply;
-    const title = text(request.body, 'title').trim().replace(/\s+/g, ' ');
-    const { postId } = await composing.createTopic(board.id, title, { ...assessed.post, member: reader.member, images: assessed.images }, clock());
-    return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
-  });
+  app.post(
+    `${FORUMS_PATH}/boards/:board/topics`,
+    { schema: { params: BoardParams, body: DraftForm }, ...draftRoute },
+    async (request, reply) => {
+      const reader = await memberOr(request, reply, true);
+      if (!reader) return reply;
+      const board = await boardById(request.params.board);
+      if (!board) return notFound(reply);
+      if (!canRead(reader.member, board.forum)) return professionalsOnly(reply);
+      if (!canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
+      const assessed = await checkDraft(request, reply, reader, true, { board, action: `${FORUMS_PATH}/boards/${board.id}/topics` });
+      if (!assessed) return reply;
+      const title = text(request.body, 'title').trim().replace(/\s+/g, ' ');
+      const { postId } = await composing.createTopic(
+        board.id,
+        title,
+        { ...assessed.post, member: reader.member, images: assessed.images },
+        clock(),
+      );
+      return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
+    },
+  );
 
   // Replies.
 
@@ -136,19 +201,34 @@ export async function forumComposingRoutes(fastify: FastifyInstance, { pages, cl
     if (!reader) return reply;
     const found = await topicForWriting(reply, reader, Number(request.params.id));
     if (!found || !canWrite(reply, reader.member)) return reply;
-    return render(reply, 'compose', composeContext(reader, { topic: found.topic, action: `${FORUMS_PATH}/topics/${found.topic.id}/replies`, withTitle: false }));
+    return render(
+      reply,
+      'compose',
+      composeContext(reader, { topic: found.topic, action: `${FORUMS_PATH}/topics/${found.topic.id}/replies`, withTitle: false }),
+    );
   });
 
-  app.post(`${FORUMS_PATH}/topics/:id/replies`, { schema: { params: IdParams, body: DraftForm }, ...draftRoute }, async (request, reply) => {
-    const reader = await memberOr(request, reply, true);
-    if (!reader) return reply;
-    const found = await topicForWriting(reply, reader, Number(request.params.id));
-    if (!found || !canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
-    const assessed = await checkDraft(request, reply, reader, false, { topic: found.topic, action: `${FORUMS_PATH}/topics/${found.topic.id}/replies` });
-    if (!assessed) return reply;
-    const postId = await composing.createReply(found.topic.id, { ...assessed.post, member: reader.member, images: assessed.images }, clock());
-    return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
-  });
+  app.post(
+    `${FORUMS_PATH}/topics/:id/replies`,
+    { schema: { params: IdParams, body: DraftForm }, ...draftRoute },
+    async (request, reply) => {
+      const reader = await memberOr(request, reply, true);
+      if (!reader) return reply;
+      const found = await topicForWriting(reply, reader, Number(request.params.id));
+      if (!found || !canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
+      const assessed = await checkDraft(request, reply, reader, false, {
+        topic: found.topic,
+        action: `${FORUMS_PATH}/topics/${found.topic.id}/replies`,
+      });
+      if (!assessed) return reply;
+      const postId = await composing.createReply(
+        found.topic.id,
+        { ...assessed.post, member: reader.member, images: assessed.images },
+        clock(),
+      );
+      return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
+    },
+  );
 
   // The author's own post: the confirmation, change and delete.
 
@@ -183,7 +263,8 @@ export async function forumComposingRoutes(fastify: FastifyInstance, { pages, cl
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), true);
     if (!found || !canWrite(reply, reader.member)) return reply;
-    if (found.post.status === 'removed') return forbidden(reply, ['A moderator removed this post, so it cannot be changed. You can delete it.']);
+    if (found.post.status === 'removed')
+      return forbidden(reply, ['A moderator removed this post, so it cannot be changed. You can delete it.']);
     // Each picture has its own "take out" box (remove-<id>): only this post's own pictures can be named.
     const removing = found.post.images.filter((image) => text(request.body, `remove-${image.id}`) === 'yes').map((image) => image.id);
     const context = { editing: found.post, removing, topic: found.topic, action: `${FORUMS_PATH}/posts/${found.post.id}/edit` };
@@ -218,14 +299,22 @@ export async function forumComposingRoutes(fastify: FastifyInstance, { pages, cl
     return render(reply, 'delete-post', { ...found, csrfToken: reader.session.csrfToken });
   });
 
-  app.post(`${FORUMS_PATH}/posts/:id/delete`, { schema: { params: IdParams, body: CsrfForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
-    const reader = await memberOr(request, reply, true);
-    if (!reader) return reply;
-    const found = await postFor(reply, reader, Number(request.params.id), true);
-    if (!found) return reply;
-    await composing.deletePost(found.post);
-    return render(reply, 'message', { heading: found.post.isOpening ? 'Your topic has been deleted' : 'Your post has been deleted', paragraphs: ['It has gone for good, from the forums and from search.'], back: FORUMS_PATH });
-  });
+  app.post(
+    `${FORUMS_PATH}/posts/:id/delete`,
+    { schema: { params: IdParams, body: CsrfForm }, bodyLimit: SMALL_FORM_LIMIT },
+    async (request, reply) => {
+      const reader = await memberOr(request, reply, true);
+      if (!reader) return reply;
+      const found = await postFor(reply, reader, Number(request.params.id), true);
+      if (!found) return reply;
+      await composing.deletePost(found.post);
+      return render(reply, 'message', {
+        heading: found.post.isOpening ? 'Your topic has been deleted' : 'Your post has been deleted',
+        paragraphs: ['It has gone for good, from the forums and from search.'],
+        back: FORUMS_PATH,
+      });
+    },
+  );
 
   app.get(`${FORUMS_PATH}/my-posts`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
@@ -235,5 +324,12 @@ export async function forumComposingRoutes(fastify: FastifyInstance, { pages, cl
 }
 
 function labelOf(finding: Finding): string {
-  return { phone: 'Phone number', email: 'Email address', postcode: 'Postcode', address: 'Address', vehicle: 'Car registration', social: 'Social media' }[finding.kind];
+  return {
+    phone: 'Phone number',
+    email: 'Email address',
+    postcode: 'Postcode',
+    address: 'Address',
+    vehicle: 'Car registration',
+    social: 'Social media',
+  }[finding.kind];
 }

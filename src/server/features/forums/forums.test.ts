@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { VaultClient, vaultDialects } from '../../../../test/support/vault.ts';
 import { addMember, firstAdmin, type SetUpMember } from '../../../../test/support/staff.ts';
+import { VaultClient, vaultDialects } from '../../../../test/support/vault.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -40,13 +40,20 @@ for (const dialect of await vaultDialects()) {
     afterAll(async () => t?.close());
 
     const moderate = (postId: number, action: string, fields: Record<string, string> = {}) =>
-      moderator.client.request('POST', `/staff/moderation/posts/${postId}/${action}`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, ...fields }).toString(), headers: FORM });
+      moderator.client.request('POST', `/staff/moderation/posts/${postId}/${action}`, {
+        body: new URLSearchParams({ _csrf: moderator.client.csrf, ...fields }).toString(),
+        headers: FORM,
+      });
 
     async function publishedTopic(author: Member, title: string, body: string): Promise<{ topicId: number; postId: number }> {
       const res = await author.form('/forums/boards/living-with-it/topics', { title, body, intent: 'publish' });
       expect(res.statusCode, res.body.slice(0, 1500)).toBe(303);
       const postId = postIdFrom(res.headers.location);
-      const post = await t.services.database.db.selectFrom('forum_posts').select(['topic_id', 'status']).where('id', '=', postId).executeTakeFirstOrThrow();
+      const post = await t.services.database.db
+        .selectFrom('forum_posts')
+        .select(['topic_id', 'status'])
+        .where('id', '=', postId)
+        .executeTakeFirstOrThrow();
       if (post.status === 'held') expect((await moderate(postId, 'approve')).statusCode).toBe(303);
       return { topicId: Number(post.topic_id), postId };
     }
@@ -81,12 +88,20 @@ for (const dialect of await vaultDialects()) {
     it('holds a new member’s first posts, publishes on approval, and records it in the audit log', async () => {
       const author = await Member.join(t.app, 'Quiet Fern 20');
       const reader = await Member.join(t.app, 'Brave Robin 21');
-      const res = await author.form('/forums/boards/living-with-it/topics', { title: 'Finding it hard to sleep', body: 'Does anyone have tips for *sleeping* again?', intent: 'publish' });
+      const res = await author.form('/forums/boards/living-with-it/topics', {
+        title: 'Finding it hard to sleep',
+        body: 'Does anyone have tips for *sleeping* again?',
+        intent: 'publish',
+      });
       expect(res.statusCode).toBe(303);
       const postId = postIdFrom(res.headers.location);
       const posted = await author.request('GET', String(res.headers.location));
       expect(posted.body).toContain('Your post is waiting for a moderator');
-      const topic = await t.services.database.db.selectFrom('forum_posts').select('topic_id').where('id', '=', postId).executeTakeFirstOrThrow();
+      const topic = await t.services.database.db
+        .selectFrom('forum_posts')
+        .select('topic_id')
+        .where('id', '=', postId)
+        .executeTakeFirstOrThrow();
       expect((await reader.request('GET', `/forums/topics/${topic.topic_id}`)).statusCode).toBe(404);
 
       const queue = await moderator.client.request('GET', '/staff/moderation');
@@ -104,17 +119,30 @@ for (const dialect of await vaultDialects()) {
 
     it('catches identifying details and shows them highlighted, until removed', async () => {
       const member = await Member.join(t.app, 'Misty Heron 30');
-      const res = await member.form('/forums/boards/living-with-it/topics', { title: 'He drives past', body: 'His car is AB12 CDE and he lives at 14 Acacia Avenue, LS6 2AB. Ring 07911 123456.', intent: 'publish' });
+      const res = await member.form('/forums/boards/living-with-it/topics', {
+        title: 'He drives past',
+        body: 'His car is AB12 CDE and he lives at 14 Acacia Avenue, LS6 2AB. Ring 07911 123456.',
+        intent: 'publish',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('Check these details before posting');
-      for (const found of ['AB12 CDE', '14 Acacia Avenue', 'LS6 2AB', '07911 123456']) expect(res.body).toContain(`<mark class="casebook-forum-finding">${found}`);
-      const count = await t.services.database.db.selectFrom('forum_posts').select((eb) => eb.fn.countAll<number>().as('n')).where('body', 'like', '%AB12 CDE%').executeTakeFirst();
+      for (const found of ['AB12 CDE', '14 Acacia Avenue', 'LS6 2AB', '07911 123456'])
+        expect(res.body).toContain(`<mark class="casebook-forum-finding">${found}`);
+      const count = await t.services.database.db
+        .selectFrom('forum_posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('body', 'like', '%AB12 CDE%')
+        .executeTakeFirst();
       expect(Number(count?.n)).toBe(0);
     });
 
     it('shows Samaritans and 999 at once for crisis wording and puts the post first in the queue', async () => {
       const member = await Member.join(t.app, 'Amber Maple 40');
-      const res = await member.form('/forums/boards/looking-after-yourself/topics', { title: 'Cannot cope', body: 'Some days I want to die.', intent: 'publish' });
+      const res = await member.form('/forums/boards/looking-after-yourself/topics', {
+        title: 'Cannot cope',
+        body: 'Some days I want to die.',
+        intent: 'publish',
+      });
       expect(res.statusCode).toBe(303);
       const posted = await member.request('GET', String(res.headers.location));
       expect(posted.body).toContain('116 123');
@@ -129,14 +157,21 @@ for (const dialect of await vaultDialects()) {
       const author = await Member.join(t.app, 'Golden Otter 50');
       const other = await Member.join(t.app, 'Kind Badger 51');
       const { topicId } = await publishedTopic(author, 'Court next week', 'Nervous about court.');
-      const reply = await other.form(`/forums/topics/${topicId}/replies`, { body: 'You will be fine, take someone with you.', intent: 'publish' });
+      const reply = await other.form(`/forums/topics/${topicId}/replies`, {
+        body: 'You will be fine, take someone with you.',
+        intent: 'publish',
+      });
       const replyId = postIdFrom(reply.headers.location);
       await moderate(replyId, 'approve');
 
       expect((await author.request('GET', `/forums/posts/${replyId}/edit`)).statusCode).toBe(403);
-      expect((await author.form(`/forums/posts/${replyId}/edit`, { body: 'changed by someone else', intent: 'publish' })).statusCode).toBe(403);
+      expect((await author.form(`/forums/posts/${replyId}/edit`, { body: 'changed by someone else', intent: 'publish' })).statusCode).toBe(
+        403,
+      );
       expect((await author.form(`/forums/posts/${replyId}/delete`, {})).statusCode).toBe(403);
-      expect((await other.form(`/forums/posts/${replyId}/edit`, { body: 'Take a friend with you.', intent: 'publish' })).statusCode).toBe(303);
+      expect((await other.form(`/forums/posts/${replyId}/edit`, { body: 'Take a friend with you.', intent: 'publish' })).statusCode).toBe(
+        303,
+      );
       // A member who is still new has an edit read again before it shows: approve-then-edit is no way round moderation.
       expect((await author.request('GET', `/forums/topics/${topicId}`)).body).not.toContain('Take a friend with you.');
       await moderate(replyId, 'approve');
@@ -154,10 +189,18 @@ for (const dialect of await vaultDialects()) {
       expect((await member.request('GET', '/forums/posts/0')).statusCode).toBe(400);
       expect((await member.request('GET', '/forums/boards/NOPE')).statusCode).toBe(400);
       expect((await member.request('GET', '/forums/boards/nope')).statusCode).toBe(404);
-      const long = await member.form('/forums/boards/living-with-it/topics', { title: 'A long one', body: 'x'.repeat(10_001), intent: 'publish' });
+      const long = await member.form('/forums/boards/living-with-it/topics', {
+        title: 'A long one',
+        body: 'x'.repeat(10_001),
+        intent: 'publish',
+      });
       expect(long.statusCode).toBe(400);
       expect(long.body).toContain('10,000 characters or fewer');
-      const huge = await member.form('/forums/boards/living-with-it/topics', { title: 'A huge one', body: 'x'.repeat(200_000), intent: 'publish' });
+      const huge = await member.form('/forums/boards/living-with-it/topics', {
+        title: 'A huge one',
+        body: 'x'.repeat(200_000),
+        intent: 'publish',
+      });
       expect(huge.statusCode).toBe(413);
       expect(huge.body).toContain('Your post is too long');
     });
@@ -165,15 +208,27 @@ for (const dialect of await vaultDialects()) {
     it('keeps the professionals’ forum closed until a moderator approves the role, then shows it on posts', async () => {
       const pro = await Member.join(t.app, 'Steady Kestrel 70');
       expect((await pro.request('GET', '/forums/boards/practice')).statusCode).toBe(403);
-      expect((await pro.form('/forums/boards/practice/topics', { title: 'Risk question', body: 'How do you use DASH?', intent: 'publish' })).statusCode).toBe(403);
-      expect((await pro.form('/forums/professionals', { role: 'idva', note: 'IDVA at a Leeds service, check via the team manager' })).statusCode).toBe(303);
+      expect(
+        (await pro.form('/forums/boards/practice/topics', { title: 'Risk question', body: 'How do you use DASH?', intent: 'publish' }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await pro.form('/forums/professionals', { role: 'idva', note: 'IDVA at a Leeds service, check via the team manager' })).statusCode,
+      ).toBe(303);
       const waiting = await moderator.client.request('GET', '/staff/moderation/professionals');
       expect(waiting.body).toContain('Steady Kestrel 70');
       const memberId = /professionals\/([0-9a-f-]{36})/.exec(waiting.body)![1]!;
-      const approve = await moderator.client.request('POST', `/staff/moderation/professionals/${memberId}`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, decision: 'approve' }).toString(), headers: FORM });
+      const approve = await moderator.client.request('POST', `/staff/moderation/professionals/${memberId}`, {
+        body: new URLSearchParams({ _csrf: moderator.client.csrf, decision: 'approve' }).toString(),
+        headers: FORM,
+      });
       expect(approve.statusCode).toBe(303);
       expect((await pro.request('GET', '/forums/boards/practice')).statusCode).toBe(200);
-      const res = await pro.form('/forums/boards/practice/topics', { title: 'Risk question', body: 'How do you use DASH?', intent: 'publish' });
+      const res = await pro.form('/forums/boards/practice/topics', {
+        title: 'Risk question',
+        body: 'How do you use DASH?',
+        intent: 'publish',
+      });
       const postId = postIdFrom(res.headers.location);
       await moderate(postId, 'approve');
       const post = await pro.request('GET', `/forums/posts/${postId}`);
@@ -185,7 +240,9 @@ for (const dialect of await vaultDialects()) {
       const flagger = await Member.join(t.app, 'Hopeful Sparrow 81');
       const { topicId, postId } = await publishedTopic(author, 'A worrying post', 'Something a reader may want to report.');
       expect((await flagger.form(`/forums/posts/${postId}/report`, { reason: 'nonsense' })).statusCode).toBe(400);
-      expect((await flagger.form(`/forums/posts/${postId}/report`, { reason: 'suspicious', detail: 'Reads like the stalker' })).statusCode).toBe(200);
+      expect(
+        (await flagger.form(`/forums/posts/${postId}/report`, { reason: 'suspicious', detail: 'Reads like the stalker' })).statusCode,
+      ).toBe(200);
       const queue = await moderator.client.request('GET', '/staff/moderation');
       expect(queue.body).toContain('1 report');
       expect((await moderate(postId, 'hide')).statusCode).toBe(303);
@@ -202,12 +259,17 @@ for (const dialect of await vaultDialects()) {
     it('moderator edits carry a visible note; suspension stops posting; filters hold and refuse', async () => {
       const author = await Member.join(t.app, 'Calm Lantern 90');
       const { topicId, postId } = await publishedTopic(author, 'About my town', 'I live in a small town near the coast.');
-      expect((await moderate(postId, 'edit', { body: 'I live in a small town.', note: 'Edited by a moderator to remove a place.' })).statusCode).toBe(303);
+      expect(
+        (await moderate(postId, 'edit', { body: 'I live in a small town.', note: 'Edited by a moderator to remove a place.' })).statusCode,
+      ).toBe(303);
       const page = await author.request('GET', `/forums/topics/${topicId}`);
       expect(page.body).toContain('Edited by a moderator to remove a place.');
 
       const filter = (kind: string, pattern: string) =>
-        moderator.client.request('POST', '/staff/moderation/filters', { body: new URLSearchParams({ _csrf: moderator.client.csrf, kind, pattern }).toString(), headers: FORM });
+        moderator.client.request('POST', '/staff/moderation/filters', {
+          body: new URLSearchParams({ _csrf: moderator.client.csrf, kind, pattern }).toString(),
+          headers: FORM,
+        });
       expect((await filter('link', 'https://bad.example/path')).statusCode).toBe(303);
       expect((await filter('word', 'Scam')).statusCode).toBe(303);
       expect((await filter('link', 'not a site')).statusCode).toBe(400);
@@ -216,8 +278,15 @@ for (const dialect of await vaultDialects()) {
       expect(linked.statusCode).toBe(400);
       expect(linked.body).toContain('Links to bad.example are not allowed');
 
-      const member = await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Calm Lantern 90').executeTakeFirstOrThrow();
-      const suspend = await moderator.client.request('POST', `/staff/moderation/members/${member.id}/standing`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, action: 'suspend', days: '7' }).toString(), headers: FORM });
+      const member = await t.services.database.db
+        .selectFrom('forum_members')
+        .select('id')
+        .where('name', '=', 'Calm Lantern 90')
+        .executeTakeFirstOrThrow();
+      const suspend = await moderator.client.request('POST', `/staff/moderation/members/${member.id}/standing`, {
+        body: new URLSearchParams({ _csrf: moderator.client.csrf, action: 'suspend', days: '7' }).toString(),
+        headers: FORM,
+      });
       expect(suspend.statusCode).toBe(303);
       expect((await author.form(`/forums/topics/${t2}/replies`, { body: 'Can I still post?', intent: 'publish' })).statusCode).toBe(403);
       expect((await author.request('GET', `/forums/topics/${t2}`)).statusCode).toBe(200);
@@ -226,21 +295,41 @@ for (const dialect of await vaultDialects()) {
     it('refuses the moderation screens to members and to staff without the role', async () => {
       const member = await Member.join(t.app, 'Velvet Heron 95');
       expect((await member.request('GET', '/staff/moderation', { headers: { accept: 'text/html' } })).statusCode).toBe(303);
-      expect((await member.request('POST', '/staff/moderation/filters', { payload: 'kind=word&pattern=abc', headers: FORM })).statusCode).toBe(401);
+      expect(
+        (await member.request('POST', '/staff/moderation/filters', { payload: 'kind=word&pattern=abc', headers: FORM })).statusCode,
+      ).toBe(401);
       const caseworker = await addMember(admin.client, ['caseworker'], () => now, 'Casey Caseworker');
       expect((await caseworker.client.request('GET', '/staff/moderation', { headers: { accept: 'text/html' } })).statusCode).toBe(403);
-      const noCsrf = await moderator.client.request('POST', '/staff/moderation/filters', { body: 'kind=word&pattern=abc', headers: { ...FORM, 'x-csrf-token': '' } });
+      const noCsrf = await moderator.client.request('POST', '/staff/moderation/filters', {
+        body: 'kind=word&pattern=abc',
+        headers: { ...FORM, 'x-csrf-token': '' },
+      });
       expect(noCsrf.statusCode).toBe(403);
     });
 
     it('pages through 5,000 replies with keysets, both ways', async () => {
       const author = await Member.join(t.app, 'Mossy Pebble 99');
       const { topicId } = await publishedTopic(author, 'A very long topic', 'Opening post.');
-      const memberRow = await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Mossy Pebble 99').executeTakeFirstOrThrow();
+      const memberRow = await t.services.database.db
+        .selectFrom('forum_members')
+        .select('id')
+        .where('name', '=', 'Mossy Pebble 99')
+        .executeTakeFirstOrThrow();
       const rows = Array.from({ length: 5000 }, (_, i) => ({
-        topic_id: topicId, member_id: memberRow.id, is_opening: 0, body: `reply ${i}`, body_html: `<p class="govuk-body">reply number ${i}</p>`, search_text: `reply ${i}`, status: 'published', created_at: now + i,
+        topic_id: topicId,
+        member_id: memberRow.id,
+        is_opening: 0,
+        body: `reply ${i}`,
+        body_html: `<p class="govuk-body">reply number ${i}</p>`,
+        search_text: `reply ${i}`,
+        status: 'published',
+        created_at: now + i,
       }));
-      for (let i = 0; i < rows.length; i += 500) await t.services.database.db.insertInto('forum_posts').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await t.services.database.db
+          .insertInto('forum_posts')
+          .values(rows.slice(i, i + 500))
+          .execute();
       await t.services.database.db.updateTable('forum_topics').set({ reply_count: 5000, version: 99 }).where('id', '=', topicId).execute();
       const last = await author.request('GET', `/forums/topics/${topicId}?last`);
       expect(last.body).toContain('reply number 4999<');
@@ -265,7 +354,11 @@ for (const dialect of await vaultDialects()) {
       expect((await follower.form(`/forums/topics/${topicId}/follow`, { follow: 'yes' })).statusCode).toBe(303);
       const reply = await author.form(`/forums/topics/${topicId}/replies`, { body: 'Update: the garage checked it.', intent: 'publish' });
       const replyId = postIdFrom(reply.headers.location);
-      const status = await t.services.database.db.selectFrom('forum_posts').select('status').where('id', '=', replyId).executeTakeFirstOrThrow();
+      const status = await t.services.database.db
+        .selectFrom('forum_posts')
+        .select('status')
+        .where('id', '=', replyId)
+        .executeTakeFirstOrThrow();
       if (status.status === 'held') await moderate(replyId, 'approve');
       const index = await follower.request('GET', '/forums');
       expect(index.body).toMatch(/Notifications <strong class="casebook-forum-count">1/);
@@ -279,18 +372,36 @@ for (const dialect of await vaultDialects()) {
       expect(photo.toString('latin1')).toContain('SN123456789');
       const multipart = (fields: Record<string, string>, file?: Buffer | Buffer[], url = '/forums/boards/living-with-it/topics') => {
         const boundary = '----casebook-test-boundary';
-        const parts: Buffer[] = Object.entries({ _csrf: member.csrfToken!, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+        const parts: Buffer[] = Object.entries({ _csrf: member.csrfToken!, ...fields }).map(([k, v]) =>
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+        );
         for (const one of file === undefined ? [] : Array.isArray(file) ? file : [file]) {
-          parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), one, Buffer.from('\r\n'));
+          parts.push(
+            Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+            ),
+            one,
+            Buffer.from('\r\n'),
+          );
         }
         parts.push(Buffer.from(`--${boundary}--\r\n`));
-        return member.request('POST', url, { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, csrf: false });
+        return member.request('POST', url, {
+          payload: Buffer.concat(parts),
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          csrf: false,
+        });
       };
       const refused = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, photo);
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('New members cannot add pictures yet');
-      await t.services.database.db.updateTable('forum_members').set({ approved_posts: 5, joined_at: now - 30 * 86_400_000 }).where('name', '=', 'Hidden Meadow 120').execute();
-      expect((await multipart({ title: 'My garden', body: 'A picture.', intent: 'publish' }, Buffer.from('<svg onload=alert(1)>'))).statusCode).toBe(400);
+      await t.services.database.db
+        .updateTable('forum_members')
+        .set({ approved_posts: 5, joined_at: now - 30 * 86_400_000 })
+        .where('name', '=', 'Hidden Meadow 120')
+        .execute();
+      expect(
+        (await multipart({ title: 'My garden', body: 'A picture.', intent: 'publish' }, Buffer.from('<svg onload=alert(1)>'))).statusCode,
+      ).toBe(400);
       const res = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, photo);
       expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
       const page = await member.request('GET', `/forums/posts/${postIdFrom(res.headers.location)}`);
@@ -308,27 +419,60 @@ for (const dialect of await vaultDialects()) {
       const form = await member.request('GET', edit);
       expect(form.body).toContain('enctype="multipart/form-data"');
       expect(form.body).toContain(`name="remove-${firstImage}"`);
-      const tooMany = await multipart({ title: 'My garden', body: 'A picture of flowers.', intent: 'publish' }, [photo, photo, photo, photo], edit);
+      const tooMany = await multipart(
+        { title: 'My garden', body: 'A picture of flowers.', intent: 'publish' },
+        [photo, photo, photo, photo],
+        edit,
+      );
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.body).toContain('A post can have up to 4 pictures');
       // Another post's picture id in a "take out" box is ignored: only this post's own can be named.
-      const changed = await multipart({ title: 'My garden', body: 'Flowers, two new pictures.', intent: 'publish', [`remove-${firstImage}`]: 'yes', 'remove-00000000-0000-4000-8000-000000000000': 'yes' }, [photo, photo], edit);
-      expect(changed.statusCode, changed.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 3000)).toBe(303);
+      const changed = await multipart(
+        {
+          title: 'My garden',
+          body: 'Flowers, two new pictures.',
+          intent: 'publish',
+          [`remove-${firstImage}`]: 'yes',
+          'remove-00000000-0000-4000-8000-000000000000': 'yes',
+        },
+        [photo, photo],
+        edit,
+      );
+      expect(
+        changed.statusCode,
+        changed.body
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 3000),
+      ).toBe(303);
       const after = await member.request('GET', `/forums/posts/${postId}`);
       const sources = [...after.body.matchAll(/src="\/forums\/images\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
       expect(sources).toHaveLength(2);
       expect(sources).not.toContain(firstImage);
       expect((await member.request('GET', src)).statusCode).toBe(404);
-      for (const id of sources) expect((await member.request('GET', `/forums/images/${id}`)).rawPayload.toString('latin1')).not.toMatch(/SN123456789|GPS/);
+      for (const id of sources)
+        expect((await member.request('GET', `/forums/images/${id}`)).rawPayload.toString('latin1')).not.toMatch(/SN123456789|GPS/);
     });
 
     it('reads picture forms with boundaries only at line starts, and answers broken or oversized ones with a clear 4xx', async () => {
       const member = await Member.join(t.app, 'Quiet Harbour 125');
-      await t.services.database.db.updateTable('forum_members').set({ approved_posts: 5, joined_at: now - 30 * 86_400_000 }).where('name', '=', 'Quiet Harbour 125').execute();
+      await t.services.database.db
+        .updateTable('forum_members')
+        .set({ approved_posts: 5, joined_at: now - 30 * 86_400_000 })
+        .where('name', '=', 'Quiet Harbour 125')
+        .execute();
       const boundary = 'casebook-b';
       const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-      const file = (data: Buffer) => Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), data, Buffer.from('\r\n')]);
-      const fields = (body: string) => field('_csrf', member.csrfToken!) + field('title', 'My garden') + field('body', body) + field('intent', 'publish');
+      const file = (data: Buffer) =>
+        Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+          ),
+          data,
+          Buffer.from('\r\n'),
+        ]);
+      const fields = (body: string) =>
+        field('_csrf', member.csrfToken!) + field('title', 'My garden') + field('body', body) + field('intent', 'publish');
       const send = (payload: Buffer | string, contentType = `multipart/form-data; boundary=${boundary}`) =>
         member.request('POST', '/forums/boards/living-with-it/topics', { payload, headers: { 'content-type': contentType }, csrf: false });
       const unreadable = (res: { statusCode: number; body: string }) => {
@@ -339,19 +483,35 @@ for (const dialect of await vaultDialects()) {
       // The boundary's text inside a value is not a delimiter: only at the start of a line is it one.
       const inside = await send(`${fields(`Flowers x--${boundary} and --${boundary}-- too.`)}--${boundary}--\r\n`);
       expect(inside.statusCode, inside.body.slice(0, 500)).toBe(303);
-      expect((await member.request('GET', String(inside.headers.location).replace('/posted', ''))).body).toContain(`Flowers x--${boundary} and --${boundary}-- too.`);
+      expect((await member.request('GET', String(inside.headers.location).replace('/posted', ''))).body).toContain(
+        `Flowers x--${boundary} and --${boundary}-- too.`,
+      );
 
       unreadable(await send(`${fields('No boundary given.')}--${boundary}--\r\n`, 'multipart/form-data'));
       unreadable(await send(fields('Cut off before the end.').slice(0, -40)));
       unreadable(await send(`${fields('A prototype.')}${field('__proto__', 'x')}--${boundary}--\r\n`));
-      const oversized = await send(Buffer.concat([Buffer.from(fields('A big picture.')), file(Buffer.alloc(5 * 1024 * 1024 + 10, 0xff)), Buffer.from(`--${boundary}--\r\n`)]));
+      const oversized = await send(
+        Buffer.concat([
+          Buffer.from(fields('A big picture.')),
+          file(Buffer.alloc(5 * 1024 * 1024 + 10, 0xff)),
+          Buffer.from(`--${boundary}--\r\n`),
+        ]),
+      );
       expect(oversized.statusCode).toBe(400);
       expect(oversized.body).toContain('Pictures must be 5 MB or smaller.');
-      const tooMany = await send(Buffer.concat([Buffer.from(fields('Lots of pictures.')), ...Array.from({ length: 21 }, () => file(Buffer.from('x'))), Buffer.from(`--${boundary}--\r\n`)]));
+      const tooMany = await send(
+        Buffer.concat([
+          Buffer.from(fields('Lots of pictures.')),
+          ...Array.from({ length: 21 }, () => file(Buffer.from('x'))),
+          Buffer.from(`--${boundary}--\r\n`),
+        ]),
+      );
       expect(tooMany.statusCode).toBe(413);
       expect(tooMany.body).toContain('Your post is too long');
       // A form out of the shape any of our pages sends.
-      unreadable(await member.form('/forums/boards/living-with-it/topics', { title: 'My garden', body: 'Flowers.', intent: 'x'.repeat(100) }));
+      unreadable(
+        await member.form('/forums/boards/living-with-it/topics', { title: 'My garden', body: 'Flowers.', intent: 'x'.repeat(100) }),
+      );
     });
 
     /** A topic changed behind the app's back (nothing in the app does that) is still served: the view came from memory. */
@@ -384,8 +544,13 @@ for (const dialect of await vaultDialects()) {
       expect((await view(signedOut)).statusCode).toBe(401);
 
       await expectRemembered(banned, topicId);
-      const memberId = (await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Grey Heron 132').executeTakeFirstOrThrow()).id;
-      const ban = await moderator.client.request('POST', `/staff/moderation/members/${memberId}/standing`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, action: 'ban' }).toString(), headers: FORM });
+      const memberId = (
+        await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Grey Heron 132').executeTakeFirstOrThrow()
+      ).id;
+      const ban = await moderator.client.request('POST', `/staff/moderation/members/${memberId}/standing`, {
+        body: new URLSearchParams({ _csrf: moderator.client.csrf, action: 'ban' }).toString(),
+        headers: FORM,
+      });
       expect(ban.statusCode).toBe(303);
       const refused = await view(banned);
       expect(refused.statusCode).toBe(403);
@@ -403,13 +568,46 @@ for (const dialect of await vaultDialects()) {
 
     it('opens a professionals’ topic from memory only once the role is approved', async () => {
       const pro = await Member.join(t.app, 'Level Ridge 140');
-      const author = await t.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Level Ridge 140').executeTakeFirstOrThrow();
-      const topic = await t.services.database.db.insertInto('forum_topics').values({ board_id: 'practice', member_id: author.id, title: 'Practice topic', status: 'published', created_at: now, last_post_at: now }).returning('id').executeTakeFirstOrThrow();
-      await t.services.database.db.insertInto('forum_posts').values({ topic_id: Number(topic.id), member_id: author.id, is_opening: 1, body: 'x', body_html: '<p>x</p>', search_text: 'x', status: 'published', created_at: now }).execute();
+      const author = await t.services.database.db
+        .selectFrom('forum_members')
+        .select('id')
+        .where('name', '=', 'Level Ridge 140')
+        .executeTakeFirstOrThrow();
+      const topic = await t.services.database.db
+        .insertInto('forum_topics')
+        .values({
+          board_id: 'practice',
+          member_id: author.id,
+          title: 'Practice topic',
+          status: 'published',
+          created_at: now,
+          last_post_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.services.database.db
+        .insertInto('forum_posts')
+        .values({
+          topic_id: Number(topic.id),
+          member_id: author.id,
+          is_opening: 1,
+          body: 'x',
+          body_html: '<p>x</p>',
+          search_text: 'x',
+          status: 'published',
+          created_at: now,
+        })
+        .execute();
       const open = await pro.request('GET', `/forums/topics/${topic.id}`);
       expect(open.statusCode).toBe(403);
-      expect((await pro.form('/forums/professionals', { role: 'police', note: 'Officer at West Yorkshire Police, check via the station' })).statusCode).toBe(303);
-      const decide = await moderator.client.request('POST', `/staff/moderation/professionals/${author.id}`, { body: new URLSearchParams({ _csrf: moderator.client.csrf, decision: 'approve' }).toString(), headers: FORM });
+      expect(
+        (await pro.form('/forums/professionals', { role: 'police', note: 'Officer at West Yorkshire Police, check via the station' }))
+          .statusCode,
+      ).toBe(303);
+      const decide = await moderator.client.request('POST', `/staff/moderation/professionals/${author.id}`, {
+        body: new URLSearchParams({ _csrf: moderator.client.csrf, decision: 'approve' }).toString(),
+        headers: FORM,
+      });
       expect(decide.statusCode).toBe(303);
       expect((await pro.request('GET', `/forums/topics/${topic.id}`)).statusCode).toBe(200);
     });
@@ -424,7 +622,8 @@ for (const dialect of await vaultDialects()) {
       await reader.form('/forums/join', { name: 'Wide Sky 151', agree: 'yes' });
       const elsewhere = new Member(t.app);
       expect((await elsewhere.signIn(credentials.username, credentials.authKey)).statusCode).toBe(200);
-      for (const member of [gone, reader, elsewhere]) expect((await member.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(200);
+      for (const member of [gone, reader, elsewhere])
+        expect((await member.request('GET', `/forums/topics/${topicId}`)).statusCode).toBe(200);
       await expectRemembered(reader, topicId);
 
       const cookie = gone.cookie;
@@ -455,14 +654,21 @@ for (const dialect of await vaultDialects()) {
       // A reply in someone else's topic, on a page already rendered (and kept) for a reader.
       const host = await Member.join(t.app, 'Warm Hearth 113');
       const { topicId } = await publishedTopic(host, 'A topic that stays', 'The host’s words stay.');
-      const reply = await second.form(`/forums/topics/${topicId}/replies`, { body: 'A reply that goes with the account.', intent: 'publish' });
+      const reply = await second.form(`/forums/topics/${topicId}/replies`, {
+        body: 'A reply that goes with the account.',
+        intent: 'publish',
+      });
       await moderate(postIdFrom(reply.headers.location), 'approve');
       const before = await host.request('GET', `/forums/topics/${topicId}`);
       expect(before.body).toContain('A reply that goes with the account.');
       expect(before.body).toContain('1 reply');
 
       expect((await second.request('DELETE', '/api/v1/account', { body: { authKey: credentials.authKey } })).statusCode).toBe(204);
-      const gone = await t.services.database.db.selectFrom('forum_posts').select('id').where('body', 'in', ['Also gone with the account.', 'A reply that goes with the account.']).execute();
+      const gone = await t.services.database.db
+        .selectFrom('forum_posts')
+        .select('id')
+        .where('body', 'in', ['Also gone with the account.', 'A reply that goes with the account.'])
+        .execute();
       expect(gone).toEqual([]);
       const after = await host.request('GET', `/forums/topics/${topicId}`);
       expect(after.statusCode).toBe(200);
@@ -491,7 +697,10 @@ describe.runIf((await vaultDialects()).includes('postgres'))('forums on two app 
   });
 
   const staffForm = (url: string, fields: Record<string, string>) =>
-    moderator.client.request('POST', url, { body: new URLSearchParams({ _csrf: moderator.client.csrf, ...fields }).toString(), headers: FORM });
+    moderator.client.request('POST', url, {
+      body: new URLSearchParams({ _csrf: moderator.client.csrf, ...fields }).toString(),
+      headers: FORM,
+    });
   /** The same browser, its requests answered by the other process. */
   const onB = (member: Member) => Object.assign(new Member(b.app), { cookie: member.cookie, csrfToken: member.csrfToken });
   /** Well within the few seconds a kept view lasts, so only the event bus can have told process B. */
@@ -512,10 +721,17 @@ describe.runIf((await vaultDialects()).includes('postgres'))('forums on two app 
   it('a reply or a moderation on one process shows within two seconds on the pages another process serves from memory', async () => {
     const author = await Member.join(a.app, 'Quiet Brook 170');
     const replier = await Member.join(a.app, 'Green Gate 171');
-    const created = await author.form('/forums/boards/living-with-it/topics', { title: 'Cached on B', body: 'First words.', intent: 'publish' });
+    const created = await author.form('/forums/boards/living-with-it/topics', {
+      title: 'Cached on B',
+      body: 'First words.',
+      intent: 'publish',
+    });
     const postId = postIdFrom(created.headers.location);
     await staffForm(`/staff/moderation/posts/${postId}/approve`, {});
-    const topicId = Number((await a.services.database.db.selectFrom('forum_posts').select('topic_id').where('id', '=', postId).executeTakeFirstOrThrow()).topic_id);
+    const topicId = Number(
+      (await a.services.database.db.selectFrom('forum_posts').select('topic_id').where('id', '=', postId).executeTakeFirstOrThrow())
+        .topic_id,
+    );
     const topicOnB = () => onB(author).request('GET', `/forums/topics/${topicId}`);
     const boardOnB = () => onB(author).request('GET', '/forums/boards/living-with-it');
     // B renders and keeps both pages.
@@ -538,10 +754,17 @@ describe.runIf((await vaultDialects()).includes('postgres'))('forums on two app 
 
   it('forgets on every process what one process ended or changed: sign-out, a ban, a hidden post', async () => {
     const author = await Member.join(a.app, 'Open Field 160');
-    const res = await author.form('/forums/boards/living-with-it/topics', { title: 'Two processes', body: 'Read on both.', intent: 'publish' });
+    const res = await author.form('/forums/boards/living-with-it/topics', {
+      title: 'Two processes',
+      body: 'Read on both.',
+      intent: 'publish',
+    });
     const postId = postIdFrom(res.headers.location);
     await staffForm(`/staff/moderation/posts/${postId}/approve`, {});
-    const topicId = Number((await a.services.database.db.selectFrom('forum_posts').select('topic_id').where('id', '=', postId).executeTakeFirstOrThrow()).topic_id);
+    const topicId = Number(
+      (await a.services.database.db.selectFrom('forum_posts').select('topic_id').where('id', '=', postId).executeTakeFirstOrThrow())
+        .topic_id,
+    );
     const leaving = await Member.join(a.app, 'Low Hill 161');
     const banned = await Member.join(a.app, 'Dark Wood 162');
     const hider = await Member.join(a.app, 'Long Lane 163');
@@ -560,7 +783,9 @@ describe.runIf((await vaultDialects()).includes('postgres'))('forums on two app 
     await soon(view(leaving), 401);
 
     await remembered(banned);
-    const memberId = (await a.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Dark Wood 162').executeTakeFirstOrThrow()).id;
+    const memberId = (
+      await a.services.database.db.selectFrom('forum_members').select('id').where('name', '=', 'Dark Wood 162').executeTakeFirstOrThrow()
+    ).id;
     expect((await staffForm(`/staff/moderation/members/${memberId}/standing`, { action: 'ban' })).statusCode).toBe(303);
     await soon(view(banned), 403);
 

@@ -31,10 +31,17 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => ({
       tagName,
       // Only absolute web links: a relative or scheme-less href has no honest use in a post.
-      attribs: { ...(attribs.href && /^https?:\/\/[^/]/i.test(attribs.href) ? { href: attribs.href } : {}), class: 'govuk-link', rel: 'noopener noreferrer nofollow' },
+      attribs: {
+        ...(attribs.href && /^https?:\/\/[^/]/i.test(attribs.href) ? { href: attribs.href } : {}),
+        class: 'govuk-link',
+        rel: 'noopener noreferrer nofollow',
+      },
     }),
     ul: () => ({ tagName: 'ul', attribs: { class: 'govuk-list govuk-list--bullet' } }),
-    ol: (tagName, attribs) => ({ tagName, attribs: { class: 'govuk-list govuk-list--number', ...(attribs.start ? { start: attribs.start } : {}) } }),
+    ol: (tagName, attribs) => ({
+      tagName,
+      attribs: { class: 'govuk-list govuk-list--number', ...(attribs.start ? { start: attribs.start } : {}) },
+    }),
     blockquote: () => ({ tagName: 'blockquote', attribs: { class: 'casebook-forum-quote' } }),
     p: () => ({ tagName: 'p', attribs: { class: 'govuk-body' } }),
   },
@@ -56,7 +63,12 @@ export function renderPost(source: string): RenderedPost {
     for (const child of token.children ?? []) {
       if (child.type === 'link_open') links.push(String(child.attrGet('href') ?? ''));
     }
-    text.push(token.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? token.content);
+    text.push(
+      token.children
+        ?.filter((c) => c.type === 'text' || c.type === 'code_inline')
+        .map((c) => c.content)
+        .join('') ?? token.content,
+    );
   }
   return { html: sanitizeHtml(md.renderer.render(tokens, md.options, {}), SANITIZE), text: text.join('\n'), links };
 }

@@ -10,7 +10,11 @@ export interface Reader {
 }
 
 /** The vault session behind a forum request (forum membership rides on the Casebook account), or undefined. */
-export async function readerOf(request: FastifyRequest, vault: VaultServices, members: Pick<MembershipRepository, 'memberByAccount'>): Promise<Reader | undefined> {
+export async function readerOf(
+  request: FastifyRequest,
+  vault: VaultServices,
+  members: Pick<MembershipRepository, 'memberByAccount'>,
+): Promise<Reader | undefined> {
   const id = request.cookies[SESSION_COOKIE];
   if (!id || id.length > 100) return undefined;
   const session = await vault.sessions.find(id, vault.clock());

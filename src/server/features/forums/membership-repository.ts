@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
-import { toMember, type Changed, type Db, type Member, type ProfessionalRole, type Row } from './records.ts';
+import { type Changed, type Db, type Member, type ProfessionalRole, type Row, toMember } from './records.ts';
 import { refreshTopic } from './topic-writes.ts';
 
 /** Members: joining, visits, professional access, standing, and leaving. */
@@ -50,7 +50,10 @@ export function createMembershipRepository(db: Kysely<Schema>, changed: Changed)
     async join(accountId: string, name: string, key: string, now: number): Promise<Member | undefined> {
       const id = randomUUID();
       try {
-        await db.insertInto('forum_members').values({ id, account_id: accountId, name, name_key: key, joined_at: now, last_visit_at: now, previous_visit_at: now }).execute();
+        await db
+          .insertInto('forum_members')
+          .values({ id, account_id: accountId, name, name_key: key, joined_at: now, last_visit_at: now, previous_visit_at: now })
+          .execute();
       } catch (error) {
         if (/unique|duplicate/i.test(String((error as Error).message))) return undefined;
         throw error;
@@ -68,17 +71,31 @@ export function createMembershipRepository(db: Kysely<Schema>, changed: Changed)
     },
 
     async requestProfessional(memberId: string, role: ProfessionalRole, note: string): Promise<void> {
-      await db.updateTable('forum_members').set({ professional_status: 'pending', professional_role: role, professional_note: note }).where('id', '=', memberId).execute();
+      await db
+        .updateTable('forum_members')
+        .set({ professional_status: 'pending', professional_role: role, professional_note: note })
+        .where('id', '=', memberId)
+        .execute();
       changed({ memberId });
     },
 
     async decideProfessional(memberId: string, approve: boolean): Promise<void> {
-      await db.updateTable('forum_members').set({ professional_status: approve ? 'approved' : 'refused' }).where('id', '=', memberId).execute();
+      await db
+        .updateTable('forum_members')
+        .set({ professional_status: approve ? 'approved' : 'refused' })
+        .where('id', '=', memberId)
+        .execute();
       changed({ memberId });
     },
 
     async pendingProfessionals(): Promise<Member[]> {
-      const rows = await db.selectFrom('forum_members').selectAll().where('professional_status', '=', 'pending').orderBy('joined_at').limit(100).execute();
+      const rows = await db
+        .selectFrom('forum_members')
+        .selectAll()
+        .where('professional_status', '=', 'pending')
+        .orderBy('joined_at')
+        .limit(100)
+        .execute();
       return rows.map((r) => toMember(r as unknown as Row));
     },
 

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { checkForumName, suggestForumName } from '../../../domain/forums/forum-names.ts';
 import { csrfOk } from './member-session.ts';
 import type { MembershipRepository } from './membership-repository.ts';
-import { FORUMS_PATH, text, type ForumPages } from './pages.ts';
+import { FORUMS_PATH, type ForumPages, text } from './pages.ts';
 import { PROFESSIONAL_ROLES, type ProfessionalRole } from './records.ts';
 import { JoinForm, LeaveForm, MeResponse, NoQuery, ProfessionalForm, SMALL_FORM_LIMIT } from './schemas.ts';
 
@@ -27,7 +27,19 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
     const raw = text(request.body, 'name', 200);
     const check = checkForumName(raw, reader.session.username);
     const again = (message: string) =>
-      render(reply, 'join', { hideForumNav: true, csrfToken: reader.session.csrfToken, suggestion: suggestForumName(randomInt), values: { name: raw }, errors: [{ text: message, href: '#name' }], nameError: message }, 400);
+      render(
+        reply,
+        'join',
+        {
+          hideForumNav: true,
+          csrfToken: reader.session.csrfToken,
+          suggestion: suggestForumName(randomInt),
+          values: { name: raw },
+          errors: [{ text: message, href: '#name' }],
+          nameError: message,
+        },
+        400,
+      );
     if (!check.ok) return again(check.message);
     if (text(request.body, 'agree') !== 'yes') return again('Confirm that you have read the house rules');
     const member = await members.join(reader.session.accountId, check.name, check.key, clock());
@@ -48,7 +60,12 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
   app.get(`${FORUMS_PATH}/professionals`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
-    return render(reply, 'professionals', { member: reader.member, roles: PROFESSIONAL_ROLES, csrfToken: reader.session.csrfToken, values: {} });
+    return render(reply, 'professionals', {
+      member: reader.member,
+      roles: PROFESSIONAL_ROLES,
+      csrfToken: reader.session.csrfToken,
+      values: {},
+    });
   });
 
   app.post(`${FORUMS_PATH}/professionals`, { schema: { body: ProfessionalForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
@@ -58,9 +75,17 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
     const note = text(request.body, 'note', 400).trim();
     const errors = [
       ...(PROFESSIONAL_ROLES[role] ? [] : [{ text: 'Choose your role', href: '#role' }]),
-      ...(note.length < 10 || note.length > 300 ? [{ text: 'Tell the moderators where you work and how they can check (10 to 300 characters)', href: '#note' }] : []),
+      ...(note.length < 10 || note.length > 300
+        ? [{ text: 'Tell the moderators where you work and how they can check (10 to 300 characters)', href: '#note' }]
+        : []),
     ];
-    if (errors.length) return render(reply, 'professionals', { member: reader.member, roles: PROFESSIONAL_ROLES, csrfToken: reader.session.csrfToken, values: { role, note }, errors }, 400);
+    if (errors.length)
+      return render(
+        reply,
+        'professionals',
+        { member: reader.member, roles: PROFESSIONAL_ROLES, csrfToken: reader.session.csrfToken, values: { role, note }, errors },
+        400,
+      );
     if (reader.member.professionalStatus === 'approved') return reply.redirect(FORUMS_PATH, 303);
     await members.requestProfessional(reader.member.id, role, note);
     return reply.redirect(`${FORUMS_PATH}/professionals`, 303);
@@ -78,9 +103,23 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
     const reader = await memberOr(request, reply, true);
     if (!reader) return reply;
     if (text(request.body, 'confirm') !== 'yes') {
-      return render(reply, 'leave', { csrfToken: reader.session.csrfToken, member: reader.member, errors: [{ text: 'Confirm that you want to delete your forum membership and posts', href: '#confirm' }] }, 400);
+      return render(
+        reply,
+        'leave',
+        {
+          csrfToken: reader.session.csrfToken,
+          member: reader.member,
+          errors: [{ text: 'Confirm that you want to delete your forum membership and posts', href: '#confirm' }],
+        },
+        400,
+      );
     }
     await members.deleteMember(reader.member.id);
-    return render(reply, 'message', { heading: 'Your forum membership has been deleted', paragraphs: ['Your forum name, your posts and topics, your reports, follows and notifications have been deleted. Your Casebook record is not affected.'] });
+    return render(reply, 'message', {
+      heading: 'Your forum membership has been deleted',
+      paragraphs: [
+        'Your forum name, your posts and topics, your reports, follows and notifications have been deleted. Your Casebook record is not affected.',
+      ],
+    });
   });
 }

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
-import { POST_COLUMNS, toPost, type Changed, type Post, type PostStatus, type Row } from './records.ts';
+import { type Changed, POST_COLUMNS, type Post, type PostStatus, type Row, toPost } from './records.ts';
 import { afterPublish, bumpTopic, refreshTopic } from './topic-writes.ts';
 
 /** Moderation: members' reports (flags) in, the queue, moderators' decisions on posts, and the word and link filters. */
@@ -16,7 +16,12 @@ export function createModerationRepository(db: Kysely<Schema>, changed: Changed)
     },
 
     async flagsToday(memberId: string, now: number): Promise<number> {
-      const row = await db.selectFrom('forum_flags').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).where('created_at', '>', now - 86_400_000).executeTakeFirst();
+      const row = await db
+        .selectFrom('forum_flags')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('member_id', '=', memberId)
+        .where('created_at', '>', now - 86_400_000)
+        .executeTakeFirst();
       return row?.n ?? 0;
     },
 
@@ -26,11 +31,24 @@ export function createModerationRepository(db: Kysely<Schema>, changed: Changed)
         .innerJoin('forum_topics', 'forum_topics.id', 'forum_posts.topic_id')
         .innerJoin('forum_members', 'forum_members.id', 'forum_posts.member_id')
         .leftJoin(
-          db.selectFrom('forum_flags').select((eb) => ['post_id', eb.fn.countAll<number>().as('flag_count'), eb.fn.min('created_at').as('first_flag_at')]).where('resolved_at', 'is', null).groupBy('post_id').as('flags'),
+          db
+            .selectFrom('forum_flags')
+            .select((eb) => ['post_id', eb.fn.countAll<number>().as('flag_count'), eb.fn.min('created_at').as('first_flag_at')])
+            .where('resolved_at', 'is', null)
+            .groupBy('post_id')
+            .as('flags'),
           'flags.post_id',
           'forum_posts.id',
         )
-        .select([...POST_COLUMNS, 'forum_topics.title as topic_title', 'forum_topics.board_id', 'forum_members.name as author_name', 'forum_members.approved_posts', 'flags.flag_count', 'flags.first_flag_at'])
+        .select([
+          ...POST_COLUMNS,
+          'forum_topics.title as topic_title',
+          'forum_topics.board_id',
+          'forum_members.name as author_name',
+          'forum_members.approved_posts',
+          'flags.flag_count',
+          'flags.first_flag_at',
+        ])
         .where((eb) => eb.or([eb('forum_posts.status', '=', 'held'), eb('flags.flag_count', '>', 0)]))
         .orderBy('forum_posts.priority', 'desc')
         .orderBy(sql`coalesce(flags.first_flag_at, forum_posts.created_at)`)
@@ -47,7 +65,13 @@ export function createModerationRepository(db: Kysely<Schema>, changed: Changed)
     },
 
     async openFlags(postId: number) {
-      const rows = await db.selectFrom('forum_flags').select(['reason', 'detail', 'created_at']).where('post_id', '=', postId).where('resolved_at', 'is', null).orderBy('created_at').execute();
+      const rows = await db
+        .selectFrom('forum_flags')
+        .select(['reason', 'detail', 'created_at'])
+        .where('post_id', '=', postId)
+        .where('resolved_at', 'is', null)
+        .orderBy('created_at')
+        .execute();
       return rows.map((r) => ({ reason: r.reason, detail: r.detail, createdAt: r.created_at }));
     },
 
@@ -56,7 +80,16 @@ export function createModerationRepository(db: Kysely<Schema>, changed: Changed)
      * standing); hiding keeps it for the record but out of sight; removing tells the author why. Every
      * decision resolves the post's open flags.
      */
-    async moderate(post: Post, decision: { status: PostStatus; note?: string | null; body?: { body: string; bodyHtml: string; searchText: string }; reason?: string | null }, now: number): Promise<void> {
+    async moderate(
+      post: Post,
+      decision: {
+        status: PostStatus;
+        note?: string | null;
+        body?: { body: string; bodyHtml: string; searchText: string };
+        reason?: string | null;
+      },
+      now: number,
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const wasHeld = post.status === 'held';
         await trx
@@ -66,13 +99,24 @@ export function createModerationRepository(db: Kysely<Schema>, changed: Changed)
             priority: 0,
             ...(decision.note !== undefined ? { moderator_note: decision.note } : {}),
             ...(decision.reason !== undefined ? { removal_reason: decision.reason } : {}),
-            ...(decision.body ? { body: decision.body.body, body_html: decision.body.bodyHtml, search_text: decision.body.searchText } : {}),
+            ...(decision.body
+              ? { body: decision.body.body, body_html: decision.body.bodyHtml, search_text: decision.body.searchText }
+              : {}),
           })
           .where('id', '=', post.id)
           .execute();
-        await trx.updateTable('forum_flags').set({ resolved_at: now }).where('post_id', '=', post.id).where('resolved_at', 'is', null).execute();
+        await trx
+          .updateTable('forum_flags')
+          .set({ resolved_at: now })
+          .where('post_id', '=', post.id)
+          .where('resolved_at', 'is', null)
+          .execute();
         if (wasHeld && decision.status === 'published') {
-          await trx.updateTable('forum_members').set((eb) => ({ approved_posts: eb('approved_posts', '+', 1) })).where('id', '=', post.memberId).execute();
+          await trx
+            .updateTable('forum_members')
+            .set((eb) => ({ approved_posts: eb('approved_posts', '+', 1) }))
+            .where('id', '=', post.memberId)
+            .execute();
           if (!post.isOpening) await afterPublish(trx, post.topicId, post.id, post.memberId, now);
         }
         await refreshTopic(trx, post.topicId);
@@ -82,7 +126,12 @@ export function createModerationRepository(db: Kysely<Schema>, changed: Changed)
     },
 
     async filters() {
-      const rows = await db.selectFrom('forum_filters').select(['id', 'kind', 'pattern', 'created_at']).orderBy('kind').orderBy('pattern').execute();
+      const rows = await db
+        .selectFrom('forum_filters')
+        .select(['id', 'kind', 'pattern', 'created_at'])
+        .orderBy('kind')
+        .orderBy('pattern')
+        .execute();
       return rows.map((r) => ({ id: r.id, kind: r.kind as 'word' | 'link', pattern: r.pattern, createdAt: r.created_at }));
     },
 

@@ -30,7 +30,14 @@ export class UnreadableFormError extends Error {
 export async function readMultipartForms(app: FastifyInstance): Promise<void> {
   await app.register(multipart, {
     throwFileSizeLimit: false,
-    limits: { fileSize: LIMITS.imageBytes + 1, files: MAX_FILES, fields: MAX_FIELDS, fieldSize: TEXT_BODY_LIMIT, parts: MAX_FILES + MAX_FIELDS, headerPairs: 20 },
+    limits: {
+      fileSize: LIMITS.imageBytes + 1,
+      files: MAX_FILES,
+      fields: MAX_FIELDS,
+      fieldSize: TEXT_BODY_LIMIT,
+      parts: MAX_FILES + MAX_FIELDS,
+      headerPairs: 20,
+    },
   });
   app.addHook('preValidation', async (request) => {
     if (request.isMultipart()) request.body = await readFields(request);

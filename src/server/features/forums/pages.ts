@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendDynamicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
 import type { VaultServices } from '../vault/index.ts';
-import { csrfOk, isSuspended, readerOf, type Reader } from './member-session.ts';
+import { csrfOk, isSuspended, type Reader, readerOf } from './member-session.ts';
 import type { MembershipRepository } from './membership-repository.ts';
 import type { ReadingRepository } from './reading-repository.ts';
 import type { Board, Forum, Member } from './records.ts';
@@ -10,7 +10,14 @@ import type { Board, Forum, Member } from './records.ts';
 export const FORUMS_PATH = '/forums';
 export const HOUSE_RULES_PATH = '/talk/forum-house-rules';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
 export const formatWhen = (ms: number) => dateTime.format(new Date(ms));
 
 /** A form field as text (a missing or non-text field is empty), cut to `max`. */
@@ -50,9 +57,11 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
 
   const message = (reply: FastifyReply, heading: string, paragraphs: string[], status = 200, back?: string) =>
     render(reply, 'message', { heading, paragraphs, ...(back ? { back } : {}) }, status);
-  const notFound = (reply: FastifyReply) => message(reply, 'Page not found', ['This post or topic is not there. It may have been deleted or moved.'], 404);
+  const notFound = (reply: FastifyReply) =>
+    message(reply, 'Page not found', ['This post or topic is not there. It may have been deleted or moved.'], 404);
   const forbidden = (reply: FastifyReply, paragraphs: string[]) => message(reply, 'You cannot do that', paragraphs, 403);
-  const csrfFailed = (reply: FastifyReply) => message(reply, 'This form has expired', ['Go back, reload the page and try again. Nothing was changed.'], 403);
+  const csrfFailed = (reply: FastifyReply) =>
+    message(reply, 'This form has expired', ['Go back, reload the page and try again. Nothing was changed.'], 403);
   const professionalsOnly = (reply: FastifyReply) =>
     forbidden(reply, [
       'The professionals’ forum is for police officers, IDVAs, solicitors and support workers whose role a moderator has checked.',
@@ -81,7 +90,14 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
       return undefined;
     }
     if (reader.member.status === 'banned') {
-      await message(reply, 'Your forum membership has ended', ['A moderator has closed your forum membership because of a serious breach of the house rules. Your Casebook record is not affected.'], 403);
+      await message(
+        reply,
+        'Your forum membership has ended',
+        [
+          'A moderator has closed your forum membership because of a serious breach of the house rules. Your Casebook record is not affected.',
+        ],
+        403,
+      );
       return undefined;
     }
     return reader as MemberReader;
@@ -99,7 +115,7 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
   /** A published topic this member may read, or a reply already sent. */
   async function topicForWriting(reply: FastifyReply, reader: MemberReader, id: number) {
     const found = await reading.topicForReader(id, reader.member.id);
-    if (!found || found.topic.status !== 'published') {
+    if (found?.topic.status !== 'published') {
       await notFound(reply);
       return undefined;
     }
@@ -130,7 +146,24 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
     return { post, topic: topic.topic, forum: topic.forum, own };
   }
 
-  return { pageContext, render, message, notFound, forbidden, csrfFailed, professionalsOnly, readerOf: readerOfRequest, memberOr, canWrite, canRead, forumsFor, boards, boardById, topicForWriting, postFor };
+  return {
+    pageContext,
+    render,
+    message,
+    notFound,
+    forbidden,
+    csrfFailed,
+    professionalsOnly,
+    readerOf: readerOfRequest,
+    memberOr,
+    canWrite,
+    canRead,
+    forumsFor,
+    boards,
+    boardById,
+    topicForWriting,
+    postFor,
+  };
 }
 
 export type ForumPages = ReturnType<typeof createForumPages>;

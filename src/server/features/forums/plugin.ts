@@ -2,8 +2,8 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
-import { forumModerationRoutes, type ForumModerationDeps } from './moderation-routes.ts';
-import { forumMemberRoutes, type ForumMemberDeps } from './routes.ts';
+import { type ForumModerationDeps, forumModerationRoutes } from './moderation-routes.ts';
+import { type ForumMemberDeps, forumMemberRoutes } from './routes.ts';
 
 /** The repository and topic view cache are built in the wiring (src/server/wiring/forums.ts). */
 export type ForumsDeps = ForumMemberDeps & ForumModerationDeps & Pick<Services, 'forums'>;

@@ -1,7 +1,13 @@
-import { detectCrisis, type CrisisSignal } from '../../../domain/forums/crisis.ts';
+import { type CrisisSignal, detectCrisis } from '../../../domain/forums/crisis.ts';
 import { applyFilters, countLinks, type ModerationFilter } from '../../../domain/forums/filters.ts';
-import { findIdentifyingDetails, highlightSegments, describeFindings, DETAIL_LABELS, type Finding } from '../../../domain/forums/identifying-details.ts';
-import { checkPostLimits, mustHoldForApproval, type FieldError } from '../../../domain/forums/limits.ts';
+import {
+  DETAIL_LABELS,
+  describeFindings,
+  type Finding,
+  findIdentifyingDetails,
+  highlightSegments,
+} from '../../../domain/forums/identifying-details.ts';
+import { checkPostLimits, type FieldError, mustHoldForApproval } from '../../../domain/forums/limits.ts';
 import { renderPost } from './markdown.ts';
 import type { Member, NewPost } from './records.ts';
 
@@ -30,11 +36,17 @@ export function assessDraft(draft: Draft, member: Member, filters: readonly Mode
   const errors = checkPostLimits({ title, body, linkCount: countLinks(body), imageCount: draft.imageCount }, member, now);
   const filtered = applyFilters(combined, filters);
   if (filtered.blockedLinks.length) {
-    errors.push({ field: 'body', message: `Links to ${filtered.blockedLinks.join(', ')} are not allowed in the forums. Remove them to post` });
+    errors.push({
+      field: 'body',
+      message: `Links to ${filtered.blockedLinks.join(', ')} are not allowed in the forums. Remove them to post`,
+    });
   }
   const findings = findIdentifyingDetails(combined);
   if (findings.length && !draft.detailsConfirmed) {
-    errors.push({ field: 'body', message: `Your post has what looks like ${describeFindings(findings)}. Remove it so nobody can be identified` });
+    errors.push({
+      field: 'body',
+      message: `Your post has what looks like ${describeFindings(findings)}. Remove it so nobody can be identified`,
+    });
   }
   if (errors.length) return { ok: false, errors, findings, blockedLinks: filtered.blockedLinks };
 
@@ -42,7 +54,8 @@ export function assessDraft(draft: Draft, member: Member, filters: readonly Mode
   const reasons: string[] = [];
   if (mustHoldForApproval(member)) reasons.push('new member');
   if (filtered.heldFor.length) reasons.push(`filtered words: ${filtered.heldFor.join(', ')}`);
-  if (findings.length) reasons.push(`member says these are not identifying: ${[...new Set(findings.map((f) => DETAIL_LABELS[f.kind]))].join(', ')}`);
+  if (findings.length)
+    reasons.push(`member says these are not identifying: ${[...new Set(findings.map((f) => DETAIL_LABELS[f.kind]))].join(', ')}`);
   const rendered = renderPost(body);
   return {
     ok: true,

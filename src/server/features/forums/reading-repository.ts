@@ -1,13 +1,31 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../../db/schema.ts';
-import { POST_COLUMNS, PROFESSIONAL_ROLES, toPost, toTopic, type Board, type Forum, type Post, type PostStatus, type PostView, type ProfessionalRole, type Row, type Topic } from './records.ts';
+import {
+  type Board,
+  type Forum,
+  POST_COLUMNS,
+  type Post,
+  type PostStatus,
+  type PostView,
+  PROFESSIONAL_ROLES,
+  type ProfessionalRole,
+  type Row,
+  type Topic,
+  toPost,
+  toTopic,
+} from './records.ts';
 
 /** Reading: boards, topics keyset-paged, a topic's posts and pictures, read markers, and a member's own posts. */
 export function createReadingRepository(db: Kysely<Schema>) {
   async function imagesFor(postIds: number[]): Promise<Map<number, PostView['images']>> {
     const map = new Map<number, PostView['images']>();
     if (!postIds.length) return map;
-    const rows = await db.selectFrom('forum_images').select(['id', 'post_id', 'width', 'height']).where('post_id', 'in', postIds).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('forum_images')
+      .select(['id', 'post_id', 'width', 'height'])
+      .where('post_id', 'in', postIds)
+      .orderBy('created_at')
+      .execute();
     for (const row of rows) {
       const list = map.get(row.post_id) ?? [];
       list.push({ id: row.id, width: row.width, height: row.height });
@@ -50,16 +68,33 @@ export function createReadingRepository(db: Kysely<Schema>) {
       let query = db
         .selectFrom('forum_topics')
         .innerJoin('forum_members', 'forum_members.id', 'forum_topics.member_id')
-        .leftJoin('forum_reads', (join) => join.onRef('forum_reads.topic_id', '=', 'forum_topics.id').on('forum_reads.member_id', '=', memberId))
-        .select(['forum_topics.id', 'forum_topics.title', 'forum_topics.reply_count', 'forum_topics.last_post_at', 'forum_topics.created_at', 'forum_members.name as author_name', 'forum_reads.read_at'])
+        .leftJoin('forum_reads', (join) =>
+          join.onRef('forum_reads.topic_id', '=', 'forum_topics.id').on('forum_reads.member_id', '=', memberId),
+        )
+        .select([
+          'forum_topics.id',
+          'forum_topics.title',
+          'forum_topics.reply_count',
+          'forum_topics.last_post_at',
+          'forum_topics.created_at',
+          'forum_members.name as author_name',
+          'forum_reads.read_at',
+        ])
         .where('forum_topics.board_id', '=', boardId)
         .where('forum_topics.status', '=', 'published');
       if (before) {
         query = query.where((eb) =>
-          eb.or([eb('forum_topics.last_post_at', '<', before.at), eb.and([eb('forum_topics.last_post_at', '=', before.at), eb('forum_topics.id', '<', before.id)])]),
+          eb.or([
+            eb('forum_topics.last_post_at', '<', before.at),
+            eb.and([eb('forum_topics.last_post_at', '=', before.at), eb('forum_topics.id', '<', before.id)]),
+          ]),
         );
       }
-      const rows = await query.orderBy('forum_topics.last_post_at', 'desc').orderBy('forum_topics.id', 'desc').limit(limit + 1).execute();
+      const rows = await query
+        .orderBy('forum_topics.last_post_at', 'desc')
+        .orderBy('forum_topics.id', 'desc')
+        .limit(limit + 1)
+        .execute();
       return {
         topics: rows.slice(0, limit).map((r) => ({
           id: r.id,
@@ -84,8 +119,23 @@ export function createReadingRepository(db: Kysely<Schema>) {
       const row = await db
         .selectFrom('forum_topics')
         .innerJoin('forum_boards', 'forum_boards.id', 'forum_topics.board_id')
-        .leftJoin('forum_reads', (join) => join.onRef('forum_reads.topic_id', '=', 'forum_topics.id').on('forum_reads.member_id', '=', memberId))
-        .select(['forum_topics.id', 'forum_topics.board_id', 'forum_topics.member_id', 'forum_topics.title', 'forum_topics.status', 'forum_topics.created_at', 'forum_topics.last_post_at', 'forum_topics.reply_count', 'forum_topics.version', 'forum_boards.forum', 'forum_boards.title as board_title', 'forum_reads.read_at'])
+        .leftJoin('forum_reads', (join) =>
+          join.onRef('forum_reads.topic_id', '=', 'forum_topics.id').on('forum_reads.member_id', '=', memberId),
+        )
+        .select([
+          'forum_topics.id',
+          'forum_topics.board_id',
+          'forum_topics.member_id',
+          'forum_topics.title',
+          'forum_topics.status',
+          'forum_topics.created_at',
+          'forum_topics.last_post_at',
+          'forum_topics.reply_count',
+          'forum_topics.version',
+          'forum_boards.forum',
+          'forum_boards.title as board_title',
+          'forum_reads.read_at',
+        ])
         .where('forum_topics.id', '=', id)
         .executeTakeFirst();
       if (!row) return undefined;
@@ -99,8 +149,21 @@ export function createReadingRepository(db: Kysely<Schema>) {
      */
     async topicPageRead(sessionIdHash: string, topicId: number) {
       const result = await sql<{
-        account_id: string; last_seen_at: number; expires_at: number; member_id: string; member_status: string; professional_status: string; suspended_until: number | null;
-        topic_id: number | null; topic_status: string | null; topic_member_id: string | null; version: number | null; last_post_at: number | null; forum: string | null; board_title: string | null; read_at: number | null;
+        account_id: string;
+        last_seen_at: number;
+        expires_at: number;
+        member_id: string;
+        member_status: string;
+        professional_status: string;
+        suspended_until: number | null;
+        topic_id: number | null;
+        topic_status: string | null;
+        topic_member_id: string | null;
+        version: number | null;
+        last_post_at: number | null;
+        forum: string | null;
+        board_title: string | null;
+        read_at: number | null;
       }>`select s.account_id, s.last_seen_at, s.expires_at, m.id as member_id, m.status as member_status, m.professional_status, m.suspended_until,
           t.id as topic_id, t.status as topic_status, t.member_id as topic_member_id, t.version, t.last_post_at, b.forum, b.title as board_title, r.read_at
         from vault_sessions s
@@ -118,7 +181,18 @@ export function createReadingRepository(db: Kysely<Schema>) {
         memberId: row.member_id,
         memberStatus: row.member_status,
         professionalApproved: row.professional_status === 'approved',
-        topic: row.topic_id === null ? undefined : { id: row.topic_id, status: row.topic_status as PostStatus, memberId: row.topic_member_id!, version: row.version!, lastPostAt: row.last_post_at!, forum: row.forum as Forum, boardTitle: row.board_title! },
+        topic:
+          row.topic_id === null
+            ? undefined
+            : {
+                id: row.topic_id,
+                status: row.topic_status as PostStatus,
+                memberId: row.topic_member_id!,
+                version: row.version!,
+                lastPostAt: row.last_post_at!,
+                forum: row.forum as Forum,
+                boardTitle: row.board_title!,
+              },
         readAt: row.read_at,
       };
     },
@@ -132,17 +206,29 @@ export function createReadingRepository(db: Kysely<Schema>) {
     },
 
     /** One page of a topic's published posts, keyset-paged on id in either direction. */
-    async posts(topicId: number, page: { after?: number; before?: number }, limit: number): Promise<{ posts: PostView[]; hasBefore: boolean; hasAfter: boolean }> {
+    async posts(
+      topicId: number,
+      page: { after?: number; before?: number },
+      limit: number,
+    ): Promise<{ posts: PostView[]; hasBefore: boolean; hasAfter: boolean }> {
       let query = db
         .selectFrom('forum_posts')
         .innerJoin('forum_members', 'forum_members.id', 'forum_posts.member_id')
-        .select([...POST_COLUMNS, 'forum_members.name as author_name', 'forum_members.professional_status', 'forum_members.professional_role'])
+        .select([
+          ...POST_COLUMNS,
+          'forum_members.name as author_name',
+          'forum_members.professional_status',
+          'forum_members.professional_role',
+        ])
         .where('forum_posts.topic_id', '=', topicId)
         .where('forum_posts.status', 'in', ['published', 'hidden']);
       const backwards = page.before !== undefined;
       if (page.after !== undefined) query = query.where('forum_posts.id', '>', page.after);
       if (page.before !== undefined) query = query.where('forum_posts.id', '<', page.before);
-      const rows = await query.orderBy('forum_posts.id', backwards ? 'desc' : 'asc').limit(limit + 1).execute();
+      const rows = await query
+        .orderBy('forum_posts.id', backwards ? 'desc' : 'asc')
+        .limit(limit + 1)
+        .execute();
       const more = rows.length > limit;
       const shown = rows.slice(0, limit);
       if (backwards) shown.reverse();
@@ -151,7 +237,16 @@ export function createReadingRepository(db: Kysely<Schema>) {
       const lastId = posts.at(-1)?.id;
       const exists = async (op: '<' | '>', id: number | undefined) =>
         id !== undefined &&
-        Boolean(await db.selectFrom('forum_posts').select('id').where('topic_id', '=', topicId).where('status', 'in', ['published', 'hidden']).where('id', op, id).limit(1).executeTakeFirst());
+        Boolean(
+          await db
+            .selectFrom('forum_posts')
+            .select('id')
+            .where('topic_id', '=', topicId)
+            .where('status', 'in', ['published', 'hidden'])
+            .where('id', op, id)
+            .limit(1)
+            .executeTakeFirst(),
+        );
       return {
         posts,
         hasBefore: backwards ? more : page.after !== undefined && (await exists('<', firstId)),
@@ -160,7 +255,11 @@ export function createReadingRepository(db: Kysely<Schema>) {
     },
 
     async post(id: number): Promise<Post | undefined> {
-      const row = await db.selectFrom('forum_posts').select([...POST_COLUMNS]).where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('forum_posts')
+        .select([...POST_COLUMNS])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? toPost(row as unknown as Row) : undefined;
     },
 
@@ -168,7 +267,12 @@ export function createReadingRepository(db: Kysely<Schema>) {
       const row = await db
         .selectFrom('forum_posts')
         .innerJoin('forum_members', 'forum_members.id', 'forum_posts.member_id')
-        .select([...POST_COLUMNS, 'forum_members.name as author_name', 'forum_members.professional_status', 'forum_members.professional_role'])
+        .select([
+          ...POST_COLUMNS,
+          'forum_members.name as author_name',
+          'forum_members.professional_status',
+          'forum_members.professional_role',
+        ])
         .where('forum_posts.id', '=', id)
         .executeTakeFirst();
       return row ? (await withAuthors([row as unknown as Row]))[0] : undefined;

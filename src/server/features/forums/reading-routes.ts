@@ -1,8 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { suggestForumName } from '../../../domain/forums/forum-names.ts';
-import { LIMITS, isNewMember } from '../../../domain/forums/limits.ts';
+import { isNewMember, LIMITS } from '../../../domain/forums/limits.ts';
 import { sendCachedPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
 import { sha256Hex } from '../../shared/binary.ts';
@@ -11,12 +11,12 @@ import { createBoardPageCache } from './board-page-cache.ts';
 import { isSuspended } from './member-session.ts';
 import type { MembershipRepository } from './membership-repository.ts';
 import type { NotificationsRepository } from './notifications-repository.ts';
-import { FORUMS_PATH, keyOf, type ForumPages } from './pages.ts';
+import { FORUMS_PATH, type ForumPages, keyOf } from './pages.ts';
 import type { ReadingRepository } from './reading-repository.ts';
-import { PROFESSIONAL_ROLES, type Forum, type ProfessionalRole } from './records.ts';
+import { type Forum, PROFESSIONAL_ROLES, type ProfessionalRole } from './records.ts';
 import { BoardParams, BoardQuery, IdParams, ImageParams, NoQuery, TopicQuery } from './schemas.ts';
 import { createTopicPageCache } from './topic-page-cache.ts';
-import { usable, type TopicViewCache } from './topic-view-cache.ts';
+import { type TopicViewCache, usable } from './topic-view-cache.ts';
 
 export interface ForumReadingOptions {
   pages: ForumPages;
@@ -29,7 +29,10 @@ export interface ForumReadingOptions {
 }
 
 /** Reading: the landing page (or how to sign in or join), a board's topics, a topic's posts, one post, its pictures. */
-export async function forumReadingRoutes(fastify: FastifyInstance, { pages, views, clock, reading, members, notifications, topicViews }: ForumReadingOptions): Promise<void> {
+export async function forumReadingRoutes(
+  fastify: FastifyInstance,
+  { pages, views, clock, reading, members, notifications, topicViews }: ForumReadingOptions,
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { render, memberOr, canRead, boards, boardById, notFound, professionalsOnly, postFor, pageContext } = pages;
   const topicPages = createTopicPageCache();
@@ -38,12 +41,19 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
   app.get(FORUMS_PATH, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await pages.readerOf(request);
     if (!reader) return render(reply, 'signed-out', { hideForumNav: true });
-    if (!reader.member) return render(reply, 'join', { hideForumNav: true, csrfToken: reader.session.csrfToken, suggestion: suggestForumName(randomInt), values: {} });
+    if (!reader.member)
+      return render(reply, 'join', {
+        hideForumNav: true,
+        csrfToken: reader.session.csrfToken,
+        suggestion: suggestForumName(randomInt),
+        values: {},
+      });
     if (reader.member.status === 'banned') return memberOr(request, reply);
     const member = await members.recordVisit(reader.member, clock());
     const activity = await reading.boardActivity(member.previousVisitAt);
     const all = await boards();
-    const withActivity = (forum: Forum) => all.filter((b) => b.forum === forum).map((b) => ({ ...b, ...(activity.get(b.id) ?? { topics: 0, fresh: 0 }) }));
+    const withActivity = (forum: Forum) =>
+      all.filter((b) => b.forum === forum).map((b) => ({ ...b, ...(activity.get(b.id) ?? { topics: 0, fresh: 0 }) }));
     return render(reply, 'index', {
       member,
       professional: PROFESSIONAL_ROLES[member.professionalRole as ProfessionalRole],
@@ -62,17 +72,32 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
     if (!board) return notFound(reply);
     if (!canRead(reader.member, board.forum)) return professionalsOnly(reply);
     const [at, id] = (request.query.before ?? '').split('.').map((v) => keyOf(v));
-    const page = await reading.topics(board.id, reader.member.id, at !== undefined && id !== undefined ? { at, id } : undefined, LIMITS.topicPageSize);
+    const page = await reading.topics(
+      board.id,
+      reader.member.id,
+      at !== undefined && id !== undefined ? { at, id } : undefined,
+      LIMITS.topicPageSize,
+    );
     const last = page.topics.at(-1);
     const context = {
       board,
-      topics: page.topics.map((t) => ({ ...t, fresh: t.lastPostAt > (t.readAt ?? reader.member.previousVisitAt) && t.lastPostAt > (t.readAt ?? 0) })),
+      topics: page.topics.map((t) => ({
+        ...t,
+        fresh: t.lastPostAt > (t.readAt ?? reader.member.previousVisitAt) && t.lastPostAt > (t.readAt ?? 0),
+      })),
       next: page.more && last ? `${last.lastPostAt}.${last.id}` : undefined,
       canPost: !isSuspended(reader.member, clock()),
     };
     // Everything on the page but the "New" tags, so every member with the same view shares one render.
     const signature = createHash('sha256')
-      .update(JSON.stringify([board.id, context.next, context.canPost, page.topics.map((t) => [t.id, t.title, t.replyCount, t.lastPostAt, t.createdAt, t.authorName])]))
+      .update(
+        JSON.stringify([
+          board.id,
+          context.next,
+          context.canPost,
+          page.topics.map((t) => [t.id, t.title, t.replyCount, t.lastPostAt, t.createdAt, t.authorName]),
+        ]),
+      )
       .digest('base64url');
     const shared = boardPages.get(
       signature,
@@ -96,7 +121,8 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
       if (!read) return memberOr(request, reply);
     }
     const topic = read.topic;
-    if (!topic || topic.status === 'removed' || topic.status === 'held' || (topic.status === 'hidden' && topic.memberId !== read.memberId)) return notFound(reply);
+    if (!topic || topic.status === 'removed' || topic.status === 'held' || (topic.status === 'hidden' && topic.memberId !== read.memberId))
+      return notFound(reply);
     if (topic.forum === 'professionals' && !read.professionalApproved) return professionalsOnly(reply);
     const after = keyOf(request.query.after);
     const before = request.query.last !== undefined ? 2 ** 31 - 1 : keyOf(request.query.before);
@@ -109,7 +135,11 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
     const key = `${topic.id}|${after ?? ''}|${before ?? ''}`;
     const page = await topicPages.get(key, topic.version, async () => {
       const full = await reading.topic(topic.id);
-      const { posts, hasBefore, hasAfter } = await reading.posts(topic.id, before !== undefined ? { before } : after !== undefined ? { after } : {}, LIMITS.replyPageSize);
+      const { posts, hasBefore, hasAfter } = await reading.posts(
+        topic.id,
+        before !== undefined ? { before } : after !== undefined ? { after } : {},
+        LIMITS.replyPageSize,
+      );
       return views.render('forums/topic.njk', {
         ...pageContext,
         topic: full,
@@ -140,6 +170,10 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
     if (!reader) return reply;
     const image = await reading.image(request.params.id);
     if (!image || !(await postFor(reply, reader, image.postId, false))) return reply.sent ? reply : notFound(reply);
-    return reply.header('cache-control', 'no-store').header('content-type', image.type).header('content-disposition', 'inline').send(Buffer.from(image.bytes));
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-type', image.type)
+      .header('content-disposition', 'inline')
+      .send(Buffer.from(image.bytes));
   });
 }

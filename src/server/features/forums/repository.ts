@@ -5,8 +5,8 @@ import { createComposingRepository } from './composing-repository.ts';
 import { createMembershipRepository } from './membership-repository.ts';
 import { createModerationRepository } from './moderation-repository.ts';
 import { createNotificationsRepository } from './notifications-repository.ts';
-import type { Changed } from './records.ts';
 import { createReadingRepository } from './reading-repository.ts';
+import type { Changed } from './records.ts';
 import { createSearchRepository } from './search-repository.ts';
 
 export * from './records.ts';

@@ -34,7 +34,10 @@ export interface ForumMemberOptions {
  * This context reads the forms (multipart.ts for pictures) and answers every error as a forum page; the routes
  * are in one module for each thing the forums do.
  */
-export async function forumMemberRoutes(app: FastifyInstance, { views, clock, vault, forums, topicViews }: ForumMemberOptions): Promise<void> {
+export async function forumMemberRoutes(
+  app: FastifyInstance,
+  { views, clock, vault, forums, topicViews }: ForumMemberOptions,
+): Promise<void> {
   const { members, reading, composing, notifications, moderation, search } = forums;
   const pages = createForumPages({ views, clock, vault, members, reading });
   const { render } = pages;
@@ -42,20 +45,48 @@ export async function forumMemberRoutes(app: FastifyInstance, { views, clock, va
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; validation?: unknown; validationContext?: string }, request, reply) => {
     if (error.statusCode === 413) {
-      return render(reply, 'message', { heading: 'Your post is too long', paragraphs: [`Posts can be up to ${LIMITS.bodyMax.toLocaleString('en-GB')} characters. Go back, shorten it and try again.`] }, 413);
+      return render(
+        reply,
+        'message',
+        {
+          heading: 'Your post is too long',
+          paragraphs: [`Posts can be up to ${LIMITS.bodyMax.toLocaleString('en-GB')} characters. Go back, shorten it and try again.`],
+        },
+        413,
+      );
     }
     // A form no page of ours sends (a broken multipart body, a field out of shape).
     if (error.code === 'FORUM_FORM_UNREADABLE' || (error.validation && error.validationContext === 'body')) {
-      return render(reply, 'message', { heading: 'This form could not be read', paragraphs: ['Go back, reload the page and try again. Nothing was posted.'], back: FORUMS_PATH }, 400);
+      return render(
+        reply,
+        'message',
+        {
+          heading: 'This form could not be read',
+          paragraphs: ['Go back, reload the page and try again. Nothing was posted.'],
+          back: FORUMS_PATH,
+        },
+        400,
+      );
     }
-    if (error.statusCode === 400) return render(reply, 'message', { heading: 'Page not found', paragraphs: ['That address is not right. Check it, or go back to the forums.'], back: FORUMS_PATH }, 400);
+    if (error.statusCode === 400)
+      return render(
+        reply,
+        'message',
+        { heading: 'Page not found', paragraphs: ['That address is not right. Check it, or go back to the forums.'], back: FORUMS_PATH },
+        400,
+      );
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ reqId: request.id }, 'database unavailable');
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return render(reply, 'message', { heading: UNAVAILABLE.heading, paragraphs: [...UNAVAILABLE.paragraphs] }, 503);
     }
     request.log.error({ reqId: request.id, err: error }, 'forum request failed');
-    return render(reply, 'message', { heading: 'Sorry, there is a problem', paragraphs: ['Please try again in a moment. Nothing you posted before has been lost.'] }, 500);
+    return render(
+      reply,
+      'message',
+      { heading: 'Sorry, there is a problem', paragraphs: ['Please try again in a moment. Nothing you posted before has been lost.'] },
+      500,
+    );
   });
 
   await app.register(forumReadingRoutes, { pages, views, clock, reading, members, notifications, topicViews });

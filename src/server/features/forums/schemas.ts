@@ -1,4 +1,4 @@
-import { Type, type Static, type TObject, type TProperties } from 'typebox';
+import { type Static, type TObject, type TProperties, Type } from 'typebox';
 import { LIMITS } from '../../../domain/forums/limits.ts';
 
 /**
@@ -23,7 +23,8 @@ export const POST_BODY_LIMIT = LIMITS.images.established * LIMITS.imageBytes + T
 const chosen = (maxLength = 40) => Type.Optional(Type.String({ maxLength }));
 const typed = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const csrf = { _csrf: chosen(200) };
-const form = <T extends TProperties>(fields: T, options: Record<string, unknown> = {}): TObject<typeof csrf & T> => Type.Object({ ...csrf, ...fields }, options);
+const form = <T extends TProperties>(fields: T, options: Record<string, unknown> = {}): TObject<typeof csrf & T> =>
+  Type.Object({ ...csrf, ...fields }, options);
 
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,9}$' }) });
 export const BoardParams = Type.Object({ board: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }) });
@@ -70,7 +71,12 @@ export const MeResponse = {
 // The moderators' forms (moderation-routes.ts), with the same rule: what a moderator typed reaches the handler.
 export const MODERATION_FORM_LIMIT = 128 * 1024;
 export const ModeratedPostQuery = Type.Object({ done: chosen(20) });
-export const DecisionForm = form({ reason: chosen(), message: typed(MODERATION_FORM_LIMIT), body: typed(MODERATION_FORM_LIMIT), note: typed(MODERATION_FORM_LIMIT) });
+export const DecisionForm = form({
+  reason: chosen(),
+  message: typed(MODERATION_FORM_LIMIT),
+  body: typed(MODERATION_FORM_LIMIT),
+  note: typed(MODERATION_FORM_LIMIT),
+});
 export const StandingForm = form({ action: chosen(20), days: chosen(4), back: typed(SMALL_FORM_LIMIT) });
 export const ProfessionalDecisionForm = form({ decision: chosen(10) });
 export const FilterForm = form({ kind: chosen(10), pattern: typed(SMALL_FORM_LIMIT) });

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { LIMITS } from '../../../domain/forums/limits.ts';
 import { FORUMS_PATH, type ForumPages } from './pages.ts';
 import { SearchQuery } from './schemas.ts';

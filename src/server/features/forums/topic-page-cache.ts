@@ -1,4 +1,4 @@
-import { collapseIndentation, type CachedPage } from '../../setup/page-cache.ts';
+import { type CachedPage, collapseIndentation } from '../../setup/page-cache.ts';
 import { lazyPage } from './board-page-cache.ts';
 
 /**

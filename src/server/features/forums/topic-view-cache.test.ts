@@ -17,7 +17,13 @@ const view = (over: Partial<TopicView> = {}): TopicView => ({
 
 function setUp() {
   const bus = createInProcessEventBus();
-  const cache = createTopicViewCache({ clock: () => now, events: bus, onError: (error) => { throw error; } });
+  const cache = createTopicViewCache({
+    clock: () => now,
+    events: bus,
+    onError: (error) => {
+      throw error;
+    },
+  });
   return { bus, cache };
 }
 

@@ -1,7 +1,7 @@
 import type { EventBus } from '../../shared/events/event-bus.ts';
 import type { EndedSessions } from '../vault/index.ts';
-import type { ForumChange } from './records.ts';
 import type { ReadingRepository } from './reading-repository.ts';
+import type { ForumChange } from './records.ts';
 
 /** What a topic view needs besides the page itself: the session, the member, the topic's state and the read marker. */
 export type TopicView = NonNullable<Awaited<ReturnType<ReadingRepository['topicPageRead']>>>;
@@ -44,7 +44,11 @@ const MAX_READS = 20_000;
  * once, before the next request on this process, and on every other process through the event bus. A read
  * that raced with a change is not kept (`generation`), and entries last seconds at most.
  */
-export function createTopicViewCache(options: { clock: () => number; events: Pick<EventBus, 'publish' | 'subscribe' | 'onResync'>; onError: (error: unknown) => void }) {
+export function createTopicViewCache(options: {
+  clock: () => number;
+  events: Pick<EventBus, 'publish' | 'subscribe' | 'onResync'>;
+  onError: (error: unknown) => void;
+}) {
   const { clock, events } = options;
   const readers = new Map<string, Reader & { keptAt: number }>();
   const topics = new Map<number, { topic: TopicState; keptAt: number }>();

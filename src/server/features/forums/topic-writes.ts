@@ -8,11 +8,26 @@ import type { Db, NewPost } from './records.ts';
  */
 
 export const bumpTopic = (trx: Db, topicId: number) =>
-  trx.updateTable('forum_topics').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', topicId).execute();
+  trx
+    .updateTable('forum_topics')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', topicId)
+    .execute();
 
 export async function insertImages(trx: Db, postId: number, images: NewPost['images'], now: number): Promise<void> {
   for (const image of images) {
-    await trx.insertInto('forum_images').values({ id: randomUUID(), post_id: postId, type: image.type, width: image.width, height: image.height, bytes: image.bytes, created_at: now }).execute();
+    await trx
+      .insertInto('forum_images')
+      .values({
+        id: randomUUID(),
+        post_id: postId,
+        type: image.type,
+        width: image.width,
+        height: image.height,
+        bytes: image.bytes,
+        created_at: now,
+      })
+      .execute();
   }
 }
 
@@ -25,7 +40,12 @@ export async function refreshTopic(trx: Db, topicId: number): Promise<void> {
     .where('status', '=', 'published')
     .where('is_opening', '=', 0)
     .executeTakeFirst();
-  const opening = await trx.selectFrom('forum_posts').select(['status', 'created_at']).where('topic_id', '=', topicId).where('is_opening', '=', 1).executeTakeFirst();
+  const opening = await trx
+    .selectFrom('forum_posts')
+    .select(['status', 'created_at'])
+    .where('topic_id', '=', topicId)
+    .where('is_opening', '=', 1)
+    .executeTakeFirst();
   await trx
     .updateTable('forum_topics')
     .set((eb) => ({
@@ -46,5 +66,7 @@ export async function afterPublish(trx: Db, topicId: number, postId: number, aut
     .where('id', '=', topicId)
     .execute();
   await sql`insert into forum_notifications (member_id, kind, topic_id, post_id, created_at)
-    select member_id, 'reply', ${topicId}, ${postId}, ${now} from forum_follows where topic_id = ${topicId} and member_id <> ${authorId}`.execute(trx);
+    select member_id, 'reply', ${topicId}, ${postId}, ${now} from forum_follows where topic_id = ${topicId} and member_id <> ${authorId}`.execute(
+    trx,
+  );
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PATHS } from '../../paths.ts';
-import { loadContent } from './content-store.ts';
 import { checkContentParity, loadAvoidedWords } from './content-parity.ts';
+import { loadContent } from './content-store.ts';
 
 const english = loadContent(join(PATHS.content, 'en'));
 const welsh = loadContent(join(PATHS.content, 'cy'));
@@ -37,9 +37,10 @@ describe('the Welsh guidance', () => {
       expect(pages.get('get-help')?.text).toContain('0808 80 10 800');
       expect(pages.get('get-help/national-stalking-helpline')?.text).toContain('07860 077333');
       const police = pages.get('get-help/report-to-the-police')?.text ?? '';
-      for (const force of ['Heddlu Dyfed-Powys', 'Heddlu Gwent', 'Heddlu Gogledd Cymru', 'Heddlu De Cymru']) expect(police).toContain(force);
+      for (const force of ['Heddlu Dyfed-Powys', 'Heddlu Gwent', 'Heddlu Gogledd Cymru', 'Heddlu De Cymru'])
+        expect(police).toContain(force);
     }
-    expect(welsh.get('get-help/national-stalking-helpline')?.text).toContain("gwyliau banc Cymru yr un fath â rhai Lloegr");
+    expect(welsh.get('get-help/national-stalking-helpline')?.text).toContain('gwyliau banc Cymru yr un fath â rhai Lloegr');
     expect(english.get('get-help/national-stalking-helpline')?.text).toContain('Bank holidays in Wales are the same as in England');
   });
 
@@ -56,13 +57,20 @@ describe('the parity check on files', () => {
   it('fails on a missing twin, a dropped key and a changed phone number', () => {
     unlinkSync(join(dir, 'cy', 'about', 'cookies.md'));
     const privacy = join(dir, 'cy', 'about', 'privacy.md');
-    writeFileSync(privacy, readFileSync(privacy, 'utf8').replace(/^lastReviewed: .*\n/m, '').replace('0808 802 0300', '0808 802 0301'));
+    writeFileSync(
+      privacy,
+      readFileSync(privacy, 'utf8')
+        .replace(/^lastReviewed: .*\n/m, '')
+        .replace('0808 802 0300', '0808 802 0301'),
+    );
     const messages = checkContentParity(dir).map((p) => `${p.key}: ${p.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      'about/cookies: has no Welsh twin (cy)',
-      'about/privacy: Welsh page needs "lastReviewed"',
-      'about/privacy: front matter key "lastReviewed" is on the English page but not the Welsh',
-      'about/privacy: numbers differ: only in English [08088020300], only in Welsh [08088020301]',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'about/cookies: has no Welsh twin (cy)',
+        'about/privacy: Welsh page needs "lastReviewed"',
+        'about/privacy: front matter key "lastReviewed" is on the English page but not the Welsh',
+        'about/privacy: numbers differ: only in English [08088020300], only in Welsh [08088020301]',
+      ]),
+    );
   });
 });

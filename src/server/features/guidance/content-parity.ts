@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { parse } from 'yaml';
@@ -25,7 +25,9 @@ function readPages(dir: string): ParityPage[] {
   return SECTIONS.flatMap((section) => {
     let files: string[];
     try {
-      files = readdirSync(join(dir, section.id)).filter((f) => f.endsWith('.md')).sort();
+      files = readdirSync(join(dir, section.id))
+        .filter((f) => f.endsWith('.md'))
+        .sort();
     } catch {
       return [];
     }

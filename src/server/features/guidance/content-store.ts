@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
@@ -9,11 +9,19 @@ const frontMatter = z.strictObject({
   title: z.string().min(1).max(120),
   summary: z.string().min(1).max(240),
   order: z.number().int().min(0),
-  related: z.array(z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/)).max(6).default([]),
+  related: z
+    .array(z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/))
+    .max(6)
+    .default([]),
   /** Directory ids of services the page names: each gets a box with its number and "open now". */
-  services: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(4).default([]),
+  services: z
+    .array(z.string().regex(/^[a-z0-9-]+$/))
+    .max(4)
+    .default([]),
   sources: z.array(z.strictObject({ title: z.string().min(1), url: z.url() })).default([]),
-  lastReviewed: z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).transform((d) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10))),
+  lastReviewed: z
+    .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)])
+    .transform((d) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10))),
 });
 
 export interface Page {
@@ -83,6 +91,8 @@ export function loadContent(contentDir: string, { pathPrefix = '' }: { pathPrefi
     pages,
     get: (key) => byKey.get(key),
     sectionPages: (sectionId) =>
-      pages.filter((p) => p.section.id === sectionId && !p.isSectionIndex).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title)),
+      pages
+        .filter((p) => p.section.id === sectionId && !p.isSectionIndex)
+        .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title)),
   };
 }

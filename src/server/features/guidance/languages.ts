@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../../domain/content-parity/index.ts';
-import { LANGUAGES, loadMessages, type Language } from '../../setup/messages.ts';
+import { LANGUAGES, type Language, loadMessages } from '../../setup/messages.ts';
 import type { ContentStore } from './content-store.ts';
 
 let messages: Record<Language, Catalogue> | undefined;

@@ -79,7 +79,12 @@ export function renderMarkdown(source: string): RenderedMarkdown {
     for (const child of token.children ?? []) {
       if (child.type === 'link_open') links.push(String(child.attrGet('href') ?? ''));
     }
-    text.push(token.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? '');
+    text.push(
+      token.children
+        ?.filter((c) => c.type === 'text' || c.type === 'code_inline')
+        .map((c) => c.content)
+        .join('') ?? '',
+    );
   });
   return { html: md.renderer.render(tokens, md.options, {}), text: text.join('\n'), headings, links };
 }

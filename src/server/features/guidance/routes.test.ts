@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { createApp } from '../../app.ts';
-
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,12 +16,30 @@ describe('guidance pages', () => {
   it('has the pages the brief asks for', () => {
     const keys = t.services.content.pages.map((p) => p.key);
     for (const key of [
-      'understand/what-is-stalking', 'understand/what-is-harassment', 'understand/stalking-behaviours', 'understand/is-this-stalking',
-      'understand/the-law', 'understand/law-in-scotland-and-northern-ireland', 'understand/statistics', 'record/keeping-a-record',
-      'get-help/what-to-do-now', 'get-help/report-to-the-police', 'get-help/helping-someone', 'get-help/national-stalking-helpline',
-      'stay-safe/at-home', 'stay-safe/at-work', 'stay-safe/out-and-about', 'stay-safe/phones-and-stalkerware', 'stay-safe/online-accounts',
-      'stay-safe/covering-your-tracks', 'about/for-professionals', 'about/supporting-the-helpline', 'about/press-enquiries',
-      'about/accessibility', 'about/privacy', 'about/cookies',
+      'understand/what-is-stalking',
+      'understand/what-is-harassment',
+      'understand/stalking-behaviours',
+      'understand/is-this-stalking',
+      'understand/the-law',
+      'understand/law-in-scotland-and-northern-ireland',
+      'understand/statistics',
+      'record/keeping-a-record',
+      'get-help/what-to-do-now',
+      'get-help/report-to-the-police',
+      'get-help/helping-someone',
+      'get-help/national-stalking-helpline',
+      'stay-safe/at-home',
+      'stay-safe/at-work',
+      'stay-safe/out-and-about',
+      'stay-safe/phones-and-stalkerware',
+      'stay-safe/online-accounts',
+      'stay-safe/covering-your-tracks',
+      'about/for-professionals',
+      'about/supporting-the-helpline',
+      'about/press-enquiries',
+      'about/accessibility',
+      'about/privacy',
+      'about/cookies',
     ]) {
       expect(keys).toContain(key);
     }
@@ -107,8 +124,16 @@ describe('bad requests', () => {
   });
 
   it.each([
-    '/UNDERSTAND', '/understand/WHAT', '/understand/what%00is', '/understand/%E0%A4%A', '/understand/' + 'a'.repeat(300),
-    '/understand/what-is-stalking?x=%E0%A4%A', '/?q[]=1&q[]=2', '/../../etc/passwd', '/assets/../package.json', '/assets/nope.css',
+    '/UNDERSTAND',
+    '/understand/WHAT',
+    '/understand/what%00is',
+    '/understand/%E0%A4%A',
+    '/understand/' + 'a'.repeat(300),
+    '/understand/what-is-stalking?x=%E0%A4%A',
+    '/?q[]=1&q[]=2',
+    '/../../etc/passwd',
+    '/assets/../package.json',
+    '/assets/nope.css',
   ])('never answers %s with a 5xx or a stack trace', async (url) => {
     const res = await get(url);
     expect(res.statusCode).toBeLessThan(500);

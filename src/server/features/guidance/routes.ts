@@ -1,15 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.ts';
 import { sendPublicPage } from '../../http/html.ts';
+import type { Services } from '../../services.ts';
 import type { Language } from '../../setup/messages.ts';
+import { loadMessages } from '../../setup/messages.ts';
 import type { ContentStore, Page } from './content-store.ts';
 import { languageLinks, languageLinksOf } from './languages.ts';
-import { loadMessages } from '../../setup/messages.ts';
 import { SECTIONS } from './sections.ts';
 
 const segment = { type: 'string', pattern: '^[a-z0-9-]{1,60}$' } as const;
 
-export type GuidanceDeps = Pick<Services, 'content' | 'welshContent' | 'views' | 'pageCache' | 'clock' | 'directory' | 'openingStatus' | 'training'>;
+export type GuidanceDeps = Pick<
+  Services,
+  'content' | 'welshContent' | 'views' | 'pageCache' | 'clock' | 'directory' | 'openingStatus' | 'training'
+>;
 
 /**
  * The home page, each section's landing page and every guidance page, rendered once and then served from the

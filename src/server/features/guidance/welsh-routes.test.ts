@@ -28,7 +28,10 @@ describe('Welsh guidance pages', () => {
   });
 
   it('links each page to its twin both ways: hreflang alternates and the Language navigation', async () => {
-    for (const [welshPath, englishPath] of [['/cy/understand/the-law', '/understand/the-law'], ['/cy/get-help', '/get-help']] as const) {
+    for (const [welshPath, englishPath] of [
+      ['/cy/understand/the-law', '/understand/the-law'],
+      ['/cy/get-help', '/get-help'],
+    ] as const) {
       const welsh = (await get(welshPath)).body;
       const english = (await get(englishPath)).body;
       for (const body of [welsh, english]) {
@@ -36,9 +39,13 @@ describe('Welsh guidance pages', () => {
         expect(body).toContain(`<link rel="alternate" hreflang="cy" href="${welshPath}">`);
         expect(body).toContain(`<link rel="alternate" hreflang="x-default" href="${englishPath}">`);
       }
-      expect(welsh).toContain(`<a class="govuk-language-navigation__link" href="${englishPath}" rel="alternate" lang="en" hreflang="en">English`);
+      expect(welsh).toContain(
+        `<a class="govuk-language-navigation__link" href="${englishPath}" rel="alternate" lang="en" hreflang="en">English`,
+      );
       expect(welsh).toMatch(/aria-current="true" lang="cy">Cymraeg<\/span>/);
-      expect(english).toContain(`<a class="govuk-language-navigation__link" href="${welshPath}" rel="alternate" lang="cy" hreflang="cy">Cymraeg`);
+      expect(english).toContain(
+        `<a class="govuk-language-navigation__link" href="${welshPath}" rel="alternate" lang="cy" hreflang="cy">Cymraeg`,
+      );
       expect(english).toContain('<html lang="en" class="govuk-template">');
     }
   });
@@ -55,7 +62,9 @@ describe('Welsh guidance pages', () => {
     expect(body).toContain('<a class="govuk-footer__link" href="/training" hreflang="en">Hyfforddiant (Saesneg)</a>');
     // The service's name is directory data, in English; the phone line and "open now" are Welsh.
     expect(body).toContain('<div class="casebook-service-box" lang="en">');
-    expect(body).toMatch(/<p class="govuk-body govuk-!-margin-bottom-1" lang="cy">Ffoniwch <a class="govuk-link" href="tel:08088020300">0808 802 0300<\/a> \(am ddim\)<\/p>/);
+    expect(body).toMatch(
+      /<p class="govuk-body govuk-!-margin-bottom-1" lang="cy">Ffoniwch <a class="govuk-link" href="tel:08088020300">0808 802 0300<\/a> \(am ddim\)<\/p>/,
+    );
     expect(body).toContain('<a class="govuk-breadcrumbs__link" href="/cy">Hafan</a>');
     expect(body).toContain('href="https://www.llyw.cymru/byw-heb-ofn"');
   });
@@ -63,7 +72,8 @@ describe('Welsh guidance pages', () => {
   it('has no broken internal links on any Welsh page', async () => {
     const targets = new Set<string>();
     for (const page of t.services.welshContent.pages) {
-      for (const href of hrefs((await get(page.path)).body)) if (href.startsWith('/') && !href.startsWith('//')) targets.add(href.split('#')[0]!);
+      for (const href of hrefs((await get(page.path)).body))
+        if (href.startsWith('/') && !href.startsWith('//')) targets.add(href.split('#')[0]!);
     }
     const broken: string[] = [];
     for (const target of targets) {
@@ -80,7 +90,7 @@ describe('Welsh guidance pages', () => {
       const res = await get(url);
       expect(res.statusCode).toBe(404);
       expect(res.body).toContain('<html lang="cy" class="govuk-template">');
-      expect(res.body).toContain("Heb ddod o hyd i&#39;r dudalen");
+      expect(res.body).toContain('Heb ddod o hyd i&#39;r dudalen');
       expect(res.body).toContain('<a class="govuk-link" href="/cy">Mynd i hafan Casebook</a>');
     },
   );
@@ -91,7 +101,7 @@ describe('Welsh guidance pages', () => {
       const res = await get(url);
       expect(res.statusCode).toBe(404);
       expect(res.body).toContain('<html lang="cy" class="govuk-template">');
-      expect(res.body).toContain("Dydy&#39;r dudalen hon ddim yn Gymraeg eto");
+      expect(res.body).toContain('Dydy&#39;r dudalen hon ddim yn Gymraeg eto');
       expect(res.body).toContain(`<a class="govuk-link" href="${url.slice(3)}" hreflang="en">Darllen y dudalen yn Saesneg</a>`);
     },
   );

@@ -17,7 +17,11 @@ export async function healthRoutes(app: FastifyInstance, { services }: { service
       return reply.send({ status: 'ready', database: services.database.dialect });
     } catch (error) {
       request.log.warn({ err: error }, 'database not reachable');
-      return reply.code(503).send({ status: 'unavailable', database: services.database.dialect, message: 'This process cannot reach its database; it keeps trying and will be ready again by itself.' });
+      return reply.code(503).send({
+        status: 'unavailable',
+        database: services.database.dialect,
+        message: 'This process cannot reach its database; it keeps trying and will be ready again by itself.',
+      });
     }
   });
 }

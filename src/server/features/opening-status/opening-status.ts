@@ -30,7 +30,18 @@ export function createOpeningStatus(directory: DirectoryStore): OpeningStatusSer
       statuses = new Map(
         directory.entries.flatMap((entry) =>
           entry.hours
-            ? [[entry.id, { id: entry.id, name: entry.name, open: isOpenAt(entry.hours, now), sentence: describeOpeningNow(entry.hours, now), sentenceCy: describeOpeningNowCy(entry.hours, now) }] as const]
+            ? [
+                [
+                  entry.id,
+                  {
+                    id: entry.id,
+                    name: entry.name,
+                    open: isOpenAt(entry.hours, now),
+                    sentence: describeOpeningNow(entry.hours, now),
+                    sentenceCy: describeOpeningNowCy(entry.hours, now),
+                  },
+                ] as const,
+              ]
             : [],
         ),
       );

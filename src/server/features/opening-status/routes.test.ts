@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NATIONAL_STALKING_HELPLINE_HOURS } from '../../../domain/opening-hours/index.ts';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
+import { NATIONAL_STALKING_HELPLINE_HOURS } from '../../../domain/opening-hours/index.ts';
 
 // A clock the test moves: Wednesday 25 November 2026 (GMT, so London time equals UTC).
 let now = Date.parse('2026-11-25T10:00:00Z');
@@ -10,7 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const statusJson = async () => (await t.app.inject({ method: 'GET', url: '/api/opening-status' })).json() as { statuses: Record<string, { open: boolean; sentence: string }> };
+const statusJson = async () =>
+  (await t.app.inject({ method: 'GET', url: '/api/opening-status' })).json() as {
+    statuses: Record<string, { open: boolean; sentence: string }>;
+  };
 
 describe('open now', () => {
   it('the directory keeps the helpline hours that FACTS.md gives', () => {
@@ -34,16 +37,22 @@ describe('open now', () => {
 
   it('says it in Welsh for a Welsh page, in the refresh and in the page itself', async () => {
     now = Date.parse('2026-11-25T13:30:00Z');
-    const welsh = (await t.app.inject({ method: 'GET', url: '/api/opening-status?lang=cy' })).json() as Awaited<ReturnType<typeof statusJson>>;
+    const welsh = (await t.app.inject({ method: 'GET', url: '/api/opening-status?lang=cy' })).json() as Awaited<
+      ReturnType<typeof statusJson>
+    >;
     expect(welsh.statuses['national-stalking-helpline']).toEqual({ open: true, sentence: 'Ar agor nawr tan 16:00' });
     expect(welsh.statuses.samaritans?.sentence).toBe('Ar agor 24 awr, bob dydd');
-    const odd = (await t.app.inject({ method: 'GET', url: '/api/opening-status?lang=xx&lang=cy' })).json() as Awaited<ReturnType<typeof statusJson>>;
+    const odd = (await t.app.inject({ method: 'GET', url: '/api/opening-status?lang=xx&lang=cy' })).json() as Awaited<
+      ReturnType<typeof statusJson>
+    >;
     expect(odd.statuses['national-stalking-helpline']?.sentence).toBe('Open now until 4pm');
     t.services.pageCache.clear();
     const page = (await t.app.inject({ method: 'GET', url: '/cy/get-help/national-stalking-helpline' })).body;
     expect(page).toContain('data-live-status="national-stalking-helpline" lang="cy">Ar agor nawr tan 16:00</span>');
     now = Date.parse('2026-11-25T16:00:00Z');
-    expect((await t.app.inject({ method: 'GET', url: '/cy/get-help/national-stalking-helpline' })).body).toContain('>Ar gau — yn agor yfory am 09:30</span>');
+    expect((await t.app.inject({ method: 'GET', url: '/cy/get-help/national-stalking-helpline' })).body).toContain(
+      '>Ar gau — yn agor yfory am 09:30</span>',
+    );
   });
 
   it('changes at the minute the helpline closes, even for cached pages', async () => {

@@ -1,14 +1,14 @@
 // Which page of the no-JavaScript risk screen to show next. Each form carries every answer given so far in
 // hidden fields, plus where it was sent from and which button was pressed, so the server keeps nothing.
 import {
-  QUESTIONS,
+  type Answers,
   assessRisk,
   completeAnswers,
-  unanswered,
-  type Answers,
   type PartialAnswers,
+  QUESTIONS,
   type QuestionId,
   type RiskResult,
+  unanswered,
 } from '../../../domain/risk-screen/index.ts';
 
 /** start: the intro's button; next: Continue; back: the Back button; check: the all-on-one-page form. */

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { QUESTIONS, QUESTION_IDS, type Answer, type QuestionId } from '../../../domain/risk-screen/index.ts';
+import { type Answer, QUESTION_IDS, QUESTIONS, type QuestionId } from '../../../domain/risk-screen/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,11 +17,18 @@ const post = (payload: string, headers: Record<string, string> = FORM) => t.app.
 const encode = (fields: [string, string][]) => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 
 const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-const text = (html: string) => main(html).replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').replace(/ ([.,])/g, '$1');
+const text = (html: string) =>
+  main(html)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,])/g, '$1');
 
 /** The fields a browser would send from the form containing the button `go=<value>`: its hidden inputs. */
 function formFields(html: string, go: string): [string, string][] {
-  const form = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].find((m) => m[1]!.includes(`name="go"`) && new RegExp(`value="${go}"[^>]*name="go"|name="go"[^>]*value="${go}"`).test(m[1]!));
+  const form = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].find(
+    (m) => m[1]!.includes(`name="go"`) && new RegExp(`value="${go}"[^>]*name="go"|name="go"[^>]*value="${go}"`).test(m[1]!),
+  );
   if (!form) throw new Error(`no form with go=${go}`);
   return [...form[1]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]);
 }
@@ -49,7 +56,9 @@ describe('risk screen: the start page', () => {
     expect(res.body).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(res.body).toMatch(/<form method="post" action="\/get-help\/risk-screen" novalidate data-risk-screen-start>/);
     expect(res.body).toMatch(/name="go"[^>]*>\s*Start now/);
-    expect(text(res.body)).toContain('S-DASH (2009) stalking and harassment risk checklist by Lorraine Sheridan and Karl Roberts with Laura Richards, written for ACPO with CAADA');
+    expect(text(res.body)).toContain(
+      'S-DASH (2009) stalking and harassment risk checklist by Lorraine Sheridan and Karl Roberts with Laura Richards, written for ACPO with CAADA',
+    );
     expect(text(res.body)).toContain('not a full risk assessment');
     expect(res.body).toContain('href="tel:999"');
   });
@@ -108,7 +117,9 @@ describe('risk screen without JavaScript', () => {
     expect(words).toContain('Paladin');
     expect(words).toContain('National Stalking Helpline');
     expect(words).toMatch(/Tell the police about your answers/);
-    expect(result.body).toMatch(/data-risk-screen-list="yes">\s*<li>They hang around near your home or work\.<\/li><li>They have threatened to hurt you or someone close to you\.<\/li>\s*<\/ul>/);
+    expect(result.body).toMatch(
+      /data-risk-screen-list="yes">\s*<li>They hang around near your home or work\.<\/li><li>They have threatened to hurt you or someone close to you\.<\/li>\s*<\/ul>/,
+    );
     expect(result.body).toMatch(/data-risk-screen-list="not-sure">\s*<li>They have been violent in the past\.<\/li>\s*<\/ul>/);
     expect(words).toContain('not a full risk assessment');
     expect(words).not.toMatch(/\bsafe|\bsafety/i);
@@ -123,7 +134,11 @@ describe('risk screen without JavaScript', () => {
   });
 
   it('uses the same phone numbers as the support directory', async () => {
-    const phone = (id: string) => t.services.directory.get(id)?.contact.find((c) => c.kind === 'phone')?.value.replace(/\s/g, '');
+    const phone = (id: string) =>
+      t.services.directory
+        .get(id)
+        ?.contact.find((c) => c.kind === 'phone')
+        ?.value.replace(/\s/g, '');
     const high = (await walk(allAnswers('yes'))).at(-1)!;
     expect(high.body).toContain(`href="tel:${phone('paladin')}"`);
     expect(high.body).toContain(`href="tel:${phone('national-stalking-helpline')}"`);
@@ -135,7 +150,11 @@ describe('risk screen without JavaScript', () => {
     expect(res.body).toContain('<title>Error: Check your risk');
     expect(res.body).toMatch(/govuk-error-summary[\s\S]*<a href="#propertyDamage">Select yes, no or not sure<\/a>/);
     expect(res.body).toContain('Question 3 of 11');
-    expect(formFields(res.body, 'next')).toEqual([['frightened', 'yes'], ['pastHarassment', 'no'], ['at', 'propertyDamage']]);
+    expect(formFields(res.body, 'next')).toEqual([
+      ['frightened', 'yes'],
+      ['pastHarassment', 'no'],
+      ['at', 'propertyDamage'],
+    ]);
   });
 
   it('goes Back with a button that posts the answers, and shows the earlier answer chosen', async () => {
@@ -168,7 +187,12 @@ describe('risk screen without JavaScript', () => {
   });
 
   it('never puts answers in a URL or a redirect', async () => {
-    const pages = [await get(), ...(await walk(allAnswers('yes'))), await post('frightened=yes&at=pastHarassment&go=next'), await post('bogus=1&go=start')];
+    const pages = [
+      await get(),
+      ...(await walk(allAnswers('yes'))),
+      await post('frightened=yes&at=pastHarassment&go=next'),
+      await post('bogus=1&go=start'),
+    ];
     for (const page of pages) {
       expect(page.headers.location).toBeUndefined();
       const urls = [...page.body.matchAll(/\b(?:href|action|src)="([^"]*)"/g)].map((m) => m[1]!);

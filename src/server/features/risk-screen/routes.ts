@@ -1,13 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseAnswers } from '../../../domain/risk-screen/index.ts';
-import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
+import type { Services } from '../../services.ts';
 import { LANGUAGES, loadMessages } from '../../setup/messages.ts';
 import { languageLinksOf } from '../guidance/index.ts';
 import { nextPage, type Page } from './flow.ts';
-import { answerFields, stepBodySchema, type StepBody } from './schema.ts';
-import { PATH, riskScreenView, type RiskScreenWords } from './view.ts';
+import { answerFields, type StepBody, stepBodySchema } from './schema.ts';
+import { PATH, type RiskScreenWords, riskScreenView } from './view.ts';
 
 export type RiskScreenDeps = Pick<Services, 'directory' | 'views'>;
 

@@ -1,5 +1,5 @@
-import { ANSWERS, QUESTION_IDS, type PartialAnswers } from '../../../domain/risk-screen/index.ts';
-import { GO, type At, type Go } from './flow.ts';
+import { ANSWERS, type PartialAnswers, QUESTION_IDS } from '../../../domain/risk-screen/index.ts';
+import { type At, GO, type Go } from './flow.ts';
 
 export type StepBody = PartialAnswers & { go: Go; at?: At };
 

@@ -1,7 +1,15 @@
 // What each risk-screen template is given, in one language. The answers only ever go back into hidden form
 // fields, never a URL. Every word is from the `risk-screen` catalogue.
-import { ANSWERS, QUESTIONS, type PartialAnswers, type Question, type QuestionId, type RiskResult } from '../../../domain/risk-screen/index.ts';
+
 import { fill } from '../../../domain/messages/fill.ts';
+import {
+  ANSWERS,
+  type PartialAnswers,
+  QUESTIONS,
+  type Question,
+  type QuestionId,
+  type RiskResult,
+} from '../../../domain/risk-screen/index.ts';
 import type { Language } from '../../setup/messages.ts';
 
 export const PATH = '/get-help/risk-screen';
@@ -23,7 +31,6 @@ interface HiddenField {
   name: string;
   value: string;
 }
-
 
 export function riskScreenView(language: Language, m: RiskScreenWords) {
   const prefix = language === 'en' ? '' : `/${language}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { ANSWER_LABELS, QUESTIONS, QUESTION_IDS } from '../../../domain/risk-screen/index.ts';
+import { ANSWER_LABELS, QUESTION_IDS, QUESTIONS } from '../../../domain/risk-screen/index.ts';
 import { loadMessages } from '../../setup/messages.ts';
 
 // The risk screen in Welsh at /cy/get-help/risk-screen, without JavaScript (one question per POST). The
@@ -16,7 +16,13 @@ const PATH = '/cy/get-help/risk-screen';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const post = (fields: [string, string][]) =>
   t.app.inject({ method: 'POST', url: PATH, headers: FORM, payload: fields.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&') });
-const text = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>')).replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .slice(html.indexOf('<main'), html.indexOf('</main>'))
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 const cy = loadMessages('risk-screen').cy as unknown as { questions: Record<string, { text: string; statement: string }> };
 
 describe('risk screen in Welsh', () => {
@@ -55,7 +61,10 @@ describe('risk screen in Welsh', () => {
   });
 
   it('asks again in Welsh when a question is not answered', async () => {
-    const res = await post([['at', 'frightened'], ['go', 'next']]);
+    const res = await post([
+      ['at', 'frightened'],
+      ['go', 'next'],
+    ]);
     expect(res.statusCode).toBe(400);
     expect(text(res.body)).toContain('Mae problem');
     expect(text(res.body)).toContain('Dewiswch ie, na neu ddim yn siŵr');
@@ -63,13 +72,20 @@ describe('risk screen in Welsh', () => {
   });
 
   it('answers a forged form with the Welsh problem page', async () => {
-    const res = await post([['go', 'next'], ['at', 'result'], ['magic', 'yes']]);
+    const res = await post([
+      ['go', 'next'],
+      ['at', 'result'],
+      ['magic', 'yes'],
+    ]);
     expect(res.statusCode).toBe(400);
     expect(text(res.body)).toContain('Doedd dim modd i ni ddarllen eich atebion');
   });
 
   it("keeps the English catalogue's questions the same as the domain's, their reference", () => {
-    const en = loadMessages('risk-screen').en as unknown as { questions: Record<string, { text: string; hint: string; statement: string }>; answers: Record<string, string> };
+    const en = loadMessages('risk-screen').en as unknown as {
+      questions: Record<string, { text: string; hint: string; statement: string }>;
+      answers: Record<string, string>;
+    };
     for (const q of QUESTIONS) expect(en.questions[q.id], q.id).toEqual({ text: q.text, hint: q.hint, statement: q.statement });
     expect(en.answers).toEqual(ANSWER_LABELS);
     expect(Object.keys(cy.questions).sort()).toEqual([...QUESTION_IDS].sort());

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
+import type { Services } from '../../services.ts';
 import { LANGUAGES, loadMessages } from '../../setup/messages.ts';
 import { languageLinksOf } from '../guidance/index.ts';
 import { resultCount } from './result-count.ts';
@@ -30,8 +30,17 @@ export async function searchRoutes(app: FastifyInstance, { services }: { service
       // Switching language keeps the search: the other language's link carries the same query.
       const render = (status: number, context: Record<string, unknown>) => {
         const q = typeof context.query === 'string' && context.query !== '' ? `?q=${encodeURIComponent(context.query)}` : '';
-        const links = languageLinksOf(paths.map((p) => ({ ...p, href: p.href + q })), lang);
-        const page = services.views.render('pages/search.njk', { pageTitle: t.pageTitle, noindex: true, ...languageContext, ...links, ...context });
+        const links = languageLinksOf(
+          paths.map((p) => ({ ...p, href: p.href + q })),
+          lang,
+        );
+        const page = services.views.render('pages/search.njk', {
+          pageTitle: t.pageTitle,
+          noindex: true,
+          ...languageContext,
+          ...links,
+          ...context,
+        });
         return sendDynamicPage(reply, page, status);
       };
 
@@ -44,7 +53,8 @@ export async function searchRoutes(app: FastifyInstance, { services }: { service
       if (query === '') return render(200, { query: '' });
       const hits = index.search(query);
       // Welsh hits name their section in Welsh: the index keeps the English section title.
-      const results = lang === 'en' ? hits : hits.map((hit) => ({ ...hit, section: sectionTitles[hit.path.split('/')[2] ?? ''] ?? hit.section }));
+      const results =
+        lang === 'en' ? hits : hits.map((hit) => ({ ...hit, section: sectionTitles[hit.path.split('/')[2] ?? ''] ?? hit.section }));
       return render(200, { pageTitle: t.resultsTitle, query, results, resultCount: resultCount(messages[lang], lang, results.length) });
     });
   }

@@ -81,9 +81,7 @@ export function createSearchIndex(pages: readonly Page[], language: SearchLangua
       combineWith: 'AND',
     },
   });
-  index.addAll(
-    pages.map((p) => ({ id: p.path, title: p.title, summary: p.summary, headings: p.headings.join('\n'), text: p.text })),
-  );
+  index.addAll(pages.map((p) => ({ id: p.path, title: p.title, summary: p.summary, headings: p.headings.join('\n'), text: p.text })));
 
   const run = (query: string, combineWith: 'AND' | 'OR'): SearchResult[] => {
     const parsed = lang.query(query);
@@ -98,7 +96,14 @@ export function createSearchIndex(pages: readonly Page[], language: SearchLangua
       return results.slice(0, limit).flatMap((result) => {
         const page = byPath.get(result.id as string);
         if (!page) return [];
-        return [{ path: page.path, title: page.title, section: page.section.title, snippet: snippet(page, result.queryTerms, result.terms, lang) }];
+        return [
+          {
+            path: page.path,
+            title: page.title,
+            section: page.section.title,
+            snippet: snippet(page, result.queryTerms, result.terms, lang),
+          },
+        ];
       });
     },
   };

@@ -17,9 +17,17 @@ const page = (path: string, title: string, body: string) => {
     `---\ntitle: ${title}\nsummary: ${title}.\norder: 1\nlastReviewed: 2026-12-04\n---\n${body}\n`,
   );
 };
-page('get-help/helping-someone', 'Helpu rhywun arall', 'Os yw rhywun yn poeni am ei phlant, gwrandewch. Gall fy mhlant i fod mewn perygl hefyd.');
+page(
+  'get-help/helping-someone',
+  'Helpu rhywun arall',
+  'Os yw rhywun yn poeni am ei phlant, gwrandewch. Gall fy mhlant i fod mewn perygl hefyd.',
+);
 page('understand/what-is-stalking', 'Beth yw stelcian', 'Mae stelcian yn drosedd. Mae llawer o bobl yn dioddef gam-drin domestig hefyd.');
-page('get-help/report-to-the-police', 'Rhoi gwybod i’r heddlu', 'Ffoniwch yr heddlu ar 999. Yng Nghymru, mae pedwar heddlu. Cadwch eich ffôn yn agos.');
+page(
+  'get-help/report-to-the-police',
+  'Rhoi gwybod i’r heddlu',
+  'Ffoniwch yr heddlu ar 999. Yng Nghymru, mae pedwar heddlu. Cadwch eich ffôn yn agos.',
+);
 page('stay-safe/at-home', 'Diogelwch gartref', 'Newidiwch y cloeon ar y drws. Mae cymorth ar gael.');
 
 const cy = createSearchIndex(loadContent(dir).pages, 'cy');

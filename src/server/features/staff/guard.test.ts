@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { newSetupCode, normaliseSetupCode } from './accounts/repository.ts';
 import { clearedStaffCookie, staffCookie } from './guard.ts';
 import { safeNext } from './pages/routes.ts';
 import { formatRoles, parseRoles } from './roles.ts';
-import { normaliseSetupCode, newSetupCode } from './accounts/repository.ts';
 
 describe('staff guard pieces', () => {
   it('reads only the named cookie, exactly (with @fastify/cookie, which the guard reads request.cookies from)', async () => {

@@ -40,7 +40,11 @@ export function clearedStaffCookie(secure: boolean): string {
  * Registered with fastify-plugin at the top of app.ts, after @fastify/cookie (request.cookies): request.staff for
  * every route of every feature. A request without the cookie (or for /assets/) costs no promise.
  */
-export function staffAuthentication(app: FastifyInstance, options: { sessions: StaffSessions; clock: () => number; forbiddenPage: (request: FastifyRequest) => string }, done: () => void): void {
+export function staffAuthentication(
+  app: FastifyInstance,
+  options: { sessions: StaffSessions; clock: () => number; forbiddenPage: (request: FastifyRequest) => string },
+  done: () => void,
+): void {
   app.decorateRequest('staff', null);
   app.decorate('staffForbiddenPage', options.forbiddenPage);
   app.addHook('onRequest', (request, _reply, next) => {

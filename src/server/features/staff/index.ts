@@ -1,4 +1,4 @@
 // The staff workspace's contract for other features (docs/staff.md).
-export { requireStaff, hasRole, STAFF_COOKIE, SIGN_IN_PATH, type StaffUser } from './guard.ts';
-export { STAFF_ROLES, ROLE_LABELS, isStaffRole, type StaffRole } from './roles.ts';
-export { staffPage, STAFF_CONTENT_SECURITY_POLICY, type StaffSection } from './pages/render.ts';
+export { hasRole, requireStaff, SIGN_IN_PATH, STAFF_COOKIE, type StaffUser } from './guard.ts';
+export { STAFF_CONTENT_SECURITY_POLICY, type StaffSection, staffPage } from './pages/render.ts';
+export { isStaffRole, ROLE_LABELS, STAFF_ROLES, type StaffRole } from './roles.ts';

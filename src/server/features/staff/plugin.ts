@@ -2,10 +2,10 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.ts';
+import { type StaffApiDeps, staffApiRoutes } from './api/routes.ts';
 import { staffAuthentication } from './guard.ts';
-import { staffApiRoutes, type StaffApiDeps } from './api/routes.ts';
-import { staffPageRoutes, type StaffPageDeps } from './pages/routes.ts';
 import { roleNames, staffNavigation } from './pages/render.ts';
+import { type StaffPageDeps, staffPageRoutes } from './pages/routes.ts';
 
 export type StaffSessionDeps = Pick<Services, 'staff' | 'clock' | 'views'>;
 
@@ -24,7 +24,9 @@ export async function staffSessions(app: FastifyInstance, { services }: { servic
   };
   // One cookie parser for the whole app (the vault and the forums read request.cookies from it too).
   await app.register(cookie);
-  await new Promise<void>((resolve) => staffAuthentication(app, { sessions: services.staff.sessions, clock: services.clock, forbiddenPage }, resolve));
+  await new Promise<void>((resolve) =>
+    staffAuthentication(app, { sessions: services.staff.sessions, clock: services.clock, forbiddenPage }, resolve),
+  );
 }
 
 export type StaffDeps = StaffApiDeps & StaffPageDeps;

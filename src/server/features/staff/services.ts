@@ -1,12 +1,12 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import type { VaultServices } from '../vault/index.ts';
-import { createStaffAccounts } from './accounts/repository.ts';
-import { createStaffSessions } from './sessions/repository.ts';
-import { createKeysRepository } from './keys/repository.ts';
-import { createChallenges } from './accounts/challenges.ts';
-import { createTotpSealer } from './accounts/totp.ts';
 import type { AuditLog } from '../../shared/audit/audit-log.ts';
+import type { VaultServices } from '../vault/index.ts';
+import { createChallenges } from './accounts/challenges.ts';
+import { createStaffAccounts } from './accounts/repository.ts';
+import { createTotpSealer } from './accounts/totp.ts';
+import { createKeysRepository } from './keys/repository.ts';
+import { createStaffSessions } from './sessions/repository.ts';
 
 /** The staff workspace's own pieces; rate limits, the pseudonymiser and the slow hash are the vault's. */
 export interface StaffServices {
@@ -23,7 +23,13 @@ export interface StaffServices {
   audit: AuditLog;
 }
 
-export function createStaffServices(config: Config, database: Database, clock: () => number, vault: VaultServices, audit: AuditLog): StaffServices {
+export function createStaffServices(
+  config: Config,
+  database: Database,
+  clock: () => number,
+  vault: VaultServices,
+  audit: AuditLog,
+): StaffServices {
   const { db } = database;
   return {
     config,

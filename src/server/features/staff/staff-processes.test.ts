@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { postgresAvailable } from '../../../../test/support/postgres.ts';
-import { addMember, firstAdmin, StaffClient, totpNow, type SetUpMember } from '../../../../test/support/staff.ts';
+import { addMember, firstAdmin, type SetUpMember, StaffClient, totpNow } from '../../../../test/support/staff.ts';
 
 // The workspace behind a load balancer without sticky sessions: any request may land on any process, so
 // sessions, passkey challenges, lockouts and the audit chain must live in PostgreSQL, not in one process.
@@ -82,7 +82,13 @@ describe.runIf(hasPostgres)('staff workspace across two processes on PostgreSQL'
     const count = before.ok ? before.count : 0;
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        (i % 2 === 0 ? a : b).services.audit.record({ staffId: admin.id, action: 'test.cross_process', subjectType: 'test', subjectId: `n${i}`, detail: { i } }),
+        (i % 2 === 0 ? a : b).services.audit.record({
+          staffId: admin.id,
+          action: 'test.cross_process',
+          subjectType: 'test',
+          subjectId: `n${i}`,
+          detail: { i },
+        }),
       ),
     );
     for (const t of [a, b]) expect(await t.services.audit.verifyChain()).toEqual({ ok: true, count: count + 40 });

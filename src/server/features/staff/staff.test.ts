@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { postgresAvailable } from '../../../../test/support/postgres.ts';
-import { addMember, completeSetup, firstAdmin, StaffClient, totpNow, type SetUpMember } from '../../../../test/support/staff.ts';
+import { addMember, completeSetup, firstAdmin, type SetUpMember, StaffClient, totpNow } from '../../../../test/support/staff.ts';
 
 const dialects: ('sqlite' | 'postgres')[] = (await postgresAvailable()) ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -26,12 +26,16 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
     const kdf = await c.request('POST', '/api/staff/sign-in/kdf', { body: { signInName: caseworker.signInName } });
     expect(kdf.json().kdf.version).toBe(2);
     const code = totpNow(caseworker.totpSecret, now);
-    const ok = await c.request('POST', '/api/staff/sign-in/password', { body: { signInName: caseworker.signInName, authKey: caseworker.authKey, totp: code } });
+    const ok = await c.request('POST', '/api/staff/sign-in/password', {
+      body: { signInName: caseworker.signInName, authKey: caseworker.authKey, totp: code },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().staff.roles).toEqual(['caseworker']);
     const cookie = ok.headers['set-cookie'] as string;
     expect(cookie).toMatch(/^casebook_staff=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
-    const replay = await new StaffClient(t.app).request('POST', '/api/staff/sign-in/password', { body: { signInName: caseworker.signInName, authKey: caseworker.authKey, totp: code } });
+    const replay = await new StaffClient(t.app).request('POST', '/api/staff/sign-in/password', {
+      body: { signInName: caseworker.signInName, authKey: caseworker.authKey, totp: code },
+    });
     expect(replay.statusCode).toBe(401);
     expect((await c.request('GET', '/api/staff/session')).statusCode).toBe(200);
     expect((await c.request('DELETE', '/api/staff/session', { headers: { 'x-csrf-token': 'wrong' } })).statusCode).toBe(403);
@@ -73,7 +77,13 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
       ['GET', '/api/staff/audit'],
       ['GET', '/api/staff/audit/verify'],
     ];
-    for (const [method, url] of [...apiRoutes, ['GET', '/api/staff/keys'], ['GET', '/api/staff/session'], ['GET', '/api/staff/passkeys'], ['POST', '/api/staff/passkeys/options']] as [string, string][]) {
+    for (const [method, url] of [
+      ...apiRoutes,
+      ['GET', '/api/staff/keys'],
+      ['GET', '/api/staff/session'],
+      ['GET', '/api/staff/passkeys'],
+      ['POST', '/api/staff/passkeys/options'],
+    ] as [string, string][]) {
       const res = await anon.request(method, url, { body: {} });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
     }
@@ -101,34 +111,67 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
   });
 
   it('refuses a form post without the CSRF token', async () => {
-    const res = await caseworker.client.app.inject({ method: 'POST', url: '/staff/sign-out', headers: { cookie: caseworker.client.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '_csrf=nope' });
+    const res = await caseworker.client.app.inject({
+      method: 'POST',
+      url: '/staff/sign-out',
+      headers: { cookie: caseworker.client.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '_csrf=nope',
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('keeps team keys wrapped: create, grant to a newcomer, rotate on removal; disabled members lose access', async () => {
     const pub = (m: SetUpMember) => Buffer.from(m.keyPair.publicKey).toString('base64url');
     const sealed = 's1.' + 'A'.repeat(43) + '.' + 'B'.repeat(16) + '.' + 'C'.repeat(64);
-    const create = await admin.client.request('POST', '/api/staff/team-key', { body: { publicKey: pub(admin), grants: [{ staffId: admin.id, sealedKey: sealed }] } });
+    const create = await admin.client.request('POST', '/api/staff/team-key', {
+      body: { publicKey: pub(admin), grants: [{ staffId: admin.id, sealedKey: sealed }] },
+    });
     expect(create.statusCode).toBe(201);
-    expect((await admin.client.request('POST', '/api/staff/team-key', { body: { publicKey: pub(admin), grants: [{ staffId: admin.id, sealedKey: sealed }] } })).statusCode).toBe(409);
+    expect(
+      (
+        await admin.client.request('POST', '/api/staff/team-key', {
+          body: { publicKey: pub(admin), grants: [{ staffId: admin.id, sealedKey: sealed }] },
+        })
+      ).statusCode,
+    ).toBe(409);
     expect((await new StaffClient(t.app).request('GET', '/api/staff/team-key')).json()).toEqual({ version: 1, publicKey: pub(admin) });
-    const grant = await admin.client.request('POST', '/api/staff/team-key/grants', { body: { version: 1, grants: [{ staffId: caseworker.id, sealedKey: sealed }] } });
+    const grant = await admin.client.request('POST', '/api/staff/team-key/grants', {
+      body: { version: 1, grants: [{ staffId: caseworker.id, sealedKey: sealed }] },
+    });
     expect(grant.statusCode).toBe(200);
     const keys = await caseworker.client.request('GET', '/api/staff/keys');
     expect(keys.json().grant).toEqual({ version: 1, sealedKey: sealed });
     expect(keys.json().member.publicKey).toBe(pub(caseworker));
 
     const leaver = await addMember(admin.client, ['caseworker'], clock, 'Lee Leaver');
-    await admin.client.request('POST', '/api/staff/team-key/grants', { body: { version: 1, grants: [{ staffId: leaver.id, sealedKey: sealed }] } });
+    await admin.client.request('POST', '/api/staff/team-key/grants', {
+      body: { version: 1, grants: [{ staffId: leaver.id, sealedKey: sealed }] },
+    });
     const disable = await admin.client.request('POST', `/api/staff/members/${leaver.id}/disable`);
     expect(disable.json()).toEqual({ rotationNeeded: true });
     expect((await leaver.client.request('GET', '/api/staff/keys')).statusCode).toBe(401);
     const badRotate = await admin.client.request('POST', '/api/staff/team-key/rotate', {
-      body: { version: 2, publicKey: pub(caseworker), sealedPrevious: sealed, grants: [{ staffId: admin.id, sealedKey: sealed }, { staffId: leaver.id, sealedKey: sealed }] },
+      body: {
+        version: 2,
+        publicKey: pub(caseworker),
+        sealedPrevious: sealed,
+        grants: [
+          { staffId: admin.id, sealedKey: sealed },
+          { staffId: leaver.id, sealedKey: sealed },
+        ],
+      },
     });
     expect(badRotate.statusCode).toBe(400);
     const rotate = await admin.client.request('POST', '/api/staff/team-key/rotate', {
-      body: { version: 2, publicKey: pub(caseworker), sealedPrevious: sealed, grants: [{ staffId: admin.id, sealedKey: sealed }, { staffId: caseworker.id, sealedKey: sealed }] },
+      body: {
+        version: 2,
+        publicKey: pub(caseworker),
+        sealedPrevious: sealed,
+        grants: [
+          { staffId: admin.id, sealedKey: sealed },
+          { staffId: caseworker.id, sealedKey: sealed },
+        ],
+      },
     });
     expect(rotate.statusCode).toBe(200);
     const after = await caseworker.client.request('GET', '/api/staff/keys');
@@ -136,7 +179,17 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
     expect(after.json().grant.version).toBe(2);
 
     const actions = (await t.services.audit.list({ action: 'staff.' }, { limit: 200 })).entries.map((e) => e.action);
-    for (const a of ['staff.account_create', 'staff.setup_complete', 'staff.sign_in', 'staff.sign_out', 'staff.team_key_create', 'staff.team_key_grant', 'staff.account_disable', 'staff.team_key_rotate', 'staff.sign_in_failed']) {
+    for (const a of [
+      'staff.account_create',
+      'staff.setup_complete',
+      'staff.sign_in',
+      'staff.sign_out',
+      'staff.team_key_create',
+      'staff.team_key_grant',
+      'staff.account_disable',
+      'staff.team_key_rotate',
+      'staff.sign_in_failed',
+    ]) {
       expect(actions, a).toContain(a);
     }
   });
@@ -144,10 +197,16 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
   it('records role changes, and will not let an administrator remove their own role', async () => {
     const own = await admin.client.request('PATCH', `/api/staff/members/${admin.id}`, { body: { roles: ['caseworker'] } });
     expect(own.statusCode).toBe(409);
-    const res = await admin.client.request('PATCH', `/api/staff/members/${caseworker.id}`, { body: { roles: ['caseworker', 'supervisor'] } });
+    const res = await admin.client.request('PATCH', `/api/staff/members/${caseworker.id}`, {
+      body: { roles: ['caseworker', 'supervisor'] },
+    });
     expect(res.statusCode).toBe(200);
     const [entry] = (await t.services.audit.list({ action: 'staff.roles_change' })).entries;
-    expect(entry).toMatchObject({ staffId: admin.id, subjectId: caseworker.id, detail: { from: 'caseworker', to: 'caseworker,supervisor' } });
+    expect(entry).toMatchObject({
+      staffId: admin.id,
+      subjectId: caseworker.id,
+      detail: { from: 'caseworker', to: 'caseworker,supervisor' },
+    });
     // The new supervisor may now read the audit log.
     expect((await caseworker.client.request('GET', '/api/staff/audit?action=staff.&limit=5')).statusCode).toBe(200);
   });
@@ -155,9 +214,20 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
   it('changes a password with the current one, re-wraps the key, and ends other sessions', async () => {
     now += 60_000;
     const other = new StaffClient(t.app);
-    expect((await other.request('POST', '/api/staff/sign-in/password', { body: { signInName: caseworker.signInName, authKey: caseworker.authKey, totp: totpNow(caseworker.totpSecret, now) } })).statusCode).toBe(200);
+    expect(
+      (
+        await other.request('POST', '/api/staff/sign-in/password', {
+          body: { signInName: caseworker.signInName, authKey: caseworker.authKey, totp: totpNow(caseworker.totpSecret, now) },
+        })
+      ).statusCode,
+    ).toBe(200);
     const newKey = Buffer.alloc(32, 3).toString('base64url');
-    const body = (current: string) => ({ currentAuthKey: current, authKey: newKey, kdf: { version: 2, salt: Buffer.alloc(16, 1).toString('base64url') }, wrappedPrivateKey: { v: 1, nonce: Buffer.alloc(12).toString('base64url'), ciphertext: Buffer.alloc(48, 2).toString('base64url') } });
+    const body = (current: string) => ({
+      currentAuthKey: current,
+      authKey: newKey,
+      kdf: { version: 2, salt: Buffer.alloc(16, 1).toString('base64url') },
+      wrappedPrivateKey: { v: 1, nonce: Buffer.alloc(12).toString('base64url'), ciphertext: Buffer.alloc(48, 2).toString('base64url') },
+    });
     const wrong = await caseworker.client.request('PUT', '/api/staff/password', { body: body(Buffer.alloc(32, 9).toString('base64url')) });
     expect(wrong.statusCode).toBe(403);
     const ok = await caseworker.client.request('PUT', '/api/staff/password', { body: body(caseworker.authKey) });
@@ -169,23 +239,37 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
     expect(keys.member.kdf.salt).toBe(Buffer.alloc(16, 1).toString('base64url'));
     expect(keys.member.publicKey).toBe(Buffer.from(caseworker.keyPair.publicKey).toString('base64url'));
     now += 60_000;
-    const signIn = await new StaffClient(t.app).request('POST', '/api/staff/sign-in/password', { body: { signInName: caseworker.signInName, authKey: newKey, totp: totpNow(caseworker.totpSecret, now) } });
+    const signIn = await new StaffClient(t.app).request('POST', '/api/staff/sign-in/password', {
+      body: { signInName: caseworker.signInName, authKey: newKey, totp: totpNow(caseworker.totpSecret, now) },
+    });
     expect(signIn.statusCode).toBe(200);
   });
 
   it('a set-up code works once, and a wrong one is refused', async () => {
-    const res = await admin.client.request('POST', '/api/staff/members', { body: { signInName: `once-${dialect}`, displayName: 'Once', roles: ['moderator'] } });
+    const res = await admin.client.request('POST', '/api/staff/members', {
+      body: { signInName: `once-${dialect}`, displayName: 'Once', roles: ['moderator'] },
+    });
     const code = res.json().setupCode as string;
     expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
     await completeSetup(t.app, code.toLowerCase().replace(/-/g, ' '), clock);
     expect((await new StaffClient(t.app).request('POST', '/api/staff/setup/start', { body: { code } })).statusCode).toBe(404);
-    expect((await new StaffClient(t.app).request('POST', '/api/staff/setup/start', { body: { code: 'AAAA-BBBB-CCCC-DDDD-EEEE' } })).statusCode).toBe(404);
+    expect(
+      (await new StaffClient(t.app).request('POST', '/api/staff/setup/start', { body: { code: 'AAAA-BBBB-CCCC-DDDD-EEEE' } })).statusCode,
+    ).toBe(404);
   });
 
   it('the audit log refuses UPDATE and DELETE, and a changed row breaks the chain check', async () => {
     const { db } = t.services.database;
-    const entry = await t.services.audit.record({ staffId: admin.id, action: 'test.check', subjectType: 'test', subjectId: 'x', detail: { n: 1 } });
-    await expect(db.updateTable('audit_log').set({ action: 'test.changed' }).where('id', '=', entry.id).execute()).rejects.toThrow(/append-only/);
+    const entry = await t.services.audit.record({
+      staffId: admin.id,
+      action: 'test.check',
+      subjectType: 'test',
+      subjectId: 'x',
+      detail: { n: 1 },
+    });
+    await expect(db.updateTable('audit_log').set({ action: 'test.changed' }).where('id', '=', entry.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.deleteFrom('audit_log').where('id', '=', entry.id).execute()).rejects.toThrow(/append-only/);
     if (dialect === 'postgres') await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
     expect(await t.services.audit.verifyChain()).toMatchObject({ ok: true });
@@ -204,7 +288,9 @@ describe.each(dialects)('staff workspace on %s', (dialect) => {
   it('times out an idle session after 30 minutes', async () => {
     now += 60_000;
     const c = new StaffClient(t.app);
-    const res = await c.request('POST', '/api/staff/sign-in/password', { body: { signInName: admin.signInName, authKey: admin.authKey, totp: totpNow(admin.totpSecret, now) } });
+    const res = await c.request('POST', '/api/staff/sign-in/password', {
+      body: { signInName: admin.signInName, authKey: admin.authKey, totp: totpNow(admin.totpSecret, now) },
+    });
     expect(res.statusCode).toBe(200);
     now += 29 * 60_000;
     expect((await c.request('GET', '/api/staff/session')).statusCode).toBe(200);

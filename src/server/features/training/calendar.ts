@@ -7,7 +7,13 @@ import type { TrainingEvent } from './repository.ts';
  */
 export function eventCalendar(event: TrainingEvent, options: { host: string; eventUrl: string; withJoiningLink: boolean }): string {
   const online = event.format === 'online';
-  const description = [event.summary, online && options.withJoiningLink && event.joiningUrl ? `Join online: ${event.joiningUrl}` : '', `Event page: ${options.eventUrl}`].filter(Boolean).join('\n\n');
+  const description = [
+    event.summary,
+    online && options.withJoiningLink && event.joiningUrl ? `Join online: ${event.joiningUrl}` : '',
+    `Event page: ${options.eventUrl}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   const { error, value } = createEvent({
     uid: `training-${event.id}@${options.host}`,
     productId: 'casebook/training',

@@ -20,7 +20,11 @@ export interface CampaignBoard {
   close(): void;
 }
 
-export async function createCampaignBoard(repo: TrainingRepository, events: EventBus, onError: (error: unknown) => void): Promise<CampaignBoard> {
+export async function createCampaignBoard(
+  repo: TrainingRepository,
+  events: EventBus,
+  onError: (error: unknown) => void,
+): Promise<CampaignBoard> {
   let all: Campaign[] = [];
   let loaded = 0;
   const refresh = async () => {
@@ -34,7 +38,10 @@ export async function createCampaignBoard(repo: TrainingRepository, events: Even
   timer.unref();
   return {
     active: (now) => activeCampaigns(all, now),
-    version: (now) => `${loaded}:${activeCampaigns(all, now).map((c) => c.id).join(',')}`,
+    version: (now) =>
+      `${loaded}:${activeCampaigns(all, now)
+        .map((c) => c.id)
+        .join(',')}`,
     refresh,
     async changed() {
       await refresh();

@@ -14,7 +14,13 @@ const fontBytes = () =>
     bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf')),
   });
 
-const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
 
 /** A one-page A4 certificate of attendance with the CPD hours and the code anyone can check. */
 export async function certificatePdf(event: TrainingEvent, booking: Booking, checkUrl: string): Promise<Uint8Array> {
@@ -67,6 +73,11 @@ export async function certificatePdf(event: TrainingEvent, booking: Booking, che
   line(`CPD: ${cpdHoursText(event.cpdTenths)} ${event.cpdTenths === 10 ? 'hour' : 'hours'}`, 18, bold, 48);
   line(`Certificate code: ${booking.certificateCode}`, 13, bold, 6);
   line(`Anyone can check this certificate at ${checkUrl}`, 11, regular, 6);
-  line('The check shows the event, the date, the CPD hours and the name on this certificate, and nothing about anyone else who attended.', 10, regular, 0);
+  line(
+    'The check shows the event, the date, the CPD hours and the name on this certificate, and nothing about anyone else who attended.',
+    10,
+    regular,
+    0,
+  );
   return pdf.save();
 }

@@ -26,12 +26,16 @@ export function createMailer(smtpUrl: string | undefined, from: string, onError:
         await (await transport).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
       } catch (error) {
         // SMTP errors can quote the recipient's address; the log gets the kind of failure only.
-        const code = (error as { code?: unknown; responseCode?: unknown }).code ?? (error as { responseCode?: unknown }).responseCode ?? 'unknown';
+        const code =
+          (error as { code?: unknown; responseCode?: unknown }).code ?? (error as { responseCode?: unknown }).responseCode ?? 'unknown';
         onError(new Error(`training mail not sent (${String(code).slice(0, 40)})`));
       }
     },
     close: () => {
-      void transport?.then((t) => t.close(), () => {});
+      void transport?.then(
+        (t) => t.close(),
+        () => {},
+      );
     },
   };
 }

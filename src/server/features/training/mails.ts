@@ -14,7 +14,9 @@ export function bookingMail(event: TrainingEvent, booking: Booking, link: string
     subject: placed ? `Booking confirmed: ${event.title}` : `On the waiting list: ${event.title}`,
     text: [
       `Hello ${booking.name},`,
-      placed ? `You have a place at ${event.title}.` : `${event.title} is full, so you are on the waiting list. If a place becomes free, it goes to the first person on the list and we will email you.`,
+      placed
+        ? `You have a place at ${event.title}.`
+        : `${event.title} is full, so you are on the waiting list. If a place becomes free, it goes to the first person on the list and we will email you.`,
       `When: ${when(event)}\nWhere: ${where(event)}\nYour booking reference: ${booking.reference}`,
       `To see, change or cancel your booking, or add it to your calendar, open this private link. Keep it to yourself: anyone with it can change your booking.\n${link}`,
     ].join('\n\n'),
@@ -38,7 +40,11 @@ export function cancelledMail(event: TrainingEvent, booking: Booking): Mail {
   return {
     to: booking.email!,
     subject: `Booking cancelled: ${event.title}`,
-    text: [`Hello ${booking.name},`, `Your ${booking.status === 'waiting' ? 'place on the waiting list' : 'booking'} for ${event.title} (${when(event)}) is cancelled. Reference: ${booking.reference}.`, 'You do not need to do anything else.'].join('\n\n'),
+    text: [
+      `Hello ${booking.name},`,
+      `Your ${booking.status === 'waiting' ? 'place on the waiting list' : 'booking'} for ${event.title} (${when(event)}) is cancelled. Reference: ${booking.reference}.`,
+      'You do not need to do anything else.',
+    ].join('\n\n'),
   };
 }
 
@@ -46,6 +52,10 @@ export function eventCancelledMail(event: TrainingEvent, booking: Booking): Mail
   return {
     to: booking.email!,
     subject: `Event cancelled: ${event.title}`,
-    text: [`Hello ${booking.name},`, `We are sorry: ${event.title} (${when(event)}) has been cancelled. Reference: ${booking.reference}.`, 'Your booking page says the same. If you paid a fee, we will not invoice you.'].join('\n\n'),
+    text: [
+      `Hello ${booking.name},`,
+      `We are sorry: ${event.title} (${when(event)}) has been cancelled. Reference: ${booking.reference}.`,
+      'Your booking page says the same. If you paid a fee, we will not invoice you.',
+    ].join('\n\n'),
   };
 }

@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
-import { trainingPublicRoutes, type TrainingPublicDeps } from './public-routes.ts';
-import { trainingStaffRoutes, type TrainingStaffDeps } from './staff-routes.ts';
+import { type TrainingPublicDeps, trainingPublicRoutes } from './public-routes.ts';
+import { type TrainingStaffDeps, trainingStaffRoutes } from './staff-routes.ts';
 
 export type TrainingDeps = TrainingPublicDeps & TrainingStaffDeps;
 

@@ -34,7 +34,10 @@ export function createPrivatePageCache(maxEntries = 1000): PrivatePageCache {
       }
       const identity = Buffer.from(await render());
       // Compressed on libuv's thread pool, not the event loop.
-      const [br, gzipped] = await Promise.all([brotliOffLoop(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), gzipOffLoop(identity, { level: 6 })]);
+      const [br, gzipped] = await Promise.all([
+        brotliOffLoop(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+        gzipOffLoop(identity, { level: 6 }),
+      ]);
       const page: CachedPage = { identity, br, gzip: gzipped, version };
       entries.delete(key);
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { BOOKING_FIELDS, checkBooking, type BookingInput, type FieldError } from '../../../domain/training/booking-form.ts';
+import { BOOKING_FIELDS, type BookingInput, checkBooking, type FieldError } from '../../../domain/training/booking-form.ts';
 import { LINK_TOKEN_PATTERN, normaliseCertificateCode } from '../../../domain/training/codes.ts';
 import { filterQuery, matchesFilter, parseFilter } from '../../../domain/training/filters.ts';
 import { AUDIENCES, FORMATS, REGIONS, TOPICS } from '../../../domain/training/model.ts';
@@ -11,7 +11,7 @@ import { VaultError } from '../../shared/errors.ts';
 import { eventCalendar } from './calendar.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { bookingMail, cancelledMail, promotedMail } from './mails.ts';
-import { BookingRefused, type Booking, type Promotion, type TrainingEvent } from './repository.ts';
+import { type Booking, BookingRefused, type Promotion, type TrainingEvent } from './repository.ts';
 import { eventView, selectItems } from './view-model.ts';
 
 export const TRAINING_PATH = '/training';
@@ -33,7 +33,11 @@ const REFUSALS: Record<BookingRefused['reason'], { status: number; heading: stri
   'not-found': { status: 404, heading: 'Page not found', paragraph: 'This event is not there. It may have been removed.' },
   'not-published': { status: 404, heading: 'Page not found', paragraph: 'This event is not there. It may have been removed.' },
   cancelled: { status: 409, heading: 'This event has been cancelled', paragraph: 'Nobody can book it. Look at our other events.' },
-  closed: { status: 409, heading: 'Bookings for this event have closed', paragraph: 'The event has started or finished. Look at our other events.' },
+  closed: {
+    status: 409,
+    heading: 'Bookings for this event have closed',
+    paragraph: 'The event has started or finished. Look at our other events.',
+  },
 };
 
 type Query = Record<string, string | undefined>;
@@ -54,8 +58,14 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     sendDynamicPage(reply, views.render(`training/${template}.njk`, { ...base, ...context }), status);
   const message = (reply: FastifyReply, status: number, heading: string, paragraphs: string[], noindex = true) =>
     render(reply, 'message', { pageTitle: heading, heading, paragraphs, noindex }, status);
-  const notFound = (reply: FastifyReply) => message(reply, 404, 'Page not found', ['If you typed the web address, check it is correct. If you used the link from your booking, it may have been cancelled.']);
-  const tooLate = (reply: FastifyReply) => message(reply, 409, 'This booking can no longer be changed', ['The event has started, finished or been cancelled. If you need to tell the training team something, call the helpline.']);
+  const notFound = (reply: FastifyReply) =>
+    message(reply, 404, 'Page not found', [
+      'If you typed the web address, check it is correct. If you used the link from your booking, it may have been cancelled.',
+    ]);
+  const tooLate = (reply: FastifyReply) =>
+    message(reply, 409, 'This booking can no longer be changed', [
+      'The event has started, finished or been cancelled. If you need to tell the training team something, call the helpline.',
+    ]);
   const origin = (request: FastifyRequest) => services.config.staffOrigin ?? `${request.protocol}://${request.host}`;
   const addressKey = (purpose: string, request: FastifyRequest) => `${purpose}:${vault.pseudonyms.tag('address', request.ip)}`;
 
@@ -84,7 +94,8 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     if (filter.past) events.reverse();
     return render(reply, 'index', {
       pageTitle: filter.past ? 'Past training and events' : 'Training and events for professionals',
-      description: 'Seminars, webinars and courses on stalking and harassment for police, IDVAs and ISACs, solicitors, health and support workers.',
+      description:
+        'Seminars, webinars and courses on stalking and harassment for police, IDVAs and ISACs, solicitors, health and support workers.',
       noindex: Object.keys(request.query).length > 0,
       filter,
       events,
@@ -105,12 +116,31 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     const now = clock();
     const view = eventView(event, now);
     return sendPublicPage(request, reply, pageCache, `${event.version}:${view.window}:${view.past}`, () =>
-      views.render('training/event.njk', { pageTitle: event.title, description: event.summary, event: view, breadcrumbs: [{ text: 'Training and events', href: TRAINING_PATH }] }),
+      views.render('training/event.njk', {
+        pageTitle: event.title,
+        description: event.summary,
+        event: view,
+        breadcrumbs: [{ text: 'Training and events', href: TRAINING_PATH }],
+      }),
     );
   });
 
   const bookingForm = (event: TrainingEvent, now: number, extra: Record<string, unknown> = {}) =>
-    views.render('training/book.njk', { ...base, pageTitle: `Book: ${event.title}`, noindex: true, event: eventView(event, now), values: {}, errors: [], fieldErrors: {}, mailEnabled: mailer.enabled, breadcrumbs: [{ text: 'Training and events', href: TRAINING_PATH }, { text: event.title, href: `/training/events/${event.id}` }], ...extra });
+    views.render('training/book.njk', {
+      ...base,
+      pageTitle: `Book: ${event.title}`,
+      noindex: true,
+      event: eventView(event, now),
+      values: {},
+      errors: [],
+      fieldErrors: {},
+      mailEnabled: mailer.enabled,
+      breadcrumbs: [
+        { text: 'Training and events', href: TRAINING_PATH },
+        { text: event.title, href: `/training/events/${event.id}` },
+      ],
+      ...extra,
+    });
 
   app.get<{ Params: { id: string } }>('/training/events/:id/book', { schema: { params: idParam } }, async (request, reply) => {
     const event = await publicEvent(request.params.id);
@@ -128,35 +158,49 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
   const summaryOf = (errors: FieldError[]) => errors.map((e) => ({ text: e.text, href: `#${e.field}` }));
   const formValues = (body: unknown) => {
     const b = (body ?? {}) as Record<string, unknown>;
-    return Object.fromEntries(BOOKING_FIELDS.map((f) => [f, typeof b[f] === 'string' ? (b[f] as string).slice(0, 5000) : ''])) as Record<keyof BookingInput, string>;
+    return Object.fromEntries(BOOKING_FIELDS.map((f) => [f, typeof b[f] === 'string' ? (b[f] as string).slice(0, 5000) : ''])) as Record<
+      keyof BookingInput,
+      string
+    >;
   };
 
-  app.post<{ Params: { id: string } }>('/training/events/:id/book', { schema: { params: idParam }, bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
-    const event = await publicEvent(request.params.id);
-    if (!event) return notFound(reply);
-    if (!(await withinLimit(reply, addressKey('training-book', request), LIMITS.bookingsPerAddress))) return reply;
-    const now = clock();
-    const typed = formValues(request.body);
-    const { values, errors } = checkBooking(typed);
-    if (errors.length) {
-      return sendDynamicPage(reply, bookingForm(event, now, { values: typed, errors: summaryOf(errors), fieldErrors: fieldErrorsOf(errors) }), 400);
-    }
-    const token = randomBytes(32).toString('base64url');
-    let booking: Booking;
-    try {
-      booking = await repo.book(event.id, values, sha256Hex(token), now);
-    } catch (error) {
-      if (!(error instanceof BookingRefused)) throw error;
-      const refusal = REFUSALS[error.reason];
-      return message(reply, refusal.status, refusal.heading, [refusal.paragraph]);
-    }
-    const link = `${origin(request)}${BOOKING_PATH}?t=${token}`;
-    if (booking.email) void mailer.send(bookingMail(event, booking, link));
-    return reply.redirect(`${BOOKING_PATH}?t=${token}&new=1`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/training/events/:id/book',
+    { schema: { params: idParam }, bodyLimit: FORM_BODY_LIMIT },
+    async (request, reply) => {
+      const event = await publicEvent(request.params.id);
+      if (!event) return notFound(reply);
+      if (!(await withinLimit(reply, addressKey('training-book', request), LIMITS.bookingsPerAddress))) return reply;
+      const now = clock();
+      const typed = formValues(request.body);
+      const { values, errors } = checkBooking(typed);
+      if (errors.length) {
+        return sendDynamicPage(
+          reply,
+          bookingForm(event, now, { values: typed, errors: summaryOf(errors), fieldErrors: fieldErrorsOf(errors) }),
+          400,
+        );
+      }
+      const token = randomBytes(32).toString('base64url');
+      let booking: Booking;
+      try {
+        booking = await repo.book(event.id, values, sha256Hex(token), now);
+      } catch (error) {
+        if (!(error instanceof BookingRefused)) throw error;
+        const refusal = REFUSALS[error.reason];
+        return message(reply, refusal.status, refusal.heading, [refusal.paragraph]);
+      }
+      const link = `${origin(request)}${BOOKING_PATH}?t=${token}`;
+      if (booking.email) void mailer.send(bookingMail(event, booking, link));
+      return reply.redirect(`${BOOKING_PATH}?t=${token}&new=1`, 303);
+    },
+  );
 
   /** The booking a private link names, or a 404 (counted, so guessing is slow). */
-  async function bookingOr(request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply): Promise<{ booking: Booking; event: TrainingEvent; token: string } | undefined> {
+  async function bookingOr(
+    request: FastifyRequest<{ Querystring: Query }>,
+    reply: FastifyReply,
+  ): Promise<{ booking: Booking; event: TrainingEvent; token: string } | undefined> {
     const token = request.query.t;
     const booking = token && LINK_TOKEN_PATTERN.test(token) ? await repo.bookingByTokenHash(sha256Hex(token)) : undefined;
     const event = booking ? await repo.event(booking.eventId) : undefined;
@@ -179,17 +223,29 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
       booking,
       token,
       position: booking.status === 'waiting' ? await repo.waitingPosition(booking) : undefined,
-      showJoiningLink: booking.status === 'booked' && event.format === 'online' && event.status === 'published' && Boolean(event.joiningUrl) && !view.past,
+      showJoiningLink:
+        booking.status === 'booked' && event.format === 'online' && event.status === 'published' && Boolean(event.joiningUrl) && !view.past,
       canChange: view.window === 'open',
-      values: { name: booking.name, organisation: booking.organisation, role: booking.role, email: booking.email ?? '', phone: booking.phone ?? '', accessNeeds: booking.accessNeeds ?? '' },
+      values: {
+        name: booking.name,
+        organisation: booking.organisation,
+        role: booking.role,
+        email: booking.email ?? '',
+        phone: booking.phone ?? '',
+        accessNeeds: booking.accessNeeds ?? '',
+      },
       errors: [],
       fieldErrors: {},
       mailEnabled: mailer.enabled,
       ...extra,
     });
   };
-  const bookingPage = async (reply: FastifyReply, found: { booking: Booking; event: TrainingEvent; token: string }, extra: Record<string, unknown> = {}, status = 200) =>
-    sendDynamicPage(reply, await bookingHtml(found, extra), status);
+  const bookingPage = async (
+    reply: FastifyReply,
+    found: { booking: Booking; event: TrainingEvent; token: string },
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) => sendDynamicPage(reply, await bookingHtml(found, extra), status);
 
   // The plain private page (no banner, no form errors) is what people reload, so it is kept rendered (emptied
   // every few minutes from the wiring: services.ts).
@@ -212,7 +268,8 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     if (eventView(found.event, clock()).window !== 'open') return tooLate(reply);
     const typed = formValues(request.body);
     const { values, errors } = checkBooking(typed);
-    if (errors.length) return bookingPage(reply, found, { values: typed, errors: summaryOf(errors), fieldErrors: fieldErrorsOf(errors) }, 400);
+    if (errors.length)
+      return bookingPage(reply, found, { values: typed, errors: summaryOf(errors), fieldErrors: fieldErrorsOf(errors) }, 400);
     await repo.changeBooking(found.booking.id, values, clock());
     return reply.redirect(`${BOOKING_PATH}?t=${found.token}&changed=1`, 303);
   });
@@ -220,7 +277,13 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
   app.get<{ Querystring: Query }>(`${BOOKING_PATH}/cancel`, async (request, reply) => {
     const found = await bookingOr(request, reply);
     if (!found) return reply;
-    return render(reply, 'cancel', { pageTitle: 'Cancel your booking', noindex: true, event: eventView(found.event, clock()), booking: found.booking, token: found.token });
+    return render(reply, 'cancel', {
+      pageTitle: 'Cancel your booking',
+      noindex: true,
+      event: eventView(found.event, clock()),
+      booking: found.booking,
+      token: found.token,
+    });
   });
 
   const tell = (event: TrainingEvent, promoted: Promotion[]) => {
@@ -243,7 +306,11 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     const found = await bookingOr(request, reply);
     if (!found) return reply;
     const { event, booking } = found;
-    const ics = eventCalendar(event, { host: request.hostname, eventUrl: `${origin(request)}/training/events/${event.id}`, withJoiningLink: booking.status === 'booked' });
+    const ics = eventCalendar(event, {
+      host: request.hostname,
+      eventUrl: `${origin(request)}/training/events/${event.id}`,
+      withJoiningLink: booking.status === 'booked',
+    });
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="casebook-training-${event.id}.ics"`)
@@ -265,7 +332,12 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
 
   app.get<{ Querystring: Query }>(CERTIFICATES_PATH, async (request, reply) => {
     const typed = (request.query.code ?? '').slice(0, 100);
-    const context = { pageTitle: 'Check a certificate of attendance', noindex: true, typed, retentionDays: services.training.retentionDays };
+    const context = {
+      pageTitle: 'Check a certificate of attendance',
+      noindex: true,
+      typed,
+      retentionDays: services.training.retentionDays,
+    };
     if (!typed) return render(reply, 'certificates', context);
     const code = normaliseCertificateCode(typed);
     const found = code ? await repo.certificate(code) : undefined;
@@ -273,6 +345,9 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
       if (!(await withinLimit(reply, addressKey('training-certificate', request), LIMITS.unknownCertificatesPerAddress))) return reply;
       return render(reply, 'certificates', { ...context, notFound: true }, 404);
     }
-    return render(reply, 'certificates', { ...context, certificate: { code, booking: found.booking, event: eventView(found.event, clock()) } });
+    return render(reply, 'certificates', {
+      ...context,
+      certificate: { code, booking: found.booking, event: eventView(found.event, clock()) },
+    });
   });
 }

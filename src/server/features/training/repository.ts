@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DialectName } from '../../db/database.ts';
-import type { Schema, TrainingBookingsTable, TrainingCampaignsTable, TrainingEventsTable } from '../../db/schema.ts';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { BookingInput } from '../../../domain/training/booking-form.ts';
+import type { CampaignDraft } from '../../../domain/training/campaigns.ts';
 import { bookingReference, certificateCode } from '../../../domain/training/codes.ts';
 import type { EventDraft } from '../../../domain/training/event-form.ts';
-import type { CampaignDraft } from '../../../domain/training/campaigns.ts';
 import type { Audience, BookingStatus, EventStatus, Format, Region, Topic } from '../../../domain/training/model.ts';
-import { bookingWindow, outcomeOfBooking, placesLeft, waitersToPromote, type BookingWindow } from '../../../domain/training/places.ts';
+import { type BookingWindow, bookingWindow, outcomeOfBooking, placesLeft, waitersToPromote } from '../../../domain/training/places.ts';
+import type { DialectName } from '../../db/database.ts';
+import type { Schema, TrainingBookingsTable, TrainingCampaignsTable, TrainingEventsTable } from '../../db/schema.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -156,7 +156,8 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
    * one process Kysely also runs one transaction at a time.
    */
   async function lockEvent(trx: Transaction<Schema>, id: number): Promise<TrainingEvent | undefined> {
-    if (dialect === 'sqlite') await trx.updateTable('training_events').set({ version: sql<number>`version` }).where('id', '=', id).execute();
+    if (dialect === 'sqlite')
+      await trx.updateTable('training_events').set({ version: sql<number>`version` }).where('id', '=', id).execute();
     let query = trx.selectFrom('training_events').selectAll().where('id', '=', id);
     if (dialect === 'postgres') query = query.forUpdate();
     const row = await query.executeTakeFirst();
@@ -167,22 +168,46 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
   async function promoteWaiters(trx: Transaction<Schema>, event: TrainingEvent, bookedCount: number, now: number): Promise<Promotion[]> {
     const free = placesLeft({ capacity: event.capacity, bookedCount });
     if (free === 0 || event.status !== 'published') return [];
-    const waiting = await trx.selectFrom('training_bookings').selectAll().where('event_id', '=', event.id).where('status', '=', 'waiting').orderBy('seq').limit(free).execute();
+    const waiting = await trx
+      .selectFrom('training_bookings')
+      .selectAll()
+      .where('event_id', '=', event.id)
+      .where('status', '=', 'waiting')
+      .orderBy('seq')
+      .limit(free)
+      .execute();
     const chosen = waitersToPromote(waiting.map(bookingOf), free);
     if (chosen.length === 0) return [];
-    await trx.updateTable('training_bookings').set({ status: 'booked', promoted_at: now, updated_at: now, version: sql<number>`version + 1` }).where('id', 'in', chosen.map((b) => b.id)).execute();
+    await trx
+      .updateTable('training_bookings')
+      .set({ status: 'booked', promoted_at: now, updated_at: now, version: sql<number>`version + 1` })
+      .where(
+        'id',
+        'in',
+        chosen.map((b) => b.id),
+      )
+      .execute();
     return chosen.map((b) => ({ ...b, status: 'booked' as const, promotedAt: now }));
   }
 
   async function recount(trx: Transaction<Schema>, eventId: number, now: number, extra: { next_seq?: number } = {}): Promise<void> {
     const counts = await trx
       .selectFrom('training_bookings')
-      .select([sql<number>`sum(case when status = 'booked' then 1 else 0 end)`.as('booked'), sql<number>`sum(case when status = 'waiting' then 1 else 0 end)`.as('waiting')])
+      .select([
+        sql<number>`sum(case when status = 'booked' then 1 else 0 end)`.as('booked'),
+        sql<number>`sum(case when status = 'waiting' then 1 else 0 end)`.as('waiting'),
+      ])
       .where('event_id', '=', eventId)
       .executeTakeFirstOrThrow();
     await trx
       .updateTable('training_events')
-      .set({ booked_count: counts.booked ?? 0, waiting_count: counts.waiting ?? 0, version: sql<number>`version + 1`, updated_at: now, ...extra })
+      .set({
+        booked_count: counts.booked ?? 0,
+        waiting_count: counts.waiting ?? 0,
+        version: sql<number>`version + 1`,
+        updated_at: now,
+        ...extra,
+      })
       .where('id', '=', eventId)
       .execute();
   }
@@ -195,12 +220,25 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
 
     /** Published and cancelled events, soonest first (the public list filters them). */
     async publicEvents(): Promise<TrainingEvent[]> {
-      const rows = await db.selectFrom('training_events').selectAll().where('status', 'in', ['published', 'cancelled']).orderBy('starts_at').orderBy('id').limit(1000).execute();
+      const rows = await db
+        .selectFrom('training_events')
+        .selectAll()
+        .where('status', 'in', ['published', 'cancelled'])
+        .orderBy('starts_at')
+        .orderBy('id')
+        .limit(1000)
+        .execute();
       return rows.map(eventOf);
     },
 
     async allEvents(): Promise<TrainingEvent[]> {
-      const rows = await db.selectFrom('training_events').selectAll().orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(500).execute();
+      const rows = await db
+        .selectFrom('training_events')
+        .selectAll()
+        .orderBy('starts_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(500)
+        .execute();
       return rows.map(eventOf);
     },
 
@@ -214,11 +252,20 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
     },
 
     /** Changes an event; a larger capacity moves people up from the waiting list at once. */
-    async updateEvent(id: number, draft: EventDraft, now: number, outer?: Transaction<Schema>): Promise<{ event: TrainingEvent; promoted: Promotion[] } | undefined> {
+    async updateEvent(
+      id: number,
+      draft: EventDraft,
+      now: number,
+      outer?: Transaction<Schema>,
+    ): Promise<{ event: TrainingEvent; promoted: Promotion[] } | undefined> {
       const run = async (trx: Transaction<Schema>) => {
         const before = await lockEvent(trx, id);
         if (!before) return undefined;
-        await trx.updateTable('training_events').set({ ...draftColumns(draft), updated_at: now }).where('id', '=', id).execute();
+        await trx
+          .updateTable('training_events')
+          .set({ ...draftColumns(draft), updated_at: now })
+          .where('id', '=', id)
+          .execute();
         const promoted = await promoteWaiters(trx, { ...before, capacity: draft.capacity }, before.bookedCount, now);
         await recount(trx, id, now);
         return { event: (await lockEvent(trx, id))!, promoted };
@@ -228,7 +275,11 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
 
     /** Publishing moves no one; cancelling keeps every booking so people see the cancellation on their page. */
     async setStatus(id: number, status: EventStatus, now: number, trx: Db = db): Promise<void> {
-      await trx.updateTable('training_events').set({ status, updated_at: now, version: sql<number>`version + 1` }).where('id', '=', id).execute();
+      await trx
+        .updateTable('training_events')
+        .set({ status, updated_at: now, version: sql<number>`version + 1` })
+        .where('id', '=', id)
+        .execute();
     },
 
     /**
@@ -242,7 +293,8 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
         const window = bookingWindow(event, now);
         if (window !== 'open') throw new BookingRefused(window);
         const status = outcomeOfBooking(event);
-        const seq = (await trx.selectFrom('training_events').select('next_seq').where('id', '=', eventId).executeTakeFirstOrThrow()).next_seq;
+        const seq = (await trx.selectFrom('training_events').select('next_seq').where('id', '=', eventId).executeTakeFirstOrThrow())
+          .next_seq;
         const row = await trx
           .insertInto('training_bookings')
           .values({
@@ -297,7 +349,16 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
     async changeBooking(id: number, input: BookingInput, now: number): Promise<void> {
       await db
         .updateTable('training_bookings')
-        .set({ name: input.name, organisation: input.organisation, role: input.role, email: input.email || null, phone: input.phone || null, access_needs: input.accessNeeds || null, updated_at: now, version: sql<number>`version + 1` })
+        .set({
+          name: input.name,
+          organisation: input.organisation,
+          role: input.role,
+          email: input.email || null,
+          phone: input.phone || null,
+          access_needs: input.accessNeeds || null,
+          updated_at: now,
+          version: sql<number>`version + 1`,
+        })
         .where('id', '=', id)
         .where('anonymised_at', 'is', null)
         .execute();
@@ -313,7 +374,11 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
         const event = await lockEvent(trx, booking.eventId);
         const current = await trx.selectFrom('training_bookings').select('status').where('id', '=', booking.id).executeTakeFirst();
         if (!event || !current || current.status === 'cancelled') return [];
-        await trx.updateTable('training_bookings').set({ status: 'cancelled', cancelled_at: now, updated_at: now, version: sql<number>`version + 1`, token_hash: null }).where('id', '=', booking.id).execute();
+        await trx
+          .updateTable('training_bookings')
+          .set({ status: 'cancelled', cancelled_at: now, updated_at: now, version: sql<number>`version + 1`, token_hash: null })
+          .where('id', '=', booking.id)
+          .execute();
         const bookedCount = event.bookedCount - (current.status === 'booked' ? 1 : 0);
         const promoted = await promoteWaiters(trx, event, bookedCount, now);
         await recount(trx, event.id, now);
@@ -328,12 +393,21 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
 
     /** Sets who attended, out of the booked; returns how many changed. */
     async markAttendance(eventId: number, attendedIds: ReadonlySet<number>, now: number, trx: Db = db): Promise<number> {
-      const booked = await trx.selectFrom('training_bookings').select(['id', 'attended']).where('event_id', '=', eventId).where('status', '=', 'booked').execute();
+      const booked = await trx
+        .selectFrom('training_bookings')
+        .select(['id', 'attended'])
+        .where('event_id', '=', eventId)
+        .where('status', '=', 'booked')
+        .execute();
       let changed = 0;
       for (const b of booked) {
         const attended = attendedIds.has(b.id) ? 1 : 0;
         if (attended === b.attended) continue;
-        await trx.updateTable('training_bookings').set({ attended, updated_at: now, version: sql<number>`version + 1` }).where('id', '=', b.id).execute();
+        await trx
+          .updateTable('training_bookings')
+          .set({ attended, updated_at: now, version: sql<number>`version + 1` })
+          .where('id', '=', b.id)
+          .execute();
         changed++;
       }
       return changed;
@@ -350,7 +424,16 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
         .where('certificate_code', 'is', null)
         .execute();
       for (const b of due) {
-        await trx.updateTable('training_bookings').set({ certificate_code: certificateCode(randomBytes(16)), certificate_issued_at: now, updated_at: now, version: sql<number>`version + 1` }).where('id', '=', b.id).execute();
+        await trx
+          .updateTable('training_bookings')
+          .set({
+            certificate_code: certificateCode(randomBytes(16)),
+            certificate_issued_at: now,
+            updated_at: now,
+            version: sql<number>`version + 1`,
+          })
+          .where('id', '=', b.id)
+          .execute();
       }
       return due.length;
     },
@@ -368,13 +451,30 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
      * bookings were anonymised.
      */
     async anonymiseEndedBy(endedBy: number, now: number): Promise<number> {
-      const events = await db.selectFrom('training_events').select('id').where('ends_at', '<=', endedBy).where('anonymised_at', 'is', null).limit(200).execute();
+      const events = await db
+        .selectFrom('training_events')
+        .select('id')
+        .where('ends_at', '<=', endedBy)
+        .where('anonymised_at', 'is', null)
+        .limit(200)
+        .execute();
       let count = 0;
       for (const { id } of events) {
         await db.transaction().execute(async (trx) => {
           const result = await trx
             .updateTable('training_bookings')
-            .set({ name: '', organisation: '', role: '', email: null, phone: null, access_needs: null, token_hash: null, anonymised_at: now, updated_at: now, version: sql<number>`version + 1` })
+            .set({
+              name: '',
+              organisation: '',
+              role: '',
+              email: null,
+              phone: null,
+              access_needs: null,
+              token_hash: null,
+              anonymised_at: now,
+              updated_at: now,
+              version: sql<number>`version + 1`,
+            })
             .where('event_id', '=', id)
             .where('anonymised_at', 'is', null)
             .executeTakeFirst();
@@ -391,12 +491,23 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
     },
 
     async saveCampaign(id: number | undefined, draft: CampaignDraft, now: number, trx: Db = db): Promise<number> {
-      const columns = { title: draft.title, message: draft.message, link_url: draft.linkUrl, starts_at: draft.startsAt, ends_at: draft.endsAt, updated_at: now };
+      const columns = {
+        title: draft.title,
+        message: draft.message,
+        link_url: draft.linkUrl,
+        starts_at: draft.startsAt,
+        ends_at: draft.endsAt,
+        updated_at: now,
+      };
       if (id !== undefined) {
         await trx.updateTable('training_campaigns').set(columns).where('id', '=', id).execute();
         return id;
       }
-      const row = await trx.insertInto('training_campaigns').values({ ...columns, created_at: now }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('training_campaigns')
+        .values({ ...columns, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return row.id;
     },
 

@@ -8,6 +8,10 @@ export function sweepTrainingBookings(training: Pick<TrainingServices, 'repo' | 
 }
 
 /** Sweeps now and every hour until stopped. */
-export function startTrainingRetentionSweeper(training: TrainingServices, clock: () => number, onError: (error: unknown) => void): () => Promise<unknown> {
+export function startTrainingRetentionSweeper(
+  training: TrainingServices,
+  clock: () => number,
+  onError: (error: unknown) => void,
+): () => Promise<unknown> {
   return startHourlyTask(() => sweepTrainingBookings(training, clock()), onError);
 }

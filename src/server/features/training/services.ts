@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { EventBus } from '../../shared/events/event-bus.ts';
-import { createCampaignBoard, type CampaignBoard } from './campaign-board.ts';
+import { type CampaignBoard, createCampaignBoard } from './campaign-board.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { createPrivatePageCache, type PrivatePageCache } from './private-page-cache.ts';
 import { createTrainingRepository, type TrainingRepository } from './repository.ts';

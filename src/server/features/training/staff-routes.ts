@@ -7,7 +7,7 @@ import type { Services } from '../../services.ts';
 import { requireStaff, staffPage } from '../staff/index.ts';
 import { eventCancelledMail, promotedMail } from './mails.ts';
 import type { Campaign, Promotion, TrainingEvent } from './repository.ts';
-import { eventView, londonHhmm, londonIsoDate, formatDay, formatTime } from './view-model.ts';
+import { eventView, formatDay, formatTime, londonHhmm, londonIsoDate } from './view-model.ts';
 
 const STAFF_TRAINING = '/staff/training';
 const idParam = { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' } }, required: ['id'] } as const;
@@ -39,7 +39,13 @@ function formValuesOf(e: TrainingEvent): Record<string, string | string[]> {
   };
 }
 
-const campaignValuesOf = (c: Campaign) => ({ title: c.title, message: c.message, linkUrl: c.linkUrl, startsOn: londonIsoDate(c.startsAt), endsOn: londonIsoDate(c.endsAt - 1) });
+const campaignValuesOf = (c: Campaign) => ({
+  title: c.title,
+  message: c.message,
+  linkUrl: c.linkUrl,
+  startsOn: londonIsoDate(c.startsAt),
+  endsOn: londonIsoDate(c.endsAt - 1),
+});
 
 export type TrainingStaffDeps = Pick<Services, 'clock' | 'audit' | 'database' | 'training' | 'views'>;
 
@@ -55,16 +61,34 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
   const db = database.db;
 
   const page = (request: FastifyRequest, reply: FastifyReply, template: string, context: Record<string, unknown>, status = 200) =>
-    staffPage(request, reply, services, `training/staff/${template}.njk`, { current: 'training', pageTitle: 'Training', ...context }, status);
-  const notFound = (request: FastifyRequest, reply: FastifyReply) => page(request, reply, 'message', { heading: 'Event not found', paragraphs: ['It may have been removed.'] }, 404);
+    staffPage(
+      request,
+      reply,
+      services,
+      `training/staff/${template}.njk`,
+      { current: 'training', pageTitle: 'Training', ...context },
+      status,
+    );
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    page(request, reply, 'message', { heading: 'Event not found', paragraphs: ['It may have been removed.'] }, 404);
   const formContext = (values: Record<string, unknown>, errors: FormError[]) => ({
     values,
     errors: errors.map((e) => ({ text: e.text, href: `#${e.field}` })),
     fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])),
-    audienceItems: Object.entries(AUDIENCES).map(([value, text]) => ({ value, text, checked: ((values.audiences as string[] | undefined) ?? []).includes(value) })),
-    topicItems: [{ value: '', text: 'Choose a topic' }, ...Object.entries(TOPICS).map(([value, text]) => ({ value, text, selected: values.topic === value }))],
+    audienceItems: Object.entries(AUDIENCES).map(([value, text]) => ({
+      value,
+      text,
+      checked: ((values.audiences as string[] | undefined) ?? []).includes(value),
+    })),
+    topicItems: [
+      { value: '', text: 'Choose a topic' },
+      ...Object.entries(TOPICS).map(([value, text]) => ({ value, text, selected: values.topic === value })),
+    ],
     formatItems: Object.entries(FORMATS).map(([value, text]) => ({ value, text, checked: values.format === value })),
-    regionItems: [{ value: '', text: 'Choose a region' }, ...Object.entries(REGIONS).map(([value, text]) => ({ value, text, selected: values.region === value }))],
+    regionItems: [
+      { value: '', text: 'Choose a region' },
+      ...Object.entries(REGIONS).map(([value, text]) => ({ value, text, selected: values.region === value })),
+    ],
   });
   const staffId = (request: FastifyRequest) => request.staff!.id;
   const tellPromoted = (event: TrainingEvent, promoted: Promotion[]) => {
@@ -83,15 +107,29 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
   });
 
   app.get(`${STAFF_TRAINING}/events/new`, guard, async (request, reply) =>
-    page(request, reply, 'event-form', { heading: 'Create an event', action: `${STAFF_TRAINING}/events`, ...formContext({ format: 'in-person', cpdHours: '0', price: '0' }, []) }),
+    page(request, reply, 'event-form', {
+      heading: 'Create an event',
+      action: `${STAFF_TRAINING}/events`,
+      ...formContext({ format: 'in-person', cpdHours: '0', price: '0' }, []),
+    }),
   );
 
   app.post<{ Body: Body }>(`${STAFF_TRAINING}/events`, { ...guard, bodyLimit: FORM_LIMIT }, async (request, reply) => {
     const { values, draft, errors } = checkEvent(request.body ?? {});
-    if (!draft) return page(request, reply, 'event-form', { heading: 'Create an event', action: `${STAFF_TRAINING}/events`, ...formContext(values, errors) }, 400);
+    if (!draft)
+      return page(
+        request,
+        reply,
+        'event-form',
+        { heading: 'Create an event', action: `${STAFF_TRAINING}/events`, ...formContext(values, errors) },
+        400,
+      );
     const event = await db.transaction().execute(async (trx) => {
       const created = await repo.createEvent(draft, clock(), trx);
-      await audit.record({ staffId: staffId(request), action: 'training.event.create', subjectType: 'training_event', subjectId: String(created.id) }, trx);
+      await audit.record(
+        { staffId: staffId(request), action: 'training.event.create', subjectType: 'training_event', subjectId: String(created.id) },
+        trx,
+      );
       return created;
     });
     return reply.redirect(`${STAFF_TRAINING}/events/${event.id}`, 303);
@@ -112,139 +150,321 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
     });
   });
 
-  app.get<{ Params: { id: string } }>(`${STAFF_TRAINING}/events/:id/edit`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
-    const event = await eventOr404(request, reply);
-    if (!event) return reply;
-    return page(request, reply, 'event-form', { heading: `Change “${event.title}”`, action: `${STAFF_TRAINING}/events/${event.id}`, event, ...formContext(formValuesOf(event), []) });
-  });
-
-  app.post<{ Params: { id: string }; Body: Body }>(`${STAFF_TRAINING}/events/:id`, { ...guard, schema: { params: idParam }, bodyLimit: FORM_LIMIT }, async (request, reply) => {
-    const event = await eventOr404(request, reply);
-    if (!event) return reply;
-    const { values, draft, errors } = checkEvent(request.body ?? {});
-    if (!draft) return page(request, reply, 'event-form', { heading: `Change “${event.title}”`, action: `${STAFF_TRAINING}/events/${event.id}`, event, ...formContext(values, errors) }, 400);
-    const result = await db.transaction().execute(async (trx) => {
-      const updated = await repo.updateEvent(event.id, draft, clock(), trx);
-      await audit.record({ staffId: staffId(request), action: 'training.event.update', subjectType: 'training_event', subjectId: String(event.id), detail: { promoted: updated?.promoted.length ?? 0 } }, trx);
-      return updated;
-    });
-    if (result) tellPromoted(result.event, result.promoted);
-    return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=saved`, 303);
-  });
-
-  app.get<{ Params: { id: string } }>(`${STAFF_TRAINING}/events/:id/cancel`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
-    const event = await eventOr404(request, reply);
-    if (!event) return reply;
-    return page(request, reply, 'cancel', { event: eventView(event, clock()), mailEnabled: mailer.enabled });
-  });
-
-  const statusChange = (verb: 'publish' | 'cancel', status: 'published' | 'cancelled') =>
-    app.post<{ Params: { id: string } }>(`${STAFF_TRAINING}/events/:id/${verb}`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(
+    `${STAFF_TRAINING}/events/:id/edit`,
+    { ...guard, schema: { params: idParam } },
+    async (request, reply) => {
       const event = await eventOr404(request, reply);
       if (!event) return reply;
-      if (event.status === status) return reply.redirect(`${STAFF_TRAINING}/events/${event.id}`, 303);
-      if (status === 'published' && event.status === 'cancelled') {
-        return page(request, reply, 'message', { heading: 'A cancelled event cannot be published again', paragraphs: ['Copy it to make a new draft instead.'], back: `${STAFF_TRAINING}/events/${event.id}` }, 409);
-      }
-      await db.transaction().execute(async (trx) => {
-        await repo.setStatus(event.id, status, clock(), trx);
-        await audit.record({ staffId: staffId(request), action: `training.event.${verb}`, subjectType: 'training_event', subjectId: String(event.id) }, trx);
+      return page(request, reply, 'event-form', {
+        heading: `Change “${event.title}”`,
+        action: `${STAFF_TRAINING}/events/${event.id}`,
+        event,
+        ...formContext(formValuesOf(event), []),
       });
-      if (status === 'cancelled') {
-        for (const b of await repo.bookings(event.id)) if (b.status !== 'cancelled' && b.email) void mailer.send(eventCancelledMail(event, b));
-      }
-      return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=${verb}`, 303);
-    });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: Body }>(
+    `${STAFF_TRAINING}/events/:id`,
+    { ...guard, schema: { params: idParam }, bodyLimit: FORM_LIMIT },
+    async (request, reply) => {
+      const event = await eventOr404(request, reply);
+      if (!event) return reply;
+      const { values, draft, errors } = checkEvent(request.body ?? {});
+      if (!draft)
+        return page(
+          request,
+          reply,
+          'event-form',
+          { heading: `Change “${event.title}”`, action: `${STAFF_TRAINING}/events/${event.id}`, event, ...formContext(values, errors) },
+          400,
+        );
+      const result = await db.transaction().execute(async (trx) => {
+        const updated = await repo.updateEvent(event.id, draft, clock(), trx);
+        await audit.record(
+          {
+            staffId: staffId(request),
+            action: 'training.event.update',
+            subjectType: 'training_event',
+            subjectId: String(event.id),
+            detail: { promoted: updated?.promoted.length ?? 0 },
+          },
+          trx,
+        );
+        return updated;
+      });
+      if (result) tellPromoted(result.event, result.promoted);
+      return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=saved`, 303);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    `${STAFF_TRAINING}/events/:id/cancel`,
+    { ...guard, schema: { params: idParam } },
+    async (request, reply) => {
+      const event = await eventOr404(request, reply);
+      if (!event) return reply;
+      return page(request, reply, 'cancel', { event: eventView(event, clock()), mailEnabled: mailer.enabled });
+    },
+  );
+
+  const statusChange = (verb: 'publish' | 'cancel', status: 'published' | 'cancelled') =>
+    app.post<{ Params: { id: string } }>(
+      `${STAFF_TRAINING}/events/:id/${verb}`,
+      { ...guard, schema: { params: idParam } },
+      async (request, reply) => {
+        const event = await eventOr404(request, reply);
+        if (!event) return reply;
+        if (event.status === status) return reply.redirect(`${STAFF_TRAINING}/events/${event.id}`, 303);
+        if (status === 'published' && event.status === 'cancelled') {
+          return page(
+            request,
+            reply,
+            'message',
+            {
+              heading: 'A cancelled event cannot be published again',
+              paragraphs: ['Copy it to make a new draft instead.'],
+              back: `${STAFF_TRAINING}/events/${event.id}`,
+            },
+            409,
+          );
+        }
+        await db.transaction().execute(async (trx) => {
+          await repo.setStatus(event.id, status, clock(), trx);
+          await audit.record(
+            { staffId: staffId(request), action: `training.event.${verb}`, subjectType: 'training_event', subjectId: String(event.id) },
+            trx,
+          );
+        });
+        if (status === 'cancelled') {
+          for (const b of await repo.bookings(event.id))
+            if (b.status !== 'cancelled' && b.email) void mailer.send(eventCancelledMail(event, b));
+        }
+        return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=${verb}`, 303);
+      },
+    );
   statusChange('publish', 'published');
   statusChange('cancel', 'cancelled');
 
-  app.post<{ Params: { id: string } }>(`${STAFF_TRAINING}/events/:id/copy`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
-    const event = await eventOr404(request, reply);
-    if (!event) return reply;
-    const { draft } = checkEvent(formValuesOf(event));
-    const copy = await db.transaction().execute(async (trx) => {
-      const created = await repo.createEvent({ ...draft!, title: `${event.title} (copy)`.slice(0, 150) }, clock(), trx);
-      await audit.record({ staffId: staffId(request), action: 'training.event.copy', subjectType: 'training_event', subjectId: String(created.id), detail: { from: event.id } }, trx);
-      return created;
-    });
-    return reply.redirect(`${STAFF_TRAINING}/events/${copy.id}/edit`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    `${STAFF_TRAINING}/events/:id/copy`,
+    { ...guard, schema: { params: idParam } },
+    async (request, reply) => {
+      const event = await eventOr404(request, reply);
+      if (!event) return reply;
+      const { draft } = checkEvent(formValuesOf(event));
+      const copy = await db.transaction().execute(async (trx) => {
+        const created = await repo.createEvent({ ...draft!, title: `${event.title} (copy)`.slice(0, 150) }, clock(), trx);
+        await audit.record(
+          {
+            staffId: staffId(request),
+            action: 'training.event.copy',
+            subjectType: 'training_event',
+            subjectId: String(created.id),
+            detail: { from: event.id },
+          },
+          trx,
+        );
+        return created;
+      });
+      return reply.redirect(`${STAFF_TRAINING}/events/${copy.id}/edit`, 303);
+    },
+  );
 
-  app.post<{ Params: { id: string }; Body: Body }>(`${STAFF_TRAINING}/events/:id/attendance`, { ...guard, schema: { params: idParam }, bodyLimit: FORM_LIMIT }, async (request, reply) => {
-    const event = await eventOr404(request, reply);
-    if (!event) return reply;
-    const raw = request.body?.attended;
-    const ids = new Set((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number).filter(Number.isSafeInteger));
-    await db.transaction().execute(async (trx) => {
-      const changed = await repo.markAttendance(event.id, ids, clock(), trx);
-      await audit.record({ staffId: staffId(request), action: 'training.attendance.mark', subjectType: 'training_event', subjectId: String(event.id), detail: { changed, attended: ids.size } }, trx);
-    });
-    return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=attendance`, 303);
-  });
+  app.post<{ Params: { id: string }; Body: Body }>(
+    `${STAFF_TRAINING}/events/:id/attendance`,
+    { ...guard, schema: { params: idParam }, bodyLimit: FORM_LIMIT },
+    async (request, reply) => {
+      const event = await eventOr404(request, reply);
+      if (!event) return reply;
+      const raw = request.body?.attended;
+      const ids = new Set((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number).filter(Number.isSafeInteger));
+      await db.transaction().execute(async (trx) => {
+        const changed = await repo.markAttendance(event.id, ids, clock(), trx);
+        await audit.record(
+          {
+            staffId: staffId(request),
+            action: 'training.attendance.mark',
+            subjectType: 'training_event',
+            subjectId: String(event.id),
+            detail: { changed, attended: ids.size },
+          },
+          trx,
+        );
+      });
+      return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=attendance`, 303);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>(`${STAFF_TRAINING}/events/:id/certificates`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
-    const event = await eventOr404(request, reply);
-    if (!event) return reply;
-    await db.transaction().execute(async (trx) => {
-      const issued = await repo.issueCertificates(event.id, clock(), trx);
-      await audit.record({ staffId: staffId(request), action: 'training.certificate.issue', subjectType: 'training_event', subjectId: String(event.id), detail: { issued } }, trx);
-    });
-    return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=certificates`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    `${STAFF_TRAINING}/events/:id/certificates`,
+    { ...guard, schema: { params: idParam } },
+    async (request, reply) => {
+      const event = await eventOr404(request, reply);
+      if (!event) return reply;
+      await db.transaction().execute(async (trx) => {
+        const issued = await repo.issueCertificates(event.id, clock(), trx);
+        await audit.record(
+          {
+            staffId: staffId(request),
+            action: 'training.certificate.issue',
+            subjectType: 'training_event',
+            subjectId: String(event.id),
+            detail: { issued },
+          },
+          trx,
+        );
+      });
+      return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=certificates`, 303);
+    },
+  );
 
-  app.get<{ Params: { id: string } }>(`${STAFF_TRAINING}/events/:id/bookings.csv`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
-    const event = await eventOr404(request, reply);
-    if (!event) return reply;
-    const bookings = await repo.bookings(event.id);
-    await audit.record({ staffId: staffId(request), action: 'training.bookings.export', subjectType: 'training_event', subjectId: String(event.id), detail: { rows: bookings.length } });
-    const csv = csvDocument(
-      ['Reference', 'Status', 'Waiting list order', 'Name', 'Organisation', 'Role', 'Email', 'Phone', 'Access needs', 'Attended', 'Certificate code', 'Booked at'],
-      bookings.map((b) => [b.reference, b.status, b.status === 'waiting' ? b.seq : '', b.name, b.organisation, b.role, b.email, b.phone, b.accessNeeds, b.attended ? 'yes' : 'no', b.certificateCode, new Date(b.createdAt).toISOString()]),
-    );
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="training-${event.id}-bookings.csv"`)
-      .header('cache-control', 'no-store')
-      .send(`\uFEFF${csv}`);
-  });
+  app.get<{ Params: { id: string } }>(
+    `${STAFF_TRAINING}/events/:id/bookings.csv`,
+    { ...guard, schema: { params: idParam } },
+    async (request, reply) => {
+      const event = await eventOr404(request, reply);
+      if (!event) return reply;
+      const bookings = await repo.bookings(event.id);
+      await audit.record({
+        staffId: staffId(request),
+        action: 'training.bookings.export',
+        subjectType: 'training_event',
+        subjectId: String(event.id),
+        detail: { rows: bookings.length },
+      });
+      const csv = csvDocument(
+        [
+          'Reference',
+          'Status',
+          'Waiting list order',
+          'Name',
+          'Organisation',
+          'Role',
+          'Email',
+          'Phone',
+          'Access needs',
+          'Attended',
+          'Certificate code',
+          'Booked at',
+        ],
+        bookings.map((b) => [
+          b.reference,
+          b.status,
+          b.status === 'waiting' ? b.seq : '',
+          b.name,
+          b.organisation,
+          b.role,
+          b.email,
+          b.phone,
+          b.accessNeeds,
+          b.attended ? 'yes' : 'no',
+          b.certificateCode,
+          new Date(b.createdAt).toISOString(),
+        ]),
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="training-${event.id}-bookings.csv"`)
+        .header('cache-control', 'no-store')
+        .send(`\uFEFF${csv}`);
+    },
+  );
 
   // Campaigns for the home page.
 
   const campaignsPage = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) => {
     const now = clock();
-    const all = (await repo.campaigns()).map((c) => ({ ...c, from: formatDay(c.startsAt), to: formatDay(c.endsAt - 1), live: c.startsAt <= now && now < c.endsAt }));
+    const all = (await repo.campaigns()).map((c) => ({
+      ...c,
+      from: formatDay(c.startsAt),
+      to: formatDay(c.endsAt - 1),
+      live: c.startsAt <= now && now < c.endsAt,
+    }));
     const errors = (extra.formErrors as FormError[] | undefined) ?? [];
-    return page(request, reply, 'campaigns', { campaigns: all, values: {}, action: `${STAFF_TRAINING}/campaigns`, ...extra, errors: errors.map((e) => ({ text: e.text, href: `#${e.field}` })), fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])) }, status);
+    return page(
+      request,
+      reply,
+      'campaigns',
+      {
+        campaigns: all,
+        values: {},
+        action: `${STAFF_TRAINING}/campaigns`,
+        ...extra,
+        errors: errors.map((e) => ({ text: e.text, href: `#${e.field}` })),
+        fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])),
+      },
+      status,
+    );
   };
 
   app.get(`${STAFF_TRAINING}/campaigns`, guard, async (request, reply) => campaignsPage(request, reply));
 
-  app.get<{ Params: { id: string } }>(`${STAFF_TRAINING}/campaigns/:id`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
-    const campaign = (await repo.campaigns()).find((c) => c.id === Number(request.params.id));
-    if (!campaign) return page(request, reply, 'message', { heading: 'Campaign not found', paragraphs: [], back: `${STAFF_TRAINING}/campaigns` }, 404);
-    return campaignsPage(request, reply, { values: campaignValuesOf(campaign), action: `${STAFF_TRAINING}/campaigns/${campaign.id}`, editing: campaign });
-  });
+  app.get<{ Params: { id: string } }>(
+    `${STAFF_TRAINING}/campaigns/:id`,
+    { ...guard, schema: { params: idParam } },
+    async (request, reply) => {
+      const campaign = (await repo.campaigns()).find((c) => c.id === Number(request.params.id));
+      if (!campaign)
+        return page(request, reply, 'message', { heading: 'Campaign not found', paragraphs: [], back: `${STAFF_TRAINING}/campaigns` }, 404);
+      return campaignsPage(request, reply, {
+        values: campaignValuesOf(campaign),
+        action: `${STAFF_TRAINING}/campaigns/${campaign.id}`,
+        editing: campaign,
+      });
+    },
+  );
 
   const saveCampaign = async (request: FastifyRequest<{ Body: Body }>, reply: FastifyReply, id: number | undefined) => {
     const { values, draft, errors } = checkCampaign(request.body ?? {});
-    if (!draft) return campaignsPage(request, reply, { values, formErrors: errors, action: id ? `${STAFF_TRAINING}/campaigns/${id}` : `${STAFF_TRAINING}/campaigns` }, 400);
+    if (!draft)
+      return campaignsPage(
+        request,
+        reply,
+        { values, formErrors: errors, action: id ? `${STAFF_TRAINING}/campaigns/${id}` : `${STAFF_TRAINING}/campaigns` },
+        400,
+      );
     await db.transaction().execute(async (trx) => {
       const saved = await repo.saveCampaign(id, draft, clock(), trx);
-      await audit.record({ staffId: staffId(request), action: id ? 'training.campaign.update' : 'training.campaign.create', subjectType: 'training_campaign', subjectId: String(saved), detail: { from: draft.startsOn, to: draft.endsOn } }, trx);
+      await audit.record(
+        {
+          staffId: staffId(request),
+          action: id ? 'training.campaign.update' : 'training.campaign.create',
+          subjectType: 'training_campaign',
+          subjectId: String(saved),
+          detail: { from: draft.startsOn, to: draft.endsOn },
+        },
+        trx,
+      );
     });
     await campaigns.changed();
     return reply.redirect(`${STAFF_TRAINING}/campaigns`, 303);
   };
 
-  app.post<{ Body: Body }>(`${STAFF_TRAINING}/campaigns`, { ...guard, bodyLimit: FORM_LIMIT }, (request, reply) => saveCampaign(request, reply, undefined));
-  app.post<{ Params: { id: string }; Body: Body }>(`${STAFF_TRAINING}/campaigns/:id`, { ...guard, schema: { params: idParam }, bodyLimit: FORM_LIMIT }, (request, reply) => saveCampaign(request, reply, Number(request.params.id)));
+  app.post<{ Body: Body }>(`${STAFF_TRAINING}/campaigns`, { ...guard, bodyLimit: FORM_LIMIT }, (request, reply) =>
+    saveCampaign(request, reply, undefined),
+  );
+  app.post<{ Params: { id: string }; Body: Body }>(
+    `${STAFF_TRAINING}/campaigns/:id`,
+    { ...guard, schema: { params: idParam }, bodyLimit: FORM_LIMIT },
+    (request, reply) => saveCampaign(request, reply, Number(request.params.id)),
+  );
 
-  app.post<{ Params: { id: string } }>(`${STAFF_TRAINING}/campaigns/:id/delete`, { ...guard, schema: { params: idParam } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    await db.transaction().execute(async (trx) => {
-      if (await repo.deleteCampaign(id, trx)) await audit.record({ staffId: staffId(request), action: 'training.campaign.delete', subjectType: 'training_campaign', subjectId: String(id) }, trx);
-    });
-    await campaigns.changed();
-    return reply.redirect(`${STAFF_TRAINING}/campaigns`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    `${STAFF_TRAINING}/campaigns/:id/delete`,
+    { ...guard, schema: { params: idParam } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      await db.transaction().execute(async (trx) => {
+        if (await repo.deleteCampaign(id, trx))
+          await audit.record(
+            { staffId: staffId(request), action: 'training.campaign.delete', subjectType: 'training_campaign', subjectId: String(id) },
+            trx,
+          );
+      });
+      await campaigns.changed();
+      return reply.redirect(`${STAFF_TRAINING}/campaigns`, 303);
+    },
+  );
 }

@@ -37,4 +37,11 @@ export async function publishedEvent(repo: TrainingRepository, now: number, chan
 
 export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-export const BOOKER = { name: 'Sam Patel', organisation: 'Example Police', role: 'Detective Constable', email: 'sam.patel@example.police.uk', phone: '', accessNeeds: '' };
+export const BOOKER = {
+  name: 'Sam Patel',
+  organisation: 'Example Police',
+  role: 'Detective Constable',
+  email: 'sam.patel@example.police.uk',
+  phone: '',
+  accessNeeds: '',
+};

@@ -27,7 +27,13 @@ for (const dialect of await vaultDialects()) {
       const repo = t.services.training.repo;
       const event = await publishedEvent(repo, now, { capacity: String(ALREADY_BOOKED + LAST_PLACES) });
       for (let i = 0; i < ALREADY_BOOKED; i++) {
-        const early = await t.app.inject({ method: 'POST', url: `/training/events/${event.id}/book`, payload: form({ ...BOOKER, name: `Early ${i}` }), headers: FORM, remoteAddress: `10.9.0.${i + 1}` });
+        const early = await t.app.inject({
+          method: 'POST',
+          url: `/training/events/${event.id}/book`,
+          payload: form({ ...BOOKER, name: `Early ${i}` }),
+          headers: FORM,
+          remoteAddress: `10.9.0.${i + 1}`,
+        });
         expect(early.statusCode).toBe(303);
       }
       // Everyone at once, spread over the app processes, each from their own address.
@@ -62,17 +68,28 @@ for (const dialect of await vaultDialects()) {
       // Three people cancel at the same moment, on different processes: the first three waiting get the places.
       const promoted = (await Promise.all(booked.slice(0, 3).map((b) => repo.cancelBooking(b, now)))).flat();
       expect(promoted.map((p) => p.seq).sort((a, b) => a - b)).toEqual(waiting.slice(0, 3).map((w) => w.seq));
-      expect((await repo.event(event.id))!).toMatchObject({ bookedCount: ALREADY_BOOKED + LAST_PLACES, waitingCount: PEOPLE - LAST_PLACES - 3 });
+      expect((await repo.event(event.id))!).toMatchObject({
+        bookedCount: ALREADY_BOOKED + LAST_PLACES,
+        waitingCount: PEOPLE - LAST_PLACES - 3,
+      });
     }, 120_000);
 
     it('shows a campaign saved on one process on every process’s home page', async () => {
-      const { draft } = checkCampaign({ title: 'National Stalking Awareness Week', message: 'Raising awareness this week.', linkUrl: '', startsOn: '2027-01-04', endsOn: '2027-01-17' });
+      const { draft } = checkCampaign({
+        title: 'National Stalking Awareness Week',
+        message: 'Raising awareness this week.',
+        linkUrl: '',
+        startsOn: '2027-01-04',
+        endsOn: '2027-01-17',
+      });
       // Each process renders (and caches) the home page first, so what follows proves the cache moves on.
       for (const a of apps) expect((await a.app.inject({ url: '/' })).body).not.toContain('data-campaign');
       await t.services.training.repo.saveCampaign(undefined, draft!, now);
       await t.services.training.campaigns.changed();
       for (const a of apps) {
-        await expect.poll(async () => (await a.app.inject({ url: '/' })).body, { timeout: 10_000 }).toContain('National Stalking Awareness Week');
+        await expect
+          .poll(async () => (await a.app.inject({ url: '/' })).body, { timeout: 10_000 })
+          .toContain('National Stalking Awareness Week');
       }
     });
   });

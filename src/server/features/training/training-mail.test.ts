@@ -21,7 +21,13 @@ describe('training: email through a real SMTP server when SMTP_URL is set', () =
   it('sends the booking with its private link, the waiting list, the place that came free, and the cancellation', async () => {
     const event = await publishedEvent(t.services.training.repo, now, { capacity: '1', title: 'One-place seminar' });
     const book = (name: string, email: string, phone = '') =>
-      t.app.inject({ method: 'POST', url: `/training/events/${event.id}/book`, payload: form({ ...BOOKER, name, email, phone }), headers: FORM, remoteAddress: `10.1.1.${name.length}` });
+      t.app.inject({
+        method: 'POST',
+        url: `/training/events/${event.id}/book`,
+        payload: form({ ...BOOKER, name, email, phone }),
+        headers: FORM,
+        remoteAddress: `10.1.1.${name.length}`,
+      });
     const first = await book('Ann One', 'ann@example.police.uk');
     const second = await book('Bea Second', 'bea@example.org');
     const third = await book('Cy Phone-only', '', '020 7946 0000');
@@ -34,7 +40,12 @@ describe('training: email through a real SMTP server when SMTP_URL is set', () =
     const waiting = await smtp.waitFor('bea@example.org', 'On the waiting list');
     expect(waiting.raw).toContain('you are on the waiting list');
 
-    const cancel = await t.app.inject({ method: 'POST', url: `/training/booking/cancel?t=${tokenOf(first.headers.location)}`, payload: '', headers: FORM });
+    const cancel = await t.app.inject({
+      method: 'POST',
+      url: `/training/booking/cancel?t=${tokenOf(first.headers.location)}`,
+      payload: '',
+      headers: FORM,
+    });
     expect(cancel.statusCode).toBe(200);
     await smtp.waitFor('ann@example.police.uk', 'Booking cancelled');
     const promoted = await smtp.waitFor('bea@example.org', 'A place is yours');
@@ -43,6 +54,11 @@ describe('training: email through a real SMTP server when SMTP_URL is set', () =
     const page = await t.app.inject({ url: `/training/booking?t=${tokenOf(second.headers.location)}` });
     expect(page.body).toContain('A place became free and it is yours');
     // Nobody who gave only a phone number is emailed.
-    expect(smtp.mails.flatMap((m) => m.to).sort()).toEqual(['ann@example.police.uk', 'ann@example.police.uk', 'bea@example.org', 'bea@example.org']);
+    expect(smtp.mails.flatMap((m) => m.to).sort()).toEqual([
+      'ann@example.police.uk',
+      'ann@example.police.uk',
+      'bea@example.org',
+      'bea@example.org',
+    ]);
   });
 });

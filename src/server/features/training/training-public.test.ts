@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { BOOKER, FORM, form, publishedEvent } from './test-support.ts';
-import { sweepTrainingBookings } from './retention-sweep.ts';
 import { DEFAULT_RETENTION_DAYS } from '../../../domain/training/retention.ts';
+import { sweepTrainingBookings } from './retention-sweep.ts';
+import { BOOKER, FORM, form, publishedEvent } from './test-support.ts';
 
 const tokenOf = (location: unknown) => /[?&]t=([A-Za-z0-9_-]{43})/.exec(String(location))?.[1];
 
@@ -17,12 +17,22 @@ describe('training: public pages and booking (SQLite)', () => {
 
   const repo = () => t.services.training.repo;
   /** Each booker from their own address, as people are; the rate limit has its own test. */
-  const book = (eventId: number, fields: Record<string, string> = BOOKER, remoteAddress = `10.0.${Math.floor(++address / 250)}.${address % 250}`) =>
-    t.app.inject({ method: 'POST', url: `/training/events/${eventId}/book`, payload: form(fields), headers: FORM, remoteAddress });
+  const book = (
+    eventId: number,
+    fields: Record<string, string> = BOOKER,
+    remoteAddress = `10.0.${Math.floor(++address / 250)}.${address % 250}`,
+  ) => t.app.inject({ method: 'POST', url: `/training/events/${eventId}/book`, payload: form(fields), headers: FORM, remoteAddress });
 
   it('lists upcoming events, filtered without JavaScript, and keeps past ones with their materials', async () => {
     const law = await publishedEvent(repo(), now);
-    const webinar = await publishedEvent(repo(), now, { title: 'Online stalking webinar', format: 'online', topic: 'cyber', audiences: ['advocates'], joiningUrl: 'https://meet.example.org/secret-room', date: '2027-02-01' });
+    const webinar = await publishedEvent(repo(), now, {
+      title: 'Online stalking webinar',
+      format: 'online',
+      topic: 'cyber',
+      audiences: ['advocates'],
+      joiningUrl: 'https://meet.example.org/secret-room',
+      date: '2027-02-01',
+    });
     const past = await publishedEvent(repo(), now, { title: 'Recognising stalking (recorded)', topic: 'awareness', date: '2027-01-05' });
     const draft = await repo().createEvent((await import('./test-support.ts')).eventDraft({ title: 'Unpublished draft' }), now);
 
@@ -53,7 +63,18 @@ describe('training: public pages and booking (SQLite)', () => {
     expect(pastPage.body).not.toContain('Book a place');
 
     const page = await t.app.inject({ url: `/training/events/${law.id}` });
-    for (const text of ['Agenda', '10:00 The offences', 'DS B. Officer', '3 hours 30 minutes', '3 hours', 'Free', 'Step-free access', '20 places left', 'Book a place']) expect(page.body).toContain(text);
+    for (const text of [
+      'Agenda',
+      '10:00 The offences',
+      'DS B. Officer',
+      '3 hours 30 minutes',
+      '3 hours',
+      'Free',
+      'Step-free access',
+      '20 places left',
+      'Book a place',
+    ])
+      expect(page.body).toContain(text);
     const online = await t.app.inject({ url: `/training/events/${webinar.id}` });
     expect(online.body).not.toContain('secret-room');
     expect((await t.app.inject({ url: `/training/events/${draft.id}` })).statusCode).toBe(404);
@@ -73,15 +94,25 @@ describe('training: public pages and booking (SQLite)', () => {
     expect(bad.body).toContain('Enter an email address in the right format');
     expect(bad.body).toContain('100 characters or fewer');
     expect(bad.body).toContain('value="sam@@example"');
-    const huge = await t.app.inject({ method: 'POST', url: `/training/events/${event.id}/book`, payload: form({ ...BOOKER, accessNeeds: 'y'.repeat(40_000) }), headers: FORM });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: `/training/events/${event.id}/book`,
+      payload: form({ ...BOOKER, accessNeeds: 'y'.repeat(40_000) }),
+      headers: FORM,
+    });
     expect(huge.statusCode).toBe(413);
-    expect((await repo().bookings(event.id))).toHaveLength(0);
+    expect(await repo().bookings(event.id)).toHaveLength(0);
     // The form says why contact details are asked, and that victims never need them.
     expect(empty.body).toContain('People who are being stalked never need to give an email address or phone number');
   });
 
   it('books, shows the private page and the calendar file, and a place for the first waiting when one cancels', async () => {
-    const event = await publishedEvent(repo(), now, { title: 'Two-place webinar', format: 'online', joiningUrl: 'https://meet.example.org/room-42', capacity: '2' });
+    const event = await publishedEvent(repo(), now, {
+      title: 'Two-place webinar',
+      format: 'online',
+      joiningUrl: 'https://meet.example.org/room-42',
+      capacity: '2',
+    });
     const tokens: string[] = [];
     for (const name of ['Ann One', 'Ben Two', 'Cat Three', 'Dan Four']) {
       const res = await book(event.id, { ...BOOKER, name });
@@ -121,24 +152,45 @@ describe('training: public pages and booking (SQLite)', () => {
     expect((await t.app.inject({ url: `/training/booking?t=${dan}` })).body).toContain('You are number 1 on the waiting list');
     // The cancelled link is dead: replaying it, or cancelling again, is a 404.
     expect((await t.app.inject({ url: `/training/booking?t=${ann}` })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: `/training/booking/cancel?t=${ann}`, payload: '', headers: FORM })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/training/booking/cancel?t=${ann}`, payload: '', headers: FORM })).statusCode).toBe(
+      404,
+    );
     const stored = await repo().bookings(event.id);
-    expect(stored.map((b) => [b.name, b.status])).toEqual([['Ann One', 'cancelled'], ['Ben Two', 'booked'], ['Cat Three', 'booked'], ['Dan Four', 'waiting']]);
+    expect(stored.map((b) => [b.name, b.status])).toEqual([
+      ['Ann One', 'cancelled'],
+      ['Ben Two', 'booked'],
+      ['Cat Three', 'booked'],
+      ['Dan Four', 'waiting'],
+    ]);
     expect((await repo().event(event.id))!.bookedCount).toBe(2);
     // Only a hash of the link is stored.
-    const rows = await t.services.database.db.selectFrom('training_bookings').select('token_hash').where('event_id', '=', event.id).execute();
+    const rows = await t.services.database.db
+      .selectFrom('training_bookings')
+      .select('token_hash')
+      .where('event_id', '=', event.id)
+      .execute();
     expect(rows.map((r) => r.token_hash)).not.toContain(cat);
   });
 
   it('changes details through the private link, keeping what was typed when it is wrong', async () => {
     const event = await publishedEvent(repo(), now);
     const token = tokenOf((await book(event.id)).headers.location)!;
-    const bad = await t.app.inject({ method: 'POST', url: `/training/booking/change?t=${token}`, payload: form({ ...BOOKER, phone: 'call me' }), headers: FORM });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/training/booking/change?t=${token}`,
+      payload: form({ ...BOOKER, phone: 'call me' }),
+      headers: FORM,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter a phone number');
     expect(bad.body).toContain('value="call me"');
     expect((await t.app.inject({ url: `/training/booking?t=${token}` })).body).toContain('Sam Patel');
-    const good = await t.app.inject({ method: 'POST', url: `/training/booking/change?t=${token}`, payload: form({ ...BOOKER, name: 'Sam Patel-Jones', accessNeeds: 'BSL interpreter\n\n  and a quiet room' }), headers: FORM });
+    const good = await t.app.inject({
+      method: 'POST',
+      url: `/training/booking/change?t=${token}`,
+      payload: form({ ...BOOKER, name: 'Sam Patel-Jones', accessNeeds: 'BSL interpreter\n\n  and a quiet room' }),
+      headers: FORM,
+    });
     expect(good.statusCode).toBe(303);
     expect((await repo().bookings(event.id))[0]!.accessNeeds).toBe('BSL interpreter\n\n  and a quiet room');
     // The kept page moves on with the change, and keeps the person's own line breaks.
@@ -151,7 +203,13 @@ describe('training: public pages and booking (SQLite)', () => {
 
   it('answers forged and guessed links and codes with 404, and limits guessing', async () => {
     const forged = 'A'.repeat(43);
-    for (const url of [`/training/booking?t=${forged}`, '/training/booking?t=short', '/training/booking', `/training/booking/calendar.ics?t=${forged}`, `/training/booking/certificate.pdf?t=${forged}`]) {
+    for (const url of [
+      `/training/booking?t=${forged}`,
+      '/training/booking?t=short',
+      '/training/booking',
+      `/training/booking/calendar.ics?t=${forged}`,
+      `/training/booking/certificate.pdf?t=${forged}`,
+    ]) {
       expect((await t.app.inject({ url, remoteAddress: '192.0.2.1' })).statusCode, url).toBe(404);
     }
     const code = await t.app.inject({ url: '/training/certificates?code=CB-2222-3333-4444-5555', remoteAddress: '192.0.2.1' });
@@ -163,9 +221,12 @@ describe('training: public pages and booking (SQLite)', () => {
     const odd = await t.app.inject({ url: '/training?audience=%00&from=zzz&region=<script>' });
     expect(odd.statusCode).toBe(200);
     expect(odd.body).not.toContain('match your filters');
-    expect((await t.app.inject({ url: `/training/certificates?code=${'x'.repeat(5000)}`, remoteAddress: '192.0.2.3' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/training/certificates?code=${'x'.repeat(5000)}`, remoteAddress: '192.0.2.3' })).statusCode).toBe(
+      404,
+    );
     let last = 0;
-    for (let i = 0; i < 30; i++) last = (await t.app.inject({ url: `/training/booking?t=${forged}`, remoteAddress: '192.0.2.2' })).statusCode;
+    for (let i = 0; i < 30; i++)
+      last = (await t.app.inject({ url: `/training/booking?t=${forged}`, remoteAddress: '192.0.2.2' })).statusCode;
     expect(last).toBe(404);
     const limited = await t.app.inject({ url: `/training/booking?t=${forged}`, remoteAddress: '192.0.2.2' });
     expect(limited.statusCode).toBe(429);
@@ -179,7 +240,7 @@ describe('training: public pages and booking (SQLite)', () => {
     expect(status).toBe(303);
     const refused = await book(event.id, BOOKER, '198.51.100.7');
     expect(refused.statusCode).toBe(429);
-    expect((await repo().bookings(event.id))).toHaveLength(30);
+    expect(await repo().bookings(event.id)).toHaveLength(30);
   });
 
   it('refuses bookings for cancelled and started events with a clear message', async () => {
@@ -199,7 +260,9 @@ describe('training: public pages and booking (SQLite)', () => {
     const page = await t.app.inject({ url: `/training/booking?t=${token}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Cancel your booking');
-    expect((await t.app.inject({ method: 'POST', url: `/training/booking/cancel?t=${token}`, payload: '', headers: FORM })).statusCode).toBe(409);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/training/booking/cancel?t=${token}`, payload: '', headers: FORM })).statusCode,
+    ).toBe(409);
   });
 
   it('gives every way to support the helpline, with an sms: link, and says on the privacy page how long bookings are kept', async () => {
@@ -224,7 +287,16 @@ describe('training: public pages and booking (SQLite)', () => {
     expect((await repo().bookings(event.id))[0]!.name).toBe('Sam Patel');
     expect(await sweepTrainingBookings(t.services.training, endedAt + days * 86_400_000)).toBeGreaterThanOrEqual(1);
     const [anon] = await repo().bookings(event.id);
-    expect(anon).toMatchObject({ name: '', organisation: '', role: '', email: null, phone: null, accessNeeds: null, anonymised: true, status: 'booked' });
+    expect(anon).toMatchObject({
+      name: '',
+      organisation: '',
+      role: '',
+      email: null,
+      phone: null,
+      accessNeeds: null,
+      anonymised: true,
+      status: 'booked',
+    });
     expect((await t.app.inject({ url: `/training/booking?t=${token}` })).statusCode).toBe(404);
     expect((await repo().event(event.id))!.bookedCount).toBe(1);
     // A second sweep has nothing left to do for that event.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { addMember, firstAdmin, totpNow, type SetUpMember } from '../../../../test/support/staff.ts';
+import { addMember, firstAdmin, type SetUpMember, totpNow } from '../../../../test/support/staff.ts';
 import { BOOKER, EVENT_FORM, FORM, form } from './test-support.ts';
 
 const tokenOf = (location: unknown) => /[?&]t=([A-Za-z0-9_-]{43})/.exec(String(location))?.[1];
@@ -25,16 +25,25 @@ describe('training: the workspace, certificates and campaigns (SQLite)', () => {
 
   const post = (who: SetUpMember, url: string, fields: Record<string, string | string[]> = {}) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ _csrf: who.client.csrf, ...fields })) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+    for (const [k, v] of Object.entries({ _csrf: who.client.csrf, ...fields }))
+      for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
     return who.client.request('POST', url, { body: params.toString(), headers: FORM });
   };
   /** The clock jumps by weeks here, past any session: sign in again as the member would. */
   const signIn = async (who: SetUpMember) => {
-    const res = await who.client.request('POST', '/api/staff/sign-in/password', { body: { signInName: who.signInName, authKey: who.authKey, totp: totpNow(who.totpSecret, now) } });
+    const res = await who.client.request('POST', '/api/staff/sign-in/password', {
+      body: { signInName: who.signInName, authKey: who.authKey, totp: totpNow(who.totpSecret, now) },
+    });
     if (res.statusCode !== 200) throw new Error(`sign in ${res.statusCode} ${res.body}`);
   };
   const book = (eventId: number, name: string, i: number) =>
-    t.app.inject({ method: 'POST', url: `/training/events/${eventId}/book`, payload: form({ ...BOOKER, name, organisation: i === 1 ? '=HYPERLINK("http://evil.example","x")' : BOOKER.organisation }), headers: FORM, remoteAddress: `203.0.113.${i}` });
+    t.app.inject({
+      method: 'POST',
+      url: `/training/events/${eventId}/book`,
+      payload: form({ ...BOOKER, name, organisation: i === 1 ? '=HYPERLINK("http://evil.example","x")' : BOOKER.organisation }),
+      headers: FORM,
+      remoteAddress: `203.0.113.${i}`,
+    });
 
   it('is for the training role only', async () => {
     expect((await caseworker.client.request('GET', '/staff/training')).statusCode).toBe(403);
@@ -43,7 +52,10 @@ describe('training: the workspace, certificates and campaigns (SQLite)', () => {
     expect(home.body).toContain('href="/staff/training"');
     expect((await post(caseworker, '/staff/training/events', EVENT_FORM)).statusCode).toBe(403);
     // Without the CSRF token nothing changes.
-    const forged = await trainer.client.request('POST', '/staff/training/events', { body: form({ ...EVENT_FORM, audiences: 'police' }), headers: { ...FORM, 'x-csrf-token': 'wrong' } });
+    const forged = await trainer.client.request('POST', '/staff/training/events', {
+      body: form({ ...EVENT_FORM, audiences: 'police' }),
+      headers: { ...FORM, 'x-csrf-token': 'wrong' },
+    });
     expect(forged.statusCode).toBe(403);
   });
 
@@ -64,7 +76,8 @@ describe('training: the workspace, certificates and campaigns (SQLite)', () => {
     expect((await t.app.inject({ url: `/training/events/${id}` })).body).toContain('2 places left');
 
     const tokens = [];
-    for (const [i, name] of ['Ann One', 'Ben Two', 'Cat Three'].entries()) tokens.push(tokenOf((await book(id, name, i + 1)).headers.location)!);
+    for (const [i, name] of ['Ann One', 'Ben Two', 'Cat Three'].entries())
+      tokens.push(tokenOf((await book(id, name, i + 1)).headers.location)!);
     const detail = await trainer.client.request('GET', eventPath);
     expect(detail.body).toContain('Ann One');
     expect(detail.body).toContain('Waiting list (1)');
@@ -102,7 +115,8 @@ describe('training: the workspace, certificates and campaigns (SQLite)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'certificate-'));
     writeFileSync(join(dir, 'c.pdf'), pdf.rawPayload);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
-    for (const expected of ['Certificate of attendance', 'Ann One', EVENT_FORM.title, 'CPD: 3 hours', code]) expect(text).toContain(expected);
+    for (const expected of ['Certificate of attendance', 'Ann One', EVENT_FORM.title, 'CPD: 3 hours', code])
+      expect(text).toContain(expected);
     expect((await t.app.inject({ url: `/training/booking/certificate.pdf?t=${tokens[2]}` })).statusCode).toBe(404);
 
     const csv = await trainer.client.request('GET', `${eventPath}/bookings.csv`);
@@ -124,8 +138,14 @@ describe('training: the workspace, certificates and campaigns (SQLite)', () => {
 
     const { entries } = await t.services.audit.list({ action: 'training.' });
     expect(entries.map((e) => e.action).reverse()).toEqual([
-      'training.event.create', 'training.event.publish', 'training.event.update', 'training.attendance.mark',
-      'training.certificate.issue', 'training.bookings.export', 'training.event.copy', 'training.event.cancel',
+      'training.event.create',
+      'training.event.publish',
+      'training.event.update',
+      'training.attendance.mark',
+      'training.certificate.issue',
+      'training.bookings.export',
+      'training.event.copy',
+      'training.event.cancel',
     ]);
     expect(entries.every((e) => e.staffId === trainer.id)).toBe(true);
     expect(JSON.stringify(entries)).not.toContain('Ann One');
@@ -140,7 +160,13 @@ describe('training: the workspace, certificates and campaigns (SQLite)', () => {
     const bad = await post(trainer, '/staff/training/campaigns', { title: '', message: 'x', startsOn: '2027-04-19', endsOn: '2027-04-01' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('The last day must be on or after the first day');
-    const saved = await post(trainer, '/staff/training/campaigns', { title: 'National Stalking Awareness Week', message: 'This week we are raising awareness of stalking.', linkUrl: '/training', startsOn: '2027-04-19', endsOn: '2027-04-25' });
+    const saved = await post(trainer, '/staff/training/campaigns', {
+      title: 'National Stalking Awareness Week',
+      message: 'This week we are raising awareness of stalking.',
+      linkUrl: '/training',
+      startsOn: '2027-04-19',
+      endsOn: '2027-04-25',
+    });
     expect(saved.statusCode).toBe(303);
     expect((await t.app.inject({ url: '/' })).body).not.toContain('National Stalking Awareness Week');
     now = Date.UTC(2027, 3, 18, 23, 0); // 00:00 on 19 April, London summer time
@@ -149,7 +175,17 @@ describe('training: the workspace, certificates and campaigns (SQLite)', () => {
     expect(during.body).toContain('National Stalking Awareness Week');
     expect(during.body).toContain('This week we are raising awareness of stalking.');
     const [campaign] = await t.services.training.repo.campaigns();
-    expect((await post(trainer, `/staff/training/campaigns/${campaign!.id}`, { title: 'National Stalking Awareness Week 2027', message: 'Changed words.', linkUrl: '', startsOn: '2027-04-19', endsOn: '2027-04-25' })).statusCode).toBe(303);
+    expect(
+      (
+        await post(trainer, `/staff/training/campaigns/${campaign!.id}`, {
+          title: 'National Stalking Awareness Week 2027',
+          message: 'Changed words.',
+          linkUrl: '',
+          startsOn: '2027-04-19',
+          endsOn: '2027-04-25',
+        })
+      ).statusCode,
+    ).toBe(303);
     expect((await t.app.inject({ url: '/' })).body).toContain('Changed words.');
     now = Date.UTC(2027, 3, 25, 23, 0);
     await signIn(trainer);

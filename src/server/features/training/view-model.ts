@@ -1,9 +1,15 @@
-import { AUDIENCES, FORMATS, REGIONS, TOPICS } from '../../../domain/training/model.ts';
 import { agendaLines, cpdHoursText, lengthText, parseMaterials, priceText } from '../../../domain/training/event-form.ts';
+import { AUDIENCES, FORMATS, REGIONS, TOPICS } from '../../../domain/training/model.ts';
 import { bookingWindow, isPast, placesLeft } from '../../../domain/training/places.ts';
 import type { TrainingEvent } from './repository.ts';
 
-const day = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const day = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
 const time = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
 const isoDate = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/London' });
 const hhmm = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.ts';
 import { sendDynamicPage } from '../../http/html.ts';
+import type { Services } from '../../services.ts';
 import { KDF_WORKER_PATH, VAULT_CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { languageLinksOf } from '../guidance/index.ts';
 
@@ -24,8 +24,7 @@ export async function vaultPageRoutes(app: FastifyInstance, { services }: { serv
   // vault's policy, rather than from /assets/ with the site's. Read on first use, then kept: it changes only
   // with a new build.
   let workerSource: Buffer | undefined;
-  const readWorker = () =>
-    (workerSource ??= readFileSync(join(services.assets.dir, basename(services.assets.url('vault-worker.js')))));
+  const readWorker = () => (workerSource ??= readFileSync(join(services.assets.dir, basename(services.assets.url('vault-worker.js')))));
 
   const versions = [
     { language: 'en', href: VAULT_PATH },
@@ -33,7 +32,12 @@ export async function vaultPageRoutes(app: FastifyInstance, { services }: { serv
   ] as const;
   for (const { language, href } of versions) {
     // The app reads <html lang> for its words; the title stays "Casebook" in both languages.
-    const context = { noindex: true, kdfWorkerUrl: KDF_WORKER_PATH, ...(language === 'en' ? {} : { lang: language }), ...languageLinksOf(versions, language) };
+    const context = {
+      noindex: true,
+      kdfWorkerUrl: KDF_WORKER_PATH,
+      ...(language === 'en' ? {} : { lang: language }),
+      ...languageLinksOf(versions, language),
+    };
     app.get(href, async (_request, reply) => {
       reply.header('content-security-policy', VAULT_CONTENT_SECURITY_POLICY);
       return sendDynamicPage(reply, services.views.render('pages/vault/diary.njk', context));
@@ -41,11 +45,13 @@ export async function vaultPageRoutes(app: FastifyInstance, { services }: { serv
   }
 
   app.get(KDF_WORKER_PATH, async (_request, reply) => {
-    return reply
-      .header('content-security-policy', VAULT_CONTENT_SECURITY_POLICY)
-      .header('content-type', 'text/javascript; charset=utf-8')
-      // Not fingerprinted, so it must be fetched again after each deploy; it is small and holds nothing private.
-      .header('cache-control', 'no-cache')
-      .send(readWorker());
+    return (
+      reply
+        .header('content-security-policy', VAULT_CONTENT_SECURITY_POLICY)
+        .header('content-type', 'text/javascript; charset=utf-8')
+        // Not fingerprinted, so it must be fetched again after each deploy; it is small and holds nothing private.
+        .header('cache-control', 'no-cache')
+        .send(readWorker())
+    );
   });
 }

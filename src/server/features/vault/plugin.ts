@@ -6,8 +6,8 @@ import type { Services } from '../../services.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { itemRoutes } from './items/routes.ts';
-import { sessionRoutes } from './sessions/routes.ts';
 import { SESSION_COOKIE } from './sessions/guard.ts';
+import { sessionRoutes } from './sessions/routes.ts';
 import { transparencyLogRoutes } from './transparency-log/routes.ts';
 
 export type VaultDeps = Pick<Services, 'vault'>;
@@ -23,7 +23,11 @@ export async function vaultRoutes(app: FastifyInstance, { services }: { services
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Casebook vault API', version: '1.0.0', description: 'End-to-end encrypted diary storage and the transparency log. See docs/vault-api.md.' },
+      info: {
+        title: 'Casebook vault API',
+        version: '1.0.0',
+        description: 'End-to-end encrypted diary storage and the transparency log. See docs/vault-api.md.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
   });

@@ -1,18 +1,18 @@
 import { join } from 'node:path';
-import { ConfigError, type Config } from '../../config.ts';
+import { type Config, ConfigError } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
-import { createAccountsRepository } from './accounts/repository.ts';
-import { createCredentials } from './accounts/credentials.ts';
 import { createRateLimits } from '../../shared/rate-limits.ts';
+import { createPseudonymizer, loadOrCreateSecret, type Pseudonymizer } from '../../shared/server-secret.ts';
 import { dummySlowHash } from '../../shared/slow-hash.ts';
-import { createFileBlobStore, type BlobStore } from './attachments/blob-store.ts';
-import { createS3BlobStore } from './attachments/s3-blob-store.ts';
+import { createCredentials } from './accounts/credentials.ts';
+import { createAccountsRepository } from './accounts/repository.ts';
+import { type BlobStore, createFileBlobStore } from './attachments/blob-store.ts';
 import { createAttachmentsRepository } from './attachments/repository.ts';
+import { createS3BlobStore } from './attachments/s3-blob-store.ts';
 import { createItemsRepository } from './items/repository.ts';
 import { createSessionsRepository } from './sessions/repository.ts';
-import { createPseudonymizer, loadOrCreateSecret, type Pseudonymizer } from '../../shared/server-secret.ts';
-import { KeySetError, loadLogKeys, logKeysFromSet, type KeySet } from './transparency-log/signing-keys.ts';
 import { TransparencyLog } from './transparency-log/log.ts';
+import { type KeySet, KeySetError, loadLogKeys, logKeysFromSet } from './transparency-log/signing-keys.ts';
 
 export interface VaultServices {
   config: Config;
@@ -62,7 +62,8 @@ async function configuredKeys(set: KeySet) {
   try {
     return await logKeysFromSet(set);
   } catch (error) {
-    if (error instanceof KeySetError) throw new ConfigError(`Casebook cannot start: bad configuration\n  LOG_SIGNING_KEYS: ${error.message}`);
+    if (error instanceof KeySetError)
+      throw new ConfigError(`Casebook cannot start: bad configuration\n  LOG_SIGNING_KEYS: ${error.message}`);
     throw error;
   }
 }

@@ -29,7 +29,12 @@ describe('GET /verify', () => {
 
   it('has nowhere to send a pack to', async () => {
     for (const method of ['POST', 'PUT'] as const) {
-      const res = await t.app.inject({ method, url: VERIFY_PATH, payload: 'PK\u0003\u0004', headers: { 'content-type': 'application/zip' } });
+      const res = await t.app.inject({
+        method,
+        url: VERIFY_PATH,
+        payload: 'PK\u0003\u0004',
+        headers: { 'content-type': 'application/zip' },
+      });
       expect(res.statusCode, method).toBe(404);
     }
   });

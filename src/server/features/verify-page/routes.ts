@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services.ts';
 import { sendPublicPage } from '../../http/html.ts';
-import { loadMessages } from '../../setup/messages.ts';
+import type { Services } from '../../services.ts';
 import type { Language } from '../../setup/messages.ts';
+import { loadMessages } from '../../setup/messages.ts';
 import { languageLinksOf } from '../guidance/index.ts';
 
 export const VERIFY_PATH = '/verify';

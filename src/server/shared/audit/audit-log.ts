@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { canonicalize } from '../../../crypto/canonical-json.ts';
 import type { DialectName } from '../../db/database.ts';
 import type { Schema } from '../../db/schema.ts';
@@ -75,10 +75,12 @@ export function chainHash(prevHash: string, canonical: string): string {
 }
 
 function validate(input: AuditInput): string {
-  if (!ACTION.test(input.action) || input.action.length > 64) throw new AuditInputError(`audit action "${input.action}" must look like feature.verb`);
+  if (!ACTION.test(input.action) || input.action.length > 64)
+    throw new AuditInputError(`audit action "${input.action}" must look like feature.verb`);
   if (!/^[a-z][a-z0-9_]{0,31}$/.test(input.subjectType)) throw new AuditInputError('audit subjectType must be a short lower-case word');
   if (input.subjectId.length < 1 || input.subjectId.length > 100) throw new AuditInputError('audit subjectId must be 1–100 characters');
-  if (input.staffId !== null && (input.staffId.length < 1 || input.staffId.length > 36)) throw new AuditInputError('audit staffId is not an id');
+  if (input.staffId !== null && (input.staffId.length < 1 || input.staffId.length > 36))
+    throw new AuditInputError('audit staffId is not an id');
   const detail = canonicalize(input.detail ?? {});
   if (Buffer.byteLength(detail) > MAX_DETAIL_BYTES) throw new AuditInputError(`audit detail is over ${MAX_DETAIL_BYTES} bytes`);
   return detail;
@@ -173,7 +175,10 @@ export function createAuditLog(db: Kysely<Schema>, dialect: DialectName, clock: 
       if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
       if (filter.to !== undefined) query = query.where('at', '<', filter.to);
       if (page.before !== undefined) query = query.where('id', '<', page.before);
-      const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+      const rows = await query
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
       const entries = rows.slice(0, limit).map((row) => fromRow(row as Row));
       return { entries, nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null };
     },

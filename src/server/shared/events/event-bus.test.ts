@@ -1,15 +1,16 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPostgresEventBus } from './postgres-event-bus.ts';
-import { createInProcessEventBus, type EventBus } from './event-bus.ts';
 import { createTestSchema, postgresAvailable, TEST_DATABASE_URL } from '../../../../test/support/postgres.ts';
+import { createInProcessEventBus, type EventBus } from './event-bus.ts';
+import { createPostgresEventBus } from './postgres-event-bus.ts';
 
-const next = (bus: EventBus, channel: string) => new Promise<unknown>((resolve) => {
-  const off = bus.subscribe(channel, (payload) => {
-    off();
-    resolve(payload);
+const next = (bus: EventBus, channel: string) =>
+  new Promise<unknown>((resolve) => {
+    const off = bus.subscribe(channel, (payload) => {
+      off();
+      resolve(payload);
+    });
   });
-});
 
 describe('in-process event bus', () => {
   it('delivers to every subscriber of a channel, later, in order, and stops after unsubscribe', async () => {

@@ -23,7 +23,8 @@ export class EventBusError extends Error {
 export function serialisePayload(channel: string, payload: unknown): string {
   if (!CHANNEL.test(channel)) throw new EventBusError(`event channel "${channel.slice(0, 120)}" is not a valid name`);
   const text = JSON.stringify(payload ?? null);
-  if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw new EventBusError(`event payload on ${channel} is over ${MAX_PAYLOAD_BYTES} bytes`);
+  if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES)
+    throw new EventBusError(`event payload on ${channel} is over ${MAX_PAYLOAD_BYTES} bytes`);
   return text;
 }
 

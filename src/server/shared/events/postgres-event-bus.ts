@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createListenerRegistry, serialisePayload, type EventBus } from './event-bus.ts';
+import { createListenerRegistry, type EventBus, serialisePayload } from './event-bus.ts';
 
 // PostgreSQL LISTEN/NOTIFY: one dedicated connection per process listens on one PostgreSQL channel; each
 // notification names the schema (so test schemas sharing a server stay apart) and our channel. Publishing
@@ -25,7 +25,9 @@ interface Envelope {
   p: unknown;
 }
 
-export async function createPostgresEventBus(options: PostgresEventBusOptions): Promise<EventBus & { readonly connected: boolean; readonly backendPid: number | undefined }> {
+export async function createPostgresEventBus(
+  options: PostgresEventBusOptions,
+): Promise<EventBus & { readonly connected: boolean; readonly backendPid: number | undefined }> {
   const onError = options.onError ?? (() => {});
   const registry = createListenerRegistry(onError);
   const backoff = options.backoffMs ?? { min: 100, max: 5000 };

@@ -7,7 +7,15 @@
  * words live in the catalogues, in the page's language.
  */
 import { ErrorSummary } from 'govuk-frontend';
-import { assessRisk, completeAnswers, parseAnswers, QUESTIONS, unanswered, type Question, type RiskResult } from '../../../domain/risk-screen/index.ts';
+import {
+  assessRisk,
+  completeAnswers,
+  parseAnswers,
+  QUESTIONS,
+  type Question,
+  type RiskResult,
+  unanswered,
+} from '../../../domain/risk-screen/index.ts';
 
 /** The script's words, as the server wrote them on the page in its language. */
 interface Words {
@@ -24,7 +32,8 @@ function wordsOf(container: HTMLElement): Words {
   const data = container.dataset;
   const statements = new Map<string, string>();
   const list = container.querySelector<HTMLTemplateElement>('template[data-risk-screen-template="statements"]');
-  for (const item of list?.content.querySelectorAll<HTMLElement>('[data-question]') ?? []) statements.set(item.dataset.question!, item.textContent ?? '');
+  for (const item of list?.content.querySelectorAll<HTMLElement>('[data-question]') ?? [])
+    statements.set(item.dataset.question!, item.textContent ?? '');
   return {
     answerError: data.i18nAnswerError ?? '',
     questionError: data.i18nQuestionError ?? '',
@@ -162,7 +171,10 @@ export function enhanceRiskScreen(root: ParentNode = document): void {
     shown = element;
     questionsPart.hidden = true;
     container.append(element);
-    document.title = pageTitle.replace(/^(.*?)( – Casebook)?$/, (_whole, _title: string, site?: string) => `${words.resultTitle}${site ?? ''}`);
+    document.title = pageTitle.replace(
+      /^(.*?)( – Casebook)?$/,
+      (_whole, _title: string, site?: string) => `${words.resultTitle}${site ?? ''}`,
+    );
     focusHeading(element);
   };
 }

@@ -1,11 +1,12 @@
 // Incidents over time as vector bars: by day for a short record, by week up to about six months, else by month.
 // Solid black bars on white with grey rules, so it prints the same in black and white.
-import { whenStartDate } from '../../../domain/incidents/index.ts';
+
 import type { Incident } from '../../../domain/incidents/index.ts';
-import { CONTENT_WIDTH, INK, MARGIN, MUTED, RULE, need } from './flow.ts';
+import { whenStartDate } from '../../../domain/incidents/index.ts';
 import type { Flow } from './flow.ts';
-import { drawLine, widthOf } from './typeset.ts';
+import { CONTENT_WIDTH, INK, MARGIN, MUTED, need, RULE } from './flow.ts';
 import { box, line } from './ink.ts';
+import { drawLine, widthOf } from './typeset.ts';
 
 export interface Bucket {
   readonly label: string;

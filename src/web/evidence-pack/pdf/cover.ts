@@ -1,19 +1,44 @@
 // The cover: what this is, who made it, the period, the counts, the chart, the legal-elements summary (labelled
 // as guidance), and the pack's SHA-256 to compare with the ZIP.
-import type { LegalElementsReport } from '../../../domain/legal-elements/index.ts';
+
 import type { PackSummary } from '../../../crypto/evidence-pack/index.ts';
+import type { LegalElementsReport } from '../../../domain/legal-elements/index.ts';
 import { drawChart } from './chart.ts';
-import { BODY, CONTENT_WIDTH, H1, H3, INK, LABEL, MARGIN, SHADE, SMALL, field, gap, heading, leadingOf, need, paragraph, rule } from './flow.ts';
 import type { Flow } from './flow.ts';
-import type { Model } from './model.ts';
-import { drawLine, widthOf, wrap } from './typeset.ts';
-import type { EvidencePdfInput } from './types.ts';
-import { day, groupedHex, periodText, ukTime } from './words.ts';
+import {
+  BODY,
+  CONTENT_WIDTH,
+  field,
+  gap,
+  H1,
+  H3,
+  heading,
+  INK,
+  LABEL,
+  leadingOf,
+  MARGIN,
+  need,
+  paragraph,
+  rule,
+  SHADE,
+  SMALL,
+} from './flow.ts';
 import { box } from './ink.ts';
+import type { Model } from './model.ts';
+import type { EvidencePdfInput } from './types.ts';
+import { drawLine, widthOf, wrap } from './typeset.ts';
+import { day, groupedHex, periodText, ukTime } from './words.ts';
 
 export const GUIDANCE_HEADING = 'What the law says — guidance, not legal advice';
 
-export function drawCover(flow: Flow, input: EvidencePdfInput, model: Model, summary: PackSummary, legal: LegalElementsReport, uncovered: number): void {
+export function drawCover(
+  flow: Flow,
+  input: EvidencePdfInput,
+  model: Model,
+  summary: PackSummary,
+  legal: LegalElementsReport,
+  uncovered: number,
+): void {
   paragraph(flow, 'Casebook', { size: 10, bold: true, color: INK });
   gap(flow, 2);
   paragraph(flow, 'Incident record and evidence pack', H1);
@@ -30,16 +55,32 @@ export function drawCover(flow: Flow, input: EvidencePdfInput, model: Model, sum
   if (madeBy) field(flow, 'Made by', madeBy);
   field(flow, 'Period', periodText(input.period));
   field(flow, 'Made on', `${ukTime(input.createdAt)} (the clock of the device that made it)`);
-  field(flow, 'Incidents recorded', summary.incidentDates ? `${summary.incidents.toLocaleString('en-GB')}, from ${day(summary.incidentDates.first)} to ${day(summary.incidentDates.last)}` : String(summary.incidents));
+  field(
+    flow,
+    'Incidents recorded',
+    summary.incidentDates
+      ? `${summary.incidents.toLocaleString('en-GB')}, from ${day(summary.incidentDates.first)} to ${day(summary.incidentDates.last)}`
+      : String(summary.incidents),
+  );
   const others = summary.entries - summary.incidents;
   field(
     flow,
     'In this pack',
     `${count(summary.entries, 'entry', 'entries')}${others > 0 ? ` (${count(others, 'note or other item', 'notes or other items')})` : ''}, ${count(summary.versions, 'saved version')}, ${count(summary.attachments, 'attached file')}`,
   );
-  field(flow, 'Reported to the police', `${count(summary.reportedToPolice, 'incident')}, ${summary.withCrimeReference.toLocaleString('en-GB')} with a crime reference`);
+  field(
+    flow,
+    'Reported to the police',
+    `${count(summary.reportedToPolice, 'incident')}, ${summary.withCrimeReference.toLocaleString('en-GB')} with a crime reference`,
+  );
   field(flow, 'Pack SHA-256', groupedHex(input.packSha256));
-  paragraph(flow, 'The SHA-256 of the ZIP file this PDF came with. It is on every page; if it matches the ZIP, this PDF describes that ZIP.', SMALL, MARGIN + 118, CONTENT_WIDTH - 118);
+  paragraph(
+    flow,
+    'The SHA-256 of the ZIP file this PDF came with. It is on every page; if it matches the ZIP, this PDF describes that ZIP.',
+    SMALL,
+    MARGIN + 118,
+    CONTENT_WIDTH - 118,
+  );
   if (uncovered > 0) {
     gap(flow, 4);
     field(

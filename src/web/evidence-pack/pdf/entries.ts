@@ -1,18 +1,46 @@
 // Each entry in full: every field in plain words, its version history with receipt times and log positions,
 // photos embedded, other files listed with their SHA-256.
 import type { PDFImage } from 'pdf-lib';
-import { BODY, CONTENT_WIDTH, H3, INK, LABEL, MARGIN, MUTED, RULE, SMALL, field, gap, heading, leadingOf, need, paragraph, rule, section } from './flow.ts';
 import type { Flow } from './flow.ts';
-import { outlineItem } from './outline.ts';
-import type { OutlineItem } from './outline.ts';
-import { attachmentIdsOf } from './model.ts';
-import type { Model, NumberedEntry } from './model.ts';
-import { clip, drawLine, wrap } from './typeset.ts';
-import type { Style } from './typeset.ts';
-import type { EvidencePdfAttachment } from './types.ts';
-import { behavioursInWords, bytesInWords, effectsInWords, methodInWords, personLine, reportInWords, ukTime, whenInWords, whereInWords } from './words.ts';
+import {
+  BODY,
+  CONTENT_WIDTH,
+  field,
+  gap,
+  H3,
+  heading,
+  INK,
+  LABEL,
+  leadingOf,
+  MARGIN,
+  MUTED,
+  need,
+  paragraph,
+  RULE,
+  rule,
+  SMALL,
+  section,
+} from './flow.ts';
 import { box } from './ink.ts';
 import { drawImportedMessages } from './messages-table.ts';
+import type { Model, NumberedEntry } from './model.ts';
+import { attachmentIdsOf } from './model.ts';
+import type { OutlineItem } from './outline.ts';
+import { outlineItem } from './outline.ts';
+import type { EvidencePdfAttachment } from './types.ts';
+import type { Style } from './typeset.ts';
+import { clip, drawLine, wrap } from './typeset.ts';
+import {
+  behavioursInWords,
+  bytesInWords,
+  effectsInWords,
+  methodInWords,
+  personLine,
+  reportInWords,
+  ukTime,
+  whenInWords,
+  whereInWords,
+} from './words.ts';
 
 export const ENTRIES_HEADING = 'The entries in full';
 
@@ -33,7 +61,11 @@ function pause(): Promise<void> {
 
 export async function drawEntries(flow: Flow, model: Model, images: ImageCache, pacing: Pacing = {}): Promise<void> {
   const entriesItem = section(flow, ENTRIES_HEADING);
-  paragraph(flow, 'Each entry as last saved, with every saved version. The exact words of every version are in the ZIP (entries/<id>/v<n>.json), each with its receipt.', SMALL);
+  paragraph(
+    flow,
+    'Each entry as last saved, with every saved version. The exact words of every version are in the ZIP (entries/<id>/v<n>.json), each with its receipt.',
+    SMALL,
+  );
   gap(flow, 8);
   const total = model.entries.length;
   for (const [index, entry] of model.entries.entries()) {
@@ -55,7 +87,11 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
   const shown = entry.shown;
   const when = shown.kind === 'incident' ? whenInWords(shown.incident) : '';
   const title =
-    shown.kind === 'incident' ? when : shown.kind === 'note' ? `Note${shown.note.writtenAt ? `, written ${ukTime(shown.note.writtenAt)}` : ''}` : 'An entry Casebook cannot show';
+    shown.kind === 'incident'
+      ? when
+      : shown.kind === 'note'
+        ? `Note${shown.note.writtenAt ? `, written ${ukTime(shown.note.writtenAt)}` : ''}`
+        : 'An entry Casebook cannot show';
   heading(flow, `Entry ${entry.number}: ${title}`, H3, 3, 60);
   parent.children.push(outlineItem(`Entry ${entry.number}: ${title}`, flow.page, top));
 
@@ -73,7 +109,10 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
   } else if (shown.kind === 'note') {
     field(flow, 'Text', shown.note.text);
   } else {
-    paragraph(flow, 'This entry is not a diary incident or note that this version of Casebook can show. Its exact content is in the ZIP, and the verifier checks it like any other.');
+    paragraph(
+      flow,
+      'This entry is not a diary incident or note that this version of Casebook can show. Its exact content is in the ZIP, and the verifier checks it like any other.',
+    );
   }
   field(flow, 'Entry id', entry.id);
 
@@ -82,7 +121,13 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
     field(
       flow,
       'Attached files',
-      files.map(({ id, file }) => (file ? `${file.name} (${file.type}, ${bytesInWords(file.size)})\nSHA-256 ${file.sha256}` : `File ${id}: not included in this pack`)).join('\n'),
+      files
+        .map(({ id, file }) =>
+          file
+            ? `${file.name} (${file.type}, ${bytesInWords(file.size)})\nSHA-256 ${file.sha256}`
+            : `File ${id}: not included in this pack`,
+        )
+        .join('\n'),
     );
   }
   versionTable(flow, entry);
@@ -105,7 +150,9 @@ function versionTable(flow: Flow, entry: NumberedEntry): void {
   flow.y -= lead;
   drawLine(flow.page, flow.faces, 'Saved versions', MARGIN, flow.y + lead * 0.24, LABEL);
   const header = ['Version', 'Receipt time (the log received it by)', 'Log position (leaf index)'];
-  header.forEach((text, i) => drawLine(flow.page, flow.faces, text, cols[i]!, flow.y + lead * 0.24, { size: 7.5, bold: true, color: MUTED }));
+  header.forEach((text, i) =>
+    drawLine(flow.page, flow.faces, text, cols[i]!, flow.y + lead * 0.24, { size: 7.5, bold: true, color: MUTED }),
+  );
   for (const version of entry.versions) {
     need(flow, lead);
     flow.y -= lead;
@@ -132,7 +179,9 @@ async function drawImages(flow: Flow, entryNumber: number, files: readonly Evide
   for (let i = 0; i < files.length; i += 2) {
     const row = files.slice(i, i + 2);
     const embedded = await Promise.all(row.map((file) => embed(flow, file, images)));
-    const sizes = embedded.map((image) => (image ? image.scale(Math.min(1, boxWidth / image.width, BOX_HEIGHT / image.height)) : { width: boxWidth, height: 30 }));
+    const sizes = embedded.map((image) =>
+      image ? image.scale(Math.min(1, boxWidth / image.width, BOX_HEIGHT / image.height)) : { width: boxWidth, height: 30 },
+    );
     const height = Math.max(...sizes.map((s) => s.height)) + captionHeight + 8;
     need(flow, height + leadingOf(LABEL));
     // Each row says whose photos they are, in case it starts a new page.
@@ -150,7 +199,18 @@ async function drawImages(flow: Flow, entryNumber: number, files: readonly Evide
         paragraphAt(flow, 'This image could not be read; the original file is in the ZIP.', x, top - 12, boxWidth, BODY);
       }
       const caption = [...clip(flow.faces, file.name, boxWidth, CAPTION, 2), ...wrap(flow.faces, `SHA-256 ${file.sha256}`, boxWidth, HASH)];
-      caption.slice(0, 3).forEach((line, k) => drawLine(flow.page, flow.faces, line, x, top - size.height - (k + 1) * leadingOf(CAPTION), line.startsWith('SHA-256 ') ? HASH : CAPTION));
+      caption
+        .slice(0, 3)
+        .forEach((line, k) =>
+          drawLine(
+            flow.page,
+            flow.faces,
+            line,
+            x,
+            top - size.height - (k + 1) * leadingOf(CAPTION),
+            line.startsWith('SHA-256 ') ? HASH : CAPTION,
+          ),
+        );
     });
     flow.y = top - height + 6;
   }

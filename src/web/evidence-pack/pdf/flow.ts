@@ -1,12 +1,13 @@
 // A4 pages filled top to bottom: a cursor that starts a new page when the next block does not fit. Footers
 // (page n of N, pack id) are drawn once every page exists.
-import { rgb } from 'pdf-lib';
+
 import type { PDFDocument, PDFPage } from 'pdf-lib';
-import { drawLine, widthOf, wrap } from './typeset.ts';
-import type { Faces, Style } from './typeset.ts';
+import { rgb } from 'pdf-lib';
 import { line } from './ink.ts';
-import { outlineItem } from './outline.ts';
 import type { OutlineItem } from './outline.ts';
+import { outlineItem } from './outline.ts';
+import type { Faces, Style } from './typeset.ts';
+import { drawLine, widthOf, wrap } from './typeset.ts';
 
 export const A4: [number, number] = [595.28, 841.89];
 export const MARGIN = 44;

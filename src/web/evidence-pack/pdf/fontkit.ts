@@ -79,7 +79,8 @@ export const paddedFontkit: typeof fontkit = {
     withoutLayout(font);
     const subset = font.createSubset?.();
     // Only the TrueType subsetter has _addGlyph; CFF fonts are written differently and need no fix.
-    if (subset && typeof (subset as Partial<SubsetInternals>)._addGlyph === 'function') padGlyphs(Object.getPrototypeOf(subset) as SubsetInternals);
+    if (subset && typeof (subset as Partial<SubsetInternals>)._addGlyph === 'function')
+      padGlyphs(Object.getPrototypeOf(subset) as SubsetInternals);
     return created;
   },
 };

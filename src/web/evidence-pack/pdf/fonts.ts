@@ -1,8 +1,9 @@
 // Browser only: the PDF's fonts, fetched same-origin when the first pack is made (never from a third party).
 // esbuild's file loader (scripts/build-assets.ts) copies each .ttf into dist/public/assets under a content-hashed
 // name and turns these imports into its URL, so the files can be cached for a year and the CSP's 'self' allows them.
-import bold from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf';
+
 import regular from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf';
+import bold from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf';
 import type { EvidencePdfFonts } from './types.ts';
 
 let loading: Promise<EvidencePdfFonts> | undefined;

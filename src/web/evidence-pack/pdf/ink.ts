@@ -3,8 +3,8 @@
 // building, checking and garbage-collecting operator objects. The stream is added after pdf-lib's own (which
 // holds only the photos), and is compressed with fflate, which is several times faster than pdf-lib's pako.
 import { zlibSync } from 'fflate';
-import { PDFName } from 'pdf-lib';
 import type { PDFDocument, PDFPage, RGB } from 'pdf-lib';
+import { PDFName } from 'pdf-lib';
 
 interface PageInk {
   readonly chunks: string[];
@@ -65,7 +65,14 @@ export function line(page: PDFPage, x1: number, y1: number, x2: number, y2: numb
   ink.chunks.push(`${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S\n`);
 }
 
-export function box(page: PDFPage, x: number, y: number, width: number, height: number, style: { fill?: RGB; stroke?: RGB; lineWidth?: number }): void {
+export function box(
+  page: PDFPage,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  style: { fill?: RGB; stroke?: RGB; lineWidth?: number },
+): void {
   const ink = inkOf(page);
   if (style.fill) setFill(ink, style.fill);
   if (style.stroke) setStroke(ink, style.stroke, style.lineWidth ?? 1);

@@ -1,14 +1,15 @@
 // The chronological log in the layout officers know from a harassment diary: date and time, location, what
 // happened, witnesses, evidence, reported to / reference. Rows wrap; a tall row splits across pages and the
 // header repeats on each page.
-import { CONTENT_WIDTH, INK, MARGIN, RULE, SHADE, SMALL, gap, leadingOf, need, newPage, paragraph, room, section } from './flow.ts';
+
 import type { Flow } from './flow.ts';
-import { attachmentIdsOf } from './model.ts';
-import type { Model, NumberedEntry } from './model.ts';
-import { clip, drawLine, wrap } from './typeset.ts';
-import type { Style } from './typeset.ts';
-import { logWhen, peopleWithRole, reportsShort, whereInWords } from './words.ts';
+import { CONTENT_WIDTH, gap, INK, leadingOf, MARGIN, need, newPage, paragraph, RULE, room, SHADE, SMALL, section } from './flow.ts';
 import { box, line } from './ink.ts';
+import type { Model, NumberedEntry } from './model.ts';
+import { attachmentIdsOf } from './model.ts';
+import type { Style } from './typeset.ts';
+import { clip, drawLine, wrap } from './typeset.ts';
+import { logWhen, peopleWithRole, reportsShort, whereInWords } from './words.ts';
 
 const CELL: Style = { size: 7.5 };
 const HEAD: Style = { size: 7.5, bold: true };
@@ -37,7 +38,11 @@ export const LOG_HEADING = 'Chronological log';
 
 export function drawLog(flow: Flow, model: Model): void {
   section(flow, LOG_HEADING);
-  paragraph(flow, 'One row per entry, in the order the incidents happened. "No." is the entry number used in the full entries that follow and in the ZIP\u2019s pack.json. What happened is shortened here; every word is in the full entry.', SMALL);
+  paragraph(
+    flow,
+    'One row per entry, in the order the incidents happened. "No." is the entry number used in the full entries that follow and in the ZIP\u2019s pack.json. What happened is shortened here; every word is in the full entry.',
+    SMALL,
+  );
   gap(flow, 6);
   if (model.entries.length === 0) {
     paragraph(flow, 'This pack has no entries.');
@@ -71,11 +76,30 @@ function cellsOf(entry: NumberedEntry, model: Model, flow: Flow): string[][] {
   }
   const receipt = entry.versions[0]?.receipt.timestamp;
   const written = entry.shown.kind === 'note' ? (entry.shown.note.writtenAt ?? receipt) : receipt;
-  const text = entry.shown.kind === 'note' ? `Note: ${entry.shown.note.text.replace(/\s+/g, ' ').trim()}` : 'An entry Casebook cannot show (see the ZIP).';
-  return [number, cell(1, written === undefined ? '' : `${stampOf(written)}\n(written)`), [], clip(flow.faces, text, width(3), CELL, SHORT_LINES), [], cell(5, files.join('\n')), []];
+  const text =
+    entry.shown.kind === 'note'
+      ? `Note: ${entry.shown.note.text.replace(/\s+/g, ' ').trim()}`
+      : 'An entry Casebook cannot show (see the ZIP).';
+  return [
+    number,
+    cell(1, written === undefined ? '' : `${stampOf(written)}\n(written)`),
+    [],
+    clip(flow.faces, text, width(3), CELL, SHORT_LINES),
+    [],
+    cell(5, files.join('\n')),
+    [],
+  ];
 }
 
-const SHORT = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const SHORT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 function stampOf(ms: number): string {
   return SHORT.format(new Date(ms)).replace(',', '');

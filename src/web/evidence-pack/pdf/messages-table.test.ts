@@ -11,7 +11,10 @@ import { FONT_FILES, renderEvidencePdf } from './index.ts';
 import { pdfInputFor, sha256Hex } from './test-support.ts';
 
 const require = createRequire(import.meta.url);
-const fonts = { regular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.regular))), bold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.bold))) };
+const fonts = {
+  regular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.regular))),
+  bold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.bold))),
+};
 
 describe('the PDF of a pack with imported messages', () => {
   it('shows each message in a table with its time, sender, channel and text, and names the original file', async () => {
@@ -25,14 +28,46 @@ describe('the PDF of a pack with imported messages', () => {
       imported: {
         source: { attachmentId: 'export-1', sha256, format: 'whatsapp' },
         messages: [
-          { locator: 'line:1', channel: 'whatsapp', sender: 'Sam', at: '2026-03-01T18:30:00Z', timeSource: 'export', direction: 'incoming', text: 'Answer the phone', key: 'k1' },
-          { locator: 'line:2', channel: 'whatsapp', sender: 'Sam', at: '2026-03-01T18:31:00Z', timeSource: 'export', direction: 'incoming', text: 'I can see your car', key: 'k2' },
-          { locator: 'line:3', channel: 'call', sender: 'Sam', at: '2026-03-01T18:45:00Z', timeSource: 'export', direction: 'incoming', text: '', call: { kind: 'missed', durationSeconds: 0 }, key: 'k3' },
+          {
+            locator: 'line:1',
+            channel: 'whatsapp',
+            sender: 'Sam',
+            at: '2026-03-01T18:30:00Z',
+            timeSource: 'export',
+            direction: 'incoming',
+            text: 'Answer the phone',
+            key: 'k1',
+          },
+          {
+            locator: 'line:2',
+            channel: 'whatsapp',
+            sender: 'Sam',
+            at: '2026-03-01T18:31:00Z',
+            timeSource: 'export',
+            direction: 'incoming',
+            text: 'I can see your car',
+            key: 'k2',
+          },
+          {
+            locator: 'line:3',
+            channel: 'call',
+            sender: 'Sam',
+            at: '2026-03-01T18:45:00Z',
+            timeSource: 'export',
+            direction: 'incoming',
+            text: '',
+            call: { kind: 'missed', durationSeconds: 0 },
+            key: 'k3',
+          },
         ],
       },
     };
     const log = await newTestLog();
-    const pack = await packInputFor(log, [{ id: 'entry-w', versions: [content] }], [{ id: 'export-1', bytes, name: 'WhatsApp Chat with Sam.txt', type: 'text/plain' }]);
+    const pack = await packInputFor(
+      log,
+      [{ id: 'entry-w', versions: [content] }],
+      [{ id: 'export-1', bytes, name: 'WhatsApp Chat with Sam.txt', type: 'text/plain' }],
+    );
     const { input } = await pdfInputFor(pack, { fonts });
     const pdf = await renderEvidencePdf({ ...input, verifyUrl: 'https://casebook.example/verify' });
     const dir = mkdtempSync(join(tmpdir(), 'pdf-messages-'));
@@ -43,6 +78,5 @@ describe('the PDF of a pack with imported messages', () => {
     expect(text).toMatch(/1 March 2026 at 18:30\s+Sam\s+WhatsApp\s+Answer the phone/);
     expect(text).toMatch(/1 March 2026 at 18:45\s+Sam\s+Phone call\s+Missed call/);
     expect(text.replace(/\s+/g, ' ')).toContain(`SHA-256 ${sha256}`);
-
   });
 });

@@ -1,10 +1,11 @@
 // An imported entry's messages as a table an officer can read: time, sender, channel and text, every word, with
 // the original export named by its SHA-256 (the file itself is in the ZIP and the verifier checks each message
 // against it).
-import { CHANNEL_LABELS, TIME_SOURCE_NOTES, messageWhat } from '../../../domain/incidents/index.ts';
+
 import type { Incident } from '../../../domain/incidents/index.ts';
-import { CONTENT_WIDTH, LABEL, MARGIN, SMALL, gap, leadingOf, need, paragraph } from './flow.ts';
+import { CHANNEL_LABELS, messageWhat, TIME_SOURCE_NOTES } from '../../../domain/incidents/index.ts';
 import type { Flow } from './flow.ts';
+import { CONTENT_WIDTH, gap, LABEL, leadingOf, MARGIN, need, paragraph, SMALL } from './flow.ts';
 import { cellLines, drawHeader, drawRow } from './log-table.ts';
 import type { Model } from './model.ts';
 import { drawLine } from './typeset.ts';
@@ -20,11 +21,20 @@ export function drawImportedMessages(flow: Flow, incident: Incident, model: Mode
   const file = model.attachments.get(imported.source.attachmentId);
   need(flow, 6 * leadingOf(LABEL));
   flow.y -= leadingOf(LABEL);
-  drawLine(flow.page, flow.faces, `Messages in entry ${entryNumber} (${imported.messages.length.toLocaleString('en-GB')})`, MARGIN, flow.y + leadingOf(LABEL) * 0.24, LABEL);
+  drawLine(
+    flow.page,
+    flow.faces,
+    `Messages in entry ${entryNumber} (${imported.messages.length.toLocaleString('en-GB')})`,
+    MARGIN,
+    flow.y + leadingOf(LABEL) * 0.24,
+    LABEL,
+  );
   paragraph(
     flow,
     `Exactly as the original export ${file ? `"${file.name}"` : ''} holds them (SHA-256 ${imported.source.sha256}). ` +
-      (file ? 'The file is in the ZIP under attachments/, and the verifier checks each message against it.' : 'That file is not in this pack, so the messages cannot be checked against it here.'),
+      (file
+        ? 'The file is in the ZIP under attachments/, and the verifier checks each message against it.'
+        : 'That file is not in this pack, so the messages cannot be checked against it here.'),
     SMALL,
   );
   gap(flow, 3);

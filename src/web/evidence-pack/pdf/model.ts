@@ -1,7 +1,8 @@
 // Reads the input once into what the pages print: entries numbered in pack order (as pack.json numbers them),
 // each latest version parsed as an incident or a note, people and places by id, attachments by id.
-import { parseIncident, whenSortKey } from '../../../domain/incidents/index.ts';
+
 import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
+import { parseIncident, whenSortKey } from '../../../domain/incidents/index.ts';
 import type { EvidencePdfAttachment, EvidencePdfEntry, EvidencePdfInput, EvidencePdfVersion } from './types.ts';
 
 export interface Note {
@@ -11,7 +12,10 @@ export interface Note {
   readonly attachmentIds: readonly string[];
 }
 
-export type Shown = { readonly kind: 'incident'; readonly incident: Incident } | { readonly kind: 'note'; readonly note: Note } | { readonly kind: 'other' };
+export type Shown =
+  | { readonly kind: 'incident'; readonly incident: Incident }
+  | { readonly kind: 'note'; readonly note: Note }
+  | { readonly kind: 'other' };
 
 export interface NumberedEntry {
   /** "Entry 1" is the first: the same numbers as pack.json and the verifier. */
@@ -31,7 +35,10 @@ export interface Model {
 
 export function modelOf(input: EvidencePdfInput): Model {
   const read = input.entries.map((entry) => ({ entry, shown: shownOf(entry) }));
-  read.sort((a, b) => sortKey(a.entry, a.shown) - sortKey(b.entry, b.shown) || firstLeaf(a.entry) - firstLeaf(b.entry) || compare(a.entry.id, b.entry.id));
+  read.sort(
+    (a, b) =>
+      sortKey(a.entry, a.shown) - sortKey(b.entry, b.shown) || firstLeaf(a.entry) - firstLeaf(b.entry) || compare(a.entry.id, b.entry.id),
+  );
   const entries = read.map(({ entry, shown }, index) => ({ number: index + 1, id: entry.id, versions: entry.versions, shown }));
   return {
     entries,

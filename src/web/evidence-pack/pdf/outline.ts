@@ -1,7 +1,8 @@
 // The PDF's bookmarks: each section, and each entry under "The entries in full", so a reader can jump to
 // entry 734 of a 500-page pack from the viewer's sidebar.
-import { PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
+
 import type { PDFDict, PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
 
 export interface OutlineItem {
   readonly title: string;
@@ -27,7 +28,7 @@ export function addOutline(doc: PDFDocument, items: readonly OutlineItem[]): voi
 function addLevel(doc: PDFDocument, items: readonly OutlineItem[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } {
   const context = doc.context;
   const refs = items.map(() => context.nextRef());
-  let count = items.length;
+  const count = items.length;
   items.forEach((item, i) => {
     const dict: PDFDict = context.obj({
       Parent: parent,

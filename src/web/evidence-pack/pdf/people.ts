@@ -1,8 +1,8 @@
 // The people and places the entries name, each described once (an officer reads the description of the person
 // and their car here, not in every entry).
 import { PERSON_ROLE_LABELS } from '../../../domain/incidents/index.ts';
-import { H3, SMALL, field, gap, heading, paragraph, section } from './flow.ts';
 import type { Flow } from './flow.ts';
+import { field, gap, H3, heading, paragraph, SMALL, section } from './flow.ts';
 import type { Model } from './model.ts';
 
 export const PEOPLE_HEADING = 'People and places named';

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { incident, newTestLog, packInputFor, signHead } from '../../../crypto/evidence-pack/test-support.ts';
-import { exactWhenFromLondon, newIncident, newPerson, newPlace } from '../../../domain/incidents/index.ts';
 import type { Attachment, Incident } from '../../../domain/incidents/index.ts';
-import { FONT_FILES, renderEvidencePdf } from './index.ts';
+import { exactWhenFromLondon, newIncident, newPerson, newPlace } from '../../../domain/incidents/index.ts';
 import type { EvidencePdfFonts, EvidencePdfInput } from './index.ts';
+import { FONT_FILES, renderEvidencePdf } from './index.ts';
 import { pdfInputFor, sha256Hex } from './test-support.ts';
 import { ukTime } from './words.ts';
 
@@ -19,7 +19,10 @@ const require = createRequire(import.meta.url);
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
 function readFonts(): EvidencePdfFonts {
-  return { regular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.regular))), bold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.bold))) };
+  return {
+    regular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.regular))),
+    bold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.bold))),
+  };
 }
 
 async function attachmentOf(id: string, name: string, type: string, bytes: Uint8Array): Promise<Attachment> {
@@ -29,7 +32,10 @@ async function attachmentOf(id: string, name: string, type: string, bytes: Uint8
 const LONG_WORD = `https://example.invalid/${'a-very-long-path-segment-'.repeat(12)}end`;
 const LONG_TEXT = [
   'He was waiting at the bus stop again when I came out of work.',
-  ...Array.from({ length: 60 }, (_, i) => `Sentence ${i + 1} of a long account, describing what he said and where he stood, word for word as I remember it.`),
+  ...Array.from(
+    { length: 60 },
+    (_, i) => `Sentence ${i + 1} of a long account, describing what he said and where he stood, word for word as I remember it.`,
+  ),
   `He sent the link ${LONG_WORD} afterwards.`,
   'The account ends with the word zebracrossing.',
 ].join(' ');
@@ -75,19 +81,37 @@ async function render(): Promise<Rendered> {
       { personId: witness.id, role: 'witness' },
       { personId: officer.id, role: 'police-officer' },
     ],
-    effects: { fearOfViolence: true, alarmOrDistress: true, dailyLifeChanges: ['changed-route', 'extra-security'], notes: 'I could not sleep that night.' },
+    effects: {
+      fearOfViolence: true,
+      alarmOrDistress: true,
+      dailyLifeChanges: ['changed-route', 'extra-security'],
+      notes: 'I could not sleep that night.',
+    },
     reports: [{ to: 'police', crimeReference: '13/45678/26', officerName: 'PC Aisha Khan', date: '2026-03-04' }],
   };
-  const long: Incident = { ...incident('e-long', '2026-03-10', '08:15', LONG_TEXT, { behaviours: ['loitering'] }), people: [{ personId: stalker.id, role: 'stalker' }] };
+  const long: Incident = {
+    ...incident('e-long', '2026-03-10', '08:15', LONG_TEXT, { behaviours: ['loitering'] }),
+    people: [{ personId: stalker.id, role: 'stalker' }],
+  };
   const versions = [
     newIncident('e-edited', { precision: 'day', date: '2026-03-05' }, 'Flowers left on the doorstep (first version).'),
-    { ...newIncident('e-edited', { precision: 'day', date: '2026-03-05' }, 'Flowers left on the doorstep with a card (second version).'), behaviours: ['unwanted-gifts' as const] },
     {
-      ...newIncident('e-edited', exactWhenFromLondon('2026-03-05', '07:40'), 'Flowers left on the doorstep with a card signed L (third version).'),
+      ...newIncident('e-edited', { precision: 'day', date: '2026-03-05' }, 'Flowers left on the doorstep with a card (second version).'),
+      behaviours: ['unwanted-gifts' as const],
+    },
+    {
+      ...newIncident(
+        'e-edited',
+        exactWhenFromLondon('2026-03-05', '07:40'),
+        'Flowers left on the doorstep with a card signed L (third version).',
+      ),
       behaviours: ['unwanted-gifts' as const],
     },
   ];
-  const bare: Incident = { ...newIncident('e-bare', { precision: 'range', from: '2026-03-20', to: '2026-03-22' }, 'Silent calls over the weekend.'), quickNote: true };
+  const bare: Incident = {
+    ...newIncident('e-bare', { precision: 'range', from: '2026-03-20', to: '2026-03-22' }, 'Silent calls over the weekend.'),
+    quickNote: true,
+  };
   const note = { type: 'note', text: 'Spoke to the helpline today.', writtenAt: '2026-03-12T10:00:00.000Z', attachments: [] };
 
   const pack = await packInputFor(
@@ -223,7 +247,13 @@ describe('renderEvidencePdf', () => {
     };
     const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
     const tree = titles(outlines.lookup(PDFName.of('First'), PDFDict));
-    expect(tree.map((t) => t.title)).toEqual(['Cover and summary', 'Chronological log', 'People and places named', 'The entries in full', 'How to check this pack']);
+    expect(tree.map((t) => t.title)).toEqual([
+      'Cover and summary',
+      'Chronological log',
+      'People and places named',
+      'The entries in full',
+      'How to check this pack',
+    ]);
     expect(tree[3]!.children).toHaveLength(5);
     expect(tree[3]!.children[1]).toBe('Entry 2: Tuesday 3 March 2026 at 6:30pm');
   });
@@ -270,7 +300,10 @@ describe('renderEvidencePdf with nothing in it', () => {
 
   it('reports progress and stops when asked', async () => {
     const log = await newTestLog();
-    const pack = await packInputFor(log, Array.from({ length: 120 }, (_, i) => ({ id: `e${i}`, versions: [incident(`e${i}`, '2026-03-03', '10:00', `Entry ${i}`)] })));
+    const pack = await packInputFor(
+      log,
+      Array.from({ length: 120 }, (_, i) => ({ id: `e${i}`, versions: [incident(`e${i}`, '2026-03-03', '10:00', `Entry ${i}`)] })),
+    );
     const { input } = await pdfInputFor(pack, { fonts: readFonts() });
     const seen: number[] = [];
     await renderEvidencePdf({ ...input, onProgress: (done, total) => seen.push(done / total) });
@@ -279,13 +312,28 @@ describe('renderEvidencePdf with nothing in it', () => {
     expect(seen.length).toBeGreaterThan(2);
 
     const controller = new AbortController();
-    const stopped = renderEvidencePdf({ ...input, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort(new Error('stopped by the person')) });
+    const stopped = renderEvidencePdf({
+      ...input,
+      signal: controller.signal,
+      onProgress: (done) => done > 0 && controller.abort(new Error('stopped by the person')),
+    });
     await expect(stopped).rejects.toThrow('stopped by the person');
   });
 
   it('refuses a pack id that is not a SHA-256', async () => {
     const log = await newTestLog();
-    const input = { createdAt: 0, period: {}, entries: [], people: [], places: [], attachments: [], packSha256: 'not-a-hash', treeHead: await signHead(log), logPublicKey: log.publicKey, fonts: readFonts() };
+    const input = {
+      createdAt: 0,
+      period: {},
+      entries: [],
+      people: [],
+      places: [],
+      attachments: [],
+      packSha256: 'not-a-hash',
+      treeHead: await signHead(log),
+      logPublicKey: log.publicKey,
+      fonts: readFonts(),
+    };
     await expect(renderEvidencePdf(input)).rejects.toThrow('packSha256 must be 64 lower-case hex digits');
   });
 });

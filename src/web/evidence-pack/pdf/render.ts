@@ -5,19 +5,19 @@ import { PDFDocument } from 'pdf-lib';
 import { summarise } from '../../../crypto/evidence-pack/summary.ts';
 import { analyseLegalElements } from '../../../domain/legal-elements/index.ts';
 import { drawCover } from './cover.ts';
-import { NO_LAYOUT, paddedFontkit } from './fontkit.ts';
-import { drawEntries } from './entries.ts';
 import type { ImageCache } from './entries.ts';
+import { drawEntries } from './entries.ts';
 import { drawFooters, startFlow } from './flow.ts';
+import { NO_LAYOUT, paddedFontkit } from './fontkit.ts';
+import { finishInk } from './ink.ts';
 import { drawLog } from './log-table.ts';
 import { modelOf } from './model.ts';
 import { addOutline, outlineItem } from './outline.ts';
 import { drawPeopleAndPlaces } from './people.ts';
-import { finishInk } from './ink.ts';
-import { faceOf } from './typeset.ts';
-import type { Faces } from './typeset.ts';
-import { PACK_ID_PREFIX } from './types.ts';
 import type { EvidencePdfFonts, EvidencePdfInput } from './types.ts';
+import { PACK_ID_PREFIX } from './types.ts';
+import type { Faces } from './typeset.ts';
+import { faceOf } from './typeset.ts';
 import { drawVerifyPage } from './verify-page.ts';
 
 export class EvidencePdfInputError extends Error {
@@ -34,7 +34,10 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
   doc.registerFontkit(paddedFontkit);
   const faces = await embedFonts(doc, input.fonts);
   const model = modelOf(input);
-  const summary = summarise({ entries: input.entries.map((entry) => entry.versions.map((v) => v.content)), attachments: input.attachments.length });
+  const summary = summarise({
+    entries: input.entries.map((entry) => entry.versions.map((v) => v.content)),
+    attachments: input.attachments.length,
+  });
   const legal = analyseLegalElements({ incidents: model.incidents, people: [...model.people.values()], now: input.createdAt });
 
   const flow = startFlow(doc, faces);
@@ -73,7 +76,8 @@ function uncoveredCount(input: EvidencePdfInput, faces: Faces): number {
     for (const char of JSON.stringify(value) ?? '') {
       const code = char.codePointAt(0)!;
       // Spacing, joiners and marks that are dropped or normalised away before drawing do not count.
-      if (!covered(code) && !/[\s\u200b-\u200f\u2028-\u202f\ufeff]/.test(char) && !covered(char.normalize('NFC').codePointAt(0)!)) return true;
+      if (!covered(code) && !/[\s\u200b-\u200f\u2028-\u202f\ufeff]/.test(char) && !covered(char.normalize('NFC').codePointAt(0)!))
+        return true;
     }
     return false;
   };

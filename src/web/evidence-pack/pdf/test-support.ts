@@ -1,7 +1,8 @@
 // For tests and the benchmark: the PDF's input from the same input the ZIP was built from, the way the pack
 // maker does it (ZIP first, then its SHA-256 goes into the PDF).
-import { buildEvidencePack } from '../../../crypto/evidence-pack/index.ts';
+
 import type { AttachmentInput, EvidencePackInput } from '../../../crypto/evidence-pack/index.ts';
+import { buildEvidencePack } from '../../../crypto/evidence-pack/index.ts';
 import type { Person, Place } from '../../../domain/incidents/index.ts';
 import type { EvidencePdfFonts, EvidencePdfInput } from './types.ts';
 

@@ -1,8 +1,9 @@
 // Measures, wraps and draws text with the embedded fonts. A character the body font lacks is drawn with the first
 // fallback font that has it, so a name in another script prints instead of turning into empty boxes. Widths are
 // cached per word: a 1,000-entry pack measures the same words many times.
-import { rgb } from 'pdf-lib';
+
 import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
 import { fontName, num, writeText } from './ink.ts';
 
 const BLACK = rgb(0, 0, 0);
@@ -80,7 +81,8 @@ export function widthOf(faces: Faces, text: string, style: Style): number {
 export function clean(text: string): string {
   return text
     .normalize('NFC')
-    .replace(SPACING, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g, '');
+    .replace(SPACING, ' ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g, '');
 }
 
 /**

@@ -16,8 +16,13 @@ const WELSH = 'Roedd e tu allan i’r tŷ eto. Ŵyr, ŷd, â ê î ô û ï ẁ 
 describe('Welsh letters in the PDF', () => {
   it('prints every Welsh letter in an entry and the title, with no box for a missing glyph', async () => {
     const log = await newTestLog();
-    const pack = await packInputFor(log, [{ id: 'e-cy', versions: [incident('e-cy', '2026-03-03', '18:30', WELSH, { behaviours: ['following'] })] }]);
-    const fonts = { regular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.regular))), bold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.bold))) };
+    const pack = await packInputFor(log, [
+      { id: 'e-cy', versions: [incident('e-cy', '2026-03-03', '18:30', WELSH, { behaviours: ['following'] })] },
+    ]);
+    const fonts = {
+      regular: new Uint8Array(readFileSync(require.resolve(FONT_FILES.regular))),
+      bold: new Uint8Array(readFileSync(require.resolve(FONT_FILES.bold))),
+    };
     const { input } = await pdfInputFor({ ...pack, title: 'Cofnod i’r heddlu: Siân Ŵyn' }, { fonts, people: [], places: [], period: {} });
     const dir = mkdtempSync(join(tmpdir(), 'evidence-pdf-cy-'));
     writeFileSync(join(dir, 'pack.pdf'), await renderEvidencePdf(input));

@@ -1,14 +1,15 @@
 // Incident fields in plain words, with the diary's own labels, for the log table and the full entries.
+
+import { ukTime } from '../../../crypto/evidence-pack/index.ts';
+import type { Incident, MethodUse, Person, PersonRole, Report } from '../../../domain/incidents/index.ts';
 import {
+  behaviourById,
   DAILY_LIFE_CHANGE_LABELS,
+  describeWhen,
   METHOD_LABELS,
   PERSON_ROLE_LABELS,
   REPORT_TARGET_LABELS,
-  behaviourById,
-  describeWhen,
 } from '../../../domain/incidents/index.ts';
-import type { Incident, MethodUse, Person, PersonRole, Report } from '../../../domain/incidents/index.ts';
-import { ukTime } from '../../../crypto/evidence-pack/index.ts';
 import type { Model } from './model.ts';
 
 const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
@@ -89,7 +90,9 @@ export function effectsInWords(incident: Incident): string {
   const lines = [
     `Feared violence would be used against them: ${e.fearOfViolence ? 'yes' : 'no'}`,
     `Caused alarm or distress: ${e.alarmOrDistress ? 'yes' : 'no'}`,
-    ...e.dailyLifeChanges.map((change) => (change === 'other' && e.otherChange ? `${DAILY_LIFE_CHANGE_LABELS[change]}: ${e.otherChange}` : DAILY_LIFE_CHANGE_LABELS[change])),
+    ...e.dailyLifeChanges.map((change) =>
+      change === 'other' && e.otherChange ? `${DAILY_LIFE_CHANGE_LABELS[change]}: ${e.otherChange}` : DAILY_LIFE_CHANGE_LABELS[change],
+    ),
   ];
   if (!e.dailyLifeChanges.includes('other') && e.otherChange) lines.push(e.otherChange);
   if (e.notes && e.notes.trim() !== '') lines.push(`In their own words: ${e.notes}`);
@@ -109,7 +112,11 @@ export function reportsShort(incident: Incident): string {
   return incident.reports
     .map((report) => {
       const who = report.to === 'police' ? 'Police' : (report.name ?? REPORT_TARGET_LABELS[report.to]);
-      const details = [report.crimeReference ? `ref ${report.crimeReference}` : '', report.officerName ?? '', report.date ? shortDay(report.date) : ''].filter((d) => d !== '');
+      const details = [
+        report.crimeReference ? `ref ${report.crimeReference}` : '',
+        report.officerName ?? '',
+        report.date ? shortDay(report.date) : '',
+      ].filter((d) => d !== '');
       return details.length > 0 ? `${who} — ${details.join(', ')}` : who;
     })
     .join('\n');

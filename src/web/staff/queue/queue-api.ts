@@ -3,7 +3,7 @@
 import { base64urlDecode } from '../../../crypto/encoding.ts';
 import type { TeamKeys } from '../../../crypto/team-keys.ts';
 import type { StoredMessage, StoredShare } from '../../talk/api.ts';
-import { openContent, openForTeam, sealContent, sealForTeam, type MessageContent, type ShareContent } from '../../talk/sealed-content.ts';
+import { type MessageContent, openContent, openForTeam, type ShareContent, sealContent, sealForTeam } from '../../talk/sealed-content.ts';
 import { staffFetch } from '../index.ts';
 
 export type QueueView = 'new' | 'mine' | 'waiting' | 'closed';
@@ -55,7 +55,14 @@ export interface OpenedDetail extends QueueRow {
   readonly riskReason: string | undefined;
   readonly messages: readonly { id: string; author: 'person' | 'staff'; createdAt: number; content: MessageContent | undefined }[];
   readonly shares: readonly { id: string; createdAt: number; content: ShareContent | undefined }[];
-  readonly notes: readonly { id: string; kind: StoredNote['kind']; agency: string | null; staffId: string; createdAt: number; text: string | undefined }[];
+  readonly notes: readonly {
+    id: string;
+    kind: StoredNote['kind'];
+    agency: string | null;
+    staffId: string;
+    createdAt: number;
+    text: string | undefined;
+  }[];
 }
 
 const base = '/staff/queue/api';
@@ -65,7 +72,7 @@ export const fetchQueue = (view: QueueView) => staffFetch(`${base}/conversations
 export async function fetchConversation(id: string, keys: TeamKeys): Promise<OpenedDetail> {
   const detail = (await staffFetch(`${base}/conversations/${encodeURIComponent(id)}`)) as DetailAnswer;
   const keyOf = (version: number) => keys.privateKeys.get(version);
-  const open = async <T,>(kind: 'message' | 'share', item: StoredMessage | StoredShare): Promise<T | undefined> => {
+  const open = async <T>(kind: 'message' | 'share', item: StoredMessage | StoredShare): Promise<T | undefined> => {
     const key = keyOf(item.teamKeyVersion);
     return key ? openContent<T>(kind, id, item, key, 'team').catch(() => undefined) : undefined;
   };
@@ -77,19 +84,44 @@ export async function fetchConversation(id: string, keys: TeamKeys): Promise<Ope
     ...detail,
     currentTeamKeyVersion: detail.teamKey?.version ?? null,
     riskReason: await openNote(detail.riskTeamKeyVersion, detail.riskReason),
-    messages: await Promise.all(detail.messages.map(async (m) => ({ id: m.id, author: m.author, createdAt: m.createdAt, content: await open<MessageContent>('message', m) }))),
-    shares: await Promise.all(detail.shares.map(async (s) => ({ id: s.id, createdAt: s.createdAt, content: await open<ShareContent>('share', s) }))),
-    notes: await Promise.all(detail.notes.map(async (n) => ({ id: n.id, kind: n.kind, agency: n.agency, staffId: n.staffId, createdAt: n.createdAt, text: await openNote(n.teamKeyVersion, n.sealed) }))),
+    messages: await Promise.all(
+      detail.messages.map(async (m) => ({
+        id: m.id,
+        author: m.author,
+        createdAt: m.createdAt,
+        content: await open<MessageContent>('message', m),
+      })),
+    ),
+    shares: await Promise.all(
+      detail.shares.map(async (s) => ({ id: s.id, createdAt: s.createdAt, content: await open<ShareContent>('share', s) })),
+    ),
+    notes: await Promise.all(
+      detail.notes.map(async (n) => ({
+        id: n.id,
+        kind: n.kind,
+        agency: n.agency,
+        staffId: n.staffId,
+        createdAt: n.createdAt,
+        text: await openNote(n.teamKeyVersion, n.sealed),
+      })),
+    ),
   };
 }
 
 export async function sendReply(detail: OpenedDetail, keys: TeamKeys, text: string): Promise<void> {
   const id = crypto.randomUUID();
-  const sealed = await sealContent('message', detail.id, id, { text }, { teamKeyVersion: keys.version, teamPublicKey: keys.publicKey, personPublicKey: base64urlDecode(detail.personPublicKey) });
+  const sealed = await sealContent(
+    'message',
+    detail.id,
+    id,
+    { text },
+    { teamKeyVersion: keys.version, teamPublicKey: keys.publicKey, personPublicKey: base64urlDecode(detail.personPublicKey) },
+  );
   await staffFetch(`${base}/conversations/${detail.id}/messages`, { method: 'POST', body: JSON.stringify(sealed) });
 }
 
-const post = (path: string, body: unknown, method = 'POST') => staffFetch(`${base}/conversations/${path}`, { method, body: JSON.stringify(body) });
+const post = (path: string, body: unknown, method = 'POST') =>
+  staffFetch(`${base}/conversations/${path}`, { method, body: JSON.stringify(body) });
 
 export const assign = (id: string, to: string | null) => post(`${id}/assign`, { to });
 export const setStatus = (id: string, status: 'open' | 'waiting' | 'closed') => post(`${id}/status`, { status });
@@ -114,5 +146,6 @@ export interface SavedReply {
 }
 
 export const fetchSavedReplies = async () => ((await staffFetch(`${base}/saved-replies`)) as { savedReplies: SavedReply[] }).savedReplies;
-export const addSavedReply = (title: string, body: string) => staffFetch(`${base}/saved-replies`, { method: 'POST', body: JSON.stringify({ title, body }) });
+export const addSavedReply = (title: string, body: string) =>
+  staffFetch(`${base}/saved-replies`, { method: 'POST', body: JSON.stringify({ title, body }) });
 export const deleteSavedReply = (id: string) => staffFetch(`${base}/saved-replies/${encodeURIComponent(id)}`, { method: 'DELETE' });

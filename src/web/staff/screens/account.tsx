@@ -1,9 +1,9 @@
 import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
 import { useEffect, useState } from 'preact/hooks';
-import { Busy, Button, ErrorSummary, TextInput, errorFor, type FieldError } from '../../vault/ui/components.tsx';
+import { Busy, Button, ErrorSummary, errorFor, type FieldError, TextInput } from '../../vault/ui/components.tsx';
 import { postJson, staffFetch } from '../api.ts';
-import { messageOf } from './sign-in.tsx';
 import { ChangePassword } from './change-password.tsx';
+import { messageOf } from './sign-in.tsx';
 
 interface Passkey {
   id: string;
@@ -33,7 +33,10 @@ export function Account() {
     setErrors([]);
     setBusy(true);
     try {
-      const { challengeId, options } = (await postJson('/api/staff/passkeys/options', {})) as { challengeId: string; options: Parameters<typeof startRegistration>[0]['optionsJSON'] };
+      const { challengeId, options } = (await postJson('/api/staff/passkeys/options', {})) as {
+        challengeId: string;
+        options: Parameters<typeof startRegistration>[0]['optionsJSON'];
+      };
       const response = await startRegistration({ optionsJSON: options });
       await postJson('/api/staff/passkeys', { challengeId, name: name.trim(), response });
       setStatus(`Passkey “${name.trim()}” added. You can now sign in with it.`);
@@ -54,25 +57,54 @@ export function Account() {
   return (
     <div>
       <ErrorSummary errors={errors} />
-      <div role="status" class="govuk-body" data-account-status>{status}</div>
+      <div role="status" class="govuk-body" data-account-status>
+        {status}
+      </div>
       <h2 class="govuk-heading-m">Passkeys</h2>
-      <p class="govuk-body">A passkey lets you sign in without your password and code. You still need your password to open encrypted conversations.</p>
-      {passkeys === null ? <Busy>Loading…</Busy> : passkeys.length === 0 ? <p class="govuk-body">You have no passkeys yet.</p> : (
+      <p class="govuk-body">
+        A passkey lets you sign in without your password and code. You still need your password to open encrypted conversations.
+      </p>
+      {passkeys === null ? (
+        <Busy>Loading…</Busy>
+      ) : passkeys.length === 0 ? (
+        <p class="govuk-body">You have no passkeys yet.</p>
+      ) : (
         <ul class="govuk-list casebook-staff-list">
           {passkeys.map((p) => (
             <li key={p.id} class="casebook-staff-list__item">
-              <span><strong>{p.name}</strong> — added {day.format(p.createdAt)}{p.lastUsedAt ? `, last used ${day.format(p.lastUsedAt)}` : ', not used yet'}</span>
-              <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => void remove(p)}>Remove<span class="govuk-visually-hidden"> {p.name}</span></button>
+              <span>
+                <strong>{p.name}</strong> — added {day.format(p.createdAt)}
+                {p.lastUsedAt ? `, last used ${day.format(p.lastUsedAt)}` : ', not used yet'}
+              </span>
+              <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => void remove(p)}>
+                Remove<span class="govuk-visually-hidden"> {p.name}</span>
+              </button>
             </li>
           ))}
         </ul>
       )}
       {browserSupportsWebAuthn() ? (
         <form onSubmit={(e) => void add(e)} noValidate>
-          <TextInput id="staff-passkey-name" label="Name for a new passkey" hint="For example “Work laptop” or “Blue security key”" value={name} onInput={setName} inputClass="govuk-!-width-one-half" error={errorFor(errors, 'staff-passkey-name')} />
-          {busy ? <Busy>Waiting for your passkey…</Busy> : <Button type="submit" variant="secondary">Add a passkey</Button>}
+          <TextInput
+            id="staff-passkey-name"
+            label="Name for a new passkey"
+            hint="For example “Work laptop” or “Blue security key”"
+            value={name}
+            onInput={setName}
+            inputClass="govuk-!-width-one-half"
+            error={errorFor(errors, 'staff-passkey-name')}
+          />
+          {busy ? (
+            <Busy>Waiting for your passkey…</Busy>
+          ) : (
+            <Button type="submit" variant="secondary">
+              Add a passkey
+            </Button>
+          )}
         </form>
-      ) : <p class="govuk-body">This browser cannot make passkeys.</p>}
+      ) : (
+        <p class="govuk-body">This browser cannot make passkeys.</p>
+      )}
       <ChangePassword />
     </div>
   );

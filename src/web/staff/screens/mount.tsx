@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { SignIn } from './sign-in.tsx';
-import { SetUp } from './set-up.tsx';
 import { Account } from './account.tsx';
+import { SetUp } from './set-up.tsx';
+import { SignIn } from './sign-in.tsx';
 import { Team } from './team.tsx';
 
 /** Each screen's server-rendered page has one mount point; the no-JavaScript message is replaced. */

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { base64urlEncode } from '../../../crypto/encoding.ts';
 import { generateX25519KeyPair, grantTeamKey, wrapMemberPrivateKey } from '../../../crypto/team-keys.ts';
-import { Busy, Button, ErrorSummary, PasswordInput, TextInput, errorFor, type FieldError } from '../../vault/ui/components.tsx';
 import { deriveNewPassphraseKeys } from '../../vault/kdf/derive.ts';
+import { Busy, Button, ErrorSummary, errorFor, type FieldError, PasswordInput, TextInput } from '../../vault/ui/components.tsx';
 import { postJson, staffFetch } from '../api.ts';
 import { useStaffKdfWorker } from '../keys.ts';
-import { messageOf } from './sign-in.tsx';
 import { MIN_STAFF_PASSWORD, newPasswordErrors } from './new-password.ts';
+import { messageOf } from './sign-in.tsx';
 
 interface Started {
   signInName: string;
@@ -43,8 +43,14 @@ export function SetUp() {
 
   async function finish(event: Event) {
     event.preventDefault();
-    const found: FieldError[] = started ? await newPasswordErrors(password, again, { password: 'staff-new-password', again: 'staff-new-password-again' }, [started.signInName, started.displayName]) : [];
-    if (!/^\d{6}$/.test(totp.replace(/\s/g, ''))) found.push({ href: '#staff-totp', text: 'Enter the 6-digit code your authenticator app shows' });
+    const found: FieldError[] = started
+      ? await newPasswordErrors(password, again, { password: 'staff-new-password', again: 'staff-new-password-again' }, [
+          started.signInName,
+          started.displayName,
+        ])
+      : [];
+    if (!/^\d{6}$/.test(totp.replace(/\s/g, '')))
+      found.push({ href: '#staff-totp', text: 'Enter the 6-digit code your authenticator app shows' });
     setErrors(found);
     if (found.length || !started) return;
     setBusy('Making your keys… this takes a few seconds');
@@ -86,7 +92,15 @@ export function SetUp() {
       <form onSubmit={(e) => void start(e)} noValidate>
         <ErrorSummary errors={errors} />
         <p class="govuk-body">An administrator gives you a one-time set-up code in person or by phone. It works once, for 7 days.</p>
-        <TextInput id="staff-setup-code" label="Set-up code" hint="For example ABCD-EFGH-JKLM-NPQR-STVW" value={code} onInput={setCode} inputClass="govuk-!-width-two-thirds" error={errorFor(errors, 'staff-setup-code')} />
+        <TextInput
+          id="staff-setup-code"
+          label="Set-up code"
+          hint="For example ABCD-EFGH-JKLM-NPQR-STVW"
+          value={code}
+          onInput={setCode}
+          inputClass="govuk-!-width-two-thirds"
+          error={errorFor(errors, 'staff-setup-code')}
+        />
         {busy ? <Busy>{busy}</Busy> : <Button type="submit">Continue</Button>}
       </form>
     );
@@ -95,22 +109,71 @@ export function SetUp() {
     <form onSubmit={(e) => void finish(e)} noValidate>
       <ErrorSummary errors={errors} />
       <dl class="govuk-summary-list">
-        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Name</dt><dd class="govuk-summary-list__value">{started.displayName}</dd></div>
-        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sign-in name</dt><dd class="govuk-summary-list__value" data-sign-in-name>{started.signInName}</dd></div>
-        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Roles</dt><dd class="govuk-summary-list__value">{started.roles.join(', ')}</dd></div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Name</dt>
+          <dd class="govuk-summary-list__value">{started.displayName}</dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Sign-in name</dt>
+          <dd class="govuk-summary-list__value" data-sign-in-name>
+            {started.signInName}
+          </dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Roles</dt>
+          <dd class="govuk-summary-list__value">{started.roles.join(', ')}</dd>
+        </div>
       </dl>
       <h2 class="govuk-heading-m">1. Choose a password</h2>
-      <p class="govuk-body">Your password also protects your own encryption key, which opens conversations. If you forget it, an administrator must reset your account and give you the team key again.</p>
-      <PasswordInput id="staff-new-password" label="Password" hint={`At least ${MIN_STAFF_PASSWORD} characters. A few unrelated words work well.`} value={password} onInput={setPassword} autocomplete="new-password" error={errorFor(errors, 'staff-new-password')} />
-      <PasswordInput id="staff-new-password-again" label="Password again" value={again} onInput={setAgain} autocomplete="new-password" error={errorFor(errors, 'staff-new-password-again')} />
+      <p class="govuk-body">
+        Your password also protects your own encryption key, which opens conversations. If you forget it, an administrator must reset your
+        account and give you the team key again.
+      </p>
+      <PasswordInput
+        id="staff-new-password"
+        label="Password"
+        hint={`At least ${MIN_STAFF_PASSWORD} characters. A few unrelated words work well.`}
+        value={password}
+        onInput={setPassword}
+        autocomplete="new-password"
+        error={errorFor(errors, 'staff-new-password')}
+      />
+      <PasswordInput
+        id="staff-new-password-again"
+        label="Password again"
+        value={again}
+        onInput={setAgain}
+        autocomplete="new-password"
+        error={errorFor(errors, 'staff-new-password-again')}
+      />
       <h2 class="govuk-heading-m">2. Add Casebook to your authenticator app</h2>
       <p class="govuk-body">In your authenticator app, add an account and type this key (or open the link on a device that has the app):</p>
-      <p class="govuk-body"><code class="casebook-staff-secret" data-totp-secret>{started.totp.secret.match(/.{1,4}/g)?.join(' ')}</code></p>
+      <p class="govuk-body">
+        <code class="casebook-staff-secret" data-totp-secret>
+          {started.totp.secret.match(/.{1,4}/g)?.join(' ')}
+        </code>
+      </p>
       <details class="govuk-details">
-        <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the setup link (otpauth)</span></summary>
-        <div class="govuk-details__text"><code class="casebook-staff-secret" data-totp-uri>{started.totp.uri}</code></div>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">Show the setup link (otpauth)</span>
+        </summary>
+        <div class="govuk-details__text">
+          <code class="casebook-staff-secret" data-totp-uri>
+            {started.totp.uri}
+          </code>
+        </div>
       </details>
-      <TextInput id="staff-totp" label="Code your app now shows" hint="6 digits" value={totp} onInput={setTotp} autocomplete="one-time-code" inputMode="numeric" inputClass="govuk-input--width-5" error={errorFor(errors, 'staff-totp')} />
+      <TextInput
+        id="staff-totp"
+        label="Code your app now shows"
+        hint="6 digits"
+        value={totp}
+        onInput={setTotp}
+        autocomplete="one-time-code"
+        inputMode="numeric"
+        inputClass="govuk-input--width-5"
+        error={errorFor(errors, 'staff-totp')}
+      />
       {busy ? <Busy>{busy}</Busy> : <Button type="submit">Finish setting up</Button>}
     </form>
   );

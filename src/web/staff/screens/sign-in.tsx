@@ -1,9 +1,9 @@
 import { browserSupportsWebAuthn, startAuthentication } from '@simplewebauthn/browser';
 import { useState } from 'preact/hooks';
 import { base64urlDecode, base64urlEncode } from '../../../crypto/encoding.ts';
-import { Busy, Button, ErrorSummary, PasswordInput, TextInput, errorFor, type FieldError } from '../../vault/ui/components.tsx';
-import { derivePassphraseKeys } from '../../vault/kdf/derive.ts';
 import { HttpError } from '../../http/http-client.ts';
+import { derivePassphraseKeys } from '../../vault/kdf/derive.ts';
+import { Busy, Button, ErrorSummary, errorFor, type FieldError, PasswordInput, TextInput } from '../../vault/ui/components.tsx';
 import { postJson } from '../api.ts';
 import { useStaffKdfWorker } from '../keys.ts';
 
@@ -25,7 +25,10 @@ export function SignIn({ next }: { next: string }) {
     setErrors([]);
     setBusy('Waiting for your passkey…');
     try {
-      const { challengeId, options } = (await postJson('/api/staff/sign-in/passkey/options', {})) as { challengeId: string; options: Parameters<typeof startAuthentication>[0]['optionsJSON'] };
+      const { challengeId, options } = (await postJson('/api/staff/sign-in/passkey/options', {})) as {
+        challengeId: string;
+        options: Parameters<typeof startAuthentication>[0]['optionsJSON'];
+      };
       const response = await startAuthentication({ optionsJSON: options });
       await postJson('/api/staff/sign-in/passkey', { challengeId, response });
       done();
@@ -40,15 +43,22 @@ export function SignIn({ next }: { next: string }) {
     const found: FieldError[] = [];
     if (!name.trim()) found.push({ href: '#staff-name', text: 'Enter your sign-in name' });
     if (!password) found.push({ href: '#staff-password', text: 'Enter your password' });
-    if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) found.push({ href: '#staff-code', text: 'Enter the 6-digit code from your authenticator app' });
+    if (!/^\d{6}$/.test(code.replace(/\s/g, '')))
+      found.push({ href: '#staff-code', text: 'Enter the 6-digit code from your authenticator app' });
     setErrors(found);
     if (found.length) return;
     setBusy('Checking your details…');
     try {
       useStaffKdfWorker();
-      const { kdf } = (await postJson('/api/staff/sign-in/kdf', { signInName: name.trim().toLowerCase() })) as { kdf: { version: number; salt: string } };
+      const { kdf } = (await postJson('/api/staff/sign-in/kdf', { signInName: name.trim().toLowerCase() })) as {
+        kdf: { version: number; salt: string };
+      };
       const keys = await derivePassphraseKeys(password, base64urlDecode(kdf.salt), kdf.version);
-      await postJson('/api/staff/sign-in/password', { signInName: name.trim().toLowerCase(), authKey: base64urlEncode(keys.authKey), totp: code.replace(/\s/g, '') });
+      await postJson('/api/staff/sign-in/password', {
+        signInName: name.trim().toLowerCase(),
+        authKey: base64urlEncode(keys.authKey),
+        totp: code.replace(/\s/g, ''),
+      });
       done();
     } catch (error) {
       setErrors([{ href: '#staff-name', text: messageOf(error) }]);
@@ -71,10 +81,37 @@ export function SignIn({ next }: { next: string }) {
       ) : null}
       <h2 class="govuk-heading-m">With your password and a code</h2>
       <form onSubmit={(e) => void withPassword(e)} noValidate>
-        <TextInput id="staff-name" label="Sign-in name" value={name} onInput={setName} autocomplete="username" error={errorFor(errors, 'staff-name')} inputClass="govuk-!-width-two-thirds" />
-        <PasswordInput id="staff-password" label="Password" value={password} onInput={setPassword} autocomplete="current-password" error={errorFor(errors, 'staff-password')} />
-        <TextInput id="staff-code" label="Code from your authenticator app" hint="6 digits; it changes every 30 seconds" value={code} onInput={setCode} autocomplete="one-time-code" inputMode="numeric" inputClass="govuk-input--width-5" error={errorFor(errors, 'staff-code')} />
-        <Button type="submit" disabled={busy !== null}>Sign in</Button>
+        <TextInput
+          id="staff-name"
+          label="Sign-in name"
+          value={name}
+          onInput={setName}
+          autocomplete="username"
+          error={errorFor(errors, 'staff-name')}
+          inputClass="govuk-!-width-two-thirds"
+        />
+        <PasswordInput
+          id="staff-password"
+          label="Password"
+          value={password}
+          onInput={setPassword}
+          autocomplete="current-password"
+          error={errorFor(errors, 'staff-password')}
+        />
+        <TextInput
+          id="staff-code"
+          label="Code from your authenticator app"
+          hint="6 digits; it changes every 30 seconds"
+          value={code}
+          onInput={setCode}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          inputClass="govuk-input--width-5"
+          error={errorFor(errors, 'staff-code')}
+        />
+        <Button type="submit" disabled={busy !== null}>
+          Sign in
+        </Button>
       </form>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TeamKeys } from '../../../crypto/team-keys.ts';
-import { Busy, Button, ErrorSummary, PasswordInput, errorFor, type FieldError } from '../../vault/ui/components.tsx';
+import { Busy, Button, ErrorSummary, errorFor, type FieldError, PasswordInput } from '../../vault/ui/components.tsx';
 import { unlockTeamKeys } from '../keys.ts';
 import { messageOf } from './sign-in.tsx';
 

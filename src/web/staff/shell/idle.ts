@@ -12,11 +12,17 @@ export function startIdleWarning(doc: Document): void {
   const schedule = () => {
     window.clearTimeout(warnTimer);
     window.clearTimeout(endTimer);
-    warnTimer = window.setTimeout(() => {
-      box.hidden = false;
-      box.querySelector<HTMLButtonElement>('[data-staff-idle-stay]')?.focus();
-    }, idleSeconds * 1000 - WARN_BEFORE_MS);
-    endTimer = window.setTimeout(() => location.assign('/staff/sign-in?next=' + encodeURIComponent(location.pathname)), idleSeconds * 1000 + 1000);
+    warnTimer = window.setTimeout(
+      () => {
+        box.hidden = false;
+        box.querySelector<HTMLButtonElement>('[data-staff-idle-stay]')?.focus();
+      },
+      idleSeconds * 1000 - WARN_BEFORE_MS,
+    );
+    endTimer = window.setTimeout(
+      () => location.assign('/staff/sign-in?next=' + encodeURIComponent(location.pathname)),
+      idleSeconds * 1000 + 1000,
+    );
   };
   const touch = async () => {
     box.hidden = true;
@@ -28,9 +34,13 @@ export function startIdleWarning(doc: Document): void {
   box.querySelector('[data-staff-idle-stay]')?.addEventListener('click', () => void touch());
   // Activity on the page counts, at most once a minute, as the server counts it.
   for (const type of ['keydown', 'pointerdown']) {
-    doc.addEventListener(type, () => {
-      if (Date.now() - lastTouch > 60_000) void touch();
-    }, { passive: true });
+    doc.addEventListener(
+      type,
+      () => {
+        if (Date.now() - lastTouch > 60_000) void touch();
+      },
+      { passive: true },
+    );
   }
   lastTouch = Date.now();
   schedule();

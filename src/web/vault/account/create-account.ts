@@ -1,11 +1,5 @@
-import {
-  base64urlEncode,
-  createVault,
-  deriveRecoveryKeys,
-  formatRecoveryKey,
-  generateRecoveryKey,
-} from '../../../crypto/index.ts';
 import type { Envelope } from '../../../crypto/index.ts';
+import { base64urlEncode, createVault, deriveRecoveryKeys, formatRecoveryKey, generateRecoveryKey } from '../../../crypto/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { CreatedAccountResponse, Kdf } from '../api/types.ts';
 import { deriveNewPassphraseKeys } from '../kdf/derive.ts';

@@ -2,9 +2,9 @@ import { base64urlDecode, base64urlEncode, rewrapVaultKey } from '../../../crypt
 import type { ApiClient } from '../api/client.ts';
 import type { SignIn } from '../api/types.ts';
 import { deriveNewPassphraseKeys, derivePassphraseKeys } from '../kdf/derive.ts';
-import { makeNewRecoveryKey } from './new-recovery-key.ts';
-import type { NewRecoveryKey } from './new-recovery-key.ts';
 import type { UnlockedVault } from '../vault-session.ts';
+import type { NewRecoveryKey } from './new-recovery-key.ts';
+import { makeNewRecoveryKey } from './new-recovery-key.ts';
 
 /**
  * The current passphrase proves it is the person (not someone at an unlocked screen); the vault key is

@@ -1,5 +1,5 @@
-import { base64urlEncode, deriveRecoveryKeys, formatRecoveryKey, generateRecoveryKey, rewrapVaultKey } from '../../../crypto/index.ts';
 import type { Envelope, VaultKeyWrapPurpose } from '../../../crypto/index.ts';
+import { base64urlEncode, deriveRecoveryKeys, formatRecoveryKey, generateRecoveryKey, rewrapVaultKey } from '../../../crypto/index.ts';
 
 /** A freshly made recovery key, shown once, and what the server stores for it. */
 export interface NewRecoveryKey {

@@ -1,5 +1,5 @@
-import { base64urlEncode, deriveRecoveryKeys, parseRecoveryKey, rewrapVaultKey } from '../../../crypto/index.ts';
 import type { Envelope } from '../../../crypto/index.ts';
+import { base64urlEncode, deriveRecoveryKeys, parseRecoveryKey, rewrapVaultKey } from '../../../crypto/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { RecoveryResponse, SignedInResponse } from '../api/types.ts';
 import { deriveNewPassphraseKeys } from '../kdf/derive.ts';
@@ -23,19 +23,37 @@ export async function startRecovery(api: ApiClient, username: string, recoveryKe
   const answer = await api.json<RecoveryResponse>('POST', '/recovery', {
     json: { username, recoveryAuthKey: base64urlEncode(keys.authKey) },
   });
-  return { username, recoveryToken: answer.recoveryToken, wrappedByRecovery: answer.wrappedVaultKey, recoveryWrappingKey: keys.wrappingKey };
+  return {
+    username,
+    recoveryToken: answer.recoveryToken,
+    wrappedByRecovery: answer.wrappedVaultKey,
+    recoveryWrappingKey: keys.wrappingKey,
+  };
 }
 
 /**
  * A new passphrase re-wraps the same vault key: nothing in the vault is re-encrypted. The recovery key just
  * used was typed somewhere, so a new one replaces it in the same request; the screen shows it once.
  */
-export async function finishRecovery(api: ApiClient, recovery: RecoveryInProgress, newPassphrase: string): Promise<{ vault: UnlockedVault; recoveryKey: string }> {
+export async function finishRecovery(
+  api: ApiClient,
+  recovery: RecoveryInProgress,
+  newPassphrase: string,
+): Promise<{ vault: UnlockedVault; recoveryKey: string }> {
   const from = { wrappingKey: recovery.recoveryWrappingKey, purpose: 'recovery' } as const;
-  const [{ kdf, keys }, replacement] = await Promise.all([deriveNewPassphraseKeys(newPassphrase), makeNewRecoveryKey(recovery.wrappedByRecovery, from)]);
+  const [{ kdf, keys }, replacement] = await Promise.all([
+    deriveNewPassphraseKeys(newPassphrase),
+    makeNewRecoveryKey(recovery.wrappedByRecovery, from),
+  ]);
   const wrappedVaultKey = await rewrapVaultKey(recovery.wrappedByRecovery, from, { wrappingKey: keys.wrappingKey, purpose: 'passphrase' });
   const session = await api.json<SignedInResponse>('PUT', '/recovery/passphrase', {
-    json: { recoveryToken: recovery.recoveryToken, authKey: base64urlEncode(keys.authKey), kdf, wrappedVaultKey, newRecovery: replacement.body },
+    json: {
+      recoveryToken: recovery.recoveryToken,
+      authKey: base64urlEncode(keys.authKey),
+      kdf,
+      wrappedVaultKey,
+      newRecovery: replacement.body,
+    },
   });
   return { vault: await openSession(api, session, keys.wrappingKey), recoveryKey: replacement.recoveryKey };
 }

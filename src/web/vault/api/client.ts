@@ -2,7 +2,10 @@
 // httpFetch as HttpError, so screens can show the server's sentence.
 import { type FailureWords, httpFetch } from '../../http/http-client.ts';
 
-export const VAULT_WORDS: FailureWords = { network: 'Could not reach Casebook. Check your connection and try again.', fallback: 'Something went wrong. Try again.' };
+export const VAULT_WORDS: FailureWords = {
+  network: 'Could not reach Casebook. Check your connection and try again.',
+  fallback: 'Something went wrong. Try again.',
+};
 
 export interface RequestOptions {
   readonly json?: unknown;

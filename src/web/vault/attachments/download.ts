@@ -1,5 +1,5 @@
-import { decryptChunks, decryptFileMetadata, openFileKey } from '../../../crypto/index.ts';
 import type { FileMetadata } from '../../../crypto/index.ts';
+import { decryptChunks, decryptFileMetadata, openFileKey } from '../../../crypto/index.ts';
 import type { AttachmentResponse } from '../api/types.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 
@@ -7,7 +7,11 @@ import type { UnlockedVault } from '../vault-session.ts';
  * Fetches and decrypts an attachment into memory. Every chunk is authenticated with its position and the
  * final-chunk flag, so a reordered, truncated or extended file throws instead of returning bytes.
  */
-export async function downloadAttachment(vault: UnlockedVault, id: string, signal?: AbortSignal): Promise<{ blob: Blob; metadata: FileMetadata }> {
+export async function downloadAttachment(
+  vault: UnlockedVault,
+  id: string,
+  signal?: AbortSignal,
+): Promise<{ blob: Blob; metadata: FileMetadata }> {
   const path = `/attachments/${encodeURIComponent(id)}`;
   const status = await vault.api.json<AttachmentResponse>('GET', path, signal ? { signal } : {});
   const fileKey = await openFileKey(vault.vaultKey, status.header);

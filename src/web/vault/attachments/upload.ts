@@ -2,11 +2,12 @@
 // neither this page nor the server ever holds the whole file. Resumable: a chunk that fails is sent again,
 // and a restarted upload asks the server which chunks it already has. Re-encrypting a chunk gives the same
 // bytes (the nonce is the file's prefix and the chunk's index), so skipping received chunks is safe.
-import { createFileKey, encryptChunks, encryptFileMetadata } from '../../../crypto/index.ts';
+
 import type { FileKey } from '../../../crypto/index.ts';
+import { createFileKey, encryptChunks, encryptFileMetadata } from '../../../crypto/index.ts';
+import type { Attachment } from '../../../domain/incidents/index.ts';
 import { HttpError, isNetworkFailure } from '../../http/http-client.ts';
 import type { AttachmentResponse } from '../api/types.ts';
-import type { Attachment } from '../../../domain/incidents/index.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import { sha256OfFile } from './file-hash.ts';
 import { sealedSize } from './sealed-size.ts';
@@ -99,9 +100,13 @@ function retryable(error: unknown): boolean {
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }

@@ -1,7 +1,8 @@
 // What changed from one version of an entry to the next, in words, for the history screen. Pure.
+
+import type { Incident } from '../../../domain/incidents/index.ts';
 import { describeWhen } from '../i18n/dates.ts';
 import { listOf, t } from '../i18n/i18n.ts';
-import type { Incident } from '../../../domain/incidents/index.ts';
 
 const PARTS: readonly { label: () => string; of: (incident: Incident) => unknown }[] = [
   { label: () => t('entry.check.whenHidden'), of: (i) => i.when },

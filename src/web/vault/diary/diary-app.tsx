@@ -2,30 +2,30 @@
 // Everything here is dropped when the vault locks (the app replaces this component), and the routes with it.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
-import { checkReceipts, newItemId, putItem } from '../items/item-store.ts';
+import { t } from '../i18n/i18n.ts';
 import type { StoredItem } from '../items/item-store.ts';
+import { checkReceipts, newItemId, putItem } from '../items/item-store.ts';
 import { ReceiptChecker } from '../items/receipts.ts';
-import { AccountPanel } from '../screens/account-panel.tsx';
 import type { AccountPanelProps } from '../screens/account-panel.tsx';
+import { AccountPanel } from '../screens/account-panel.tsx';
 import { Busy, Heading } from '../ui/components.tsx';
 import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import type { Diary } from './diary.ts';
 import { EntryForm } from './entry-form.tsx';
-import { Lazy } from './lazy.tsx';
-import { NotesScreen } from './notes-screen.tsx';
 import { EntryHistoryScreen, EntryScreen } from './entry-screen.tsx';
-import { PatternsScreen, LegalElementsScreen } from './patterns-screens.tsx';
+import { Lazy } from './lazy.tsx';
+import { loadRecords } from './load-records.ts';
+import { NotesScreen } from './notes-screen.tsx';
+import { LegalElementsScreen, PatternsScreen } from './patterns-screens.tsx';
 import { PeopleScreen, PersonForm, PlaceForm, PlacesScreen } from './people-places.tsx';
 import { QuickNoteScreen } from './quick-note.tsx';
-import { loadRecords } from './load-records.ts';
-import { EMPTY_RECORDS, withItem, withItems } from './records.ts';
 import type { DiaryRecords } from './records.ts';
-import { useNavigation } from './routes.ts';
+import { EMPTY_RECORDS, withItem, withItems } from './records.ts';
 import type { Route } from './routes.ts';
-import { indexRecords, NO_FILTER, TimelineScreen } from './timeline-screen.tsx';
+import { useNavigation } from './routes.ts';
 import type { TimelineChoices } from './timeline-screen.tsx';
-import { t } from '../i18n/i18n.ts';
+import { indexRecords, NO_FILTER, TimelineScreen } from './timeline-screen.tsx';
 
 // pdf-lib and the pack builder are large: fetched only when the person asks for a pack.
 const loadPackMaker = () => import('../evidence-pack/index.ts').then((module) => module.EvidencePackScreen);
@@ -100,8 +100,12 @@ export function DiaryApp(props: DiaryAppProps) {
   return (
     <div class="casebook-diary">
       <div class="casebook-vault-home__bar">
-        <p class="govuk-body-s casebook-vault-home__who">{t('diary.signedInAs')} <strong class="casebook-vault__code">{vault.username}</strong></p>
-        <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onLock}>{t('diary.lock')}</button>
+        <p class="govuk-body-s casebook-vault-home__who">
+          {t('diary.signedInAs')} <strong class="casebook-vault__code">{vault.username}</strong>
+        </p>
+        <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={onLock}>
+          {t('diary.lock')}
+        </button>
       </div>
       <DiaryMenu route={nav.route} go={(route) => nav.go(route)} />
       {loadError ? (
@@ -122,7 +126,11 @@ export function DiaryApp(props: DiaryAppProps) {
 }
 
 const MENU: readonly { route: Route; label: () => string; matches: readonly Route['name'][] }[] = [
-  { route: { name: 'timeline' }, label: () => t('timeline.heading'), matches: ['timeline', 'entry', 'history', 'entry-form', 'quick-note'] },
+  {
+    route: { name: 'timeline' },
+    label: () => t('timeline.heading'),
+    matches: ['timeline', 'entry', 'history', 'entry-form', 'quick-note'],
+  },
   { route: { name: 'patterns' }, label: () => t('diary.menu.patterns'), matches: ['patterns'] },
   { route: { name: 'legal' }, label: () => t('diary.menu.legal'), matches: ['legal'] },
   { route: { name: 'people' }, label: () => t('diary.menu.people'), matches: ['people', 'person-form'] },
@@ -139,7 +147,12 @@ function DiaryMenu({ route, go }: { route: Route; go: (route: Route) => void }) 
           const current = item.matches.includes(route.name);
           return (
             <li class={`casebook-diary-menu__item${current ? ' casebook-diary-menu__item--current' : ''}`} key={item.route.name}>
-              <button type="button" class="casebook-diary-menu__link" aria-current={current ? 'page' : undefined} onClick={() => go({ ...item.route })}>
+              <button
+                type="button"
+                class="casebook-diary-menu__link"
+                aria-current={current ? 'page' : undefined}
+                onClick={() => go({ ...item.route })}
+              >
                 {item.label()}
               </button>
             </li>
@@ -188,8 +201,21 @@ function Screen({ diary, account }: { diary: Diary; account: AccountPanelProps }
       return <NotesScreen diary={diary} />;
     case 'import':
       // Each visit starts afresh (choosing it from the menu again leaves a finished or failed import behind).
-      return <Lazy key={visitOf(route)} load={loadImportScreen} busy={t('diary.importLoading')} render={(ImportScreen) => <ImportScreen diary={diary} />} />;
+      return (
+        <Lazy
+          key={visitOf(route)}
+          load={loadImportScreen}
+          busy={t('diary.importLoading')}
+          render={(ImportScreen) => <ImportScreen diary={diary} />}
+        />
+      );
     case 'evidence-pack':
-      return <Lazy load={loadPackMaker} busy={t('diary.packLoading')} render={(EvidencePackScreen) => <EvidencePackScreen vault={diary.vault} onDone={() => diary.nav.back()} />} />;
+      return (
+        <Lazy
+          load={loadPackMaker}
+          busy={t('diary.packLoading')}
+          render={(EvidencePackScreen) => <EvidencePackScreen vault={diary.vault} onDone={() => diary.nav.back()} />}
+        />
+      );
   }
 }

@@ -1,7 +1,6 @@
 // The guided entry form's working copy: plain strings and lists as the fields hold them, turned into an
 // Incident (and checked by the domain's schema) only when a step is continued or the entry is saved. Pure.
 import { DateTime } from 'luxon';
-import { LONDON, REPORT_TARGETS, parseIncident } from '../../../domain/incidents/index.ts';
 import type {
   Attachment,
   BehaviourId,
@@ -16,6 +15,7 @@ import type {
   Report,
   ReportTarget,
 } from '../../../domain/incidents/index.ts';
+import { LONDON, parseIncident, REPORT_TARGETS } from '../../../domain/incidents/index.ts';
 import { t } from '../i18n/i18n.ts';
 
 export type WhenKind = 'exact' | 'day' | 'range';
@@ -85,7 +85,13 @@ export function draftFromIncident(incident: Incident): EntryDraft {
       return [
         target,
         report
-          ? { made: true, name: report.name ?? '', crimeReference: report.crimeReference ?? '', officerName: report.officerName ?? '', date: report.date ?? '' }
+          ? {
+              made: true,
+              name: report.name ?? '',
+              crimeReference: report.crimeReference ?? '',
+              officerName: report.officerName ?? '',
+              date: report.date ?? '',
+            }
           : NO_REPORT,
       ];
     }),

@@ -1,7 +1,7 @@
 // The guided entry's "who was involved" step: people already saved, and adding someone new.
 import { useState } from 'preact/hooks';
-import { LIMITS, PERSON_ROLES, newPerson } from '../../../domain/incidents/index.ts';
 import type { PersonRole } from '../../../domain/incidents/index.ts';
+import { LIMITS, newPerson, PERSON_ROLES } from '../../../domain/incidents/index.ts';
 import { t } from '../i18n/i18n.ts';
 import { roleLabel } from '../i18n/vocabulary.ts';
 import { newItemId } from '../items/item-store.ts';
@@ -24,7 +24,14 @@ export function PeopleStep({ draft, update, people, addPerson, errors }: StepPro
           hint={t('entry.people.savedHint')}
           error={errorFor(errors, 'people')}
           selected={people.filter((p) => linked.has(p.id)).map((p) => p.id)}
-          onChange={(chosen) => update({ people: chosen.map((personId) => ({ personId, role: linked.get(personId) ?? people.find((p) => p.id === personId)?.role ?? 'other' })) })}
+          onChange={(chosen) =>
+            update({
+              people: chosen.map((personId) => ({
+                personId,
+                role: linked.get(personId) ?? people.find((p) => p.id === personId)?.role ?? 'other',
+              })),
+            })
+          }
           choices={people.map((person) => ({
             value: person.id,
             label: person.name,
@@ -34,7 +41,9 @@ export function PeopleStep({ draft, update, people, addPerson, errors }: StepPro
                 id={`role-${person.id}`}
                 label={t('entry.people.partThisTime', { name: person.name })}
                 value={linked.get(person.id) ?? person.role}
-                onChange={(chosen) => update({ people: draft.people.map((link) => (link.personId === person.id ? { ...link, role: chosen } : link)) })}
+                onChange={(chosen) =>
+                  update({ people: draft.people.map((link) => (link.personId === person.id ? { ...link, role: chosen } : link)) })
+                }
                 choices={PERSON_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
               />
             ),
@@ -45,8 +54,22 @@ export function PeopleStep({ draft, update, people, addPerson, errors }: StepPro
       )}
       <div class="casebook-diary-add-person">
         <h2 class="govuk-heading-s">{t('entry.people.addHeading')}</h2>
-        <TextInput id="new-person-name" label={t('entry.people.name')} hint={t('entry.people.nameHint')} value={name} onInput={setName} error={problem} spellcheck />
-        <Select<PersonRole> id="new-person-role" label={t('entry.people.part')} value={role} onChange={setRole} choices={PERSON_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+        <TextInput
+          id="new-person-name"
+          label={t('entry.people.name')}
+          hint={t('entry.people.nameHint')}
+          value={name}
+          onInput={setName}
+          error={problem}
+          spellcheck
+        />
+        <Select<PersonRole>
+          id="new-person-role"
+          label={t('entry.people.part')}
+          value={role}
+          onChange={setRole}
+          choices={PERSON_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+        />
         <button
           type="button"
           class="govuk-button govuk-button--secondary"

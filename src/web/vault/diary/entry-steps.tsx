@@ -1,16 +1,12 @@
 // The fields of each step of the guided entry (entry-form.tsx runs the steps).
-import {
-  BEHAVIOURS,
-  DAILY_LIFE_CHANGES,
-  METHOD_KINDS,
-  REPORT_TARGETS,
-} from '../../../domain/incidents/index.ts';
+
 import type { Person, ReportTarget } from '../../../domain/incidents/index.ts';
+import { BEHAVIOURS, DAILY_LIFE_CHANGES, METHOD_KINDS, REPORT_TARGETS } from '../../../domain/incidents/index.ts';
 import { t } from '../i18n/i18n.ts';
 import { behaviourHint, behaviourLabel, dailyLifeLabel, methodLabel, reportTargetLabel } from '../i18n/vocabulary.ts';
 import { Checkboxes, DateTimeFields, Radios, Select } from '../ui/choices.tsx';
-import { errorFor, Textarea, TextInput } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
+import { errorFor, Textarea, TextInput } from '../ui/components.tsx';
 import type { Diary } from './diary.ts';
 import type { EntryDraft, EntryStepId, ReportDraft } from './entry-draft.ts';
 import { FilesStep } from './entry-files-step.tsx';
@@ -41,16 +37,66 @@ export function StepFields(props: StepProps) {
           value={draft.whenKind}
           onChange={(whenKind) => update({ whenKind })}
           choices={[
-            { value: 'exact', label: t('entry.when.exact'), reveal: <DateTimeFields id="when" legend={t('entry.when.dateAndTime')} date={draft.date} time={draft.time} onDate={(date) => update({ date })} onTime={(time) => update({ time })} dateError={errorFor(errors, 'when-date')} timeError={errorFor(errors, 'when-time')} /> },
-            { value: 'day', label: t('entry.when.day'), reveal: <DateTimeFields id="when" legend={t('entry.when.dayLegend')} withTime={false} date={draft.date} time="" onDate={(date) => update({ date })} onTime={() => {}} dateError={errorFor(errors, 'when-date')} /> },
+            {
+              value: 'exact',
+              label: t('entry.when.exact'),
+              reveal: (
+                <DateTimeFields
+                  id="when"
+                  legend={t('entry.when.dateAndTime')}
+                  date={draft.date}
+                  time={draft.time}
+                  onDate={(date) => update({ date })}
+                  onTime={(time) => update({ time })}
+                  dateError={errorFor(errors, 'when-date')}
+                  timeError={errorFor(errors, 'when-time')}
+                />
+              ),
+            },
+            {
+              value: 'day',
+              label: t('entry.when.day'),
+              reveal: (
+                <DateTimeFields
+                  id="when"
+                  legend={t('entry.when.dayLegend')}
+                  withTime={false}
+                  date={draft.date}
+                  time=""
+                  onDate={(date) => update({ date })}
+                  onTime={() => {}}
+                  dateError={errorFor(errors, 'when-date')}
+                />
+              ),
+            },
             {
               value: 'range',
               label: t('entry.when.range'),
               hint: t('entry.when.rangeHint'),
               reveal: (
                 <>
-                  <DateTimeFields id="when-from" legend={t('entry.when.from')} timeLabel={t('entry.when.timeOptional')} date={draft.fromDate} time={draft.fromTime} onDate={(fromDate) => update({ fromDate })} onTime={(fromTime) => update({ fromTime })} dateError={errorFor(errors, 'when-from-date')} timeError={errorFor(errors, 'when-from-time')} />
-                  <DateTimeFields id="when-to" legend={t('entry.when.to')} timeLabel={t('entry.when.timeOptional')} date={draft.toDate} time={draft.toTime} onDate={(toDate) => update({ toDate })} onTime={(toTime) => update({ toTime })} dateError={errorFor(errors, 'when-to-date')} timeError={errorFor(errors, 'when-to-time')} />
+                  <DateTimeFields
+                    id="when-from"
+                    legend={t('entry.when.from')}
+                    timeLabel={t('entry.when.timeOptional')}
+                    date={draft.fromDate}
+                    time={draft.fromTime}
+                    onDate={(fromDate) => update({ fromDate })}
+                    onTime={(fromTime) => update({ fromTime })}
+                    dateError={errorFor(errors, 'when-from-date')}
+                    timeError={errorFor(errors, 'when-from-time')}
+                  />
+                  <DateTimeFields
+                    id="when-to"
+                    legend={t('entry.when.to')}
+                    timeLabel={t('entry.when.timeOptional')}
+                    date={draft.toDate}
+                    time={draft.toTime}
+                    onDate={(toDate) => update({ toDate })}
+                    onTime={(toTime) => update({ toTime })}
+                    dateError={errorFor(errors, 'when-to-date')}
+                    timeError={errorFor(errors, 'when-to-time')}
+                  />
                 </>
               ),
             },
@@ -61,9 +107,26 @@ export function StepFields(props: StepProps) {
       const places = placesByName(diary.records);
       return (
         <>
-          <TextInput id="where" label={t('entry.where.label')} hint={t('entry.where.hint')} value={draft.where} onInput={(where) => update({ where })} error={errorFor(errors, 'where')} spellcheck />
+          <TextInput
+            id="where"
+            label={t('entry.where.label')}
+            hint={t('entry.where.hint')}
+            value={draft.where}
+            onInput={(where) => update({ where })}
+            error={errorFor(errors, 'where')}
+            spellcheck
+          />
           {places.length > 0 ? (
-            <Select id="place" label={t('entry.where.savedPlace')} value={draft.placeId} onChange={(placeId) => update({ placeId })} choices={[{ value: '', label: t('entry.where.noSavedPlace') }, ...places.map((place) => ({ value: place.id, label: place.name }))]} />
+            <Select
+              id="place"
+              label={t('entry.where.savedPlace')}
+              value={draft.placeId}
+              onChange={(placeId) => update({ placeId })}
+              choices={[
+                { value: '', label: t('entry.where.noSavedPlace') },
+                ...places.map((place) => ({ value: place.id, label: place.name })),
+              ]}
+            />
           ) : (
             <p class="govuk-body-s">{t('entry.where.placesTip')}</p>
           )}
@@ -72,7 +135,16 @@ export function StepFields(props: StepProps) {
     }
     case 'what':
       return (
-        <Textarea id="what-happened" label={t('entry.what.label')} labelClass="govuk-label--s" hint={t('entry.what.hint')} value={draft.whatHappened} onInput={(whatHappened) => update({ whatHappened })} error={errorFor(errors, 'what-happened')} rows={8} />
+        <Textarea
+          id="what-happened"
+          label={t('entry.what.label')}
+          labelClass="govuk-label--s"
+          hint={t('entry.what.hint')}
+          value={draft.whatHappened}
+          onInput={(whatHappened) => update({ whatHappened })}
+          error={errorFor(errors, 'what-happened')}
+          rows={8}
+        />
       );
     case 'behaviours':
       return (
@@ -84,7 +156,11 @@ export function StepFields(props: StepProps) {
           error={errorFor(errors, 'behaviour-0')}
           selected={draft.behaviours}
           onChange={(behaviours) => update({ behaviours: BEHAVIOURS.map((b) => b.id).filter((b) => behaviours.includes(b)) })}
-          choices={BEHAVIOURS.map((behaviour) => ({ value: behaviour.id, label: behaviourLabel(behaviour.id), hint: behaviourHint(behaviour.id) }))}
+          choices={BEHAVIOURS.map((behaviour) => ({
+            value: behaviour.id,
+            label: behaviourLabel(behaviour.id),
+            hint: behaviourHint(behaviour.id),
+          }))}
         />
       );
     case 'how':
@@ -102,9 +178,22 @@ export function StepFields(props: StepProps) {
             label: methodLabel(kind),
             reveal:
               kind === 'social-media' ? (
-                <TextInput id="method-platform" label={t('entry.how.platform')} hint={t('entry.how.platformHint')} value={draft.platform} onInput={(platform) => update({ platform })} error={errorFor(errors, 'method-platform')} />
+                <TextInput
+                  id="method-platform"
+                  label={t('entry.how.platform')}
+                  hint={t('entry.how.platformHint')}
+                  value={draft.platform}
+                  onInput={(platform) => update({ platform })}
+                  error={errorFor(errors, 'method-platform')}
+                />
               ) : kind === 'other' ? (
-                <TextInput id="method-other" label={t('entry.how.other')} value={draft.otherMethod} onInput={(otherMethod) => update({ otherMethod })} error={errorFor(errors, 'method-other')} />
+                <TextInput
+                  id="method-other"
+                  label={t('entry.how.other')}
+                  value={draft.otherMethod}
+                  onInput={(otherMethod) => update({ otherMethod })}
+                  error={errorFor(errors, 'method-other')}
+                />
               ) : undefined,
           }))}
         />
@@ -136,11 +225,28 @@ export function StepFields(props: StepProps) {
             choices={DAILY_LIFE_CHANGES.map((change) => ({
               value: change,
               label: dailyLifeLabel(change),
-              reveal: change === 'other' ? <TextInput id="other-change" label={t('entry.effects.whatChanged')} value={draft.otherChange} onInput={(otherChange) => update({ otherChange })} error={errorFor(errors, 'other-change')} /> : undefined,
+              reveal:
+                change === 'other' ? (
+                  <TextInput
+                    id="other-change"
+                    label={t('entry.effects.whatChanged')}
+                    value={draft.otherChange}
+                    onInput={(otherChange) => update({ otherChange })}
+                    error={errorFor(errors, 'other-change')}
+                  />
+                ) : undefined,
             }))}
             small
           />
-          <Textarea id="feelings" label={t('entry.effects.feelings')} labelClass="govuk-label--s" value={draft.feelings} onInput={(feelings) => update({ feelings })} error={errorFor(errors, 'feelings')} rows={3} />
+          <Textarea
+            id="feelings"
+            label={t('entry.effects.feelings')}
+            labelClass="govuk-label--s"
+            value={draft.feelings}
+            onInput={(feelings) => update({ feelings })}
+            error={errorFor(errors, 'feelings')}
+            rows={3}
+          />
         </>
       );
     case 'reported':
@@ -152,8 +258,19 @@ export function StepFields(props: StepProps) {
           hint={t('entry.reported.hint')}
           error={errorFor(errors, 'report-police')}
           selected={REPORT_TARGETS.filter((target) => draft.reports[target].made)}
-          onChange={(chosen) => update({ reports: Object.fromEntries(REPORT_TARGETS.map((t) => [t, { ...draft.reports[t], made: chosen.includes(t) }])) as Record<ReportTarget, ReportDraft> })}
-          choices={REPORT_TARGETS.map((target) => ({ value: target, label: reportTargetLabel(target), reveal: <ReportFields target={target} draft={draft} update={update} errors={errors} /> }))}
+          onChange={(chosen) =>
+            update({
+              reports: Object.fromEntries(REPORT_TARGETS.map((t) => [t, { ...draft.reports[t], made: chosen.includes(t) }])) as Record<
+                ReportTarget,
+                ReportDraft
+              >,
+            })
+          }
+          choices={REPORT_TARGETS.map((target) => ({
+            value: target,
+            label: reportTargetLabel(target),
+            reveal: <ReportFields target={target} draft={draft} update={update} errors={errors} />,
+          }))}
         />
       );
     case 'files':
@@ -161,18 +278,52 @@ export function StepFields(props: StepProps) {
   }
 }
 
-function ReportFields({ target, draft, update, errors }: { target: ReportTarget; draft: EntryDraft; update: (change: Partial<EntryDraft>) => void; errors: readonly FieldError[] }) {
+function ReportFields({
+  target,
+  draft,
+  update,
+  errors,
+}: {
+  target: ReportTarget;
+  draft: EntryDraft;
+  update: (change: Partial<EntryDraft>) => void;
+  errors: readonly FieldError[];
+}) {
   const report = draft.reports[target];
   const set = (change: Partial<ReportDraft>) => update({ reports: { ...draft.reports, [target]: { ...report, ...change } } });
   return (
     <>
       {target === 'police' ? (
         <>
-          <TextInput id="report-police-reference" label={t('entry.reported.crimeReference')} value={report.crimeReference} onInput={(crimeReference) => set({ crimeReference })} error={errorFor(errors, 'report-police-reference')} inputClass="govuk-input--width-20" />
-          <TextInput id="report-police-officer" label={t('entry.reported.officer')} value={report.officerName} onInput={(officerName) => set({ officerName })} error={errorFor(errors, 'report-police-officer')} />
+          <TextInput
+            id="report-police-reference"
+            label={t('entry.reported.crimeReference')}
+            value={report.crimeReference}
+            onInput={(crimeReference) => set({ crimeReference })}
+            error={errorFor(errors, 'report-police-reference')}
+            inputClass="govuk-input--width-20"
+          />
+          <TextInput
+            id="report-police-officer"
+            label={t('entry.reported.officer')}
+            value={report.officerName}
+            onInput={(officerName) => set({ officerName })}
+            error={errorFor(errors, 'report-police-officer')}
+          />
         </>
       ) : (
-        <TextInput id={`report-${target}-name`} label={target === 'platform' ? t('entry.how.platform') : target === 'employer' ? t('entry.reported.organisation') : t('entry.reported.who')} value={report.name} onInput={(name) => set({ name })} />
+        <TextInput
+          id={`report-${target}-name`}
+          label={
+            target === 'platform'
+              ? t('entry.how.platform')
+              : target === 'employer'
+                ? t('entry.reported.organisation')
+                : t('entry.reported.who')
+          }
+          value={report.name}
+          onInput={(name) => set({ name })}
+        />
       )}
     </>
   );

@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Attachment } from '../../../domain/incidents/index.ts';
 import { downloadAttachment, saveBlob } from '../attachments/download.ts';
+import { t } from '../i18n/i18n.ts';
 import { Busy } from '../ui/components.tsx';
 import { describeFailure, formatBytes } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
-import { t } from '../i18n/i18n.ts';
 
 /** Larger photos are not decrypted just to be shown; they can still be saved. */
 const PREVIEW_MAX_BYTES = 15 * 1024 * 1024;
@@ -36,7 +36,9 @@ export function LocalFilePreview({ file, onRemove }: { file: File; onRemove: () 
   return (
     <li class="casebook-diary-file">
       {url ? <img class="casebook-diary-file__image" src={url} alt={`Preview of ${file.name}`} /> : null}
-      <p class="govuk-body-s govuk-!-margin-bottom-1"><strong>{file.name}</strong> ({formatBytes(file.size)}) – not saved yet</p>
+      <p class="govuk-body-s govuk-!-margin-bottom-1">
+        <strong>{file.name}</strong> ({formatBytes(file.size)}) – not saved yet
+      </p>
       <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={onRemove}>
         Remove<span class="govuk-visually-hidden"> {file.name}</span>
       </button>
@@ -81,17 +83,23 @@ export function StoredFile({ vault, file, onRemove }: { vault: UnlockedVault; fi
     <li class="casebook-diary-file">
       {previewable && !url && !problem ? <Busy>{t('files.decryptingPhoto')}</Busy> : null}
       {url ? <img class="casebook-diary-file__image" src={url} alt={t('files.photoAlt', { name: file.name })} /> : null}
-      <p class="govuk-body-s govuk-!-margin-bottom-1"><strong>{file.name}</strong> ({formatBytes(file.size)})</p>
+      <p class="govuk-body-s govuk-!-margin-bottom-1">
+        <strong>{file.name}</strong> ({formatBytes(file.size)})
+      </p>
       {problem ? <p class="govuk-error-message">{problem}</p> : null}
       <div class="govuk-button-group">
-        {saving ? <Busy>{t('files.decrypting', { name: file.name })}</Busy> : (
+        {saving ? (
+          <Busy>{t('files.decrypting', { name: file.name })}</Busy>
+        ) : (
           <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={save}>
-            {t('files.saveCopy')}<span class="govuk-visually-hidden"> {t('files.saveCopyHidden', { name: file.name })}</span>
+            {t('files.saveCopy')}
+            <span class="govuk-visually-hidden"> {t('files.saveCopyHidden', { name: file.name })}</span>
           </button>
         )}
         {onRemove ? (
           <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" onClick={onRemove}>
-            {t('files.remove')}<span class="govuk-visually-hidden"> {t('files.removeHidden', { name: file.name })}</span>
+            {t('files.remove')}
+            <span class="govuk-visually-hidden"> {t('files.removeHidden', { name: file.name })}</span>
           </button>
         ) : null}
       </div>

@@ -16,6 +16,7 @@ export function Lazy<T>({ load, busy, render }: { load: () => Promise<T>; busy: 
     };
   }, [load]);
   if (state === undefined) return <Busy>{busy}</Busy>;
-  if ('failed' in state) return <p class="govuk-body govuk-error-message">This part of Casebook could not be loaded. Check your connection and try again.</p>;
+  if ('failed' in state)
+    return <p class="govuk-body govuk-error-message">This part of Casebook could not be loaded. Check your connection and try again.</p>;
   return <>{render(state.loaded)}</>;
 }

@@ -2,15 +2,15 @@
 // incident (a letter from the police, a screenshot of a profile).
 import { useRef, useState } from 'preact/hooks';
 import { uploadAttachment } from '../attachments/upload.ts';
+import { LOCALE, t } from '../i18n/i18n.ts';
 import type { StoredItem } from '../items/item-store.ts';
-import { MAX_NOTE_LENGTH, newestFirst, noteProblem, saveNewNote } from '../items/notes.ts';
 import type { NoteContent } from '../items/notes.ts';
+import { MAX_NOTE_LENGTH, newestFirst, noteProblem, saveNewNote } from '../items/notes.ts';
 import { Busy, Button, ErrorSummary, errorFor, Heading, Textarea } from '../ui/components.tsx';
 import { useFormAction } from '../ui/form-action.ts';
 import { formatDateTime } from '../ui/messages.ts';
 import type { Diary } from './diary.ts';
 import { StoredFile } from './files.tsx';
-import { LOCALE, t } from '../i18n/i18n.ts';
 
 export function NotesScreen({ diary }: { diary: Diary }) {
   const notes = newestFirst([...diary.records.notes.values()]);
@@ -21,9 +21,13 @@ export function NotesScreen({ diary }: { diary: Diary }) {
         <p class="govuk-body">{t('notes.intro')}</p>
         <AddNote diary={diary} />
         <h2 class="govuk-heading-m">{t('notes.yours')}</h2>
-        {notes.length === 0 ? <p class="govuk-body">{t('notes.none')}</p> : (
+        {notes.length === 0 ? (
+          <p class="govuk-body">{t('notes.none')}</p>
+        ) : (
           <ul class="govuk-list casebook-vault-notes">
-            {notes.map((note) => <NoteCard key={note.id} diary={diary} note={note} />)}
+            {notes.map((note) => (
+              <NoteCard key={note.id} diary={diary} note={note} />
+            ))}
           </ul>
         )}
       </div>
@@ -51,7 +55,11 @@ function AddNote({ diary }: { diary: Diary }) {
       failure: t('quickNote.failed'),
       work: async (progress) => {
         const attachments = file
-          ? [await uploadAttachment(diary.vault, file, ({ sentChunks, chunkCount }) => progress(t('notes.sendingPercent', { name: file.name, percent: Math.round((100 * sentChunks) / chunkCount) })))]
+          ? [
+              await uploadAttachment(diary.vault, file, ({ sentChunks, chunkCount }) =>
+                progress(t('notes.sendingPercent', { name: file.name, percent: Math.round((100 * sentChunks) / chunkCount) })),
+              ),
+            ]
           : [];
         progress(t('notes.saving'));
         return saveNewNote(diary.vault, text, attachments, diary.checker);
@@ -69,15 +77,41 @@ function AddNote({ diary }: { diary: Diary }) {
     <form onSubmit={submit} noValidate class="casebook-vault-add-note">
       <ErrorSummary errors={form.errors} />
       <h2 class="govuk-heading-m">{t('notes.add')}</h2>
-      <Textarea id="note-text" label={t('notes.note')} labelClass="govuk-label--s" hint={t('notes.limit', { maximum: MAX_NOTE_LENGTH.toLocaleString(LOCALE) })} value={text} onInput={setText} error={errorFor(form.errors, 'note-text')} rows={4} />
+      <Textarea
+        id="note-text"
+        label={t('notes.note')}
+        labelClass="govuk-label--s"
+        hint={t('notes.limit', { maximum: MAX_NOTE_LENGTH.toLocaleString(LOCALE) })}
+        value={text}
+        onInput={setText}
+        error={errorFor(form.errors, 'note-text')}
+        rows={4}
+      />
       <div class={`govuk-form-group${fileError ? ' govuk-form-group--error' : ''}`}>
-        <label class="govuk-label govuk-label--s" for="note-file">{t('notes.attach')}</label>
-        <div class="govuk-hint" id="note-file-hint">{t('notes.attachHint')}</div>
-        {fileError ? <p class="govuk-error-message" id="note-file-error"><span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {fileError}</p> : null}
-        <input class="govuk-file-upload" id="note-file" name="note-file" type="file" ref={fileInput} aria-describedby={`note-file-hint${fileError ? ' note-file-error' : ''}`} />
+        <label class="govuk-label govuk-label--s" for="note-file">
+          {t('notes.attach')}
+        </label>
+        <div class="govuk-hint" id="note-file-hint">
+          {t('notes.attachHint')}
+        </div>
+        {fileError ? (
+          <p class="govuk-error-message" id="note-file-error">
+            <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {fileError}
+          </p>
+        ) : null}
+        <input
+          class="govuk-file-upload"
+          id="note-file"
+          name="note-file"
+          type="file"
+          ref={fileInput}
+          aria-describedby={`note-file-hint${fileError ? ' note-file-error' : ''}`}
+        />
       </div>
       {form.busy ? <Busy>{form.busy}</Busy> : <Button type="submit">{t('notes.save')}</Button>}
-      <p class="govuk-body casebook-vault__saved" role="status">{saved ?? ''}</p>
+      <p class="govuk-body casebook-vault__saved" role="status">
+        {saved ?? ''}
+      </p>
     </form>
   );
 }
@@ -88,7 +122,9 @@ function NoteCard({ diary, note }: { diary: Diary; note: StoredItem<NoteContent>
       <p class="govuk-body casebook-vault-note__text">{note.content.text}</p>
       {note.content.attachments.length > 0 ? (
         <ul class="govuk-list">
-          {note.content.attachments.map((attachment) => <StoredFile key={attachment.id} vault={diary.vault} file={{ sha256: '', ...attachment }} />)}
+          {note.content.attachments.map((attachment) => (
+            <StoredFile key={attachment.id} vault={diary.vault} file={{ sha256: '', ...attachment }} />
+          ))}
         </ul>
       ) : null}
       <ReceiptLine diary={diary} item={note} />
@@ -100,7 +136,11 @@ export function ReceiptLine({ diary, item }: { diary: Diary; item: StoredItem })
   return (
     <p class="govuk-body-s casebook-vault-note__meta">
       {t('receipts.saved', { at: formatDateTime(item.receipt.timestamp) })}
-      {diary.isChecked(item) ? <span class="casebook-vault-note__receipt"> · {t('receipts.checked')}</span> : <span> · {t('receipts.notChecked')}</span>}
+      {diary.isChecked(item) ? (
+        <span class="casebook-vault-note__receipt"> · {t('receipts.checked')}</span>
+      ) : (
+        <span> · {t('receipts.notChecked')}</span>
+      )}
     </p>
   );
 }

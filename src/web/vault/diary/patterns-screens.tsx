@@ -1,11 +1,11 @@
 // The pattern and the law: the patterns helper's views, fetched when first shown (charts and the legal rules
 // are not needed to write an entry, so they stay out of the main bundle).
 import { useMemo } from 'preact/hooks';
+import { t } from '../i18n/i18n.ts';
 import { Heading } from '../ui/components.tsx';
 import type { Diary } from './diary.ts';
 import { Lazy } from './lazy.tsx';
 import { peopleByName } from './records.ts';
-import { t } from '../i18n/i18n.ts';
 
 const loadPatterns = () => import('./patterns/index.ts');
 

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { Receipt } from '../../../crypto/index.ts';
 import { newPerson, newPlace } from '../../../domain/incidents/index.ts';
 import { person, sketch } from '../../../domain/incidents/test-support.ts';
-import type { Receipt } from '../../../crypto/index.ts';
 import type { StoredItem } from '../items/item-store.ts';
 import { describeChanges } from './changes.ts';
 import { peopleByName, recordsFrom, withItem } from './records.ts';
 
 const receipt = { timestamp: 1 } as unknown as Receipt;
-const stored = <T>(content: T, version = 1, id = (content as { id?: string }).id ?? 'n1'): StoredItem<T> => ({ id, version, content, receipt, receiptChecked: false });
+const stored = <T>(content: T, version = 1, id = (content as { id?: string }).id ?? 'n1'): StoredItem<T> => ({
+  id,
+  version,
+  content,
+  receipt,
+  receiptChecked: false,
+});
 
 describe('the diary records', () => {
   it('sorts decrypted items by kind, and counts what this version cannot read', () => {

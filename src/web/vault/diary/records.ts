@@ -1,12 +1,13 @@
 // The diary's decrypted records, sorted by kind. Pure: it takes items the vault has opened and gives back
 // maps the screens read, and each save gives a new value (the screens re-render from it).
-import { diaryKindOf, parseIncident, parsePerson, parsePlace } from '../../../domain/incidents/index.ts';
+
 import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
-import { isImportJob } from '../import/job.ts';
+import { diaryKindOf, parseIncident, parsePerson, parsePlace } from '../../../domain/incidents/index.ts';
 import type { ImportJob } from '../import/job.ts';
+import { isImportJob } from '../import/job.ts';
 import type { StoredItem } from '../items/item-store.ts';
-import { isNote } from '../items/notes.ts';
 import type { NoteContent } from '../items/notes.ts';
+import { isNote } from '../items/notes.ts';
 
 export interface DiaryRecords {
   readonly incidents: ReadonlyMap<string, StoredItem<Incident>>;
@@ -19,9 +20,22 @@ export interface DiaryRecords {
   readonly unreadable: number;
 }
 
-export const EMPTY_RECORDS: DiaryRecords = { incidents: new Map(), people: new Map(), places: new Map(), notes: new Map(), imports: new Map(), unreadable: 0 };
+export const EMPTY_RECORDS: DiaryRecords = {
+  incidents: new Map(),
+  people: new Map(),
+  places: new Map(),
+  notes: new Map(),
+  imports: new Map(),
+  unreadable: 0,
+};
 
-export type Sorted = { kind: 'incident'; item: StoredItem<Incident> } | { kind: 'person'; item: StoredItem<Person> } | { kind: 'place'; item: StoredItem<Place> } | { kind: 'note'; item: StoredItem<NoteContent> } | { kind: 'import'; item: StoredItem<ImportJob> } | { kind: 'unknown' };
+export type Sorted =
+  | { kind: 'incident'; item: StoredItem<Incident> }
+  | { kind: 'person'; item: StoredItem<Person> }
+  | { kind: 'place'; item: StoredItem<Place> }
+  | { kind: 'note'; item: StoredItem<NoteContent> }
+  | { kind: 'import'; item: StoredItem<ImportJob> }
+  | { kind: 'unknown' };
 
 /** Which kind of record an item holds, parsed by its schema; 'unknown' when it does not parse. */
 export function sortItem(item: StoredItem): Sorted {

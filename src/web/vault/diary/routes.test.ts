@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOME, historyStateFor, routeForState } from './routes.ts';
 import type { Route } from './routes.ts';
+import { HOME, historyStateFor, routeForState } from './routes.ts';
 
 describe('diary routes and the back button', () => {
   it('puts only the screen name and a position in history, never an id', () => {

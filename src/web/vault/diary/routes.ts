@@ -34,7 +34,8 @@ export function historyStateFor(route: Route, depth: number): HistoryState {
 
 /** The route to show for a history entry: the remembered one if it is still in memory, else the timeline. */
 export function routeForState(state: unknown, stack: readonly Route[]): { route: Route; depth: number } {
-  const depth = typeof state === 'object' && state !== null && typeof (state as HistoryState).depth === 'number' ? (state as HistoryState).depth : 0;
+  const depth =
+    typeof state === 'object' && state !== null && typeof (state as HistoryState).depth === 'number' ? (state as HistoryState).depth : 0;
   const remembered = stack[depth];
   if (remembered && remembered.name === (state as HistoryState | null)?.screen) return { route: remembered, depth };
   return { route: HOME, depth: 0 };

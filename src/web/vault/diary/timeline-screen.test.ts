@@ -23,12 +23,14 @@ describe('the timeline before its search index is ready', () => {
 describe('timeline helpers', () => {
   it('turns the choices into the domain filter, leaving out what is not chosen', () => {
     expect(filterOf(NO_FILTER)).toEqual({});
-    expect(filterOf({ ...NO_FILTER, text: '  ', behaviour: 'following', person: 'p1', method: 'email', reported: 'not-reported' })).toEqual({
-      behaviours: ['following'],
-      personIds: ['p1'],
-      methods: ['email'],
-      reported: 'not-reported',
-    });
+    expect(filterOf({ ...NO_FILTER, text: '  ', behaviour: 'following', person: 'p1', method: 'email', reported: 'not-reported' })).toEqual(
+      {
+        behaviours: ['following'],
+        personIds: ['p1'],
+        methods: ['email'],
+        reported: 'not-reported',
+      },
+    );
   });
 
   it('shortens long text on a word and keeps short text whole', () => {

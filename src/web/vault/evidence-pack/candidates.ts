@@ -1,9 +1,18 @@
 // What a pack can hold, read from the vault's decrypted items: diary incidents and notes are the entries the
 // person chooses from; the people and places incidents name are looked up for the PDF (witnesses, places).
 // Pure: no fetching, no DOM.
-import { describeWhen, diaryKindOf, exactWhenAt, parseIncident, parsePerson, parsePlace, whenBounds } from '../../../domain/incidents/index.ts';
-import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
+
 import { attachmentRefsOf } from '../../../crypto/evidence-pack/index.ts';
+import type { Incident, Person, Place } from '../../../domain/incidents/index.ts';
+import {
+  describeWhen,
+  diaryKindOf,
+  exactWhenAt,
+  parseIncident,
+  parsePerson,
+  parsePlace,
+  whenBounds,
+} from '../../../domain/incidents/index.ts';
 import type { StoredItem } from '../items/item-store.ts';
 
 export interface CandidateFile {

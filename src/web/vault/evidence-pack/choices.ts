@@ -2,8 +2,8 @@
 // pack will hold. Pure, so the rules are tested without a browser; the screen only renders them.
 import type { PackLanguage } from '../../../crypto/evidence-pack/index.ts';
 import { isoDateSchema } from '../../../domain/incidents/index.ts';
-import { inDateRange, isImage } from './candidates.ts';
 import type { CandidateFile, Candidates, LinkedRecord, PackCandidate } from './candidates.ts';
+import { inDateRange, isImage } from './candidates.ts';
 
 export interface DateFields {
   readonly day: string;
@@ -117,14 +117,18 @@ export function resolveChoices(candidates: Candidates, choices: PackChoices): { 
   }
   const name = choices.name.trim();
   if (name.length > MAX_NAME_LENGTH) errors.push({ href: '#pack-name', text: `Your name must be ${MAX_NAME_LENGTH} characters or fewer` });
-  else if (/[\u0000-\u001f\u007f]/.test(choices.name)) errors.push({ href: '#pack-name', text: 'Your name must be on one line, without special characters' });
+  else if (/[\u0000-\u001f\u007f]/.test(choices.name))
+    errors.push({ href: '#pack-name', text: 'Your name must be on one line, without special characters' });
   if (errors.length > 0) return { errors };
 
   const fromDate = from.ok ? from.date : undefined;
   const toDate = to.ok ? to.date : undefined;
   const inRange = inDateRange(candidates.entries, fromDate, toDate);
   if (inRange.length === 0) {
-    const none = candidates.entries.length === 0 ? 'There is nothing in your record to put in a pack yet' : 'Nothing in your record falls between these dates. Change the dates, or leave them empty for everything';
+    const none =
+      candidates.entries.length === 0
+        ? 'There is nothing in your record to put in a pack yet'
+        : 'Nothing in your record falls between these dates. Change the dates, or leave them empty for everything';
     return { errors: [{ href: candidates.entries.length === 0 ? '#pack-entries' : '#pack-from-day', text: none }] };
   }
   const entries = inRange.filter((entry) => !choices.excluded.has(entry.id));
@@ -159,6 +163,8 @@ function whenDay(isoDate: string): string {
 
 /** Neutral file names, dated by the device's London date: casebook-pack-2026-11-23.zip and .pdf. */
 export function packFileNames(now: number): { zip: string; pdf: string } {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
   return { zip: `casebook-pack-${date}.zip`, pdf: `casebook-pack-${date}.pdf` };
 }

@@ -1,18 +1,26 @@
 // The first step: which dates, entries and files go in the pack, and an optional name for the cover. Every
 // entry in the dates is chosen unless the person unticks it; the long list stays folded away until wanted.
-import { Fragment } from 'preact';
+
 import type { ComponentChildren } from 'preact';
-import { Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
+import { Fragment } from 'preact';
+import { LOCALE, plural, t } from '../i18n/i18n.ts';
 import type { FieldError } from '../ui/components.tsx';
+import { Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
 import { formatBytes } from '../ui/messages.ts';
-import { isImage } from './candidates.ts';
 import type { CandidateFile, Candidates, PackCandidate } from './candidates.ts';
+import { isImage } from './candidates.ts';
+import type { DateFields, FileChoice, PackChoices } from './choices.ts';
 import { chosenFiles, entriesInRange, filesOf, MAX_NAME_LENGTH } from './choices.ts';
 import { LanguageChoice } from './language-choice.tsx';
-import type { DateFields, FileChoice, PackChoices } from './choices.ts';
-import { LOCALE, plural, t } from '../i18n/i18n.ts';
 
-export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, onDone }: {
+export function ChooseForm({
+  candidates,
+  choices,
+  errors,
+  onChange,
+  onSubmit,
+  onDone,
+}: {
   candidates: Candidates;
   choices: PackChoices;
   errors: readonly FieldError[];
@@ -36,12 +44,12 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
     >
       <ErrorSummary errors={errors} />
       <Heading>{t('timeline.evidencePack')}</Heading>
-      <p class="govuk-body">
-        {t('pack.intro')}
-      </p>
+      <p class="govuk-body">{t('pack.intro')}</p>
       <p class="govuk-body">{t('pack.madeHere')}</p>
       <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
         <strong class="govuk-warning-text__text">
           <span class="govuk-visually-hidden">{t('common.warning')}</span>
           {t('pack.notEncrypted')}
@@ -50,11 +58,7 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
 
       <DateRange choices={choices} errors={errors} onChange={set} />
       <EntryList entries={inRange} total={candidates.entries.length} choices={choices} errors={errors} onChange={set} />
-      {candidates.unreadable > 0 ? (
-        <p class="govuk-body-s">
-          {plural('pack.unreadable', candidates.unreadable)}
-        </p>
-      ) : null}
+      {candidates.unreadable > 0 ? <p class="govuk-body-s">{plural('pack.unreadable', candidates.unreadable)}</p> : null}
       <FileChoices files={files} choices={choices} onChange={set} />
 
       <LanguageChoice value={choices.language} onChange={(language) => set({ language })} />
@@ -79,19 +83,47 @@ export function ChooseForm({ candidates, choices, errors, onChange, onSubmit, on
   );
 }
 
-function DateRange({ choices, errors, onChange }: { choices: PackChoices; errors: readonly FieldError[]; onChange: (patch: Partial<PackChoices>) => void }) {
+function DateRange({
+  choices,
+  errors,
+  onChange,
+}: {
+  choices: PackChoices;
+  errors: readonly FieldError[];
+  onChange: (patch: Partial<PackChoices>) => void;
+}) {
   return (
     <div class="govuk-form-group">
       <h2 class="govuk-heading-m">{t('pack.dates')}</h2>
-      <p class="govuk-body" id="pack-dates-hint">{t('pack.datesHint')}</p>
-      <DateInput id="pack-from" legend={t('entry.when.from')} value={choices.from} errors={errors} onChange={(from) => onChange({ from })} />
+      <p class="govuk-body" id="pack-dates-hint">
+        {t('pack.datesHint')}
+      </p>
+      <DateInput
+        id="pack-from"
+        legend={t('entry.when.from')}
+        value={choices.from}
+        errors={errors}
+        onChange={(from) => onChange({ from })}
+      />
       <DateInput id="pack-to" legend={t('entry.when.to')} value={choices.to} errors={errors} onChange={(to) => onChange({ to })} />
     </div>
   );
 }
 
 /** The design system's date input: day, month and year boxes in one fieldset. */
-function DateInput({ id, legend, value, errors, onChange }: { id: string; legend: string; value: DateFields; errors: readonly FieldError[]; onChange: (value: DateFields) => void }) {
+function DateInput({
+  id,
+  legend,
+  value,
+  errors,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  value: DateFields;
+  errors: readonly FieldError[];
+  onChange: (value: DateFields) => void;
+}) {
   const parts = [
     { key: 'day', label: t('pack.day'), width: 2 },
     { key: 'month', label: t('pack.month'), width: 2 },
@@ -102,7 +134,9 @@ function DateInput({ id, legend, value, errors, onChange }: { id: string; legend
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset class="govuk-fieldset" role="group" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div class="govuk-hint" id={`${id}-hint`}>{t('pack.dateExample')}</div>
+        <div class="govuk-hint" id={`${id}-hint`}>
+          {t('pack.dateExample')}
+        </div>
         {error ? (
           <p class="govuk-error-message" id={`${id}-error`}>
             <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}
@@ -134,7 +168,13 @@ function DateInput({ id, legend, value, errors, onChange }: { id: string; legend
   );
 }
 
-function EntryList({ entries, total, choices, errors, onChange }: {
+function EntryList({
+  entries,
+  total,
+  choices,
+  errors,
+  onChange,
+}: {
   entries: readonly PackCandidate[];
   total: number;
   choices: PackChoices;
@@ -181,15 +221,27 @@ function EntryList({ entries, total, choices, errors, onChange }: {
             <fieldset class="govuk-fieldset" aria-describedby="pack-entries-count">
               <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('pack.entriesToPut')}</legend>
               <div class="govuk-button-group casebook-vault-pack__all">
-                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(true)}>{t('pack.chooseAll')}</button>
-                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(false)}>{t('pack.chooseNone')}</button>
+                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(true)}>
+                  {t('pack.chooseAll')}
+                </button>
+                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => everyIn(false)}>
+                  {t('pack.chooseNone')}
+                </button>
               </div>
               <div class="govuk-checkboxes govuk-checkboxes--small">
                 {entries.map((entry) => (
-                  <Checkbox key={entry.id} id={`pack-entry-${entry.id}`} checked={!choices.excluded.has(entry.id)} onChange={(on) => toggle(entry.id, on)} labelClass="casebook-vault-pack__entry">
+                  <Checkbox
+                    key={entry.id}
+                    id={`pack-entry-${entry.id}`}
+                    checked={!choices.excluded.has(entry.id)}
+                    onChange={(on) => toggle(entry.id, on)}
+                    labelClass="casebook-vault-pack__entry"
+                  >
                     <strong>{entry.when}</strong>
                     <span class="casebook-vault-pack__entry-text">{entry.title}</span>
-                    {entry.files.length > 0 ? <span class="govuk-body-s casebook-vault-pack__entry-files">{plural('pack.filesAttached', entry.files.length)}</span> : null}
+                    {entry.files.length > 0 ? (
+                      <span class="govuk-body-s casebook-vault-pack__entry-files">{plural('pack.filesAttached', entry.files.length)}</span>
+                    ) : null}
                   </Checkbox>
                 ))}
               </div>
@@ -202,13 +254,31 @@ function EntryList({ entries, total, choices, errors, onChange }: {
 }
 
 const FILE_OPTIONS: readonly { value: FileChoice; label: (files: readonly CandidateFile[]) => string }[] = [
-  { value: 'all', label: (files) => t('pack.allFiles', { files: plural('timeline.files', files.length), size: formatBytes(bytesOf(files)) }) },
-  { value: 'images', label: (files) => t('pack.imagesOnly', { files: plural('timeline.files', files.filter(isImage).length), size: formatBytes(bytesOf(files.filter(isImage))) }) },
+  {
+    value: 'all',
+    label: (files) => t('pack.allFiles', { files: plural('timeline.files', files.length), size: formatBytes(bytesOf(files)) }),
+  },
+  {
+    value: 'images',
+    label: (files) =>
+      t('pack.imagesOnly', {
+        files: plural('timeline.files', files.filter(isImage).length),
+        size: formatBytes(bytesOf(files.filter(isImage))),
+      }),
+  },
   { value: 'some', label: () => t('pack.letMeChoose') },
   { value: 'none', label: () => t('pack.noFiles') },
 ];
 
-function FileChoices({ files, choices, onChange }: { files: readonly CandidateFile[]; choices: PackChoices; onChange: (patch: Partial<PackChoices>) => void }) {
+function FileChoices({
+  files,
+  choices,
+  onChange,
+}: {
+  files: readonly CandidateFile[];
+  choices: PackChoices;
+  onChange: (patch: Partial<PackChoices>) => void;
+}) {
   if (files.length === 0) {
     return (
       <>
@@ -252,12 +322,22 @@ function FileChoices({ files, choices, onChange }: { files: readonly CandidateFi
                 </label>
               </div>
               {option.value === 'some' ? (
-                <div class={`govuk-radios__conditional${choices.files === 'some' ? '' : ' govuk-radios__conditional--hidden'}`} id="pack-files-some-list">
+                <div
+                  class={`govuk-radios__conditional${choices.files === 'some' ? '' : ' govuk-radios__conditional--hidden'}`}
+                  id="pack-files-some-list"
+                >
                   <fieldset class="govuk-fieldset">
-                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('pack.filesToPut', { chosen: chosen.length, total: files.length })}</legend>
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                      {t('pack.filesToPut', { chosen: chosen.length, total: files.length })}
+                    </legend>
                     <div class="govuk-checkboxes govuk-checkboxes--small">
                       {files.map((file) => (
-                        <Checkbox key={file.id} id={`pack-file-${file.id}`} checked={!choices.excludedFiles.has(file.id)} onChange={(on) => toggle(file.id, on)}>
+                        <Checkbox
+                          key={file.id}
+                          id={`pack-file-${file.id}`}
+                          checked={!choices.excludedFiles.has(file.id)}
+                          onChange={(on) => toggle(file.id, on)}
+                        >
                           {file.name} <span class="govuk-body-s">({formatBytes(file.size)})</span>
                         </Checkbox>
                       ))}
@@ -273,10 +353,28 @@ function FileChoices({ files, choices, onChange }: { files: readonly CandidateFi
   );
 }
 
-function Checkbox({ id, checked, onChange, labelClass, children }: { id: string; checked: boolean; onChange: (on: boolean) => void; labelClass?: string; children: ComponentChildren }) {
+function Checkbox({
+  id,
+  checked,
+  onChange,
+  labelClass,
+  children,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  labelClass?: string;
+  children: ComponentChildren;
+}) {
   return (
     <div class="govuk-checkboxes__item">
-      <input class="govuk-checkboxes__input" id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />
+      <input
+        class="govuk-checkboxes__input"
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
       <label class={`govuk-label govuk-checkboxes__label${labelClass ? ` ${labelClass}` : ''}`} for={id}>
         {children}
       </label>

@@ -2,12 +2,21 @@
 // salt give the commitment the server recorded, that commitment is the leaf the receipt signs, and the receipt
 // is signed by the log's published key. A version that fails is a reason to leave the entry out, in words the
 // person can pass on; a pack must never hold an entry that would fail in front of an officer.
-import { base64urlDecode, base64urlEncode, commit, constantTimeEqual, COMMITMENT_SALT_BYTES, decryptItem, leafHash } from '../../../crypto/index.ts';
+
 import type { Envelope, Receipt } from '../../../crypto/index.ts';
+import {
+  base64urlDecode,
+  base64urlEncode,
+  COMMITMENT_SALT_BYTES,
+  commit,
+  constantTimeEqual,
+  decryptItem,
+  leafHash,
+} from '../../../crypto/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { ChangesResponse } from '../api/types.ts';
-import { receiptSigned } from './log-proofs.ts';
 import type { LogKeys } from './log-proofs.ts';
+import { receiptSigned } from './log-proofs.ts';
 
 /** One element of GET /api/v1/items/:id/versions, or an item's latest version from GET /api/v1/items/changes. */
 export interface VersionRecord {
@@ -52,14 +61,28 @@ export async function fetchLatestVersions(api: ApiClient, signal?: AbortSignal):
 }
 
 /** Every version of an item, oldest first: from the changes feed when it has only one, else from its versions list. */
-export async function fetchHistory(api: ApiClient, id: string, signal?: AbortSignal, latest?: VersionRecord): Promise<readonly VersionRecord[]> {
+export async function fetchHistory(
+  api: ApiClient,
+  id: string,
+  signal?: AbortSignal,
+  latest?: VersionRecord,
+): Promise<readonly VersionRecord[]> {
   if (latest?.version === 1) return [latest];
-  const answer = await api.json<{ versions: VersionRecord[] }>('GET', `/items/${encodeURIComponent(id)}/versions`, signal ? { signal } : {});
+  const answer = await api.json<{ versions: VersionRecord[] }>(
+    'GET',
+    `/items/${encodeURIComponent(id)}/versions`,
+    signal ? { signal } : {},
+  );
   return answer.versions;
 }
 
 /** Decrypts and checks a whole history (oldest first). */
-export async function openHistory(vaultKey: CryptoKey, id: string, records: readonly VersionRecord[], keys: LogKeys): Promise<OpenedHistory> {
+export async function openHistory(
+  vaultKey: CryptoKey,
+  id: string,
+  records: readonly VersionRecord[],
+  keys: LogKeys,
+): Promise<OpenedHistory> {
   const fail = (reason: string): OpenedHistory => ({ ok: false, id, reason });
   if (records.length === 0) return fail('Casebook has no saved versions of it.');
   const versions: OpenedVersion[] = [];
@@ -75,13 +98,15 @@ export async function openHistory(vaultKey: CryptoKey, id: string, records: read
       return fail(`Version ${n} could not be opened with your key: it may be damaged, or not the version it claims to be.`);
     }
     const salt = typeof sealed.commitmentSalt === 'string' ? safeDecode(sealed.commitmentSalt) : undefined;
-    if (!salt || salt.length !== COMMITMENT_SALT_BYTES || !('content' in sealed)) return fail(`Version ${n} has no commitment salt, so it cannot be checked.`);
+    if (!salt || salt.length !== COMMITMENT_SALT_BYTES || !('content' in sealed))
+      return fail(`Version ${n} has no commitment salt, so it cannot be checked.`);
     const { commitment } = await commit(sealed.content, salt);
     const recorded = record.commitment === undefined ? commitment : safeDecode(record.commitment);
     if (!recorded || !constantTimeEqual(commitment, recorded) || record.receipt.leafHash !== base64urlEncode(await leafHash(commitment))) {
       return fail(`Version ${n} does not match what Casebook's log received when it was saved.`);
     }
-    if (!(await receiptSigned(record.receipt, keys))) return fail(`The time receipt for version ${n} is not signed with Casebook's published key.`);
+    if (!(await receiptSigned(record.receipt, keys)))
+      return fail(`The time receipt for version ${n} is not signed with Casebook's published key.`);
     if (previous && (record.receipt.leafIndex <= previous.leafIndex || record.receipt.timestamp < previous.timestamp)) {
       return fail(`The time receipts of versions ${n - 1} and ${n} are out of order.`);
     }

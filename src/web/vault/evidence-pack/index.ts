@@ -5,5 +5,6 @@
 //   <EvidencePackScreen vault={vault} onDone={() => backToDiary()} />
 //
 // Everything it makes lives in this page's memory only; the person downloads the ZIP and the PDF themselves.
-export { EvidencePackScreen } from './screen.tsx';
+
 export type { EvidencePackScreenProps } from './screen.tsx';
+export { EvidencePackScreen } from './screen.tsx';

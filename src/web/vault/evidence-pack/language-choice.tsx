@@ -21,7 +21,8 @@ export function LanguageChoice({ value, onChange }: { value: PackLanguage; onCha
           <h2 class="govuk-fieldset__heading">Language of the pack</h2>
         </legend>
         <div class="govuk-hint" id="pack-language-hint">
-          The instructions inside the ZIP (README.txt) are written in this language. The PDF is in English for now. The entries are as you wrote them.
+          The instructions inside the ZIP (README.txt) are written in this language. The PDF is in English for now. The entries are as you
+          wrote them.
         </div>
         <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
           {OPTIONS.map((option) => (

@@ -4,23 +4,23 @@
 //
 // What was fetched is kept until a pack is made, so trying again after the network fails carries on from where
 // it stopped instead of starting over.
+
+import type { AttachmentInput, EntryInput, InclusionProofFile, PackLanguage } from '../../../crypto/evidence-pack/index.ts';
 import { attachmentRefsOf, buildEvidencePack } from '../../../crypto/evidence-pack/index.ts';
-import type { PackLanguage } from '../../../crypto/evidence-pack/index.ts';
-import type { AttachmentInput, EntryInput, InclusionProofFile } from '../../../crypto/evidence-pack/index.ts';
-import { hexEncode } from '../../../crypto/index.ts';
 import type { Receipt, SignedTreeHead } from '../../../crypto/index.ts';
+import { hexEncode } from '../../../crypto/index.ts';
 import type { Person, Place } from '../../../domain/incidents/index.ts';
 import type { EvidencePdfFonts, EvidencePdfInput } from '../../evidence-pack/pdf/types.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import type { PackCandidate } from './candidates.ts';
 import type { Selection } from './choices.ts';
-import { fetchHistory, fetchLatestVersions, openHistory } from './entry-history.ts';
 import type { OpenedHistory, OpenedVersion, VersionRecord } from './entry-history.ts';
+import { fetchHistory, fetchLatestVersions, openHistory } from './entry-history.ts';
 import { FETCH_CONCURRENCY, mapWithLimit } from './limit.ts';
-import { PROOFS_PER_REQUEST, fetchInclusionProofs, fetchLogKeys, fetchTreeHead, proofLeadsToHead } from './log-proofs.ts';
 import type { LogKeys } from './log-proofs.ts';
-import { fetchPackFile } from './pack-files.ts';
+import { fetchInclusionProofs, fetchLogKeys, fetchTreeHead, PROOFS_PER_REQUEST, proofLeadsToHead } from './log-proofs.ts';
 import type { FetchedFile } from './pack-files.ts';
+import { fetchPackFile } from './pack-files.ts';
 
 export type Step = 'entries' | 'proofs' | 'files' | 'zip' | 'pdf';
 
@@ -116,7 +116,9 @@ export class PackMaker {
     const keys = (this.#keys ??= await fetchLogKeys(signal));
     let done = 0;
     onProgress({ step: 'entries', done, total: selection.entries.length });
-    const latest = selection.entries.some((entry) => !this.#histories.has(entry.id)) ? await fetchLatestVersions(api, signal) : new Map<string, VersionRecord>();
+    const latest = selection.entries.some((entry) => !this.#histories.has(entry.id))
+      ? await fetchLatestVersions(api, signal)
+      : new Map<string, VersionRecord>();
     // Only the fetching is limited: each history is checked while the next one downloads (WebCrypto queues the
     // work), so the connection never waits for the checks.
     const opening: Promise<OpenedHistory>[] = [];
@@ -149,7 +151,8 @@ export class PackMaker {
 
     // 2. One tree head that covers them all (the log's latest does), and a proof per version leading to it.
     const all = [...opened.values()].flatMap(({ versions: list }) => list);
-    const inHead = (v: OpenedVersion, head: SignedTreeHead | undefined) => head !== undefined && v.receipt.leafIndex < head.treeSize && v.receipt.timestamp <= head.timestamp;
+    const inHead = (v: OpenedVersion, head: SignedTreeHead | undefined) =>
+      head !== undefined && v.receipt.leafIndex < head.treeSize && v.receipt.timestamp <= head.timestamp;
     if (!all.every((v) => inHead(v, this.#treeHead))) this.#treeHead = await fetchTreeHead(api, keys, signal);
     const treeHead = this.#treeHead!;
     // A receipt the latest tree head does not cover cannot be proven (a log that answers like that is reported).
@@ -176,10 +179,19 @@ export class PackMaker {
       batches,
       PROOF_BATCH_CONCURRENCY,
       async (batch) => {
-        const answers = await fetchInclusionProofs(api, batch.map((v) => v.receipt), treeHead, signal);
+        const answers = await fetchInclusionProofs(
+          api,
+          batch.map((v) => v.receipt),
+          treeHead,
+          signal,
+        );
         batch.forEach(({ receipt }, i) => {
           const proof = answers[i]!;
-          checking.push(proofLeadsToHead(receipt, proof, treeHead).then((valid) => proven(proofKey(receipt, treeHead), receipt.leafIndex, { proof, valid })));
+          checking.push(
+            proofLeadsToHead(receipt, proof, treeHead).then((valid) =>
+              proven(proofKey(receipt, treeHead), receipt.leafIndex, { proof, valid }),
+            ),
+          );
         });
       },
       signal,
@@ -189,19 +201,32 @@ export class PackMaker {
     for (const [id, { candidate, versions: list }] of opened) {
       const unproven = list.find((v) => !proofs.get(v.receipt.leafIndex)?.valid);
       if (unproven) {
-        leftOut.push({ kind: 'entry', label: entryLabel(candidate), reason: `Casebook's log could not prove that it holds version ${unproven.version}.` });
+        leftOut.push({
+          kind: 'entry',
+          label: entryLabel(candidate),
+          reason: `Casebook's log could not prove that it holds version ${unproven.version}.`,
+        });
         opened.delete(id);
         continue;
       }
       entries.push({
         id,
-        versions: list.map((v) => ({ version: v.version, content: v.content, salt: v.salt, commitment: v.commitment, receipt: v.receipt, inclusionProof: proofs.get(v.receipt.leafIndex)!.proof })),
+        versions: list.map((v) => ({
+          version: v.version,
+          content: v.content,
+          salt: v.salt,
+          commitment: v.commitment,
+          receipt: v.receipt,
+          inclusionProof: proofs.get(v.receipt.leafIndex)!.proof,
+        })),
       });
     }
     if (entries.length === 0) throw new NothingToPack(leftOut);
 
     // 3. The chosen files that the entries in the pack name.
-    const named = new Set([...opened.values()].flatMap(({ versions: list }) => list.flatMap((v) => attachmentRefsOf(v.content).map((ref) => ref.id))));
+    const named = new Set(
+      [...opened.values()].flatMap(({ versions: list }) => list.flatMap((v) => attachmentRefsOf(v.content).map((ref) => ref.id))),
+    );
     const wanted = selection.files.filter((file) => named.has(file.id));
     done = 0;
     onProgress({ step: 'files', done, total: wanted.length });
@@ -230,7 +255,15 @@ export class PackMaker {
     await nextFrame();
     signal?.throwIfAborted();
     const attachments: AttachmentInput[] = files.map(({ file, bytes }) => ({ id: file.id, bytes, name: file.name, type: file.type }));
-    const zip = await buildEvidencePack({ title: request.title, createdAt: request.createdAt, entries, attachments, treeHead, logKeys: keys.file, language: request.language ?? 'en' });
+    const zip = await buildEvidencePack({
+      title: request.title,
+      createdAt: request.createdAt,
+      entries,
+      attachments,
+      treeHead,
+      logKeys: keys.file,
+      language: request.language ?? 'en',
+    });
     const sha256 = hexEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', zip as Uint8Array<ArrayBuffer>)));
     onProgress({ step: 'zip', done: 1, total: 1 });
 
@@ -243,7 +276,10 @@ export class PackMaker {
       ...(request.name.trim() ? { madeBy: request.name.trim() } : {}),
       createdAt: request.createdAt,
       period: { ...(selection.from ? { from: selection.from } : {}), ...(selection.to ? { to: selection.to } : {}) },
-      entries: entries.map((entry) => ({ id: entry.id, versions: entry.versions.map((v) => ({ version: v.version, content: v.content, receipt: v.receipt })) })),
+      entries: entries.map((entry) => ({
+        id: entry.id,
+        versions: entry.versions.map((v) => ({ version: v.version, content: v.content, receipt: v.receipt })),
+      })),
       people: selection.linked.filter((r) => r.kind === 'person').map((r) => r.record as Person),
       places: selection.linked.filter((r) => r.kind === 'place').map((r) => r.record as Place),
       attachments: files.map(({ file, bytes, sha256: hash }) => ({

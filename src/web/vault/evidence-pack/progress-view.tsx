@@ -1,9 +1,10 @@
 // While the pack is being made: each step with its state, a bar for the current one, and a way to stop.
 // Screen readers hear each step as it starts, not every tick of the count.
-import { Button, Heading } from '../ui/components.tsx';
-import { STEPS } from './make-pack.ts';
-import type { Progress, Step } from './make-pack.ts';
+
 import { LOCALE, t } from '../i18n/i18n.ts';
+import { Button, Heading } from '../ui/components.tsx';
+import type { Progress, Step } from './make-pack.ts';
+import { STEPS } from './make-pack.ts';
 
 const stepText = (step: Step) => t(`pack.steps.${step}`);
 
@@ -17,10 +18,20 @@ export function ProgressView({ progress, onStop }: { progress: Progress | undefi
         {STEPS.map((step, index) => {
           const state = index < current ? 'done' : index === current ? 'doing' : 'waiting';
           return (
-            <li key={step} class={`casebook-vault-pack__step casebook-vault-pack__step--${state}`} aria-current={state === 'doing' ? 'step' : undefined}>
+            <li
+              key={step}
+              class={`casebook-vault-pack__step casebook-vault-pack__step--${state}`}
+              aria-current={state === 'doing' ? 'step' : undefined}
+            >
               <span class="casebook-vault-pack__step-text">{stepText(step)}</span>
               <span class="casebook-vault-pack__step-state">
-                {state === 'done' ? t('pack.done') : state === 'waiting' ? t('pack.waiting') : progress && progress.total > 1 ? t('pack.doneOf', { done: progress.done.toLocaleString(LOCALE), total: progress.total.toLocaleString(LOCALE) }) : t('pack.inProgress')}
+                {state === 'done'
+                  ? t('pack.done')
+                  : state === 'waiting'
+                    ? t('pack.waiting')
+                    : progress && progress.total > 1
+                      ? t('pack.doneOf', { done: progress.done.toLocaleString(LOCALE), total: progress.total.toLocaleString(LOCALE) })
+                      : t('pack.inProgress')}
               </span>
               {state === 'doing' && progress && progress.total > 1 ? (
                 <progress class="casebook-vault-pack__bar" max={progress.total} value={progress.done} aria-label={stepText(step)} />
@@ -32,7 +43,9 @@ export function ProgressView({ progress, onStop }: { progress: Progress | undefi
       <p class="govuk-visually-hidden" role="status">
         {progress ? t('pack.stepOf', { number: current + 1, total: STEPS.length, step: stepText(progress.step) }) : ''}
       </p>
-      <Button variant="secondary" onClick={onStop}>{t('pack.stop')}</Button>
+      <Button variant="secondary" onClick={onStop}>
+        {t('pack.stop')}
+      </Button>
     </div>
   );
 }

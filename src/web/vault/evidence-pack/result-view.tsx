@@ -2,18 +2,33 @@
 // exist only in this page's memory until the person saves them; leaving this screen drops them.
 import type { ComponentChildren } from 'preact';
 import { saveBlob } from '../attachments/download.ts';
+import { plural, sitePath, t } from '../i18n/i18n.ts';
 import { Button, Heading, LinkButton } from '../ui/components.tsx';
 import { formatBytes } from '../ui/messages.ts';
 import type { LeftOut, MadePack } from './make-pack.ts';
-import { plural, sitePath, t } from '../i18n/i18n.ts';
 
-export function ResultView({ pack, names, onAgain, onDone }: { pack: MadePack; names: { zip: string; pdf: string }; onAgain: () => void; onDone: () => void }) {
+export function ResultView({
+  pack,
+  names,
+  onAgain,
+  onDone,
+}: {
+  pack: MadePack;
+  names: { zip: string; pdf: string };
+  onAgain: () => void;
+  onDone: () => void;
+}) {
   return (
     <div class="casebook-vault-pack">
       <Heading>{t('pack.ready')}</Heading>
       <dl class="govuk-summary-list">
         <Row name={t('pack.title')}>{pack.title}</Row>
-        <Row name={t('pack.entries')}>{t('pack.entriesWithVersions', { entries: plural('pack.entryCount', pack.entries), versions: plural('pack.versionCount', pack.versions) })}</Row>
+        <Row name={t('pack.entries')}>
+          {t('pack.entriesWithVersions', {
+            entries: plural('pack.entryCount', pack.entries),
+            versions: plural('pack.versionCount', pack.versions),
+          })}
+        </Row>
         <Row name={t('pack.attachedFiles')}>{pack.files === 0 ? t('pack.none') : plural('timeline.files', pack.files)}</Row>
         <Row name={t('pack.fingerprint')}>
           <span class="casebook-vault__code casebook-vault-pack__hash">{pack.sha256}</span>
@@ -33,7 +48,8 @@ export function ResultView({ pack, names, onAgain, onDone }: { pack: MadePack; n
       </div>
       <p class="govuk-body-s">
         {t('pack.savedAs')} <span class="casebook-vault__code casebook-vault-pack__file-name">{names.pdf}</span> {t('common.and')}{' '}
-        <span class="casebook-vault__code casebook-vault-pack__file-name">{names.zip}</span>{t('pack.savedWhere')}
+        <span class="casebook-vault__code casebook-vault-pack__file-name">{names.zip}</span>
+        {t('pack.savedWhere')}
       </p>
 
       <h2 class="govuk-heading-m">{t('pack.handOver')}</h2>
@@ -50,7 +66,9 @@ export function ResultView({ pack, names, onAgain, onDone }: { pack: MadePack; n
       </ul>
 
       <div class="govuk-button-group">
-        <Button variant="secondary" onClick={onAgain}>{t('pack.another')}</Button>
+        <Button variant="secondary" onClick={onAgain}>
+          {t('pack.another')}
+        </Button>
         <LinkButton onClick={onDone}>{t('entry.backToRecord')}</LinkButton>
       </div>
     </div>
@@ -73,9 +91,7 @@ export function LeftOutList({ leftOut }: { leftOut: readonly LeftOut[] }) {
   return (
     <div class="casebook-vault-pack__left-out">
       <h2 class="govuk-heading-m">{t('pack.leftOutHeading')}</h2>
-      <p class="govuk-body">
-        {t('pack.leftOutWhy')}
-      </p>
+      <p class="govuk-body">{t('pack.leftOutWhy')}</p>
       {entries.length > 0 ? <Items heading={plural('pack.entryCount', entries.length)} items={entries} /> : null}
       {files.length > 0 ? <Items heading={plural('timeline.files', files.length)} items={files} /> : null}
     </div>

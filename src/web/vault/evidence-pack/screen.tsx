@@ -2,24 +2,24 @@
 // are read afresh when it opens; the pack, once made, lives in this component's state only, so going back to
 // the record, locking or leaving the page drops it.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/i18n.ts';
 import { loadItems } from '../items/item-store.ts';
-import { Busy, Button, Heading, LinkButton } from '../ui/components.tsx';
 import type { FieldError } from '../ui/components.tsx';
+import { Busy, Button, Heading, LinkButton } from '../ui/components.tsx';
 import { describeFailure } from '../ui/messages.ts';
 import type { UnlockedVault } from '../vault-session.ts';
-import { candidatesFrom } from './candidates.ts';
 import type { Candidates } from './candidates.ts';
-import { DEFAULT_CHOICES, packFileNames, packTitle, resolveChoices } from './choices.ts';
-import { diaryLanguage } from './language-choice.tsx';
+import { candidatesFrom } from './candidates.ts';
 import type { PackChoices } from './choices.ts';
+import { DEFAULT_CHOICES, packFileNames, packTitle, resolveChoices } from './choices.ts';
 import { ChooseForm } from './choose-form.tsx';
-import { NothingToPack, PackMaker } from './make-pack.ts';
+import { diaryLanguage } from './language-choice.tsx';
 import type { LeftOut, MadePack, Progress } from './make-pack.ts';
+import { NothingToPack, PackMaker } from './make-pack.ts';
 import { isRetryable } from './pack-files.ts';
 import { pdfMaker } from './pdf.ts';
 import { ProgressView } from './progress-view.tsx';
 import { LeftOutList, ResultView } from './result-view.tsx';
-import { t } from '../i18n/i18n.ts';
 
 export interface EvidencePackScreenProps {
   /** The open vault: the screen fetches and decrypts what it needs itself. */
@@ -85,7 +85,11 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
     };
     const createdAt = Date.now();
     try {
-      const pack = await maker.make({ selection, title: packTitle(selection, choices.name), name: choices.name, language: choices.language, createdAt }, report, controller.signal);
+      const pack = await maker.make(
+        { selection, title: packTitle(selection, choices.name), name: choices.name, language: choices.language, createdAt },
+        report,
+        controller.signal,
+      );
       if (controller.signal.aborted) return;
       setStage({ name: 'ready', pack, names: packFileNames(createdAt) });
     } catch (error) {
@@ -119,7 +123,16 @@ export function EvidencePackScreen({ vault, onDone }: EvidencePackScreenProps) {
 
   switch (stage.name) {
     case 'choose':
-      return <ChooseForm candidates={candidates} choices={choices} errors={errors} onChange={setChoices} onSubmit={() => void make()} onDone={onDone} />;
+      return (
+        <ChooseForm
+          candidates={candidates}
+          choices={choices}
+          errors={errors}
+          onChange={setChoices}
+          onSubmit={() => void make()}
+          onDone={onDone}
+        />
+      );
     case 'making':
       return (
         <ProgressView

@@ -3,11 +3,19 @@
 // data, and otherwise from the catalogue's copy of CLDR's names (some Chromium builds ship only their
 // interface languages and would fall back to English); the joining word ("am") is the catalogue's.
 import { DateTime } from 'luxon';
-import { describeWhen as describeWhenEnglish, LONDON } from '../../../domain/incidents/index.ts';
 import type { IncidentWhen } from '../../../domain/incidents/index.ts';
+import { describeWhen as describeWhenEnglish, LONDON } from '../../../domain/incidents/index.ts';
 import { LANGUAGE, t, type VaultLanguage } from './i18n.ts';
 
-const englishDateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', hourCycle: 'h12' });
+const englishDateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h12',
+});
 
 /** Whether this runtime has Welsh names; a parameter in tests, so both ways are checked. */
 export const PLATFORM_HAS_WELSH = Intl.DateTimeFormat.supportedLocalesOf(['cy']).length > 0;
@@ -35,7 +43,11 @@ export function formatDateTime(at: number | string, { seconds = false } = {}, la
   if (language === 'cy') {
     // Welsh readers write the 24-hour clock: CLDR's Welsh 12-hour clock says "AM"/"PM" (docs/welsh.md).
     const local = DateTime.fromJSDate(date);
-    return t('dates.dateAtTime', { date: `${local.day} ${welshMonth(local.month)} ${local.year}`, time: local.toFormat(seconds ? 'HH:mm:ss' : 'HH:mm') }, language);
+    return t(
+      'dates.dateAtTime',
+      { date: `${local.day} ${welshMonth(local.month)} ${local.year}`, time: local.toFormat(seconds ? 'HH:mm:ss' : 'HH:mm') },
+      language,
+    );
   }
   const parts = englishDateTime.formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ELEMENT_IDS, GUIDANCE_NOTICE, LINKS, analyseLegalElements } from '../../../domain/legal-elements/index.ts';
 import { sketch } from '../../../domain/incidents/test-support.ts';
+import { analyseLegalElements, ELEMENT_IDS, GUIDANCE_NOTICE, LINKS } from '../../../domain/legal-elements/index.ts';
 import { TREND_TITLES } from '../diary/patterns/summaries.ts';
 import { t } from './i18n.ts';
 
 describe('"what the law needs" in the catalogues', () => {
   it('has the domain’s own English for every element, status, link and the notice, and Welsh for each', () => {
-    const reports = [[], [sketch({ on: '2026-03-03', by: 'sam', behaviours: ['following'] }), sketch({ on: '2026-03-10', by: 'sam', behaviours: ['threat-of-violence'], fear: true })]].map((incidents) =>
-      analyseLegalElements({ incidents, people: [], now: Date.parse('2026-04-30T12:00:00Z') }),
-    );
+    const reports = [
+      [],
+      [
+        sketch({ on: '2026-03-03', by: 'sam', behaviours: ['following'] }),
+        sketch({ on: '2026-03-10', by: 'sam', behaviours: ['threat-of-violence'], fear: true }),
+      ],
+    ].map((incidents) => analyseLegalElements({ incidents, people: [], now: Date.parse('2026-04-30T12:00:00Z') }));
     for (const report of reports) {
       for (const element of report.elements) {
         expect(t(`legal.elements.${element.id}.title`, {}, 'en')).toBe(element.title);

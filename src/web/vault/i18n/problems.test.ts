@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, exactWhenAt, newIncident, parseIncident } from '../../../domain/incidents/index.ts';
+import { exactWhenAt, LIMITS, newIncident, parseIncident } from '../../../domain/incidents/index.ts';
 import { problemMessage, translateProblem } from './problems.ts';
 
 const problemsOf = (change: Record<string, unknown>) => {

@@ -20,10 +20,18 @@ export function translateProblem(problem: Problem, language: VaultLanguage = LAN
   const [, reasonText] = /^[^:]*: (.*)$/.exec(problem.message) ?? [];
   const reason = reasonText === undefined ? undefined : REASONS.find(({ pattern }) => pattern.test(reasonText));
   // The field is the path's last name: "methods.0.platform" is the platform's name, "whatHappened" what happened.
-  const field = problem.path.split('.').filter((part) => !/^\d+$/.test(part)).at(-1) ?? '';
+  const field =
+    problem.path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .at(-1) ?? '';
   if (!reason || !known('fields', field, language) || !known('reasons', reason.key, language)) return undefined;
   const maximum = reason.pattern.exec(reasonText!)?.[1] ?? '';
-  return t('problems.message', { field: t(`problems.fields.${field}`, {}, language), reason: t(`problems.reasons.${reason.key}`, { maximum }, language) }, language);
+  return t(
+    'problems.message',
+    { field: t(`problems.fields.${field}`, {}, language), reason: t(`problems.reasons.${reason.key}`, { maximum }, language) },
+    language,
+  );
 }
 
 /** What a form shows: the domain's own sentence in English, the catalogue's in Welsh where it has one. */

@@ -1,8 +1,9 @@
 // The 'message-import-worker' bundle: reading a 15 MB chat takes seconds of solid work, which on the page's own
 // thread would freeze it (no progress, no Cancel, no screen reader updates). One worker per file, ended by the page
 // afterwards (or to cancel), so the file's text goes with it.
-import { parseExport, recordKeys } from '../../../domain/message-import/index.ts';
+
 import { hexEncode } from '../../../crypto/index.ts';
+import { parseExport, recordKeys } from '../../../domain/message-import/index.ts';
 import { failureMessage } from './import-worker-failure.ts';
 import type { ParseRequest, ParseResponse } from './worker-messages.ts';
 

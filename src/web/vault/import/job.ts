@@ -3,9 +3,9 @@
 // finds it, so an import cut short (Cancel, a closed tab, the network) carries on; the messages' duplicate keys
 // make sure nothing is added twice.
 import type { Attachment } from '../../../domain/incidents/index.ts';
+import type { ImportFormat } from '../../../domain/message-import/model.ts';
 // The model alone: the parsers stay out of the diary's main bundle until the import screen is opened.
 import { IMPORT_FORMATS } from '../../../domain/message-import/model.ts';
-import type { ImportFormat } from '../../../domain/message-import/model.ts';
 import type { StoredItem } from '../items/item-store.ts';
 import type { ImportChoices } from './plan.ts';
 

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseIncident } from '../../../domain/incidents/index.ts';
 import { parseExport, recordKeys } from '../../../domain/message-import/index.ts';
 import { makeChat, renderWhatsAppExport } from '../../../domain/message-import/test-support.ts';
-import { dateSpan, describeMessages, existingKeys, incidentsForGroup, messageOf, planImport, stableId } from './plan.ts';
 import type { ImportChoices, ImportSource, KeyedRecord } from './plan.ts';
+import { dateSpan, describeMessages, existingKeys, incidentsForGroup, messageOf, planImport, stableId } from './plan.ts';
 
 const SHA = 'ab'.repeat(32);
-const source: ImportSource = { attachment: { id: 'f1', name: 'WhatsApp Chat with Sam.txt', type: 'text/plain', size: 100, sha256: SHA }, format: 'whatsapp' };
+const source: ImportSource = {
+  attachment: { id: 'f1', name: 'WhatsApp Chat with Sam.txt', type: 'text/plain', size: 100, sha256: SHA },
+  format: 'whatsapp',
+};
 
 async function keyed(text: string): Promise<KeyedRecord[]> {
   const parsed = await parseExport({ name: 'WhatsApp Chat with Sam.txt', bytes: new TextEncoder().encode(text), lastModified: 0 });
@@ -32,9 +35,15 @@ describe('planning an import', () => {
     const records = await keyed(chat);
     const plan = planImport(records, choices, new Set());
     expect(plan.chosen).toBe(4);
-    expect(plan.groups.map((g) => [g.date, g.records.length])).toEqual([['2026-03-01', 3], ['2026-03-03', 1]]);
+    expect(plan.groups.map((g) => [g.date, g.records.length])).toEqual([
+      ['2026-03-01', 3],
+      ['2026-03-03', 1],
+    ]);
     expect(plan.groups[0]!.guessed).toEqual(expect.arrayContaining(['contacting', 'threat-of-violence']));
-    expect(dateSpan({ format: 'whatsapp', records: records.map((r) => r.record), participants: [], warnings: [] })).toEqual({ first: '2026-03-01', last: '2026-03-03' });
+    expect(dateSpan({ format: 'whatsapp', records: records.map((r) => r.record), participants: [], warnings: [] })).toEqual({
+      first: '2026-03-01',
+      last: '2026-03-03',
+    });
   });
 
   it('groups by burst when asked, and the date range bounds what is chosen', async () => {
@@ -49,7 +58,10 @@ describe('planning an import', () => {
     const existing = existingKeys([first!]);
     const again = planImport(records, choices, existing);
     expect(again.duplicates).toBe(3);
-    expect(again.groups.map((g) => [g.records.length, g.duplicates])).toEqual([[0, 3], [1, 0]]);
+    expect(again.groups.map((g) => [g.records.length, g.duplicates])).toEqual([
+      [0, 3],
+      [1, 0],
+    ]);
     expect(planImport(records, { ...choices, includeDuplicates: true }, existing).duplicates).toBe(0);
   });
 
@@ -63,14 +75,23 @@ describe('planning an import', () => {
     expect(incident!.people).toEqual([{ personId: 'person-sam', role: 'stalker' }]);
     expect(incident!.methods).toEqual([{ kind: 'social-media', platform: 'WhatsApp' }]);
     expect(incident!.attachments).toEqual([source.attachment]);
-    expect(incident!.imported!.messages[2]).toMatchObject({ text: 'Answer me\nnow', sender: 'Sam', channel: 'whatsapp', timeSource: 'export', locator: expect.stringMatching(/^line:/) });
+    expect(incident!.imported!.messages[2]).toMatchObject({
+      text: 'Answer me\nnow',
+      sender: 'Sam',
+      channel: 'whatsapp',
+      timeSource: 'export',
+      locator: expect.stringMatching(/^line:/),
+    });
     // The same messages from the same file always give the same id, so a resumed import writes to the same items.
     expect(incidentsForGroup(group, [], source, new Map())[0]!.id).toBe(incident!.id);
     expect(incident!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('splits a day with more messages than one item holds into parts', async () => {
-    const many = renderWhatsAppExport(makeChat(1_200, { senders: ['Sam'] }).map((m) => ({ ...m, local: `2026-03-01T${m.local.slice(11)}` })), { platform: 'android', clock: 24 });
+    const many = renderWhatsAppExport(
+      makeChat(1_200, { senders: ['Sam'] }).map((m) => ({ ...m, local: `2026-03-01T${m.local.slice(11)}` })),
+      { platform: 'android', clock: 24 },
+    );
     const records = await keyed(many);
     const plan = planImport(records, choices, new Set());
     const incidents = plan.groups.flatMap((g) => incidentsForGroup(g, ['contacting'], source, new Map()));
@@ -82,7 +103,14 @@ describe('planning an import', () => {
   });
 
   it('names calls and several senders in plain words', () => {
-    const base = { locator: 'sms:1', at: '2026-03-01T18:00:00Z', timeSource: 'export' as const, direction: 'incoming' as const, attachments: [], system: false };
+    const base = {
+      locator: 'sms:1',
+      at: '2026-03-01T18:00:00Z',
+      timeSource: 'export' as const,
+      direction: 'incoming' as const,
+      attachments: [],
+      system: false,
+    };
     const messages = [
       messageOf({ ...base, channel: 'sms', sender: 'Sam', text: 'hi' }, 'k1'),
       messageOf({ ...base, channel: 'call', sender: 'Sam', text: '', call: { kind: 'missed', durationSeconds: 0 } }, 'k2'),

@@ -3,10 +3,10 @@
 // group into incidents, and the incidents themselves. Pure: the screen previews it, save.ts stores it.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { LIMITS, SCHEMA_VERSION } from '../../../domain/incidents/index.ts';
 import type { Attachment, BehaviourId, ImportedMessage, Incident, IncidentWhen, MethodUse } from '../../../domain/incidents/index.ts';
+import { LIMITS, SCHEMA_VERSION } from '../../../domain/incidents/index.ts';
+import type { Channel, ImportedRecord, ImportFormat, ParsedExport } from '../../../domain/message-import/index.ts';
 import { dateDayNumber, groupRecords, guessBehaviours, londonDate, londonDayNumber } from '../../../domain/message-import/index.ts';
-import type { Channel, ImportFormat, ImportedRecord, ParsedExport } from '../../../domain/message-import/index.ts';
 
 export type Grouping = 'day' | 'burst';
 
@@ -120,7 +120,9 @@ export function planImport(keyed: readonly KeyedRecord[], choices: ImportChoices
       duplicates: group.records.length - records.length,
       guessed: [...guessed],
       // Split before duplicates are taken out, so the parts are the same however much an earlier run saved.
-      parts: splitParts(all).map((part) => part.filter(({ record }) => !duplicateRecords.has(record))).filter((part) => part.length > 0),
+      parts: splitParts(all)
+        .map((part) => part.filter(({ record }) => !duplicateRecords.has(record)))
+        .filter((part) => part.length > 0),
     });
   }
   return { groups, chosen, duplicates: duplicateRecords.size, tooLong };
@@ -198,14 +200,25 @@ export function splitParts(records: readonly KeyedRecord[]): KeyedRecord[][] {
 
 /** An upper bound on a message's JSON in an item: its text and fields (escaped quotes and controls counted twice over), and the rest. */
 function sizeOf(record: ImportedRecord): number {
-  return 2 * utf8Length(record.text) + utf8Length(record.sender) + record.locator.length + (record.subject?.length ?? 0) * 3 + (record.url?.length ?? 0) + record.attachments.length * 260 + 300;
+  return (
+    2 * utf8Length(record.text) +
+    utf8Length(record.sender) +
+    record.locator.length +
+    (record.subject?.length ?? 0) * 3 +
+    (record.url?.length ?? 0) +
+    record.attachments.length * 260 +
+    300
+  );
 }
 
 const LINE_BREAKS = /[\r\n\u0000-\u001f\u007f]+/g;
 
 /** A record as an incident keeps it: the text exactly; the fields shown on one line, bounded. */
 export function messageOf(record: ImportedRecord, key: string): ImportedMessage {
-  const names = record.attachments.slice(0, LIMITS.importAttachmentNames).map((a) => oneLine(a.name, LIMITS.fileName)).filter((name) => name !== '');
+  const names = record.attachments
+    .slice(0, LIMITS.importAttachmentNames)
+    .map((a) => oneLine(a.name, LIMITS.fileName))
+    .filter((name) => name !== '');
   const subject = record.subject?.slice(0, LIMITS.mediumText * 2);
   const url = record.url === undefined ? undefined : oneLine(record.url, LIMITS.importUrl);
   return {
@@ -216,7 +229,9 @@ export function messageOf(record: ImportedRecord, key: string): ImportedMessage 
     timeSource: record.timeSource,
     direction: record.direction,
     text: record.text,
-    ...(record.call ? { call: { kind: record.call.kind, durationSeconds: Math.max(0, Math.min(10_000_000, Math.round(record.call.durationSeconds))) } } : {}),
+    ...(record.call
+      ? { call: { kind: record.call.kind, durationSeconds: Math.max(0, Math.min(10_000_000, Math.round(record.call.durationSeconds))) } }
+      : {}),
     ...(record.marker ? { marker: record.marker } : {}),
     ...(subject !== undefined ? { subject } : {}),
     ...(url ? { url } : {}),
@@ -318,9 +333,13 @@ export function describeMessages(messages: readonly ImportedMessage[], part?: { 
     merged.set(id, before ? { n: before.n + entry.n, words: entry.words } : entry);
   }
   const senders = [...new Set(messages.map((m) => m.sender).filter((sender) => sender !== ''))];
-  const from = senders.length === 0 ? '' : senders.length > 3 ? `${senders.slice(0, 2).join(', ')} and ${senders.length - 2} others` : listOf(senders);
+  const from =
+    senders.length === 0 ? '' : senders.length > 3 ? `${senders.slice(0, 2).join(', ')} and ${senders.length - 2} others` : listOf(senders);
   const channels = [...new Set(messages.map((m) => CHANNEL_NAMES[m.channel]))];
-  const quoted = messages.find((m) => !m.call && m.text.trim() !== '')?.text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+  const quoted = messages
+    .find((m) => !m.call && m.text.trim() !== '')
+    ?.text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ')
+    .trim();
   const quote = quoted ? `, starting “${quoted.length > QUOTE_LENGTH ? `${quoted.slice(0, QUOTE_LENGTH).trimEnd()}…` : quoted}”` : '';
   const partText = part ? ` Part ${part.part} of ${part.of}.` : '';
   return `${listOf([...merged.values()].map((e) => counted(e.n, e.words)))}${from ? ` from ${from}` : ''} (${channels.join(', ')})${quote}.${partText}`;

@@ -1,12 +1,12 @@
 // Reading a chosen file into records, off the page's thread when the browser allows it, with progress and Cancel.
 // Cancelling ends the worker at once (its memory, and the file's text, go with it).
-import { parseExport, recordKeys } from '../../../domain/message-import/index.ts';
-import type { ImportFormat, ParsedExport } from '../../../domain/message-import/index.ts';
+
 import { hexEncode } from '../../../crypto/index.ts';
+import type { ImportFormat, ParsedExport } from '../../../domain/message-import/index.ts';
+import { parseExport, recordKeys } from '../../../domain/message-import/index.ts';
 import { failureMessage } from './import-worker-failure.ts';
 import type { ParseRequest, ParseResponse } from './worker-messages.ts';
 import { importWorkerUrl } from './worker-url.ts';
-
 
 export interface ReadExport {
   readonly parsed: ParsedExport;
@@ -21,13 +21,24 @@ export class ReadFailed extends Error {
   override readonly name = 'ReadFailed';
 }
 
-export function readExport(file: File, onProgress: (fraction: number) => void, signal: AbortSignal, format?: ImportFormat): Promise<ReadExport> {
+export function readExport(
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+  format?: ImportFormat,
+): Promise<ReadExport> {
   const workerUrl = importWorkerUrl();
-  if (workerUrl !== undefined && typeof Worker === 'function') return readInWorker(workerUrl, { file, ...(format ? { format } : {}) }, onProgress, signal);
+  if (workerUrl !== undefined && typeof Worker === 'function')
+    return readInWorker(workerUrl, { file, ...(format ? { format } : {}) }, onProgress, signal);
   return readOnPage(file, onProgress, signal, format);
 }
 
-function readInWorker(url: string, request: ParseRequest, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<ReadExport> {
+function readInWorker(
+  url: string,
+  request: ParseRequest,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+): Promise<ReadExport> {
   return new Promise((resolve, reject) => {
     signal.throwIfAborted();
     const worker = new Worker(url, { type: 'module', name: 'casebook' });
@@ -56,7 +67,12 @@ function readInWorker(url: string, request: ParseRequest, onProgress: (fraction:
   });
 }
 
-async function readOnPage(file: File, onProgress: (fraction: number) => void, signal: AbortSignal, format?: ImportFormat): Promise<ReadExport> {
+async function readOnPage(
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+  format?: ImportFormat,
+): Promise<ReadExport> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
     const parsed = await parseExport(

@@ -4,17 +4,17 @@
 // interruption the same file writes to the same ids: one already saved answers 409 and is skipped.
 import type { BehaviourId, Incident, Person } from '../../../domain/incidents/index.ts';
 import { newPerson } from '../../../domain/incidents/index.ts';
+import type { ImportFormat } from '../../../domain/message-import/index.ts';
 import { HttpError } from '../../http/http-client.ts';
-import { uploadAttachment } from '../attachments/upload.ts';
-import { newItemId, openItem, putItem } from '../items/item-store.ts';
 import type { ItemChange } from '../api/types.ts';
+import { uploadAttachment } from '../attachments/upload.ts';
 import type { StoredItem } from '../items/item-store.ts';
+import { newItemId, openItem, putItem } from '../items/item-store.ts';
 import type { ReceiptChecker } from '../items/receipts.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import type { ImportJob } from './job.ts';
-import { incidentsForGroup } from './plan.ts';
 import type { ImportChoices, PlannedGroup } from './plan.ts';
-import type { ImportFormat } from '../../../domain/message-import/index.ts';
+import { incidentsForGroup } from './plan.ts';
 
 export type SaveStep = 'file' | 'entries';
 
@@ -76,7 +76,12 @@ export async function saveImport(
   let attachment = job.content.attachment;
   if (!attachment) {
     onProgress({ step: 'file', done: 0, total: 1 });
-    attachment = await uploadAttachment(vault, request.file, ({ sentChunks, chunkCount }) => onProgress({ step: 'file', done: sentChunks, total: chunkCount }), signal);
+    attachment = await uploadAttachment(
+      vault,
+      request.file,
+      ({ sentChunks, chunkCount }) => onProgress({ step: 'file', done: sentChunks, total: chunkCount }),
+      signal,
+    );
     if (attachment.sha256 !== request.sha256) throw new Error('The file changed while it was being saved. Choose it again.');
     job = await putItem(vault, job.id, job.version, { ...job.content, attachment }, checker);
     items.push(job);
@@ -86,7 +91,9 @@ export async function saveImport(
   // 3. The senders, as people in the record: one already there (by name or other name), or a new one.
   // A photo has no sender, and a saved page's is only its website: neither is a person to add.
   const namesPeople = request.format !== 'image' && request.format !== 'web-page';
-  const senders = namesPeople ? [...new Set(request.groups.flatMap(({ group }) => group.records.map(({ record }) => record.sender)))].filter((s) => s.trim() !== '') : [];
+  const senders = namesPeople
+    ? [...new Set(request.groups.flatMap(({ group }) => group.records.map(({ record }) => record.sender)))].filter((s) => s.trim() !== '')
+    : [];
   const personIds = new Map<string, string>();
   const known = new Map<string, string>();
   for (const person of request.people) for (const name of [person.name, ...person.aliases]) known.set(fold(name), person.id);
@@ -96,7 +103,11 @@ export async function saveImport(
       personIds.set(sender, found);
       continue;
     }
-    const name = sender.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 120) || 'Unknown sender';
+    const name =
+      sender
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim()
+        .slice(0, 120) || 'Unknown sender';
     const id = newItemId();
     const saved = await putItem(vault, id, 0, newPerson(id, name, 'stalker'), checker);
     items.push(saved);

@@ -2,8 +2,9 @@
 // sealed with the vault key, its id and version bound as associated data, and committed to with a salted
 // SHA-256 that the server timestamps (T6). The salt travels inside the ciphertext, so only someone who can
 // decrypt the item can later prove what the commitment covered.
-import { base64urlDecode, base64urlEncode, commit, decryptItem, encryptItem } from '../../../crypto/index.ts';
+
 import type { Receipt } from '../../../crypto/index.ts';
+import { base64urlDecode, base64urlEncode, commit, decryptItem, encryptItem } from '../../../crypto/index.ts';
 import type { ChangesResponse, ItemChange, ItemVersionResponse, VersionsResponse } from '../api/types.ts';
 import type { UnlockedVault } from '../vault-session.ts';
 import type { ReceiptChecker } from './receipts.ts';
@@ -29,7 +30,13 @@ export function newItemId(): string {
 }
 
 /** Writes version expectedVersion + 1 (0 = a new item). A concurrent edit elsewhere answers 409. */
-export async function putItem<T>(vault: UnlockedVault, id: string, expectedVersion: number, content: T, checker?: ReceiptChecker): Promise<StoredItem<T>> {
+export async function putItem<T>(
+  vault: UnlockedVault,
+  id: string,
+  expectedVersion: number,
+  content: T,
+  checker?: ReceiptChecker,
+): Promise<StoredItem<T>> {
   const version = expectedVersion + 1;
   const { salt, commitment } = await commit(content);
   const sealed: SealedItem<T> = { content, commitmentSalt: base64urlEncode(salt) };
@@ -101,7 +108,12 @@ export async function* changePages(vault: UnlockedVault): AsyncGenerator<readonl
  * Checks the receipts of items loaded without a checker, a batch at a time so the page stays responsive, and
  * reports the ids whose receipts checked out. Stops when `signal` aborts (the vault locked).
  */
-export async function checkReceipts(items: readonly StoredItem[], checker: ReceiptChecker, onChecked: (ids: readonly string[]) => void, signal?: AbortSignal): Promise<void> {
+export async function checkReceipts(
+  items: readonly StoredItem[],
+  checker: ReceiptChecker,
+  onChecked: (ids: readonly string[]) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const BATCH = 100;
   for (let start = 0; start < items.length; start += BATCH) {
     if (signal?.aborted) return;
@@ -154,7 +166,8 @@ export async function loadVersions(vault: UnlockedVault, id: string): Promise<Op
     versions.map(async (v) => ({
       version: v.version,
       deleted: v.deleted,
-      content: v.envelope === null ? undefined : (await decryptItem<SealedItem<unknown>>(vault.vaultKey, id, v.version, v.envelope)).content,
+      content:
+        v.envelope === null ? undefined : (await decryptItem<SealedItem<unknown>>(vault.vaultKey, id, v.version, v.envelope)).content,
       receipt: v.receipt,
     })),
   );

@@ -1,10 +1,11 @@
 // A short note: the vault's simplest item, to try it out before the diary exists. The `type` field is what
 // lets the diary (issue 6) keep entries, people and places in the same item store beside notes.
-import type { UnlockedVault } from '../vault-session.ts';
-import { newItemId, putItem } from './item-store.ts';
-import type { StoredItem } from './item-store.ts';
-import type { ReceiptChecker } from './receipts.ts';
+
 import { LOCALE, t } from '../i18n/i18n.ts';
+import type { UnlockedVault } from '../vault-session.ts';
+import type { StoredItem } from './item-store.ts';
+import { newItemId, putItem } from './item-store.ts';
+import type { ReceiptChecker } from './receipts.ts';
 
 export const MAX_NOTE_LENGTH = 10_000;
 

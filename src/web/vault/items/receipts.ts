@@ -1,5 +1,5 @@
-import { base64urlDecode, base64urlEncode, importPublicKey, leafHash, verifyReceipt } from '../../../crypto/index.ts';
 import type { Receipt } from '../../../crypto/index.ts';
+import { base64urlDecode, base64urlEncode, importPublicKey, leafHash, verifyReceipt } from '../../../crypto/index.ts';
 import type { LogDescription } from '../api/types.ts';
 
 /**

@@ -23,7 +23,11 @@ export function pickGroupsToConfirm(groupCount: number, random: () => number = M
 
 /** Same leniency as parseRecoveryKey: any case, spaces and dashes, O for 0 and I or L for 1. */
 export function normalizeGroup(typed: string): string {
-  return typed.replace(/[\s\-\u2010-\u2015\u2212]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+  return typed
+    .replace(/[\s\-\u2010-\u2015\u2212]/g, '')
+    .toUpperCase()
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
 }
 
 /** For each asked-for group, an error sentence or undefined when it matches. */

@@ -1,10 +1,17 @@
-import { PasswordInput } from '../ui/components.tsx';
+import { t } from '../i18n/i18n.ts';
 import { StrengthMeter } from '../strength/strength-meter.tsx';
 import type { StrengthVerdict } from '../strength/strength-policy.ts';
-import { t } from '../i18n/i18n.ts';
+import { PasswordInput } from '../ui/components.tsx';
 
 /** A new passphrase with its strength meter; shared by sign-up, recovery and passphrase change. */
-export function NewPassphraseField({ id, value, onInput, error, verdict, label = t('common.passphrase') }: {
+export function NewPassphraseField({
+  id,
+  value,
+  onInput,
+  error,
+  verdict,
+  label = t('common.passphrase'),
+}: {
   id: string;
   value: string;
   onInput: (value: string) => void;

@@ -1,13 +1,19 @@
 // The recovery key shown once and then typed back in part: at sign-up, after a recovery (the used key is
 // replaced) and when someone asks for a new key. One look and one check wherever a key is made.
 import { useMemo, useState } from 'preact/hooks';
-import { checkConfirmation, pickGroupsToConfirm, recoveryKeyGroups } from '../recovery/confirm-recovery-key.ts';
-import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton } from '../ui/components.tsx';
-import type { FieldError } from '../ui/components.tsx';
-import { useFocusOnShow } from '../ui/focus.ts';
 import { listOf, plural, t } from '../i18n/i18n.ts';
+import { checkConfirmation, pickGroupsToConfirm, recoveryKeyGroups } from '../recovery/confirm-recovery-key.ts';
+import type { FieldError } from '../ui/components.tsx';
+import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton } from '../ui/components.tsx';
+import { useFocusOnShow } from '../ui/focus.ts';
 
-export function ShowRecoveryKey({ recoveryKey, caption, heading = t('recoveryKey.heading'), intro, onDone }: {
+export function ShowRecoveryKey({
+  recoveryKey,
+  caption,
+  heading = t('recoveryKey.heading'),
+  intro,
+  onDone,
+}: {
   recoveryKey: string;
   caption: string;
   heading?: string;
@@ -21,15 +27,24 @@ export function ShowRecoveryKey({ recoveryKey, caption, heading = t('recoveryKey
         <Heading caption={caption}>{heading}</Heading>
         <p class="govuk-body">{intro}</p>
         <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">{t('common.warning')}</span>{t('recoveryKey.onlyOnce')}</strong>
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">{t('common.warning')}</span>
+            {t('recoveryKey.onlyOnce')}
+          </strong>
         </div>
         <div class="casebook-vault-recovery-key" data-testid="recovery-key">
-          <p class="govuk-body-s casebook-vault-recovery-key__label" id="recovery-key-label">{plural('recoveryKey.label', groups.length)}</p>
+          <p class="govuk-body-s casebook-vault-recovery-key__label" id="recovery-key-label">
+            {plural('recoveryKey.label', groups.length)}
+          </p>
           <ol class="casebook-vault-recovery-key__groups" aria-labelledby="recovery-key-label">
             {groups.map((group, i) => (
               <li key={i} class="casebook-vault-recovery-key__group">
-                <span class="casebook-vault-recovery-key__number" aria-hidden="true">{i + 1}</span>
+                <span class="casebook-vault-recovery-key__number" aria-hidden="true">
+                  {i + 1}
+                </span>
                 <span class="casebook-vault__code">{group}</span>
               </li>
             ))}
@@ -44,7 +59,9 @@ export function ShowRecoveryKey({ recoveryKey, caption, heading = t('recoveryKey
         </ul>
         <div class="govuk-button-group casebook-vault__no-print">
           <Button onClick={onDone}>{t('recoveryKey.done')}</Button>
-          <Button variant="secondary" onClick={() => window.print()}>{t('recoveryKey.printIt')}</Button>
+          <Button variant="secondary" onClick={() => window.print()}>
+            {t('recoveryKey.printIt')}
+          </Button>
         </div>
       </div>
     </div>
@@ -55,7 +72,13 @@ export function ShowRecoveryKey({ recoveryKey, caption, heading = t('recoveryKey
  * Asks for three groups of the key, chosen at random. `onConfirmed` does what the key is for and answers
  * with an error sentence to show, or undefined when it is done.
  */
-export function ConfirmRecoveryKey({ recoveryKey, submitLabel, busyText, onBack, onConfirmed }: {
+export function ConfirmRecoveryKey({
+  recoveryKey,
+  submitLabel,
+  busyText,
+  onBack,
+  onConfirmed,
+}: {
   recoveryKey: string;
   submitLabel: string;
   busyText: string;
@@ -93,9 +116,13 @@ export function ConfirmRecoveryKey({ recoveryKey, submitLabel, busyText, onBack,
           <div class={`govuk-form-group${anyError ? ' govuk-form-group--error' : ''}`}>
             <fieldset class="govuk-fieldset" role="group" aria-describedby={`confirm-hint${anyError ? ' confirm-error' : ''}`}>
               <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
-                <h1 class="govuk-fieldset__heading casebook-vault__heading" tabIndex={-1} ref={headingRef}>{t('recoveryKey.checkHeading')}</h1>
+                <h1 class="govuk-fieldset__heading casebook-vault__heading" tabIndex={-1} ref={headingRef}>
+                  {t('recoveryKey.checkHeading')}
+                </h1>
               </legend>
-              <div id="confirm-hint" class="govuk-hint">{t('recoveryKey.checkHint', { groups: groupsText })}</div>
+              <div id="confirm-hint" class="govuk-hint">
+                {t('recoveryKey.checkHint', { groups: groupsText })}
+              </div>
               {anyError ? (
                 <p id="confirm-error" class="govuk-error-message">
                   <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {errors.map((e) => e.text).join('. ')}
@@ -105,7 +132,9 @@ export function ConfirmRecoveryKey({ recoveryKey, submitLabel, busyText, onBack,
                 {asked.map((number, i) => (
                   <div class="govuk-date-input__item" key={number}>
                     <div class="govuk-form-group">
-                      <label class="govuk-label govuk-date-input__label" for={`confirm-group-${number}`}>{t('recoveryKey.group', { number })}</label>
+                      <label class="govuk-label govuk-date-input__label" for={`confirm-group-${number}`}>
+                        {t('recoveryKey.group', { number })}
+                      </label>
                       <input
                         class={`govuk-input govuk-date-input__input govuk-input--width-4 casebook-vault__code${errorFor(errors, `confirm-group-${number}`) ? ' govuk-input--error' : ''}`}
                         id={`confirm-group-${number}`}

@@ -3,7 +3,10 @@
 import type { StrengthVerdict } from './strength-policy.ts';
 import { verdict } from './strength-policy.ts';
 
-type Check = (passphrase: string, userInputs?: string[]) => { score: 0 | 1 | 2 | 3 | 4; feedback: { warning: string | null; suggestions: string[] } };
+type Check = (
+  passphrase: string,
+  userInputs?: string[],
+) => { score: 0 | 1 | 2 | 3 | 4; feedback: { warning: string | null; suggestions: string[] } };
 
 let loading: Promise<Check> | undefined;
 

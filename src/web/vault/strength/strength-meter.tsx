@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/i18n.ts';
 import { estimateStrength, loadEstimator } from './estimator.ts';
 import type { StrengthVerdict } from './strength-policy.ts';
-import { t } from '../i18n/i18n.ts';
 
 /** The estimate for what is typed, a moment after typing pauses (so a screen reader is not told every key). */
 export function useStrength(passphrase: string, userInputs: readonly string[]): StrengthVerdict | undefined {
@@ -32,7 +32,10 @@ export function StrengthMeter({ id, verdict, passphrase }: { id: string; verdict
     <div class="casebook-vault-strength" id={id}>
       <div class={`casebook-vault-strength__bar casebook-vault-strength__bar--${passphrase === '' ? 'empty' : score}`} aria-hidden="true">
         {[0, 1, 2, 3].map((i) => (
-          <span key={i} class={`casebook-vault-strength__segment${passphrase !== '' && verdict && i < Math.max(1, score) ? ' casebook-vault-strength__segment--on' : ''}`} />
+          <span
+            key={i}
+            class={`casebook-vault-strength__segment${passphrase !== '' && verdict && i < Math.max(1, score) ? ' casebook-vault-strength__segment--on' : ''}`}
+          />
         ))}
       </div>
       <p class="govuk-body-s casebook-vault-strength__text" aria-live="polite">

@@ -13,7 +13,9 @@ describe('passphrase strength policy', () => {
   it('explains the problem in the error summary', () => {
     expect(strengthProblem('', undefined)).toBe('Enter a passphrase');
     expect(strengthProblem('x', undefined)).toMatch(/Wait a moment/);
-    expect(strengthProblem('password1', verdict('password1', 0, 'This is a top-10 common password.', []))).toMatch(/too easy to guess. This is a top-10/);
+    expect(strengthProblem('password1', verdict('password1', 0, 'This is a top-10 common password.', []))).toMatch(
+      /too easy to guess. This is a top-10/,
+    );
     expect(strengthProblem('violet kettle orbit marmalade', verdict('violet kettle orbit marmalade', 4, null, []))).toBeUndefined();
   });
 

@@ -28,7 +28,12 @@ const LABELS: Record<Score, string> = {
   4: t('strength.scores.4'),
 };
 
-export function verdict(passphrase: string, score: Score, warning: string | null | undefined, suggestions: readonly string[]): StrengthVerdict {
+export function verdict(
+  passphrase: string,
+  score: Score,
+  warning: string | null | undefined,
+  suggestions: readonly string[],
+): StrengthVerdict {
   const tooShort = passphrase.length < MINIMUM_LENGTH;
   const effective = (tooShort ? Math.min(score, 1) : score) as Score;
   const acceptable = effective >= MINIMUM_SCORE;

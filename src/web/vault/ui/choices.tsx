@@ -10,7 +10,23 @@ export interface Choice<T extends string> {
   readonly reveal?: ComponentChildren;
 }
 
-function Fieldset({ legend, hint, error, id, children, legendSize = 'm', headingLegend }: { legend: ComponentChildren; hint?: ComponentChildren; error?: string | undefined; id: string; children: ComponentChildren; legendSize?: 's' | 'm' | 'l'; headingLegend?: boolean }) {
+function Fieldset({
+  legend,
+  hint,
+  error,
+  id,
+  children,
+  legendSize = 'm',
+  headingLegend,
+}: {
+  legend: ComponentChildren;
+  hint?: ComponentChildren;
+  error?: string | undefined;
+  id: string;
+  children: ComponentChildren;
+  legendSize?: 's' | 'm' | 'l';
+  headingLegend?: boolean;
+}) {
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -18,15 +34,34 @@ function Fieldset({ legend, hint, error, id, children, legendSize = 'm', heading
         <legend class={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>
           {headingLegend ? <h2 class="govuk-fieldset__heading">{legend}</h2> : legend}
         </legend>
-        {hint ? <div id={`${id}-hint`} class="govuk-hint">{hint}</div> : null}
-        {error ? <p id={`${id}-error`} class="govuk-error-message"><span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}</p> : null}
+        {hint ? (
+          <div id={`${id}-hint`} class="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p id={`${id}-error`} class="govuk-error-message">
+            <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}
+          </p>
+        ) : null}
         {children}
       </fieldset>
     </div>
   );
 }
 
-export function Checkboxes<T extends string>({ id, legend, hint, error, choices, selected, onChange, small, legendSize, headingLegend }: {
+export function Checkboxes<T extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  choices,
+  selected,
+  onChange,
+  small,
+  legendSize,
+  headingLegend,
+}: {
   id: string;
   legend: ComponentChildren;
   hint?: ComponentChildren;
@@ -55,10 +90,18 @@ export function Checkboxes<T extends string>({ id, legend, hint, error, choices,
                   value={choice.value}
                   checked={checked}
                   aria-describedby={choice.hint ? `${itemId}-hint` : undefined}
-                  onChange={(event) => onChange(event.currentTarget.checked ? [...selected, choice.value] : selected.filter((value) => value !== choice.value))}
+                  onChange={(event) =>
+                    onChange(event.currentTarget.checked ? [...selected, choice.value] : selected.filter((value) => value !== choice.value))
+                  }
                 />
-                <label class="govuk-label govuk-checkboxes__label" for={itemId}>{choice.label}</label>
-                {choice.hint ? <div id={`${itemId}-hint`} class="govuk-hint govuk-checkboxes__hint">{choice.hint}</div> : null}
+                <label class="govuk-label govuk-checkboxes__label" for={itemId}>
+                  {choice.label}
+                </label>
+                {choice.hint ? (
+                  <div id={`${itemId}-hint`} class="govuk-hint govuk-checkboxes__hint">
+                    {choice.hint}
+                  </div>
+                ) : null}
               </div>
               {checked && choice.reveal ? <div class="govuk-checkboxes__conditional">{choice.reveal}</div> : null}
             </div>
@@ -69,7 +112,19 @@ export function Checkboxes<T extends string>({ id, legend, hint, error, choices,
   );
 }
 
-export function Radios<T extends string>({ id, legend, hint, error, choices, value, onChange, small, inline, legendSize, headingLegend }: {
+export function Radios<T extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  choices,
+  value,
+  onChange,
+  small,
+  inline,
+  legendSize,
+  headingLegend,
+}: {
   id: string;
   legend: ComponentChildren;
   hint?: ComponentChildren;
@@ -100,8 +155,14 @@ export function Radios<T extends string>({ id, legend, hint, error, choices, val
                   aria-describedby={choice.hint ? `${itemId}-hint` : undefined}
                   onChange={() => onChange(choice.value)}
                 />
-                <label class="govuk-label govuk-radios__label" for={itemId}>{choice.label}</label>
-                {choice.hint ? <div id={`${itemId}-hint`} class="govuk-hint govuk-radios__hint">{choice.hint}</div> : null}
+                <label class="govuk-label govuk-radios__label" for={itemId}>
+                  {choice.label}
+                </label>
+                {choice.hint ? (
+                  <div id={`${itemId}-hint`} class="govuk-hint govuk-radios__hint">
+                    {choice.hint}
+                  </div>
+                ) : null}
               </div>
               {value === choice.value && choice.reveal ? <div class="govuk-radios__conditional">{choice.reveal}</div> : null}
             </div>
@@ -112,7 +173,15 @@ export function Radios<T extends string>({ id, legend, hint, error, choices, val
   );
 }
 
-export function Select<T extends string>({ id, label, hint, choices, value, onChange, labelClass }: {
+export function Select<T extends string>({
+  id,
+  label,
+  hint,
+  choices,
+  value,
+  onChange,
+  labelClass,
+}: {
   id: string;
   label: ComponentChildren;
   hint?: ComponentChildren;
@@ -123,17 +192,46 @@ export function Select<T extends string>({ id, label, hint, choices, value, onCh
 }) {
   return (
     <div class="govuk-form-group">
-      <label class={`govuk-label${labelClass ? ` ${labelClass}` : ''}`} for={id}>{label}</label>
-      {hint ? <div id={`${id}-hint`} class="govuk-hint">{hint}</div> : null}
-      <select class="govuk-select" id={id} name={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(event) => onChange(event.currentTarget.value as T)}>
-        {choices.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+      <label class={`govuk-label${labelClass ? ` ${labelClass}` : ''}`} for={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} class="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <select
+        class="govuk-select"
+        id={id}
+        name={id}
+        value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.currentTarget.value as T)}
+      >
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
       </select>
     </div>
   );
 }
 
 /** A date and an optional time, with the phone's own pickers. */
-export function DateTimeFields({ id, legend, hint, date, time, onDate, onTime, dateError, timeError, timeLabel = t('common.time'), withTime = true }: {
+export function DateTimeFields({
+  id,
+  legend,
+  hint,
+  date,
+  time,
+  onDate,
+  onTime,
+  dateError,
+  timeError,
+  timeLabel = t('common.time'),
+  withTime = true,
+}: {
   id: string;
   legend: ComponentChildren;
   hint?: ComponentChildren;
@@ -151,13 +249,31 @@ export function DateTimeFields({ id, legend, hint, date, time, onDate, onTime, d
     <Fieldset id={id} legend={legend} hint={hint} error={error} legendSize="s">
       <div class="casebook-diary-when">
         <div class="govuk-form-group casebook-diary-when__part">
-          <label class="govuk-label" for={`${id}-date`}>{t('common.date')}</label>
-          <input class={`govuk-input casebook-diary-when__date${dateError ? ' govuk-input--error' : ''}`} id={`${id}-date`} type="date" value={date} min="1900-01-01" max="2199-12-31" onInput={(event) => onDate(event.currentTarget.value)} />
+          <label class="govuk-label" for={`${id}-date`}>
+            {t('common.date')}
+          </label>
+          <input
+            class={`govuk-input casebook-diary-when__date${dateError ? ' govuk-input--error' : ''}`}
+            id={`${id}-date`}
+            type="date"
+            value={date}
+            min="1900-01-01"
+            max="2199-12-31"
+            onInput={(event) => onDate(event.currentTarget.value)}
+          />
         </div>
         {withTime ? (
           <div class="govuk-form-group casebook-diary-when__part">
-            <label class="govuk-label" for={`${id}-time`}>{timeLabel}</label>
-            <input class={`govuk-input casebook-diary-when__time${timeError ? ' govuk-input--error' : ''}`} id={`${id}-time`} type="time" value={time} onInput={(event) => onTime(event.currentTarget.value)} />
+            <label class="govuk-label" for={`${id}-time`}>
+              {timeLabel}
+            </label>
+            <input
+              class={`govuk-input casebook-diary-when__time${timeError ? ' govuk-input--error' : ''}`}
+              id={`${id}-time`}
+              type="time"
+              value={time}
+              onInput={(event) => onTime(event.currentTarget.value)}
+            />
           </div>
         ) : null}
       </div>
@@ -166,17 +282,22 @@ export function DateTimeFields({ id, legend, hint, date, time, onDate, onTime, d
 }
 
 /** The design system's summary list, for check-your-answers and an entry's details. */
-export function SummaryList({ rows }: { rows: readonly { key: string; value: ComponentChildren; action?: { label: string; hidden: string; onClick: () => void } }[] }) {
+export function SummaryList({
+  rows,
+}: {
+  rows: readonly { key: string; value: ComponentChildren; action?: { label: string; hidden: string; onClick: () => void } }[];
+}) {
   return (
     <dl class="govuk-summary-list">
       {rows.map((row) => (
-        <div class={`govuk-summary-list__row${row.action ? "" : " govuk-summary-list__row--no-actions"}`} key={row.key}>
+        <div class={`govuk-summary-list__row${row.action ? '' : ' govuk-summary-list__row--no-actions'}`} key={row.key}>
           <dt class="govuk-summary-list__key">{row.key}</dt>
           <dd class="govuk-summary-list__value">{row.value}</dd>
           {row.action ? (
             <dd class="govuk-summary-list__actions">
               <button type="button" class="casebook-vault__link-button govuk-link" onClick={row.action.onClick}>
-                {row.action.label}<span class="govuk-visually-hidden"> {row.action.hidden}</span>
+                {row.action.label}
+                <span class="govuk-visually-hidden"> {row.action.hidden}</span>
               </button>
             </dd>
           ) : null}

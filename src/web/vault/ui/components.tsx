@@ -2,15 +2,25 @@
 // Nunjucks macros, so they look and behave like the rest of Casebook.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useFocusOnShow } from './focus.ts';
 import { t } from '../i18n/i18n.ts';
+import { useFocusOnShow } from './focus.ts';
 
 export interface FieldError {
   readonly href: string;
   readonly text: string;
 }
 
-export function Heading({ children, focusKey, size = 'l', caption }: { children: ComponentChildren; focusKey?: unknown; size?: 'xl' | 'l' | 'm'; caption?: string }) {
+export function Heading({
+  children,
+  focusKey,
+  size = 'l',
+  caption,
+}: {
+  children: ComponentChildren;
+  focusKey?: unknown;
+  size?: 'xl' | 'l' | 'm';
+  caption?: string;
+}) {
   const ref = useFocusOnShow<HTMLHeadingElement>(focusKey);
   return (
     <h1 class={`govuk-heading-${size} casebook-vault__heading`} tabIndex={-1} ref={ref}>
@@ -77,7 +87,11 @@ function FieldShell({ id, label, hint, error, labelClass, children }: FieldProps
       <label class={`govuk-label${labelClass ? ` ${labelClass}` : ''}`} for={id}>
         {label}
       </label>
-      {hint ? <div id={`${id}-hint`} class="govuk-hint">{hint}</div> : null}
+      {hint ? (
+        <div id={`${id}-hint`} class="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} class="govuk-error-message">
           <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}
@@ -93,7 +107,16 @@ function describedBy(id: string, hint: unknown, error: unknown, extra?: string):
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextInput(props: FieldProps & { value: string; onInput: (value: string) => void; autocomplete?: string; inputClass?: string; spellcheck?: boolean; inputMode?: string }) {
+export function TextInput(
+  props: FieldProps & {
+    value: string;
+    onInput: (value: string) => void;
+    autocomplete?: string;
+    inputClass?: string;
+    spellcheck?: boolean;
+    inputMode?: string;
+  },
+) {
   const { id, hint, error, value, onInput, autocomplete, inputClass, spellcheck, inputMode } = props;
   return (
     <FieldShell {...props}>
@@ -116,7 +139,13 @@ export function TextInput(props: FieldProps & { value: string; onInput: (value: 
 
 /** The design system's password input: a show/hide button, and no autocorrect or capitalisation. */
 export function PasswordInput(
-  props: FieldProps & { value: string; onInput: (value: string) => void; autocomplete: 'current-password' | 'new-password'; describedByExtra?: string; children?: ComponentChildren },
+  props: FieldProps & {
+    value: string;
+    onInput: (value: string) => void;
+    autocomplete: 'current-password' | 'new-password';
+    describedByExtra?: string;
+    children?: ComponentChildren;
+  },
 ) {
   const { id, hint, error, value, onInput, autocomplete, describedByExtra, children } = props;
   const [shown, setShown] = useState(false);
@@ -149,7 +178,9 @@ export function PasswordInput(
           {shown ? t('passphrase.hide') : t('passphrase.show')}
         </button>
       </div>
-      <div class="govuk-visually-hidden" aria-live="polite">{announcement}</div>
+      <div class="govuk-visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
       {children}
     </FieldShell>
   );
@@ -172,9 +203,28 @@ export function Textarea(props: FieldProps & { value: string; onInput: (value: s
   );
 }
 
-export function Button({ children, variant, onClick, type = 'button', disabled }: { children: ComponentChildren; variant?: 'secondary' | 'warning' | 'inverse'; onClick?: () => void; type?: 'button' | 'submit'; disabled?: boolean }) {
+export function Button({
+  children,
+  variant,
+  onClick,
+  type = 'button',
+  disabled,
+}: {
+  children: ComponentChildren;
+  variant?: 'secondary' | 'warning' | 'inverse';
+  onClick?: () => void;
+  type?: 'button' | 'submit';
+  disabled?: boolean;
+}) {
   return (
-    <button type={type} class={`govuk-button${variant ? ` govuk-button--${variant}` : ''}`} data-module="govuk-button" onClick={onClick} disabled={disabled} aria-disabled={disabled ? 'true' : undefined}>
+    <button
+      type={type}
+      class={`govuk-button${variant ? ` govuk-button--${variant}` : ''}`}
+      data-module="govuk-button"
+      onClick={onClick}
+      disabled={disabled}
+      aria-disabled={disabled ? 'true' : undefined}
+    >
       {children}
     </button>
   );

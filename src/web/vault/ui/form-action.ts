@@ -23,7 +23,11 @@ export interface FormAction {
 }
 
 /** The error shown when the work fails: the API's own message where it has one. */
-export function failureError(error: unknown, field: string, fallback: string | ((error: unknown) => string) = 'Something went wrong. Try again.'): FieldError {
+export function failureError(
+  error: unknown,
+  field: string,
+  fallback: string | ((error: unknown) => string) = 'Something went wrong. Try again.',
+): FieldError {
   const text = typeof fallback === 'function' ? fallback(error) : describeFailure(error, fallback);
   return { href: `#${field}`, text };
 }

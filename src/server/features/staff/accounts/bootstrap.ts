@@ -21,16 +21,38 @@ export async function createFirstAdministrator(
   }
   const pending = accounts.find((a) => a.status === 'pending' && a.roles.has('administrator'));
   if (pending) {
-    throw new BootstrapRefused(`An administrator ("${pending.signInName}") is waiting to be set up. If their code is lost or expired, run this again with --new-code --sign-in-name ${pending.signInName}.`);
+    throw new BootstrapRefused(
+      `An administrator ("${pending.signInName}") is waiting to be set up. If their code is lost or expired, run this again with --new-code --sign-in-name ${pending.signInName}.`,
+    );
   }
-  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.signInName)) throw new BootstrapRefused('The sign-in name must be 3–64 characters: lower-case letters, digits, dots, dashes or underscores.');
-  if (!input.displayName.trim() || input.displayName.length > 100) throw new BootstrapRefused('Give a display name of up to 100 characters.');
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.signInName))
+    throw new BootstrapRefused('The sign-in name must be 3–64 characters: lower-case letters, digits, dots, dashes or underscores.');
+  if (!input.displayName.trim() || input.displayName.length > 100)
+    throw new BootstrapRefused('Give a display name of up to 100 characters.');
   if (accounts.some((a) => a.signInName === input.signInName)) throw new BootstrapRefused('That sign-in name is taken.');
   const now = services.clock();
   return services.database.db.transaction().execute(async (trx) => {
-    const account = await staff.accounts.create({ signInName: input.signInName, displayName: input.displayName.trim(), roles: input.roles ?? ['administrator', 'supervisor', 'caseworker'], createdBy: null, now }, trx);
+    const account = await staff.accounts.create(
+      {
+        signInName: input.signInName,
+        displayName: input.displayName.trim(),
+        roles: input.roles ?? ['administrator', 'supervisor', 'caseworker'],
+        createdBy: null,
+        now,
+      },
+      trx,
+    );
     const setupCode = await staff.accounts.issueSetupCode(account.id, now, trx);
-    await services.audit.record({ staffId: null, action: 'staff.account_create', subjectType: 'staff', subjectId: account.id, detail: { roles: [...account.roles].join(','), bootstrap: true } }, trx);
+    await services.audit.record(
+      {
+        staffId: null,
+        action: 'staff.account_create',
+        subjectType: 'staff',
+        subjectId: account.id,
+        detail: { roles: [...account.roles].join(','), bootstrap: true },
+      },
+      trx,
+    );
     return { id: account.id, setupCode };
   });
 }
@@ -50,7 +72,10 @@ export async function reissueFirstAdministratorCode(
   const now = services.clock();
   return services.database.db.transaction().execute(async (trx) => {
     const setupCode = await staff.accounts.issueSetupCode(account.id, now, trx);
-    await services.audit.record({ staffId: null, action: 'staff.setup_code_reissue', subjectType: 'staff', subjectId: account.id, detail: { bootstrap: true } }, trx);
+    await services.audit.record(
+      { staffId: null, action: 'staff.setup_code_reissue', subjectType: 'staff', subjectId: account.id, detail: { bootstrap: true } },
+      trx,
+    );
     return { id: account.id, setupCode };
   });
 }

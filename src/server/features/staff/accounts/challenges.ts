@@ -13,13 +13,20 @@ export function createChallenges(db: Kysely<Schema>) {
       await db.deleteFrom('staff_challenges').where('expires_at', '<=', now).execute();
       const id = randomBytes(24).toString('base64url');
       const challenge = randomBytes(32).toString('base64url');
-      await db.insertInto('staff_challenges').values({ id, challenge, purpose, staff_id: staffId, expires_at: now + CHALLENGE_MS }).execute();
+      await db
+        .insertInto('staff_challenges')
+        .values({ id, challenge, purpose, staff_id: staffId, expires_at: now + CHALLENGE_MS })
+        .execute();
       return { id, challenge };
     },
 
     /** Removes and returns a live challenge for this purpose (and member, for registration), or undefined. */
     async take(id: string, purpose: ChallengePurpose, staffId: string | null, now: number): Promise<string | undefined> {
-      const row = await db.deleteFrom('staff_challenges').where('id', '=', id).returning(['challenge', 'purpose', 'staff_id', 'expires_at']).executeTakeFirst();
+      const row = await db
+        .deleteFrom('staff_challenges')
+        .where('id', '=', id)
+        .returning(['challenge', 'purpose', 'staff_id', 'expires_at'])
+        .executeTakeFirst();
       if (!row || row.purpose !== purpose || row.staff_id !== staffId || row.expires_at <= now) return undefined;
       return row.challenge;
     },

@@ -54,11 +54,17 @@ export function newSetupCode(): string {
 }
 
 export function normaliseSetupCode(input: string): string {
-  const letters = input.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 40);
+  const letters = input
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 40);
   return letters.match(/.{1,4}/g)?.join('-') ?? '';
 }
 
-type AccountRow = Pick<Schema['staff_accounts'], 'id' | 'sign_in_name' | 'display_name' | 'roles' | 'status'> & { created_at: number; updated_at: number };
+type AccountRow = Pick<Schema['staff_accounts'], 'id' | 'sign_in_name' | 'display_name' | 'roles' | 'status'> & {
+  created_at: number;
+  updated_at: number;
+};
 
 function fromRow(row: AccountRow): StaffAccount {
   return {
@@ -76,13 +82,33 @@ const ACCOUNT_COLUMNS = ['id', 'sign_in_name', 'display_name', 'roles', 'status'
 
 export function createStaffAccounts(db: Kysely<Schema>) {
   return {
-    async create(input: { signInName: string; displayName: string; roles: Iterable<StaffRole>; createdBy: string | null; now: number }, trx: Db = db): Promise<StaffAccount> {
+    async create(
+      input: { signInName: string; displayName: string; roles: Iterable<StaffRole>; createdBy: string | null; now: number },
+      trx: Db = db,
+    ): Promise<StaffAccount> {
       const id = randomUUID();
       await trx
         .insertInto('staff_accounts')
-        .values({ id, sign_in_name: input.signInName, display_name: input.displayName, roles: formatRoles(input.roles), status: 'pending', created_at: input.now, created_by: input.createdBy, updated_at: input.now })
+        .values({
+          id,
+          sign_in_name: input.signInName,
+          display_name: input.displayName,
+          roles: formatRoles(input.roles),
+          status: 'pending',
+          created_at: input.now,
+          created_by: input.createdBy,
+          updated_at: input.now,
+        })
         .execute();
-      return { id, signInName: input.signInName, displayName: input.displayName, roles: new Set(input.roles), status: 'pending', createdAt: input.now, updatedAt: input.now };
+      return {
+        id,
+        signInName: input.signInName,
+        displayName: input.displayName,
+        roles: new Set(input.roles),
+        status: 'pending',
+        createdAt: input.now,
+        updatedAt: input.now,
+      };
     },
 
     async byId(id: string, trx: Db = db): Promise<StaffAccount | undefined> {
@@ -101,11 +127,19 @@ export function createStaffAccounts(db: Kysely<Schema>) {
     },
 
     async count(): Promise<number> {
-      const row = await db.selectFrom('staff_accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('staff_accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return row.n;
     },
 
-    async update(id: string, change: { displayName?: string; roles?: Iterable<StaffRole>; status?: StaffStatus }, now: number, trx: Db = db): Promise<void> {
+    async update(
+      id: string,
+      change: { displayName?: string; roles?: Iterable<StaffRole>; status?: StaffStatus },
+      now: number,
+      trx: Db = db,
+    ): Promise<void> {
       await trx
         .updateTable('staff_accounts')
         .set({
@@ -121,14 +155,21 @@ export function createStaffAccounts(db: Kysely<Schema>) {
     async issueSetupCode(staffId: string, now: number, trx: Db = db): Promise<string> {
       const code = newSetupCode();
       await trx.deleteFrom('staff_setup_codes').where('staff_id', '=', staffId).execute();
-      await trx.insertInto('staff_setup_codes').values({ code_hash: sha256Hex(code), staff_id: staffId, expires_at: now + SETUP_CODE_MS }).execute();
+      await trx
+        .insertInto('staff_setup_codes')
+        .values({ code_hash: sha256Hex(code), staff_id: staffId, expires_at: now + SETUP_CODE_MS })
+        .execute();
       return code;
     },
 
     /** The pending account a set-up code belongs to, if the code is live. */
     async bySetupCode(code: string, now: number): Promise<{ account: StaffAccount; codeHash: string } | undefined> {
       const codeHash = sha256Hex(normaliseSetupCode(code));
-      const row = await db.selectFrom('staff_setup_codes').select(['staff_id', 'expires_at']).where('code_hash', '=', codeHash).executeTakeFirst();
+      const row = await db
+        .selectFrom('staff_setup_codes')
+        .select(['staff_id', 'expires_at'])
+        .where('code_hash', '=', codeHash)
+        .executeTakeFirst();
       if (!row || row.expires_at <= now) return undefined;
       const account = await this.byId(row.staff_id);
       return account && account.status === 'pending' ? { account, codeHash } : undefined;
@@ -138,11 +179,30 @@ export function createStaffAccounts(db: Kysely<Schema>) {
       await trx.deleteFrom('staff_setup_codes').where('staff_id', '=', staffId).execute();
     },
 
-    async setPassword(staffId: string, input: { auth: { hash: Buffer; salt: Buffer; params: string }; kdf: { version: number; salt: string }; sealedTotp: string; now: number }, trx: Db = db): Promise<void> {
+    async setPassword(
+      staffId: string,
+      input: {
+        auth: { hash: Buffer; salt: Buffer; params: string };
+        kdf: { version: number; salt: string };
+        sealedTotp: string;
+        now: number;
+      },
+      trx: Db = db,
+    ): Promise<void> {
       await trx.deleteFrom('staff_passwords').where('staff_id', '=', staffId).execute();
       await trx
         .insertInto('staff_passwords')
-        .values({ staff_id: staffId, auth_hash: input.auth.hash, auth_salt: input.auth.salt, auth_params: input.auth.params, kdf_version: input.kdf.version, kdf_salt: input.kdf.salt, totp_secret: input.sealedTotp, totp_last_step: 0, updated_at: input.now })
+        .values({
+          staff_id: staffId,
+          auth_hash: input.auth.hash,
+          auth_salt: input.auth.salt,
+          auth_params: input.auth.params,
+          kdf_version: input.kdf.version,
+          kdf_salt: input.kdf.salt,
+          totp_secret: input.sealedTotp,
+          totp_last_step: 0,
+          updated_at: input.now,
+        })
         .execute();
     },
 
@@ -159,14 +219,28 @@ export function createStaffAccounts(db: Kysely<Schema>) {
 
     /** Records the TOTP time step just used; false if it (or a later one) was used already — a replayed code. */
     async useTotpStep(staffId: string, step: number): Promise<boolean> {
-      const result = await db.updateTable('staff_passwords').set({ totp_last_step: step }).where('staff_id', '=', staffId).where('totp_last_step', '<', step).executeTakeFirst();
+      const result = await db
+        .updateTable('staff_passwords')
+        .set({ totp_last_step: step })
+        .where('staff_id', '=', staffId)
+        .where('totp_last_step', '<', step)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 
     async addPasskey(passkey: Omit<StaffPasskey, 'lastUsedAt'>, trx: Db = db): Promise<void> {
       await trx
         .insertInto('staff_passkeys')
-        .values({ credential_id: passkey.credentialId, staff_id: passkey.staffId, public_key: Buffer.from(passkey.publicKey), counter: passkey.counter, transports: passkey.transports.join(','), name: passkey.name, created_at: passkey.createdAt, last_used_at: null })
+        .values({
+          credential_id: passkey.credentialId,
+          staff_id: passkey.staffId,
+          public_key: Buffer.from(passkey.publicKey),
+          counter: passkey.counter,
+          transports: passkey.transports.join(','),
+          name: passkey.name,
+          created_at: passkey.createdAt,
+          last_used_at: null,
+        })
         .execute();
     },
 
@@ -195,7 +269,11 @@ export function createStaffAccounts(db: Kysely<Schema>) {
     },
 
     async removePasskey(staffId: string, credentialId: string): Promise<boolean> {
-      const result = await db.deleteFrom('staff_passkeys').where('staff_id', '=', staffId).where('credential_id', '=', credentialId).executeTakeFirst();
+      const result = await db
+        .deleteFrom('staff_passkeys')
+        .where('staff_id', '=', staffId)
+        .where('credential_id', '=', credentialId)
+        .executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     },
   };

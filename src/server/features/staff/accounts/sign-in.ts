@@ -1,15 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { roughDevice } from '../../../shared/device.ts';
 import { VaultError } from '../../../shared/errors.ts';
 import { LIMITS } from '../../../shared/rate-limits.ts';
-import { verifySlowHash, type SlowHash } from '../../../shared/slow-hash.ts';
-import { roughDevice } from '../../../shared/device.ts';
+import { type SlowHash, verifySlowHash } from '../../../shared/slow-hash.ts';
 import { staffCookie } from '../guard.ts';
-import { STAFF_IDLE_MS } from '../sessions/repository.ts';
 import type { StaffServices } from '../services.ts';
+import { STAFF_IDLE_MS } from '../sessions/repository.ts';
 import type { StaffAccount } from './repository.ts';
 import { matchTotp } from './totp.ts';
 
-export const staffSignInFailed = () => new VaultError(401, 'sign_in_failed', 'Those details do not match. Check your sign-in name, password and code, and try again.');
+export const staffSignInFailed = () =>
+  new VaultError(401, 'sign_in_failed', 'Those details do not match. Check your sign-in name, password and code, and try again.');
 
 export const addressKey = (staff: StaffServices, purpose: string, ip: string) => `staff-${purpose}:${staff.pseudonyms.tag('address', ip)}`;
 export const staffNameKey = (staff: StaffServices, name: string) => `staff-name:${staff.pseudonyms.tag('staff-name', name)}`;
@@ -38,7 +39,14 @@ export async function checkPasswordSignIn(
   }
   if (reason || !account) {
     await staff.limits.fail(key, now);
-    if (account) await staff.audit.record({ staffId: account.id, action: 'staff.sign_in_failed', subjectType: 'staff', subjectId: account.id, detail: { method: 'password', reason } });
+    if (account)
+      await staff.audit.record({
+        staffId: account.id,
+        action: 'staff.sign_in_failed',
+        subjectType: 'staff',
+        subjectId: account.id,
+        detail: { method: 'password', reason },
+      });
     throw staffSignInFailed();
   }
   await staff.limits.clear(key);
@@ -46,18 +54,40 @@ export async function checkPasswordSignIn(
 }
 
 /** Starts a session, sets the cookie and records the sign-in; answers as GET /api/staff/session does. */
-export async function startStaffSession(staff: StaffServices, request: FastifyRequest, reply: FastifyReply, account: StaffAccount, method: 'passkey' | 'password') {
+export async function startStaffSession(
+  staff: StaffServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  account: StaffAccount,
+  method: 'passkey' | 'password',
+) {
   const now = staff.clock();
   // Housekeeping rides on sign-ins: rare enough to cost nothing, frequent enough that dead sessions do not pile up.
   await staff.sessions.deleteExpired(now);
   const session = await staff.sessions.create(account.id, method, now);
-  await staff.audit.record({ staffId: account.id, action: 'staff.sign_in', subjectType: 'staff', subjectId: account.id, detail: { method, device: roughDevice(request.headers['user-agent']) } });
+  await staff.audit.record({
+    staffId: account.id,
+    action: 'staff.sign_in',
+    subjectType: 'staff',
+    subjectId: account.id,
+    detail: { method, device: roughDevice(request.headers['user-agent']) },
+  });
   reply.header('set-cookie', staffCookie(session.id, staff.config.cookieSecure));
   reply.header('cache-control', 'no-store');
-  return sessionBody({ id: account.id, displayName: account.displayName, roles: account.roles }, session.csrfToken, session.expiresAt, method);
+  return sessionBody(
+    { id: account.id, displayName: account.displayName, roles: account.roles },
+    session.csrfToken,
+    session.expiresAt,
+    method,
+  );
 }
 
-export function sessionBody(staff: { id: string; displayName: string; roles: ReadonlySet<string> }, csrfToken: string, expiresAt: number, method: string) {
+export function sessionBody(
+  staff: { id: string; displayName: string; roles: ReadonlySet<string> },
+  csrfToken: string,
+  expiresAt: number,
+  method: string,
+) {
   return {
     staff: { id: staff.id, displayName: staff.displayName, roles: [...staff.roles] },
     csrfToken,

@@ -1,10 +1,18 @@
+import type { TypedApp } from '../../../http/typed-routes.ts';
 import { VaultError } from '../../../shared/errors.ts';
 import { requireStaff } from '../guard.ts';
 import { formatRoles } from '../roles.ts';
 import type { StaffServices } from '../services.ts';
 import { membersOverview, TEAM_KEY_ROLES } from './members.ts';
-import { auditQuery, idParams, memberCreateBody, memberUpdateBody, teamKeyCreateBody, teamKeyGrantBody, teamKeyRotateBody } from './schemas.ts';
-import type { TypedApp } from '../../../http/typed-routes.ts';
+import {
+  auditQuery,
+  idParams,
+  memberCreateBody,
+  memberUpdateBody,
+  teamKeyCreateBody,
+  teamKeyGrantBody,
+  teamKeyRotateBody,
+} from './schemas.ts';
 
 type Grants = { staffId: string; sealedKey: string }[];
 
@@ -21,43 +29,75 @@ export async function adminRoutes(app: TypedApp, { staff }: { staff: StaffServic
   app.post('/api/staff/members', { preValidation: admin, schema: { body: memberCreateBody } }, async (request, reply) => {
     const by = request.staff!.id;
     const now = staff.clock();
-    if (await staff.accounts.bySignInName(request.body.signInName)) throw new VaultError(409, 'name_taken', 'Someone already has that sign-in name. Choose another.');
+    if (await staff.accounts.bySignInName(request.body.signInName))
+      throw new VaultError(409, 'name_taken', 'Someone already has that sign-in name. Choose another.');
     const { account, code } = await db.transaction().execute(async (trx) => {
-      const account = await staff.accounts.create({ signInName: request.body.signInName, displayName: request.body.displayName.trim(), roles: request.body.roles, createdBy: by, now }, trx);
+      const account = await staff.accounts.create(
+        {
+          signInName: request.body.signInName,
+          displayName: request.body.displayName.trim(),
+          roles: request.body.roles,
+          createdBy: by,
+          now,
+        },
+        trx,
+      );
       const code = await staff.accounts.issueSetupCode(account.id, now, trx);
-      await staff.audit.record({ staffId: by, action: 'staff.account_create', subjectType: 'staff', subjectId: account.id, detail: { roles: formatRoles(account.roles) } }, trx);
+      await staff.audit.record(
+        {
+          staffId: by,
+          action: 'staff.account_create',
+          subjectType: 'staff',
+          subjectId: account.id,
+          detail: { roles: formatRoles(account.roles) },
+        },
+        trx,
+      );
       return { account, code };
     });
     return reply.code(201).send({ id: account.id, signInName: account.signInName, setupCode: code });
   });
 
-  app.patch(
-    '/api/staff/members/:id',
-    { preValidation: admin, schema: { params: idParams, body: memberUpdateBody } },
-    async (request) => {
-      const by = request.staff!.id;
-      const account = await staff.accounts.byId(request.params.id);
-      if (!account) throw notFound();
-      const roles = request.body.roles;
-      if (roles && account.id === by && account.roles.has('administrator') && !roles.includes('administrator')) {
-        throw new VaultError(409, 'own_admin', 'You cannot remove your own administrator role. Ask another administrator.');
+  app.patch('/api/staff/members/:id', { preValidation: admin, schema: { params: idParams, body: memberUpdateBody } }, async (request) => {
+    const by = request.staff!.id;
+    const account = await staff.accounts.byId(request.params.id);
+    if (!account) throw notFound();
+    const roles = request.body.roles;
+    if (roles && account.id === by && account.roles.has('administrator') && !roles.includes('administrator')) {
+      throw new VaultError(409, 'own_admin', 'You cannot remove your own administrator role. Ask another administrator.');
+    }
+    const now = staff.clock();
+    const losesKey =
+      roles !== undefined &&
+      !roles.some((r) => TEAM_KEY_ROLES.includes(r)) &&
+      (await staff.keys.grantedStaff((await staff.keys.currentTeamKey())?.version ?? 0)).has(account.id);
+    await db.transaction().execute(async (trx) => {
+      await staff.accounts.update(
+        account.id,
+        { ...(request.body.displayName ? { displayName: request.body.displayName.trim() } : {}), ...(roles ? { roles } : {}) },
+        now,
+        trx,
+      );
+      if (request.body.displayName && request.body.displayName.trim() !== account.displayName) {
+        await staff.audit.record({ staffId: by, action: 'staff.account_rename', subjectType: 'staff', subjectId: account.id }, trx);
       }
-      const now = staff.clock();
-      const losesKey = roles !== undefined && !roles.some((r) => TEAM_KEY_ROLES.includes(r)) && (await staff.keys.grantedStaff((await staff.keys.currentTeamKey())?.version ?? 0)).has(account.id);
-      await db.transaction().execute(async (trx) => {
-        await staff.accounts.update(account.id, { ...(request.body.displayName ? { displayName: request.body.displayName.trim() } : {}), ...(roles ? { roles } : {}) }, now, trx);
-        if (request.body.displayName && request.body.displayName.trim() !== account.displayName) {
-          await staff.audit.record({ staffId: by, action: 'staff.account_rename', subjectType: 'staff', subjectId: account.id }, trx);
-        }
-        if (roles && formatRoles(roles) !== formatRoles(account.roles)) {
-          await staff.audit.record({ staffId: by, action: 'staff.roles_change', subjectType: 'staff', subjectId: account.id, detail: { from: formatRoles(account.roles), to: formatRoles(roles) } }, trx);
-          // Someone who no longer answers conversations loses their copy of the team key at once.
-          if (!roles.some((r) => TEAM_KEY_ROLES.includes(r))) await staff.keys.removeGrants(account.id, trx);
-        }
-      });
-      return { ok: true, rotationNeeded: losesKey };
-    },
-  );
+      if (roles && formatRoles(roles) !== formatRoles(account.roles)) {
+        await staff.audit.record(
+          {
+            staffId: by,
+            action: 'staff.roles_change',
+            subjectType: 'staff',
+            subjectId: account.id,
+            detail: { from: formatRoles(account.roles), to: formatRoles(roles) },
+          },
+          trx,
+        );
+        // Someone who no longer answers conversations loses their copy of the team key at once.
+        if (!roles.some((r) => TEAM_KEY_ROLES.includes(r))) await staff.keys.removeGrants(account.id, trx);
+      }
+    });
+    return { ok: true, rotationNeeded: losesKey };
+  });
 
   app.post('/api/staff/members/:id/disable', { preValidation: admin, schema: { params: idParams } }, async (request) => {
     const by = request.staff!.id;
@@ -112,7 +152,9 @@ export async function adminRoutes(app: TypedApp, { staff }: { staff: StaffServic
     const current = team.at(-1);
     const sealedKey = current ? await staff.keys.grant(current.version, s.id) : undefined;
     return {
-      member: member ? { publicKey: member.publicKey, wrappedPrivateKey: JSON.parse(member.wrappedPrivateKey) as unknown, kdf: member.kdf } : null,
+      member: member
+        ? { publicKey: member.publicKey, wrappedPrivateKey: JSON.parse(member.wrappedPrivateKey) as unknown, kdf: member.kdf }
+        : null,
       team: team.map((t) => ({ version: t.version, publicKey: t.publicKey, sealedPrevious: t.sealedPrevious })),
       grant: current && sealedKey ? { version: current.version, sealedKey } : null,
     };
@@ -122,7 +164,12 @@ export async function adminRoutes(app: TypedApp, { staff }: { staff: StaffServic
     const members = await membersOverview(staff);
     const eligible = new Map(members.filter((m) => m.status === 'active' && m.publicKey && m.eligibleForTeamKey).map((m) => [m.id, m]));
     for (const g of grants) {
-      if (!eligible.has(g.staffId)) throw new VaultError(400, 'grantee', 'The team key can only go to active members who answer conversations and have set up their key.');
+      if (!eligible.has(g.staffId))
+        throw new VaultError(
+          400,
+          'grantee',
+          'The team key can only go to active members who answer conversations and have set up their key.',
+        );
     }
     if (new Set(grants.map((g) => g.staffId)).size !== grants.length) throw new VaultError(400, 'grantee', 'Each member may appear once.');
   }
@@ -130,13 +177,24 @@ export async function adminRoutes(app: TypedApp, { staff }: { staff: StaffServic
   app.post('/api/staff/team-key', { preValidation: admin, schema: { body: teamKeyCreateBody } }, async (request, reply) => {
     const by = request.staff!.id;
     await checkGrantees(request.body.grants);
-    if (!request.body.grants.some((g) => g.staffId === by)) throw new VaultError(400, 'grantee', 'Include yourself, or nobody could use the new key.');
+    if (!request.body.grants.some((g) => g.staffId === by))
+      throw new VaultError(400, 'grantee', 'Include yourself, or nobody could use the new key.');
     const now = staff.clock();
     await db.transaction().execute(async (trx) => {
-      if (await staff.keys.currentTeamKey(trx)) throw new VaultError(409, 'team_key_exists', 'The team already has a key. Rotate it instead.');
+      if (await staff.keys.currentTeamKey(trx))
+        throw new VaultError(409, 'team_key_exists', 'The team already has a key. Rotate it instead.');
       await staff.keys.addTeamKey({ version: 1, publicKey: request.body.publicKey, sealedPrevious: null, createdBy: by }, now, trx);
       await staff.keys.addGrants(1, request.body.grants, by, now, trx);
-      await staff.audit.record({ staffId: by, action: 'staff.team_key_create', subjectType: 'team_key', subjectId: '1', detail: { members: request.body.grants.length } }, trx);
+      await staff.audit.record(
+        {
+          staffId: by,
+          action: 'staff.team_key_create',
+          subjectType: 'team_key',
+          subjectId: '1',
+          detail: { members: request.body.grants.length },
+        },
+        trx,
+      );
     });
     return reply.code(201).send({ version: 1 });
   });
@@ -147,33 +205,48 @@ export async function adminRoutes(app: TypedApp, { staff }: { staff: StaffServic
     const now = staff.clock();
     await db.transaction().execute(async (trx) => {
       const current = await staff.keys.currentTeamKey(trx);
-      if (!current || current.version !== request.body.version) throw new VaultError(409, 'stale_version', 'The team key has changed since this page loaded. Reload and try again.');
+      if (!current || current.version !== request.body.version)
+        throw new VaultError(409, 'stale_version', 'The team key has changed since this page loaded. Reload and try again.');
       await staff.keys.addGrants(current.version, request.body.grants, by, now, trx);
       for (const g of request.body.grants) {
-        await staff.audit.record({ staffId: by, action: 'staff.team_key_grant', subjectType: 'staff', subjectId: g.staffId, detail: { version: current.version } }, trx);
+        await staff.audit.record(
+          { staffId: by, action: 'staff.team_key_grant', subjectType: 'staff', subjectId: g.staffId, detail: { version: current.version } },
+          trx,
+        );
       }
     });
     return { ok: true };
   });
 
-  app.post(
-    '/api/staff/team-key/rotate',
-    { preValidation: admin, schema: { body: teamKeyRotateBody } },
-    async (request) => {
-      const by = request.staff!.id;
-      await checkGrantees(request.body.grants);
-      if (!request.body.grants.some((g) => g.staffId === by)) throw new VaultError(400, 'grantee', 'Include yourself, or nobody could use the new key.');
-      const now = staff.clock();
-      await db.transaction().execute(async (trx) => {
-        const current = await staff.keys.currentTeamKey(trx);
-        if (!current || current.version + 1 !== request.body.version) throw new VaultError(409, 'stale_version', 'The team key has changed since this page loaded. Reload and try again.');
-        await staff.keys.addTeamKey({ version: request.body.version, publicKey: request.body.publicKey, sealedPrevious: request.body.sealedPrevious, createdBy: by }, now, trx);
-        await staff.keys.addGrants(request.body.version, request.body.grants, by, now, trx);
-        await staff.audit.record({ staffId: by, action: 'staff.team_key_rotate', subjectType: 'team_key', subjectId: String(request.body.version), detail: { members: request.body.grants.length } }, trx);
-      });
-      return { version: request.body.version };
-    },
-  );
+  app.post('/api/staff/team-key/rotate', { preValidation: admin, schema: { body: teamKeyRotateBody } }, async (request) => {
+    const by = request.staff!.id;
+    await checkGrantees(request.body.grants);
+    if (!request.body.grants.some((g) => g.staffId === by))
+      throw new VaultError(400, 'grantee', 'Include yourself, or nobody could use the new key.');
+    const now = staff.clock();
+    await db.transaction().execute(async (trx) => {
+      const current = await staff.keys.currentTeamKey(trx);
+      if (!current || current.version + 1 !== request.body.version)
+        throw new VaultError(409, 'stale_version', 'The team key has changed since this page loaded. Reload and try again.');
+      await staff.keys.addTeamKey(
+        { version: request.body.version, publicKey: request.body.publicKey, sealedPrevious: request.body.sealedPrevious, createdBy: by },
+        now,
+        trx,
+      );
+      await staff.keys.addGrants(request.body.version, request.body.grants, by, now, trx);
+      await staff.audit.record(
+        {
+          staffId: by,
+          action: 'staff.team_key_rotate',
+          subjectType: 'team_key',
+          subjectId: String(request.body.version),
+          detail: { members: request.body.grants.length },
+        },
+        trx,
+      );
+    });
+    return { version: request.body.version };
+  });
 
   // --- The audit log (read-only, for supervisors and administrators).
 
@@ -182,7 +255,10 @@ export async function adminRoutes(app: TypedApp, { staff }: { staff: StaffServic
     { preValidation: requireStaff('supervisor', 'administrator'), schema: { querystring: auditQuery } },
     async (request) => {
       const q = request.query;
-      return staff.audit.list({ staffId: q.staffId, action: q.action, subjectType: q.subjectType, subjectId: q.subjectId, from: q.from, to: q.to }, { before: q.before, limit: q.limit });
+      return staff.audit.list(
+        { staffId: q.staffId, action: q.action, subjectType: q.subjectType, subjectId: q.subjectId, from: q.from, to: q.to },
+        { before: q.before, limit: q.limit },
+      );
     },
   );
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { jsonApiDefaults } from '../../../http/json-api.ts';
-import { dummySlowHash } from '../../../shared/slow-hash.ts';
 import type { Services } from '../../../services.ts';
+import { dummySlowHash } from '../../../shared/slow-hash.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 

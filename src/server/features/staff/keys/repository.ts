@@ -28,7 +28,9 @@ export function createKeysRepository(db: Kysely<Schema>) {
   return {
     async memberKey(staffId: string): Promise<MemberKey | undefined> {
       const row = await db.selectFrom('staff_member_keys').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
-      return row ? { publicKey: row.public_key, wrappedPrivateKey: row.wrapped_private_key, kdf: { version: row.kdf_version, salt: row.kdf_salt } } : undefined;
+      return row
+        ? { publicKey: row.public_key, wrappedPrivateKey: row.wrapped_private_key, kdf: { version: row.kdf_version, salt: row.kdf_salt } }
+        : undefined;
     },
 
     async memberKeys(staffIds: readonly string[]): Promise<Map<string, string>> {
@@ -41,23 +43,49 @@ export function createKeysRepository(db: Kysely<Schema>) {
       await trx.deleteFrom('staff_member_keys').where('staff_id', '=', staffId).execute();
       await trx
         .insertInto('staff_member_keys')
-        .values({ staff_id: staffId, public_key: key.publicKey, wrapped_private_key: key.wrappedPrivateKey, kdf_version: key.kdf.version, kdf_salt: key.kdf.salt, created_at: now })
+        .values({
+          staff_id: staffId,
+          public_key: key.publicKey,
+          wrapped_private_key: key.wrappedPrivateKey,
+          kdf_version: key.kdf.version,
+          kdf_salt: key.kdf.salt,
+          created_at: now,
+        })
         .execute();
     },
 
     /** Every version, oldest first. */
     async teamKeys(trx: Db = db): Promise<TeamKeyVersion[]> {
       const rows = await trx.selectFrom('staff_team_keys').selectAll().orderBy('version').execute();
-      return rows.map((r) => ({ version: r.version, publicKey: r.public_key, sealedPrevious: r.sealed_previous, createdAt: r.created_at, createdBy: r.created_by }));
+      return rows.map((r) => ({
+        version: r.version,
+        publicKey: r.public_key,
+        sealedPrevious: r.sealed_previous,
+        createdAt: r.created_at,
+        createdBy: r.created_by,
+      }));
     },
 
     async currentTeamKey(trx: Db = db): Promise<TeamKeyVersion | undefined> {
       const row = await trx.selectFrom('staff_team_keys').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
-      return row ? { version: row.version, publicKey: row.public_key, sealedPrevious: row.sealed_previous, createdAt: row.created_at, createdBy: row.created_by } : undefined;
+      return row
+        ? {
+            version: row.version,
+            publicKey: row.public_key,
+            sealedPrevious: row.sealed_previous,
+            createdAt: row.created_at,
+            createdBy: row.created_by,
+          }
+        : undefined;
     },
 
     async grant(version: number, staffId: string): Promise<string | undefined> {
-      const row = await db.selectFrom('staff_team_key_grants').select('sealed_key').where('version', '=', version).where('staff_id', '=', staffId).executeTakeFirst();
+      const row = await db
+        .selectFrom('staff_team_key_grants')
+        .select('sealed_key')
+        .where('version', '=', version)
+        .where('staff_id', '=', staffId)
+        .executeTakeFirst();
       return row?.sealed_key;
     },
 
@@ -67,13 +95,25 @@ export function createKeysRepository(db: Kysely<Schema>) {
     },
 
     async addTeamKey(key: Omit<TeamKeyVersion, 'createdAt'>, now: number, trx: Db): Promise<void> {
-      await trx.insertInto('staff_team_keys').values({ version: key.version, public_key: key.publicKey, sealed_previous: key.sealedPrevious, created_at: now, created_by: key.createdBy }).execute();
+      await trx
+        .insertInto('staff_team_keys')
+        .values({
+          version: key.version,
+          public_key: key.publicKey,
+          sealed_previous: key.sealedPrevious,
+          created_at: now,
+          created_by: key.createdBy,
+        })
+        .execute();
     },
 
     async addGrants(version: number, grants: readonly Grant[], grantedBy: string, now: number, trx: Db = db): Promise<void> {
       for (const g of grants) {
         await trx.deleteFrom('staff_team_key_grants').where('version', '=', version).where('staff_id', '=', g.staffId).execute();
-        await trx.insertInto('staff_team_key_grants').values({ version, staff_id: g.staffId, sealed_key: g.sealedKey, granted_by: grantedBy, created_at: now }).execute();
+        await trx
+          .insertInto('staff_team_key_grants')
+          .values({ version, staff_id: g.staffId, sealed_key: g.sealedKey, granted_by: grantedBy, created_at: now })
+          .execute();
       }
     },
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Services } from '../../../services.ts';
-import { brokenEntry, type AuditEntry, type AuditFilter } from '../../../shared/audit/audit-log.ts';
+import { type AuditEntry, type AuditFilter, brokenEntry } from '../../../shared/audit/audit-log.ts';
 
 const ZONE = 'Europe/London';
 const FIELD_LIMITS: Record<string, number> = { staff: 36, action: 64, subject: 32, subjectId: 100, from: 10, to: 10, before: 16 };
@@ -25,7 +25,10 @@ function londonDay(value: string, endOfDay: boolean): number | undefined {
 }
 
 /** The audit screen: GET filters (so a filtered view can be bookmarked), newest first, 50 a page, chain status. */
-export async function auditPageContext(services: Pick<Services, 'audit' | 'staff'>, query: Record<string, string | undefined>): Promise<AuditPageContext> {
+export async function auditPageContext(
+  services: Pick<Services, 'audit' | 'staff'>,
+  query: Record<string, string | undefined>,
+): Promise<AuditPageContext> {
   const form: Record<string, string> = {};
   for (const [key, max] of Object.entries(FIELD_LIMITS)) form[key] = (query[key] ?? '').trim().slice(0, max);
   const errors: { field: string; text: string }[] = [];
@@ -53,7 +56,9 @@ export async function auditPageContext(services: Pick<Services, 'audit' | 'staff
       ...e,
       when: DateTime.fromMillis(e.at, { zone: ZONE }).toFormat('d LLL yyyy, HH:mm:ss'),
       who: e.staffId ? (names.get(e.staffId) ?? 'Removed member') : 'System',
-      detailText: Object.entries(e.detail).map(([k, v]) => `${k}: ${typeof v === 'string' ? v.replaceAll(',', ', ') : JSON.stringify(v)}`).join('; '),
+      detailText: Object.entries(e.detail)
+        .map(([k, v]) => `${k}: ${typeof v === 'string' ? v.replaceAll(',', ', ') : JSON.stringify(v)}`)
+        .join('; '),
       subjectLabel: e.subjectType === 'staff' ? (names.get(e.subjectId) ?? e.subjectId) : e.subjectId,
     })),
     members: accounts.map((a) => ({ id: a.id, displayName: a.displayName })),

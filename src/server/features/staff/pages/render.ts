@@ -32,7 +32,9 @@ export function staffNavigation(staff: StaffUser | null, current: StaffSection |
 }
 
 export function roleNames(staff: StaffUser | { roles: ReadonlySet<string> }): string {
-  return STAFF_ROLES.filter((r) => staff.roles.has(r)).map((r) => ROLE_LABELS[r]).join(', ');
+  return STAFF_ROLES.filter((r) => staff.roles.has(r))
+    .map((r) => ROLE_LABELS[r])
+    .join(', ');
 }
 
 /**

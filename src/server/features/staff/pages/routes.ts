@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../services.ts';
 import { clearedStaffCookie, requireStaff, SIGN_IN_PATH } from '../guard.ts';
-import { staffNavigation, staffPage, STAFF_CONTENT_SECURITY_POLICY, STAFF_KDF_WORKER_PATH } from './render.ts';
 import { auditPageContext } from './audit-page.ts';
+import { STAFF_CONTENT_SECURITY_POLICY, STAFF_KDF_WORKER_PATH, staffNavigation, staffPage } from './render.ts';
 
 /** Only same-site workspace paths may be a sign-in's destination (no open redirect). */
 export function safeNext(next: unknown): string {
@@ -26,7 +26,9 @@ export async function staffPageRoutes(app: FastifyInstance, { services }: { serv
     return staffPage(request, reply, services, 'staff/sign-in.njk', { pageTitle: 'Sign in', next: safeNext(request.query.next) });
   });
 
-  app.get('/staff/set-up', async (request, reply) => staffPage(request, reply, services, 'staff/set-up.njk', { pageTitle: 'Set up your account' }));
+  app.get('/staff/set-up', async (request, reply) =>
+    staffPage(request, reply, services, 'staff/set-up.njk', { pageTitle: 'Set up your account' }),
+  );
 
   app.post('/staff/sign-out', { preValidation: requireStaff() }, async (request, reply) => {
     const s = request.staff!;
@@ -37,17 +39,32 @@ export async function staffPageRoutes(app: FastifyInstance, { services }: { serv
   });
 
   app.get('/staff/account', { preValidation: requireStaff() }, async (request, reply) =>
-    staffPage(request, reply, services, 'staff/account.njk', { current: 'account', pageTitle: 'Your account', method: request.staff!.method }),
+    staffPage(request, reply, services, 'staff/account.njk', {
+      current: 'account',
+      pageTitle: 'Your account',
+      method: request.staff!.method,
+    }),
   );
 
   app.get('/staff/team', { preValidation: requireStaff('administrator') }, async (request, reply) =>
     staffPage(request, reply, services, 'staff/team.njk', { current: 'team', pageTitle: 'Team' }),
   );
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/staff/audit', { preValidation: requireStaff('supervisor', 'administrator') }, async (request, reply) => {
-    const context = await auditPageContext(services, request.query);
-    return staffPage(request, reply, services, 'staff/audit.njk', { current: 'audit', pageTitle: 'Audit log', ...context }, context.status);
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/staff/audit',
+    { preValidation: requireStaff('supervisor', 'administrator') },
+    async (request, reply) => {
+      const context = await auditPageContext(services, request.query);
+      return staffPage(
+        request,
+        reply,
+        services,
+        'staff/audit.njk',
+        { current: 'audit', pageTitle: 'Audit log', ...context },
+        context.status,
+      );
+    },
+  );
 
   // The Argon2id worker, served with the workspace's policy (a worker takes its policy from its own response).
   let workerSource: Buffer | undefined;

@@ -23,13 +23,26 @@ export interface StaffSession {
 
 export function createStaffSessions(db: Kysely<Schema>) {
   return {
-    async create(staffId: string, method: 'passkey' | 'password', now: number, trx: Db = db): Promise<{ id: string; csrfToken: string; expiresAt: number }> {
+    async create(
+      staffId: string,
+      method: 'passkey' | 'password',
+      now: number,
+      trx: Db = db,
+    ): Promise<{ id: string; csrfToken: string; expiresAt: number }> {
       const id = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       const expiresAt = now + STAFF_LIFETIME_MS;
       await trx
         .insertInto('staff_sessions')
-        .values({ id_hash: sha256Hex(id), staff_id: staffId, csrf_token: csrfToken, method, created_at: now, last_seen_at: now, expires_at: expiresAt })
+        .values({
+          id_hash: sha256Hex(id),
+          staff_id: staffId,
+          csrf_token: csrfToken,
+          method,
+          created_at: now,
+          last_seen_at: now,
+          expires_at: expiresAt,
+        })
         .execute();
       return { id, csrfToken, expiresAt };
     },
@@ -40,7 +53,16 @@ export function createStaffSessions(db: Kysely<Schema>) {
       const row = await db
         .selectFrom('staff_sessions')
         .innerJoin('staff_accounts', 'staff_accounts.id', 'staff_sessions.staff_id')
-        .select(['staff_sessions.staff_id', 'staff_sessions.csrf_token', 'staff_sessions.method', 'staff_sessions.last_seen_at', 'staff_sessions.expires_at', 'staff_accounts.display_name', 'staff_accounts.roles', 'staff_accounts.status'])
+        .select([
+          'staff_sessions.staff_id',
+          'staff_sessions.csrf_token',
+          'staff_sessions.method',
+          'staff_sessions.last_seen_at',
+          'staff_sessions.expires_at',
+          'staff_accounts.display_name',
+          'staff_accounts.roles',
+          'staff_accounts.status',
+        ])
         .where('staff_sessions.id_hash', '=', idHash)
         .executeTakeFirst();
       if (!row) return undefined;
@@ -53,7 +75,15 @@ export function createStaffSessions(db: Kysely<Schema>) {
       if (now - lastSeenAt >= TOUCH_AFTER_MS) {
         await db.updateTable('staff_sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
       }
-      return { idHash, staffId: row.staff_id, displayName: row.display_name, roles: parseRoles(row.roles), csrfToken: row.csrf_token, method: row.method, expiresAt };
+      return {
+        idHash,
+        staffId: row.staff_id,
+        displayName: row.display_name,
+        roles: parseRoles(row.roles),
+        csrfToken: row.csrf_token,
+        method: row.method,
+        expiresAt,
+      };
     },
 
     async delete(idHash: string): Promise<void> {
@@ -65,7 +95,10 @@ export function createStaffSessions(db: Kysely<Schema>) {
     },
 
     async deleteExpired(now: number): Promise<void> {
-      await db.deleteFrom('staff_sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - STAFF_IDLE_MS)])).execute();
+      await db
+        .deleteFrom('staff_sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - STAFF_IDLE_MS)]))
+        .execute();
     },
   };
 }

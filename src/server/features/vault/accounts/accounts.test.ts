@@ -1,7 +1,7 @@
-import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
-import { envelope, newCredentials, randomB64, vaultDialects, VaultClient } from '../../../../../test/support/vault.ts';
+import { envelope, newCredentials, randomB64, VaultClient, vaultDialects } from '../../../../../test/support/vault.ts';
+import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
 
 const dialects = await vaultDialects();
 
@@ -137,7 +137,8 @@ describe.each(dialects)('vault accounts and sessions on %s', (dialect) => {
     const c = client();
     c.ip = '192.0.2.55';
     const codes: number[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await c.request('POST', '/api/v1/accounts', { body: { ...newCredentials(), username: 'x' } })).statusCode);
+    for (let i = 0; i < 11; i++)
+      codes.push((await c.request('POST', '/api/v1/accounts', { body: { ...newCredentials(), username: 'x' } })).statusCode);
     expect(codes.slice(0, 10).every((code) => code === 400)).toBe(true);
     expect(codes[10]).toBe(429);
   });
@@ -145,7 +146,12 @@ describe.each(dialects)('vault accounts and sessions on %s', (dialect) => {
   it('requires the CSRF token for every state change', async () => {
     const c = client();
     await c.signUp();
-    for (const [method, url] of [['DELETE', '/api/v1/session'], ['DELETE', '/api/v1/sessions'], ['PUT', '/api/v1/items/0b5a3b0e-1c0a-4c1e-9a53-5d3f7f6a8b21'], ['POST', '/api/v1/attachments']] as const) {
+    for (const [method, url] of [
+      ['DELETE', '/api/v1/session'],
+      ['DELETE', '/api/v1/sessions'],
+      ['PUT', '/api/v1/items/0b5a3b0e-1c0a-4c1e-9a53-5d3f7f6a8b21'],
+      ['POST', '/api/v1/attachments'],
+    ] as const) {
       const res = await c.request(method, url, { csrf: false, body: {} });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
       expect(res.json().error).toBe('csrf');
@@ -206,9 +212,14 @@ describe.each(dialects)('vault accounts and sessions on %s', (dialect) => {
   it('recovers with the recovery key: a single-use token, a new passphrase, every other session ended', async () => {
     const a = client();
     const creds = await a.signUp();
-    expect((await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: randomB64(32) } })).statusCode).toBe(401);
+    expect(
+      (await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: randomB64(32) } }))
+        .statusCode,
+    ).toBe(401);
     const r = client();
-    const started = await r.request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } });
+    const started = await r.request('POST', '/api/v1/recovery', {
+      body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey },
+    });
     expect(started.statusCode).toBe(200);
     const { recoveryToken, wrappedVaultKey } = started.json();
     expect(wrappedVaultKey).toEqual(creds.wrappedVaultKey.recovery);
@@ -222,24 +233,37 @@ describe.each(dialects)('vault accounts and sessions on %s', (dialect) => {
     expect(replay.statusCode).toBe(401);
     expect((await client().signIn(creds.username, next.authKey)).statusCode).toBe(200);
 
-    const late = await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } });
+    const late = await client().request('POST', '/api/v1/recovery', {
+      body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey },
+    });
     now += 11 * 60_000;
-    const expired = await client().request('PUT', '/api/v1/recovery/passphrase', { body: { recoveryToken: late.json().recoveryToken, ...next } });
+    const expired = await client().request('PUT', '/api/v1/recovery/passphrase', {
+      body: { recoveryToken: late.json().recoveryToken, ...next },
+    });
     expect(expired.statusCode).toBe(401);
   });
 
   it('replaces the used recovery key during recovery: the old key stops working, the new one works', async () => {
     const creds = await client().signUp();
     const r = client();
-    const { recoveryToken } = (await r.request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })).json();
+    const { recoveryToken } = (
+      await r.request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })
+    ).json();
     const newRecovery = { wrappedVaultKey: envelope(48), recoveryAuthKey: randomB64(32) };
     const next = { authKey: randomB64(32), kdf: { version: 2, salt: randomB64(16) }, wrappedVaultKey: envelope(48) };
-    const bad = await r.request('PUT', '/api/v1/recovery/passphrase', { body: { recoveryToken, ...next, newRecovery: { wrappedVaultKey: envelope(48) } } });
+    const bad = await r.request('PUT', '/api/v1/recovery/passphrase', {
+      body: { recoveryToken, ...next, newRecovery: { wrappedVaultKey: envelope(48) } },
+    });
     expect(bad.statusCode).toBe(400);
     const done = await r.request('PUT', '/api/v1/recovery/passphrase', { body: { recoveryToken, ...next, newRecovery } });
     expect(done.statusCode).toBe(200);
-    expect((await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })).statusCode).toBe(401);
-    const again = await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: newRecovery.recoveryAuthKey } });
+    expect(
+      (await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } }))
+        .statusCode,
+    ).toBe(401);
+    const again = await client().request('POST', '/api/v1/recovery', {
+      body: { username: creds.username, recoveryAuthKey: newRecovery.recoveryAuthKey },
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json().wrappedVaultKey).toEqual(newRecovery.wrappedVaultKey);
   });
@@ -248,14 +272,26 @@ describe.each(dialects)('vault accounts and sessions on %s', (dialect) => {
     const c = client();
     const creds = await c.signUp();
     const newRecovery = { wrappedVaultKey: envelope(48), recoveryAuthKey: randomB64(32) };
-    expect((await client().request('PUT', '/api/v1/account/recovery-key', { body: { currentAuthKey: creds.authKey, newRecovery } })).statusCode).toBe(401);
+    expect(
+      (await client().request('PUT', '/api/v1/account/recovery-key', { body: { currentAuthKey: creds.authKey, newRecovery } })).statusCode,
+    ).toBe(401);
     const wrong = await c.request('PUT', '/api/v1/account/recovery-key', { body: { currentAuthKey: randomB64(32), newRecovery } });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error).toBe('wrong_passphrase');
-    expect((await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })).statusCode).toBe(200);
-    expect((await c.request('PUT', '/api/v1/account/recovery-key', { body: { currentAuthKey: creds.authKey, newRecovery } })).statusCode).toBe(204);
-    expect((await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } })).statusCode).toBe(401);
-    const works = await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: newRecovery.recoveryAuthKey } });
+    expect(
+      (await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await c.request('PUT', '/api/v1/account/recovery-key', { body: { currentAuthKey: creds.authKey, newRecovery } })).statusCode,
+    ).toBe(204);
+    expect(
+      (await client().request('POST', '/api/v1/recovery', { body: { username: creds.username, recoveryAuthKey: creds.recoveryAuthKey } }))
+        .statusCode,
+    ).toBe(401);
+    const works = await client().request('POST', '/api/v1/recovery', {
+      body: { username: creds.username, recoveryAuthKey: newRecovery.recoveryAuthKey },
+    });
     expect(works.json().wrappedVaultKey).toEqual(newRecovery.wrappedVaultKey);
   });
 
@@ -263,17 +299,44 @@ describe.each(dialects)('vault accounts and sessions on %s', (dialect) => {
     const c = client();
     const creds = await c.signUp();
     const itemId = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
-    expect((await c.request('PUT', `/api/v1/items/${itemId}`, { body: { expectedVersion: 0, envelope: envelope(300), commitment: randomB64(32) } })).statusCode).toBe(200);
-    const att = await c.request('POST', '/api/v1/attachments', { body: { chunkCount: 1, size: 100, header: { v: 1, fileId: randomB64(16), noncePrefix: randomB64(8), wrappedKey: envelope(48) }, metadata: envelope(64) } });
+    expect(
+      (
+        await c.request('PUT', `/api/v1/items/${itemId}`, {
+          body: { expectedVersion: 0, envelope: envelope(300), commitment: randomB64(32) },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const att = await c.request('POST', '/api/v1/attachments', {
+      body: {
+        chunkCount: 1,
+        size: 100,
+        header: { v: 1, fileId: randomB64(16), noncePrefix: randomB64(8), wrappedKey: envelope(48) },
+        metadata: envelope(64),
+      },
+    });
     const id = att.json().id as string;
-    expect((await c.request('PUT', `/api/v1/attachments/${id}/chunks/0`, { payload: Buffer.alloc(100, 7), headers: { 'content-type': 'application/octet-stream' } })).statusCode).toBe(204);
+    expect(
+      (
+        await c.request('PUT', `/api/v1/attachments/${id}/chunks/0`, {
+          payload: Buffer.alloc(100, 7),
+          headers: { 'content-type': 'application/octet-stream' },
+        })
+      ).statusCode,
+    ).toBe(204);
     const { db } = t.services.database;
     const account = await db.selectFrom('vault_accounts').select('id').where('username', '=', creds.username).executeTakeFirstOrThrow();
 
     expect((await c.request('DELETE', '/api/v1/account', { body: { authKey: randomB64(32) } })).statusCode).toBe(403);
     const res = await c.request('DELETE', '/api/v1/account', { body: { authKey: creds.authKey } });
     expect(res.statusCode).toBe(204);
-    for (const table of ['vault_sessions', 'vault_sign_ins', 'vault_recovery_tokens', 'vault_items', 'vault_item_versions', 'vault_attachments'] as const) {
+    for (const table of [
+      'vault_sessions',
+      'vault_sign_ins',
+      'vault_recovery_tokens',
+      'vault_items',
+      'vault_item_versions',
+      'vault_attachments',
+    ] as const) {
       const rows = await db.selectFrom(table).selectAll().where('account_id', '=', account.id).execute();
       expect(rows, table).toEqual([]);
     }

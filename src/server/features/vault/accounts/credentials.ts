@@ -1,11 +1,12 @@
-import type { Pseudonymizer } from '../../../shared/server-secret.ts';
 import { VaultError } from '../../../shared/errors.ts';
-import type { Account, AccountsRepository } from './repository.ts';
 import { LIMITS, type RateLimits } from '../../../shared/rate-limits.ts';
-import { verifySlowHash, type SlowHash } from '../../../shared/slow-hash.ts';
+import type { Pseudonymizer } from '../../../shared/server-secret.ts';
+import { type SlowHash, verifySlowHash } from '../../../shared/slow-hash.ts';
+import type { Account, AccountsRepository } from './repository.ts';
 import { normalizeUsername } from './usernames.ts';
 
-export const signInFailed = () => new VaultError(401, 'sign_in_failed', 'That username and passphrase do not match. Check them and try again.');
+export const signInFailed = () =>
+  new VaultError(401, 'sign_in_failed', 'That username and passphrase do not match. Check them and try again.');
 export const wrongPassphrase = () => new VaultError(403, 'wrong_passphrase', 'That passphrase is not right. Nothing has been changed.');
 
 export interface CredentialsOptions {

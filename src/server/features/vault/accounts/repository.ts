@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Schema, VaultAccountsTable } from '../../../db/schema.ts';
-import type { SessionsRepository } from '../sessions/repository.ts';
 import type { SlowHash } from '../../../shared/slow-hash.ts';
+import type { SessionsRepository } from '../sessions/repository.ts';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
@@ -108,7 +108,14 @@ export function createAccountsRepository(db: Kysely<Schema>, sessions: SessionsR
     async setPassphrase(trx: Db, accountId: string, auth: SlowHash, kdf: Kdf, wrapped: Envelope): Promise<void> {
       await trx
         .updateTable('vault_accounts')
-        .set({ auth_hash: auth.hash, auth_salt: auth.salt, auth_params: auth.params, kdf_version: kdf.version, kdf_salt: kdf.salt, wrapped_key_passphrase: JSON.stringify(wrapped) })
+        .set({
+          auth_hash: auth.hash,
+          auth_salt: auth.salt,
+          auth_params: auth.params,
+          kdf_version: kdf.version,
+          kdf_salt: kdf.salt,
+          wrapped_key_passphrase: JSON.stringify(wrapped),
+        })
         .where('id', '=', accountId)
         .execute();
     },
@@ -117,29 +124,56 @@ export function createAccountsRepository(db: Kysely<Schema>, sessions: SessionsR
     async setRecovery(trx: Db, accountId: string, recovery: SlowHash, wrapped: Envelope): Promise<void> {
       await trx
         .updateTable('vault_accounts')
-        .set({ recovery_hash: recovery.hash, recovery_salt: recovery.salt, recovery_params: recovery.params, wrapped_key_recovery: JSON.stringify(wrapped) })
+        .set({
+          recovery_hash: recovery.hash,
+          recovery_salt: recovery.salt,
+          recovery_params: recovery.params,
+          wrapped_key_recovery: JSON.stringify(wrapped),
+        })
         .where('id', '=', accountId)
         .execute();
     },
 
     async recordSignIn(accountId: string, at: number, device: string, succeeded: boolean): Promise<void> {
-      await db.insertInto('vault_sign_ins').values({ id: randomUUID(), account_id: accountId, at, device, succeeded: succeeded ? 1 : 0 }).execute();
-      const keep = db.selectFrom('vault_sign_ins').select('id').where('account_id', '=', accountId).orderBy('at', 'desc').orderBy('id').limit(SIGN_INS_KEPT);
+      await db
+        .insertInto('vault_sign_ins')
+        .values({ id: randomUUID(), account_id: accountId, at, device, succeeded: succeeded ? 1 : 0 })
+        .execute();
+      const keep = db
+        .selectFrom('vault_sign_ins')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .orderBy('at', 'desc')
+        .orderBy('id')
+        .limit(SIGN_INS_KEPT);
       await db.deleteFrom('vault_sign_ins').where('account_id', '=', accountId).where('id', 'not in', keep).execute();
     },
 
     async signIns(accountId: string, limit = SIGN_INS_KEPT): Promise<SignIn[]> {
-      const rows = await db.selectFrom('vault_sign_ins').select(['at', 'device', 'succeeded']).where('account_id', '=', accountId).orderBy('at', 'desc').limit(limit).execute();
+      const rows = await db
+        .selectFrom('vault_sign_ins')
+        .select(['at', 'device', 'succeeded'])
+        .where('account_id', '=', accountId)
+        .orderBy('at', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map((r) => ({ at: r.at, device: r.device, succeeded: r.succeeded === 1 }));
     },
 
     async createRecoveryToken(accountId: string, tokenHash: string, expiresAt: number): Promise<void> {
-      await db.insertInto('vault_recovery_tokens').values({ token_hash: tokenHash, account_id: accountId, expires_at: expiresAt }).execute();
+      await db
+        .insertInto('vault_recovery_tokens')
+        .values({ token_hash: tokenHash, account_id: accountId, expires_at: expiresAt })
+        .execute();
     },
 
     /** Single use: the token is deleted by the same statement that redeems it. */
     async redeemRecoveryToken(tokenHash: string, now: number): Promise<string | undefined> {
-      const row = await db.deleteFrom('vault_recovery_tokens').where('token_hash', '=', tokenHash).returning(['account_id', 'expires_at']).executeTakeFirst();
+      const row = await db
+        .deleteFrom('vault_recovery_tokens')
+        .where('token_hash', '=', tokenHash)
+        .returning(['account_id', 'expires_at'])
+        .executeTakeFirst();
       return row && row.expires_at > now ? row.account_id : undefined;
     },
 

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { CURRENT_KDF_VERSION } from '../../../../crypto/kdf.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
 import { decodeB64, encodeB64, sha256Hex } from '../../../shared/binary.ts';
 import { VaultError } from '../../../shared/errors.ts';
-import { requireSession, sessionOf, setSessionCookie, signedOut } from '../sessions/guard.ts';
-import { deviceOf, signedIn } from '../sessions/sign-in.ts';
-import { signedInResponse } from '../sessions/schemas.ts';
-import type { VaultServices } from '../services.ts';
-import type { Kdf } from './repository.ts';
 import { LIMITS } from '../../../shared/rate-limits.ts';
 import { slowHash } from '../../../shared/slow-hash.ts';
-import { normalizeUsername, suggestUsername } from './usernames.ts';
+import type { VaultServices } from '../services.ts';
+import { requireSession, sessionOf, setSessionCookie, signedOut } from '../sessions/guard.ts';
+import { signedInResponse } from '../sessions/schemas.ts';
+import { deviceOf, signedIn } from '../sessions/sign-in.ts';
+import type { Kdf } from './repository.ts';
 import {
   changePassphraseBody,
   deleteAccountBody,
@@ -24,7 +24,7 @@ import {
   signUpResponse,
   suggestionResponse,
 } from './schemas.ts';
-import type { TypedApp } from '../../../http/typed-routes.ts';
+import { normalizeUsername, suggestUsername } from './usernames.ts';
 
 const tags = ['accounts'];
 const security = [{ session: [] }];
@@ -51,49 +51,52 @@ export async function accountRoutes(app: TypedApp, { vault }: { vault: VaultServ
     return { username: `${suggestUsername()}${randomBytes(2).toString('hex')}`.slice(0, 32) };
   });
 
-  app.post(
-    '/api/v1/accounts/prelogin',
-    { schema: { tags, body: preloginBody, response: { 200: preloginResponse } } },
-    async (request) => {
-      const username = normalizeUsername(request.body.username);
-      const account = username ? await vault.accounts.byUsername(username) : undefined;
-      if (account) return { kdf: account.kdf };
-      // A made-up salt, stable per name, so probing names learns nothing. Keep the version in step with
-      // what real accounts use (CURRENT_KDF_VERSION) when raising it.
-      const salt = vault.pseudonyms.bytes('prelogin-salt', username ?? request.body.username, 16);
-      return { kdf: { version: CURRENT_KDF_VERSION, salt: encodeB64(salt) } };
-    },
-  );
-
-  app.post(
-    '/api/v1/accounts',
-    { schema: { tags, body: signUpBody, response: { 201: signUpResponse } } },
-    async (request, reply) => {
-      const now = vault.clock();
-      await vault.limits.hit(vault.credentials.addressKey('signup', request.ip), LIMITS.signUpPerAddress, now);
-      const username = normalizeUsername(request.body.username);
-      if (!username) throw usernameInvalid();
-      const kdf = checkKdf(request.body.kdf);
-      const [auth, recovery] = await Promise.all([
-        slowHash(decodeB64(request.body.authKey, 'authKey', 32)),
-        slowHash(decodeB64(request.body.recoveryAuthKey, 'recoveryAuthKey', 32)),
-      ]);
-      const accountId = await vault.accounts.create(
-        { username, auth, recovery, kdf, wrappedKeyPassphrase: request.body.wrappedVaultKey.passphrase, wrappedKeyRecovery: request.body.wrappedVaultKey.recovery },
-        now,
-      );
-      if (!accountId) throw new VaultError(409, 'username_taken', 'That username is taken. Choose another one.');
-      const session = await vault.sessions.create(accountId, now);
-      await vault.accounts.recordSignIn(accountId, now, deviceOf(request), true);
-      setSessionCookie(reply, vault, session.id);
-      return reply.code(201).header('cache-control', 'no-store').send({ username, csrfToken: session.csrfToken });
-    },
-  );
-
-  app.get('/api/v1/account/sign-ins', { preValidation, schema: { tags, security, response: { 200: signInsResponse } } }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    return { signIns: await vault.accounts.signIns(sessionOf(request).accountId) };
+  app.post('/api/v1/accounts/prelogin', { schema: { tags, body: preloginBody, response: { 200: preloginResponse } } }, async (request) => {
+    const username = normalizeUsername(request.body.username);
+    const account = username ? await vault.accounts.byUsername(username) : undefined;
+    if (account) return { kdf: account.kdf };
+    // A made-up salt, stable per name, so probing names learns nothing. Keep the version in step with
+    // what real accounts use (CURRENT_KDF_VERSION) when raising it.
+    const salt = vault.pseudonyms.bytes('prelogin-salt', username ?? request.body.username, 16);
+    return { kdf: { version: CURRENT_KDF_VERSION, salt: encodeB64(salt) } };
   });
+
+  app.post('/api/v1/accounts', { schema: { tags, body: signUpBody, response: { 201: signUpResponse } } }, async (request, reply) => {
+    const now = vault.clock();
+    await vault.limits.hit(vault.credentials.addressKey('signup', request.ip), LIMITS.signUpPerAddress, now);
+    const username = normalizeUsername(request.body.username);
+    if (!username) throw usernameInvalid();
+    const kdf = checkKdf(request.body.kdf);
+    const [auth, recovery] = await Promise.all([
+      slowHash(decodeB64(request.body.authKey, 'authKey', 32)),
+      slowHash(decodeB64(request.body.recoveryAuthKey, 'recoveryAuthKey', 32)),
+    ]);
+    const accountId = await vault.accounts.create(
+      {
+        username,
+        auth,
+        recovery,
+        kdf,
+        wrappedKeyPassphrase: request.body.wrappedVaultKey.passphrase,
+        wrappedKeyRecovery: request.body.wrappedVaultKey.recovery,
+      },
+      now,
+    );
+    if (!accountId) throw new VaultError(409, 'username_taken', 'That username is taken. Choose another one.');
+    const session = await vault.sessions.create(accountId, now);
+    await vault.accounts.recordSignIn(accountId, now, deviceOf(request), true);
+    setSessionCookie(reply, vault, session.id);
+    return reply.code(201).header('cache-control', 'no-store').send({ username, csrfToken: session.csrfToken });
+  });
+
+  app.get(
+    '/api/v1/account/sign-ins',
+    { preValidation, schema: { tags, security, response: { 200: signInsResponse } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { signIns: await vault.accounts.signIns(sessionOf(request).accountId) };
+    },
+  );
 
   app.put(
     '/api/v1/account/passphrase',
@@ -113,23 +116,19 @@ export async function accountRoutes(app: TypedApp, { vault }: { vault: VaultServ
     },
   );
 
-  app.post(
-    '/api/v1/recovery',
-    { schema: { tags, body: recoveryBody, response: { 200: recoveryResponse } } },
-    async (request, reply) => {
-      const account = await vault.credentials.signIn({
-        username: request.body.username,
-        secret: decodeB64(request.body.recoveryAuthKey, 'recoveryAuthKey', 32),
-        kind: 'recovery',
-        ip: request.ip,
-        device: deviceOf(request),
-      });
-      const recoveryToken = randomBytes(32).toString('base64url');
-      await vault.accounts.createRecoveryToken(account.id, sha256Hex(recoveryToken), vault.clock() + RECOVERY_TOKEN_MS);
-      reply.header('cache-control', 'no-store');
-      return { wrappedVaultKey: account.wrappedKeyRecovery, recoveryToken };
-    },
-  );
+  app.post('/api/v1/recovery', { schema: { tags, body: recoveryBody, response: { 200: recoveryResponse } } }, async (request, reply) => {
+    const account = await vault.credentials.signIn({
+      username: request.body.username,
+      secret: decodeB64(request.body.recoveryAuthKey, 'recoveryAuthKey', 32),
+      kind: 'recovery',
+      ip: request.ip,
+      device: deviceOf(request),
+    });
+    const recoveryToken = randomBytes(32).toString('base64url');
+    await vault.accounts.createRecoveryToken(account.id, sha256Hex(recoveryToken), vault.clock() + RECOVERY_TOKEN_MS);
+    reply.header('cache-control', 'no-store');
+    return { wrappedVaultKey: account.wrappedKeyRecovery, recoveryToken };
+  });
 
   app.put(
     '/api/v1/recovery/passphrase',
@@ -162,22 +161,20 @@ export async function accountRoutes(app: TypedApp, { vault }: { vault: VaultServ
       if (!account) throw signedOut();
       await vault.credentials.confirm(account, decodeB64(request.body.currentAuthKey, 'currentAuthKey', 32));
       const recovery = await slowHash(decodeB64(request.body.newRecovery.recoveryAuthKey, 'newRecovery.recoveryAuthKey', 32));
-      await vault.database.db.transaction().execute((trx) => vault.accounts.setRecovery(trx, account.id, recovery, request.body.newRecovery.wrappedVaultKey));
+      await vault.database.db
+        .transaction()
+        .execute((trx) => vault.accounts.setRecovery(trx, account.id, recovery, request.body.newRecovery.wrappedVaultKey));
       return reply.code(204).send();
     },
   );
 
-  app.delete(
-    '/api/v1/account',
-    { preValidation, schema: { tags, security, body: deleteAccountBody } },
-    async (request, reply) => {
-      const account = await vault.accounts.byId(sessionOf(request).accountId);
-      if (!account) throw signedOut();
-      await vault.credentials.confirm(account, decodeB64(request.body.authKey, 'authKey', 32));
-      const attachmentIds = await vault.accounts.deleteAccount(account.id);
-      for (const id of attachmentIds) await vault.blobs.deletePrefix(`attachments/${id}`);
-      await vault.credentials.clearLock(account.username);
-      return reply.code(204).send();
-    },
-  );
+  app.delete('/api/v1/account', { preValidation, schema: { tags, security, body: deleteAccountBody } }, async (request, reply) => {
+    const account = await vault.accounts.byId(sessionOf(request).accountId);
+    if (!account) throw signedOut();
+    await vault.credentials.confirm(account, decodeB64(request.body.authKey, 'authKey', 32));
+    const attachmentIds = await vault.accounts.deleteAccount(account.id);
+    for (const id of attachmentIds) await vault.blobs.deletePrefix(`attachments/${id}`);
+    await vault.credentials.clearLock(account.username);
+    return reply.code(204).send();
+  });
 }

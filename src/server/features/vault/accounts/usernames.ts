@@ -1,8 +1,50 @@
 import { randomInt } from 'node:crypto';
 
 // Suggested usernames read easily and say nothing about the person: "quiet-heron-4821".
-const ADJECTIVES = ['quiet', 'bright', 'calm', 'gentle', 'steady', 'brave', 'clear', 'kind', 'swift', 'warm', 'amber', 'silver', 'misty', 'sunny', 'mossy', 'velvet', 'hidden', 'little', 'patient', 'golden'];
-const NOUNS = ['heron', 'otter', 'willow', 'harbour', 'meadow', 'robin', 'badger', 'maple', 'river', 'lantern', 'pebble', 'fern', 'sparrow', 'orchard', 'beacon', 'thistle', 'kestrel', 'cedar', 'brook', 'hazel'];
+const ADJECTIVES = [
+  'quiet',
+  'bright',
+  'calm',
+  'gentle',
+  'steady',
+  'brave',
+  'clear',
+  'kind',
+  'swift',
+  'warm',
+  'amber',
+  'silver',
+  'misty',
+  'sunny',
+  'mossy',
+  'velvet',
+  'hidden',
+  'little',
+  'patient',
+  'golden',
+];
+const NOUNS = [
+  'heron',
+  'otter',
+  'willow',
+  'harbour',
+  'meadow',
+  'robin',
+  'badger',
+  'maple',
+  'river',
+  'lantern',
+  'pebble',
+  'fern',
+  'sparrow',
+  'orchard',
+  'beacon',
+  'thistle',
+  'kestrel',
+  'cedar',
+  'brook',
+  'hazel',
+];
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import { startS3, type TestS3 } from '../../../../../test/support/s3.ts';
-import { envelope, randomB64, vaultDialects, VaultClient } from '../../../../../test/support/vault.ts';
+import { envelope, randomB64, VaultClient, vaultDialects } from '../../../../../test/support/vault.ts';
 import { ABANDONED_AFTER_MS, sweepAbandonedUploads } from './abandoned-uploads.ts';
 import { MAX_CHUNK_BYTES } from './schemas.ts';
 
@@ -86,12 +86,24 @@ describe.each(dialects)('vault attachments on %s', (dialect) => {
     const id = await create([randomBytes(100), randomBytes(100)]);
     const tooBig = await upload(id, 0, randomBytes(MAX_CHUNK_BYTES + 1));
     expect(tooBig.statusCode).toBe(413);
-    expect((await c.request('PUT', `/api/v1/attachments/${id}/chunks/0`, { payload: JSON.stringify({ a: 1 }), headers: { 'content-type': 'application/json' } })).statusCode).toBe(415);
-    expect((await c.request('PUT', `/api/v1/attachments/${id}/chunks/0`, { payload: 'abc', headers: { 'content-type': 'text/plain' } })).statusCode).toBe(415);
+    expect(
+      (
+        await c.request('PUT', `/api/v1/attachments/${id}/chunks/0`, {
+          payload: JSON.stringify({ a: 1 }),
+          headers: { 'content-type': 'application/json' },
+        })
+      ).statusCode,
+    ).toBe(415);
+    expect(
+      (await c.request('PUT', `/api/v1/attachments/${id}/chunks/0`, { payload: 'abc', headers: { 'content-type': 'text/plain' } }))
+        .statusCode,
+    ).toBe(415);
     expect((await upload(id, 2, randomBytes(10))).statusCode).toBe(400);
     expect((await upload(id, 250, randomBytes(10))).statusCode).toBe(400);
     expect((await upload(id, -1, randomBytes(10))).statusCode).toBe(400);
-    expect((await c.request('PUT', `/api/v1/attachments/nope/chunks/0`, { payload: randomBytes(10), headers: octet })).statusCode).toBe(400);
+    expect((await c.request('PUT', `/api/v1/attachments/nope/chunks/0`, { payload: randomBytes(10), headers: octet })).statusCode).toBe(
+      400,
+    );
     expect((await upload(id, 0, Buffer.alloc(0))).statusCode).toBe(400);
     expect((await upload(id, 0, randomBytes(150))).statusCode).toBe(204);
     expect((await upload(id, 1, randomBytes(100))).statusCode).toBe(413);
@@ -170,11 +182,15 @@ describe.runIf(dialects.includes('postgres'))('vault attachments in an S3-compat
     // The same browser; the balancer sends each request wherever it likes.
     const onB = Object.assign(new VaultClient(b.app), { cookie: onA.cookie, csrfToken: onA.csrfToken, ip: onA.ip });
     const chunks = [randomBytes(MAX_CHUNK_BYTES), randomBytes(MAX_CHUNK_BYTES), randomBytes(5000)];
-    const created = await onA.request('POST', '/api/v1/attachments', { body: { chunkCount: 3, size: chunks.reduce((n, c) => n + c.length, 0), header: header(), metadata: envelope(80) } });
+    const created = await onA.request('POST', '/api/v1/attachments', {
+      body: { chunkCount: 3, size: chunks.reduce((n, c) => n + c.length, 0), header: header(), metadata: envelope(80) },
+    });
     const id = created.json().id as string;
     for (const [index, bytes] of chunks.entries()) {
       const client = index % 2 === 0 ? onB : onA;
-      expect((await client.request('PUT', `/api/v1/attachments/${id}/chunks/${index}`, { payload: bytes, headers: octet })).statusCode).toBe(204);
+      expect(
+        (await client.request('PUT', `/api/v1/attachments/${id}/chunks/${index}`, { payload: bytes, headers: octet })).statusCode,
+      ).toBe(204);
     }
     expect((await onB.request('GET', `/api/v1/attachments/${id}`)).json().received).toEqual([0, 1, 2]);
     expect((await onA.request('POST', `/api/v1/attachments/${id}/complete`)).statusCode).toBe(200);
@@ -184,7 +200,9 @@ describe.runIf(dialects.includes('postgres'))('vault attachments in an S3-compat
     }
     // Nothing went to either process's DATA_DIR: the bytes are objects in the bucket.
     expect(readdirSync(a.dataDir)).not.toContain('blobs');
-    const objects = readdirSync(join(s3.directory, 'casebook-test', 'attachments-test', 'attachments', id)).filter((name) => name.endsWith('._S3rver_object'));
+    const objects = readdirSync(join(s3.directory, 'casebook-test', 'attachments-test', 'attachments', id)).filter((name) =>
+      name.endsWith('._S3rver_object'),
+    );
     expect(objects.sort()).toEqual(['0._S3rver_object', '1._S3rver_object', '2._S3rver_object']);
     expect((await onB.request('DELETE', `/api/v1/attachments/${id}`)).statusCode).toBe(204);
     expect(await a.services.vault.blobs.get(`attachments/${id}/1`)).toBeUndefined();

@@ -30,7 +30,8 @@ export function parseBlobStoreUrl(value: string | undefined, dataDir: string, cw
     return { kind: 'file', root: isAbsolute(path) ? path : resolve(cwd, path) };
   }
   if (url.protocol !== 's3:') throw new Error(`must start with s3:// or file://; use ${FORM}`);
-  if (url.username || url.password) throw new Error('must not hold credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use an instance role)');
+  if (url.username || url.password)
+    throw new Error('must not hold credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use an instance role)');
   const bucket = url.hostname;
   if (!BUCKET.test(bucket)) throw new Error(`"${bucket}" is not an S3 bucket name (3–63 of a-z, 0-9, "." and "-"); use ${FORM}`);
   if (url.port) throw new Error(`put the server's address in endpoint=, not after the bucket; use ${FORM}`);
@@ -50,7 +51,13 @@ export function parseBlobStoreUrl(value: string | undefined, dataDir: string, cw
     } catch {
       parsed = undefined;
     }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password || (parsed.pathname !== '/' && parsed.pathname !== '')) {
+    if (
+      !parsed ||
+      !/^https?:$/.test(parsed.protocol) ||
+      parsed.username ||
+      parsed.password ||
+      (parsed.pathname !== '/' && parsed.pathname !== '')
+    ) {
       throw new Error(`endpoint must be an http(s) origin such as https://objects.example:9000; use ${FORM}`);
     }
   }

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../config.ts';
 import { startS3, type TestS3 } from '../../../../../test/support/s3.ts';
-import { BlobTooLargeError, createFileBlobStore, type BlobStore } from './blob-store.ts';
+import { loadConfig } from '../../../config.ts';
+import { type BlobStore, BlobTooLargeError, createFileBlobStore } from './blob-store.ts';
 import { createS3BlobStore } from './s3-blob-store.ts';
 
 describe('file blob store', () => {
@@ -25,7 +25,9 @@ describe('file blob store', () => {
   });
 
   it('refuses a blob over its limit and keeps the old one whole', async () => {
-    await expect(store.put('attachments/abc/0', Readable.from([randomBytes(60), randomBytes(60)]), { maxBytes: 100 })).rejects.toBeInstanceOf(BlobTooLargeError);
+    await expect(
+      store.put('attachments/abc/0', Readable.from([randomBytes(60), randomBytes(60)]), { maxBytes: 100 }),
+    ).rejects.toBeInstanceOf(BlobTooLargeError);
     expect(await text((await store.get('attachments/abc/0'))!.stream)).toBe('hello world');
     expect(readdirSync(join(root, 'attachments/abc'))).toEqual(['0']);
   });
@@ -67,7 +69,9 @@ describe('S3 blob store (a real S3-protocol server)', () => {
 
   it('puts, replaces, gets, streams back and deletes objects under its prefix', async () => {
     const bytes = randomBytes(1024 * 1024 + 64);
-    expect(await store.put('attachments/abc/0', Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), { maxBytes: bytes.length })).toEqual({ size: bytes.length });
+    expect(
+      await store.put('attachments/abc/0', Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), { maxBytes: bytes.length }),
+    ).toEqual({ size: bytes.length });
     const blob = await store.get('attachments/abc/0');
     expect(blob?.size).toBe(bytes.length);
     const back = Buffer.concat(await blob!.stream.toArray());
@@ -79,7 +83,9 @@ describe('S3 blob store (a real S3-protocol server)', () => {
   });
 
   it('refuses a blob over its limit and keeps the old one whole; a missing key is undefined', async () => {
-    await expect(store.put('attachments/abc/0', Readable.from([randomBytes(60), randomBytes(60)]), { maxBytes: 100 })).rejects.toBeInstanceOf(BlobTooLargeError);
+    await expect(
+      store.put('attachments/abc/0', Readable.from([randomBytes(60), randomBytes(60)]), { maxBytes: 100 }),
+    ).rejects.toBeInstanceOf(BlobTooLargeError);
     expect(await text((await store.get('attachments/abc/0'))!.stream)).toBe('replaced');
     expect(await store.get('attachments/none/0')).toBeUndefined();
   });

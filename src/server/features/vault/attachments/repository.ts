@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Envelope } from '../../../../crypto/envelope.ts';
 import type { Schema } from '../../../db/schema.ts';
 
@@ -17,22 +17,44 @@ export function createAttachmentsRepository(db: Kysely<Schema>) {
     /** Bytes the account has reserved: the declared size of each of its attachments. */
     async usedBytes(accountId: string): Promise<number> {
       // PostgreSQL's sum of an int8 is numeric (a string); cast back to int8 it is read as a number, as on SQLite.
-      const row = await db.selectFrom('vault_attachments').select(sql<number>`cast(coalesce(sum(size), 0) as bigint)`.as('total')).where('account_id', '=', accountId).executeTakeFirst();
+      const row = await db
+        .selectFrom('vault_attachments')
+        .select(sql<number>`cast(coalesce(sum(size), 0) as bigint)`.as('total'))
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
       return row?.total ?? 0;
     },
 
-    async create(accountId: string, a: { chunkCount: number; size: number; header: unknown; metadata: Envelope }, now: number): Promise<string> {
+    async create(
+      accountId: string,
+      a: { chunkCount: number; size: number; header: unknown; metadata: Envelope },
+      now: number,
+    ): Promise<string> {
       const id = randomUUID();
       await db
         .insertInto('vault_attachments')
-        .values({ id, account_id: accountId, chunk_count: a.chunkCount, size: a.size, header: JSON.stringify(a.header), metadata: JSON.stringify(a.metadata), created_at: now, completed_at: null })
+        .values({
+          id,
+          account_id: accountId,
+          chunk_count: a.chunkCount,
+          size: a.size,
+          header: JSON.stringify(a.header),
+          metadata: JSON.stringify(a.metadata),
+          created_at: now,
+          completed_at: null,
+        })
         .execute();
       return id;
     },
 
     /** Only the owner's attachment: another account's id is simply not found. */
     async get(accountId: string, id: string): Promise<Attachment | undefined> {
-      const row = await db.selectFrom('vault_attachments').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+      const row = await db
+        .selectFrom('vault_attachments')
+        .selectAll()
+        .where('id', '=', id)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
       if (!row) return undefined;
       return {
         id: row.id,
@@ -45,7 +67,12 @@ export function createAttachmentsRepository(db: Kysely<Schema>) {
     },
 
     async chunks(id: string): Promise<{ index: number; size: number }[]> {
-      const rows = await db.selectFrom('vault_attachment_chunks').select(['idx', 'size']).where('attachment_id', '=', id).orderBy('idx').execute();
+      const rows = await db
+        .selectFrom('vault_attachment_chunks')
+        .select(['idx', 'size'])
+        .where('attachment_id', '=', id)
+        .orderBy('idx')
+        .execute();
       return rows.map((r) => ({ index: r.idx, size: r.size }));
     },
 
@@ -69,7 +96,13 @@ export function createAttachmentsRepository(db: Kysely<Schema>) {
     /** Uploads started before `before` and never completed, removed in batches; the caller removes their blobs. */
     async removeAbandoned(before: number, limit = 500): Promise<string[]> {
       return db.transaction().execute(async (trx) => {
-        const rows = await trx.selectFrom('vault_attachments').select('id').where('completed_at', 'is', null).where('created_at', '<', before).limit(limit).execute();
+        const rows = await trx
+          .selectFrom('vault_attachments')
+          .select('id')
+          .where('completed_at', 'is', null)
+          .where('created_at', '<', before)
+          .limit(limit)
+          .execute();
         const ids = rows.map((row) => row.id);
         if (ids.length === 0) return ids;
         await trx.deleteFrom('vault_attachment_chunks').where('attachment_id', 'in', ids).execute();
@@ -80,7 +113,12 @@ export function createAttachmentsRepository(db: Kysely<Schema>) {
 
     async delete(accountId: string, id: string): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
-        const owned = await trx.selectFrom('vault_attachments').select('id').where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+        const owned = await trx
+          .selectFrom('vault_attachments')
+          .select('id')
+          .where('id', '=', id)
+          .where('account_id', '=', accountId)
+          .executeTakeFirst();
         if (!owned) return false;
         await trx.deleteFrom('vault_attachment_chunks').where('attachment_id', '=', id).execute();
         await trx.deleteFrom('vault_attachments').where('id', '=', id).execute();

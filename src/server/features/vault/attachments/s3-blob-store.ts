@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { BlobTooLargeError, checkBlobKey, type BlobStore } from './blob-store.ts';
+import { type BlobStore, BlobTooLargeError, checkBlobKey } from './blob-store.ts';
 import type { BlobStoreLocation } from './blob-store-url.ts';
 
 type S3Location = Extract<BlobStoreLocation, { kind: 's3' }>;
@@ -15,7 +15,8 @@ type S3Location = Extract<BlobStoreLocation, { kind: 's3' }>;
 export async function createS3BlobStore(location: S3Location): Promise<BlobStore> {
   // Loaded only when configured: the SDK is a fifth of a resting process's memory, which the embedded default
   // (files in DATA_DIR) should not pay for.
-  const { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } = await import('@aws-sdk/client-s3');
+  const { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } =
+    await import('@aws-sdk/client-s3');
   const client: S3Client = new S3Client({
     region: location.region,
     forcePathStyle: location.forcePathStyle,
@@ -32,7 +33,15 @@ export async function createS3BlobStore(location: S3Location): Promise<BlobStore
 
     async put(key, source, { maxBytes }) {
       const body = await gather(source, maxBytes);
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: keyOf(key), Body: body, ContentLength: body.length, ContentType: 'application/octet-stream' }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: keyOf(key),
+          Body: body,
+          ContentLength: body.length,
+          ContentType: 'application/octet-stream',
+        }),
+      );
       return { size: body.length };
     },
 

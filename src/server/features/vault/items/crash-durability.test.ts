@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { b64, envelope, newCredentials, randomB64 } from '../../../../../test/support/vault.ts';
 import { base64urlDecode } from '../../../../crypto/encoding.ts';
 import { merkleRoot, verifyInclusion } from '../../../../crypto/merkle.ts';
-import { importPublicKey, verifyReceipt, verifyTreeHead, type Receipt, type SignedTreeHead } from '../../../../crypto/signing.ts';
+import { importPublicKey, type Receipt, type SignedTreeHead, verifyReceipt, verifyTreeHead } from '../../../../crypto/signing.ts';
 import { openDatabase } from '../../../db/database.ts';
-import { b64, envelope, newCredentials, randomB64 } from '../../../../../test/support/vault.ts';
 import { logRepository } from '../transparency-log/repository.ts';
 
 // The real server as its own process, killed with SIGKILL in the middle of 100 concurrent writes: every
@@ -61,7 +61,11 @@ describe('durability', () => {
     const first = await start(dataDir);
     servers.push(first);
     const credentials = newCredentials();
-    const signUp = await fetch(`${first.url}/api/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+    const signUp = await fetch(`${first.url}/api/v1/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(credentials),
+    });
     expect(signUp.status).toBe(201);
     const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await signUp.json()) as { csrfToken: string };
@@ -75,7 +79,11 @@ describe('durability', () => {
       const env = envelope(20_000);
       const commitment = randomB64(32);
       try {
-        const res = await fetch(`${first.url}/api/v1/items/${id}`, { method: 'PUT', headers, body: JSON.stringify({ expectedVersion: 0, envelope: env, commitment }) });
+        const res = await fetch(`${first.url}/api/v1/items/${id}`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify({ expectedVersion: 0, envelope: env, commitment }),
+        });
         const body = (await res.json()) as { receipt: Receipt };
         if (res.status !== 200) throw new Error(`status ${res.status}`);
         acknowledged.push({ id, env, commitment, receipt: body.receipt });
@@ -105,8 +113,18 @@ describe('durability', () => {
       expect(item.envelope).toEqual(write.env);
       expect(item.receipt).toEqual(write.receipt);
       expect(await verifyReceipt(write.receipt, key)).toBe(true);
-      const proof = (await (await fetch(`${second.url}/api/v1/log/inclusion?index=${write.receipt.leafIndex}&treeSize=${head.treeSize}`)).json()) as { proof: string[] };
-      expect(await verifyInclusion(base64urlDecode(write.receipt.leafHash), write.receipt.leafIndex, head.treeSize, proof.proof.map(base64urlDecode), base64urlDecode(head.rootHash))).toBe(true);
+      const proof = (await (
+        await fetch(`${second.url}/api/v1/log/inclusion?index=${write.receipt.leafIndex}&treeSize=${head.treeSize}`)
+      ).json()) as { proof: string[] };
+      expect(
+        await verifyInclusion(
+          base64urlDecode(write.receipt.leafHash),
+          write.receipt.leafIndex,
+          head.treeSize,
+          proof.proof.map(base64urlDecode),
+          base64urlDecode(head.rootHash),
+        ),
+      ).toBe(true);
     }
     await kill(second, 'SIGTERM');
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
+import { b64, envelope, randomB64, VaultClient, vaultDialects } from '../../../../../test/support/vault.ts';
 import { base64urlDecode } from '../../../../crypto/encoding.ts';
 import { inclusionProof, leafHash, verifyInclusion } from '../../../../crypto/merkle.ts';
-import { importPublicKey, verifyReceipt, verifyTreeHead, type Receipt, type SignedTreeHead } from '../../../../crypto/signing.ts';
-import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
-import { b64, envelope, randomB64, vaultDialects, VaultClient } from '../../../../../test/support/vault.ts';
+import { importPublicKey, type Receipt, type SignedTreeHead, verifyReceipt, verifyTreeHead } from '../../../../crypto/signing.ts';
 
 const dialects = await vaultDialects();
 
@@ -47,7 +47,11 @@ describe.each(dialects)('vault items on %s', (dialect) => {
     expect(latest).toMatchObject({ version: 3, deleted: true, envelope: null });
 
     const versions = (await c.request('GET', `/api/v1/items/${id}/versions`)).json().versions;
-    expect(versions.map((v: { version: number; deleted: boolean }) => [v.version, v.deleted])).toEqual([[1, false], [2, false], [3, true]]);
+    expect(versions.map((v: { version: number; deleted: boolean }) => [v.version, v.deleted])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
     expect(versions[0].envelope).toEqual(first);
     expect(versions[0].commitment).toBe(commitment);
     expect(versions[1].envelope).toEqual(second);
@@ -80,7 +84,9 @@ describe.each(dialects)('vault items on %s', (dialect) => {
     const id = randomUUID();
     await put(id, 0);
     const { db } = t.services.database;
-    await expect(db.updateTable('vault_item_versions').set({ deleted: 1 }).where('item_id', '=', id).execute()).rejects.toThrow(/append-only/);
+    await expect(db.updateTable('vault_item_versions').set({ deleted: 1 }).where('item_id', '=', id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.deleteFrom('vault_log_leaves').where('leaf_index', '=', 0).execute()).rejects.toThrow(/append-only/);
   });
 
@@ -114,7 +120,9 @@ describe.each(dialects)('vault items on %s', (dialect) => {
     expect((await stranger.request('GET', `/api/v1/items/${id}`)).statusCode).toBe(404);
     expect((await stranger.request('GET', `/api/v1/items/${id}/versions`)).statusCode).toBe(404);
     expect((await put(id, 1, envelope(), randomB64(32), stranger)).statusCode).toBe(404);
-    expect((await stranger.request('DELETE', `/api/v1/items/${id}`, { body: { expectedVersion: 1, commitment: randomB64(32) } })).statusCode).toBe(404);
+    expect(
+      (await stranger.request('DELETE', `/api/v1/items/${id}`, { body: { expectedVersion: 1, commitment: randomB64(32) } })).statusCode,
+    ).toBe(404);
     expect((await stranger.request('GET', '/api/v1/items/changes')).json().changes).toEqual([]);
     // Their own item with the same id is theirs alone.
     expect((await put(id, 0, envelope(), randomB64(32), stranger)).statusCode).toBe(200);
@@ -135,13 +143,19 @@ describe.each(dialects)('vault items on %s', (dialect) => {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/log/inclusion?index=${receipt.leafIndex}&treeSize=${head.treeSize}` });
       expect(res.statusCode).toBe(200);
       const proof = (res.json().proof as string[]).map(base64urlDecode);
-      expect(await verifyInclusion(base64urlDecode(receipt.leafHash), receipt.leafIndex, head.treeSize, proof, base64urlDecode(head.rootHash))).toBe(true);
+      expect(
+        await verifyInclusion(base64urlDecode(receipt.leafHash), receipt.leafIndex, head.treeSize, proof, base64urlDecode(head.rootHash)),
+      ).toBe(true);
     }
     expect(await verifyReceipt({ ...receipts[0]!, timestamp: receipts[0]!.timestamp - 1 }, key)).toBe(false);
     // The server's proof is the RFC 6962 proof over the whole leaf list.
-    const hashes = await import('../transparency-log/repository.ts').then((m) => m.logRepository.leafHashes(t.services.database.db, 0, head.treeSize));
+    const hashes = await import('../transparency-log/repository.ts').then((m) =>
+      m.logRepository.leafHashes(t.services.database.db, 0, head.treeSize),
+    );
     const expected = await inclusionProof(hashes, receipts[0]!.leafIndex, head.treeSize);
-    const served = (await t.app.inject({ method: 'GET', url: `/api/v1/log/inclusion?index=${receipts[0]!.leafIndex}&treeSize=${head.treeSize}` })).json().proof;
+    const served = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/log/inclusion?index=${receipts[0]!.leafIndex}&treeSize=${head.treeSize}` })
+    ).json().proof;
     expect(served).toEqual(expected.map(b64));
   });
 
@@ -155,13 +169,33 @@ describe.each(dialects)('vault items on %s', (dialect) => {
       ['GET', `/api/v1/items/changes?since=${'9'.repeat(5000)}`, {}, 400],
       ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: -1, envelope: envelope(), commitment: randomB64(32) } }, 400],
       ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: '0', envelope: envelope(), commitment: randomB64(32) } }, 400],
-      ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: 0, envelope: { ...envelope(), extra: 1 }, commitment: randomB64(32) } }, 400],
+      [
+        'PUT',
+        `/api/v1/items/${id}`,
+        { body: { expectedVersion: 0, envelope: { ...envelope(), extra: 1 }, commitment: randomB64(32) } },
+        400,
+      ],
       ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: 0, envelope: envelope(), commitment: randomB64(31) } }, 400],
-      ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: 0, envelope: { v: 1, nonce: randomB64(12), ciphertext: 'A' }, commitment: randomB64(32) } }, 400],
-      ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: 0, envelope: envelope(), commitment: `${randomB64(32).slice(0, 42)}+` } }, 400],
+      [
+        'PUT',
+        `/api/v1/items/${id}`,
+        { body: { expectedVersion: 0, envelope: { v: 1, nonce: randomB64(12), ciphertext: 'A' }, commitment: randomB64(32) } },
+        400,
+      ],
+      [
+        'PUT',
+        `/api/v1/items/${id}`,
+        { body: { expectedVersion: 0, envelope: envelope(), commitment: `${randomB64(32).slice(0, 42)}+` } },
+        400,
+      ],
       ['PUT', `/api/v1/items/${id}`, { payload: 'hello', headers: { 'content-type': 'text/plain' } }, 415],
       ['PUT', `/api/v1/items/${id}`, { payload: Buffer.alloc(10), headers: { 'content-type': 'application/octet-stream' } }, 415],
-      ['PUT', `/api/v1/items/${id}`, { body: { expectedVersion: 0, envelope: envelope(1.6 * 1024 * 1024), commitment: randomB64(32) } }, 413],
+      [
+        'PUT',
+        `/api/v1/items/${id}`,
+        { body: { expectedVersion: 0, envelope: envelope(1.6 * 1024 * 1024), commitment: randomB64(32) } },
+        413,
+      ],
     ];
     for (const [method, url, options, status] of cases) {
       const res = await c.request(method, url, options);
@@ -170,7 +204,11 @@ describe.each(dialects)('vault items on %s', (dialect) => {
     }
     const big = await put(id, 0, envelope(1.5 * 1024 * 1024));
     expect(big.statusCode).toBe(200);
-    const stored = await t.services.database.db.selectFrom('vault_item_versions').select('stored_size').where('item_id', '=', id).executeTakeFirstOrThrow();
+    const stored = await t.services.database.db
+      .selectFrom('vault_item_versions')
+      .select('stored_size')
+      .where('item_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.stored_size % 4096).toBe(0);
   });
 

@@ -36,7 +36,9 @@ export interface WriteRequest {
 }
 
 const conflict = (currentVersion: number) =>
-  new VaultError(409, 'version_conflict', 'This item was changed somewhere else. Fetch the latest version and try again.', { currentVersion });
+  new VaultError(409, 'version_conflict', 'This item was changed somewhere else. Fetch the latest version and try again.', {
+    currentVersion,
+  });
 
 /** Inside the log's transaction: check the expected version, then append the version and move the item on. */
 async function writeVersion(trx: Transaction<Schema>, w: WriteRequest, leafIndex: number, now: number): Promise<number> {
@@ -51,7 +53,8 @@ async function writeVersion(trx: Transaction<Schema>, w: WriteRequest, leafIndex
   // Another account's id looks exactly like an id that does not exist.
   if (!current && (tombstone || w.expectedVersion > 0)) throw notFound();
   if (w.expectedVersion !== currentVersion) throw conflict(currentVersion);
-  if (tombstone && current?.deleted === 1) throw new VaultError(409, 'already_deleted', 'This item is already deleted.', { currentVersion });
+  if (tombstone && current?.deleted === 1)
+    throw new VaultError(409, 'already_deleted', 'This item is already deleted.', { currentVersion });
   const version = currentVersion + 1;
   await trx
     .insertInto('vault_item_versions')
@@ -91,7 +94,18 @@ export function createItemsRepository(db: Kysely<Schema>, log: TransparencyLog) 
         join.onRef('v.account_id', '=', 'i.account_id').onRef('v.item_id', '=', 'i.item_id').onRef('v.version', '=', 'i.version'),
       )
       .innerJoin('vault_log_leaves as l', 'l.leaf_index', 'v.leaf_index')
-      .select(['i.item_id', 'i.version', 'i.deleted', 'i.seq', 'v.envelope', 'l.leaf_index', 'l.leaf_hash', 'l.timestamp', 'l.log_id', 'l.signature'])
+      .select([
+        'i.item_id',
+        'i.version',
+        'i.deleted',
+        'i.seq',
+        'v.envelope',
+        'l.leaf_index',
+        'l.leaf_hash',
+        'l.timestamp',
+        'l.log_id',
+        'l.signature',
+      ])
       .where('i.account_id', '=', accountId);
 
   type LatestRow = Awaited<ReturnType<ReturnType<typeof latestQuery>['executeTakeFirstOrThrow']>>;
@@ -119,7 +133,17 @@ export function createItemsRepository(db: Kysely<Schema>, log: TransparencyLog) 
       const rows = await db
         .selectFrom('vault_item_versions as v')
         .innerJoin('vault_log_leaves as l', 'l.leaf_index', 'v.leaf_index')
-        .select(['v.version', 'v.deleted', 'v.envelope', 'v.commitment', 'l.leaf_index', 'l.leaf_hash', 'l.timestamp', 'l.log_id', 'l.signature'])
+        .select([
+          'v.version',
+          'v.deleted',
+          'v.envelope',
+          'v.commitment',
+          'l.leaf_index',
+          'l.leaf_hash',
+          'l.timestamp',
+          'l.log_id',
+          'l.signature',
+        ])
         .where('v.account_id', '=', accountId)
         .where('v.item_id', '=', itemId)
         .orderBy('v.version')
@@ -138,7 +162,11 @@ export function createItemsRepository(db: Kysely<Schema>, log: TransparencyLog) 
      * position). Leaf indices are allocated in commit order, so nothing can appear behind a cursor later.
      */
     async changes(accountId: string, cursor: number, limit: number): Promise<{ changes: LatestItem[]; cursor: number; more: boolean }> {
-      const rows = await latestQuery(accountId).where('i.seq', '>=', cursor).orderBy('i.seq').limit(limit + 1).execute();
+      const rows = await latestQuery(accountId)
+        .where('i.seq', '>=', cursor)
+        .orderBy('i.seq')
+        .limit(limit + 1)
+        .execute();
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return { changes: page.map(toLatest), cursor: last ? last.seq + 1 : cursor, more: rows.length > limit };

@@ -1,9 +1,19 @@
+import type { TypedApp } from '../../../http/typed-routes.ts';
 import { decodeB64, envelopeToBytes } from '../../../shared/binary.ts';
 import { notFound } from '../../../shared/errors.ts';
-import { requireSession, sessionOf } from '../sessions/guard.ts';
 import type { VaultServices } from '../services.ts';
-import { changesQuery, changesResponse, deleteBody, ITEM_BODY_LIMIT, itemParams, latestResponse, putBody, versionsResponse, writeResponse } from './schemas.ts';
-import type { TypedApp } from '../../../http/typed-routes.ts';
+import { requireSession, sessionOf } from '../sessions/guard.ts';
+import {
+  changesQuery,
+  changesResponse,
+  deleteBody,
+  ITEM_BODY_LIMIT,
+  itemParams,
+  latestResponse,
+  putBody,
+  versionsResponse,
+  writeResponse,
+} from './schemas.ts';
 
 const tags = ['items'];
 const security = [{ session: [] }];
@@ -14,7 +24,11 @@ export async function itemRoutes(app: TypedApp, { vault }: { vault: VaultService
 
   app.put(
     '/api/v1/items/:id',
-    { bodyLimit: ITEM_BODY_LIMIT, preValidation, schema: { tags, security, params: itemParams, body: putBody, response: { 200: writeResponse } } },
+    {
+      bodyLimit: ITEM_BODY_LIMIT,
+      preValidation,
+      schema: { tags, security, params: itemParams, body: putBody, response: { 200: writeResponse } },
+    },
     async (request) => {
       const { accountId } = sessionOf(request);
       const { expectedVersion, envelope, commitment } = request.body;

@@ -44,7 +44,14 @@ export function createSessionsRepository(db: Kysely<Schema>) {
       const expiresAt = now + SESSION_LIFETIME_MS;
       await trx
         .insertInto('vault_sessions')
-        .values({ id_hash: sha256Hex(id), account_id: accountId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: expiresAt })
+        .values({
+          id_hash: sha256Hex(id),
+          account_id: accountId,
+          csrf_token: csrfToken,
+          created_at: now,
+          last_seen_at: now,
+          expires_at: expiresAt,
+        })
         .execute();
       return { id, csrfToken, expiresAt };
     },
@@ -55,7 +62,13 @@ export function createSessionsRepository(db: Kysely<Schema>) {
       const row = await db
         .selectFrom('vault_sessions')
         .innerJoin('vault_accounts', 'vault_accounts.id', 'vault_sessions.account_id')
-        .select(['vault_sessions.account_id', 'vault_sessions.csrf_token', 'vault_sessions.last_seen_at', 'vault_sessions.expires_at', 'vault_accounts.username'])
+        .select([
+          'vault_sessions.account_id',
+          'vault_sessions.csrf_token',
+          'vault_sessions.last_seen_at',
+          'vault_sessions.expires_at',
+          'vault_accounts.username',
+        ])
         .where('vault_sessions.id_hash', '=', idHash)
         .executeTakeFirst();
       if (!row) return undefined;
@@ -93,7 +106,10 @@ export function createSessionsRepository(db: Kysely<Schema>) {
 
     /** Housekeeping: sessions past their lifetime or idle limit (not told to listeners: those check expiry themselves). */
     async deleteExpired(now: number): Promise<void> {
-      await db.deleteFrom('vault_sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - SESSION_IDLE_MS)])).execute();
+      await db
+        .deleteFrom('vault_sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - SESSION_IDLE_MS)]))
+        .execute();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Account } from '../accounts/repository.ts';
 import { roughDevice } from '../../../shared/device.ts';
+import type { Account } from '../accounts/repository.ts';
 import type { VaultServices } from '../services.ts';
 import { setSessionCookie } from './guard.ts';
 

@@ -31,7 +31,13 @@ export async function auditLog(db: Kysely<Schema>, keys: Pick<LogKeys, 'verifier
   const leafHashes = new Map<number, string>();
   let headRoot: string | undefined;
   for (let from = 0; from < size; from += PAGE) {
-    const rows = await db.selectFrom('vault_log_leaves').selectAll().where('leaf_index', '>=', from).where('leaf_index', '<', Math.min(size, from + PAGE)).orderBy('leaf_index').execute();
+    const rows = await db
+      .selectFrom('vault_log_leaves')
+      .selectAll()
+      .where('leaf_index', '>=', from)
+      .where('leaf_index', '<', Math.min(size, from + PAGE))
+      .orderBy('leaf_index')
+      .execute();
     for (const row of rows) {
       const index = row.leaf_index;
       if (index !== tree.size) {
@@ -50,7 +56,8 @@ export async function auditLog(db: Kysely<Schema>, keys: Pick<LogKeys, 'verifier
   if (tree.size !== size) problems.push(`the log says it holds ${size} leaves but ${tree.size} are there`);
   if (head) {
     const key = keys.verifiers.get(head.logId);
-    if (!key || !(await verifyTreeHead(head, key))) problems.push(`the latest tree head (size ${head.treeSize}) is not signed by a published key`);
+    if (!key || !(await verifyTreeHead(head, key)))
+      problems.push(`the latest tree head (size ${head.treeSize}) is not signed by a published key`);
     if (head.treeSize === 0) headRoot = encodeB64(await tree.root());
     if (headRoot !== head.rootHash) problems.push(`the leaves do not hash to the latest signed tree head's root (size ${head.treeSize})`);
   }
@@ -58,13 +65,26 @@ export async function auditLog(db: Kysely<Schema>, keys: Pick<LogKeys, 'verifier
   if (fromNodes !== encodeB64(await tree.root())) problems.push('the stored interior nodes do not match the leaves (proofs would fail)');
   let itemVersions = 0;
   for (let offset = 0; ; offset += PAGE) {
-    const rows = await db.selectFrom('vault_item_versions').select(['item_id', 'version', 'commitment', 'leaf_index']).orderBy('leaf_index').limit(PAGE).offset(offset).execute();
+    const rows = await db
+      .selectFrom('vault_item_versions')
+      .select(['item_id', 'version', 'commitment', 'leaf_index'])
+      .orderBy('leaf_index')
+      .limit(PAGE)
+      .offset(offset)
+      .execute();
     for (const row of rows) {
       itemVersions++;
       const expected = leafHashes.get(row.leaf_index);
-      if (expected !== encodeB64(await leafHash(new Uint8Array(row.commitment)))) problems.push(`item ${row.item_id} version ${row.version}: its commitment is not leaf ${row.leaf_index}`);
+      if (expected !== encodeB64(await leafHash(new Uint8Array(row.commitment))))
+        problems.push(`item ${row.item_id} version ${row.version}: its commitment is not leaf ${row.leaf_index}`);
     }
     if (rows.length < PAGE) break;
   }
-  return { ok: problems.length === 0, leaves: tree.size, itemVersions, treeHead: head ? { treeSize: head.treeSize, logId: head.logId } : undefined, problems };
+  return {
+    ok: problems.length === 0,
+    leaves: tree.size,
+    itemVersions,
+    treeHead: head ? { treeSize: head.treeSize, logId: head.logId } : undefined,
+    problems,
+  };
 }

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { base64urlDecode } from '../../../../crypto/encoding.ts';
-import {
-  consistencyProofFromSource,
-  inclusionProofFromSource,
-  leafHash,
-  rootFromSource,
-} from '../../../../crypto/merkle.ts';
-import { signReceipt, signTreeHead, type Receipt, type SignedTreeHead } from '../../../../crypto/signing.ts';
+import { consistencyProofFromSource, inclusionProofFromSource, leafHash, rootFromSource } from '../../../../crypto/merkle.ts';
+import { type Receipt, type SignedTreeHead, signReceipt, signTreeHead } from '../../../../crypto/signing.ts';
 import type { Schema } from '../../../db/schema.ts';
 import { VaultError } from '../../../shared/errors.ts';
+import { DatabaseNodeSource, type LeafRow, logRepository, type NodeRow } from './repository.ts';
 import type { LogKeys } from './signing-keys.ts';
-import { DatabaseNodeSource, logRepository, type LeafRow, type NodeRow } from './repository.ts';
 
 /**
  * Runs inside the append transaction once this entry's leaf index is known, before the commit: the
@@ -79,7 +74,12 @@ export class TransparencyLog {
     if (commitment.length !== 32) return Promise.reject(new RangeError('A commitment is 32 bytes'));
     if (this.#closed) return Promise.reject(new VaultError(503, 'unavailable', 'The service is shutting down. Please try again.'));
     return new Promise<Appended<T>>((resolve, reject) => {
-      this.#queue.push({ leafHash: leafHash(commitment), effect: effect as AppendEffect<unknown> | undefined, resolve: resolve as Pending['resolve'], reject });
+      this.#queue.push({
+        leafHash: leafHash(commitment),
+        effect: effect as AppendEffect<unknown> | undefined,
+        resolve: resolve as Pending['resolve'],
+        reject,
+      });
       // setImmediate rather than a timer: appends arriving in the same turn of the event loop share a batch,
       // and a lone append is not delayed.
       if (!this.#flushing) this.#flushing = new Promise((done) => setImmediate(() => void this.#drain().finally(done)));
@@ -95,7 +95,13 @@ export class TransparencyLog {
   }
 
   async #flush(batch: Pending[]): Promise<void> {
-    let outcome: { accepted: { entry: Pending; receipt: Receipt; result: unknown }[]; nodes: NodeRow[]; leaves: LeafRow[]; size: number; frontier: (Uint8Array | undefined)[] };
+    let outcome: {
+      accepted: { entry: Pending; receipt: Receipt; result: unknown }[];
+      nodes: NodeRow[];
+      leaves: LeafRow[];
+      size: number;
+      frontier: (Uint8Array | undefined)[];
+    };
     const refused: { entry: Pending; error: unknown }[] = [];
     try {
       outcome = await this.#db.transaction().execute(async (trx) => {
@@ -130,7 +136,13 @@ export class TransparencyLog {
         await logRepository.insertLeaves(trx, leaves);
         await logRepository.insertNodes(trx, nodes);
         if (next !== start) await logRepository.setSize(trx, next);
-        return { accepted: placed.map((p, i) => ({ entry: p.entry, receipt: receipts[i]!, result: p.result })), nodes, leaves, size: next, frontier };
+        return {
+          accepted: placed.map((p, i) => ({ entry: p.entry, receipt: receipts[i]!, result: p.result })),
+          nodes,
+          leaves,
+          size: next,
+          frontier,
+        };
       });
     } catch (error) {
       this.#frontier = undefined;

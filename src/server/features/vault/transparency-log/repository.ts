@@ -24,7 +24,13 @@ export interface NodeRow {
 // Multi-row inserts stay under SQLite's and PostgreSQL's bound-parameter limits.
 const INSERT_ROWS = 1000;
 
-export function receiptFromRow(row: { leaf_index: number; leaf_hash: Uint8Array; timestamp: number; log_id: string; signature: Uint8Array }): Receipt {
+export function receiptFromRow(row: {
+  leaf_index: number;
+  leaf_hash: Uint8Array;
+  timestamp: number;
+  log_id: string;
+  signature: Uint8Array;
+}): Receipt {
   return {
     v: 1,
     logId: row.log_id,
@@ -42,7 +48,12 @@ export const logRepository = {
    * indices are allocated strictly in commit order.
    */
   async lockState(trx: Transaction<Schema>, now: number): Promise<number> {
-    const row = await trx.updateTable('vault_log_state').set({ updated_at: now }).where('id', '=', 1).returning('tree_size').executeTakeFirstOrThrow();
+    const row = await trx
+      .updateTable('vault_log_state')
+      .set({ updated_at: now })
+      .where('id', '=', 1)
+      .returning('tree_size')
+      .executeTakeFirstOrThrow();
     return row.tree_size;
   },
 
@@ -93,7 +104,13 @@ export const logRepository = {
   },
 
   async latestTreeHead(db: Db): Promise<SignedTreeHead | undefined> {
-    const row = await db.selectFrom('vault_tree_heads').selectAll().orderBy('tree_size', 'desc').orderBy('timestamp', 'desc').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('vault_tree_heads')
+      .selectAll()
+      .orderBy('tree_size', 'desc')
+      .orderBy('timestamp', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (!row) return undefined;
     return {
       v: 1,

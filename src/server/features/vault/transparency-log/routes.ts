@@ -1,6 +1,7 @@
-import type { VaultServices } from '../services.ts';
-import { encodeB64 } from '../../../shared/binary.ts';
 import { signedTreeHead } from '../../../../contracts/vault/common.ts';
+import type { TypedApp } from '../../../http/typed-routes.ts';
+import { encodeB64 } from '../../../shared/binary.ts';
+import type { VaultServices } from '../services.ts';
 import {
   consistencyQuery,
   consistencyResponse,
@@ -10,7 +11,6 @@ import {
   inclusionResponse,
   wellKnownResponse,
 } from './schemas.ts';
-import type { TypedApp } from '../../../http/typed-routes.ts';
 
 const tags = ['transparency log'];
 

@@ -4,18 +4,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commit } from '../../../../crypto/commitment.ts';
-import { base64urlDecode } from '../../../../crypto/encoding.ts';
-import { buildEvidencePack, packTreeHead, verifyEvidencePack, type EntryInput } from '../../../../crypto/evidence-pack/index.ts';
-import { incident } from '../../../../crypto/evidence-pack/test-support.ts';
-import { verifyConsistency, merkleRoot } from '../../../../crypto/merkle.ts';
-import type { SignedTreeHead } from '../../../../crypto/signing.ts';
-import { ConfigError, loadConfig } from '../../../config.ts';
 import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import { postgresAvailable } from '../../../../../test/support/postgres.ts';
 import { b64, newCredentials, randomB64, VaultClient } from '../../../../../test/support/vault.ts';
+import { commit } from '../../../../crypto/commitment.ts';
+import { base64urlDecode } from '../../../../crypto/encoding.ts';
+import { buildEvidencePack, type EntryInput, packTreeHead, verifyEvidencePack } from '../../../../crypto/evidence-pack/index.ts';
+import { incident } from '../../../../crypto/evidence-pack/test-support.ts';
+import { merkleRoot, verifyConsistency } from '../../../../crypto/merkle.ts';
+import type { SignedTreeHead } from '../../../../crypto/signing.ts';
+import { ConfigError, loadConfig } from '../../../config.ts';
 import { logRepository } from './repository.ts';
-import { logKeysFromSet, newKeySet, parseKeySet, rotateKeySet, type KeySet } from './signing-keys.ts';
+import { type KeySet, logKeysFromSet, newKeySet, parseKeySet, rotateKeySet } from './signing-keys.ts';
 
 describe('the log key set from configuration', () => {
   const dir = mkdtempSync(join(tmpdir(), 'casebook-keyset-'));
@@ -51,8 +51,12 @@ describe('the log key set from configuration', () => {
   it('refuses a key set whose rules are broken, naming the key', async () => {
     const set = await newKeySet(1000);
     const rotated = await rotateKeySet(set, 2000);
-    expect(() => parseKeySet(JSON.stringify({ v: 1, keys: [{ ...rotated.keys[0], until: undefined }, rotated.keys[1]] }))).toThrow(/key 1 of the log key set was replaced by a later key, so it needs until/);
-    await expect(logKeysFromSet({ v: 1, keys: [{ privateKey: 'AAAA', from: 1 }] })).rejects.toThrow(/key 1 of the log key set: privateKey is not an Ed25519 PKCS#8 key/);
+    expect(() => parseKeySet(JSON.stringify({ v: 1, keys: [{ ...rotated.keys[0], until: undefined }, rotated.keys[1]] }))).toThrow(
+      /key 1 of the log key set was replaced by a later key, so it needs until/,
+    );
+    await expect(logKeysFromSet({ v: 1, keys: [{ privateKey: 'AAAA', from: 1 }] })).rejects.toThrow(
+      /key 1 of the log key set: privateKey is not an Ed25519 PKCS#8 key/,
+    );
     const other = await newKeySet(1000);
     const mismatched: KeySet = { v: 1, keys: [{ ...set.keys[0]!, publicKey: (await logKeysFromSet(other)).current.publicKey }] };
     await expect(logKeysFromSet(mismatched)).rejects.toThrow(/publicKey does not belong to privateKey/);
@@ -66,7 +70,10 @@ describe('the log key set from configuration', () => {
     expect(rotated.keys[1]!.privateKey).toBeDefined();
     const after = await logKeysFromSet(parseKeySet(JSON.stringify(rotated)));
     expect(after.current.logId).not.toBe(before.current.logId);
-    expect(after.published).toEqual([{ ...before.current, until: 5000 }, { ...after.current, from: 5000 }]);
+    expect(after.published).toEqual([
+      { ...before.current, until: 5000 },
+      { ...after.current, from: 5000 },
+    ]);
   });
 });
 
@@ -82,7 +89,11 @@ describe.runIf(pgOk)('one log across app processes on PostgreSQL', () => {
     set = await newKeySet(now);
     const secret = randomBytes(32).toString('base64url');
     // Two data directories would mean two key sets under the embedded default; here both come from configuration.
-    a = await buildTestApp({ dialect: 'postgres', clock: () => now, env: { LOG_SIGNING_KEYS: JSON.stringify(set), SERVER_SECRET: secret } });
+    a = await buildTestApp({
+      dialect: 'postgres',
+      clock: () => now,
+      env: { LOG_SIGNING_KEYS: JSON.stringify(set), SERVER_SECRET: secret },
+    });
     b = await a.anotherProcess({ DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-other-machine-')) });
   }, 60_000);
   afterAll(async () => {
@@ -116,9 +127,23 @@ describe.runIf(pgOk)('one log across app processes on PostgreSQL', () => {
     expect(sizes[3]).toBe(320);
     const leaves = await logRepository.leafHashes(a.services.database.db, 0, 320);
     expect(b64(await merkleRoot(leaves))).toBe(heads[3]!.rootHash);
-    for (const [older, newer, server] of [[heads[0]!, heads[3]!, a], [heads[1]!, heads[2]!, b], [heads[0]!, heads[1]!, b]] as const) {
-      const proof = (await server.app.inject({ method: 'GET', url: `/api/v1/log/consistency?from=${older.treeSize}&to=${newer.treeSize}` })).json();
-      expect(await verifyConsistency(older.treeSize, newer.treeSize, base64urlDecode(older.rootHash), base64urlDecode(newer.rootHash), proof.proof.map(base64urlDecode))).toBe(true);
+    for (const [older, newer, server] of [
+      [heads[0]!, heads[3]!, a],
+      [heads[1]!, heads[2]!, b],
+      [heads[0]!, heads[1]!, b],
+    ] as const) {
+      const proof = (
+        await server.app.inject({ method: 'GET', url: `/api/v1/log/consistency?from=${older.treeSize}&to=${newer.treeSize}` })
+      ).json();
+      expect(
+        await verifyConsistency(
+          older.treeSize,
+          newer.treeSize,
+          base64urlDecode(older.rootHash),
+          base64urlDecode(newer.rootHash),
+          proof.proof.map(base64urlDecode),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -128,7 +153,8 @@ describe.runIf(pgOk)('one log across app processes on PostgreSQL', () => {
     expect((await new VaultClient(b.app).signIn(credentials.username, credentials.authKey)).statusCode).toBe(200);
     // A name that does not exist locks just the same, counted under an HMAC of the name: five failures spread
     // over both processes lock it on both.
-    for (let i = 0; i < 5; i++) expect((await new VaultClient(i % 2 ? a.app : b.app).signIn('ghost-on-two-machines', randomB64(32))).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await new VaultClient(i % 2 ? a.app : b.app).signIn('ghost-on-two-machines', randomB64(32))).statusCode).toBe(401);
     expect((await new VaultClient(a.app).signIn('ghost-on-two-machines', randomB64(32))).statusCode).toBe(429);
     expect((await new VaultClient(b.app).signIn('ghost-on-two-machines', randomB64(32))).statusCode).toBe(429);
   });
@@ -140,10 +166,30 @@ describe.runIf(pgOk)('one log across app processes on PostgreSQL', () => {
     const { receipt } = await t.services.vault.log.append(commitment);
     now += 61_000;
     const treeHead = await head(t);
-    const proof = (await t.app.inject({ method: 'GET', url: `/api/v1/log/inclusion?index=${receipt.leafIndex}&treeSize=${treeHead.treeSize}` })).json();
+    const proof = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/log/inclusion?index=${receipt.leafIndex}&treeSize=${treeHead.treeSize}` })
+    ).json();
     const logKeys = await wellKnown(t);
-    const entry: EntryInput = { id, versions: [{ version: 1, content, salt, commitment, receipt, inclusionProof: { leafIndex: receipt.leafIndex, treeSize: treeHead.treeSize, proof: proof.proof } }] };
-    return buildEvidencePack({ title: 'Record', createdAt: now, entries: [entry], treeHead, logKeys: { logId: logKeys.logId, publicKey: logKeys.publicKey, keys: logKeys.keys } });
+    const entry: EntryInput = {
+      id,
+      versions: [
+        {
+          version: 1,
+          content,
+          salt,
+          commitment,
+          receipt,
+          inclusionProof: { leafIndex: receipt.leafIndex, treeSize: treeHead.treeSize, proof: proof.proof },
+        },
+      ],
+    };
+    return buildEvidencePack({
+      title: 'Record',
+      createdAt: now,
+      entries: [entry],
+      treeHead,
+      logKeys: { logId: logKeys.logId, publicKey: logKeys.publicKey, keys: logKeys.keys },
+    });
   }
 
   it('after a rotation, packs made before it still verify offline and online against the new key list', async () => {
@@ -153,7 +199,10 @@ describe.runIf(pgOk)('one log across app processes on PostgreSQL', () => {
     const rotated = await rotateKeySet(set, now);
     // Rolling restart: new processes take the rotated set while an old one is still running.
     const c = await a.anotherProcess({ LOG_SIGNING_KEYS: JSON.stringify(rotated) });
-    const d = await a.anotherProcess({ LOG_SIGNING_KEYS: JSON.stringify(rotated), DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-third-machine-')) });
+    const d = await a.anotherProcess({
+      LOG_SIGNING_KEYS: JSON.stringify(rotated),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'casebook-third-machine-')),
+    });
     others.push(c, d);
     const published = await wellKnown(c);
     expect(published.keys).toEqual((await wellKnown(d)).keys);

@@ -8,8 +8,8 @@ import {
   generateSigningKeyPair,
   importPrivateKey,
   importPublicKey,
-  logIdOf,
   type LogSigner,
+  logIdOf,
 } from '../../../../crypto/signing.ts';
 
 // The log's Ed25519 keys come from one of two places:
@@ -73,13 +73,17 @@ export function parseKeySet(text: string): KeySet {
   set.keys.forEach((key, i) => {
     const where = `key ${i + 1} of the log key set`;
     if (!key || typeof key !== 'object') throw new KeySetError(`${where} is not an object`);
-    if (key.privateKey !== undefined && (typeof key.privateKey !== 'string' || !B64URL.test(key.privateKey))) throw new KeySetError(`${where}: privateKey must be base64url PKCS#8`);
-    if (key.publicKey !== undefined && (typeof key.publicKey !== 'string' || !B64URL.test(key.publicKey))) throw new KeySetError(`${where}: publicKey must be base64url`);
+    if (key.privateKey !== undefined && (typeof key.privateKey !== 'string' || !B64URL.test(key.privateKey)))
+      throw new KeySetError(`${where}: privateKey must be base64url PKCS#8`);
+    if (key.publicKey !== undefined && (typeof key.publicKey !== 'string' || !B64URL.test(key.publicKey)))
+      throw new KeySetError(`${where}: publicKey must be base64url`);
     if (key.privateKey === undefined && key.publicKey === undefined) throw new KeySetError(`${where} has neither privateKey nor publicKey`);
     if (!isTime(key.from)) throw new KeySetError(`${where}: from must be milliseconds since the epoch`);
-    if (key.until !== undefined && (!isTime(key.until) || key.until < key.from)) throw new KeySetError(`${where}: until must be a time not before from`);
+    if (key.until !== undefined && (!isTime(key.until) || key.until < key.from))
+      throw new KeySetError(`${where}: until must be a time not before from`);
     const last = i === set.keys!.length - 1;
-    if (last && (key.privateKey === undefined || key.until !== undefined)) throw new KeySetError(`${where} is the signing key: it needs privateKey and no until`);
+    if (last && (key.privateKey === undefined || key.until !== undefined))
+      throw new KeySetError(`${where} is the signing key: it needs privateKey and no until`);
     if (!last && key.until === undefined) throw new KeySetError(`${where} was replaced by a later key, so it needs until`);
   });
   return set as KeySet;
@@ -97,7 +101,8 @@ export async function logKeysFromSet(set: KeySet): Promise<LogKeys> {
     } catch {
       throw new KeySetError(`key ${i + 1} of the log key set: privateKey is not an Ed25519 PKCS#8 key`);
     }
-    if (key.publicKey && key.publicKey !== publicKey) throw new KeySetError(`key ${i + 1} of the log key set: publicKey does not belong to privateKey`);
+    if (key.publicKey && key.publicKey !== publicKey)
+      throw new KeySetError(`key ${i + 1} of the log key set: publicKey does not belong to privateKey`);
     let verifier: CryptoKey;
     try {
       verifier = await importPublicKey(publicKey);
@@ -107,7 +112,8 @@ export async function logKeysFromSet(set: KeySet): Promise<LogKeys> {
     const logId = await logIdOf(verifier);
     published.push({ logId, publicKey, from: key.from, ...(key.until !== undefined ? { until: key.until } : {}) });
     verifiers.set(logId, verifier);
-    if (i === set.keys.length - 1) signer = await createLogSigner({ privateKey: await importPrivateKey(base64urlDecode(key.privateKey!)), publicKey: verifier });
+    if (i === set.keys.length - 1)
+      signer = await createLogSigner({ privateKey: await importPrivateKey(base64urlDecode(key.privateKey!)), publicKey: verifier });
   }
   return { signer: signer!, current: published[published.length - 1]!, published, verifiers };
 }
@@ -137,7 +143,11 @@ export function keySetFromDirectory(keysDir: string): KeySet {
     v: 1,
     keys: numbers.map((n) => {
       const meta = readMeta(keysDir, n);
-      return { privateKey: base64urlEncode(readFileSync(join(keysDir, `log-signing-${n}.pk8`))), from: meta.from, ...(meta.until !== undefined ? { until: meta.until } : {}) };
+      return {
+        privateKey: base64urlEncode(readFileSync(join(keysDir, `log-signing-${n}.pk8`))),
+        from: meta.from,
+        ...(meta.until !== undefined ? { until: meta.until } : {}),
+      };
     }),
   };
 }

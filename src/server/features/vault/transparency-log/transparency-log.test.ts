@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { base64urlDecode } from '../../../../crypto/encoding.ts';
-import { EMPTY_TREE_ROOT, merkleRoot, verifyConsistency, verifyInclusion } from '../../../../crypto/merkle.ts';
-import { importPublicKey, verifyReceipt, verifyTreeHead, type Receipt, type SignedTreeHead } from '../../../../crypto/signing.ts';
-import { openDatabase } from '../../../db/database.ts';
 import { buildTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import { TEST_DATABASE_URL } from '../../../../../test/support/postgres.ts';
 import { b64, vaultDialects } from '../../../../../test/support/vault.ts';
+import { base64urlDecode } from '../../../../crypto/encoding.ts';
+import { EMPTY_TREE_ROOT, merkleRoot, verifyConsistency, verifyInclusion } from '../../../../crypto/merkle.ts';
+import { importPublicKey, type Receipt, type SignedTreeHead, verifyReceipt, verifyTreeHead } from '../../../../crypto/signing.ts';
+import { openDatabase } from '../../../db/database.ts';
 import { TransparencyLog } from './log.ts';
 import { DatabaseNodeSource, logRepository } from './repository.ts';
 import { loadLogKeys, rotateLogKey } from './signing-keys.ts';
@@ -51,14 +51,37 @@ describe.each(dialects)('transparency log on %s', (dialect) => {
 
     for (const r of [receipts[0]!, receipts[137]!, receipts[299]!]) {
       const res = (await get(`/api/v1/log/inclusion?index=${r.leafIndex}&treeSize=${head.treeSize}`)).json();
-      expect(await verifyInclusion(base64urlDecode(r.leafHash), r.leafIndex, head.treeSize, res.proof.map(base64urlDecode), base64urlDecode(head.rootHash))).toBe(true);
+      expect(
+        await verifyInclusion(
+          base64urlDecode(r.leafHash),
+          r.leafIndex,
+          head.treeSize,
+          res.proof.map(base64urlDecode),
+          base64urlDecode(head.rootHash),
+        ),
+      ).toBe(true);
     }
 
-    const batch = (await get(`/api/v1/log/inclusion-proofs?treeSize=${head.treeSize}&indices=${receipts.slice(0, 250).map((r) => r.leafIndex).join(',')}`)).json();
+    const batch = (
+      await get(
+        `/api/v1/log/inclusion-proofs?treeSize=${head.treeSize}&indices=${receipts
+          .slice(0, 250)
+          .map((r) => r.leafIndex)
+          .join(',')}`,
+      )
+    ).json();
     expect(batch.proofs).toHaveLength(250);
     for (const [i, r] of receipts.slice(0, 250).entries()) {
       expect(batch.proofs[i].leafIndex).toBe(r.leafIndex);
-      expect(await verifyInclusion(base64urlDecode(r.leafHash), r.leafIndex, head.treeSize, batch.proofs[i].proof.map(base64urlDecode), base64urlDecode(head.rootHash))).toBe(true);
+      expect(
+        await verifyInclusion(
+          base64urlDecode(r.leafHash),
+          r.leafIndex,
+          head.treeSize,
+          batch.proofs[i].proof.map(base64urlDecode),
+          base64urlDecode(head.rootHash),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -77,7 +100,13 @@ describe.each(dialects)('transparency log on %s', (dialect) => {
     const proof = (await get(`/api/v1/log/consistency?from=${first.treeSize}&to=${grown.treeSize}`)).json();
     expect(proof).toMatchObject({ from: first.treeSize, to: grown.treeSize });
     expect(
-      await verifyConsistency(first.treeSize, grown.treeSize, base64urlDecode(first.rootHash), base64urlDecode(grown.rootHash), proof.proof.map(base64urlDecode)),
+      await verifyConsistency(
+        first.treeSize,
+        grown.treeSize,
+        base64urlDecode(first.rootHash),
+        base64urlDecode(grown.rootHash),
+        proof.proof.map(base64urlDecode),
+      ),
     ).toBe(true);
   });
 
@@ -126,7 +155,13 @@ describe.each(dialects)('transparency log on %s', (dialect) => {
   it.runIf(dialect === 'postgres')('allocates leaf indices without collisions when two app processes append at once', async () => {
     const second = openDatabase({
       dataDir: t.dataDir,
-      ...(dialect === 'postgres' ? { databaseUrl: TEST_DATABASE_URL, pgSchema: (await t.services.database.db.selectNoFrom((eb) => eb.fn<string>('current_schema').as('s')).executeTakeFirstOrThrow()).s } : {}),
+      ...(dialect === 'postgres'
+        ? {
+            databaseUrl: TEST_DATABASE_URL,
+            pgSchema: (await t.services.database.db.selectNoFrom((eb) => eb.fn<string>('current_schema').as('s')).executeTakeFirstOrThrow())
+              .s,
+          }
+        : {}),
     });
     const otherLog = new TransparencyLog({ db: second.db, keys: t.services.vault.log.keys, clock: () => now, maxBatch: 7 });
     const before = await log().treeSize();
@@ -158,7 +193,10 @@ describe('log signing keys', () => {
     const after = await loadLogKeys(dir, 4000);
     expect(after.current).toEqual(rotated);
     expect(after.current.logId).not.toBe(first.current.logId);
-    expect(after.published).toEqual([{ ...first.current, until: 3000 }, { ...rotated, from: 3000 }]);
+    expect(after.published).toEqual([
+      { ...first.current, until: 3000 },
+      { ...rotated, from: 3000 },
+    ]);
     const oldKey = await importPublicKey(after.published.find((k) => k.logId === old.logId)!.publicKey);
     expect(await verifyReceipt(old, oldKey)).toBe(true);
     expect(await verifyReceipt(old, await importPublicKey(after.current.publicKey))).toBe(false);

@@ -27,8 +27,21 @@ export function BehavioursChart({ data, labelledBy }: { data: BehavioursOverTime
             <span class="casebook-patterns__multiple-total">{plural(row.total, 'time')}</span>
           </p>
           {/* Stretched to the row's width: bars only, no text to distort. */}
-          <svg class="casebook-chart casebook-patterns__multiple-bars" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <line x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} class="casebook-chart__baseline" vector-effect="non-scaling-stroke" />
+          <svg
+            class="casebook-chart casebook-patterns__multiple-bars"
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            preserveAspectRatio="none"
+            aria-hidden="true"
+            focusable="false"
+          >
+            <line
+              x1={0}
+              x2={WIDTH}
+              y1={HEIGHT - 0.5}
+              y2={HEIGHT - 0.5}
+              class="casebook-chart__baseline"
+              vector-effect="non-scaling-stroke"
+            />
             {row.counts.map((count, index) =>
               count > 0 ? (
                 <rect

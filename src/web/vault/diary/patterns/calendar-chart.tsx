@@ -3,9 +3,9 @@
 // day shows its count as a number, so nothing depends on telling shades apart.
 import { daysInMonth } from '../../../../domain/incidents/iso-calendar.ts';
 import type { CalendarHeatMap, DayCount } from '../../../../domain/patterns/index.ts';
+import { t } from '../../i18n/i18n.ts';
 import { shadeLevel } from './chart-scale.ts';
 import { longDate, monthName, plural } from './summaries.ts';
-import { t } from '../../i18n/i18n.ts';
 
 const CELL = 20;
 const GAP = 2;
@@ -38,7 +38,12 @@ function MonthGrid({ month, max }: { month: Month; max: number }) {
   return (
     <div class="casebook-patterns__month">
       <p class="govuk-body-s casebook-patterns__month-name">{monthName(month.month)}</p>
-      <svg class="casebook-chart casebook-patterns__month-grid" viewBox={`0 0 ${7 * PITCH - GAP} ${height}`} aria-hidden="true" focusable="false">
+      <svg
+        class="casebook-chart casebook-patterns__month-grid"
+        viewBox={`0 0 ${7 * PITCH - GAP} ${height}`}
+        aria-hidden="true"
+        focusable="false"
+      >
         {WEEKDAY_LETTERS.map((letter, index) => (
           <text key={index} x={index * PITCH + CELL / 2} y={11} text-anchor="middle" class="casebook-chart__tick" font-size={10}>
             {letter}
@@ -56,7 +61,13 @@ function MonthGrid({ month, max }: { month: Month; max: number }) {
                 <title>{`${longDate(day.date)}: ${day.count === 0 ? 'no incidents' : plural(day.count, 'incident')}`}</title>
               </rect>
               {day.count > 0 ? (
-                <text x={x + CELL / 2} y={y + CELL / 2 + 4} text-anchor="middle" font-size={11} class={`casebook-patterns__cell-count casebook-patterns__cell-count--${level}`}>
+                <text
+                  x={x + CELL / 2}
+                  y={y + CELL / 2 + 4}
+                  text-anchor="middle"
+                  font-size={11}
+                  class={`casebook-patterns__cell-count casebook-patterns__cell-count--${level}`}
+                >
                   {day.count}
                 </text>
               ) : null}
@@ -103,7 +114,14 @@ export function CalendarChart({ calendar, labelledBy }: { calendar: CalendarHeat
           {shadeKey(calendar.max).map((entry) => (
             <li key={entry.level} class="govuk-body-s casebook-patterns__key-item">
               <svg class="casebook-patterns__swatch" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                <rect x={0.5} y={0.5} width={15} height={15} rx={2} class={`casebook-patterns__cell casebook-patterns__cell--${entry.level}`} />
+                <rect
+                  x={0.5}
+                  y={0.5}
+                  width={15}
+                  height={15}
+                  rx={2}
+                  class={`casebook-patterns__cell casebook-patterns__cell--${entry.level}`}
+                />
               </svg>
               {entry.text}
             </li>

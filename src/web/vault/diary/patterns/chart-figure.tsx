@@ -6,7 +6,17 @@ import { LANGUAGE, t } from '../../i18n/i18n.ts';
 
 export type HeadingLevel = 2 | 3 | 4;
 
-export function Heading({ level, id, class: className, children }: { level: HeadingLevel; id?: string; class: string; children: ComponentChildren }) {
+export function Heading({
+  level,
+  id,
+  class: className,
+  children,
+}: {
+  level: HeadingLevel;
+  id?: string;
+  class: string;
+  children: ComponentChildren;
+}) {
   const Tag = `h${level}` as 'h2';
   return (
     <Tag class={className} id={id}>

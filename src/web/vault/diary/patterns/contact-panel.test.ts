@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident, ImportedMessage } from '../../../../domain/incidents/index.ts';
+import type { ImportedMessage, Incident } from '../../../../domain/incidents/index.ts';
 import { person, sketch } from '../../../../domain/incidents/test-support.ts';
 import { contactByPerson, contactSentences } from './contact-panel.tsx';
 
 const SHA = 'ab'.repeat(32);
 
 function message(at: string, sender: string, call?: ImportedMessage['call']): ImportedMessage {
-  return { locator: `line:${at}`, channel: call ? 'call' : 'sms', sender, at, timeSource: 'export', direction: 'incoming', text: call ? '' : 'answer me', key: `${sender}${at}`, ...(call ? { call } : {}) };
+  return {
+    locator: `line:${at}`,
+    channel: call ? 'call' : 'sms',
+    sender,
+    at,
+    timeSource: 'export',
+    direction: 'incoming',
+    text: call ? '' : 'answer me',
+    key: `${sender}${at}`,
+    ...(call ? { call } : {}),
+  };
 }
 
 function imported(personId: string, messages: ImportedMessage[]): Incident {
@@ -19,14 +29,26 @@ function imported(personId: string, messages: ImportedMessage[]): Incident {
 
 describe('contact brought in, counted per person', () => {
   const incidents = [
-    imported('sam', [message('2026-02-19T12:00:00Z', 'Sam'), message('2026-02-20T23:30:00Z', 'Sam'), message('2026-02-21T01:15:00Z', 'Sam', { kind: 'missed', durationSeconds: 0 })]),
+    imported('sam', [
+      message('2026-02-19T12:00:00Z', 'Sam'),
+      message('2026-02-20T23:30:00Z', 'Sam'),
+      message('2026-02-21T01:15:00Z', 'Sam', { kind: 'missed', durationSeconds: 0 }),
+    ]),
     imported('sam', [message('2026-02-22T09:00:00Z', 'Sam'), message('2026-02-22T09:05:00Z', 'Me')]),
     sketch({ by: 'sam' }),
   ];
 
   it('counts messages, calls at night, first and latest, and contact after being told to stop', () => {
     const [sam] = contactByPerson(incidents, [{ ...person('sam', 'Sam'), toldToStopOn: '2026-02-20' }]);
-    expect(sam!.counts).toMatchObject({ messages: 3, calls: 1, callsAtNight: 1, messagesAtNight: 1, afterToldToStop: 2, first: '2026-02-19T12:00:00Z', latest: '2026-02-22T09:00:00Z' });
+    expect(sam!.counts).toMatchObject({
+      messages: 3,
+      calls: 1,
+      callsAtNight: 1,
+      messagesAtNight: 1,
+      afterToldToStop: 2,
+      first: '2026-02-19T12:00:00Z',
+      latest: '2026-02-22T09:00:00Z',
+    });
     expect(contactSentences(sam!)).toEqual([
       '3 messages and 1 call from Sam.',
       'The first on Thursday 19 February 2026, the latest on Sunday 22 February 2026.',

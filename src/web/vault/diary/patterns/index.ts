@@ -3,6 +3,7 @@
 //   LegalElementsPanel: which parts of the law the record may support, as guidance, never legal advice.
 // Neither renders a page heading: the screen that mounts them gives one, and headingLevel (default 2) sets the
 // level of their own headings under it. Styles: _patterns.scss, used by src/web/vault/_vault.scss.
-export { PatternsView, MIN_INCIDENTS_FOR_CHARTS } from './patterns-view.tsx';
-export { LegalElementsPanel, GUIDANCE_LABEL } from './legal-elements-panel.tsx';
+
 export type { HeadingLevel } from './chart-figure.tsx';
+export { GUIDANCE_LABEL, LegalElementsPanel } from './legal-elements-panel.tsx';
+export { MIN_INCIDENTS_FOR_CHARTS, PatternsView } from './patterns-view.tsx';

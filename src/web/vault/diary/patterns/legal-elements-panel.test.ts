@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { person, sketch } from '../../../../domain/incidents/test-support.ts';
-import { ELEMENT_IDS, GUIDANCE_NOTICE, analyseLegalElements } from '../../../../domain/legal-elements/index.ts';
+import { analyseLegalElements, ELEMENT_IDS, GUIDANCE_NOTICE } from '../../../../domain/legal-elements/index.ts';
 import { GUIDANCE_LABEL, LegalElementsPanel } from './legal-elements-panel.tsx';
 import { attribute, element, elements, render, textOf } from './test-html.ts';
 
@@ -12,7 +12,9 @@ function card(html: string, id: string): string {
 }
 
 function statuses(html: string): Record<string, string | undefined> {
-  return Object.fromEntries(elements(html, 'li', /data-element=/).map((li) => [attribute(li, 'data-element'), attribute(li, 'data-status')]));
+  return Object.fromEntries(
+    elements(html, 'li', /data-element=/).map((li) => [attribute(li, 'data-element'), attribute(li, 'data-status')]),
+  );
 }
 
 describe('LegalElementsPanel', () => {
@@ -49,7 +51,9 @@ describe('LegalElementsPanel', () => {
     });
     const report = analyseLegalElements({ incidents, people, now: NOW.getTime() });
     // At a glance, then each element in full, in the same order.
-    expect(elements(element(html, 'ul', /casebook-legal__glance/), 'li').map(textOf)).toEqual(report.elements.map((finding) => `${finding.title}: ${finding.statusText}`));
+    expect(elements(element(html, 'ul', /casebook-legal__glance/), 'li').map(textOf)).toEqual(
+      report.elements.map((finding) => `${finding.title}: ${finding.statusText}`),
+    );
     for (const finding of report.elements) {
       const text = textOf(card(html, finding.id));
       expect(text).toContain(finding.title);
@@ -58,7 +62,9 @@ describe('LegalElementsPanel', () => {
       expect(card(html, finding.id)).toContain(`href="${finding.link.href}"`);
     }
     const fear = card(html, 'fear-of-violence');
-    expect(textOf(fear)).toContain('What is missing The law needs fear of violence on at least two occasions. Your record shows it on one so far.');
+    expect(textOf(fear)).toContain(
+      'What is missing The law needs fear of violence on at least two occasions. Your record shows it on one so far.',
+    );
     expect(textOf(card(html, 'harassment'))).toContain('Your record has 2 incidents involving Sam, between 3 March and 10 March 2026.');
     expect(textOf(card(html, 'stalking-protection-order'))).toContain('An order might be relevant. Ask the police about one');
     // A supported element says what would make it clearer rather than what is missing.
@@ -71,7 +77,9 @@ describe('LegalElementsPanel', () => {
       sketch({ on: '2026-03-04', by: 'sam', witnesses: ['zoe'], quickNote: true }),
     ];
     const html = render(LegalElementsPanel, { incidents, people, now: NOW });
-    const items = Object.fromEntries(elements(html, 'li', /data-strengthener=/).map((li) => [attribute(li, 'data-strengthener'), textOf(li)]));
+    const items = Object.fromEntries(
+      elements(html, 'li', /data-strengthener=/).map((li) => [attribute(li, 'data-strengthener'), textOf(li)]),
+    );
     expect(items['crime-reference']).toMatch(/^Done: 1 incident was reported to the police with a crime reference\./);
     expect(items.witnesses).toMatch(/^Done: 1 incident has a witness\./);
     expect(items['exact-times']).toMatch(/^To do: 1 of your 2 incidents has an exact date and time\./);

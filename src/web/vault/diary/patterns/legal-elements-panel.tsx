@@ -3,13 +3,12 @@
 // guidance, never legal advice, and says so at the top and on every element.
 import { useMemo } from 'preact/hooks';
 import type { Incident, Person } from '../../../../domain/incidents/index.ts';
-import { analyseLegalElements } from '../../../../domain/legal-elements/index.ts';
 import type { ElementFinding, ElementStatus, GuidanceLink, Point, Strengthener } from '../../../../domain/legal-elements/index.ts';
-import { GUIDANCE_NOTICE, LINKS } from '../../../../domain/legal-elements/index.ts';
+import { analyseLegalElements, GUIDANCE_NOTICE, LINKS } from '../../../../domain/legal-elements/index.ts';
 import { LANGUAGE, sitePath, t } from '../../i18n/i18n.ts';
+import type { HeadingLevel } from './chart-figure.tsx';
 import { Heading } from './chart-figure.tsx';
 import { ContactPanel } from './contact-panel.tsx';
-import type { HeadingLevel } from './chart-figure.tsx';
 
 export const GUIDANCE_LABEL = t('legal.guidanceLabel');
 
@@ -62,7 +61,8 @@ function Points({ title, points }: { title: string; points: readonly Point[] }) 
 }
 
 /** The status in words: a Stalking Protection Order has its own ("An order might be relevant…"). */
-const statusText = (element: ElementFinding) => t(`legal.status.${element.id === 'stalking-protection-order' ? 'order' : 'element'}.${element.status}`);
+const statusText = (element: ElementFinding) =>
+  t(`legal.status.${element.id === 'stalking-protection-order' ? 'order' : 'element'}.${element.status}`);
 
 /** A shape per status (full, half, empty circle) beside the words, so colour is never the only sign. */
 function StatusMark({ status }: { status: ElementStatus }) {
@@ -105,18 +105,33 @@ function StrengthenerItem({ item }: { item: Strengthener }) {
   return (
     <li class={`casebook-legal__strengthener casebook-legal__strengthener--${item.done ? 'done' : 'to-do'}`} data-strengthener={item.id}>
       <svg class="casebook-legal__tick" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-        {item.done ? <path d="M4 10.5 L8.5 15 L16 5.5" class="casebook-legal__tick-line" /> : <circle cx={10} cy={10} r={7} class="casebook-legal__tick-ring" />}
+        {item.done ? (
+          <path d="M4 10.5 L8.5 15 L16 5.5" class="casebook-legal__tick-line" />
+        ) : (
+          <circle cx={10} cy={10} r={7} class="casebook-legal__tick-ring" />
+        )}
       </svg>
       <span>
         <span class="govuk-visually-hidden">{item.done ? t('legal.done') : t('legal.toDo')} </span>
-        {domainText(item.text)}{' '}
-        <GuidanceAnchor link={item.link} />
+        {domainText(item.text)} <GuidanceAnchor link={item.link} />
       </span>
     </li>
   );
 }
 
-export function LegalElementsPanel({ incidents, people, now, headingLevel = 2, onPerson }: { incidents: readonly Incident[]; people: readonly Person[]; now: Date; headingLevel?: HeadingLevel; onPerson?: (id: string) => void }) {
+export function LegalElementsPanel({
+  incidents,
+  people,
+  now,
+  headingLevel = 2,
+  onPerson,
+}: {
+  incidents: readonly Incident[];
+  people: readonly Person[];
+  now: Date;
+  headingLevel?: HeadingLevel;
+  onPerson?: (id: string) => void;
+}) {
   const report = useMemo(() => analyseLegalElements({ incidents, people, now: now.getTime() }), [incidents, people, now.getTime()]);
   return (
     <div class="casebook-legal">

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { person, sketch } from '../../../../domain/incidents/test-support.ts';
-import { behavioursOverTime, calendarHeatMap, dayOfWeek, escalationSignal, incidentsPerWeek, timeOfDay } from '../../../../domain/patterns/index.ts';
 import type { DataTable } from '../../../../domain/patterns/index.ts';
+import {
+  behavioursOverTime,
+  calendarHeatMap,
+  dayOfWeek,
+  escalationSignal,
+  incidentsPerWeek,
+  timeOfDay,
+} from '../../../../domain/patterns/index.ts';
 import { niceMax } from './chart-scale.ts';
 import { PatternsView } from './patterns-view.tsx';
 import { inRange, rangeFor } from './period.ts';
@@ -91,7 +98,9 @@ describe('PatternsView with a year of incidents', () => {
     expect(names).toHaveLength(monthly.behaviours.length);
     const totals = names.map((name) => Number(/(\d+) times?$/.exec(name)?.[1]));
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
-    expect(totals.reduce((a, b) => a + b, 0)).toBe(monthly.months.reduce((sum, month) => sum + Object.values(month.counts).reduce((a, b) => a + b, 0), 0));
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(
+      monthly.months.reduce((sum, month) => sum + Object.values(month.counts).reduce((a, b) => a + b, 0), 0),
+    );
   });
 
   it('says in plain words whether it is happening more often', () => {
@@ -113,7 +122,11 @@ describe('PatternsView with a year of incidents', () => {
 
   it('offers a choice of person only when more than one person is named', () => {
     expect(textOf(element(html, 'select', /-who"/))).toBe('Everyone Sam Taylor Alex Reed Not named');
-    const one = render(PatternsView, { incidents: record.filter((i) => !i.people.some((p) => p.personId === 'alex')), people: SAMPLE_PEOPLE, now: NOW });
+    const one = render(PatternsView, {
+      incidents: record.filter((i) => !i.people.some((p) => p.personId === 'alex')),
+      people: SAMPLE_PEOPLE,
+      now: NOW,
+    });
     expect(one).not.toMatch(/-who"/);
   });
 });
@@ -142,7 +155,11 @@ describe('PatternsView with too little to chart', () => {
   });
 
   it('says when an incident is dated after today', () => {
-    const future = render(PatternsView, { incidents: [sketch({ on: '2026-11-02' }), sketch({ on: '2026-11-20' }), sketch({ on: '2027-11-20' })], people, now: NOW });
+    const future = render(PatternsView, {
+      incidents: [sketch({ on: '2026-11-02' }), sketch({ on: '2026-11-20' }), sketch({ on: '2027-11-20' })],
+      people,
+      now: NOW,
+    });
     expect(textOf(future)).toContain('1 incident has a date after today, so it is not in these charts.');
   });
 });

@@ -1,8 +1,8 @@
 // Which stretch of the record the charts show, and whose incidents. Periods run in whole calendar months, so
 // the monthly, weekly and calendar charts all start in the same place.
 import { DateTime } from 'luxon';
-import { LONDON, stalkerIds, whenStartDate } from '../../../../domain/incidents/index.ts';
 import type { Incident, Person } from '../../../../domain/incidents/index.ts';
+import { LONDON, stalkerIds, whenStartDate } from '../../../../domain/incidents/index.ts';
 import { MAX_CALENDAR_DAYS } from '../../../../domain/patterns/index.ts';
 
 export const PERIODS = [

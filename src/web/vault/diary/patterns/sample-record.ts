@@ -2,9 +2,9 @@
 // then watching and following, then turning up and threats, more often as the weeks go on. Deterministic, so a
 // screenshot changes only when the view does.
 import { DateTime } from 'luxon';
-import { person, sketch } from '../../../../domain/incidents/test-support.ts';
 import type { BehaviourId, DailyLifeChange, Incident, Person } from '../../../../domain/incidents/index.ts';
 import { LONDON } from '../../../../domain/incidents/index.ts';
+import { person, sketch } from '../../../../domain/incidents/test-support.ts';
 
 /** Mulberry32: a tiny seeded generator, good enough to scatter test data. */
 function random(seed: number): () => number {
@@ -21,7 +21,18 @@ function random(seed: number): () => number {
 const STAGES: { until: number; behaviours: BehaviourId[] }[] = [
   { until: 0.35, behaviours: ['contacting', 'contacting', 'contacting', 'publishing', 'fake-profiles', 'contacting-others'] },
   { until: 0.7, behaviours: ['contacting', 'loitering', 'following', 'watching-or-spying', 'gathering-information', 'unwanted-gifts'] },
-  { until: 1, behaviours: ['turning-up', 'loitering', 'following', 'contacting', 'watching-or-spying', 'threat-of-violence', 'interfering-with-property'] },
+  {
+    until: 1,
+    behaviours: [
+      'turning-up',
+      'loitering',
+      'following',
+      'contacting',
+      'watching-or-spying',
+      'threat-of-violence',
+      'interfering-with-property',
+    ],
+  },
 ];
 
 const WHAT: Partial<Record<BehaviourId, string>> = {
@@ -39,7 +50,11 @@ const WHAT: Partial<Record<BehaviourId, string>> = {
   'interfering-with-property': 'My post had been opened.',
 };
 
-export const SAMPLE_PEOPLE: readonly Person[] = [person('sam', 'Sam Taylor'), person('alex', 'Alex Reed'), person('zoe', 'Zoe Adams', 'witness')];
+export const SAMPLE_PEOPLE: readonly Person[] = [
+  person('sam', 'Sam Taylor'),
+  person('alex', 'Alex Reed'),
+  person('zoe', 'Zoe Adams', 'witness'),
+];
 
 export interface SampleOptions {
   now: Date;
@@ -70,7 +85,8 @@ export function sampleRecord({ now, count = 300, days = 365, seed = 2026 }: Samp
     const at = `${String(hour).padStart(2, '0')}:${String(Math.floor(next() * 60)).padStart(2, '0')}`;
     const exact = next() < 0.75 && (ago > 0 || hour <= DateTime.fromJSDate(now, { zone: LONDON }).hour);
     // Now and then only a stretch of days is known, such as damage found after a weekend away.
-    const range = !exact && ago > 3 && next() < 0.1 ? { precision: 'range' as const, from: on, to: day.plus({ days: 2 }).toISODate()! } : undefined;
+    const range =
+      !exact && ago > 3 && next() < 0.1 ? { precision: 'range' as const, from: on, to: day.plus({ days: 2 }).toISODate()! } : undefined;
     const roll = next();
     const by = roll < 0.08 ? undefined : roll < 0.1 ? 'alex' : 'sam';
     const fear = behaviours.includes('threat-of-violence') || (behaviours.includes('turning-up') && next() < 0.3);

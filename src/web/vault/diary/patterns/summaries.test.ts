@@ -3,7 +3,7 @@ import { sketch } from '../../../../domain/incidents/test-support.ts';
 import { behavioursOverTime, calendarHeatMap, dayOfWeek, incidentsPerWeek, timeOfDay } from '../../../../domain/patterns/index.ts';
 import { shadeKey } from './calendar-chart.tsx';
 import { niceMax, shadeLevel, ticks } from './chart-scale.ts';
-import { EVERYONE, NOT_NAMED, incidentsOf, rangeFor } from './period.ts';
+import { EVERYONE, incidentsOf, NOT_NAMED, rangeFor } from './period.ts';
 import { behavioursSummary, calendarSummary, dayOfWeekSummary, hourName, timeOfDaySummary, weeklySummary } from './summaries.ts';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -55,19 +55,37 @@ describe('summaries in words', () => {
   });
 
   it('counts the days with incidents and those not on the calendar', () => {
-    const list = [sketch({ on: '2026-11-02' }), sketch({ on: '2026-11-02' }), sketch({ on: '2026-11-05' }), sketch({ when: { precision: 'range', from: '2026-11-06', to: '2026-11-08' } })];
+    const list = [
+      sketch({ on: '2026-11-02' }),
+      sketch({ on: '2026-11-02' }),
+      sketch({ on: '2026-11-05' }),
+      sketch({ when: { precision: 'range', from: '2026-11-06', to: '2026-11-08' } }),
+    ];
     expect(calendarSummary(calendarHeatMap(list, { from: '2026-11-01', to: '2026-11-23' }))).toBe(
       'Something happened on 2 of the 23 days shown. The busiest day was Monday 2 November 2026, with 2 incidents. 1 incident is not on the calendar because the day is not known exactly.',
     );
   });
 
   it('names the busiest and quietest days of the week, ties included', () => {
-    const list = [sketch({ on: '2026-11-06' }), sketch({ on: '2026-11-13' }), sketch({ on: '2026-11-07' }), sketch({ on: '2026-11-14' }), sketch({ on: '2026-11-02' })];
-    expect(dayOfWeekSummary(dayOfWeek(list))).toBe('Most on Fridays and Saturdays (2 each). Fewest on Tuesdays, Wednesdays, Thursdays and Sundays (0 each).');
+    const list = [
+      sketch({ on: '2026-11-06' }),
+      sketch({ on: '2026-11-13' }),
+      sketch({ on: '2026-11-07' }),
+      sketch({ on: '2026-11-14' }),
+      sketch({ on: '2026-11-02' }),
+    ];
+    expect(dayOfWeekSummary(dayOfWeek(list))).toBe(
+      'Most on Fridays and Saturdays (2 each). Fewest on Tuesdays, Wednesdays, Thursdays and Sundays (0 each).',
+    );
   });
 
   it('names the part of the day and the busiest hour, and what has no exact time', () => {
-    const list = [sketch({ on: '2026-11-02', at: '18:10' }), sketch({ on: '2026-11-03', at: '18:50' }), sketch({ on: '2026-11-04', at: '08:00' }), sketch({ on: '2026-11-05' })];
+    const list = [
+      sketch({ on: '2026-11-02', at: '18:10' }),
+      sketch({ on: '2026-11-03', at: '18:50' }),
+      sketch({ on: '2026-11-04', at: '08:00' }),
+      sketch({ on: '2026-11-05' }),
+    ];
     expect(timeOfDaySummary(timeOfDay(list))).toBe(
       'Most were in the evening (6pm to midnight): 2 of 3. The busiest hour was 6pm to 7pm (2). 1 incident without an exact time is not shown.',
     );

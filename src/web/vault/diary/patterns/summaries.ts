@@ -1,8 +1,8 @@
 // One or two plain sentences under each chart, so the point of it is clear without reading the bars, and so a
 // screen reader hears what a sighted person sees at a glance. Short words, numbers as digits.
 import { DateTime } from 'luxon';
-import { behaviourById } from '../../../../domain/incidents/index.ts';
 import type { BehaviourId } from '../../../../domain/incidents/index.ts';
+import { behaviourById } from '../../../../domain/incidents/index.ts';
 import type { BehavioursOverTime, CalendarHeatMap, DayOfWeek, TimeOfDay, Trend, WeeklyCounts } from '../../../../domain/patterns/index.ts';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -85,7 +85,10 @@ export function behavioursSummary(data: BehavioursOverTime): string {
 
 export function calendarSummary(calendar: CalendarHeatMap): string {
   const busy = calendar.days.filter((day) => day.count > 0);
-  const unknown = calendar.dayNotKnown > 0 ? ` ${plural(calendar.dayNotKnown, 'incident')} ${calendar.dayNotKnown === 1 ? 'is' : 'are'} not on the calendar because the day is not known exactly.` : '';
+  const unknown =
+    calendar.dayNotKnown > 0
+      ? ` ${plural(calendar.dayNotKnown, 'incident')} ${calendar.dayNotKnown === 1 ? 'is' : 'are'} not on the calendar because the day is not known exactly.`
+      : '';
   if (busy.length === 0) return `No days in this calendar have incidents.${unknown}`;
   const busiest = busy.filter((day) => day.count === calendar.max);
   const which =
@@ -104,7 +107,10 @@ function weekdayNames(data: DayOfWeek, indexes: readonly number[], each: boolean
 export function dayOfWeekSummary(data: DayOfWeek): string {
   const counts = data.days.map((day) => day.count);
   const known = counts.reduce((a, b) => a + b, 0);
-  const unknown = data.dayNotKnown > 0 ? ` ${plural(data.dayNotKnown, 'incident')} without a known day ${data.dayNotKnown === 1 ? 'is' : 'are'} not shown.` : '';
+  const unknown =
+    data.dayNotKnown > 0
+      ? ` ${plural(data.dayNotKnown, 'incident')} without a known day ${data.dayNotKnown === 1 ? 'is' : 'are'} not shown.`
+      : '';
   if (known === 0) return `None of these incidents has a known day yet.${unknown}`;
   const most = peaks(counts);
   if (most.length === 7) return `The same number on every day of the week (${counts[0]}).${unknown}`;
@@ -122,12 +128,16 @@ const PARTS_OF_DAY = [
 export function timeOfDaySummary(data: TimeOfDay): string {
   const known = data.hours.reduce((a, b) => a + b, 0);
   const unknown =
-    data.timeNotKnown > 0 ? ` ${plural(data.timeNotKnown, 'incident')} without an exact time ${data.timeNotKnown === 1 ? 'is' : 'are'} not shown.` : '';
-  if (known === 0) return `None of these incidents has an exact time yet. When you know the time, add it, and this chart will fill in.${unknown}`;
+    data.timeNotKnown > 0
+      ? ` ${plural(data.timeNotKnown, 'incident')} without an exact time ${data.timeNotKnown === 1 ? 'is' : 'are'} not shown.`
+      : '';
+  if (known === 0)
+    return `None of these incidents has an exact time yet. When you know the time, add it, and this chart will fill in.${unknown}`;
   const parts = PARTS_OF_DAY.map((part) => ({ ...part, count: data.hours.slice(part.from, part.to).reduce((a, b) => a + b, 0) }));
   const part = parts.reduce((a, b) => (b.count > a.count ? b : a));
   const hours = peaks(data.hours);
-  const hour = hours.length === 1 ? ` The busiest hour was ${hourName(hours[0]!)} to ${hourName(hours[0]! + 1)} (${data.hours[hours[0]!]}).` : '';
+  const hour =
+    hours.length === 1 ? ` The busiest hour was ${hourName(hours[0]!)} to ${hourName(hours[0]! + 1)} (${data.hours[hours[0]!]}).` : '';
   return `Most were ${part.name} (${hourName(part.from)} to ${hourName(part.to)}): ${part.count} of ${known}.${hour}${unknown}`;
 }
 

@@ -20,7 +20,17 @@ export interface AxisLabel {
   text: string;
 }
 
-export function ColumnChart({ columns, labels, labelledBy, height = 190 }: { columns: readonly Column[]; labels: readonly AxisLabel[]; labelledBy: string; height?: number }) {
+export function ColumnChart({
+  columns,
+  labels,
+  labelledBy,
+  height = 190,
+}: {
+  columns: readonly Column[];
+  labels: readonly AxisLabel[];
+  labelledBy: string;
+  height?: number;
+}) {
   const left = 34;
   const right = 8;
   const top = 10;
@@ -38,7 +48,13 @@ export function ColumnChart({ columns, labels, labelledBy, height = 190 }: { col
       <g class="casebook-chart__grid">
         {ticks(max).map((tick) => (
           <g key={tick}>
-            <line x1={left} x2={WIDTH - right} y1={y(tick)} y2={y(tick)} class={tick === 0 ? 'casebook-chart__baseline' : 'casebook-chart__gridline'} />
+            <line
+              x1={left}
+              x2={WIDTH - right}
+              y1={y(tick)}
+              y2={y(tick)}
+              class={tick === 0 ? 'casebook-chart__baseline' : 'casebook-chart__gridline'}
+            />
             <text x={left - 6} y={y(tick) + FONT * 0.35} text-anchor="end" class="casebook-chart__tick" font-size={FONT}>
               {tick}
             </text>
@@ -48,7 +64,14 @@ export function ColumnChart({ columns, labels, labelledBy, height = 190 }: { col
       <g class="casebook-chart__bars">
         {columns.map((column, index) =>
           column.value > 0 ? (
-            <rect key={index} class="casebook-chart__bar" x={left + index * step + (step - barWidth) / 2} y={y(column.value)} width={barWidth} height={y(0) - y(column.value)}>
+            <rect
+              key={index}
+              class="casebook-chart__bar"
+              x={left + index * step + (step - barWidth) / 2}
+              y={y(column.value)}
+              width={barWidth}
+              height={y(0) - y(column.value)}
+            >
               <title>{column.title}</title>
             </rect>
           ) : null,

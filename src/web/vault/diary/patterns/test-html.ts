@@ -1,6 +1,7 @@
 // Reading rendered HTML in the unit tests without a DOM: the markup is ours and regular, so a few patterns do.
-import { h } from 'preact';
+
 import type { FunctionComponent } from 'preact';
+import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
 export function render<P>(component: FunctionComponent<P>, props: P): string {
@@ -56,7 +57,9 @@ export function tableOf(html: string): { caption: string; columns: string[]; row
   return {
     caption: textOf(element(table, 'caption', /./)),
     columns: elements(element(table, 'thead', /./), 'th').map(textOf),
-    rows: elements(element(table, 'tbody', /./), 'tr').map((row) => [...row.matchAll(/<(th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((cell) => textOf(cell[2]!))),
+    rows: elements(element(table, 'tbody', /./), 'tr').map((row) =>
+      [...row.matchAll(/<(th|td)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((cell) => textOf(cell[2]!)),
+    ),
   };
 }
 
