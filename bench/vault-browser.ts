@@ -4,6 +4,7 @@
 // in a page served through Playwright's router (no server, no CSP in the way of the measurement).
 import * as esbuild from 'esbuild';
 import { launchBrowser } from '../e2e/support/browser.ts';
+import { yamlCatalogues } from '../scripts/yaml-catalogues.ts';
 import type { KdfParams } from '../src/crypto/index.ts';
 import { CURRENT_KDF_VERSION, KDF_PARAMS } from '../src/crypto/index.ts';
 import { stamp, writeSection } from './support.ts';
@@ -62,6 +63,7 @@ async function bundle(): Promise<string> {
     target: ['es2022'],
     platform: 'browser',
     write: false,
+    plugins: [yamlCatalogues],
     logLevel: 'warning',
   });
   return result.outputFiles[0]!.text;

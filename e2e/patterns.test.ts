@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import * as sass from 'sass';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yamlCatalogues } from '../scripts/yaml-catalogues.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/server/setup/security-headers.ts';
 import { axeViolations } from './support/axe.ts';
 import { DESKTOP, launchBrowser, newContext, PHONE } from './support/browser.ts';
@@ -69,6 +70,7 @@ beforeAll(async () => {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     outfile: join(dir, 'harness.js'),
+    plugins: [yamlCatalogues],
     logLevel: 'warning',
   });
   const css = sass.compile(join(root, 'src/web/styles/casebook.scss'), {

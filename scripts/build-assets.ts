@@ -7,7 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import * as sass from 'sass';
-import { parse as parseYaml } from 'yaml';
+import { yamlCatalogues } from './yaml-catalogues.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, 'dist/public/assets');
@@ -48,17 +48,6 @@ async function buildStyles(): Promise<void> {
   });
   await emit('casebook.css', result.css);
 }
-
-/** A .yaml import (the vault's message catalogues) becomes its parsed value, so the words live in catalogues, not code. */
-const yamlCatalogues: esbuild.Plugin = {
-  name: 'yaml-catalogues',
-  setup(build) {
-    build.onLoad({ filter: /\.yaml$/ }, async (args) => ({
-      contents: JSON.stringify(parseYaml(await readFile(args.path, 'utf8'))),
-      loader: 'json',
-    }));
-  },
-};
 
 async function buildScripts(): Promise<void> {
   for (const [name, entry] of Object.entries(scriptEntries)) {

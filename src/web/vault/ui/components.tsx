@@ -32,7 +32,7 @@ export function Heading({
 
 /** Shown above the form after a failed submit; takes focus so the errors are announced at once. */
 /** `title`: the summary's heading in the page's language (the talk page passes its catalogue's). */
-export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: readonly FieldError[]; title?: string }) {
+export function ErrorSummary({ errors, title }: { errors: readonly FieldError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
