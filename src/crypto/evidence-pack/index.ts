@@ -14,7 +14,7 @@ export type { PackSummary } from './summary.ts';
 export { attachmentRefsOf } from './attachment-refs.ts';
 export type { AttachmentRef } from './attachment-refs.ts';
 export { ukTime } from './wording.ts';
-export { fill, formatCount, isReportLanguage, REPORT_CATALOGUES, REPORT_LANGUAGES, say } from './report-text/render.ts';
+export { fill, formatCount, isReportLanguage, messageIn, REPORT_CATALOGUES, REPORT_LANGUAGES, say, ukDay } from './report-text/render.ts';
 export type { ReportLanguage } from './report-text/render.ts';
 export type { Finding, Param } from './report-text/finding.ts';
 export type { PluralForms } from './report-text/plural.ts';
