@@ -9,6 +9,7 @@ import { PATHS } from '../src/server/paths.ts';
 import { MESSAGE_AREAS, loadMessages } from '../src/server/setup/messages.ts';
 import { catalogueProblems } from '../src/domain/content-parity/index.ts';
 import { REPORT_CATALOGUES } from '../src/crypto/evidence-pack/report-text/render.ts';
+import { PDF_CATALOGUES } from '../src/web/evidence-pack/pdf/text/index.ts';
 
 try {
   const content = loadContent(join(PATHS.content, 'en'));
@@ -17,7 +18,10 @@ try {
   // Throws naming any key missing in either language.
   for (const area of MESSAGE_AREAS) loadMessages(area);
   // The verifier's words (browser and Node, so not a server catalogue): the same check of both languages.
-  const reportProblems = catalogueProblems('evidence pack report (src/crypto/evidence-pack/report-text)', REPORT_CATALOGUES);
+  const reportProblems = [
+    ...catalogueProblems('evidence pack report (src/crypto/evidence-pack/report-text)', REPORT_CATALOGUES),
+    ...catalogueProblems('evidence pack PDF (src/web/evidence-pack/pdf/text)', PDF_CATALOGUES),
+  ];
   if (reportProblems.length > 0) throw new Error(`Message catalogues differ:\n  ${reportProblems.join('\n  ')}`);
   const problems = checkContentParity(PATHS.content);
   if (problems.length > 0) {
