@@ -61,8 +61,9 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
           ? w.say('entries.noteWritten', { when: w.time(shown.note.writtenAt) })
           : w.say('entries.note')
         : w.say('entries.cannotShow');
-  heading(flow, `Entry ${entry.number}: ${title}`, H3, 3, 60);
-  parent.children.push(outlineItem(w.say('entries.outline', { number: entry.number, title }), flow.page, top));
+  const headingText = w.say('entries.outline', { number: entry.number, title });
+  heading(flow, headingText, H3, 3, 60);
+  parent.children.push(outlineItem(headingText, flow.page, top));
 
   if (shown.kind === 'incident') {
     const incident = shown.incident;

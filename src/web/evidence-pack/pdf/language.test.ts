@@ -56,7 +56,8 @@ describe('a Welsh PDF', () => {
     for (const heading of WELSH_HEADINGS) expect(text).toContain(heading);
     for (const heading of ENGLISH_HEADINGS) expect(text).not.toContain(heading);
     expect(text).toContain('1 Mawrth 2026 tan 31 Mawrth 2026');
-    expect(text).toContain('3 Mawrth 2026 am 18:30');
+    expect(text).toContain('Cofnod 1: 3 Mawrth 2026 am 18:30');
+    expect(text).not.toContain('Entry 1');
     expect(text).toMatch(/Tudalen 1 o \d+/);
     expect(text).not.toMatch(/\bPage \d+ of\b/);
     // The person's own words are never translated.
