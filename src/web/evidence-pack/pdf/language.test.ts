@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { incident, newTestLog, packInputFor } from '../../../crypto/evidence-pack/test-support.ts';
 import { catalogueProblems } from '../../../domain/content-parity/index.ts';
@@ -58,6 +58,7 @@ describe('a Welsh PDF', () => {
     expect(text).toContain('1 Mawrth 2026 tan 31 Mawrth 2026');
     expect(text).toContain('Cofnod 1: 3 Mawrth 2026 am 18:30');
     expect(text).not.toContain('Entry 1');
+    expect(text).toContain('2 gofnod');
     expect(text).toMatch(/Tudalen 1 o \d+/);
     expect(text).not.toMatch(/\bPage \d+ of\b/);
     // The person's own words are never translated.
@@ -89,5 +90,21 @@ describe('a PDF in both languages', () => {
     // The English half is a little shorter than the Welsh (longer words), so it is not exactly twice.
     expect(pages).toBeGreaterThan((await PDFDocument.load(pdfs.cy!)).getPageCount());
     expect(text).toContain(`Page ${pages} of ${pages}`);
+  });
+
+  it('has a bookmark for each language, its sections under it', async () => {
+    const doc = await PDFDocument.load(pdfs.both!);
+    const titles = (first: PDFDict | undefined): { title: string; children: string[] }[] => {
+      const out: { title: string; children: string[] }[] = [];
+      for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+        const children = titles(item.lookupMaybe(PDFName.of('First'), PDFDict)).map((c) => c.title);
+        out.push({ title: item.lookup(PDFName.of('Title'), PDFHexString).decodeText(), children });
+      }
+      return out;
+    };
+    const tree = titles(doc.catalog.lookup(PDFName.of('Outlines'), PDFDict).lookup(PDFName.of('First'), PDFDict));
+    expect(tree.map((t) => t.title)).toEqual(['Cymraeg', 'English']);
+    expect(tree[0]!.children).toEqual(['Clawr a chrynodeb', 'Log yn ôl trefn amser', 'Pobl a lleoedd a enwir', 'Y cofnodion yn llawn', "Sut i wirio'r pecyn hwn"]);
+    expect(tree[1]!.children[0]).toBe('Cover and summary');
   });
 });
