@@ -11,6 +11,7 @@ import { checkContentParity } from '../src/server/features/guidance/content-pari
 import { loadContent } from '../src/server/features/guidance/content-store.ts';
 import { PATHS } from '../src/server/paths.ts';
 import { loadMessages, MESSAGE_AREAS } from '../src/server/setup/messages.ts';
+import { PDF_CATALOGUES } from '../src/web/evidence-pack/pdf/text/index.ts';
 
 const VAULT_MESSAGES = new URL('../src/web/vault/i18n', import.meta.url).pathname;
 
@@ -21,7 +22,10 @@ try {
   // Throws naming any key missing in either language.
   for (const area of MESSAGE_AREAS) loadMessages(area);
   // The verifier's words (browser and Node, so not a server catalogue): the same check of both languages.
-  const reportProblems = catalogueProblems('evidence pack report (src/crypto/evidence-pack/report-text)', REPORT_CATALOGUES);
+  const reportProblems = [
+    ...catalogueProblems('evidence pack report (src/crypto/evidence-pack/report-text)', REPORT_CATALOGUES),
+    ...catalogueProblems('evidence pack PDF (src/web/evidence-pack/pdf/text)', PDF_CATALOGUES),
+  ];
   if (reportProblems.length > 0) throw new Error(`Message catalogues differ:\n  ${reportProblems.join('\n  ')}`);
   // The private record's catalogues are bundled into the browser app (src/web/vault/i18n), not loaded by the server.
   const vaultCatalogues = Object.fromEntries(

@@ -24,7 +24,7 @@ export { PACK_LANGUAGES } from './readme.ts';
 export type { Finding, Param } from './report-text/finding.ts';
 export type { PluralForms } from './report-text/plural.ts';
 export type { ReportLanguage } from './report-text/render.ts';
-export { fill, formatCount, isReportLanguage, REPORT_CATALOGUES, REPORT_LANGUAGES, say } from './report-text/render.ts';
+export { fill, formatCount, isReportLanguage, messageIn, REPORT_CATALOGUES, REPORT_LANGUAGES, say, ukDay } from './report-text/render.ts';
 export type { PackSummary } from './summary.ts';
 export type { AttachmentReport, CheckStatus, EntryReport, KeyReport, VerificationReport, VerifyOptions, VersionReport } from './verify.ts';
 export { PackFormatError, packTreeHead, verifyEvidencePack } from './verify.ts';

@@ -78,11 +78,18 @@ function pluralRules(locale: string): Pick<Intl.PluralRules, 'select'> {
   return { select: (n: number) => WELSH_PLURALS[n] ?? 'other' };
 }
 
-function lookup(language: ReportLanguage, code: string): string | PluralForms {
-  let node: unknown = REPORT_CATALOGUES[language];
+/** The message at a dotted code ("files.changed") in a catalogue: this one's, or another built the same way (the PDF's). */
+export function messageIn(catalogue: unknown, code: string): string | PluralForms | undefined {
+  let node: unknown = catalogue;
   for (const part of code.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node === 'string') return node;
   if (typeof node === 'object' && node !== null && typeof (node as PluralForms).other === 'string') return node as PluralForms;
+  return undefined;
+}
+
+function lookup(language: ReportLanguage, code: string): string | PluralForms {
+  const message = messageIn(REPORT_CATALOGUES[language], code);
+  if (message !== undefined) return message;
   // A code with no message is a bug in the verifier, never in the pack: the catalogues' parity test finds it.
   throw new Error(`No "${code}" message in the ${language} report catalogue`);
 }
@@ -128,6 +135,11 @@ export function ukTimeBare(ms: number, language: ReportLanguage = 'en'): string 
   if (Number.isNaN(date.getTime())) return undefined;
   const f = formatsOf(language);
   return say({ code: 'time.at', params: { day: f.day.format(date), clock: f.clock.format(date) } }, language);
+}
+
+/** "3 March 2026"; "3 Mawrth 2026" (the London date of the instant). */
+export function ukDay(ms: number, language: ReportLanguage = 'en'): string {
+  return formatsOf(language).day.format(new Date(ms));
 }
 
 /** "1,234", grouped the reader's way. */

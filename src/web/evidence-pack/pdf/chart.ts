@@ -14,6 +14,7 @@ export interface Bucket {
 }
 
 const DAY_MS = 86_400_000;
+// The English short months, for callers that do not say: the chart passes its language's (text/*.ts chart.months).
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function dayNumber(isoDate: string): number {
@@ -24,12 +25,15 @@ function isoOf(dayNo: number): string {
   return new Date(dayNo * DAY_MS).toISOString().slice(0, 10);
 }
 
-function dayLabel(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}`;
+function dayLabel(iso: string, months: readonly string[]): string {
+  return `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1]}`;
 }
 
 /** Counts incidents by the London day they started, in buckets that keep the chart between a few and ~40 bars. */
-export function bucketsOf(incidents: readonly Incident[]): { unit: string; buckets: Bucket[] } {
+export function bucketsOf(
+  incidents: readonly Incident[],
+  months: readonly string[] = MONTHS,
+): { unit: 'day' | 'week' | 'month'; buckets: Bucket[] } {
   const days = incidents.map((incident) => dayNumber(whenStartDate(incident.when))).filter(Number.isFinite);
   if (days.length === 0) return { unit: 'day', buckets: [] };
   const first = Math.min(...days);
@@ -38,7 +42,7 @@ export function bucketsOf(incidents: readonly Incident[]): { unit: string; bucke
   if (span <= 31) {
     const counts = new Array<number>(span).fill(0);
     for (const d of days) counts[d - first]!++;
-    return { unit: 'day', buckets: counts.map((count, i) => ({ label: dayLabel(isoOf(first + i)), count })) };
+    return { unit: 'day', buckets: counts.map((count, i) => ({ label: dayLabel(isoOf(first + i), months), count })) };
   }
   if (span <= 26 * 7) {
     // Weeks start on Monday; day 0 (1 January 1970) was a Thursday.
@@ -47,28 +51,29 @@ export function bucketsOf(incidents: readonly Incident[]): { unit: string; bucke
     const weeks = Math.floor((monday(last) - start) / 7) + 1;
     const counts = new Array<number>(weeks).fill(0);
     for (const d of days) counts[Math.floor((monday(d) - start) / 7)]!++;
-    return { unit: 'week (starting Monday)', buckets: counts.map((count, i) => ({ label: dayLabel(isoOf(start + i * 7)), count })) };
+    return { unit: 'week', buckets: counts.map((count, i) => ({ label: dayLabel(isoOf(start + i * 7), months), count })) };
   }
   const monthIndex = (d: number) => {
     const iso = isoOf(d);
     return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
   };
   const firstMonth = monthIndex(first);
-  const months = monthIndex(last) - firstMonth + 1;
-  const counts = new Array<number>(months).fill(0);
+  const monthCount = monthIndex(last) - firstMonth + 1;
+  const counts = new Array<number>(monthCount).fill(0);
   for (const d of days) counts[monthIndex(d) - firstMonth]!++;
   return {
     unit: 'month',
     buckets: counts.map((count, i) => {
       const m = firstMonth + i;
-      return { label: `${MONTHS[m % 12]} ${String(Math.floor(m / 12)).slice(2)}`, count };
+      return { label: `${months[m % 12]} ${String(Math.floor(m / 12)).slice(2)}`, count };
     }),
   };
 }
 
 /** Draws the chart at the flow's position and moves below it. */
 export function drawChart(flow: Flow, incidents: readonly Incident[]): void {
-  const { unit, buckets } = bucketsOf(incidents);
+  const w = flow.words;
+  const { unit, buckets } = bucketsOf(incidents, w.say('chart.months').split(' '));
   if (buckets.length === 0) return;
   const height = 120;
   const axisWidth = 22;
@@ -103,7 +108,7 @@ export function drawChart(flow: Flow, incidents: readonly Incident[]): void {
       drawLine(page, flow.faces, bucket.label, x + barWidth / 2 - w / 2, bottom - 10, tick);
     }
   });
-  drawLine(page, flow.faces, `Incidents per ${unit}, by the day each started (UK time)`, left, bottom - 22, tick);
+  drawLine(page, flow.faces, w.say(`chart.caption.${unit}`), left, bottom - 22, tick);
   flow.y = bottom - labelSpace - 4;
 }
 

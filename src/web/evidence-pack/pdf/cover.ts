@@ -27,9 +27,7 @@ import { box } from './ink.ts';
 import type { Model } from './model.ts';
 import type { EvidencePdfInput } from './types.ts';
 import { drawLine, widthOf, wrap } from './typeset.ts';
-import { day, groupedHex, periodText, ukTime } from './words.ts';
-
-export const GUIDANCE_HEADING = 'What the law says — guidance, not legal advice';
+import { groupedHex, periodText } from './words.ts';
 
 export function drawCover(
   flow: Flow,
@@ -39,9 +37,10 @@ export function drawCover(
   legal: LegalElementsReport,
   uncovered: number,
 ): void {
+  const w = flow.words;
   paragraph(flow, 'Casebook', { size: 10, bold: true, color: INK });
   gap(flow, 2);
-  paragraph(flow, 'Incident record and evidence pack', H1);
+  paragraph(flow, w.say('cover.title'), H1);
   const title = input.title?.trim();
   if (title) {
     gap(flow, 2);
@@ -52,60 +51,58 @@ export function drawCover(
   gap(flow, 8);
 
   const madeBy = input.madeBy?.trim();
-  if (madeBy) field(flow, 'Made by', madeBy);
-  field(flow, 'Period', periodText(input.period));
-  field(flow, 'Made on', `${ukTime(input.createdAt)} (the clock of the device that made it)`);
+  if (madeBy) field(flow, w.say('cover.madeBy'), madeBy);
+  field(flow, w.say('cover.period'), periodText(w, input.period));
+  field(flow, w.say('cover.madeOn'), w.say('cover.madeOnValue', { when: w.time(input.createdAt) }));
   field(
     flow,
-    'Incidents recorded',
+    w.say('cover.incidents'),
     summary.incidentDates
-      ? `${summary.incidents.toLocaleString('en-GB')}, from ${day(summary.incidentDates.first)} to ${day(summary.incidentDates.last)}`
-      : String(summary.incidents),
+      ? w.say('cover.incidentsValue', {
+          count: summary.incidents,
+          first: w.day(summary.incidentDates.first),
+          last: w.day(summary.incidentDates.last),
+        })
+      : w.count(summary.incidents),
   );
   const others = summary.entries - summary.incidents;
+  const counts = {
+    entries: w.say('cover.entries', { count: summary.entries }),
+    others: w.say('cover.others', { count: others }),
+    versions: w.say('cover.versions', { count: summary.versions }),
+    files: w.say('cover.files', { count: summary.attachments }),
+  };
+  field(flow, w.say('cover.inPack'), w.say(others > 0 ? 'cover.inPackWithOthers' : 'cover.inPackValue', counts));
   field(
     flow,
-    'In this pack',
-    `${count(summary.entries, 'entry', 'entries')}${others > 0 ? ` (${count(others, 'note or other item', 'notes or other items')})` : ''}, ${count(summary.versions, 'saved version')}, ${count(summary.attachments, 'attached file')}`,
+    w.say('cover.police'),
+    w.say('cover.policeValue', {
+      incidents: w.say('cover.policeIncidents', { count: summary.reportedToPolice }),
+      references: w.count(summary.withCrimeReference),
+    }),
   );
-  field(
-    flow,
-    'Reported to the police',
-    `${count(summary.reportedToPolice, 'incident')}, ${summary.withCrimeReference.toLocaleString('en-GB')} with a crime reference`,
-  );
-  field(flow, 'Pack SHA-256', groupedHex(input.packSha256));
-  paragraph(
-    flow,
-    'The SHA-256 of the ZIP file this PDF came with. It is on every page; if it matches the ZIP, this PDF describes that ZIP.',
-    SMALL,
-    MARGIN + 118,
-    CONTENT_WIDTH - 118,
-  );
+  field(flow, w.say('cover.packSha'), groupedHex(input.packSha256));
+  paragraph(flow, w.say('cover.packShaNote'), SMALL, MARGIN + 118, CONTENT_WIDTH - 118);
   if (uncovered > 0) {
     gap(flow, 4);
-    field(
-      flow,
-      'Characters not shown',
-      `${count(uncovered, 'entry or name', 'entries or names')} use${uncovered === 1 ? 's' : ''} a writing system this PDF\u2019s font does not include; those characters print as empty boxes. The exact words are in the ZIP, and Casebook\u2019s verifier shows them.`,
-    );
+    field(flow, w.say('cover.uncovered'), w.say('cover.uncoveredValue', { count: uncovered }));
   }
   gap(flow, 10);
 
   if (summary.behaviours.length > 0) {
-    heading(flow, 'What happened, by behaviour', H3);
-    behaviourTable(flow, summary.behaviours);
+    heading(flow, w.say('cover.byBehaviour'), H3);
+    behaviourTable(
+      flow,
+      summary.behaviours.map((b) => ({ ...b, label: w.labels.behaviour(b.id as Parameters<typeof w.labels.behaviour>[0]) })),
+    );
     gap(flow, 10);
   }
   if (model.incidents.length > 0) {
-    heading(flow, 'Incidents over time', H3, 2, 160);
+    heading(flow, w.say('cover.overTime'), H3, 2, 160);
     drawChart(flow, model.incidents);
     gap(flow, 6);
   }
   legalSummary(flow, legal);
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
 function behaviourTable(flow: Flow, behaviours: PackSummary['behaviours']): void {
@@ -117,7 +114,7 @@ function behaviourTable(flow: Flow, behaviours: PackSummary['behaviours']): void
     const lines = wrap(flow.faces, behaviour.label, CONTENT_WIDTH - numberWidth - barMax - 12, BODY);
     need(flow, lines.length * lead + 2);
     const top = flow.y;
-    const text = behaviour.count.toLocaleString('en-GB');
+    const text = flow.words.count(behaviour.count);
     drawLine(flow.page, flow.faces, text, MARGIN + numberWidth - 8 - widthOf(flow.faces, text, LABEL), top - lead + lead * 0.24, LABEL);
     lines.forEach((line, i) => drawLine(flow.page, flow.faces, line, MARGIN + numberWidth, top - (i + 1) * lead + lead * 0.24, BODY));
     const barWidth = Math.max(1.5, (behaviour.count / max) * barMax);
@@ -127,7 +124,7 @@ function behaviourTable(flow: Flow, behaviours: PackSummary['behaviours']): void
 }
 
 function legalSummary(flow: Flow, legal: LegalElementsReport): void {
-  heading(flow, GUIDANCE_HEADING, H3, 2, 90);
+  heading(flow, flow.words.say('cover.guidance'), H3, 2, 90);
   // A shaded band so the label cannot be missed, even on a black-and-white printout.
   const noticeLines = wrap(flow.faces, legal.notice.text, CONTENT_WIDTH - 16, BODY);
   const bandHeight = noticeLines.length * leadingOf(BODY) + 10;
@@ -140,9 +137,5 @@ function legalSummary(flow: Flow, legal: LegalElementsReport): void {
     need(flow, 3 * leadingOf(BODY));
     field(flow, element.title, `${element.statusText}. ${element.shows.map((point) => point.text).join(' ')}`.trim(), 170);
   }
-  paragraph(
-    flow,
-    'Worked out by Casebook from the incidents in this pack only, by the same rules as the diary\u2019s legal panel. It is not a finding: the police and the courts decide what the law means.',
-    SMALL,
-  );
+  paragraph(flow, flow.words.say('cover.guidanceNote'), SMALL);
 }

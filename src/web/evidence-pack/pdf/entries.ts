@@ -37,12 +37,9 @@ import {
   methodInWords,
   personLine,
   reportInWords,
-  ukTime,
   whenInWords,
   whereInWords,
 } from './words.ts';
-
-export const ENTRIES_HEADING = 'The entries in full';
 
 /** Embedded images by SHA-256, so a photo used by two entries is stored once. */
 export type ImageCache = Map<string, Promise<PDFImage | null>>;
@@ -60,12 +57,8 @@ function pause(): Promise<void> {
 }
 
 export async function drawEntries(flow: Flow, model: Model, images: ImageCache, pacing: Pacing = {}): Promise<void> {
-  const entriesItem = section(flow, ENTRIES_HEADING);
-  paragraph(
-    flow,
-    'Each entry as last saved, with every saved version. The exact words of every version are in the ZIP (entries/<id>/v<n>.json), each with its receipt.',
-    SMALL,
-  );
+  const entriesItem = section(flow, flow.words.say('entries.heading'));
+  paragraph(flow, flow.words.say('entries.intro'), SMALL);
   gap(flow, 8);
   const total = model.entries.length;
   for (const [index, entry] of model.entries.entries()) {
@@ -84,48 +77,53 @@ async function drawEntry(flow: Flow, entry: NumberedEntry, model: Model, images:
   const top = flow.y;
   rule(flow, 1);
   gap(flow, 4);
+  const w = flow.words;
   const shown = entry.shown;
-  const when = shown.kind === 'incident' ? whenInWords(shown.incident) : '';
+  const when = shown.kind === 'incident' ? whenInWords(w, shown.incident) : '';
   const title =
     shown.kind === 'incident'
       ? when
       : shown.kind === 'note'
-        ? `Note${shown.note.writtenAt ? `, written ${ukTime(shown.note.writtenAt)}` : ''}`
-        : 'An entry Casebook cannot show';
-  heading(flow, `Entry ${entry.number}: ${title}`, H3, 3, 60);
-  parent.children.push(outlineItem(`Entry ${entry.number}: ${title}`, flow.page, top));
+        ? shown.note.writtenAt
+          ? w.say('entries.noteWritten', { when: w.time(shown.note.writtenAt) })
+          : w.say('entries.note')
+        : w.say('entries.cannotShow');
+  const headingText = w.say('entries.outline', { number: entry.number, title });
+  heading(flow, headingText, H3, 3, 60);
+  parent.children.push(outlineItem(headingText, flow.page, top));
 
   if (shown.kind === 'incident') {
     const incident = shown.incident;
-    if (incident.quickNote) paragraph(flow, 'Saved as a quick note, to be completed later.', { size: 8.5, bold: true, color: INK });
-    field(flow, 'When', when);
-    field(flow, 'Where', whereInWords(incident, model));
-    field(flow, 'What happened', incident.whatHappened);
-    field(flow, 'Behaviours', behavioursInWords(incident));
-    field(flow, 'How', incident.methods.map(methodInWords).join('\n'));
-    field(flow, 'People', incident.people.map((link) => personLine(model.people.get(link.personId), link.role)).join('\n'));
-    field(flow, 'Effect on them', effectsInWords(incident));
-    field(flow, 'Reported to', incident.reports.map(reportInWords).join('\n'));
-  } else if (shown.kind === 'note') {
-    field(flow, 'Text', shown.note.text);
-  } else {
-    paragraph(
+    if (incident.quickNote) paragraph(flow, w.say('entries.quickNote'), { size: 8.5, bold: true, color: INK });
+    field(flow, w.say('entries.when'), when);
+    field(flow, w.say('entries.where'), whereInWords(incident, model));
+    field(flow, w.say('entries.what'), incident.whatHappened);
+    field(flow, w.say('entries.behaviours'), behavioursInWords(w, incident));
+    field(flow, w.say('entries.how'), incident.methods.map((method) => methodInWords(w, method)).join('\n'));
+    field(
       flow,
-      'This entry is not a diary incident or note that this version of Casebook can show. Its exact content is in the ZIP, and the verifier checks it like any other.',
+      w.say('entries.people'),
+      incident.people.map((link) => personLine(w, model.people.get(link.personId), link.role)).join('\n'),
     );
+    field(flow, w.say('entries.effects'), effectsInWords(w, incident));
+    field(flow, w.say('entries.reported'), incident.reports.map((report) => reportInWords(w, report)).join('\n'));
+  } else if (shown.kind === 'note') {
+    field(flow, w.say('entries.text'), shown.note.text);
+  } else {
+    paragraph(flow, w.say('entries.cannotShowText'));
   }
-  field(flow, 'Entry id', entry.id);
+  field(flow, w.say('entries.id'), entry.id);
 
   const files = attachmentIdsOf(shown).map((id) => ({ id, file: model.attachments.get(id) }));
   if (files.length > 0) {
     field(
       flow,
-      'Attached files',
+      w.say('entries.files'),
       files
         .map(({ id, file }) =>
           file
-            ? `${file.name} (${file.type}, ${bytesInWords(file.size)})\nSHA-256 ${file.sha256}`
-            : `File ${id}: not included in this pack`,
+            ? w.say('entries.file', { name: file.name, type: file.type, size: bytesInWords(w, file.size), sha256: file.sha256 })
+            : w.say('entries.fileMissing', { id }),
         )
         .join('\n'),
     );
@@ -148,8 +146,9 @@ function versionTable(flow: Flow, entry: NumberedEntry): void {
   const cols = [MARGIN + 118, MARGIN + 170, MARGIN + 330];
   need(flow, lead * (Math.min(entry.versions.length, 3) + 2));
   flow.y -= lead;
-  drawLine(flow.page, flow.faces, 'Saved versions', MARGIN, flow.y + lead * 0.24, LABEL);
-  const header = ['Version', 'Receipt time (the log received it by)', 'Log position (leaf index)'];
+  const w = flow.words;
+  drawLine(flow.page, flow.faces, w.say('entries.versions'), MARGIN, flow.y + lead * 0.24, LABEL);
+  const header = [w.say('entries.version'), w.say('entries.receiptTime'), w.say('entries.leaf')];
   header.forEach((text, i) =>
     drawLine(flow.page, flow.faces, text, cols[i]!, flow.y + lead * 0.24, { size: 7.5, bold: true, color: MUTED }),
   );
@@ -158,9 +157,16 @@ function versionTable(flow: Flow, entry: NumberedEntry): void {
     flow.y -= lead;
     const baseline = flow.y + lead * 0.24;
     const latest = version === entry.versions[entry.versions.length - 1];
-    drawLine(flow.page, flow.faces, `${version.version}${latest ? ' (shown)' : ''}`, cols[0]!, baseline, SMALL_INK);
-    drawLine(flow.page, flow.faces, ukTime(version.receipt.timestamp), cols[1]!, baseline, SMALL_INK);
-    drawLine(flow.page, flow.faces, version.receipt.leafIndex.toLocaleString('en-GB'), cols[2]!, baseline, SMALL_INK);
+    drawLine(
+      flow.page,
+      flow.faces,
+      latest ? w.say('entries.shown', { version: version.version }) : String(version.version),
+      cols[0]!,
+      baseline,
+      SMALL_INK,
+    );
+    drawLine(flow.page, flow.faces, w.time(version.receipt.timestamp), cols[1]!, baseline, SMALL_INK);
+    drawLine(flow.page, flow.faces, w.count(version.receipt.leafIndex), cols[2]!, baseline, SMALL_INK);
   }
   flow.y -= 4;
 }
@@ -175,7 +181,7 @@ const HASH: Style = { size: 5.9, color: MUTED };
 async function drawImages(flow: Flow, entryNumber: number, files: readonly EvidencePdfAttachment[], images: ImageCache): Promise<void> {
   const boxWidth = (CONTENT_WIDTH - GUTTER) / 2;
   const captionHeight = 3 * leadingOf(CAPTION) + 2;
-  const label = `Photos attached to entry ${entryNumber}`;
+  const label = (continued: boolean) => flow.words.say(continued ? 'entries.photosContinued' : 'entries.photos', { number: entryNumber });
   for (let i = 0; i < files.length; i += 2) {
     const row = files.slice(i, i + 2);
     const embedded = await Promise.all(row.map((file) => embed(flow, file, images)));
@@ -186,7 +192,7 @@ async function drawImages(flow: Flow, entryNumber: number, files: readonly Evide
     need(flow, height + leadingOf(LABEL));
     // Each row says whose photos they are, in case it starts a new page.
     flow.y -= leadingOf(LABEL);
-    drawLine(flow.page, flow.faces, i === 0 ? label : `${label} (continued)`, MARGIN, flow.y + leadingOf(LABEL) * 0.24, LABEL);
+    drawLine(flow.page, flow.faces, label(i > 0), MARGIN, flow.y + leadingOf(LABEL) * 0.24, LABEL);
     const top = flow.y - 4;
     row.forEach((file, j) => {
       const x = MARGIN + j * (boxWidth + GUTTER);
@@ -196,7 +202,7 @@ async function drawImages(flow: Flow, entryNumber: number, files: readonly Evide
         flow.page.drawImage(image, { x, y: top - size.height, width: size.width, height: size.height });
         box(flow.page, x, top - size.height, size.width, size.height, { stroke: RULE, lineWidth: 0.5 });
       } else {
-        paragraphAt(flow, 'This image could not be read; the original file is in the ZIP.', x, top - 12, boxWidth, BODY);
+        paragraphAt(flow, flow.words.say('entries.unreadableImage'), x, top - 12, boxWidth, BODY);
       }
       const caption = [...clip(flow.faces, file.name, boxWidth, CAPTION, 2), ...wrap(flow.faces, `SHA-256 ${file.sha256}`, boxWidth, HASH)];
       caption

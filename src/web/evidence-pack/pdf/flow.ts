@@ -6,6 +6,7 @@ import { rgb } from 'pdf-lib';
 import { line } from './ink.ts';
 import type { OutlineItem } from './outline.ts';
 import { outlineItem } from './outline.ts';
+import type { Words } from './text/index.ts';
 import type { Faces, Style } from './typeset.ts';
 import { drawLine, widthOf, wrap } from './typeset.ts';
 
@@ -35,6 +36,8 @@ export function leadingOf(style: Style): number {
 export interface Flow {
   readonly doc: PDFDocument;
   readonly faces: Faces;
+  /** The words of the language this part of the PDF is in. */
+  readonly words: Words;
   page: PDFPage;
   /** The top of the space left on the page (PDF y grows upwards). */
   y: number;
@@ -44,8 +47,8 @@ export interface Flow {
   readonly outline: OutlineItem[];
 }
 
-export function startFlow(doc: PDFDocument, faces: Faces): Flow {
-  const flow: Flow = { doc, faces, page: doc.addPage(A4), y: A4[1] - TOP, outline: [] };
+export function startFlow(doc: PDFDocument, faces: Faces, words: Words): Flow {
+  const flow: Flow = { doc, faces, words, page: doc.addPage(A4), y: A4[1] - TOP, outline: [] };
   return flow;
 }
 
@@ -117,20 +120,24 @@ export function field(flow: Flow, label: string, value: string, labelWidth = 118
   flow.y -= 3;
 }
 
-export interface FooterText {
-  readonly left: string;
+/** Each part of the file (one per language) and its first page: its footers are in its language. */
+export interface FooterPart {
+  readonly words: Words;
+  readonly firstPage: number;
 }
 
-/** "Page n of N" and the pack id on every page. */
-export function drawFooters(doc: PDFDocument, faces: Faces, footer: FooterText): void {
+/** "Page n of N" (numbered through the whole file) and the pack id on every page. */
+export function drawFooters(doc: PDFDocument, faces: Faces, parts: readonly FooterPart[], packId: string): void {
   const pages = doc.getPages();
   const style: Style = { size: 7, color: MUTED };
   pages.forEach((page, index) => {
+    const words = [...parts].reverse().find((part) => part.firstPage <= index)!.words;
     const y = 26;
     line(page, MARGIN, y + 10, A4[0] - MARGIN, y + 10, 0.4, RULE);
-    const number = `Page ${index + 1} of ${pages.length}`;
+    const number = words.say('doc.page', { page: words.count(index + 1), pages: words.count(pages.length) });
+    const left = words.say('doc.footer', { packId });
     const numberWidth = widthOf(faces, number, { ...style, bold: true });
-    drawLine(page, faces, footer.left, MARGIN, y, style);
+    drawLine(page, faces, left, MARGIN, y, style);
     drawLine(page, faces, number, A4[0] - MARGIN - numberWidth, y, { ...style, bold: true, color: INK });
   });
 }

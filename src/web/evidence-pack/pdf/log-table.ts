@@ -7,9 +7,10 @@ import { CONTENT_WIDTH, gap, INK, leadingOf, MARGIN, need, newPage, paragraph, R
 import { box, line } from './ink.ts';
 import type { Model, NumberedEntry } from './model.ts';
 import { attachmentIdsOf } from './model.ts';
+import type { PdfKey } from './text/index.ts';
 import type { Style } from './typeset.ts';
 import { clip, drawLine, wrap } from './typeset.ts';
-import { logWhen, peopleWithRole, reportsShort, whereInWords } from './words.ts';
+import { logWhen, peopleWithRole, reportsShort, stamp, whereInWords } from './words.ts';
 
 const CELL: Style = { size: 7.5 };
 const HEAD: Style = { size: 7.5, bold: true };
@@ -18,37 +19,32 @@ const PAD = 3;
 const SHORT_LINES = 6;
 
 interface Column {
-  readonly title: string;
+  readonly title: PdfKey;
   readonly width: number;
 }
 
 const COLUMNS: readonly Column[] = [
-  { title: 'No.', width: 24 },
-  { title: 'Date and time', width: 64 },
-  { title: 'Location', width: 70 },
-  { title: 'What happened', width: 0 }, // takes what is left
-  { title: 'Witnesses', width: 62 },
-  { title: 'Evidence', width: 70 },
-  { title: 'Reported to / reference', width: 70 },
+  { title: 'log.columns.number', width: 24 },
+  { title: 'log.columns.when', width: 64 },
+  { title: 'log.columns.where', width: 70 },
+  { title: 'log.columns.what', width: 0 }, // takes what is left
+  { title: 'log.columns.witnesses', width: 62 },
+  { title: 'log.columns.evidence', width: 70 },
+  { title: 'log.columns.reported', width: 70 },
 ];
 const fixed = COLUMNS.reduce((sum, c) => sum + c.width, 0);
 const WIDTHS = COLUMNS.map((c) => (c.width === 0 ? CONTENT_WIDTH - fixed : c.width));
 
-export const LOG_HEADING = 'Chronological log';
-
 export function drawLog(flow: Flow, model: Model): void {
-  section(flow, LOG_HEADING);
-  paragraph(
-    flow,
-    'One row per entry, in the order the incidents happened. "No." is the entry number used in the full entries that follow and in the ZIP\u2019s pack.json. What happened is shortened here; every word is in the full entry.',
-    SMALL,
-  );
+  const w = flow.words;
+  section(flow, w.say('log.heading'));
+  paragraph(flow, w.say('log.intro'), SMALL);
   gap(flow, 6);
   if (model.entries.length === 0) {
-    paragraph(flow, 'This pack has no entries.');
+    paragraph(flow, w.say('log.empty'));
     return;
   }
-  const titles = COLUMNS.map((c) => c.title);
+  const titles = COLUMNS.map((c) => w.say(c.title));
   drawHeader(flow, titles, WIDTHS);
   flow.onNewPage = () => drawHeader(flow, titles, WIDTHS);
   for (const entry of model.entries) drawRow(flow, cellsOf(entry, model, flow), WIDTHS);
@@ -58,51 +54,37 @@ export function drawLog(flow: Flow, model: Model): void {
 function cellsOf(entry: NumberedEntry, model: Model, flow: Flow): string[][] {
   const width = (i: number) => WIDTHS[i]! - 2 * PAD;
   const cell = (i: number, text: string) => wrap(flow.faces, text, width(i), CELL);
-  const files = attachmentIdsOf(entry.shown).map((id) => model.attachments.get(id)?.name ?? 'A file not included in this pack');
+  const w = flow.words;
+  const files = attachmentIdsOf(entry.shown).map((id) => model.attachments.get(id)?.name ?? w.say('log.fileMissing'));
   const number = [String(entry.number)];
   if (entry.shown.kind === 'incident') {
     const incident = entry.shown.incident;
-    const by = peopleWithRole(incident, model, 'stalker');
-    const what = `${by.length > 0 ? `By ${by.join(', ')}. ` : ''}${incident.whatHappened.replace(/\s+/g, ' ').trim()}`;
+    const by = peopleWithRole(w, incident, model, 'stalker');
+    const text = incident.whatHappened.replace(/\s+/g, ' ').trim();
+    const what = by.length > 0 ? w.say('log.by', { names: by.join(', '), text }) : text;
     return [
       number,
-      cell(1, logWhen(incident)),
+      cell(1, logWhen(w, incident)),
       cell(2, whereInWords(incident, model)),
       clip(flow.faces, what, width(3), CELL, SHORT_LINES),
-      cell(4, peopleWithRole(incident, model, 'witness').join('\n')),
+      cell(4, peopleWithRole(w, incident, model, 'witness').join('\n')),
       cell(5, files.join('\n')),
-      cell(6, reportsShort(incident)),
+      cell(6, reportsShort(w, incident)),
     ];
   }
   const receipt = entry.versions[0]?.receipt.timestamp;
   const written = entry.shown.kind === 'note' ? (entry.shown.note.writtenAt ?? receipt) : receipt;
   const text =
-    entry.shown.kind === 'note'
-      ? `Note: ${entry.shown.note.text.replace(/\s+/g, ' ').trim()}`
-      : 'An entry Casebook cannot show (see the ZIP).';
+    entry.shown.kind === 'note' ? w.say('log.note', { text: entry.shown.note.text.replace(/\s+/g, ' ').trim() }) : w.say('log.cannotShow');
   return [
     number,
-    cell(1, written === undefined ? '' : `${stampOf(written)}\n(written)`),
+    cell(1, written === undefined ? '' : w.say('when.written', { when: stamp(written) })),
     [],
     clip(flow.faces, text, width(3), CELL, SHORT_LINES),
     [],
     cell(5, files.join('\n')),
     [],
   ];
-}
-
-const SHORT = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function stampOf(ms: number): string {
-  return SHORT.format(new Date(ms)).replace(',', '');
 }
 
 /** A table's header row (shaded), across columns of the given widths; call it again from flow.onNewPage. */

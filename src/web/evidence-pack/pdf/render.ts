@@ -3,17 +3,21 @@
 // summary and the diary's legal panel, so the PDF cannot disagree with the ZIP.
 import { PDFDocument } from 'pdf-lib';
 import { summarise } from '../../../crypto/evidence-pack/summary.ts';
-import { analyseLegalElements } from '../../../domain/legal-elements/index.ts';
 import { drawCover } from './cover.ts';
 import type { ImageCache } from './entries.ts';
 import { drawEntries } from './entries.ts';
+import type { FooterPart } from './flow.ts';
 import { drawFooters, startFlow } from './flow.ts';
 import { NO_LAYOUT, paddedFontkit } from './fontkit.ts';
 import { finishInk } from './ink.ts';
+import { ENGLISH_LABELS } from './labels.ts';
 import { drawLog } from './log-table.ts';
 import { modelOf } from './model.ts';
+import type { OutlineItem } from './outline.ts';
 import { addOutline, outlineItem } from './outline.ts';
 import { drawPeopleAndPlaces } from './people.ts';
+import type { PdfLanguage } from './text/index.ts';
+import { wordsFor } from './text/index.ts';
 import type { EvidencePdfFonts, EvidencePdfInput } from './types.ts';
 import { PACK_ID_PREFIX } from './types.ts';
 import type { Faces } from './typeset.ts';
@@ -38,30 +42,53 @@ export async function renderEvidencePdf(input: EvidencePdfInput): Promise<Uint8A
     entries: input.entries.map((entry) => entry.versions.map((v) => v.content)),
     attachments: input.attachments.length,
   });
-  const legal = analyseLegalElements({ incidents: model.incidents, people: [...model.people.values()], now: input.createdAt });
+  const uncovered = uncoveredCount(input, faces);
+  const languages: readonly PdfLanguage[] = input.language === 'both' ? ['cy', 'en'] : [input.language ?? 'en'];
 
-  const flow = startFlow(doc, faces);
-  flow.outline.push(outlineItem('Cover and summary', flow.page, flow.y));
-  drawCover(flow, input, model, summary, legal, uncoveredCount(input, faces));
-  drawLog(flow, model);
-  drawPeopleAndPlaces(flow, model);
+  // "Both" is the whole PDF twice in one file, Welsh first; the fonts and photos are embedded once.
   const images: ImageCache = new Map();
-  await drawEntries(flow, model, images, { onProgress: input.onProgress, signal: input.signal });
-  input.signal?.throwIfAborted();
-  drawVerifyPage(flow, input);
-  drawFooters(doc, faces, { left: `Casebook evidence pack · ${packId}` });
+  const parts: FooterPart[] = [];
+  const outlines: OutlineItem[][] = [];
+  for (const [index, language] of languages.entries()) {
+    const words = wordsFor(language, input.labels?.(language) ?? ENGLISH_LABELS);
+    parts.push({ words, firstPage: doc.getPageCount() });
+    const flow = startFlow(doc, faces, words);
+    const legal = words.labels.analyseLegal({ incidents: model.incidents, people: [...model.people.values()], now: input.createdAt });
+    flow.outline.push(outlineItem(words.say('cover.outline'), flow.page, flow.y));
+    drawCover(flow, input, model, summary, legal, uncovered);
+    drawLog(flow, model);
+    drawPeopleAndPlaces(flow, model);
+    const done = index * model.entries.length;
+    const total = languages.length * model.entries.length;
+    await drawEntries(flow, model, images, {
+      onProgress: input.onProgress && ((n) => input.onProgress!(done + n, total)),
+      signal: input.signal,
+    });
+    input.signal?.throwIfAborted();
+    drawVerifyPage(flow, input);
+    outlines.push(flow.outline);
+  }
+  drawFooters(doc, faces, parts, packId);
   finishInk(doc);
-  addOutline(doc, flow.outline);
+  // One language: its sections. Both: a bookmark per language, its sections under it.
+  addOutline(
+    doc,
+    parts.length === 1
+      ? outlines[0]!
+      : parts.map((part, i) => ({ ...outlineItem(part.words.say('doc.part'), doc.getPage(part.firstPage), 800), children: outlines[i]! })),
+  );
 
   const made = new Date(input.createdAt);
   const madeBy = input.madeBy?.trim();
-  doc.setTitle(`Casebook evidence pack ${packId}`, { showInWindowTitleBar: true });
-  doc.setSubject(`Incident record and evidence pack. Check it with its ZIP, pack id ${packId}.`);
-  doc.setKeywords([packId, 'Casebook', 'evidence pack']);
+  const first = parts[0]!.words;
+  doc.setTitle(first.say('doc.title', { packId }), { showInWindowTitleBar: true });
+  doc.setSubject(parts.map((part) => part.words.say('doc.subject', { packId })).join(' '));
+  // The pack id is the first keyword in every language: /verify finds it there (src/web/verify/pdf-pack-id.ts).
+  doc.setKeywords([packId, 'Casebook', ...parts.map((part) => part.words.say('doc.keyword'))]);
   if (madeBy) doc.setAuthor(madeBy);
   doc.setCreator('Casebook');
   doc.setProducer('Casebook (pdf-lib)');
-  doc.setLanguage('en-GB');
+  doc.setLanguage(first.language === 'cy' ? 'cy' : 'en-GB');
   doc.setCreationDate(made);
   doc.setModificationDate(made);
   // pdf-lib yields to the event loop every 50 objects by default; a browser clamps each yield to 4 ms, which

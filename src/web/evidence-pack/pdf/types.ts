@@ -10,8 +10,11 @@
 // - in the browser, `loadEvidencePdfFonts()` (./fonts.ts) fetches them same-origin from the fingerprinted
 //   assets that scripts/build-assets.ts copies into dist/public (see dist/public/manifest.json);
 // - in Node (tests, bench), `readEvidencePdfFonts()` (./node-fonts.ts) reads the same files from node_modules.
+
+import type { PackLanguage, ReportLanguage } from '../../../crypto/evidence-pack/index.ts';
 import type { Receipt, SignedTreeHead } from '../../../crypto/signing.ts';
 import type { Person, Place } from '../../../domain/incidents/index.ts';
+import type { PdfLabels } from './labels.ts';
 
 export interface EvidencePdfVersion {
   /** 1 … n, oldest first. */
@@ -80,6 +83,13 @@ export interface EvidencePdfInput {
   /** The verify page's full address, e.g. `${location.origin}/verify`; without it the PDF says "the /verify page". */
   readonly verifyUrl?: string;
   readonly fonts: EvidencePdfFonts;
+  /**
+   * The PDF's language: 'cy', 'en' (the default) or 'both' (the Welsh PDF, then the English one, in one file).
+   * Only the printed words change: the pack id, the metadata keyword and the entries' own text do not.
+   */
+  readonly language?: PackLanguage;
+  /** The diary's labels (behaviours, methods, roles …) in each language; without it the domain's English ones. */
+  readonly labels?: (language: ReportLanguage) => PdfLabels;
   /** Called as entries are laid out (done of total), between short pauses that let the page repaint. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops the work at the next pause (the promise rejects with the signal's reason). */

@@ -5,90 +5,43 @@ import type { Flow } from './flow.ts';
 import { BODY, CONTENT_WIDTH, field, gap, H3, heading, INK, LABEL, leadingOf, MARGIN, need, paragraph, SMALL, section } from './flow.ts';
 import { box } from './ink.ts';
 import type { EvidencePdfInput } from './types.ts';
-import { groupedHex, ukTime } from './words.ts';
-
-export const VERIFY_HEADING = 'How to check this pack';
+import { groupedHex } from './words.ts';
 
 export function drawVerifyPage(flow: Flow, input: EvidencePdfInput): void {
-  section(flow, VERIFY_HEADING);
+  const w = flow.words;
+  section(flow, w.say('verify.heading'));
   gap(flow, 2);
-  paragraph(
-    flow,
-    'This PDF comes with a ZIP file: the evidence pack. The ZIP holds each entry exactly as it was saved, the attached files, and a receipt for every saved version from Casebook\u2019s public log. Anyone can check it without an account and without trusting Casebook or the person who made it.',
-  );
+  paragraph(flow, w.say('verify.intro'));
   gap(flow, 8);
 
-  heading(flow, 'Three ways to check it', H3, 2);
-  step(
-    flow,
-    '1. In a web browser',
-    `Open ${input.verifyUrl ?? 'the /verify page of the Casebook website'} and drop the ZIP (and this PDF) on it. Everything is checked on your computer; nothing is uploaded.`,
-  );
-  step(
-    flow,
-    '2. On the command line',
-    'With Casebook\u2019s source code and Node.js: npm run verify -- pack.zip (add --online <Casebook address> to compare with the log as it is today). Exit code 0 means every check passed.',
-  );
-  step(
-    flow,
-    '3. With your own tools',
-    'docs/evidence-pack.md in Casebook\u2019s source code describes the format byte by byte and gives a short Python script that checks a pack with sha256sum-style hashing and Ed25519 only.',
-  );
+  heading(flow, w.say('verify.ways'), H3, 2);
+  step(flow, w.say('verify.browser'), w.say('verify.browserText', { url: input.verifyUrl ?? w.say('verify.browserNoUrl') }));
+  step(flow, w.say('verify.command'), w.say('verify.commandText'));
+  step(flow, w.say('verify.own'), w.say('verify.ownText'));
   gap(flow, 6);
 
-  heading(flow, 'What the checks prove', H3, 2);
-  bullet(
-    flow,
-    'That each entry\u2019s text (and each photo whose SHA-256 the entry names) is exactly what existed no later than the time on its receipt, and has not been changed since: not one character.',
-  );
-  bullet(
-    flow,
-    'That every saved version is in Casebook\u2019s public, append-only log, in the order it was written, so an entry cannot have been backdated or quietly rewritten.',
-  );
-  bullet(
-    flow,
-    'That the files in the ZIP are the ones listed in it. The SHA-256 at the foot of every page names the ZIP this PDF was made with.',
-  );
+  heading(flow, w.say('verify.proves'), H3, 2);
+  for (const key of ['verify.proof1', 'verify.proof2', 'verify.proof3'] as const) bullet(flow, w.say(key));
   gap(flow, 4);
-  heading(flow, 'What they do not prove', H3, 2);
-  bullet(
-    flow,
-    'That the events happened, or happened when or as the entry says: only that these words were written no later than the receipt time.',
-  );
-  bullet(
-    flow,
-    'That the pack holds every entry the person wrote: they choose what goes in. Record the pack\u2019s SHA-256 when you receive it; an entry removed later changes it.',
-  );
-  bullet(
-    flow,
-    '"Made on" on the cover is the clock of the device that made the pack; it proves nothing. The receipt times come from Casebook\u2019s log.',
-  );
-  bullet(
-    flow,
-    'The summary and the legal guidance on the cover are worked out from the entries for convenience. They are not evidence and not legal advice.',
-  );
-  bullet(
-    flow,
-    'This PDF is a readable copy and is not itself signed: where it and the ZIP differ, the ZIP is the evidence. The /verify page can compare the two.',
-  );
+  heading(flow, w.say('verify.notProves'), H3, 2);
+  for (const key of ['verify.limit1', 'verify.limit2', 'verify.limit3', 'verify.limit4', 'verify.limit5'] as const)
+    bullet(flow, w.say(key));
   gap(flow, 8);
 
-  heading(flow, 'This pack\u2019s log details', H3, 2);
-  field(flow, 'Pack SHA-256', groupedHex(input.packSha256));
-  field(flow, 'Log key (Ed25519)', input.logPublicKey);
-  field(flow, 'Log id', input.treeHead.logId);
+  heading(flow, w.say('verify.details'), H3, 2);
+  field(flow, w.say('verify.packSha'), groupedHex(input.packSha256));
+  field(flow, w.say('verify.logKey'), input.logPublicKey);
+  field(flow, w.say('verify.logId'), input.treeHead.logId);
   field(
     flow,
-    'Signed tree head',
-    `${input.treeHead.treeSize.toLocaleString('en-GB')} entries in the log at ${ukTime(input.treeHead.timestamp)}; root hash ${input.treeHead.rootHash}`,
+    w.say('verify.treeHead'),
+    w.say('verify.treeHeadValue', {
+      size: w.count(input.treeHead.treeSize),
+      when: w.time(input.treeHead.timestamp),
+      root: input.treeHead.rootHash,
+    }),
   );
-  paragraph(
-    flow,
-    'To rule out a pack made with someone else\u2019s key, compare the log id above with the one Casebook publishes at /.well-known/casebook-log.json on its website, or give that key to the verifier (--key).',
-    SMALL,
-    MARGIN + 118,
-    CONTENT_WIDTH - 118,
-  );
+  paragraph(flow, w.say('verify.keyNote'), SMALL, MARGIN + 118, CONTENT_WIDTH - 118);
 }
 
 function step(flow: Flow, title: string, text: string): void {

@@ -1,5 +1,5 @@
-// The pack's language: Welsh, English or both. It sets the words of README.txt in the ZIP (and the PDF's, once
-// it is translated); nothing that is stored, signed or checked depends on it (docs/evidence-pack.md).
+// The pack's language: Welsh, English or both. It sets the words of the PDF and of README.txt in the ZIP;
+// nothing that is stored, signed or checked depends on it (docs/evidence-pack.md).
 import type { PackLanguage } from '../../../crypto/evidence-pack/index.ts';
 
 const OPTIONS: readonly { value: PackLanguage; label: string; lang?: string }[] = [
@@ -21,8 +21,7 @@ export function LanguageChoice({ value, onChange }: { value: PackLanguage; onCha
           <h2 class="govuk-fieldset__heading">Language of the pack</h2>
         </legend>
         <div class="govuk-hint" id="pack-language-hint">
-          The instructions inside the ZIP (README.txt) are written in this language. The PDF is in English for now. The entries are as you
-          wrote them.
+          The PDF and the instructions inside the ZIP (README.txt) are written in this language. The entries are as you wrote them.
         </div>
         <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
           {OPTIONS.map((option) => (

@@ -57,7 +57,7 @@ export interface PackRequest {
   readonly title: string;
   /** For the PDF cover; may be empty. */
   readonly name: string;
-  /** The language of README.txt; default English. */
+  /** The language of the PDF and README.txt; default English. */
   readonly language?: PackLanguage;
   /** ms; the device's clock. */
   readonly createdAt: number;
@@ -275,6 +275,7 @@ export class PackMaker {
       title: request.title,
       ...(request.name.trim() ? { madeBy: request.name.trim() } : {}),
       createdAt: request.createdAt,
+      language: request.language ?? 'en',
       period: { ...(selection.from ? { from: selection.from } : {}), ...(selection.to ? { to: selection.to } : {}) },
       entries: entries.map((entry) => ({
         id: entry.id,
