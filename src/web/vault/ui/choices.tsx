@@ -1,6 +1,7 @@
 // Checkboxes, radios, selects and date/time fields in the design system's markup, for the diary's forms.
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n/i18n.ts';
+import { describedBy, HintAndError } from './components.tsx';
 
 export interface Choice<T extends string> {
   readonly value: T;
@@ -27,23 +28,13 @@ function Fieldset({
   legendSize?: 's' | 'm' | 'l';
   headingLegend?: boolean;
 }) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend class={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>
           {headingLegend ? <h2 class="govuk-fieldset__heading">{legend}</h2> : legend}
         </legend>
-        {hint ? (
-          <div id={`${id}-hint`} class="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} class="govuk-error-message">
-            <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         {children}
       </fieldset>
     </div>
