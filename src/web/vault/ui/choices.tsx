@@ -41,6 +41,49 @@ function Fieldset({
   );
 }
 
+/** One checkbox or radio with its label, hint and revealed follow-up; GOV.UK names the classes after the kind. */
+function ChoiceItem<T extends string>({
+  kind,
+  name,
+  itemId,
+  choice,
+  checked,
+  onChange,
+}: {
+  kind: 'checkboxes' | 'radios';
+  name: string;
+  itemId: string;
+  choice: Choice<T>;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div>
+      <div class={`govuk-${kind}__item`}>
+        <input
+          class={`govuk-${kind}__input`}
+          id={itemId}
+          name={name}
+          type={kind === 'radios' ? 'radio' : 'checkbox'}
+          value={choice.value}
+          checked={checked}
+          aria-describedby={choice.hint ? `${itemId}-hint` : undefined}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
+        <label class={`govuk-label govuk-${kind}__label`} for={itemId}>
+          {choice.label}
+        </label>
+        {choice.hint ? (
+          <div id={`${itemId}-hint`} class={`govuk-hint govuk-${kind}__hint`}>
+            {choice.hint}
+          </div>
+        ) : null}
+      </div>
+      {checked && choice.reveal ? <div class={`govuk-${kind}__conditional`}>{choice.reveal}</div> : null}
+    </div>
+  );
+}
+
 export function Checkboxes<T extends string>({
   id,
   legend,
@@ -71,31 +114,15 @@ export function Checkboxes<T extends string>({
           const itemId = `${id}-${index}`;
           const checked = selected.includes(choice.value);
           return (
-            <div key={choice.value}>
-              <div class="govuk-checkboxes__item">
-                <input
-                  class="govuk-checkboxes__input"
-                  id={itemId}
-                  name={id}
-                  type="checkbox"
-                  value={choice.value}
-                  checked={checked}
-                  aria-describedby={choice.hint ? `${itemId}-hint` : undefined}
-                  onChange={(event) =>
-                    onChange(event.currentTarget.checked ? [...selected, choice.value] : selected.filter((value) => value !== choice.value))
-                  }
-                />
-                <label class="govuk-label govuk-checkboxes__label" for={itemId}>
-                  {choice.label}
-                </label>
-                {choice.hint ? (
-                  <div id={`${itemId}-hint`} class="govuk-hint govuk-checkboxes__hint">
-                    {choice.hint}
-                  </div>
-                ) : null}
-              </div>
-              {checked && choice.reveal ? <div class="govuk-checkboxes__conditional">{choice.reveal}</div> : null}
-            </div>
+            <ChoiceItem
+              key={choice.value}
+              kind="checkboxes"
+              name={id}
+              itemId={itemId}
+              choice={choice}
+              checked={checked}
+              onChange={(on) => onChange(on ? [...selected, choice.value] : selected.filter((value) => value !== choice.value))}
+            />
           );
         })}
       </div>
@@ -134,29 +161,15 @@ export function Radios<T extends string>({
         {choices.map((choice, index) => {
           const itemId = index === 0 ? id : `${id}-${index}`;
           return (
-            <div key={choice.value}>
-              <div class="govuk-radios__item">
-                <input
-                  class="govuk-radios__input"
-                  id={itemId}
-                  name={id}
-                  type="radio"
-                  value={choice.value}
-                  checked={value === choice.value}
-                  aria-describedby={choice.hint ? `${itemId}-hint` : undefined}
-                  onChange={() => onChange(choice.value)}
-                />
-                <label class="govuk-label govuk-radios__label" for={itemId}>
-                  {choice.label}
-                </label>
-                {choice.hint ? (
-                  <div id={`${itemId}-hint`} class="govuk-hint govuk-radios__hint">
-                    {choice.hint}
-                  </div>
-                ) : null}
-              </div>
-              {value === choice.value && choice.reveal ? <div class="govuk-radios__conditional">{choice.reveal}</div> : null}
-            </div>
+            <ChoiceItem
+              key={choice.value}
+              kind="radios"
+              name={id}
+              itemId={itemId}
+              choice={choice}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+            />
           );
         })}
       </div>
