@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { HttpError } from '../http/http-client.ts';
 import { Busy, Button, ErrorSummary, errorFor, type FieldError, PasswordInput, Textarea, TextInput } from '../vault/ui/components.tsx';
 import type { StoredMessage } from './api.ts';
+import { AttachmentLink } from './attachment-link.tsx';
 import { CODE_WORDS, generateCode, parseCode } from './conversation-code.ts';
 import { type LinkedDiary, openDiary, shareOf } from './diary-link.ts';
 import type { MessageContent } from './sealed-content.ts';
@@ -365,17 +366,7 @@ function Conversation({ open, diary, onLeave }: { open: OpenConversation; diary?
               {m.content ? (
                 <>
                   <p class="casebook-talk__text">{m.content.text}</p>
-                  {m.content.attachment ? (
-                    <p class="govuk-body-s">
-                      <a
-                        class="govuk-link"
-                        download={m.content.attachment.name}
-                        href={`data:${m.content.attachment.type};base64,${m.content.attachment.data}`}
-                      >
-                        {m.content.attachment.name}
-                      </a>
-                    </p>
-                  ) : null}
+                  {m.content.attachment ? <AttachmentLink attachment={m.content.attachment} /> : null}
                 </>
               ) : (
                 <p class="casebook-talk__text">{w().cannotOpen}</p>

@@ -11,6 +11,14 @@ const sealedOf = (row: { team_key_version: number; body: string; key_team: strin
 });
 
 const bodySize = (content: SealedContent) => content.body.ciphertext.length + content.keyTeam.length + content.keyPerson.length;
+/** The columns a sealed message or share is stored in; the inverse of `sealedOf`. */
+const sealedColumns = (content: SealedContent) => ({
+  team_key_version: content.teamKeyVersion,
+  body: JSON.stringify(content.body),
+  key_team: content.keyTeam,
+  key_person: content.keyPerson,
+  size: bodySize(content),
+});
 
 /** What travels sealed: the messages of a conversation, and the diary entries a person shares into it. */
 export function createMessagesRepository(db: Kysely<Schema>) {
@@ -37,11 +45,7 @@ export function createMessagesRepository(db: Kysely<Schema>) {
             conversation_id: conversation.id,
             author,
             staff_id: staffId,
-            team_key_version: content.teamKeyVersion,
-            body: JSON.stringify(content.body),
-            key_team: content.keyTeam,
-            key_person: content.keyPerson,
-            size: bodySize(content),
+            ...sealedColumns(content),
             created_at: now,
           })
           .execute();
@@ -121,11 +125,7 @@ export function createMessagesRepository(db: Kysely<Schema>) {
         .values({
           id,
           conversation_id: conversationId,
-          team_key_version: content.teamKeyVersion,
-          body: JSON.stringify(content.body),
-          key_team: content.keyTeam,
-          key_person: content.keyPerson,
-          size: bodySize(content),
+          ...sealedColumns(content),
           created_at: now,
         })
         .execute();

@@ -11,6 +11,18 @@ import type { Schema, TrainingBookingsTable, TrainingCampaignsTable, TrainingEve
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
+/** A booker's own details as stored; empty optional answers are kept as null. */
+function bookerColumns(input: BookingInput) {
+  return {
+    name: input.name,
+    organisation: input.organisation,
+    role: input.role,
+    email: input.email || null,
+    phone: input.phone || null,
+    access_needs: input.accessNeeds || null,
+  };
+}
+
 /** An event as stored: what staff described (the wall-clock date and times become instants) and its counts. */
 export interface TrainingEvent extends Omit<EventDraft, 'date' | 'startTime' | 'endTime'> {
   id: number;
@@ -303,12 +315,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
             reference: bookingReference(randomBytes(8)),
             token_hash: tokenHash,
             status,
-            name: input.name,
-            organisation: input.organisation,
-            role: input.role,
-            email: input.email || null,
-            phone: input.phone || null,
-            access_needs: input.accessNeeds || null,
+            ...bookerColumns(input),
             created_at: now,
             updated_at: now,
           })
@@ -350,12 +357,7 @@ export function createTrainingRepository(db: Kysely<Schema>, dialect: DialectNam
       await db
         .updateTable('training_bookings')
         .set({
-          name: input.name,
-          organisation: input.organisation,
-          role: input.role,
-          email: input.email || null,
-          phone: input.phone || null,
-          access_needs: input.accessNeeds || null,
+          ...bookerColumns(input),
           updated_at: now,
           version: sql<number>`version + 1`,
         })

@@ -91,6 +91,15 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
     ],
   });
   const staffId = (request: FastifyRequest) => request.staff!.id;
+  /** One audit line for a staff change: ids and counts only, never a booker's details. */
+  const recordChange = (
+    request: FastifyRequest,
+    action: string,
+    subjectType: 'training_event' | 'training_campaign',
+    subjectId: number,
+    detail?: Record<string, unknown>,
+    trx?: Parameters<typeof audit.record>[1],
+  ) => audit.record({ staffId: staffId(request), action, subjectType, subjectId: String(subjectId), detail }, trx);
   const tellPromoted = (event: TrainingEvent, promoted: Promotion[]) => {
     for (const p of promoted) if (p.email) void mailer.send(promotedMail(event, p));
   };
@@ -126,10 +135,7 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
       );
     const event = await db.transaction().execute(async (trx) => {
       const created = await repo.createEvent(draft, clock(), trx);
-      await audit.record(
-        { staffId: staffId(request), action: 'training.event.create', subjectType: 'training_event', subjectId: String(created.id) },
-        trx,
-      );
+      await recordChange(request, 'training.event.create', 'training_event', created.id, undefined, trx);
       return created;
     });
     return reply.redirect(`${STAFF_TRAINING}/events/${event.id}`, 303);
@@ -182,16 +188,7 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
         );
       const result = await db.transaction().execute(async (trx) => {
         const updated = await repo.updateEvent(event.id, draft, clock(), trx);
-        await audit.record(
-          {
-            staffId: staffId(request),
-            action: 'training.event.update',
-            subjectType: 'training_event',
-            subjectId: String(event.id),
-            detail: { promoted: updated?.promoted.length ?? 0 },
-          },
-          trx,
-        );
+        await recordChange(request, 'training.event.update', 'training_event', event.id, { promoted: updated?.promoted.length ?? 0 }, trx);
         return updated;
       });
       if (result) tellPromoted(result.event, result.promoted);
@@ -232,10 +229,7 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
         }
         await db.transaction().execute(async (trx) => {
           await repo.setStatus(event.id, status, clock(), trx);
-          await audit.record(
-            { staffId: staffId(request), action: `training.event.${verb}`, subjectType: 'training_event', subjectId: String(event.id) },
-            trx,
-          );
+          await recordChange(request, `training.event.${verb}`, 'training_event', event.id, undefined, trx);
         });
         if (status === 'cancelled') {
           for (const b of await repo.bookings(event.id))
@@ -256,16 +250,7 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
       const { draft } = checkEvent(formValuesOf(event));
       const copy = await db.transaction().execute(async (trx) => {
         const created = await repo.createEvent({ ...draft!, title: `${event.title} (copy)`.slice(0, 150) }, clock(), trx);
-        await audit.record(
-          {
-            staffId: staffId(request),
-            action: 'training.event.copy',
-            subjectType: 'training_event',
-            subjectId: String(created.id),
-            detail: { from: event.id },
-          },
-          trx,
-        );
+        await recordChange(request, 'training.event.copy', 'training_event', created.id, { from: event.id }, trx);
         return created;
       });
       return reply.redirect(`${STAFF_TRAINING}/events/${copy.id}/edit`, 303);
@@ -282,16 +267,7 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
       const ids = new Set((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number).filter(Number.isSafeInteger));
       await db.transaction().execute(async (trx) => {
         const changed = await repo.markAttendance(event.id, ids, clock(), trx);
-        await audit.record(
-          {
-            staffId: staffId(request),
-            action: 'training.attendance.mark',
-            subjectType: 'training_event',
-            subjectId: String(event.id),
-            detail: { changed, attended: ids.size },
-          },
-          trx,
-        );
+        await recordChange(request, 'training.attendance.mark', 'training_event', event.id, { changed, attended: ids.size }, trx);
       });
       return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=attendance`, 303);
     },
@@ -305,16 +281,7 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
       if (!event) return reply;
       await db.transaction().execute(async (trx) => {
         const issued = await repo.issueCertificates(event.id, clock(), trx);
-        await audit.record(
-          {
-            staffId: staffId(request),
-            action: 'training.certificate.issue',
-            subjectType: 'training_event',
-            subjectId: String(event.id),
-            detail: { issued },
-          },
-          trx,
-        );
+        await recordChange(request, 'training.certificate.issue', 'training_event', event.id, { issued }, trx);
       });
       return reply.redirect(`${STAFF_TRAINING}/events/${event.id}?done=certificates`, 303);
     },
@@ -327,13 +294,7 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
       const event = await eventOr404(request, reply);
       if (!event) return reply;
       const bookings = await repo.bookings(event.id);
-      await audit.record({
-        staffId: staffId(request),
-        action: 'training.bookings.export',
-        subjectType: 'training_event',
-        subjectId: String(event.id),
-        detail: { rows: bookings.length },
-      });
+      await recordChange(request, 'training.bookings.export', 'training_event', event.id, { rows: bookings.length });
       const csv = csvDocument(
         [
           'Reference',
@@ -427,14 +388,12 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
       );
     await db.transaction().execute(async (trx) => {
       const saved = await repo.saveCampaign(id, draft, clock(), trx);
-      await audit.record(
-        {
-          staffId: staffId(request),
-          action: id ? 'training.campaign.update' : 'training.campaign.create',
-          subjectType: 'training_campaign',
-          subjectId: String(saved),
-          detail: { from: draft.startsOn, to: draft.endsOn },
-        },
+      await recordChange(
+        request,
+        id ? 'training.campaign.update' : 'training.campaign.create',
+        'training_campaign',
+        saved,
+        { from: draft.startsOn, to: draft.endsOn },
         trx,
       );
     });
@@ -458,10 +417,7 @@ export async function trainingStaffRoutes(app: FastifyInstance, { services }: { 
       const id = Number(request.params.id);
       await db.transaction().execute(async (trx) => {
         if (await repo.deleteCampaign(id, trx))
-          await audit.record(
-            { staffId: staffId(request), action: 'training.campaign.delete', subjectType: 'training_campaign', subjectId: String(id) },
-            trx,
-          );
+          await recordChange(request, 'training.campaign.delete', 'training_campaign', id, undefined, trx);
       });
       await campaigns.changed();
       return reply.redirect(`${STAFF_TRAINING}/campaigns`, 303);

@@ -2,6 +2,7 @@
 // page (src/web/staff) and kept in memory only; every message, note and reason is decrypted here and nowhere else.
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamKeys } from '../../../crypto/team-keys.ts';
+import { AttachmentLink } from '../../talk/attachment-link.tsx';
 import { Busy, Button, ErrorSummary, type FieldError, Textarea } from '../../vault/ui/components.tsx';
 import { UnlockTeamKeys } from '../index.ts';
 import {
@@ -280,17 +281,7 @@ function Detail({
               {m.author === 'person' ? 'The person' : 'Helpline'}, {when(m.createdAt)}
             </p>
             <p class="casebook-talk__text">{m.content ? m.content.text : 'This message cannot be opened with your team key.'}</p>
-            {m.content?.attachment ? (
-              <p class="govuk-body-s">
-                <a
-                  class="govuk-link"
-                  download={m.content.attachment.name}
-                  href={`data:${m.content.attachment.type};base64,${m.content.attachment.data}`}
-                >
-                  {m.content.attachment.name}
-                </a>
-              </p>
-            ) : null}
+            {m.content?.attachment ? <AttachmentLink attachment={m.content.attachment} /> : null}
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@ import { looksIdentifying, normalizeUsername, usernameProblem } from '../account
 import type { ApiClient } from '../api/client.ts';
 import { t } from '../i18n/i18n.ts';
 import { useStrength } from '../strength/strength-meter.tsx';
-import { strengthProblem } from '../strength/strength-policy.ts';
+import { strengthProblem, usernameWords } from '../strength/strength-policy.ts';
 import type { FieldError } from '../ui/components.tsx';
 import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
 import { describeFailure } from '../ui/messages.ts';
@@ -179,7 +179,7 @@ function PassphraseStep({
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const userInputs = useMemo(() => username.split(/[-_.]/), [username]);
+  const userInputs = useMemo(() => usernameWords(username), [username]);
   const verdict = useStrength(passphrase, userInputs);
 
   const submit = async (event: Event) => {

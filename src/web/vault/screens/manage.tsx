@@ -4,7 +4,7 @@ import type { PendingRecoveryKey } from '../account/manage-account.ts';
 import { changePassphrase, deleteAccount, prepareNewRecoveryKey, saveNewRecoveryKey } from '../account/manage-account.ts';
 import { t } from '../i18n/i18n.ts';
 import { useStrength } from '../strength/strength-meter.tsx';
-import { strengthProblem } from '../strength/strength-policy.ts';
+import { strengthProblem, usernameWords } from '../strength/strength-policy.ts';
 import type { FieldError } from '../ui/components.tsx';
 import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton, PasswordInput, TextInput } from '../ui/components.tsx';
 import { useFormAction } from '../ui/form-action.ts';
@@ -26,7 +26,7 @@ export function ChangePassphraseScreen({
   const [next, setNext] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const userInputs = useMemo(() => [current, ...vault.username.split(/[-_.]/)], [current, vault.username]);
+  const userInputs = useMemo(() => [current, ...usernameWords(vault.username)], [current, vault.username]);
   const verdict = useStrength(next, userInputs);
 
   const submit = async (event: Event) => {

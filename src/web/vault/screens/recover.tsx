@@ -7,7 +7,7 @@ import { normalizeUsername } from '../account/username.ts';
 import type { ApiClient } from '../api/client.ts';
 import { LANGUAGE, t } from '../i18n/i18n.ts';
 import { useStrength } from '../strength/strength-meter.tsx';
-import { strengthProblem } from '../strength/strength-policy.ts';
+import { strengthProblem, usernameWords } from '../strength/strength-policy.ts';
 import type { FieldError } from '../ui/components.tsx';
 import { Busy, Button, ErrorSummary, errorFor, Heading, LinkButton, TextInput } from '../ui/components.tsx';
 import { describeFailure } from '../ui/messages.ts';
@@ -159,7 +159,7 @@ function NewPassphraseStep({
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const userInputs = useMemo(() => recovery.username.split(/[-_.]/), [recovery.username]);
+  const userInputs = useMemo(() => usernameWords(recovery.username), [recovery.username]);
   const verdict = useStrength(passphrase, userInputs);
 
   const submit = async (event: Event) => {

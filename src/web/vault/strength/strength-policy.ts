@@ -51,3 +51,8 @@ export function strengthProblem(passphrase: string, result: StrengthVerdict | un
   if (!result.acceptable) return t('strength.tooEasy', { advice: result.advice ?? '' }).trim();
   return undefined;
 }
+
+/** The words of a username, which a passphrase should not lean on (the estimator's user inputs). */
+export function usernameWords(username: string): string[] {
+  return username.split(/[-_.]/);
+}

@@ -1,6 +1,7 @@
 // Checkboxes, radios, selects and date/time fields in the design system's markup, for the diary's forms.
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n/i18n.ts';
+import { describedBy, HintAndError } from './components.tsx';
 
 export interface Choice<T extends string> {
   readonly value: T;
@@ -27,25 +28,58 @@ function Fieldset({
   legendSize?: 's' | 'm' | 'l';
   headingLegend?: boolean;
 }) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend class={`govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`}>
           {headingLegend ? <h2 class="govuk-fieldset__heading">{legend}</h2> : legend}
         </legend>
-        {hint ? (
-          <div id={`${id}-hint`} class="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} class="govuk-error-message">
-            <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         {children}
       </fieldset>
+    </div>
+  );
+}
+
+/** One checkbox or radio with its label, hint and revealed follow-up; GOV.UK names the classes after the kind. */
+function ChoiceItem<T extends string>({
+  kind,
+  name,
+  itemId,
+  choice,
+  checked,
+  onChange,
+}: {
+  kind: 'checkboxes' | 'radios';
+  name: string;
+  itemId: string;
+  choice: Choice<T>;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div>
+      <div class={`govuk-${kind}__item`}>
+        <input
+          class={`govuk-${kind}__input`}
+          id={itemId}
+          name={name}
+          type={kind === 'radios' ? 'radio' : 'checkbox'}
+          value={choice.value}
+          checked={checked}
+          aria-describedby={choice.hint ? `${itemId}-hint` : undefined}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
+        <label class={`govuk-label govuk-${kind}__label`} for={itemId}>
+          {choice.label}
+        </label>
+        {choice.hint ? (
+          <div id={`${itemId}-hint`} class={`govuk-hint govuk-${kind}__hint`}>
+            {choice.hint}
+          </div>
+        ) : null}
+      </div>
+      {checked && choice.reveal ? <div class={`govuk-${kind}__conditional`}>{choice.reveal}</div> : null}
     </div>
   );
 }
@@ -80,31 +114,15 @@ export function Checkboxes<T extends string>({
           const itemId = `${id}-${index}`;
           const checked = selected.includes(choice.value);
           return (
-            <div key={choice.value}>
-              <div class="govuk-checkboxes__item">
-                <input
-                  class="govuk-checkboxes__input"
-                  id={itemId}
-                  name={id}
-                  type="checkbox"
-                  value={choice.value}
-                  checked={checked}
-                  aria-describedby={choice.hint ? `${itemId}-hint` : undefined}
-                  onChange={(event) =>
-                    onChange(event.currentTarget.checked ? [...selected, choice.value] : selected.filter((value) => value !== choice.value))
-                  }
-                />
-                <label class="govuk-label govuk-checkboxes__label" for={itemId}>
-                  {choice.label}
-                </label>
-                {choice.hint ? (
-                  <div id={`${itemId}-hint`} class="govuk-hint govuk-checkboxes__hint">
-                    {choice.hint}
-                  </div>
-                ) : null}
-              </div>
-              {checked && choice.reveal ? <div class="govuk-checkboxes__conditional">{choice.reveal}</div> : null}
-            </div>
+            <ChoiceItem
+              key={choice.value}
+              kind="checkboxes"
+              name={id}
+              itemId={itemId}
+              choice={choice}
+              checked={checked}
+              onChange={(on) => onChange(on ? [...selected, choice.value] : selected.filter((value) => value !== choice.value))}
+            />
           );
         })}
       </div>
@@ -143,29 +161,15 @@ export function Radios<T extends string>({
         {choices.map((choice, index) => {
           const itemId = index === 0 ? id : `${id}-${index}`;
           return (
-            <div key={choice.value}>
-              <div class="govuk-radios__item">
-                <input
-                  class="govuk-radios__input"
-                  id={itemId}
-                  name={id}
-                  type="radio"
-                  value={choice.value}
-                  checked={value === choice.value}
-                  aria-describedby={choice.hint ? `${itemId}-hint` : undefined}
-                  onChange={() => onChange(choice.value)}
-                />
-                <label class="govuk-label govuk-radios__label" for={itemId}>
-                  {choice.label}
-                </label>
-                {choice.hint ? (
-                  <div id={`${itemId}-hint`} class="govuk-hint govuk-radios__hint">
-                    {choice.hint}
-                  </div>
-                ) : null}
-              </div>
-              {value === choice.value && choice.reveal ? <div class="govuk-radios__conditional">{choice.reveal}</div> : null}
-            </div>
+            <ChoiceItem
+              key={choice.value}
+              kind="radios"
+              name={id}
+              itemId={itemId}
+              choice={choice}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+            />
           );
         })}
       </div>

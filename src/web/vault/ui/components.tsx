@@ -81,12 +81,10 @@ interface FieldProps {
   readonly labelClass?: string;
 }
 
-function FieldShell({ id, label, hint, error, labelClass, children }: FieldProps & { children: ComponentChildren }) {
+/** A field's hint and error message, with the ids `describedBy` points at. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ComponentChildren; error?: string | undefined }) {
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class={`govuk-label${labelClass ? ` ${labelClass}` : ''}`} for={id}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <div id={`${id}-hint`} class="govuk-hint">
           {hint}
@@ -97,12 +95,23 @@ function FieldShell({ id, label, hint, error, labelClass, children }: FieldProps
           <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function FieldShell({ id, label, hint, error, labelClass, children }: FieldProps & { children: ComponentChildren }) {
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label class={`govuk-label${labelClass ? ` ${labelClass}` : ''}`} for={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown, extra?: string): string | undefined {
+export function describedBy(id: string, hint: unknown, error: unknown, extra?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
