@@ -11,7 +11,7 @@ import { createBoardPageCache } from './board-page-cache.ts';
 import { isSuspended } from './member-session.ts';
 import type { MembershipRepository } from './membership-repository.ts';
 import type { NotificationsRepository } from './notifications-repository.ts';
-import { FORUMS_PATH, keyOf, type ForumPages } from './pages.ts';
+import { keyOf, type ForumPages } from './pages.ts';
 import type { ReadingRepository } from './reading-repository.ts';
 import { PROFESSIONAL_ROLES, type Forum, type ProfessionalRole } from './records.ts';
 import { BoardParams, BoardQuery, IdParams, ImageParams, NoQuery, TopicQuery } from './schemas.ts';
@@ -31,11 +31,11 @@ export interface ForumReadingOptions {
 /** Reading: the landing page (or how to sign in or join), a board's topics, a topic's posts, one post, its pictures. */
 export async function forumReadingRoutes(fastify: FastifyInstance, { pages, views, clock, reading, members, notifications, topicViews }: ForumReadingOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { render, memberOr, canRead, boards, boardById, notFound, professionalsOnly, postFor, pageContext } = pages;
+  const { render, memberOr, canRead, boards, boardById, notFound, professionalsOnly, postFor, pageContext, base, languagesOf } = pages;
   const topicPages = createTopicPageCache();
   const boardPages = createBoardPageCache();
 
-  app.get(FORUMS_PATH, { schema: { querystring: NoQuery } }, async (request, reply) => {
+  app.get(base, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await pages.readerOf(request);
     if (!reader) return render(reply, 'signed-out', { hideForumNav: true });
     if (!reader.member) return render(reply, 'join', { hideForumNav: true, csrfToken: reader.session.csrfToken, suggestion: suggestForumName(randomInt), values: {} });
@@ -55,7 +55,7 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
     });
   });
 
-  app.get(`${FORUMS_PATH}/boards/:board`, { schema: { params: BoardParams, querystring: BoardQuery } }, async (request, reply) => {
+  app.get(`${base}/boards/:board`, { schema: { params: BoardParams, querystring: BoardQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const board = await boardById(request.params.board);
@@ -77,12 +77,12 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
     const shared = boardPages.get(
       signature,
       context.topics.map((t) => t.fresh),
-      () => views.render('forums/board.njk', { ...pageContext, ...context, topics: context.topics.map((t) => ({ ...t, fresh: true })) }),
+      () => views.render('forums/board.njk', { ...pageContext, ...languagesOf(`${base}/boards/${board.id}`), ...context, topics: context.topics.map((t) => ({ ...t, fresh: true })) }),
     );
     return shared ? sendCachedPage(request, reply, shared) : render(reply, 'board', context);
   });
 
-  app.get(`${FORUMS_PATH}/topics/:id`, { schema: { params: IdParams, querystring: TopicQuery } }, async (request, reply) => {
+  app.get(`${base}/topics/:id`, { schema: { params: IdParams, querystring: TopicQuery } }, async (request, reply) => {
     const id = Number(request.params.id);
     const cookie = request.cookies[SESSION_COOKIE];
     const idHash = cookie && cookie.length <= 100 ? sha256Hex(cookie) : undefined;
@@ -112,6 +112,7 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
       const { posts, hasBefore, hasAfter } = await reading.posts(topic.id, before !== undefined ? { before } : after !== undefined ? { after } : {}, LIMITS.replyPageSize);
       return views.render('forums/topic.njk', {
         ...pageContext,
+        ...languagesOf(request.url),
         topic: full,
         boardTitle: topic.boardTitle,
         professionals: topic.forum === 'professionals',
@@ -126,7 +127,7 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
   });
 
   // One post's own page, with the actions this reader may take.
-  app.get(`${FORUMS_PATH}/posts/:id`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/posts/:id`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), false);
@@ -135,7 +136,7 @@ export async function forumReadingRoutes(fastify: FastifyInstance, { pages, view
   });
 
   // Pictures are served only to members who can read the post they belong to.
-  app.get(`${FORUMS_PATH}/images/:id`, { schema: { params: ImageParams, querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/images/:id`, { schema: { params: ImageParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const image = await reading.image(request.params.id);
