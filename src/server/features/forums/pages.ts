@@ -21,7 +21,8 @@ export const formatWhen = (ms: number) => dateTime.format(new Date(ms));
 
 /** The forums' words, every language (content/messages/forums): read once, a missing key stops start-up. */
 const WORDS = loadMessages('forums');
-export type ForumWords = Record<string, string> & { dates: Catalogue };
+/** The words the code says itself (templates read the rest as `t.forums`); loadMessages has checked every key is there. */
+export type ForumWords = Readonly<Record<'agreeError' | 'badAddressText' | 'banned' | 'bannedText' | 'expired' | 'expiredText' | 'failed' | 'failedText' | 'forbidden' | 'nameError' | 'nameTaken' | 'notFound' | 'notFoundText' | 'ownPostsOnly' | 'pageTitle' | 'paused' | 'pausedReason' | 'pausedUntil' | 'professionalsOnly' | 'professionalsOnlyAsk' | 'signedOut' | 'signedOutText' | 'tooLong' | 'tooLongText' | 'unreadable' | 'unreadableText' | 'wait' | 'waitText', string>> & Readonly<Record<string, string | undefined>> & { dates: Catalogue };
 
 /** Where the forums live in a language: /forums, /cy/forums. The language is in the address only. */
 export const forumsPathOf = (language: Language) => (language === 'en' ? FORUMS_PATH : `/${language}${FORUMS_PATH}`);
@@ -52,7 +53,7 @@ export interface ForumPagesOptions {
  */
 export function createForumPages({ views, clock, vault, members, reading, language }: ForumPagesOptions) {
   const base = forumsPathOf(language);
-  const words = WORDS[language] as ForumWords;
+  const words = WORDS[language] as unknown as ForumWords;
   const when = language === 'en' ? formatWhen : dateTimeFormatter(words.dates as never, language);
   /** hreflang alternates and the Language navigation: the same address in the other language (none for pages English only). */
   const languagesOf = (url: string) => {
