@@ -14,7 +14,7 @@ const get = (url: string) => t.app.inject({ method: 'GET', url });
 const languageLinks = (html: string) => [...html.matchAll(/<a class="govuk-language-navigation__link" href="([^"]+)"/g)].map((m) => m[1]);
 
 describe('Language navigation on pages not in Welsh yet', () => {
-  it.each(['/training', '/forums'])('%s links its Welsh address, with no hreflang alternates', async (url) => {
+  it.each(['/training', '/forums/search'])('%s links its Welsh address, with no hreflang alternates', async (url) => {
     const res = await get(url);
     expect(languageLinks(res.body)).toEqual([`/cy${url}`]);
     expect(res.body).not.toContain('<link rel="alternate"');

@@ -9,7 +9,7 @@ export const LANGUAGES = ['en', 'cy'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The message catalogue areas: content/messages/<area>/<language>.yaml. */
-export const MESSAGE_AREAS = ['guidance', 'layout', 'search', 'errors', 'verify', 'directory', 'risk-screen', 'talk'] as const;
+export const MESSAGE_AREAS = ['guidance', 'layout', 'search', 'errors', 'verify', 'directory', 'risk-screen', 'talk', 'forums'] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 
 /**

@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nunjucks from 'nunjucks';
+import type { Catalogue } from '../../domain/content-parity/index.ts';
 import { fill } from '../../domain/messages/fill.ts';
 import { SECTIONS } from '../features/guidance/index.ts';
 import { PATHS } from '../paths.ts';
+import { pluralPhrase } from '../shared/plural-phrase.ts';
 import type { AssetManifest } from './assets.ts';
 import { currentUrl, notInWelshYetLinks } from './english-only.ts';
 import { JS_ENABLED_SCRIPT } from './inline-script.ts';
@@ -56,12 +58,15 @@ export function createViews({ assets, exitUrl }: ViewOptions): Views {
     (phrase: string, values: Record<string, string | number>) =>
       new nunjucks.runtime.SafeString(fill(String(env.getFilter('escape')(phrase)), values)),
   );
+  // A count's whole phrase in the page's language (pluralPhrase): `forms | plural(count, lang)`.
+  env.addFilter('plural', (forms: Catalogue, count: number, lang?: string) => pluralPhrase(forms, lang === 'cy' ? 'cy' : 'en', count));
   env.addFilter('longDate', (iso: string, lang?: string) => (lang === 'cy' ? longDateCy : longDate).format(new Date(`${iso}T00:00:00Z`)));
   const guidance = loadMessages('guidance');
   const areas = {
     layout: loadMessages('layout'),
     search: loadMessages('search'),
     errors: loadMessages('errors'),
+    forums: loadMessages('forums'),
   };
   // Built once per language: the guidance catalogue at the top (as before) and each other area under its name.
   const catalogues = Object.fromEntries(

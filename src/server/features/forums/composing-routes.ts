@@ -44,7 +44,14 @@ export async function forumComposingRoutes(
   { pages, clock, composing, reading, moderation }: ForumComposingOptions,
 ): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { render, memberOr, canRead, canWrite, boardById, notFound, forbidden, professionalsOnly, postFor, topicForWriting } = pages;
+  const { render, memberOr, canRead, canWrite, boardById, notFound, forbidden, professionalsOnly, postFor, topicForWriting, base, words } =
+    pages;
+  /** Pages not in Welsh yet are registered by the English forums only. */
+  const notInWelsh = pages.language === 'en' ? app : undefined;
+  // The rules' messages are English sentences; a Welsh page says what each field needs instead (docs/welsh.md).
+  const say = (field: string, message: string) => (pages.language === 'en' ? message : (words[`${field}Error`] ?? message));
+  const fieldErrors = (errors: readonly { field: string; message: string }[], field: string) =>
+    [...new Set(errors.filter((e) => e.field === field).map((e) => say(e.field, e.message)))].join('. ');
 
   function composeContext(reader: MemberReader, extra: Record<string, unknown>) {
     return {
@@ -89,8 +96,8 @@ export async function forumComposingRoutes(
             ...context,
             withTitle,
             values,
-            errors: [{ text: cleaned.message, href: '#images' }],
-            imagesError: cleaned.message,
+            errors: [{ text: say('images', cleaned.message), href: '#images' }],
+            imagesError: say('images', cleaned.message),
           }),
           400,
         );
@@ -107,23 +114,18 @@ export async function forumComposingRoutes(
           ...context,
           withTitle,
           values,
-          errors: assessment.errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
-          titleError: assessment.errors
-            .filter((e) => e.field === 'title')
-            .map((e) => e.message)
-            .join('. '),
-          bodyError: assessment.errors
-            .filter((e) => e.field === 'body')
-            .map((e) => e.message)
-            .join('. '),
-          imagesError: assessment.errors
-            .filter((e) => e.field === 'images')
-            .map((e) => e.message)
-            .join('. '),
+          errors: [
+            ...new Map(
+              assessment.errors.map((e) => [say(e.field, e.message), { text: say(e.field, e.message), href: `#${e.field}` }]),
+            ).values(),
+          ],
+          titleError: fieldErrors(assessment.errors, 'title'),
+          bodyError: fieldErrors(assessment.errors, 'body'),
+          imagesError: fieldErrors(assessment.errors, 'images'),
           findings: assessment.findings.length
             ? highlightSegments(combined, assessment.findings).map((s) => ({
                 text: s.text,
-                label: s.finding ? labelOf(s.finding) : undefined,
+                label: s.finding ? (pages.language === 'en' ? labelOf(s.finding) : words[`finding_${s.finding.kind}`]) : undefined,
               }))
             : undefined,
         }),
@@ -155,48 +157,49 @@ export async function forumComposingRoutes(
   async function rateLimited(reply: FastifyReply, member: Member): Promise<boolean> {
     const wait = postingWait(member, await composing.recentPostCounts(member.id, clock()), clock());
     if (wait.allowed) return false;
-    await render(reply, 'message', { heading: 'Please wait before posting again', paragraphs: [wait.reason ?? ''] }, 429);
+    await render(
+      reply,
+      'message',
+      { heading: words.wait, paragraphs: [pages.language === 'en' ? (wait.reason ?? '') : words.waitText] },
+      429,
+    );
     return true;
   }
 
   // A new topic.
 
-  app.get(`${FORUMS_PATH}/boards/:board/new`, { schema: { params: BoardParams, querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/boards/:board/new`, { schema: { params: BoardParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const board = await boardById(request.params.board);
     if (!board) return notFound(reply);
     if (!canRead(reader.member, board.forum)) return professionalsOnly(reply);
     if (!canWrite(reply, reader.member)) return reply;
-    return render(reply, 'compose', composeContext(reader, { board, action: `${FORUMS_PATH}/boards/${board.id}/topics`, withTitle: true }));
+    return render(reply, 'compose', composeContext(reader, { board, action: `${base}/boards/${board.id}/topics`, withTitle: true }));
   });
 
-  app.post(
-    `${FORUMS_PATH}/boards/:board/topics`,
-    { schema: { params: BoardParams, body: DraftForm }, ...draftRoute },
-    async (request, reply) => {
-      const reader = await memberOr(request, reply, true);
-      if (!reader) return reply;
-      const board = await boardById(request.params.board);
-      if (!board) return notFound(reply);
-      if (!canRead(reader.member, board.forum)) return professionalsOnly(reply);
-      if (!canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
-      const assessed = await checkDraft(request, reply, reader, true, { board, action: `${FORUMS_PATH}/boards/${board.id}/topics` });
-      if (!assessed) return reply;
-      const title = text(request.body, 'title').trim().replace(/\s+/g, ' ');
-      const { postId } = await composing.createTopic(
-        board.id,
-        title,
-        { ...assessed.post, member: reader.member, images: assessed.images },
-        clock(),
-      );
-      return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
-    },
-  );
+  app.post(`${base}/boards/:board/topics`, { schema: { params: BoardParams, body: DraftForm }, ...draftRoute }, async (request, reply) => {
+    const reader = await memberOr(request, reply, true);
+    if (!reader) return reply;
+    const board = await boardById(request.params.board);
+    if (!board) return notFound(reply);
+    if (!canRead(reader.member, board.forum)) return professionalsOnly(reply);
+    if (!canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
+    const assessed = await checkDraft(request, reply, reader, true, { board, action: `${base}/boards/${board.id}/topics` });
+    if (!assessed) return reply;
+    const title = text(request.body, 'title').trim().replace(/\s+/g, ' ');
+    const { postId } = await composing.createTopic(
+      board.id,
+      title,
+      { ...assessed.post, member: reader.member, images: assessed.images },
+      clock(),
+    );
+    return reply.redirect(`${base}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
+  });
 
   // Replies.
 
-  app.get(`${FORUMS_PATH}/topics/:id/reply`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/topics/:id/reply`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const found = await topicForWriting(reply, reader, Number(request.params.id));
@@ -204,35 +207,31 @@ export async function forumComposingRoutes(
     return render(
       reply,
       'compose',
-      composeContext(reader, { topic: found.topic, action: `${FORUMS_PATH}/topics/${found.topic.id}/replies`, withTitle: false }),
+      composeContext(reader, { topic: found.topic, action: `${base}/topics/${found.topic.id}/replies`, withTitle: false }),
     );
   });
 
-  app.post(
-    `${FORUMS_PATH}/topics/:id/replies`,
-    { schema: { params: IdParams, body: DraftForm }, ...draftRoute },
-    async (request, reply) => {
-      const reader = await memberOr(request, reply, true);
-      if (!reader) return reply;
-      const found = await topicForWriting(reply, reader, Number(request.params.id));
-      if (!found || !canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
-      const assessed = await checkDraft(request, reply, reader, false, {
-        topic: found.topic,
-        action: `${FORUMS_PATH}/topics/${found.topic.id}/replies`,
-      });
-      if (!assessed) return reply;
-      const postId = await composing.createReply(
-        found.topic.id,
-        { ...assessed.post, member: reader.member, images: assessed.images },
-        clock(),
-      );
-      return reply.redirect(`${FORUMS_PATH}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
-    },
-  );
+  app.post(`${base}/topics/:id/replies`, { schema: { params: IdParams, body: DraftForm }, ...draftRoute }, async (request, reply) => {
+    const reader = await memberOr(request, reply, true);
+    if (!reader) return reply;
+    const found = await topicForWriting(reply, reader, Number(request.params.id));
+    if (!found || !canWrite(reply, reader.member) || (await rateLimited(reply, reader.member))) return reply;
+    const assessed = await checkDraft(request, reply, reader, false, {
+      topic: found.topic,
+      action: `${base}/topics/${found.topic.id}/replies`,
+    });
+    if (!assessed) return reply;
+    const postId = await composing.createReply(
+      found.topic.id,
+      { ...assessed.post, member: reader.member, images: assessed.images },
+      clock(),
+    );
+    return reply.redirect(`${base}/posts/${postId}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
+  });
 
   // The author's own post: the confirmation, change and delete.
 
-  app.get(`${FORUMS_PATH}/posts/:id/posted`, { schema: { params: IdParams, querystring: PostedQuery } }, async (request, reply) => {
+  app.get(`${base}/posts/:id/posted`, { schema: { params: IdParams, querystring: PostedQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), true);
@@ -240,7 +239,7 @@ export async function forumComposingRoutes(
     return render(reply, 'posted', { ...found, support: request.query.support === '1' || Boolean(found.post.crisis) });
   });
 
-  app.get(`${FORUMS_PATH}/posts/:id/edit`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/posts/:id/edit`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), true);
@@ -251,14 +250,14 @@ export async function forumComposingRoutes(
       composeContext(reader, {
         editing: found.post,
         topic: found.topic,
-        action: `${FORUMS_PATH}/posts/${found.post.id}/edit`,
+        action: `${base}/posts/${found.post.id}/edit`,
         withTitle: found.post.isOpening,
         values: { body: found.post.body, title: found.topic.title },
       }),
     );
   });
 
-  app.post(`${FORUMS_PATH}/posts/:id/edit`, { schema: { params: IdParams, body: DraftForm }, ...draftRoute }, async (request, reply) => {
+  app.post(`${base}/posts/:id/edit`, { schema: { params: IdParams, body: DraftForm }, ...draftRoute }, async (request, reply) => {
     const reader = await memberOr(request, reply, true);
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), true);
@@ -267,7 +266,7 @@ export async function forumComposingRoutes(
       return forbidden(reply, ['A moderator removed this post, so it cannot be changed. You can delete it.']);
     // Each picture has its own "take out" box (remove-<id>): only this post's own pictures can be named.
     const removing = found.post.images.filter((image) => text(request.body, `remove-${image.id}`) === 'yes').map((image) => image.id);
-    const context = { editing: found.post, removing, topic: found.topic, action: `${FORUMS_PATH}/posts/${found.post.id}/edit` };
+    const context = { editing: found.post, removing, topic: found.topic, action: `${base}/posts/${found.post.id}/edit` };
     const assessed = await checkDraft(request, reply, reader, found.post.isOpening, context, found.post.images.length - removing.length);
     if (!assessed) return reply;
     // An edit never un-hides a post, and a held post stays held until a moderator looks.
@@ -288,10 +287,10 @@ export async function forumComposingRoutes(
       },
       clock(),
     );
-    return reply.redirect(`${FORUMS_PATH}/posts/${found.post.id}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
+    return reply.redirect(`${base}/posts/${found.post.id}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
   });
 
-  app.get(`${FORUMS_PATH}/posts/:id/delete`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+  notInWelsh?.get(`${FORUMS_PATH}/posts/:id/delete`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), true);
@@ -299,7 +298,7 @@ export async function forumComposingRoutes(
     return render(reply, 'delete-post', { ...found, csrfToken: reader.session.csrfToken });
   });
 
-  app.post(
+  notInWelsh?.post(
     `${FORUMS_PATH}/posts/:id/delete`,
     { schema: { params: IdParams, body: CsrfForm }, bodyLimit: SMALL_FORM_LIMIT },
     async (request, reply) => {
@@ -316,7 +315,7 @@ export async function forumComposingRoutes(
     },
   );
 
-  app.get(`${FORUMS_PATH}/my-posts`, { schema: { querystring: NoQuery } }, async (request, reply) => {
+  notInWelsh?.get(`${FORUMS_PATH}/my-posts`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     return render(reply, 'my-posts', { posts: await reading.memberPosts(reader.member.id) });

@@ -17,13 +17,15 @@ export interface ForumMembershipOptions {
 /** Membership: joining with a forum name, asking for the professionals' forum, leaving, and who the reader is. */
 export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, clock, members }: ForumMembershipOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { render, memberOr, csrfFailed } = pages;
+  const { render, memberOr, csrfFailed, base, words } = pages;
+  /** Pages not in Welsh yet are registered by the English forums only. */
+  const notInWelsh = pages.language === 'en' ? app : undefined;
 
-  app.post(`${FORUMS_PATH}/join`, { schema: { body: JoinForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
+  app.post(`${base}/join`, { schema: { body: JoinForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
     const reader = await pages.readerOf(request);
     if (!reader) return render(reply, 'signed-out', { hideForumNav: true }, 401);
     if (!csrfOk(request, reader.session)) return csrfFailed(reply);
-    if (reader.member) return reply.redirect(FORUMS_PATH, 303);
+    if (reader.member) return reply.redirect(base, 303);
     const raw = text(request.body, 'name', 200);
     const check = checkForumName(raw, reader.session.username);
     const again = (message: string) =>
@@ -40,15 +42,15 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
         },
         400,
       );
-    if (!check.ok) return again(check.message);
-    if (text(request.body, 'agree') !== 'yes') return again('Confirm that you have read the house rules');
+    if (!check.ok) return again(pages.language === 'en' ? check.message : words.nameError);
+    if (text(request.body, 'agree') !== 'yes') return again(words.agreeError);
     const member = await members.join(reader.session.accountId, check.name, check.key, clock());
-    if (!member) return again('That forum name is taken. Choose another, or use the suggested one');
-    return reply.redirect(FORUMS_PATH, 303);
+    if (!member) return again(words.nameTaken);
+    return reply.redirect(base, 303);
   });
 
   // For the topic page's script: which posts are the reader's own, so it can offer "Change" and "Delete" beside them.
-  app.get(`${FORUMS_PATH}/me`, { schema: { querystring: NoQuery, response: MeResponse } }, async (request, reply) => {
+  app.get(`${base}/me`, { schema: { querystring: NoQuery, response: MeResponse } }, async (request, reply) => {
     const reader = await pages.readerOf(request);
     reply.header('cache-control', 'no-store');
     if (!reader?.member) return reply.code(401).send({ error: 'signed_out', message: 'Sign in to use the forums.' });
@@ -57,7 +59,7 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
 
   // Professionals ask for access; a moderator checks.
 
-  app.get(`${FORUMS_PATH}/professionals`, { schema: { querystring: NoQuery } }, async (request, reply) => {
+  notInWelsh?.get(`${FORUMS_PATH}/professionals`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     return render(reply, 'professionals', {
@@ -68,38 +70,42 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
     });
   });
 
-  app.post(`${FORUMS_PATH}/professionals`, { schema: { body: ProfessionalForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
-    const reader = await memberOr(request, reply, true);
-    if (!reader) return reply;
-    const role = text(request.body, 'role', 40) as ProfessionalRole;
-    const note = text(request.body, 'note', 400).trim();
-    const errors = [
-      ...(PROFESSIONAL_ROLES[role] ? [] : [{ text: 'Choose your role', href: '#role' }]),
-      ...(note.length < 10 || note.length > 300
-        ? [{ text: 'Tell the moderators where you work and how they can check (10 to 300 characters)', href: '#note' }]
-        : []),
-    ];
-    if (errors.length)
-      return render(
-        reply,
-        'professionals',
-        { member: reader.member, roles: PROFESSIONAL_ROLES, csrfToken: reader.session.csrfToken, values: { role, note }, errors },
-        400,
-      );
-    if (reader.member.professionalStatus === 'approved') return reply.redirect(FORUMS_PATH, 303);
-    await members.requestProfessional(reader.member.id, role, note);
-    return reply.redirect(`${FORUMS_PATH}/professionals`, 303);
-  });
+  notInWelsh?.post(
+    `${FORUMS_PATH}/professionals`,
+    { schema: { body: ProfessionalForm }, bodyLimit: SMALL_FORM_LIMIT },
+    async (request, reply) => {
+      const reader = await memberOr(request, reply, true);
+      if (!reader) return reply;
+      const role = text(request.body, 'role', 40) as ProfessionalRole;
+      const note = text(request.body, 'note', 400).trim();
+      const errors = [
+        ...(PROFESSIONAL_ROLES[role] ? [] : [{ text: 'Choose your role', href: '#role' }]),
+        ...(note.length < 10 || note.length > 300
+          ? [{ text: 'Tell the moderators where you work and how they can check (10 to 300 characters)', href: '#note' }]
+          : []),
+      ];
+      if (errors.length)
+        return render(
+          reply,
+          'professionals',
+          { member: reader.member, roles: PROFESSIONAL_ROLES, csrfToken: reader.session.csrfToken, values: { role, note }, errors },
+          400,
+        );
+      if (reader.member.professionalStatus === 'approved') return reply.redirect(FORUMS_PATH, 303);
+      await members.requestProfessional(reader.member.id, role, note);
+      return reply.redirect(`${FORUMS_PATH}/professionals`, 303);
+    },
+  );
 
   // Leaving: the membership and everything in it goes.
 
-  app.get(`${FORUMS_PATH}/leave`, { schema: { querystring: NoQuery } }, async (request, reply) => {
+  notInWelsh?.get(`${FORUMS_PATH}/leave`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     return render(reply, 'leave', { csrfToken: reader.session.csrfToken, member: reader.member });
   });
 
-  app.post(`${FORUMS_PATH}/leave`, { schema: { body: LeaveForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
+  notInWelsh?.post(`${FORUMS_PATH}/leave`, { schema: { body: LeaveForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
     const reader = await memberOr(request, reply, true);
     if (!reader) return reply;
     if (text(request.body, 'confirm') !== 'yes') {

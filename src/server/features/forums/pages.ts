@@ -1,6 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Catalogue } from '../../../domain/content-parity/index.ts';
+import { dateTimeFormatter } from '../../../domain/messages/date-time.ts';
+import { fill } from '../../../domain/messages/fill.ts';
 import { sendDynamicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
+import { isEnglishOnly } from '../../setup/english-only.ts';
+import { type Language, loadMessages } from '../../setup/messages.ts';
+import { languageLinksOf } from '../guidance/index.ts';
 import type { VaultServices } from '../vault/index.ts';
 import { csrfOk, isSuspended, type Reader, readerOf } from './member-session.ts';
 import type { MembershipRepository } from './membership-repository.ts';
@@ -20,6 +26,47 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 });
 export const formatWhen = (ms: number) => dateTime.format(new Date(ms));
 
+/** The forums' words, every language (content/messages/forums): read once, a missing key stops start-up. */
+const WORDS = loadMessages('forums');
+/** The words the code says itself (templates read the rest as `t.forums`); loadMessages has checked every key is there. */
+export type ForumWords = Readonly<
+  Record<
+    | 'agreeError'
+    | 'badAddressText'
+    | 'banned'
+    | 'bannedText'
+    | 'expired'
+    | 'expiredText'
+    | 'failed'
+    | 'failedText'
+    | 'forbidden'
+    | 'nameError'
+    | 'nameTaken'
+    | 'notFound'
+    | 'notFoundText'
+    | 'ownPostsOnly'
+    | 'pageTitle'
+    | 'paused'
+    | 'pausedReason'
+    | 'pausedUntil'
+    | 'professionalsOnly'
+    | 'professionalsOnlyAsk'
+    | 'signedOut'
+    | 'signedOutText'
+    | 'tooLong'
+    | 'tooLongText'
+    | 'unreadable'
+    | 'unreadableText'
+    | 'wait'
+    | 'waitText',
+    string
+  >
+> &
+  Readonly<Record<string, string | undefined>> & { dates: Catalogue };
+
+/** Where the forums live in a language: /forums, /cy/forums. The language is in the address only. */
+export const forumsPathOf = (language: Language) => (language === 'en' ? FORUMS_PATH : `/${language}${FORUMS_PATH}`);
+
 /** A form field as text (a missing or non-text field is empty), cut to `max`. */
 export const text = (body: unknown, key: string, max = 100_000) => {
   const value = (body as Record<string, unknown> | undefined)?.[key];
@@ -37,13 +84,29 @@ export interface ForumPagesOptions {
   vault: VaultServices;
   members: Pick<MembershipRepository, 'memberByAccount'>;
   reading: Pick<ReadingRepository, 'boards' | 'postView' | 'topicForReader'>;
+  language: Language;
 }
 
 /**
  * What every members' page shares: rendering with the forums' neutral title, the standard refusals, who the
  * member is (or the reply that says why not), and the checks on reading a board, a topic or a post.
  */
-export function createForumPages({ views, clock, vault, members, reading }: ForumPagesOptions) {
+export function createForumPages({ views, clock, vault, members, reading, language }: ForumPagesOptions) {
+  const base = forumsPathOf(language);
+  const words = WORDS[language] as unknown as ForumWords;
+  const when = language === 'en' ? formatWhen : dateTimeFormatter(words.dates as never, language);
+  /** hreflang alternates and the Language navigation: the same address in the other language (none for pages English only). */
+  const languagesOf = (url: string) => {
+    const english = language === 'en' ? url : url.slice(`/${language}`.length);
+    if (isEnglishOnly(english.split(/[?#]/, 1)[0]!)) return {};
+    return languageLinksOf(
+      [
+        { language: 'en', href: english },
+        { language: 'cy', href: `/cy${english}` },
+      ],
+      language,
+    );
+  };
   let boardList: Board[] | undefined;
   const boards = async () => (boardList ??= await reading.boards());
   const boardById = async (id: string) => (await boards()).find((b) => b.id === id);
@@ -51,22 +114,28 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
   const canRead = (member: Member, forum: Forum) => forum === 'victims' || member.professionalStatus === 'approved';
   const forumsFor = (member: Member): Forum[] => (member.professionalStatus === 'approved' ? ['victims', 'professionals'] : ['victims']);
 
-  const pageContext = { pageTitle: 'Forums', noindex: true, currentSection: 'talk', houseRulesPath: HOUSE_RULES_PATH, formatWhen };
+  const pageContext = {
+    pageTitle: words.pageTitle,
+    noindex: true,
+    currentSection: 'talk',
+    houseRulesPath: language === 'en' ? HOUSE_RULES_PATH : `/${language}${HOUSE_RULES_PATH}`,
+    formatWhen: when,
+    base,
+    ...(language === 'en' ? {} : { lang: language }),
+  };
   const render = (reply: FastifyReply, template: string, context: Record<string, unknown>, status = 200) =>
-    sendDynamicPage(reply, views.render(`forums/${template}.njk`, { ...pageContext, ...context }), status);
+    sendDynamicPage(
+      reply,
+      views.render(`forums/${template}.njk`, { ...pageContext, ...languagesOf(reply.request.url), ...context }),
+      status,
+    );
 
   const message = (reply: FastifyReply, heading: string, paragraphs: string[], status = 200, back?: string) =>
     render(reply, 'message', { heading, paragraphs, ...(back ? { back } : {}) }, status);
-  const notFound = (reply: FastifyReply) =>
-    message(reply, 'Page not found', ['This post or topic is not there. It may have been deleted or moved.'], 404);
-  const forbidden = (reply: FastifyReply, paragraphs: string[]) => message(reply, 'You cannot do that', paragraphs, 403);
-  const csrfFailed = (reply: FastifyReply) =>
-    message(reply, 'This form has expired', ['Go back, reload the page and try again. Nothing was changed.'], 403);
-  const professionalsOnly = (reply: FastifyReply) =>
-    forbidden(reply, [
-      'The professionals’ forum is for police officers, IDVAs, solicitors and support workers whose role a moderator has checked.',
-      `If that is you, ask for access from the forums page.`,
-    ]);
+  const notFound = (reply: FastifyReply) => message(reply, words.notFound, [words.notFoundText], 404);
+  const forbidden = (reply: FastifyReply, paragraphs: string[]) => message(reply, words.forbidden, paragraphs, 403);
+  const csrfFailed = (reply: FastifyReply) => message(reply, words.expired, [words.expiredText], 403);
+  const professionalsOnly = (reply: FastifyReply) => forbidden(reply, [words.professionalsOnly, words.professionalsOnlyAsk]);
 
   const readerOfRequest = (request: FastifyRequest) => readerOf(request, vault, members);
 
@@ -78,7 +147,7 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
     const reader = await readerOfRequest(request);
     if (!reader) {
       if (request.method === 'GET') await render(reply, 'signed-out', { hideForumNav: true }, 401);
-      else await message(reply, 'You are signed out', ['Sign in to Casebook again, then go back to the forums. Nothing was posted.'], 401);
+      else await message(reply, words.signedOut, [words.signedOutText], 401);
       return undefined;
     }
     if (write && !csrfOk(request, reader.session)) {
@@ -86,18 +155,11 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
       return undefined;
     }
     if (!reader.member) {
-      await reply.redirect(FORUMS_PATH, 303);
+      await reply.redirect(base, 303);
       return undefined;
     }
     if (reader.member.status === 'banned') {
-      await message(
-        reply,
-        'Your forum membership has ended',
-        [
-          'A moderator has closed your forum membership because of a serious breach of the house rules. Your Casebook record is not affected.',
-        ],
-        403,
-      );
+      await message(reply, words.banned, [words.bannedText], 403);
       return undefined;
     }
     return reader as MemberReader;
@@ -106,8 +168,8 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
   const canWrite = (reply: FastifyReply, member: Member) => {
     if (!isSuspended(member, clock())) return true;
     void forbidden(reply, [
-      `A moderator has paused your posting${member.suspendedUntil ? ` until ${formatWhen(member.suspendedUntil)}` : ''}. You can still read the forums.`,
-      'Look at your notifications for the reason.',
+      member.suspendedUntil ? fill(words.pausedUntil, { until: when(member.suspendedUntil) }) : words.paused,
+      words.pausedReason,
     ]);
     return false;
   };
@@ -140,13 +202,17 @@ export function createForumPages({ views, clock, vault, members, reading }: Foru
       return undefined;
     }
     if (ownOnly && !own) {
-      await forbidden(reply, ['You can only change or delete your own posts. If a post worries you, report it to the moderators.']);
+      await forbidden(reply, [words.ownPostsOnly]);
       return undefined;
     }
     return { post, topic: topic.topic, forum: topic.forum, own };
   }
 
   return {
+    language,
+    base,
+    words,
+    languagesOf,
     pageContext,
     render,
     message,

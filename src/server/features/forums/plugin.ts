@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.ts';
+import { LANGUAGES } from '../../setup/messages.ts';
 import { type ForumModerationDeps, forumModerationRoutes } from './moderation-routes.ts';
 import { type ForumMemberDeps, forumMemberRoutes } from './routes.ts';
 
@@ -13,6 +14,14 @@ export async function forumsRoutes(app: FastifyInstance, { services }: { service
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
   if (!app.hasDecorator('parseCookie')) await app.register(cookie);
   const { repo: forums, topicViews } = services.forums;
-  await app.register(forumMemberRoutes, { views: services.views, clock: services.clock, vault: services.vault, forums, topicViews });
+  for (const language of LANGUAGES)
+    await app.register(forumMemberRoutes, {
+      views: services.views,
+      clock: services.clock,
+      vault: services.vault,
+      forums,
+      topicViews,
+      language,
+    });
   await app.register(forumModerationRoutes, { services, forums });
 }

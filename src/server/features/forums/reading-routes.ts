@@ -11,7 +11,7 @@ import { createBoardPageCache } from './board-page-cache.ts';
 import { isSuspended } from './member-session.ts';
 import type { MembershipRepository } from './membership-repository.ts';
 import type { NotificationsRepository } from './notifications-repository.ts';
-import { FORUMS_PATH, type ForumPages, keyOf } from './pages.ts';
+import { type ForumPages, keyOf } from './pages.ts';
 import type { ReadingRepository } from './reading-repository.ts';
 import { type Forum, PROFESSIONAL_ROLES, type ProfessionalRole } from './records.ts';
 import { BoardParams, BoardQuery, IdParams, ImageParams, NoQuery, TopicQuery } from './schemas.ts';
@@ -34,11 +34,11 @@ export async function forumReadingRoutes(
   { pages, views, clock, reading, members, notifications, topicViews }: ForumReadingOptions,
 ): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { render, memberOr, canRead, boards, boardById, notFound, professionalsOnly, postFor, pageContext } = pages;
+  const { render, memberOr, canRead, boards, boardById, notFound, professionalsOnly, postFor, pageContext, base, languagesOf } = pages;
   const topicPages = createTopicPageCache();
   const boardPages = createBoardPageCache();
 
-  app.get(FORUMS_PATH, { schema: { querystring: NoQuery } }, async (request, reply) => {
+  app.get(base, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await pages.readerOf(request);
     if (!reader) return render(reply, 'signed-out', { hideForumNav: true });
     if (!reader.member)
@@ -65,7 +65,7 @@ export async function forumReadingRoutes(
     });
   });
 
-  app.get(`${FORUMS_PATH}/boards/:board`, { schema: { params: BoardParams, querystring: BoardQuery } }, async (request, reply) => {
+  app.get(`${base}/boards/:board`, { schema: { params: BoardParams, querystring: BoardQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const board = await boardById(request.params.board);
@@ -102,12 +102,18 @@ export async function forumReadingRoutes(
     const shared = boardPages.get(
       signature,
       context.topics.map((t) => t.fresh),
-      () => views.render('forums/board.njk', { ...pageContext, ...context, topics: context.topics.map((t) => ({ ...t, fresh: true })) }),
+      () =>
+        views.render('forums/board.njk', {
+          ...pageContext,
+          ...languagesOf(`${base}/boards/${board.id}`),
+          ...context,
+          topics: context.topics.map((t) => ({ ...t, fresh: true })),
+        }),
     );
     return shared ? sendCachedPage(request, reply, shared) : render(reply, 'board', context);
   });
 
-  app.get(`${FORUMS_PATH}/topics/:id`, { schema: { params: IdParams, querystring: TopicQuery } }, async (request, reply) => {
+  app.get(`${base}/topics/:id`, { schema: { params: IdParams, querystring: TopicQuery } }, async (request, reply) => {
     const id = Number(request.params.id);
     const cookie = request.cookies[SESSION_COOKIE];
     const idHash = cookie && cookie.length <= 100 ? sha256Hex(cookie) : undefined;
@@ -142,6 +148,7 @@ export async function forumReadingRoutes(
       );
       return views.render('forums/topic.njk', {
         ...pageContext,
+        ...languagesOf(request.url),
         topic: full,
         boardTitle: topic.boardTitle,
         professionals: topic.forum === 'professionals',
@@ -156,7 +163,7 @@ export async function forumReadingRoutes(
   });
 
   // One post's own page, with the actions this reader may take.
-  app.get(`${FORUMS_PATH}/posts/:id`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/posts/:id`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), false);
@@ -165,7 +172,7 @@ export async function forumReadingRoutes(
   });
 
   // Pictures are served only to members who can read the post they belong to.
-  app.get(`${FORUMS_PATH}/images/:id`, { schema: { params: ImageParams, querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/images/:id`, { schema: { params: ImageParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const image = await reading.image(request.params.id);

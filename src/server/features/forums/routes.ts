@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { LIMITS } from '../../../domain/forums/limits.ts';
+import { fill } from '../../../domain/messages/fill.ts';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE } from '../../db/unavailable.ts';
 import type { Services } from '../../services.ts';
+import type { Language } from '../../setup/messages.ts';
 import type { VaultServices } from '../vault/index.ts';
 import { forumComposingRoutes } from './composing-routes.ts';
 import { forumMembershipRoutes } from './membership-routes.ts';
 import { readMultipartForms } from './multipart.ts';
 import { forumNotificationsRoutes } from './notifications-routes.ts';
-import { createForumPages, FORUMS_PATH } from './pages.ts';
+import { createForumPages } from './pages.ts';
 import { forumReadingRoutes } from './reading-routes.ts';
 import { forumReportRoutes } from './report-routes.ts';
 import type { ForumsRepository } from './repository.ts';
@@ -23,6 +25,8 @@ export interface ForumMemberOptions {
   vault: VaultServices;
   forums: ForumsRepository;
   topicViews: TopicViewCache;
+  /** Registered once for each language: /forums and /cy/forums (docs/welsh.md). */
+  language: Language;
 }
 
 /**
@@ -36,11 +40,11 @@ export interface ForumMemberOptions {
  */
 export async function forumMemberRoutes(
   app: FastifyInstance,
-  { views, clock, vault, forums, topicViews }: ForumMemberOptions,
+  { views, clock, vault, forums, topicViews, language }: ForumMemberOptions,
 ): Promise<void> {
   const { members, reading, composing, notifications, moderation, search } = forums;
-  const pages = createForumPages({ views, clock, vault, members, reading });
-  const { render } = pages;
+  const pages = createForumPages({ views, clock, vault, members, reading, language });
+  const { render, words, base } = pages;
   await readMultipartForms(app);
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; validation?: unknown; validationContext?: string }, request, reply) => {
@@ -48,50 +52,30 @@ export async function forumMemberRoutes(
       return render(
         reply,
         'message',
-        {
-          heading: 'Your post is too long',
-          paragraphs: [`Posts can be up to ${LIMITS.bodyMax.toLocaleString('en-GB')} characters. Go back, shorten it and try again.`],
-        },
+        { heading: words.tooLong, paragraphs: [fill(words.tooLongText, { max: LIMITS.bodyMax.toLocaleString('en-GB') })] },
         413,
       );
     }
     // A form no page of ours sends (a broken multipart body, a field out of shape).
     if (error.code === 'FORUM_FORM_UNREADABLE' || (error.validation && error.validationContext === 'body')) {
-      return render(
-        reply,
-        'message',
-        {
-          heading: 'This form could not be read',
-          paragraphs: ['Go back, reload the page and try again. Nothing was posted.'],
-          back: FORUMS_PATH,
-        },
-        400,
-      );
+      return render(reply, 'message', { heading: words.unreadable, paragraphs: [words.unreadableText], back: base }, 400);
     }
     if (error.statusCode === 400)
-      return render(
-        reply,
-        'message',
-        { heading: 'Page not found', paragraphs: ['That address is not right. Check it, or go back to the forums.'], back: FORUMS_PATH },
-        400,
-      );
+      return render(reply, 'message', { heading: words.notFound, paragraphs: [words.badAddressText], back: base }, 400);
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ reqId: request.id }, 'database unavailable');
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return render(reply, 'message', { heading: UNAVAILABLE.heading, paragraphs: [...UNAVAILABLE.paragraphs] }, 503);
     }
     request.log.error({ reqId: request.id, err: error }, 'forum request failed');
-    return render(
-      reply,
-      'message',
-      { heading: 'Sorry, there is a problem', paragraphs: ['Please try again in a moment. Nothing you posted before has been lost.'] },
-      500,
-    );
+    return render(reply, 'message', { heading: words.failed, paragraphs: [words.failedText] }, 500);
   });
 
   await app.register(forumReadingRoutes, { pages, views, clock, reading, members, notifications, topicViews });
   await app.register(forumComposingRoutes, { pages, clock, composing, reading, moderation });
   await app.register(forumMembershipRoutes, { pages, clock, members });
+  // Not in Welsh yet: their /cy addresses answer "not in Welsh yet" (ENGLISH_ONLY) and link the English page.
+  if (language !== 'en') return;
   await app.register(forumNotificationsRoutes, { pages, clock, notifications });
   await app.register(forumSearchRoutes, { pages, search });
   await app.register(forumReportRoutes, { pages, clock, moderation });
