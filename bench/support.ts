@@ -86,7 +86,7 @@ export async function startProcess(
  * What `npm start` runs (keep the two in step): the bundled server with a small young generation, which
  * takes a fifth off the resting memory at no measurable cost to throughput. npm run bench builds it first.
  */
-export const SERVER_ARGS = ['--max-semi-space-size=2', '--optimize-for-size', 'dist/server/main.js'];
+export const SERVER_ARGS = ['--max-semi-space-size=2', 'dist/server/main.js'];
 
 /** The Casebook service with production settings on a fresh SQLite data directory. */
 export function startCasebook(env: Record<string, string> = {}): Promise<Child> {

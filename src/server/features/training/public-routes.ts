@@ -4,6 +4,7 @@ import { BOOKING_FIELDS, type BookingInput, checkBooking, type FieldError } from
 import { LINK_TOKEN_PATTERN, normaliseCertificateCode } from '../../../domain/training/codes.ts';
 import { filterQuery, matchesFilter, parseFilter } from '../../../domain/training/filters.ts';
 import { AUDIENCES, FORMATS, REGIONS, TOPICS } from '../../../domain/training/model.ts';
+import { bookingWindow, isPast } from '../../../domain/training/places.ts';
 import { sendCachedPage, sendDynamicPage, sendPublicPage } from '../../http/html.ts';
 import type { Services } from '../../services.ts';
 import { sha256Hex } from '../../shared/binary.ts';
@@ -114,12 +115,12 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     const event = await publicEvent(request.params.id);
     if (!event) return notFound(reply);
     const now = clock();
-    const view = eventView(event, now);
-    return sendPublicPage(request, reply, pageCache, `${event.version}:${view.window}:${view.past}`, () =>
+    // The key from the two facts that change with time alone; the whole view (dates in words) only on a miss.
+    return sendPublicPage(request, reply, pageCache, `${event.version}:${bookingWindow(event, now)}:${isPast(event, now)}`, () =>
       views.render('training/event.njk', {
         pageTitle: event.title,
         description: event.summary,
-        event: view,
+        event: eventView(event, now),
         breadcrumbs: [{ text: 'Training and events', href: TRAINING_PATH }],
       }),
     );
@@ -146,7 +147,7 @@ export async function trainingPublicRoutes(app: FastifyInstance, { services }: {
     const event = await publicEvent(request.params.id);
     if (!event) return notFound(reply);
     const now = clock();
-    const window = eventView(event, now).window;
+    const window = bookingWindow(event, now);
     if (window !== 'open') {
       const refusal = REFUSALS[window];
       return message(reply, refusal.status, refusal.heading, [refusal.paragraph]);
