@@ -339,7 +339,7 @@ ${rounds.map(row).join('\n')}
 
 Median of ${ROUNDS}: preview **${seconds(preview)}**, import **${seconds(imported)}**, the tab's peak footprint **${mb(peak)}**
 (${[preview < 5000 ? 'preview within its target' : 'preview outside its target', imported < 30_000 ? 'import within its target' : 'import outside its target', peak < 500 * MB ? 'memory within its target' : 'memory outside its target'].join('; ')} at this load).
-What was saved each round: ${rounds[0]?.done}. Entries hold up to 500 messages each (a busy day becomes several).
+What was saved each round: ${rounds[0]?.done}. Entries hold up to 500 messages or about 100 kB each (a busy day becomes several).
 
 How memory is measured: the tab's own renderer process (the import worker runs as a thread in it; the bench finds
 the process by that thread, and ${rounds.every((r) => r.largestRenderer) ? 'it was the largest renderer every round' : 'it was not always the largest renderer'}). Its private footprint

@@ -45,7 +45,8 @@ export interface SaveResult {
   readonly messages: number;
 }
 
-const SAVE_CONCURRENCY = 6;
+/** Enough to keep the connection busy; more only holds more items in the tab's memory at once. */
+const SAVE_CONCURRENCY = 3;
 
 export async function saveImport(
   vault: UnlockedVault,
