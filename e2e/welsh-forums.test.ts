@@ -50,6 +50,9 @@ describe('the forums in Welsh in Chromium', { timeout: 60_000 }, () => {
     await page.locator('a[href^="/cy/forums/boards/"]').first().click();
     await page.getByRole('link', { name: 'Dechrau pwnc newydd' }).click();
     await page.getByLabel('Eich neges').waitFor();
+    await page.getByLabel('Eich neges').fill('Helo bawb');
+    // The character count speaks Welsh: the page's lang picks the plural form and how the number is written.
+    await page.getByText('Mae gennych 9991 nod ar ôl').first().waitFor();
     await check(page, 'compose');
     await page.setViewportSize(DESKTOP);
     await saveScreenshot(page, 'desktop_cy_forums_compose');

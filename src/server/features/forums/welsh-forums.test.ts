@@ -58,6 +58,10 @@ describe('the forums in Welsh (/cy/forums)', () => {
     expect(boardPage.body).toContain('Dechrau pwnc newydd');
     const compose = await member.request('GET', `${board}/new`);
     expect(compose.body).toContain('Eich neges');
+    // govuk-frontend's character count in Welsh: the no-script line and the script's messages (data-i18n).
+    expect(compose.body).toContain('Gallwch roi hyd at 10000 nod');
+    expect(compose.body).toContain('data-i18n.characters-under-limit.two="Mae gennych %{count} nod ar ôl"');
+    expect(compose.body).not.toContain('characters remaining');
     const draft = await member.request('POST', `${board}/topics`, {
       payload: new URLSearchParams({ _csrf: member.csrfToken ?? '', title: 'Hi', body: 'x' }).toString(),
       headers: FORM,
