@@ -14,7 +14,7 @@ const get = (url: string) => t.app.inject({ method: 'GET', url });
 const languageLinks = (html: string) => [...html.matchAll(/<a class="govuk-language-navigation__link" href="([^"]+)"/g)].map((m) => m[1]);
 
 describe('Language navigation on pages not in Welsh yet', () => {
-  it.each(['/training', '/forums/search'])('%s links its Welsh address, with no hreflang alternates', async (url) => {
+  it.each(['/training', '/training/certificates'])('%s links its Welsh address, with no hreflang alternates', async (url) => {
     const res = await get(url);
     expect(languageLinks(res.body)).toEqual([`/cy${url}`]);
     expect(res.body).not.toContain('<link rel="alternate"');
@@ -36,10 +36,13 @@ describe('Language navigation on pages not in Welsh yet', () => {
   });
 
   it('is only for English-only pages', () => {
-    expect(notInWelshYetLinks('/forums/search?q=x')?.languages?.map((l) => ('href' in l ? l.href : undefined))).toEqual([
+    expect(notInWelshYetLinks('/training?page=2')?.languages?.map((l) => ('href' in l ? l.href : undefined))).toEqual([
       undefined,
-      '/cy/forums/search?q=x',
+      '/cy/training?page=2',
     ]);
+    // Every forum page is in Welsh now (/cy/forums/...): its own route passes its Language navigation.
+    expect(notInWelshYetLinks('/forums/search?q=x')).toBeUndefined();
+    expect(notInWelshYetLinks('/forums/posts/3/report')).toBeUndefined();
     expect(notInWelshYetLinks('/understand')).toBeUndefined();
     expect(notInWelshYetLinks('/staff')).toBeUndefined();
   });

@@ -6,20 +6,10 @@ import { languageLinksOf } from '../features/guidance/languages.ts';
  * (setup/errors.ts); the English page's Language navigation links that Welsh page, so a Welsh reader finds out,
  * in Welsh, that it is not translated yet. Remove a page from here once it has its Welsh twin.
  */
-export const ENGLISH_ONLY = [
-  '/training',
-  '/forums/search',
-  '/forums/notifications',
-  '/forums/my-posts',
-  '/forums/professionals',
-  '/forums/leave',
-];
-
-/** Forum pages under an id that are not in Welsh yet (report, delete, follow). */
-const ENGLISH_ONLY_PATTERN = /^\/forums\/(?:posts\/[0-9]+\/(?:report|delete)|topics\/[0-9]+\/follow)$/;
+export const ENGLISH_ONLY = ['/training'];
 
 export function isEnglishOnly(path: string): boolean {
-  return ENGLISH_ONLY_PATTERN.test(path) || ENGLISH_ONLY.some((p) => path === p || path.startsWith(`${p}/`));
+  return ENGLISH_ONLY.some((p) => path === p || path.startsWith(`${p}/`));
 }
 
 /** The address being answered, so views can link its other language without every route passing it. */

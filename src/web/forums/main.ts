@@ -17,10 +17,13 @@ for (const form of document.querySelectorAll<HTMLFormElement>('[data-forum-compo
   });
 }
 
-// Topic pages are shared by every reader; the reader's own posts get "Change" and "Delete" here.
+// Topic pages are shared by every reader; the reader's own posts get "Change" and "Delete" here. The words and the
+// forums' address in the page's language come from the page (data-forum-* on the list of posts), never from storage.
 const posts = document.querySelectorAll<HTMLElement>('[data-forum-author]');
+const list = document.querySelector<HTMLElement>('[data-forum-base]')?.dataset;
+const base = list?.forumBase ?? '/forums';
 if (posts.length) {
-  void fetch('/forums/me', { headers: { accept: 'application/json' }, cache: 'no-store' })
+  void fetch(`${base}/me`, { headers: { accept: 'application/json' }, cache: 'no-store' })
     .then((res) => (res.ok ? (res.json() as Promise<{ memberId: string }>) : undefined))
     .then((me) => {
       if (!me) return;
@@ -30,9 +33,9 @@ if (posts.length) {
         const actions = post.querySelector('.casebook-forum-post__actions');
         if (!actions) continue;
         actions.replaceChildren(
-          link(`/forums/posts/${id}/edit`, 'Change'),
+          link(`${base}/posts/${id}/edit`, list?.forumChange ?? 'Change'),
           document.createTextNode(' · '),
-          link(`/forums/posts/${id}/delete`, 'Delete'),
+          link(`${base}/posts/${id}/delete`, list?.forumDelete ?? 'Delete'),
         );
       }
     })
@@ -46,7 +49,7 @@ function link(href: string, text: string): HTMLAnchorElement {
   a.textContent = text;
   const hidden = document.createElement('span');
   hidden.className = 'govuk-visually-hidden';
-  hidden.textContent = ' your post';
+  hidden.textContent = list?.forumYourPost ?? ' your post';
   a.append(hidden);
   return a;
 }

@@ -5,7 +5,7 @@ import { stripImageMetadata } from '../../../domain/forums/image-metadata.ts';
 import { isNewMember, LIMITS, postingWait } from '../../../domain/forums/limits.ts';
 import type { ComposingRepository } from './composing-repository.ts';
 import type { ModerationRepository } from './moderation-repository.ts';
-import { FORUMS_PATH, type ForumPages, type MemberReader, text } from './pages.ts';
+import { type ForumPages, type MemberReader, text } from './pages.ts';
 import { assessDraft, highlightSegments } from './post-rules.ts';
 import type { ReadingRepository } from './reading-repository.ts';
 import type { Member } from './records.ts';
@@ -46,8 +46,6 @@ export async function forumComposingRoutes(
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { render, memberOr, canRead, canWrite, boardById, notFound, forbidden, professionalsOnly, postFor, topicForWriting, base, words } =
     pages;
-  /** Pages not in Welsh yet are registered by the English forums only. */
-  const notInWelsh = pages.language === 'en' ? app : undefined;
   // The rules' messages are English sentences; a Welsh page says what each field needs instead (docs/welsh.md).
   const say = (field: string, message: string) => (pages.language === 'en' ? message : (words[`${field}Error`] ?? message));
   const fieldErrors = (errors: readonly { field: string; message: string }[], field: string) =>
@@ -262,8 +260,7 @@ export async function forumComposingRoutes(
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), true);
     if (!found || !canWrite(reply, reader.member)) return reply;
-    if (found.post.status === 'removed')
-      return forbidden(reply, ['A moderator removed this post, so it cannot be changed. You can delete it.']);
+    if (found.post.status === 'removed') return forbidden(reply, [words.removedNoChange]);
     // Each picture has its own "take out" box (remove-<id>): only this post's own pictures can be named.
     const removing = found.post.images.filter((image) => text(request.body, `remove-${image.id}`) === 'yes').map((image) => image.id);
     const context = { editing: found.post, removing, topic: found.topic, action: `${base}/posts/${found.post.id}/edit` };
@@ -290,7 +287,7 @@ export async function forumComposingRoutes(
     return reply.redirect(`${base}/posts/${found.post.id}/posted${assessed.crisis.length ? '?support=1' : ''}`, 303);
   });
 
-  notInWelsh?.get(`${FORUMS_PATH}/posts/:id/delete`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/posts/:id/delete`, { schema: { params: IdParams, querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     const found = await postFor(reply, reader, Number(request.params.id), true);
@@ -298,8 +295,8 @@ export async function forumComposingRoutes(
     return render(reply, 'delete-post', { ...found, csrfToken: reader.session.csrfToken });
   });
 
-  notInWelsh?.post(
-    `${FORUMS_PATH}/posts/:id/delete`,
+  app.post(
+    `${base}/posts/:id/delete`,
     { schema: { params: IdParams, body: CsrfForm }, bodyLimit: SMALL_FORM_LIMIT },
     async (request, reply) => {
       const reader = await memberOr(request, reply, true);
@@ -308,14 +305,14 @@ export async function forumComposingRoutes(
       if (!found) return reply;
       await composing.deletePost(found.post);
       return render(reply, 'message', {
-        heading: found.post.isOpening ? 'Your topic has been deleted' : 'Your post has been deleted',
-        paragraphs: ['It has gone for good, from the forums and from search.'],
-        back: FORUMS_PATH,
+        heading: found.post.isOpening ? words.topicDeleted : words.postDeleted,
+        paragraphs: [words.deletedText],
+        back: base,
       });
     },
   );
 
-  notInWelsh?.get(`${FORUMS_PATH}/my-posts`, { schema: { querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/my-posts`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     return render(reply, 'my-posts', { posts: await reading.memberPosts(reader.member.id) });

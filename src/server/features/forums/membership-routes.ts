@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { checkForumName, suggestForumName } from '../../../domain/forums/forum-names.ts';
 import { csrfOk } from './member-session.ts';
 import type { MembershipRepository } from './membership-repository.ts';
-import { FORUMS_PATH, type ForumPages, text } from './pages.ts';
-import { PROFESSIONAL_ROLES, type ProfessionalRole } from './records.ts';
+import { type ForumPages, text } from './pages.ts';
+import type { ProfessionalRole } from './records.ts';
 import { JoinForm, LeaveForm, MeResponse, NoQuery, ProfessionalForm, SMALL_FORM_LIMIT } from './schemas.ts';
 
 export interface ForumMembershipOptions {
@@ -18,8 +18,7 @@ export interface ForumMembershipOptions {
 export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, clock, members }: ForumMembershipOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { render, memberOr, csrfFailed, base, words } = pages;
-  /** Pages not in Welsh yet are registered by the English forums only. */
-  const notInWelsh = pages.language === 'en' ? app : undefined;
+  const roles = pages.lists.roles;
 
   app.post(`${base}/join`, { schema: { body: JoinForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
     const reader = await pages.readerOf(request);
@@ -59,53 +58,47 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
 
   // Professionals ask for access; a moderator checks.
 
-  notInWelsh?.get(`${FORUMS_PATH}/professionals`, { schema: { querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/professionals`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     return render(reply, 'professionals', {
       member: reader.member,
-      roles: PROFESSIONAL_ROLES,
+      roles,
       csrfToken: reader.session.csrfToken,
       values: {},
     });
   });
 
-  notInWelsh?.post(
-    `${FORUMS_PATH}/professionals`,
-    { schema: { body: ProfessionalForm }, bodyLimit: SMALL_FORM_LIMIT },
-    async (request, reply) => {
-      const reader = await memberOr(request, reply, true);
-      if (!reader) return reply;
-      const role = text(request.body, 'role', 40) as ProfessionalRole;
-      const note = text(request.body, 'note', 400).trim();
-      const errors = [
-        ...(PROFESSIONAL_ROLES[role] ? [] : [{ text: 'Choose your role', href: '#role' }]),
-        ...(note.length < 10 || note.length > 300
-          ? [{ text: 'Tell the moderators where you work and how they can check (10 to 300 characters)', href: '#note' }]
-          : []),
-      ];
-      if (errors.length)
-        return render(
-          reply,
-          'professionals',
-          { member: reader.member, roles: PROFESSIONAL_ROLES, csrfToken: reader.session.csrfToken, values: { role, note }, errors },
-          400,
-        );
-      if (reader.member.professionalStatus === 'approved') return reply.redirect(FORUMS_PATH, 303);
-      await members.requestProfessional(reader.member.id, role, note);
-      return reply.redirect(`${FORUMS_PATH}/professionals`, 303);
-    },
-  );
+  app.post(`${base}/professionals`, { schema: { body: ProfessionalForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
+    const reader = await memberOr(request, reply, true);
+    if (!reader) return reply;
+    const role = text(request.body, 'role', 40) as ProfessionalRole;
+    const note = text(request.body, 'note', 400).trim();
+    const errors = [
+      ...(Object.hasOwn(roles, role) ? [] : [{ text: words.proRoleError, href: '#role' }]),
+      ...(note.length < 10 || note.length > 300 ? [{ text: words.proNoteError, href: '#note' }] : []),
+    ];
+    if (errors.length)
+      return render(
+        reply,
+        'professionals',
+        { member: reader.member, roles, csrfToken: reader.session.csrfToken, values: { role, note }, errors },
+        400,
+      );
+    if (reader.member.professionalStatus === 'approved') return reply.redirect(base, 303);
+    await members.requestProfessional(reader.member.id, role, note);
+    return reply.redirect(`${base}/professionals`, 303);
+  });
 
   // Leaving: the membership and everything in it goes.
 
-  notInWelsh?.get(`${FORUMS_PATH}/leave`, { schema: { querystring: NoQuery } }, async (request, reply) => {
+  app.get(`${base}/leave`, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const reader = await memberOr(request, reply);
     if (!reader) return reply;
     return render(reply, 'leave', { csrfToken: reader.session.csrfToken, member: reader.member });
   });
 
-  notInWelsh?.post(`${FORUMS_PATH}/leave`, { schema: { body: LeaveForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
+  app.post(`${base}/leave`, { schema: { body: LeaveForm }, bodyLimit: SMALL_FORM_LIMIT }, async (request, reply) => {
     const reader = await memberOr(request, reply, true);
     if (!reader) return reply;
     if (text(request.body, 'confirm') !== 'yes') {
@@ -115,17 +108,16 @@ export async function forumMembershipRoutes(fastify: FastifyInstance, { pages, c
         {
           csrfToken: reader.session.csrfToken,
           member: reader.member,
-          errors: [{ text: 'Confirm that you want to delete your forum membership and posts', href: '#confirm' }],
+          errors: [{ text: words.leaveError, href: '#confirm' }],
+          confirmError: words.leaveError,
         },
         400,
       );
     }
     await members.deleteMember(reader.member.id);
     return render(reply, 'message', {
-      heading: 'Your forum membership has been deleted',
-      paragraphs: [
-        'Your forum name, your posts and topics, your reports, follows and notifications have been deleted. Your Casebook record is not affected.',
-      ],
+      heading: words.left,
+      paragraphs: [words.leftText],
     });
   });
 }

@@ -11,7 +11,7 @@ import type { VaultServices } from '../vault/index.ts';
 import { csrfOk, isSuspended, type Reader, readerOf } from './member-session.ts';
 import type { MembershipRepository } from './membership-repository.ts';
 import type { ReadingRepository } from './reading-repository.ts';
-import type { Board, Forum, Member } from './records.ts';
+import type { Board, Forum, Member, ProfessionalRole } from './records.ts';
 
 export const FORUMS_PATH = '/forums';
 export const HOUSE_RULES_PATH = '/talk/forum-house-rules';
@@ -33,6 +33,7 @@ export type ForumWords = Readonly<
   Record<
     | 'agreeError'
     | 'badAddressText'
+    | 'deletedText'
     | 'banned'
     | 'bannedText'
     | 'expired'
@@ -40,20 +41,36 @@ export type ForumWords = Readonly<
     | 'failed'
     | 'failedText'
     | 'forbidden'
+    | 'left'
+    | 'leftText'
+    | 'leaveError'
     | 'nameError'
     | 'nameTaken'
     | 'notFound'
     | 'notFoundText'
+    | 'notifyProfessionalApproved'
+    | 'notifyProfessionalRefused'
     | 'ownPostsOnly'
     | 'pageTitle'
     | 'paused'
     | 'pausedReason'
     | 'pausedUntil'
+    | 'postDeleted'
+    | 'proNoteError'
+    | 'proRoleError'
     | 'professionalsOnly'
     | 'professionalsOnlyAsk'
+    | 'removedNoChange'
+    | 'reportDetailError'
+    | 'reportReasonError'
+    | 'reportThanks'
+    | 'reportThanksText'
+    | 'reportWait'
+    | 'reportWaitText'
     | 'signedOut'
     | 'signedOutText'
     | 'tooLong'
+    | 'topicDeleted'
     | 'tooLongText'
     | 'unreadable'
     | 'unreadableText'
@@ -63,6 +80,13 @@ export type ForumWords = Readonly<
   >
 > &
   Readonly<Record<string, string | undefined>> & { dates: Catalogue };
+/** The catalogue's lists and plural phrases the code reads. */
+export interface ForumLists {
+  /** Why a member reports a post, by the code the form sends. */
+  reasons: Readonly<Record<string, string>>;
+  roles: Readonly<Record<ProfessionalRole, string>>;
+  notifySuspended: Catalogue;
+}
 
 /** Where the forums live in a language: /forums, /cy/forums. The language is in the address only. */
 export const forumsPathOf = (language: Language) => (language === 'en' ? FORUMS_PATH : `/${language}${FORUMS_PATH}`);
@@ -94,6 +118,7 @@ export interface ForumPagesOptions {
 export function createForumPages({ views, clock, vault, members, reading, language }: ForumPagesOptions) {
   const base = forumsPathOf(language);
   const words = WORDS[language] as unknown as ForumWords;
+  const lists = WORDS[language] as unknown as ForumLists;
   const when = language === 'en' ? formatWhen : dateTimeFormatter(words.dates as never, language);
   /** hreflang alternates and the Language navigation: the same address in the other language (none for pages English only). */
   const languagesOf = (url: string) => {
@@ -212,6 +237,7 @@ export function createForumPages({ views, clock, vault, members, reading, langua
     language,
     base,
     words,
+    lists,
     languagesOf,
     pageContext,
     render,

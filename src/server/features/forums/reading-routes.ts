@@ -13,7 +13,7 @@ import type { MembershipRepository } from './membership-repository.ts';
 import type { NotificationsRepository } from './notifications-repository.ts';
 import { type ForumPages, keyOf } from './pages.ts';
 import type { ReadingRepository } from './reading-repository.ts';
-import { type Forum, PROFESSIONAL_ROLES, type ProfessionalRole } from './records.ts';
+import type { Forum, ProfessionalRole } from './records.ts';
 import { BoardParams, BoardQuery, IdParams, ImageParams, NoQuery, TopicQuery } from './schemas.ts';
 import { createTopicPageCache } from './topic-page-cache.ts';
 import { type TopicViewCache, usable } from './topic-view-cache.ts';
@@ -56,7 +56,7 @@ export async function forumReadingRoutes(
       all.filter((b) => b.forum === forum).map((b) => ({ ...b, ...(activity.get(b.id) ?? { topics: 0, fresh: 0 }) }));
     return render(reply, 'index', {
       member,
-      professional: PROFESSIONAL_ROLES[member.professionalRole as ProfessionalRole],
+      professional: pages.lists.roles[member.professionalRole as ProfessionalRole],
       victims: withActivity('victims'),
       professionals: canRead(member, 'professionals') ? withActivity('professionals') : [],
       unread: await notifications.unreadNotifications(member.id),

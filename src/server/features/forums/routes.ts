@@ -74,8 +74,6 @@ export async function forumMemberRoutes(
   await app.register(forumReadingRoutes, { pages, views, clock, reading, members, notifications, topicViews });
   await app.register(forumComposingRoutes, { pages, clock, composing, reading, moderation });
   await app.register(forumMembershipRoutes, { pages, clock, members });
-  // Not in Welsh yet: their /cy addresses answer "not in Welsh yet" (ENGLISH_ONLY) and link the English page.
-  if (language !== 'en') return;
   await app.register(forumNotificationsRoutes, { pages, clock, notifications });
   await app.register(forumSearchRoutes, { pages, search });
   await app.register(forumReportRoutes, { pages, clock, moderation });

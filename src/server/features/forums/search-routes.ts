@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { LIMITS } from '../../../domain/forums/limits.ts';
-import { FORUMS_PATH, type ForumPages } from './pages.ts';
+import type { ForumPages } from './pages.ts';
 import { SearchQuery } from './schemas.ts';
 import type { SearchRepository } from './search-repository.ts';
 
@@ -10,11 +10,11 @@ export interface ForumSearchOptions {
   search: SearchRepository;
 }
 
-/** Search within the forums this member may read. */
+/** Search within the forums this member may read. Posts are found as written, whichever language the page is in. */
 export async function forumSearchRoutes(fastify: FastifyInstance, { pages, search }: ForumSearchOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get(`${FORUMS_PATH}/search`, { schema: { querystring: SearchQuery } }, async (request, reply) => {
+  app.get(`${pages.base}/search`, { schema: { querystring: SearchQuery } }, async (request, reply) => {
     const reader = await pages.memberOr(request, reply);
     if (!reader) return reply;
     const q = (request.query.q ?? '').slice(0, LIMITS.searchQueryMax).trim();

@@ -95,7 +95,7 @@ describe('Welsh guidance pages', () => {
     },
   );
 
-  it.each(['/cy/training', '/cy/forums/search', '/cy/training/certificates'])(
+  it.each(['/cy/training', '/cy/training/certificates'])(
     'answers %s, a page that is English only, in Welsh with a link to the English page',
     async (url) => {
       const res = await get(url);
