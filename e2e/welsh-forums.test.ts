@@ -54,6 +54,19 @@ describe('the forums in Welsh in Chromium', { timeout: 60_000 }, () => {
     // The character count speaks Welsh: the page's lang picks the plural form and how the number is written.
     await page.getByText('Mae gennych 9991 nod ar ôl').first().waitFor();
     await check(page, 'compose');
+    // Search and leaving, newly in Welsh: the page's words, and the form stays under /cy.
+    await page.goto(`${h.server.url}/cy/forums/search`);
+    await page.getByLabel('Chwilio negeseuon').fill('helo');
+    await page.getByRole('button', { name: 'Chwilio', exact: true }).click();
+    await page.getByText('0 canlyniad').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cy/forums/search');
+    await check(page, 'search');
+    await page.goto(`${h.server.url}/cy/forums/leave`);
+    await page.getByRole('button', { name: "Dileu fy aelodaeth o'r fforymau" }).click();
+    await page.getByText("Cadarnhewch eich bod eisiau dileu eich aelodaeth o'r fforymau a'ch negeseuon").first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cy/forums/leave');
+    await check(page, 'leave-error');
+    await page.goto(`${h.server.url}/cy/forums/boards/living-with-it/new`);
     await page.setViewportSize(DESKTOP);
     await saveScreenshot(page, 'desktop_cy_forums_compose');
     expect(await context.cookies()).toHaveLength(1); // the vault session only: nothing says the language

@@ -269,6 +269,7 @@ describe('the forums in Welsh (/cy/forums)', () => {
     expect(leave.body).toContain('action="/cy/forums/leave"');
     const unsure = await reader.form('/cy/forums/leave', {});
     expect(unsure.statusCode).toBe(400);
+    expect(unsure.body).toContain('<span class="govuk-visually-hidden">Gwall:</span>');
     expect(unsure.body).toContain('Cadarnhewch eich bod eisiau dileu eich aelodaeth o&#39;r fforymau a&#39;ch negeseuon');
     const gone = await reader.form('/cy/forums/leave', { confirm: 'yes' });
     expect(gone.statusCode).toBe(200);
